@@ -1,0 +1,55 @@
+import { Role } from '@app/domain';
+import { UserRepository } from '@app/persistence';
+import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import { ACCESS_RULE, AccessRule } from './access-rule.decorator';
+import { AuthenticatedRequest } from './current-user.decorator';
+
+interface AccessTokenPayload {
+  readonly sub: string;
+}
+
+/** Authenticates the bearer token, then applies the handler's declared access rule. */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly jwt: JwtService,
+    private readonly users: UserRepository,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [context.getHandler(), context.getClass()]);
+    if (!rule) throw new ForbiddenException('この操作にはアクセス規則が定義されていません');
+    if (rule.kind === 'public') return true;
+
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const user = await this.authenticate(request);
+    request.user = user;
+    if (rule.kind === 'roles' && !rule.roles.some((role) => user.roles.includes(role))) {
+      throw new ForbiddenException(`この操作には次のいずれかの役割が必要です: ${rule.roles.join(', ')}`);
+    }
+    return true;
+  }
+
+  private async authenticate(request: AuthenticatedRequest) {
+    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
+    if (scheme !== 'Bearer' || !token) throw new UnauthorizedException('ログインが必要です（Authorization: Bearer トークン）');
+    let payload: AccessTokenPayload;
+    try {
+      payload = await this.jwt.verifyAsync<AccessTokenPayload>(token);
+    } catch {
+      throw new UnauthorizedException('トークンが無効か期限切れです。再度ログインしてください');
+    }
+    const user = await this.users.findById(payload.sub);
+    if (!user) throw new UnauthorizedException('このトークンの利用者は存在しません');
+    return {
+      id: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      roles: user.roles as Role[],
+      bureauCode: user.bureauCode,
+    };
+  }
+}

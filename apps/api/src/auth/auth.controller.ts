@@ -1,0 +1,31 @@
+import { UserRepository } from '@app/persistence';
+import { Body, Controller, HttpCode, Post, UnauthorizedException } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Public } from './access-rule.decorator';
+import { ACCESS_TOKEN_TTL_SECONDS } from './auth.module-options';
+import { LoginRequest, LoginResponse } from './login.request.dto';
+import { verifyPassword } from './password-hasher';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly users: UserRepository,
+    private readonly jwt: JwtService,
+  ) {}
+
+  @Post('login')
+  @HttpCode(200)
+  @Public()
+  @ApiOperation({ summary: 'ログイン', description: 'Access: public. Exchanges a username and password for a bearer token.' })
+  @ApiUnauthorizedResponse({ description: 'ユーザー名またはパスワードが違います' })
+  async login(@Body() body: LoginRequest): Promise<LoginResponse> {
+    const user = await this.users.findByUsername(body.username);
+    if (!user || !(await verifyPassword(user.passwordHash, body.password))) {
+      throw new UnauthorizedException('ユーザー名またはパスワードが違います');
+    }
+    const accessToken = await this.jwt.signAsync({ sub: user.id, username: user.username });
+    return { accessToken, expiresIn: ACCESS_TOKEN_TTL_SECONDS };
+  }
+}

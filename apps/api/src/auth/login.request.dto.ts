@@ -1,0 +1,24 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+
+export class LoginRequest {
+  @ApiProperty({ example: 'admin' })
+  @IsString({ message: 'ユーザー名を文字列で指定してください' })
+  @MinLength(1, { message: 'ユーザー名を入力してください' })
+  @MaxLength(100)
+  username!: string;
+
+  @ApiProperty({ example: 'reform-admin' })
+  @IsString({ message: 'パスワードを文字列で指定してください' })
+  @MinLength(1, { message: 'パスワードを入力してください' })
+  @MaxLength(200)
+  password!: string;
+}
+
+export class LoginResponse {
+  @ApiProperty({ description: 'Bearer token for the Authorization header' })
+  accessToken!: string;
+
+  @ApiProperty({ example: 28800, description: 'seconds until the token expires' })
+  expiresIn!: number;
+}

@@ -1,0 +1,34 @@
+import 'reflect-metadata';
+import { loadEnvironment, requireSetting, runMain } from '@app/config';
+import { createLogger } from '@app/observability';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { startReformWorker } from './reform-worker';
+import { installTemporalRuntimeLogging } from './temporal-runtime-logging';
+import { WorkerModule } from './worker.module';
+
+runMain(async () => {
+  const environment = loadEnvironment();
+  const address = requireSetting(environment, 'TEMPORAL_ADDRESS');
+  installTemporalRuntimeLogging(createLogger('worker', environment.LOG_LEVEL));
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(environment), { bufferLogs: true });
+  const logger = app.get(Logger);
+  app.useLogger(logger);
+
+  const reformWorker = await startReformWorker(app, {
+    address,
+    namespace: environment.TEMPORAL_NAMESPACE,
+    taskQueue: environment.TEMPORAL_TASK_QUEUE,
+    workflowBundlePath: environment.WORKFLOW_BUNDLE_PATH,
+  });
+  logger.log(`worker polling task queue ${environment.TEMPORAL_TASK_QUEUE} on ${address}`);
+
+  const stop = () => void reformWorker.shutdown();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  try {
+    await reformWorker.running;
+  } finally {
+    await app.close();
+  }
+});

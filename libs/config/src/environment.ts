@@ -1,0 +1,144 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value.trim()) : value;
+
+/**
+ * Every setting the processes read from the environment. Defaults are the embedded
+ * development set-up; production supplies DATABASE_URL and TEMPORAL_ADDRESS.
+ */
+export class Environment {
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/[^\s]+$/, { message: 'must be a postgres:// URL' })
+  DATABASE_URL?: string;
+
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9.\-_[\]:]+:\d{1,5}$/, { message: 'must be host:port, for example localhost:7233' })
+  TEMPORAL_ADDRESS?: string;
+
+  @IsString()
+  @Matches(/^[A-Za-z0-9._-]+$/, { message: 'must be a Temporal namespace name' })
+  TEMPORAL_NAMESPACE = 'default';
+
+  @IsString()
+  @Matches(/^[A-Za-z0-9._-]+$/, { message: 'must be a task-queue name' })
+  TEMPORAL_TASK_QUEUE = 'reform-engine';
+
+  @IsOptional()
+  @IsString()
+  TEMPORAL_CLI_PATH?: string;
+
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s) URL' })
+  TEMPORAL_UI_URL?: string;
+
+  /** A pre-built workflow bundle; without it the worker bundles the workflows when it starts. */
+  @IsOptional()
+  @IsString()
+  WORKFLOW_BUNDLE_PATH?: string;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be a port number' })
+  @Min(1)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  @IsString()
+  @MinLength(8, { message: 'must be at least 8 characters' })
+  ADMIN_PASSWORD = 'reform-admin';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @IsString()
+  @MinLength(1)
+  DATA_DIR = '.data';
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be a port number' })
+  @Min(1)
+  @Max(65535)
+  EMBEDDED_POSTGRES_PORT = 5544;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be a port number' })
+  @Min(1)
+  @Max(65535)
+  EMBEDDED_TEMPORAL_PORT = 7244;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be a port number' })
+  @Min(1)
+  @Max(65535)
+  EMBEDDED_TEMPORAL_UI_PORT = 8244;
+}
+
+export const ENVIRONMENT_KEYS: readonly (keyof Environment)[] = [
+  'DATABASE_URL',
+  'TEMPORAL_ADDRESS',
+  'TEMPORAL_NAMESPACE',
+  'TEMPORAL_TASK_QUEUE',
+  'TEMPORAL_CLI_PATH',
+  'TEMPORAL_UI_URL',
+  'WORKFLOW_BUNDLE_PATH',
+  'PORT',
+  'JWT_SECRET',
+  'ADMIN_PASSWORD',
+  'LOG_LEVEL',
+  'DATA_DIR',
+  'EMBEDDED_POSTGRES_PORT',
+  'EMBEDDED_TEMPORAL_PORT',
+  'EMBEDDED_TEMPORAL_UI_PORT',
+];
+
+/** A setting is missing or malformed; the message is one line naming the variable. */
+export class ConfigurationError extends Error {
+  override name = 'ConfigurationError';
+}
+
+/** Reads and validates the environment; throws {@link ConfigurationError} on the first bad value. */
+export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Environment {
+  const relevant = Object.fromEntries(
+    ENVIRONMENT_KEYS.filter((key) => source[key] !== undefined && source[key] !== '').map((key) => [key, source[key]]),
+  );
+  const environment = plainToInstance(Environment, relevant, { exposeDefaultValues: true });
+  const [firstError] = validateSync(environment, { skipMissingProperties: false });
+  if (firstError) {
+    const reason = Object.values(firstError.constraints ?? {})[0] ?? 'is invalid';
+    const shown = redact(firstError.property, source[firstError.property]);
+    throw new ConfigurationError(`Invalid environment variable ${firstError.property}=${shown}: ${reason}`);
+  }
+  return environment;
+}
+
+/** Fails with a clear line when a process needs a setting the launcher normally provides. */
+export function requireSetting<K extends keyof Environment>(environment: Environment, key: K): NonNullable<Environment[K]> {
+  const value = environment[key];
+  if (value === undefined || value === null || value === '') {
+    throw new ConfigurationError(`Missing environment variable ${String(key)}: set it, or start everything with "npm start"`);
+  }
+  return value as NonNullable<Environment[K]>;
+}
+
+function redact(key: string, value: string | undefined): string {
+  if (value === undefined) return '(unset)';
+  if (key === 'JWT_SECRET' || key === 'ADMIN_PASSWORD') return '(hidden)';
+  if (key === 'DATABASE_URL') return JSON.stringify(value.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@'));
+  return JSON.stringify(value);
+}

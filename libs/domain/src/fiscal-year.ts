@@ -1,0 +1,18 @@
+/** Japanese fiscal years run 1 April – 31 March; 令和N年度 is FY 2018+N. */
+export const REIWA_OFFSET = 2018;
+export const MIN_FISCAL_YEAR = 2019;
+export const MAX_FISCAL_YEAR = 2100;
+
+export function isSupportedFiscalYear(fiscalYear: number): boolean {
+  return Number.isInteger(fiscalYear) && fiscalYear >= MIN_FISCAL_YEAR && fiscalYear <= MAX_FISCAL_YEAR;
+}
+
+/** 2024 → 「令和6年度」 */
+export function fiscalYearLabel(fiscalYear: number): string {
+  return `令和${fiscalYear - REIWA_OFFSET}年度`;
+}
+
+/** First and last calendar day (ISO dates) of a fiscal year. */
+export function fiscalYearRange(fiscalYear: number): { start: string; end: string } {
+  return { start: `${fiscalYear}-04-01`, end: `${fiscalYear + 1}-03-31` };
+}

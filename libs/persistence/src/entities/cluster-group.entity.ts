@@ -1,0 +1,23 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** A catalogue group as one fiscal year describes it; groupings are revised year by year. */
+@Entity('cluster_groups')
+export class ClusterGroupEntity {
+  @PrimaryColumn({ name: 'fiscal_year', type: 'int' })
+  fiscalYear!: number;
+
+  @PrimaryColumn({ type: 'text' })
+  code!: string;
+
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Column({ type: 'text' })
+  reform!: string;
+
+  @Column({ type: 'text', nullable: true })
+  description!: string | null;
+
+  @Column({ name: 'sort_order', type: 'int' })
+  sortOrder!: number;
+}

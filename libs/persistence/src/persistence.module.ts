@@ -1,0 +1,33 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { createDataSourceOptions } from './data-source-options';
+import { CatalogueRepository } from './repositories/catalogue.repository';
+import { ClusterEventRepository } from './repositories/cluster-event.repository';
+import { UserRepository } from './repositories/user.repository';
+
+const REPOSITORIES = [CatalogueRepository, ClusterEventRepository, UserRepository];
+
+/** The read model, users and audit log in PostgreSQL, for the API and the worker alike. */
+@Module({})
+export class PersistenceModule {
+  static forRoot(databaseUrl: string): DynamicModule {
+    return {
+      module: PersistenceModule,
+      global: true,
+      imports: [
+        TypeOrmModule.forRoot({
+          ...createDataSourceOptions(databaseUrl),
+          retryAttempts: 3,
+          retryDelay: 1_000,
+        }),
+      ],
+      providers: REPOSITORIES.map((repository) => ({
+        provide: repository,
+        inject: [DataSource],
+        useFactory: (dataSource: DataSource) => new repository(dataSource),
+      })),
+      exports: REPOSITORIES,
+    };
+  }
+}

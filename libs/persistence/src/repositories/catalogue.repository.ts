@@ -1,0 +1,219 @@
+import { ClusterGroup, ClusterKind, ClusterStage, fiscalYearLabel } from '@app/domain';
+import { DataSource } from 'typeorm';
+
+export interface ClusterFilter {
+  readonly group?: ClusterGroup;
+  readonly kind?: ClusterKind;
+  readonly stage?: ClusterStage;
+  readonly bureau?: string;
+  readonly analysedThisYear?: boolean;
+}
+
+export interface PageRequest {
+  readonly page: number;
+  readonly pageSize: number;
+}
+
+export interface Page<T> {
+  readonly items: T[];
+  readonly total: number;
+  readonly page: number;
+  readonly pageSize: number;
+}
+
+export interface NamedCode {
+  readonly code: string;
+  readonly name: string;
+}
+
+export interface ClusterRow {
+  readonly fiscalYear: number;
+  readonly no: number;
+  readonly name: string;
+  readonly group: NamedCode;
+  readonly kind: NamedCode | null;
+  readonly analysedThisYear: boolean;
+  readonly owningBureau: NamedCode | null;
+  readonly stage: ClusterStage;
+  readonly stageChangedAt: Date | null;
+  readonly updatedAt: Date;
+}
+
+export interface CatalogueCategoryRow {
+  readonly code: string;
+  readonly name: string;
+  readonly reform: string | null;
+  readonly description: string | null;
+  readonly groupCode: string | null;
+}
+
+export interface FiscalYearRow {
+  readonly fiscalYear: number;
+  readonly label: string;
+  readonly copiedFrom: number | null;
+  readonly clusterCount: number;
+}
+
+export class FiscalYearAlreadyExistsError extends Error {}
+export class FiscalYearNotFoundError extends Error {}
+export class BureauNotFoundError extends Error {}
+
+const CLUSTER_SELECT = `
+  SELECT c.fiscal_year, c.no, c.name, c.group_code, g.name AS group_name, c.kind_code, k.name AS kind_name,
+         c.analysed_this_year, c.owning_bureau_code, b.name AS bureau_name, c.stage, c.stage_changed_at, c.updated_at
+  FROM clusters c
+  JOIN cluster_groups g ON g.fiscal_year = c.fiscal_year AND g.code = c.group_code
+  LEFT JOIN cluster_kinds k ON k.fiscal_year = c.fiscal_year AND k.code = c.kind_code
+  LEFT JOIN bureaus b ON b.code = c.owning_bureau_code`;
+
+/** Reads and edits each fiscal year's cluster catalogue and its lifecycle read model. */
+export class CatalogueRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async listFiscalYears(): Promise<FiscalYearRow[]> {
+    const rows: Record<string, unknown>[] = await this.dataSource.query(`
+      SELECT f.fiscal_year, f.label, f.copied_from, count(c.no)::int AS cluster_count
+      FROM fiscal_years f LEFT JOIN clusters c ON c.fiscal_year = f.fiscal_year
+      GROUP BY f.fiscal_year ORDER BY f.fiscal_year`);
+    return rows.map((row) => ({
+      fiscalYear: Number(row.fiscal_year),
+      label: String(row.label),
+      copiedFrom: row.copied_from === null ? null : Number(row.copied_from),
+      clusterCount: Number(row.cluster_count),
+    }));
+  }
+
+  async fiscalYearExists(fiscalYear: number): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM fiscal_years WHERE fiscal_year = $1`, [fiscalYear]);
+    return rows.length > 0;
+  }
+
+  async listClusters(fiscalYear: number, filter: ClusterFilter, page: PageRequest): Promise<Page<ClusterRow>> {
+    const conditions = ['c.fiscal_year = $1'];
+    const params: unknown[] = [fiscalYear];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      conditions.push(sql.replace('?', `$${params.length}`));
+    };
+    if (filter.group !== undefined) add('c.group_code = ?', filter.group);
+    if (filter.kind !== undefined) add('c.kind_code = ?', filter.kind);
+    if (filter.stage !== undefined) add('c.stage = ?', filter.stage);
+    if (filter.bureau !== undefined) add('c.owning_bureau_code = ?', filter.bureau);
+    if (filter.analysedThisYear !== undefined) add('c.analysed_this_year = ?', filter.analysedThisYear);
+    const where = conditions.join(' AND ');
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM clusters c WHERE ${where}`, params);
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `${CLUSTER_SELECT} WHERE ${where} ORDER BY g.sort_order, k.sort_order NULLS FIRST, c.sort_order
+       LIMIT ${page.pageSize} OFFSET ${(page.page - 1) * page.pageSize}`,
+      params,
+    );
+    return { items: rows.map(toClusterRow), total: Number(total), page: page.page, pageSize: page.pageSize };
+  }
+
+  async findCluster(fiscalYear: number, no: number): Promise<ClusterRow | null> {
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `${CLUSTER_SELECT} WHERE c.fiscal_year = $1 AND c.no = $2`,
+      [fiscalYear, no],
+    );
+    return rows.length > 0 ? toClusterRow(rows[0]) : null;
+  }
+
+  async listGroups(fiscalYear: number): Promise<CatalogueCategoryRow[]> {
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT code, name, reform, description, NULL AS group_code FROM cluster_groups WHERE fiscal_year = $1 ORDER BY sort_order`,
+      [fiscalYear],
+    );
+    return rows.map(toCategoryRow);
+  }
+
+  async listKinds(fiscalYear: number): Promise<CatalogueCategoryRow[]> {
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT code, name, NULL AS reform, description, group_code FROM cluster_kinds WHERE fiscal_year = $1 ORDER BY sort_order`,
+      [fiscalYear],
+    );
+    return rows.map(toCategoryRow);
+  }
+
+  /** Changes only the fields given; the caller has checked that the cluster exists. */
+  async updateCluster(
+    fiscalYear: number,
+    no: number,
+    changes: { analysedThisYear?: boolean; owningBureauCode?: string | null },
+  ): Promise<void> {
+    if (changes.owningBureauCode) {
+      const bureau: unknown[] = await this.dataSource.query(`SELECT 1 FROM bureaus WHERE code = $1`, [changes.owningBureauCode]);
+      if (bureau.length === 0) throw new BureauNotFoundError(changes.owningBureauCode);
+    }
+    await this.dataSource.query(
+      `UPDATE clusters SET
+         analysed_this_year = COALESCE($3, analysed_this_year),
+         owning_bureau_code = CASE WHEN $4::boolean THEN $5 ELSE owning_bureau_code END,
+         updated_at = now()
+       WHERE fiscal_year = $1 AND no = $2`,
+      [fiscalYear, no, changes.analysedThisYear ?? null, changes.owningBureauCode !== undefined, changes.owningBureauCode ?? null],
+    );
+  }
+
+  /**
+   * Opens a new fiscal year with the groups, kinds, clusters and owning bureaus of an earlier one.
+   * Lifecycle state is not copied, and which clusters are analysed is decided afresh each year.
+   */
+  async copyFiscalYear(from: number, to: number): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const source: unknown[] = await manager.query(`SELECT 1 FROM fiscal_years WHERE fiscal_year = $1`, [from]);
+      if (source.length === 0) throw new FiscalYearNotFoundError(String(from));
+      const created: unknown[] = await manager.query(
+        `INSERT INTO fiscal_years (fiscal_year, label, copied_from) VALUES ($1, $2, $3)
+         ON CONFLICT DO NOTHING RETURNING fiscal_year`,
+        [to, fiscalYearLabel(to), from],
+      );
+      if (created.length === 0) throw new FiscalYearAlreadyExistsError(String(to));
+      await manager.query(
+        `INSERT INTO cluster_groups (fiscal_year, code, name, reform, description, sort_order)
+         SELECT $2, code, name, reform, description, sort_order FROM cluster_groups WHERE fiscal_year = $1`,
+        [from, to],
+      );
+      await manager.query(
+        `INSERT INTO cluster_kinds (fiscal_year, code, group_code, name, description, sort_order)
+         SELECT $2, code, group_code, name, description, sort_order FROM cluster_kinds WHERE fiscal_year = $1`,
+        [from, to],
+      );
+      const clusters: unknown[] = await manager.query(
+        `INSERT INTO clusters (fiscal_year, no, name, group_code, kind_code, sort_order, owning_bureau_code)
+         SELECT $2, no, name, group_code, kind_code, sort_order, owning_bureau_code FROM clusters WHERE fiscal_year = $1
+         RETURNING no`,
+        [from, to],
+      );
+      return clusters.length;
+    });
+  }
+}
+
+function named(code: unknown, name: unknown): NamedCode | null {
+  return code === null || code === undefined ? null : { code: String(code), name: name === null ? String(code) : String(name) };
+}
+
+function toClusterRow(row: Record<string, unknown>): ClusterRow {
+  return {
+    fiscalYear: Number(row.fiscal_year),
+    no: Number(row.no),
+    name: String(row.name),
+    group: named(row.group_code, row.group_name)!,
+    kind: named(row.kind_code, row.kind_name),
+    analysedThisYear: Boolean(row.analysed_this_year),
+    owningBureau: named(row.owning_bureau_code, row.bureau_name),
+    stage: row.stage as ClusterStage,
+    stageChangedAt: (row.stage_changed_at as Date | null) ?? null,
+    updatedAt: row.updated_at as Date,
+  };
+}
+
+function toCategoryRow(row: Record<string, unknown>): CatalogueCategoryRow {
+  return {
+    code: String(row.code),
+    name: String(row.name),
+    reform: (row.reform as string | null) ?? null,
+    description: (row.description as string | null) ?? null,
+    groupCode: (row.group_code as string | null) ?? null,
+  };
+}

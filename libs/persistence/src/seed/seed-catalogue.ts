@@ -1,0 +1,79 @@
+import {
+  ClusterDefinition,
+  fiscalYearLabel,
+  FY2024_CLUSTERS,
+  GROUP_DESCRIPTIONS,
+  GroupDescription,
+  KIND_DESCRIPTIONS,
+  KindDescription,
+} from '@app/domain';
+import { DataSource, EntityManager } from 'typeorm';
+
+export interface CatalogueSeed {
+  readonly fiscalYear: number;
+  readonly groups: readonly GroupDescription[];
+  readonly kinds: readonly KindDescription[];
+  readonly clusters: readonly ClusterDefinition[];
+}
+
+export const FY2024_SEED: CatalogueSeed = {
+  fiscalYear: 2024,
+  groups: GROUP_DESCRIPTIONS,
+  kinds: KIND_DESCRIPTIONS,
+  clusters: FY2024_CLUSTERS,
+};
+
+export interface SeedResult {
+  readonly fiscalYear: number;
+  readonly clustersInserted: number;
+}
+
+/**
+ * Inserts a fiscal year's catalogue where it is missing. Rows already present are left as they
+ * are, so a second run changes nothing and the reform office's edits survive every restart.
+ */
+export async function seedCatalogue(dataSource: DataSource, seed: CatalogueSeed = FY2024_SEED): Promise<SeedResult> {
+  return dataSource.transaction(async (manager) => {
+    await manager.query(
+      `INSERT INTO fiscal_years (fiscal_year, label) VALUES ($1, $2) ON CONFLICT (fiscal_year) DO NOTHING`,
+      [seed.fiscalYear, fiscalYearLabel(seed.fiscalYear)],
+    );
+    await insertGroups(manager, seed);
+    await insertKinds(manager, seed);
+    const clustersInserted = await insertClusters(manager, seed);
+    return { fiscalYear: seed.fiscalYear, clustersInserted };
+  });
+}
+
+async function insertGroups(manager: EntityManager, seed: CatalogueSeed): Promise<void> {
+  for (const [index, group] of seed.groups.entries()) {
+    await manager.query(
+      `INSERT INTO cluster_groups (fiscal_year, code, name, reform, description, sort_order)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
+      [seed.fiscalYear, group.group, group.name, group.reform, group.description, index + 1],
+    );
+  }
+}
+
+async function insertKinds(manager: EntityManager, seed: CatalogueSeed): Promise<void> {
+  for (const [index, kind] of seed.kinds.entries()) {
+    await manager.query(
+      `INSERT INTO cluster_kinds (fiscal_year, code, group_code, name, description, sort_order)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
+      [seed.fiscalYear, kind.kind, kind.group, kind.name, kind.description, index + 1],
+    );
+  }
+}
+
+async function insertClusters(manager: EntityManager, seed: CatalogueSeed): Promise<number> {
+  let inserted = 0;
+  for (const [index, cluster] of seed.clusters.entries()) {
+    const rows: unknown[] = await manager.query(
+      `INSERT INTO clusters (fiscal_year, no, name, group_code, kind_code, sort_order)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING no`,
+      [seed.fiscalYear, cluster.no, cluster.name, cluster.group, cluster.kind, index + 1],
+    );
+    inserted += rows.length;
+  }
+  return inserted;
+}

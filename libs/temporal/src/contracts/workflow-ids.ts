@@ -1,0 +1,9 @@
+/** Business keys, so that starting the same process twice finds the one already running. */
+export function clusterWorkflowId(fiscalYear: number, clusterNo: number): string {
+  return `cluster/${fiscalYear}/${clusterNo}`;
+}
+
+export function parseClusterWorkflowId(workflowId: string): { fiscalYear: number; clusterNo: number } | null {
+  const match = /^cluster\/(\d{4})\/(\d{1,3})$/.exec(workflowId);
+  return match ? { fiscalYear: Number(match[1]), clusterNo: Number(match[2]) } : null;
+}

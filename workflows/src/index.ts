@@ -1,0 +1,1 @@
+export { clusterLifecycleWorkflow } from './cluster-lifecycle/cluster-lifecycle.workflow';
