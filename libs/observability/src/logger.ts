@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { RequestMethod } from '@nestjs/common';
 import { Params } from 'nestjs-pino';
 import pino, { Logger } from 'pino';
 
@@ -16,6 +17,8 @@ export function createLogger(service: string, level: string): Logger {
  */
 export function loggerModuleParams(service: string, level: string): Params {
   return {
+    // Express 5 route syntax; the library's default '*' draws a deprecation warning.
+    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
     pinoHttp: {
       logger: createLogger(service, level),
       genReqId: (request: IncomingMessage, response: ServerResponse) => {

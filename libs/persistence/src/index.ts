@@ -6,3 +6,4 @@ export * from './repositories/catalogue.repository';
 export * from './repositories/cluster-event.repository';
 export * from './repositories/user.repository';
 export * from './seed/seed-catalogue';
+export * from './prepare-database';

@@ -1,0 +1,35 @@
+import { loggerModuleParams } from '@app/observability';
+import { PersistenceModule } from '@app/persistence';
+import { TemporalClientModule, TemporalOptions } from '@app/temporal';
+import { DynamicModule, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { AuthModule } from './auth/auth.module';
+import { CatalogueModule } from './catalogue/catalogue.module';
+import { HealthModule } from './health/health.module';
+import { LifecycleModule } from './lifecycle/lifecycle.module';
+
+export interface ApiSettings {
+  readonly databaseUrl: string;
+  readonly temporal: TemporalOptions;
+  readonly jwtSecret: string;
+  readonly adminPassword: string;
+  readonly logLevel: string;
+}
+
+@Module({})
+export class ApiModule {
+  static forRoot(settings: ApiSettings): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        LoggerModule.forRoot(loggerModuleParams('api', settings.logLevel)),
+        PersistenceModule.forRoot(settings.databaseUrl),
+        TemporalClientModule.forRoot(settings.temporal),
+        AuthModule.forRoot({ jwtSecret: settings.jwtSecret, adminPassword: settings.adminPassword }),
+        HealthModule,
+        CatalogueModule,
+        LifecycleModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,91 @@
+import { fiscalYearLabel, STAGE_LABELS } from '@app/domain';
+import {
+  BureauNotFoundError,
+  CatalogueRepository,
+  ClusterFilter,
+  ClusterRow,
+  FiscalYearAlreadyExistsError,
+  FiscalYearNotFoundError,
+} from '@app/persistence';
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { ClusterPage, ClusterView, UpdateClusterRequest } from './cluster.dto';
+import { CatalogueStructureView, FiscalYearView } from './fiscal-year.dto';
+
+/** The catalogue as the API shows it; turns repository outcomes into answers a person can act on. */
+@Injectable()
+export class CatalogueService {
+  constructor(private readonly catalogue: CatalogueRepository) {}
+
+  listFiscalYears(): Promise<FiscalYearView[]> {
+    return this.catalogue.listFiscalYears();
+  }
+
+  async createFiscalYear(fiscalYear: number, copyFrom: number): Promise<FiscalYearView> {
+    try {
+      const clusterCount = await this.catalogue.copyFiscalYear(copyFrom, fiscalYear);
+      return { fiscalYear, label: fiscalYearLabel(fiscalYear), copiedFrom: copyFrom, clusterCount };
+    } catch (error) {
+      if (error instanceof FiscalYearNotFoundError) throw new NotFoundException(`複製元の${fiscalYearLabel(copyFrom)}（${copyFrom}）は登録されていません`);
+      if (error instanceof FiscalYearAlreadyExistsError) throw new ConflictException(`${fiscalYearLabel(fiscalYear)}（${fiscalYear}）は既に登録されています`);
+      throw error;
+    }
+  }
+
+  async structure(fiscalYear: number): Promise<CatalogueStructureView> {
+    await this.requireFiscalYear(fiscalYear);
+    const [groups, kinds] = await Promise.all([this.catalogue.listGroups(fiscalYear), this.catalogue.listKinds(fiscalYear)]);
+    return { groups, kinds };
+  }
+
+  async listClusters(fiscalYear: number, filter: ClusterFilter, page: number, pageSize: number): Promise<ClusterPage> {
+    await this.requireFiscalYear(fiscalYear);
+    const result = await this.catalogue.listClusters(fiscalYear, filter, { page, pageSize });
+    return { ...result, items: result.items.map(toClusterView) };
+  }
+
+  async getCluster(fiscalYear: number, no: number): Promise<ClusterView> {
+    return toClusterView(await this.requireCluster(fiscalYear, no));
+  }
+
+  async updateCluster(fiscalYear: number, no: number, changes: UpdateClusterRequest): Promise<ClusterView> {
+    if (changes.analysedThisYear === undefined && changes.owningBureauCode === undefined) {
+      throw new BadRequestException('変更する項目（analysedThisYear または owningBureauCode）を指定してください');
+    }
+    await this.requireCluster(fiscalYear, no);
+    try {
+      await this.catalogue.updateCluster(fiscalYear, no, changes);
+    } catch (error) {
+      if (error instanceof BureauNotFoundError) throw new BadRequestException(`局コード「${changes.owningBureauCode}」は登録されていません`);
+      throw error;
+    }
+    return this.getCluster(fiscalYear, no);
+  }
+
+  async requireCluster(fiscalYear: number, no: number): Promise<ClusterRow> {
+    const cluster = await this.catalogue.findCluster(fiscalYear, no);
+    if (cluster) return cluster;
+    await this.requireFiscalYear(fiscalYear);
+    throw new NotFoundException(`${fiscalYearLabel(fiscalYear)}にクラスター No.${no} はありません`);
+  }
+
+  private async requireFiscalYear(fiscalYear: number): Promise<void> {
+    if (!(await this.catalogue.fiscalYearExists(fiscalYear))) {
+      throw new NotFoundException(`${fiscalYearLabel(fiscalYear)}（${fiscalYear}）は登録されていません`);
+    }
+  }
+}
+
+function toClusterView(row: ClusterRow): ClusterView {
+  return {
+    fiscalYear: row.fiscalYear,
+    no: row.no,
+    name: row.name,
+    group: row.group,
+    kind: row.kind,
+    analysedThisYear: row.analysedThisYear,
+    owningBureau: row.owningBureau,
+    stage: row.stage,
+    stageLabel: STAGE_LABELS[row.stage],
+    stageChangedAt: row.stageChangedAt?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,71 @@
+import { CLUSTER_STAGES, ClusterGroup, ClusterKind, ClusterStage } from '@app/domain';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsEnum, IsIn, IsOptional, IsString, Matches, ValidateIf } from 'class-validator';
+import { PageMeta, PageQuery } from '../common/page.dto';
+
+const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
+export class ClusterListQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: ClusterGroup, description: '区分: policy-programme（政策・施策）/ cross-cutting（横断的な仕組み）/ organisation（組織力強化）' })
+  @IsOptional()
+  @IsEnum(ClusterGroup, { message: `group は ${Object.values(ClusterGroup).join(' / ')} のいずれかで指定してください` })
+  group?: ClusterGroup;
+
+  @ApiPropertyOptional({ enum: ClusterKind, description: '政策・施策の種別: operations（事業運営）/ city-specific（市独自施策）/ national-system（国の制度）' })
+  @IsOptional()
+  @IsEnum(ClusterKind, { message: `kind は ${Object.values(ClusterKind).join(' / ')} のいずれかで指定してください` })
+  kind?: ClusterKind;
+
+  @ApiPropertyOptional({ enum: ClusterStage })
+  @IsOptional()
+  @IsIn(CLUSTER_STAGES, { message: `stage は ${CLUSTER_STAGES.join(' / ')} のいずれかで指定してください` })
+  stage?: ClusterStage;
+
+  @ApiPropertyOptional({ description: '所管局のコード' })
+  @IsOptional()
+  @IsString()
+  bureau?: string;
+
+  @ApiPropertyOptional({ description: '今年度の経営分析の対象か' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'analysed は true か false で指定してください' })
+  analysed?: boolean;
+}
+
+export class NamedCodeView {
+  @ApiProperty() code!: string;
+  @ApiProperty() name!: string;
+}
+
+export class ClusterView {
+  @ApiProperty({ example: 2024 }) fiscalYear!: number;
+  @ApiProperty({ example: 27 }) no!: number;
+  @ApiProperty({ example: '保育所・幼稚園' }) name!: string;
+  @ApiProperty({ type: NamedCodeView }) group!: NamedCodeView;
+  @ApiProperty({ type: NamedCodeView, nullable: true }) kind!: NamedCodeView | null;
+  @ApiProperty({ description: '今年度の経営分析の対象' }) analysedThisYear!: boolean;
+  @ApiProperty({ type: NamedCodeView, nullable: true, description: '所管局' }) owningBureau!: NamedCodeView | null;
+  @ApiProperty({ enum: ClusterStage }) stage!: ClusterStage;
+  @ApiProperty({ description: '段階の日本語表記', example: '未着手' }) stageLabel!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'ISO 8601 (UTC); 表示は Asia/Tokyo' }) stageChangedAt!: string | null;
+}
+
+export class ClusterPage extends PageMeta {
+  @ApiProperty({ type: [ClusterView] }) items!: ClusterView[];
+}
+
+export class UpdateClusterRequest {
+  @ApiPropertyOptional({ description: '今年度の経営分析の対象とするか' })
+  @IsOptional()
+  @IsBoolean({ message: 'analysedThisYear は true か false で指定してください' })
+  analysedThisYear?: boolean;
+
+  @ApiPropertyOptional({ type: String, nullable: true, description: '所管局のコード（null で未設定に戻す）' })
+  @IsOptional()
+  @ValidateIf((_object, value) => value !== null)
+  @IsString({ message: 'owningBureauCode は局のコード（文字列）か null で指定してください' })
+  @Matches(/^[A-Za-z0-9_-]{1,40}$/, { message: 'owningBureauCode は英数字・ハイフン・下線の40文字以内で指定してください' })
+  owningBureauCode?: string | null;
+}

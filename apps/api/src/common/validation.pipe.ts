@@ -1,0 +1,36 @@
+import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+
+export interface FieldProblem {
+  readonly field: string;
+  readonly problems: string[];
+}
+
+/** Flattens nested validation errors to dotted field paths a person can find in their request. */
+export function fieldProblems(errors: ValidationError[], parent = ''): FieldProblem[] {
+  return errors.flatMap((error) => {
+    const field = parent ? `${parent}.${error.property}` : error.property;
+    const own = Object.values(error.constraints ?? {});
+    return [...(own.length ? [{ field, problems: own }] : []), ...fieldProblems(error.children ?? [], field)];
+  });
+}
+
+/**
+ * Validates every body, query and path DTO. Unknown fields are refused rather than dropped, so a
+ * misspelt field is reported instead of silently ignored; the answer names each field and problem.
+ */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    validationError: { target: false, value: false },
+    exceptionFactory: (errors) => {
+      const fields = fieldProblems(errors).map(({ field, problems }) => ({
+        field,
+        problems: problems.map((problem) => (problem.startsWith(`property ${field.split('.').pop()} should not exist`) ? '不明な項目です' : problem)),
+      }));
+      const summary = fields.map(({ field, problems }) => `${field}: ${problems.join('、')}`).join(' / ');
+      return new BadRequestException({ statusCode: 400, error: 'Bad Request', message: `入力内容に誤りがあります（${summary}）`, fields });
+    },
+  });
+}

@@ -1,0 +1,24 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { Public } from '../auth/access-rule.decorator';
+import { TemporalHealthIndicator } from './temporal.health';
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly database: TypeOrmHealthIndicator,
+    private readonly temporal: TemporalHealthIndicator,
+  ) {}
+
+  @Get()
+  @Public()
+  @HealthCheck()
+  @ApiOperation({ summary: '稼働状況', description: 'Access: public. 200 when PostgreSQL and Temporal are reachable; 503 naming the one that is not.' })
+  @ApiServiceUnavailableResponse({ description: 'database または temporal が応答しません' })
+  check() {
+    return this.health.check([() => this.database.pingCheck('database', { timeout: 2_000 }), () => this.temporal.check('temporal')]);
+  }
+}

@@ -1,0 +1,29 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsISO8601, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+
+/** The owning department's meeting with the reform office that opens the analysis (着手). */
+export class KickoffRequest {
+  @ApiProperty({ example: '2024-06-04', description: '着手会議の日付（YYYY-MM-DD）' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'meetingDate は YYYY-MM-DD 形式の日付で指定してください' })
+  @IsISO8601({ strict: true }, { message: 'meetingDate は存在する日付で指定してください' })
+  meetingDate!: string;
+
+  @ApiProperty({ type: [String], example: ['子ども家庭局 総務課長', '市政変革推進室 担当係長'], description: '出席者' })
+  @IsArray({ message: 'attendees は出席者名の配列で指定してください' })
+  @ArrayMaxSize(100, { message: 'attendees は100名までです' })
+  @IsString({ each: true, message: 'attendees の各要素は出席者名（文字列）で指定してください' })
+  @MinLength(1, { each: true, message: 'attendees に空の名前があります' })
+  @MaxLength(200, { each: true, message: 'attendees の名前は200文字以内です' })
+  attendees!: string[];
+
+  @ApiPropertyOptional({ type: String, description: 'メモ' })
+  @IsOptional()
+  @IsString({ message: 'notes は文字列で指定してください' })
+  @MaxLength(10_000, { message: 'notes は10000文字以内です' })
+  notes?: string;
+}
+
+export class KickoffResponse {
+  @ApiProperty({ example: 'cluster/2024/27' }) workflowId!: string;
+  @ApiProperty({ description: 'true when this request started the analysis; false when it was already running' }) started!: boolean;
+}

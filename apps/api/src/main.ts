@@ -1,0 +1,27 @@
+import 'reflect-metadata';
+import { loadEnvironment, requireSetting, runMain } from '@app/config';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { ApiModule } from './api.module';
+import { configureApp } from './configure-app';
+
+runMain(async () => {
+  const environment = loadEnvironment();
+  const app = await NestFactory.create(
+    ApiModule.forRoot({
+      databaseUrl: requireSetting(environment, 'DATABASE_URL'),
+      temporal: {
+        address: requireSetting(environment, 'TEMPORAL_ADDRESS'),
+        namespace: environment.TEMPORAL_NAMESPACE,
+        taskQueue: environment.TEMPORAL_TASK_QUEUE,
+      },
+      jwtSecret: requireSetting(environment, 'JWT_SECRET'),
+      adminPassword: environment.ADMIN_PASSWORD,
+      logLevel: environment.LOG_LEVEL,
+    }),
+    { bufferLogs: true },
+  );
+  configureApp(app);
+  await app.listen(environment.PORT);
+  app.get(Logger).log(`API listening on port ${environment.PORT}`);
+});

@@ -1,0 +1,15 @@
+/** One-shot preparation of a deployment's database and Temporal namespace (docker-compose `setup`). */
+import { loadEnvironment, requireSetting, runMain } from '@app/config';
+import { prepareSystem } from './prepare-system';
+
+runMain(async () => {
+  const environment = loadEnvironment();
+  await prepareSystem(
+    {
+      databaseUrl: requireSetting(environment, 'DATABASE_URL'),
+      temporalAddress: requireSetting(environment, 'TEMPORAL_ADDRESS'),
+      namespace: environment.TEMPORAL_NAMESPACE,
+    },
+    (line) => process.stdout.write(`${JSON.stringify({ level: 'info', service: 'setup', msg: line })}\n`),
+  );
+});

