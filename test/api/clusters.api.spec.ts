@@ -1,0 +1,140 @@
+import { Role } from '@app/domain';
+import { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { createUser, login, startApi } from '../support/api-harness';
+import { createTestDatabase, TestDatabase, testTemporalAddress, uniqueName } from '../support/test-environment';
+
+interface ClusterItem {
+  no: number;
+  name: string;
+  group: { code: string; name: string };
+  kind: { code: string } | null;
+  analysedThisYear: boolean;
+  owningBureau: { code: string } | null;
+  stage: string;
+  stageLabel: string;
+}
+interface ClusterPage {
+  items: ClusterItem[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+describe('the FY2024 catalogue through the API', () => {
+  let database: TestDatabase;
+  let app: INestApplication;
+  let staffToken: string;
+  let officeToken: string;
+  let adminToken: string;
+  const http = () => request(app.getHttpServer());
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    app = await startApi({ databaseUrl: database.url, temporalAddress: testTemporalAddress(), taskQueue: uniqueName('queue') });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await database?.drop();
+  });
+
+  beforeAll(async () => {
+    await createUser(app, { username: 'office', roles: [Role.ReformOffice], displayName: '市政変革 太郎' });
+    await createUser(app, { username: 'staff', roles: [Role.Staff] });
+    [officeToken, staffToken] = await Promise.all([login(app, 'office'), login(app, 'staff')]);
+    adminToken = await login(app, 'admin', 'test-admin-password');
+  });
+
+  async function clusters(query: Record<string, string | number>, token = staffToken): Promise<ClusterPage> {
+    const response = await http().get('/api/v1/fiscal-years/2024/clusters').query(query).auth(token, { type: 'bearer' }).expect(200);
+    return response.body as ClusterPage;
+  }
+
+  it('lists all 57 seeded clusters from PostgreSQL, in catalogue order and not started', async () => {
+    const page = await clusters({ pageSize: 100 });
+    expect(page.total).toBe(57);
+    expect(page.items.map((item) => item.no).sort((a, b) => a - b)).toEqual(Array.from({ length: 57 }, (_, index) => index + 1));
+    expect(page.items.every((item) => item.stage === 'NOT_STARTED' && item.stageLabel === '未着手')).toBe(true);
+    expect(page.items.find((item) => item.name === '保育所・幼稚園')).toBeDefined();
+  });
+
+  it('counts 9 + 28 + 5 policy clusters by kind, 8 cross-cutting and 7 organisation-strengthening', async () => {
+    const counts = await Promise.all([
+      clusters({ group: 'policy-programme', kind: 'operations' }),
+      clusters({ group: 'policy-programme', kind: 'city-specific' }),
+      clusters({ group: 'policy-programme', kind: 'national-system' }),
+      clusters({ group: 'cross-cutting' }),
+      clusters({ group: 'organisation' }),
+    ]);
+    expect(counts.map((page) => page.total)).toEqual([9, 28, 5, 8, 7]);
+  });
+
+  it('pages the list without overlap', async () => {
+    const pages = await Promise.all([1, 2, 3].map((page) => clusters({ page, pageSize: 20 })));
+    expect(pages.map((page) => page.items.length)).toEqual([20, 20, 17]);
+    const numbers = pages.flatMap((page) => page.items.map((item) => item.no));
+    expect(new Set(numbers).size).toBe(57);
+  });
+
+  it('refuses a bad filter with 400 naming the field, in Japanese', async () => {
+    const response = await http().get('/api/v1/fiscal-years/2024/clusters').query({ group: 'sports', pageSize: 0 }).auth(staffToken, { type: 'bearer' }).expect(400);
+    const fields = (response.body.fields as { field: string }[]).map((entry) => entry.field).sort();
+    expect(fields).toEqual(['group', 'pageSize']);
+    expect(response.body.message).toContain('入力内容に誤りがあります');
+  });
+
+  it('answers 404 for a fiscal year that is not registered and for an unknown cluster', async () => {
+    const year = await http().get('/api/v1/fiscal-years/2031/clusters').auth(staffToken, { type: 'bearer' }).expect(404);
+    expect(year.body.message).toContain('令和13年度');
+    await http().get('/api/v1/fiscal-years/2024/clusters/58').auth(staffToken, { type: 'bearer' }).expect(404);
+    await http().get('/api/v1/fiscal-years/20x4/clusters').auth(staffToken, { type: 'bearer' }).expect(400);
+  });
+
+  it('requires a valid token', async () => {
+    await http().get('/api/v1/fiscal-years/2024/clusters').expect(401);
+    await http().get('/api/v1/fiscal-years/2024/clusters').auth('not-a-token', { type: 'bearer' }).expect(401);
+  });
+
+  it('lets only the reform office change the analysed flag and the owning bureau', async () => {
+    await http().patch('/api/v1/fiscal-years/2024/clusters/27').auth(staffToken, { type: 'bearer' }).send({ analysedThisYear: true }).expect(403);
+    await http().patch('/api/v1/fiscal-years/2024/clusters/27').auth(adminToken, { type: 'bearer' }).send({ analysedThisYear: true }).expect(403);
+    const changed = await http().patch('/api/v1/fiscal-years/2024/clusters/27').auth(officeToken, { type: 'bearer' }).send({ analysedThisYear: true }).expect(200);
+    expect(changed.body).toMatchObject({ no: 27, analysedThisYear: true });
+    const analysed = await clusters({ analysed: 'true' });
+    expect(analysed.items.map((item) => item.no)).toEqual([27]);
+    const unknownBureau = await http()
+      .patch('/api/v1/fiscal-years/2024/clusters/27')
+      .auth(officeToken, { type: 'bearer' })
+      .send({ owningBureauCode: 'no-such-bureau' })
+      .expect(400);
+    expect(unknownBureau.body.message).toContain('no-such-bureau');
+    await http().patch('/api/v1/fiscal-years/2024/clusters/27').auth(officeToken, { type: 'bearer' }).send({ analysed: true }).expect(400);
+  });
+
+  it('opens a new fiscal year as a copy of the previous one, once', async () => {
+    await http().post('/api/v1/fiscal-years').auth(staffToken, { type: 'bearer' }).send({ fiscalYear: 2025, copyFrom: 2024 }).expect(403);
+    const created = await http().post('/api/v1/fiscal-years').auth(officeToken, { type: 'bearer' }).send({ fiscalYear: 2025, copyFrom: 2024 }).expect(201);
+    expect(created.body).toMatchObject({ fiscalYear: 2025, label: '令和7年度', copiedFrom: 2024, clusterCount: 57 });
+    const copied = await http().get('/api/v1/fiscal-years/2025/clusters').query({ pageSize: 100 }).auth(staffToken, { type: 'bearer' }).expect(200);
+    expect(copied.body.total).toBe(57);
+    expect((copied.body.items as ClusterItem[]).every((item) => !item.analysedThisYear && item.stage === 'NOT_STARTED')).toBe(true);
+    const again = await http().post('/api/v1/fiscal-years').auth(officeToken, { type: 'bearer' }).send({ fiscalYear: 2025, copyFrom: 2024 }).expect(409);
+    expect(again.body.message).toContain('既に登録されています');
+    await http().post('/api/v1/fiscal-years').auth(officeToken, { type: 'bearer' }).send({ fiscalYear: 2026, copyFrom: 2019 }).expect(404);
+    const years = await http().get('/api/v1/fiscal-years').auth(staffToken, { type: 'bearer' }).expect(200);
+    expect((years.body as { fiscalYear: number }[]).map((year) => year.fiscalYear)).toEqual([2024, 2025]);
+  });
+
+  it('serves the group descriptions with the catalogue structure', async () => {
+    const response = await http().get('/api/v1/fiscal-years/2024/catalogue').auth(staffToken, { type: 'bearer' }).expect(200);
+    expect(response.body.groups).toHaveLength(3);
+    expect(response.body.kinds).toHaveLength(3);
+  });
+
+  it('publishes the OpenAPI document with a role rule on every operation', async () => {
+    const response = await http().get('/api/docs-json').expect(200);
+    const operations = Object.values(response.body.paths as Record<string, Record<string, { description?: string }>>).flatMap((path) => Object.values(path));
+    expect(operations.length).toBeGreaterThan(5);
+    for (const operation of operations) expect(operation.description).toMatch(/^Access: /);
+  });
+});

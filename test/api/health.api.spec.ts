@@ -1,0 +1,41 @@
+import { prepareDatabase } from '@app/persistence';
+import { INestApplication } from '@nestjs/common';
+import { chmodSync, mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
+import request from 'supertest';
+import { ServerHostProcess } from '../../tools/infra/server-host-process';
+import { startApi } from '../support/api-harness';
+import { testRunDir, uniqueName } from '../support/test-environment';
+import { startTestServers } from '../support/test-servers';
+
+/** Servers of its own, because this test stops them. */
+describe('GET /api/v1/health', () => {
+  let servers: ServerHostProcess;
+  let app: INestApplication;
+
+  beforeAll(async () => {
+    const dataDir = mkdtempSync(join(testRunDir(), 'health-'));
+    chmodSync(dataDir, 0o755);
+    servers = await startTestServers(join(dataDir, 'postgres'));
+    await prepareDatabase(servers.ready.databaseUrl!);
+    app = await startApi({ databaseUrl: servers.ready.databaseUrl!, temporalAddress: servers.ready.temporalAddress, taskQueue: uniqueName('queue') });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await servers?.close();
+  });
+
+  it('answers 200 with both up, then 503 naming Temporal, then 503 naming the database', async () => {
+    const healthy = await request(app.getHttpServer()).get('/api/v1/health').expect(200);
+    expect(healthy.body).toMatchObject({ status: 'ok', details: { database: { status: 'up' }, temporal: { status: 'up' } } });
+
+    await servers.stopServer('temporal');
+    const temporalDown = await request(app.getHttpServer()).get('/api/v1/health').expect(503);
+    expect(temporalDown.body.error).toEqual({ temporal: expect.objectContaining({ status: 'down' }) });
+    expect(temporalDown.body.info).toEqual({ database: { status: 'up' } });
+
+    await servers.stopServer('postgres');
+    const bothDown = await request(app.getHttpServer()).get('/api/v1/health').expect(503);
+    expect(Object.keys(bothDown.body.error).sort()).toEqual(['database', 'temporal']);
+  });
+});

@@ -1,0 +1,45 @@
+import { createDataSourceOptions, prepareDatabase, runMigrations } from '@app/persistence';
+import { DataSource } from 'typeorm';
+import { createTestDatabase, TestDatabase } from '../support/test-environment';
+
+describe('schema and FY2024 seed on a real PostgreSQL', () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    database = await createTestDatabase({ prepare: false });
+  });
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await database?.drop();
+  });
+
+  it('migrates an empty database and seeds 57 clusters with their exact Japanese names', async () => {
+    const first = await prepareDatabase(database.url);
+    expect(first.migrationsApplied.length).toBeGreaterThan(0);
+    expect(first.seed.clustersInserted).toBe(57);
+    dataSource = await new DataSource(createDataSourceOptions(database.url)).initialize();
+    const [{ name }] = await dataSource.query(`SELECT name FROM clusters WHERE fiscal_year = 2024 AND no = 22`);
+    expect(name).toBe('保育所・幼稚園');
+  });
+
+  it('changes nothing when run again, and keeps the reform office’s edits', async () => {
+    await dataSource.query(`UPDATE clusters SET analysed_this_year = true, name = '保育所・幼稚園（改）' WHERE fiscal_year = 2024 AND no = 22`);
+    const snapshot = async () => dataSource.query(`SELECT * FROM clusters ORDER BY fiscal_year, no`);
+    const before = await snapshot();
+    const second = await prepareDatabase(database.url);
+    expect(second).toEqual({ migrationsApplied: [], seed: { fiscalYear: 2024, clustersInserted: 0 } });
+    expect(await snapshot()).toEqual(before);
+    expect(await runMigrations(database.url)).toEqual([]);
+  });
+
+  it('keeps the audit trail append-only', async () => {
+    await dataSource.query(
+      `INSERT INTO audit_events (event_id, occurred_at, actor_name, action) VALUES ('test#1', now(), 'テスト', 'kickoff')`,
+    );
+    await expect(dataSource.query(`UPDATE audit_events SET actor_name = 'x'`)).rejects.toThrow();
+    await expect(dataSource.query(`DELETE FROM audit_events`)).rejects.toThrow();
+    const [{ actor_name }] = await dataSource.query(`SELECT actor_name FROM audit_events WHERE event_id = 'test#1'`);
+    expect(actor_name).toBe('テスト');
+  });
+});

@@ -1,0 +1,58 @@
+import { Role } from '@app/domain';
+import { UserRepository } from '@app/persistence';
+import { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import request from 'supertest';
+import { ApiModule } from '../../apps/api/src/api.module';
+import { hashPassword } from '../../apps/api/src/auth/password-hasher';
+import { configureApp } from '../../apps/api/src/configure-app';
+
+export const TEST_ADMIN_PASSWORD = 'test-admin-password';
+
+export interface ApiHarnessOptions {
+  readonly databaseUrl: string;
+  readonly temporalAddress: string;
+  readonly taskQueue: string;
+}
+
+/** The API module as main.ts serves it, in-process, against real servers. */
+export async function startApi(options: ApiHarnessOptions): Promise<INestApplication> {
+  const moduleRef = await Test.createTestingModule({
+    imports: [
+      ApiModule.forRoot({
+        databaseUrl: options.databaseUrl,
+        temporal: { address: options.temporalAddress, namespace: 'default', taskQueue: options.taskQueue },
+        jwtSecret: 'test-secret-that-is-long-enough-for-the-validator',
+        adminPassword: TEST_ADMIN_PASSWORD,
+        logLevel: 'silent',
+      }),
+    ],
+  }).compile();
+  const app = configureApp(moduleRef.createNestApplication({ bufferLogs: true }));
+  await app.init();
+  return app;
+}
+
+export interface TestUser {
+  readonly username: string;
+  readonly roles: Role[];
+  readonly bureauCode?: string | null;
+  readonly displayName?: string;
+}
+
+/** Creates a user directly in the database (user administration is the API's next feature). */
+export async function createUser(app: INestApplication, user: TestUser, password = 'password-1234'): Promise<void> {
+  await app.get(UserRepository).createIfAbsent({
+    username: user.username,
+    passwordHash: await hashPassword(password),
+    displayName: user.displayName ?? user.username,
+    roles: user.roles,
+    bureauCode: user.bureauCode ?? null,
+  });
+}
+
+/** Logs in through the API and returns the bearer token. */
+export async function login(app: INestApplication, username: string, password = 'password-1234'): Promise<string> {
+  const response = await request(app.getHttpServer()).post('/api/v1/auth/login').send({ username, password }).expect(200);
+  return (response.body as { accessToken: string }).accessToken;
+}

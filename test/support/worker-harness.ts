@@ -1,0 +1,56 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { ReformWorker, startReformWorker } from '../../apps/worker/src/reform-worker';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { loadEnvironment } from '@app/config';
+import { testWorkflowBundlePath } from './test-environment';
+
+export interface RunningWorker {
+  readonly app: INestApplicationContext;
+  readonly worker: ReformWorker;
+  stop(): Promise<void>;
+}
+
+/** The worker as main.ts runs it (DI-built activities, the pre-built bundle), in-process. */
+export async function startWorker(options: { databaseUrl: string; temporalAddress: string; taskQueue: string }): Promise<RunningWorker> {
+  quietTemporalRuntime();
+  const environment = loadEnvironment({ DATABASE_URL: options.databaseUrl, LOG_LEVEL: 'silent' });
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(environment), { logger: false });
+  const worker = await startReformWorker(app, {
+    address: options.temporalAddress,
+    namespace: 'default',
+    taskQueue: options.taskQueue,
+    workflowBundlePath: testWorkflowBundlePath(),
+  });
+  return {
+    app,
+    worker,
+    stop: async () => {
+      await worker.shutdown();
+      await app.close();
+    },
+  };
+}
+
+/** The SDK logs every worker state change at INFO; tests keep warnings and errors only. */
+function quietTemporalRuntime(): void {
+  try {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+  } catch {
+    // Already installed for this test file.
+  }
+}
+
+/** Retries an assertion until it holds (effects of workflows arrive asynchronously). */
+export async function eventually<T>(check: () => Promise<T>, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
