@@ -12,6 +12,8 @@ import {
 } from 'class-validator';
 
 const PORT_MESSAGE = 'must be a port number (1-65535)';
+/** 1-65535 without leading zeros, for ports written inside another value. */
+const PORT_PATTERN = '(?:6553[0-5]|655[0-2]\\d|65[0-4]\\d{2}|6[0-4]\\d{3}|[1-5]\\d{4}|[1-9]\\d{0,3})';
 
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value.trim()) : value;
@@ -26,7 +28,7 @@ export class Environment {
   DATABASE_URL?: string;
 
   @IsOptional()
-  @Matches(/^[A-Za-z0-9.\-_[\]:]+:\d{1,5}$/, { message: 'must be host:port, for example localhost:7233' })
+  @Matches(new RegExp(`^[A-Za-z0-9.\\-_[\\]:]+:${PORT_PATTERN}$`), { message: 'must be host:port, for example localhost:7233' })
   TEMPORAL_ADDRESS?: string;
 
   @IsString()
@@ -141,6 +143,21 @@ export function requireSetting<K extends keyof Environment>(environment: Environ
 function redact(key: string, value: string | undefined): string {
   if (value === undefined) return '(unset)';
   if (key === 'JWT_SECRET' || key === 'ADMIN_PASSWORD') return '(hidden)';
-  if (key === 'DATABASE_URL') return JSON.stringify(value.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@'));
+  if (key === 'DATABASE_URL') return JSON.stringify(redactConnectionString(value));
   return JSON.stringify(value);
+}
+
+/**
+ * A rejected DATABASE_URL can have any shape, so the password is masked wherever it may be: everything
+ * between the user name and the last @ (passwords may hold @ or /, the scheme may be missing), and any
+ * password=… of the libpq key=value form or a query string.
+ */
+function redactConnectionString(value: string): string {
+  const masked = value.replace(/(password\s*=\s*)('[^']*'?|[^\s&]*)/gi, '$1***');
+  const at = masked.lastIndexOf('@');
+  if (at < 0) return masked;
+  const scheme = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.exec(masked)?.[0] ?? '';
+  const userInfo = masked.slice(scheme.length, at);
+  const colon = userInfo.indexOf(':');
+  return colon < 0 ? masked : `${scheme}${userInfo.slice(0, colon)}:***${masked.slice(at)}`;
 }

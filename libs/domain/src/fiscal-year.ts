@@ -7,9 +7,14 @@ export function isSupportedFiscalYear(fiscalYear: number): boolean {
   return Number.isInteger(fiscalYear) && fiscalYear >= MIN_FISCAL_YEAR && fiscalYear <= MAX_FISCAL_YEAR;
 }
 
-/** 2024 → 「令和6年度」 */
+/**
+ * 2024 → 「令和6年度」, 2019 → 「令和元年度」 (the era's first year is written 元). Years before Reiwa,
+ * which may reach error messages unvalidated, keep the western year: 「2018年度」.
+ */
 export function fiscalYearLabel(fiscalYear: number): string {
-  return `令和${fiscalYear - REIWA_OFFSET}年度`;
+  if (!Number.isInteger(fiscalYear) || fiscalYear <= REIWA_OFFSET) return `${fiscalYear}年度`;
+  const reiwaYear = fiscalYear - REIWA_OFFSET;
+  return `令和${reiwaYear === 1 ? '元' : reiwaYear}年度`;
 }
 
 /** First and last calendar day (ISO dates) of a fiscal year. */
