@@ -40,7 +40,7 @@ export interface TestUser {
   readonly displayName?: string;
 }
 
-/** Creates a user directly in the database (user administration is the API's next feature). */
+/** Creates a user directly in the database, for arranging a test without going through POST /users. */
 export async function createUser(app: INestApplication, user: TestUser, password = 'password-1234'): Promise<void> {
   await app.get(UserRepository).createIfAbsent({
     username: user.username,

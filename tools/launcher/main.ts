@@ -57,7 +57,9 @@ async function main(): Promise<void> {
     servers.ready.descriptions.forEach(say);
     const temporal = { address: servers.ready.temporalAddress, uiUrl: servers.ready.temporalUiUrl };
 
-    await prepareSystem({ databaseUrl, temporalAddress: temporal.address, namespace: environment.TEMPORAL_NAMESPACE }, say);
+    await prepareSystem({ databaseUrl, temporalAddress: temporal.address, namespace: environment.TEMPORAL_NAMESPACE }, say, {
+      demoData: environment.DEMO_DATA,
+    });
 
     const childEnvironment: NodeJS.ProcessEnv = {
       ...process.env,

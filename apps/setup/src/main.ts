@@ -11,5 +11,6 @@ runMain(async () => {
       namespace: environment.TEMPORAL_NAMESPACE,
     },
     (line) => process.stdout.write(`${JSON.stringify({ level: 'info', service: 'setup', msg: line })}\n`),
+    { demoData: environment.DEMO_DATA },
   );
 });

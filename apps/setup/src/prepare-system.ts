@@ -1,6 +1,8 @@
+import { DEMO_PASSWORD } from '@app/domain';
 import { prepareDatabase } from '@app/persistence';
 import { ensureSearchAttributes } from '@app/temporal';
 import { Connection } from '@temporalio/client';
+import { hashPassword } from '../../api/src/auth/password-hasher';
 
 export interface SystemTargets {
   readonly databaseUrl: string;
@@ -8,13 +10,25 @@ export interface SystemTargets {
   readonly namespace: string;
 }
 
-/** Prepares PostgreSQL (migrations, seed) and the Temporal namespace (custom search attributes). */
-export async function prepareSystem(targets: SystemTargets, say: (line: string) => void): Promise<void> {
-  const database = await prepareDatabase(targets.databaseUrl);
+export interface SystemPreparation {
+  /** DEMO_DATA: also insert the demo bureaus, users and owning bureaus. */
+  readonly demoData?: boolean;
+}
+
+/** Prepares PostgreSQL (migrations, seed, optional demo data) and the Temporal namespace (custom search attributes). */
+export async function prepareSystem(targets: SystemTargets, say: (line: string) => void, preparation: SystemPreparation = {}): Promise<void> {
+  // The API's own hasher, so that demo users log in exactly like everyone else.
+  const database = await prepareDatabase(targets.databaseUrl, preparation.demoData ? { demoData: { hashPassword } } : {});
   say(
     `Database: ${database.migrationsApplied.length} migration(s) applied, ` +
       `${database.seed.clustersInserted} FY${database.seed.fiscalYear} cluster(s) seeded`,
   );
+  if (database.demo) {
+    say(
+      `Demo data (DEMO_DATA=true): ${database.demo.bureausCreated} demo bureau(s) and ${database.demo.usersCreated} demo user(s) created, ` +
+        `${database.demo.clustersAssigned} cluster(s) given an owning bureau; demo users log in with password "${DEMO_PASSWORD}"`,
+    );
+  }
   const connection = await Connection.connect({ address: targets.temporalAddress });
   try {
     const added = await ensureSearchAttributes(connection, targets.namespace);

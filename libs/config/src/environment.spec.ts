@@ -151,6 +151,20 @@ describe('loadEnvironment', () => {
   it('refuses an http URL that is not one for TEMPORAL_UI_URL', () => {
     expectOneLineNaming(failureFor({ TEMPORAL_UI_URL: 'localhost:8233' }), 'TEMPORAL_UI_URL');
   });
+
+  it('leaves demo data off unless DEMO_DATA is true', () => {
+    expect(loadEnvironment({}).DEMO_DATA).toBe(false);
+    expect(loadEnvironment({ DEMO_DATA: '' }).DEMO_DATA).toBe(false);
+    expect(loadEnvironment({ DEMO_DATA: 'false' }).DEMO_DATA).toBe(false);
+    expect(loadEnvironment({ DEMO_DATA: 'true' }).DEMO_DATA).toBe(true);
+    expect(loadEnvironment({ DEMO_DATA: ' TRUE ' }).DEMO_DATA).toBe(true);
+  });
+
+  it.each(['yes', '1', 'ture', 'true false'])('refuses DEMO_DATA=%j by name rather than guessing', (value) => {
+    const error = failureFor({ DEMO_DATA: value });
+    expectOneLineNaming(error, 'DEMO_DATA');
+    expect(error.message).toContain('true or false');
+  });
 });
 
 describe('requireSetting', () => {

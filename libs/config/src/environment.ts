@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import {
+  IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
@@ -17,6 +18,12 @@ const PORT_PATTERN = '(?:6553[0-5]|655[0-2]\\d|65[0-4]\\d{2}|6[0-4]\\d{3}|[1-5]\
 
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value.trim()) : value;
+
+/** Only the words true and false (any case): a typo such as "ture" stops start-up instead of meaning false. */
+const toBoolean = ({ value }: { value: unknown }) => {
+  const word = typeof value === 'string' ? value.trim().toLowerCase() : value;
+  return word === 'true' ? true : word === 'false' ? false : value;
+};
 
 /**
  * Every setting the processes read from the environment. Defaults are the embedded
@@ -91,6 +98,11 @@ export class Environment {
   @Min(1, { message: PORT_MESSAGE })
   @Max(65535, { message: PORT_MESSAGE })
   EMBEDDED_TEMPORAL_UI_PORT = 8244;
+
+  /** Demo bureaus, users and owning bureaus for trying the engine out; never for production. */
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'must be true or false' })
+  DEMO_DATA = false;
 }
 
 export const ENVIRONMENT_KEYS: readonly (keyof Environment)[] = [
@@ -109,6 +121,7 @@ export const ENVIRONMENT_KEYS: readonly (keyof Environment)[] = [
   'EMBEDDED_POSTGRES_PORT',
   'EMBEDDED_TEMPORAL_PORT',
   'EMBEDDED_TEMPORAL_UI_PORT',
+  'DEMO_DATA',
 ];
 
 /** A setting is missing or malformed; the message is one line naming the variable. */

@@ -29,8 +29,17 @@ export function createValidationPipe(): ValidationPipe {
         field,
         problems: problems.map((problem) => (problem.startsWith(`property ${field.split('.').pop()} should not exist`) ? '不明な項目です' : problem)),
       }));
-      const summary = fields.map(({ field, problems }) => `${field}: ${problems.join('、')}`).join(' / ');
-      return new BadRequestException({ statusCode: 400, error: 'Bad Request', message: `入力内容に誤りがあります（${summary}）`, fields });
+      return invalidFields(fields);
     },
   });
+}
+
+/**
+ * The 400 of a request whose fields are wrong, naming each field and problem. Services use it for
+ * checks a DTO cannot make (such as one field's rule depending on another's value or on the
+ * database), so that clients read every field error in the same shape.
+ */
+export function invalidFields(fields: FieldProblem[]): BadRequestException {
+  const summary = fields.map(({ field, problems }) => `${field}: ${problems.join('、')}`).join(' / ');
+  return new BadRequestException({ statusCode: 400, error: 'Bad Request', message: `入力内容に誤りがあります（${summary}）`, fields });
 }

@@ -1,0 +1,72 @@
+import { BUREAU_CODE_PATTERN, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, Role, ROLES, USERNAME_PATTERN } from '@app/domain';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayNotEmpty, ArrayUnique, IsArray, IsEnum, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { NamedCodeView } from '../catalogue/cluster.dto';
+import { PageMeta, PageQuery } from '../common/page.dto';
+
+const ROLE_CHOICES = ROLES.join(' / ');
+const PASSWORD_LENGTH_MESSAGE = `password は${PASSWORD_MIN_LENGTH}〜${PASSWORD_MAX_LENGTH}文字で指定してください`;
+const DISPLAY_NAME_MAX_LENGTH = 100;
+
+export class CreateUserRequest {
+  @ApiProperty({ example: 'kodomo.tanaka', description: 'ログインに使う名前（英数字・ピリオド・ハイフン・下線の3〜64文字）' })
+  @IsString({ message: 'username は文字列で指定してください' })
+  @Matches(USERNAME_PATTERN, { message: 'username は英数字・ピリオド・ハイフン・下線の3〜64文字で指定してください' })
+  username!: string;
+
+  @ApiProperty({ example: 'correct-horse-battery', description: `初期パスワード（${PASSWORD_MIN_LENGTH}〜${PASSWORD_MAX_LENGTH}文字）` })
+  @IsString({ message: 'password は文字列で指定してください' })
+  @MinLength(PASSWORD_MIN_LENGTH, { message: PASSWORD_LENGTH_MESSAGE })
+  @MaxLength(PASSWORD_MAX_LENGTH, { message: PASSWORD_LENGTH_MESSAGE })
+  password!: string;
+
+  @ApiProperty({ example: '田中 太郎', description: '表示名（承認の記録にも使われます）' })
+  @IsString({ message: 'displayName は文字列で指定してください' })
+  @Matches(/\S/, { message: 'displayName を入力してください' })
+  @MaxLength(DISPLAY_NAME_MAX_LENGTH, { message: `displayName は${DISPLAY_NAME_MAX_LENGTH}文字以内で指定してください` })
+  displayName!: string;
+
+  @ApiProperty({ enum: Role, isArray: true, example: [Role.Staff], description: '役割（1つ以上、重複なし）' })
+  @IsArray({ message: 'roles は役割の配列で指定してください' })
+  @ArrayNotEmpty({ message: 'roles に役割を1つ以上指定してください' })
+  @ArrayUnique({ message: 'roles に同じ役割が重複しています' })
+  @IsEnum(Role, { each: true, message: `roles の各要素は ${ROLE_CHOICES} のいずれかで指定してください` })
+  roles!: Role[];
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'kodomo',
+    description: '所属局のコード: staff / manager / director の役割を持つ利用者には必須、admin / reform-office だけの利用者には指定不可',
+  })
+  @IsOptional()
+  @IsString({ message: 'bureauCode は局のコード（文字列）か null で指定してください' })
+  @Matches(BUREAU_CODE_PATTERN, { message: 'bureauCode は英数字・ハイフン・下線の40文字以内で指定してください' })
+  bureauCode?: string | null;
+}
+
+export class UserListQuery extends PageQuery {
+  @ApiPropertyOptional({ description: '所属局のコード' })
+  @IsOptional()
+  @IsString({ message: 'bureau は局のコード（文字列）で指定してください' })
+  bureau?: string;
+
+  @ApiPropertyOptional({ enum: Role, description: 'この役割を持つ利用者だけ' })
+  @IsOptional()
+  @IsEnum(Role, { message: `role は ${ROLE_CHOICES} のいずれかで指定してください` })
+  role?: Role;
+}
+
+export class UserView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'kodomo.staff' }) username!: string;
+  @ApiProperty({ example: '山田 花子' }) displayName!: string;
+  @ApiProperty({ enum: Role, isArray: true }) roles!: Role[];
+  @ApiProperty({ type: NamedCodeView, nullable: true, description: '所属局' }) bureau!: NamedCodeView | null;
+  @ApiProperty({ description: 'デモデータ（DEMO_DATA=true で作成）' }) isDemo!: boolean;
+  @ApiProperty({ description: 'ISO 8601 (UTC)' }) createdAt!: string;
+}
+
+export class UserPage extends PageMeta {
+  @ApiProperty({ type: [UserView] }) items!: UserView[];
+}

@@ -1,0 +1,26 @@
+import { Role } from '../roles';
+
+/** Usernames are typed at the login prompt and shown in the audit trail, so they stay short and ASCII. */
+export const USERNAME_PATTERN = /^[A-Za-z0-9._-]{3,64}$/;
+
+export const PASSWORD_MIN_LENGTH = 12;
+export const PASSWORD_MAX_LENGTH = 200;
+
+/** Roles that act for one bureau: their approvals and drafts are always on behalf of it. */
+export const BUREAU_MEMBER_ROLES: readonly Role[] = [Role.Staff, Role.Manager, Role.Director];
+
+/** Whether a user holding these roles belongs to a bureau (admins and the reform office serve the whole city). */
+export function belongsToBureau(roles: readonly Role[]): boolean {
+  return roles.some((role) => BUREAU_MEMBER_ROLES.includes(role));
+}
+
+/**
+ * What is wrong with giving a user with these roles this bureau, as a message for the person
+ * entering it, or null when it fits: bureau members need one, everyone else must have none.
+ */
+export function bureauAssignmentProblem(roles: readonly Role[], bureauCode: string | null): string | null {
+  if (belongsToBureau(roles)) {
+    return bureauCode === null ? `${BUREAU_MEMBER_ROLES.join(' / ')} の役割を持つ利用者には所属局（bureauCode）を指定してください` : null;
+  }
+  return bureauCode === null ? null : `${Role.Admin} / ${Role.ReformOffice} だけの利用者には所属局（bureauCode）を指定できません`;
+}
