@@ -7,6 +7,8 @@ import request from 'supertest';
 import { createUser, login, startApi } from '../support/api-harness';
 import { createTestDatabase, TestDatabase, testTemporalAddress, uniqueName } from '../support/test-environment';
 import { eventually, RunningWorker, startWorker } from '../support/worker-harness';
+import { TEST_FISCAL_YEARS } from '../support/lifecycle-fixture';
+import { CatalogueRepository } from '@app/persistence';
 
 /** The whole pipe: HTTP request → API → Temporal → worker activity → PostgreSQL. */
 describe('kicking off a cluster through the API', () => {
@@ -17,7 +19,7 @@ describe('kicking off a cluster through the API', () => {
   let connection: Connection;
   let token: string;
   // Workflow ids are global to the Temporal server; a year of its own keeps this file independent.
-  const fiscalYear = 2024;
+  const fiscalYear = TEST_FISCAL_YEARS.kickoff;
   const taskQueue = uniqueName('queue');
 
   beforeAll(async () => {
@@ -33,6 +35,13 @@ describe('kicking off a cluster through the API', () => {
     await createUser(app, { username: 'office', roles: [Role.ReformOffice], displayName: '市政変革 花子' });
     await createUser(app, { username: 'staff', roles: [Role.Staff], bureauCode: null });
     token = await login(app, 'office');
+    await app.get(CatalogueRepository).copyFiscalYear(2024, fiscalYear);
+    await pg.query(`INSERT INTO bureaus (code, name) VALUES ('kankyo', '環境局')`);
+    await request(app.getHttpServer())
+      .patch(`/api/v1/fiscal-years/${fiscalYear}/clusters/27`)
+      .auth(token, { type: 'bearer' })
+      .send({ owningBureauCode: 'kankyo', analysedThisYear: true })
+      .expect(200);
   });
 
   afterAll(async () => {
@@ -85,6 +94,15 @@ describe('kicking off a cluster through the API', () => {
     expect(response.body.message).toContain('既に経営分析に着手しています');
     const { rows } = await pg.query(`SELECT count(*)::int AS n FROM audit_events WHERE fiscal_year = $1 AND cluster_no = 27`, [fiscalYear]);
     expect(rows[0].n).toBe(1);
+  });
+
+  it('refuses to kick off a cluster without an owning bureau, saying what to do', async () => {
+    const response = await request(app.getHttpServer())
+      .post(`/api/v1/fiscal-years/${fiscalYear}/clusters/26/kickoff`)
+      .auth(token, { type: 'bearer' })
+      .send({ meetingDate: '2030-06-04', attendees: [] })
+      .expect(409);
+    expect(response.body.message).toContain('所管局が設定されていない');
   });
 
   it('refuses staff, an impossible date and an unknown cluster without starting anything', async () => {

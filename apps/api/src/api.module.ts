@@ -2,11 +2,16 @@ import { loggerModuleParams } from '@app/observability';
 import { PersistenceModule } from '@app/persistence';
 import { TemporalClientModule, TemporalOptions } from '@app/temporal';
 import { DynamicModule, Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth/auth.module';
+import { BureausModule } from './bureaus/bureaus.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { HealthModule } from './health/health.module';
 import { LifecycleModule } from './lifecycle/lifecycle.module';
+import { TasksModule } from './tasks/tasks.module';
+import { IdempotencyInterceptor } from './common/idempotency.interceptor';
+import { UsersModule } from './users/users.module';
 
 export interface ApiSettings {
   readonly databaseUrl: string;
@@ -29,7 +34,11 @@ export class ApiModule {
         HealthModule,
         CatalogueModule,
         LifecycleModule,
+        TasksModule,
+        BureausModule,
+        UsersModule,
       ],
+      providers: [{ provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
     };
   }
 }

@@ -2,11 +2,14 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { createDataSourceOptions } from './data-source-options';
+import { BureauRepository } from './repositories/bureau.repository';
 import { CatalogueRepository } from './repositories/catalogue.repository';
 import { ClusterEventRepository } from './repositories/cluster-event.repository';
+import { IdempotentRequestRepository } from './repositories/idempotent-request.repository';
+import { LifecycleReadRepository } from './repositories/lifecycle-read.repository';
 import { UserRepository } from './repositories/user.repository';
 
-const REPOSITORIES = [CatalogueRepository, ClusterEventRepository, UserRepository];
+const REPOSITORIES = [CatalogueRepository, ClusterEventRepository, UserRepository, LifecycleReadRepository, IdempotentRequestRepository, BureauRepository];
 
 /** The read model, users and audit log in PostgreSQL, for the API and the worker alike. */
 @Module({})

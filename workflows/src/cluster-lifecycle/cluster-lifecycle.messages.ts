@@ -1,21 +1,31 @@
-import { defineQuery } from '@temporalio/workflow';
-import type { Actor, ClusterStage, KickoffRecord } from '../../../libs/domain/src';
+import type { UpdateDefinition } from '@temporalio/common';
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { ClusterCase, ClusterCaseStart, ClusterCommand, Participant } from '../../../libs/domain/src';
 
 export interface ClusterLifecycleInput {
-  readonly fiscalYear: number;
-  readonly clusterNo: number;
-  readonly owningBureauCode: string | null;
-  readonly kickoff: KickoffRecord;
-  readonly startedBy: Actor;
+  readonly start: ClusterCaseStart;
+  readonly startedBy: Participant;
 }
 
-/** The workflow's own view of its cluster, answered live by {@link getClusterState}. */
-export interface ClusterLifecycleState {
-  readonly fiscalYear: number;
-  readonly clusterNo: number;
-  readonly stage: ClusterStage;
-  readonly kickoff: KickoffRecord;
-  readonly eventCount: number;
-}
+type CommandOf<T extends ClusterCommand['type']> = Extract<ClusterCommand, { type: T }>;
 
-export const getClusterState = defineQuery<ClusterLifecycleState>('getClusterState');
+/**
+ * One Workflow Update per verb of 決裁, so the Web UI's history reads as what people did. Each
+ * answers with the case after the change, or fails with the domain's Refusal and leaves no trace.
+ */
+export const clusterUpdates: { readonly [T in ClusterCommand['type']]: UpdateDefinition<ClusterCase, [CommandOf<T>]> } = {
+  'save-draft': defineUpdate<ClusterCase, [CommandOf<'save-draft'>]>('saveDraft'),
+  submit: defineUpdate<ClusterCase, [CommandOf<'submit'>]>('submitReport'),
+  approve: defineUpdate<ClusterCase, [CommandOf<'approve'>]>('approveReport'),
+  return: defineUpdate<ClusterCase, [CommandOf<'return'>]>('returnReport'),
+  delegate: defineUpdate<ClusterCase, [CommandOf<'delegate'>]>('delegateApproval'),
+  recall: defineUpdate<ClusterCase, [CommandOf<'recall'>]>('recallReport'),
+  withdraw: defineUpdate<ClusterCase, [CommandOf<'withdraw'>]>('withdrawCluster'),
+  'change-owning-bureau': defineUpdate<ClusterCase, [CommandOf<'change-owning-bureau'>]>('changeOwningBureau'),
+};
+
+/** The workflow's own view of its cluster, answered live. */
+export const getClusterCase = defineQuery<ClusterCase>('getClusterCase');
+
+/** The failure type a refused update carries; its first detail is the domain's Refusal. */
+export const COMMAND_REFUSED = 'ClusterCommandRefused';

@@ -1,49 +1,117 @@
-import { condition, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
-import { Actor, ClusterAction, ClusterLifecycleEvent, ClusterStage } from '../../../libs/domain/src';
+import {
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import {
+  actorOf,
+  CaseChange,
+  ClusterAction,
+  ClusterCase,
+  ClusterCommand,
+  ClusterLifecycleEvent,
+  ClusterStage,
+  decide,
+  isClosedStage,
+  openClusterCase,
+  owedActions,
+  SavedReportText,
+} from '../../../libs/domain/src';
 import type { ClusterLifecycleActivities } from '../../../libs/temporal/src/contracts/activities';
-import { CLUSTER_STAGE } from '../../../libs/temporal/src/contracts/search-attributes';
-import { ClusterLifecycleInput, ClusterLifecycleState, getClusterState } from './cluster-lifecycle.messages';
+import { CLUSTER_STAGE, OWNING_BUREAU } from '../../../libs/temporal/src/contracts/search-attributes';
+import { ClusterLifecycleInput, clusterUpdates, COMMAND_REFUSED, getClusterCase } from './cluster-lifecycle.messages';
 
 const { recordClusterEvent } = proxyActivities<ClusterLifecycleActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
 
-/** One cluster's management analysis for one fiscal year, from kickoff on. */
-export async function clusterLifecycleWorkflow(input: ClusterLifecycleInput): Promise<ClusterLifecycleState> {
-  let stage: ClusterStage = ClusterStage.NotStarted;
-  let eventCount = 0;
-  const snapshot = (): ClusterLifecycleState => ({
-    fiscalYear: input.fiscalYear,
-    clusterNo: input.clusterNo,
-    stage,
-    kickoff: input.kickoff,
-    eventCount,
-  });
-  setHandler(getClusterState, snapshot);
+/**
+ * One cluster's management analysis for one fiscal year, from kickoff to 完了 or 取下げ. The rules
+ * live in the domain's `decide`; this workflow holds the case durably, runs each user action as
+ * an Update (validated first, so a refusal leaves no history) and records every change, in order,
+ * before answering, so the caller's next read of the read model already shows it.
+ */
+export async function clusterLifecycleWorkflow(input: ClusterLifecycleInput): Promise<ClusterCase> {
+  let state: ClusterCase = openClusterCase(input.start);
+  let seq = 0;
+  let recorded: Promise<void> = Promise.resolve();
 
-  async function moveTo(to: ClusterStage, action: ClusterAction, actor: Actor, details: Record<string, unknown>) {
-    eventCount += 1;
+  /** Events are recorded one after another, so the read model sees them in the workflow's order. */
+  function record(change: CaseChange, savedText: SavedReportText | null): Promise<void> {
+    seq += 1;
     const event: ClusterLifecycleEvent = {
-      eventId: `${workflowInfo().workflowId}#${eventCount}`,
-      seq: eventCount,
-      fiscalYear: input.fiscalYear,
-      clusterNo: input.clusterNo,
+      eventId: `${workflowInfo().workflowId}#${seq}`,
+      seq,
+      fiscalYear: state.fiscalYear,
+      clusterNo: state.clusterNo,
       occurredAt: new Date().toISOString(),
-      actorId: actor.id,
-      actorName: actor.name,
-      action,
-      fromStage: stage,
-      toStage: to,
-      comment: null,
-      details,
+      actorId: change.actor.id,
+      actorName: change.actor.name,
+      action: change.action,
+      fromStage: change.fromStage,
+      toStage: change.toStage,
+      reportKind: change.reportKind,
+      comment: change.comment,
+      details: change.details,
+      state,
+      owed: owedActions(state),
+      savedText,
     };
-    stage = to;
-    upsertSearchAttributes([{ key: CLUSTER_STAGE, value: to }]);
-    await recordClusterEvent(event);
+    upsertSearchAttributes([
+      { key: CLUSTER_STAGE, value: state.stage },
+      { key: OWNING_BUREAU, value: state.owningBureau.code },
+    ]);
+    recorded = recorded.then(() => recordClusterEvent(event));
+    return recorded;
   }
 
-  await moveTo(ClusterStage.Kickoff, ClusterAction.Kickoff, input.startedBy, { kickoff: input.kickoff });
-  await condition(() => stage === ClusterStage.Completed || stage === ClusterStage.Withdrawn);
-  return snapshot();
+  setHandler(getClusterCase, () => state);
+
+  for (const [type, update] of Object.entries(clusterUpdates)) {
+    setHandler(
+      update,
+      async (command: ClusterCommand) => {
+        const decision = decide(state, command, new Date().toISOString());
+        // The validator has just accepted this command against the same state; a refusal here is a bug.
+        if (!decision.accepted) throw ApplicationFailure.nonRetryable(decision.refusal.message, COMMAND_REFUSED, decision.refusal);
+        state = decision.state;
+        const after = state;
+        await record(decision.change, command.type === 'save-draft' ? savedTextOf(command, decision.state) : null);
+        return after;
+      },
+      {
+        validator: (command: ClusterCommand) => {
+          if (command.type !== type) throw ApplicationFailure.nonRetryable(`更新 ${type} に別の操作 ${command.type} が渡されました`, 'BadCommand');
+          const decision = decide(state, command, new Date().toISOString());
+          if (!decision.accepted) throw ApplicationFailure.nonRetryable(decision.refusal.message, COMMAND_REFUSED, decision.refusal);
+        },
+      },
+    );
+  }
+
+  await record(
+    {
+      action: ClusterAction.Kickoff,
+      actor: actorOf(input.startedBy),
+      fromStage: ClusterStage.NotStarted,
+      toStage: ClusterStage.Kickoff,
+      reportKind: null,
+      comment: null,
+      details: { kickoff: input.start.kickoff },
+    },
+    null,
+  );
+  await condition(() => isClosedStage(state.stage) && allHandlersFinished());
+  await recorded;
+  return state;
+}
+
+function savedTextOf(command: Extract<ClusterCommand, { type: 'save-draft' }>, state: ClusterCase): SavedReportText {
+  const report = state.reports.find((candidate) => candidate.kind === command.kind);
+  return { kind: command.kind, version: report?.versions.length ?? 0, title: command.title, body: command.body };
 }

@@ -1,14 +1,15 @@
-import { fiscalYearLabel, STAGE_LABELS } from '@app/domain';
+import { fiscalYearLabel, OWED_ACTION_LABELS, OwedActionType, Role, ROLE_LABELS, STAGE_LABELS, toTokyoIsoString } from '@app/domain';
 import {
   BureauNotFoundError,
   CatalogueRepository,
   ClusterFilter,
   ClusterRow,
+  PendingActionRow,
   FiscalYearAlreadyExistsError,
   FiscalYearNotFoundError,
 } from '@app/persistence';
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { ClusterPage, ClusterView, UpdateClusterRequest } from './cluster.dto';
+import { ClusterPage, ClusterView, PendingActionView, UpdateClusterRequest } from './cluster.dto';
 import { CatalogueStructureView, FiscalYearView } from './fiscal-year.dto';
 
 /** The catalogue as the API shows it; turns repository outcomes into answers a person can act on. */
@@ -61,6 +62,12 @@ export class CatalogueService {
     return this.getCluster(fiscalYear, no);
   }
 
+  async requireBureau(code: string): Promise<{ code: string; name: string }> {
+    const bureau = await this.catalogue.findBureau(code);
+    if (!bureau) throw new BadRequestException(`局コード「${code}」は登録されていません`);
+    return bureau;
+  }
+
   async requireCluster(fiscalYear: number, no: number): Promise<ClusterRow> {
     const cluster = await this.catalogue.findCluster(fiscalYear, no);
     if (cluster) return cluster;
@@ -75,7 +82,16 @@ export class CatalogueService {
   }
 }
 
-function toClusterView(row: ClusterRow): ClusterView {
+export function toPendingActionView(row: PendingActionRow): PendingActionView {
+  return {
+    ...row,
+    actionLabel: OWED_ACTION_LABELS[row.action as OwedActionType] ?? row.action,
+    roleLabel: ROLE_LABELS[row.role as Role] ?? row.role,
+    since: toTokyoIsoString(row.since),
+  };
+}
+
+export function toClusterView(row: ClusterRow): ClusterView {
   return {
     fiscalYear: row.fiscalYear,
     no: row.no,
@@ -86,6 +102,7 @@ function toClusterView(row: ClusterRow): ClusterView {
     owningBureau: row.owningBureau,
     stage: row.stage,
     stageLabel: STAGE_LABELS[row.stage],
-    stageChangedAt: row.stageChangedAt?.toISOString() ?? null,
+    stageChangedAt: row.stageChangedAt ? toTokyoIsoString(row.stageChangedAt) : null,
+    pendingActions: row.pending.map(toPendingActionView),
   };
 }

@@ -39,6 +39,20 @@ export class NamedCodeView {
   @ApiProperty() name!: string;
 }
 
+/** Something owed on the cluster now, and by whom. */
+export class PendingActionView {
+  @ApiProperty({ example: 'interim' }) reportKind!: string;
+  @ApiProperty({ example: '経過報告' }) reportLabel!: string;
+  @ApiProperty({ enum: ['write', 'revise', 'decide'] }) action!: string;
+  @ApiProperty({ example: '決裁（承認・差戻し）' }) actionLabel!: string;
+  @ApiProperty({ example: 'manager', description: 'この役割の保持者が行う' }) role!: string;
+  @ApiProperty({ example: '課長' }) roleLabel!: string;
+  @ApiProperty({ type: String, nullable: true, description: '局の範囲（市政変革室の段階は null）' }) bureauCode!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: '代理決裁者（代理に回された場合）' }) assigneeName!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '所管課長' }) stepLabel!: string | null;
+  @ApiProperty({ description: 'この状態になった時刻（Asia/Tokyo）' }) since!: string;
+}
+
 export class ClusterView {
   @ApiProperty({ example: 2024 }) fiscalYear!: number;
   @ApiProperty({ example: 27 }) no!: number;
@@ -49,7 +63,8 @@ export class ClusterView {
   @ApiProperty({ type: NamedCodeView, nullable: true, description: '所管局' }) owningBureau!: NamedCodeView | null;
   @ApiProperty({ enum: ClusterStage }) stage!: ClusterStage;
   @ApiProperty({ description: '段階の日本語表記', example: '未着手' }) stageLabel!: string;
-  @ApiProperty({ type: String, nullable: true, description: 'ISO 8601 (UTC); 表示は Asia/Tokyo' }) stageChangedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'ISO 8601, Asia/Tokyo (+09:00)' }) stageChangedAt!: string | null;
+  @ApiProperty({ type: [PendingActionView], description: '今、誰が何をする番か' }) pendingActions!: PendingActionView[];
 }
 
 export class ClusterPage extends PageMeta {

@@ -1,49 +1,162 @@
-import { Actor, fiscalYearLabel } from '@app/domain';
+import {
+  ClusterCase,
+  ClusterCommand,
+  ClusterStage,
+  fiscalYearLabel,
+  isClosedStage,
+  lifecycleSettingsProblems,
+  Participant,
+  Refusal,
+  STAGE_LABELS,
+} from '@app/domain';
+import { CatalogueRepository, ClusterRow, LifecycleReadRepository } from '@app/persistence';
 import { CLUSTER_NO, CLUSTER_STAGE, clusterWorkflowId, FISCAL_YEAR, OWNING_BUREAU, TEMPORAL_OPTIONS, TemporalOptions } from '@app/temporal';
-import { ConflictException, Inject, Injectable } from '@nestjs/common';
-import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { BadRequestException, ConflictException, Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
+import {
+  Client,
+  isGrpcServiceError,
+  ServiceError,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+} from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
 import type { clusterLifecycleWorkflow } from '../../../../workflows/src';
+import { clusterUpdates, COMMAND_REFUSED } from '../../../../workflows/src/cluster-lifecycle/cluster-lifecycle.messages';
 import { CatalogueService } from '../catalogue/catalogue.service';
-import { KickoffRequest, KickoffResponse } from './kickoff.dto';
+import { UpdateClusterRequest } from '../catalogue/cluster.dto';
+import { KickoffRequest } from './dto/kickoff.dto';
+import { refusalToHttp } from './refusal-to-http';
 
-/** Starts and drives each cluster's lifecycle workflow. */
+export type KickoffOutcome = 'started' | 'already-running';
+
+/** Turns requests into starts and Updates of each cluster's lifecycle workflow. */
 @Injectable()
 export class ClusterLifecycleService {
   constructor(
     private readonly client: Client,
     @Inject(TEMPORAL_OPTIONS) private readonly temporal: TemporalOptions,
     private readonly catalogue: CatalogueService,
+    private readonly catalogueRepository: CatalogueRepository,
+    private readonly reads: LifecycleReadRepository,
   ) {}
 
-  async kickoff(fiscalYear: number, no: number, request: KickoffRequest, actor: Actor): Promise<KickoffResponse> {
-    const cluster = await this.catalogue.requireCluster(fiscalYear, no);
-    const workflowId = clusterWorkflowId(fiscalYear, no);
+  /** 着手: starts the cluster's workflow; the id is the business key, so a second start finds the first. */
+  async kickoff(cluster: ClusterRow, request: KickoffRequest, startedBy: Participant): Promise<KickoffOutcome> {
+    const owningBureau = cluster.owningBureau;
+    if (!owningBureau) {
+      throw new ConflictException(`「${cluster.name}」（No.${cluster.no}）は所管局が設定されていないため着手できません。先に所管局を設定してください`);
+    }
+    const settings = await this.catalogueRepository.lifecycleSettings(cluster.fiscalYear);
+    if (!settings || lifecycleSettingsProblems(settings).length > 0) {
+      throw new ConflictException(`${fiscalYearLabel(cluster.fiscalYear)}の報告書・決裁経路の設定がないか不完全なため着手できません`);
+    }
     try {
-      await this.client.workflow.start<typeof clusterLifecycleWorkflow>('clusterLifecycleWorkflow', {
-        workflowId,
-        taskQueue: this.temporal.taskQueue,
-        args: [
-          {
-            fiscalYear,
-            clusterNo: no,
-            owningBureauCode: cluster.owningBureau?.code ?? null,
-            kickoff: { meetingDate: request.meetingDate, attendees: request.attendees, notes: request.notes ?? null },
-            startedBy: actor,
-          },
-        ],
-        typedSearchAttributes: [
-          { key: FISCAL_YEAR, value: fiscalYear },
-          { key: CLUSTER_NO, value: no },
-          { key: CLUSTER_STAGE, value: cluster.stage },
-          ...(cluster.owningBureau ? [{ key: OWNING_BUREAU, value: cluster.owningBureau.code }] : []),
-        ],
-      });
-      return { workflowId, started: true };
+      await this.withTemporal(() =>
+        this.client.workflow.start<typeof clusterLifecycleWorkflow>('clusterLifecycleWorkflow', {
+          workflowId: clusterWorkflowId(cluster.fiscalYear, cluster.no),
+          taskQueue: this.temporal.taskQueue,
+          // A closed analysis stays closed for the year: 完了 and 取下げ are final.
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+          args: [
+            {
+              start: {
+                fiscalYear: cluster.fiscalYear,
+                clusterNo: cluster.no,
+                clusterName: cluster.name,
+                owningBureau,
+                kickoff: { meetingDate: request.meetingDate, attendees: request.attendees, notes: request.notes ?? null },
+                settings,
+              },
+              startedBy,
+            },
+          ],
+          typedSearchAttributes: [
+            { key: FISCAL_YEAR, value: cluster.fiscalYear },
+            { key: CLUSTER_NO, value: cluster.no },
+            { key: CLUSTER_STAGE, value: ClusterStage.Kickoff },
+            { key: OWNING_BUREAU, value: owningBureau.code },
+          ],
+        }),
+      );
+      return 'started';
     } catch (error) {
-      if (error instanceof WorkflowExecutionAlreadyStartedError) {
-        throw new ConflictException(`${fiscalYearLabel(fiscalYear)}の「${cluster.name}」（No.${no}）は既に経営分析に着手しています`);
+      if (error instanceof WorkflowExecutionAlreadyStartedError) return 'already-running';
+      throw error;
+    }
+  }
+
+  /** Runs one user action as a Workflow Update and answers with the case after it, or the refusal. */
+  async act(fiscalYear: number, no: number, command: ClusterCommand, requestKey?: string): Promise<ClusterCase> {
+    const cluster = await this.catalogue.requireCluster(fiscalYear, no);
+    if (cluster.stage === ClusterStage.NotStarted) {
+      throw new ConflictException({
+        statusCode: 409,
+        error: 'Conflict',
+        message: `「${cluster.name}」はまだ経営分析に着手していません（段階: ${ClusterStage.NotStarted}）`,
+        current: { stage: cluster.stage, reports: [] },
+      });
+    }
+    const handle = this.client.workflow.getHandle(clusterWorkflowId(fiscalYear, no));
+    try {
+      return await this.withTemporal(() =>
+        handle.executeUpdate(clusterUpdates[command.type] as typeof clusterUpdates.submit, {
+          args: [command as Extract<ClusterCommand, { type: 'submit' }>],
+          ...(requestKey ? { updateId: requestKey } : {}),
+        }),
+      );
+    } catch (error) {
+      const refusal = refusalOf(error);
+      if (refusal) throw refusalToHttp(refusal, await this.currentState(fiscalYear, no));
+      if (error instanceof WorkflowNotFoundError) throw await this.closed(fiscalYear, no);
+      throw error;
+    }
+  }
+
+  /** PATCH of a cluster: a running analysis learns of a new owning bureau through its workflow. */
+  async updateCluster(fiscalYear: number, no: number, changes: UpdateClusterRequest, actor: Participant): Promise<void> {
+    const cluster = await this.catalogue.requireCluster(fiscalYear, no);
+    const running = cluster.stage !== ClusterStage.NotStarted && !isClosedStage(cluster.stage);
+    const bureauChanges = changes.owningBureauCode !== undefined && changes.owningBureauCode !== cluster.owningBureau?.code;
+    if (running && bureauChanges) {
+      if (changes.owningBureauCode === null) throw new BadRequestException('経営分析中の事業群の所管局は未設定に戻せません');
+      const bureau = await this.catalogue.requireBureau(changes.owningBureauCode as string);
+      await this.act(fiscalYear, no, { type: 'change-owning-bureau', actor, bureau });
+    }
+    await this.catalogue.updateCluster(fiscalYear, no, changes);
+  }
+
+  private async currentState(fiscalYear: number, no: number) {
+    const state = await this.reads.findCase(fiscalYear, no);
+    return state ? { stage: state.stage, reports: state.reports.map((report) => ({ kind: report.kind, status: report.status })) } : null;
+  }
+
+  private async closed(fiscalYear: number, no: number): Promise<ConflictException> {
+    const cluster = await this.catalogue.requireCluster(fiscalYear, no);
+    return new ConflictException({
+      statusCode: 409,
+      error: 'Conflict',
+      message: `「${cluster.name}」の経営分析は${STAGE_LABELS[cluster.stage]}のため操作できません（段階: ${cluster.stage}）`,
+      current: await this.currentState(fiscalYear, no),
+    });
+  }
+
+  /** Temporal unreachable is the server's trouble, not the caller's: 503 with a reason, never a bare 500. */
+  private async withTemporal<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      if (error instanceof ServiceError && isGrpcServiceError(error.cause) && [4, 14].includes(error.cause.code)) {
+        throw new ServiceUnavailableException('ワークフローサーバー（Temporal）に接続できません。しばらくしてから再度お試しください');
       }
       throw error;
     }
   }
+}
+
+function refusalOf(error: unknown): Refusal | null {
+  if (!(error instanceof WorkflowUpdateFailedError)) return null;
+  const cause = error.cause;
+  if (!(cause instanceof ApplicationFailure) || cause.type !== COMMAND_REFUSED) return null;
+  return (cause.details?.[0] as Refusal | undefined) ?? { code: 'conflict', message: cause.message };
 }

@@ -1,3 +1,6 @@
+import type { ClusterCase } from './cluster-case';
+import type { OwedAction } from './owed-actions';
+
 /** Someone, or the engine itself, acting on a cluster. */
 export interface Actor {
   readonly id: string | null;
@@ -5,6 +8,47 @@ export interface Actor {
 }
 
 export const SYSTEM_ACTOR: Actor = { id: null, name: 'system' };
+
+/** The verbs of 決裁 as staff use them; the audit trail and history name actions by these. */
+export enum ClusterAction {
+  Kickoff = 'kickoff',
+  SaveDraft = 'save-draft',
+  Submit = 'submit',
+  Approve = 'approve',
+  Return = 'return',
+  Delegate = 'delegate',
+  Recall = 'recall',
+  Withdraw = 'withdraw',
+  ChangeOwningBureau = 'change-owning-bureau',
+}
+
+export const CLUSTER_ACTION_LABELS: Readonly<Record<ClusterAction, string>> = {
+  [ClusterAction.Kickoff]: '着手',
+  [ClusterAction.SaveDraft]: '下書き保存',
+  [ClusterAction.Submit]: '提出',
+  [ClusterAction.Approve]: '承認',
+  [ClusterAction.Return]: '差戻し',
+  [ClusterAction.Delegate]: '代理',
+  [ClusterAction.Recall]: '引戻し',
+  [ClusterAction.Withdraw]: '取下げ',
+  [ClusterAction.ChangeOwningBureau]: '所管局の変更',
+};
+
+/** The owning department's meeting with the reform office that opens the analysis. */
+export interface KickoffRecord {
+  /** ISO date (YYYY-MM-DD) of the meeting. */
+  readonly meetingDate: string;
+  readonly attendees: readonly string[];
+  readonly notes: string | null;
+}
+
+/** The text of a saved draft, carried once to the read model (the workflow keeps only its metadata). */
+export interface SavedReportText {
+  readonly kind: string;
+  readonly version: number;
+  readonly title: string;
+  readonly body: string;
+}
 
 /** One change of a cluster's lifecycle, as the workflow reports it to the read model and audit trail. */
 export interface ClusterLifecycleEvent {
@@ -21,18 +65,11 @@ export interface ClusterLifecycleEvent {
   readonly action: ClusterAction;
   readonly fromStage: string | null;
   readonly toStage: string;
+  readonly reportKind: string | null;
   readonly comment: string | null;
   readonly details: Record<string, unknown>;
-}
-
-export enum ClusterAction {
-  Kickoff = 'kickoff',
-}
-
-/** The owning department's meeting with the reform office that opens the analysis. */
-export interface KickoffRecord {
-  /** ISO date (YYYY-MM-DD) of the meeting. */
-  readonly meetingDate: string;
-  readonly attendees: readonly string[];
-  readonly notes: string | null;
+  /** The whole case after the change: the read model is a projection of it. */
+  readonly state: ClusterCase;
+  readonly owed: readonly OwedAction[];
+  readonly savedText: SavedReportText | null;
 }

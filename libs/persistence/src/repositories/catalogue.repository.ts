@@ -1,4 +1,4 @@
-import { ClusterGroup, ClusterKind, ClusterStage, fiscalYearLabel } from '@app/domain';
+import { ClusterGroup, ClusterKind, ClusterStage, fiscalYearLabel, LifecycleSettings } from '@app/domain';
 import { DataSource } from 'typeorm';
 
 export interface ClusterFilter {
@@ -37,6 +37,19 @@ export interface ClusterRow {
   readonly stage: ClusterStage;
   readonly stageChangedAt: Date | null;
   readonly updatedAt: Date;
+  readonly pending: PendingActionRow[];
+}
+
+/** What is owed on a cluster now, as lists show it. */
+export interface PendingActionRow {
+  readonly reportKind: string;
+  readonly reportLabel: string;
+  readonly action: string;
+  readonly role: string;
+  readonly bureauCode: string | null;
+  readonly assigneeName: string | null;
+  readonly stepLabel: string | null;
+  readonly since: string;
 }
 
 export interface CatalogueCategoryRow {
@@ -60,7 +73,12 @@ export class BureauNotFoundError extends Error {}
 
 const CLUSTER_SELECT = `
   SELECT c.fiscal_year, c.no, c.name, c.group_code, g.name AS group_name, c.kind_code, k.name AS kind_name,
-         c.analysed_this_year, c.owning_bureau_code, b.name AS bureau_name, c.stage, c.stage_changed_at, c.updated_at
+         c.analysed_this_year, c.owning_bureau_code, b.name AS bureau_name, c.stage, c.stage_changed_at, c.updated_at,
+         (SELECT coalesce(json_agg(json_build_object(
+                   'reportKind', o.report_kind, 'reportLabel', o.report_label, 'action', o.action, 'role', o.role,
+                   'bureauCode', o.bureau_code, 'assigneeName', o.assignee_name, 'stepLabel', o.step_label, 'since', o.since)
+                 ORDER BY o.report_kind), '[]'::json)
+          FROM owed_actions o WHERE o.fiscal_year = c.fiscal_year AND o.cluster_no = c.no) AS pending
   FROM clusters c
   JOIN cluster_groups g ON g.fiscal_year = c.fiscal_year AND g.code = c.group_code
   LEFT JOIN cluster_kinds k ON k.fiscal_year = c.fiscal_year AND k.code = c.kind_code
@@ -118,6 +136,24 @@ export class CatalogueRepository {
     return rows.length > 0 ? toClusterRow(rows[0]) : null;
   }
 
+  async findBureau(code: string): Promise<NamedCode | null> {
+    const rows: { code: string; name: string }[] = await this.dataSource.query(`SELECT code, name FROM bureaus WHERE code = $1`, [code]);
+    return rows[0] ? { code: rows[0].code, name: rows[0].name } : null;
+  }
+
+  async lifecycleSettings(fiscalYear: number): Promise<LifecycleSettings | null> {
+    const rows: { lifecycle_settings: LifecycleSettings | null }[] = await this.dataSource.query(
+      `SELECT lifecycle_settings FROM fiscal_years WHERE fiscal_year = $1`,
+      [fiscalYear],
+    );
+    return rows[0]?.lifecycle_settings ?? null;
+  }
+
+  /** Applies to clusters kicked off from now on; running analyses keep the settings they started with. */
+  async setLifecycleSettings(fiscalYear: number, settings: LifecycleSettings): Promise<void> {
+    await this.dataSource.query(`UPDATE fiscal_years SET lifecycle_settings = $2 WHERE fiscal_year = $1`, [fiscalYear, JSON.stringify(settings)]);
+  }
+
   async listGroups(fiscalYear: number): Promise<CatalogueCategoryRow[]> {
     const rows: Record<string, unknown>[] = await this.dataSource.query(
       `SELECT code, name, reform, description, NULL AS group_code FROM cluster_groups WHERE fiscal_year = $1 ORDER BY sort_order`,
@@ -163,7 +199,8 @@ export class CatalogueRepository {
       const source: unknown[] = await manager.query(`SELECT 1 FROM fiscal_years WHERE fiscal_year = $1`, [from]);
       if (source.length === 0) throw new FiscalYearNotFoundError(String(from));
       const created: unknown[] = await manager.query(
-        `INSERT INTO fiscal_years (fiscal_year, label, copied_from) VALUES ($1, $2, $3)
+        `INSERT INTO fiscal_years (fiscal_year, label, copied_from, lifecycle_settings)
+         SELECT $1, $2, $3, lifecycle_settings FROM fiscal_years WHERE fiscal_year = $3
          ON CONFLICT DO NOTHING RETURNING fiscal_year`,
         [to, fiscalYearLabel(to), from],
       );
@@ -205,6 +242,7 @@ function toClusterRow(row: Record<string, unknown>): ClusterRow {
     stage: row.stage as ClusterStage,
     stageChangedAt: (row.stage_changed_at as Date | null) ?? null,
     updatedAt: row.updated_at as Date,
+    pending: (row.pending as PendingActionRow[] | null) ?? [],
   };
 }
 

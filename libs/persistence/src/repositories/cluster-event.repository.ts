@@ -1,5 +1,6 @@
 import { ClusterLifecycleEvent } from '@app/domain';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Page, PageRequest } from './catalogue.repository';
 
 export interface AuditEntryRow {
   readonly eventId: string;
@@ -9,6 +10,7 @@ export interface AuditEntryRow {
   readonly action: string;
   readonly fromState: string | null;
   readonly toState: string | null;
+  readonly reportKind: string | null;
   readonly comment: string | null;
   readonly details: Record<string, unknown>;
 }
@@ -24,8 +26,8 @@ export class ClusterEventRepository {
     return this.dataSource.transaction(async (manager) => {
       const inserted: unknown[] = await manager.query(
         `INSERT INTO audit_events
-           (event_id, occurred_at, fiscal_year, cluster_no, actor_id, actor_name, action, from_state, to_state, comment, details)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+           (event_id, occurred_at, fiscal_year, cluster_no, actor_id, actor_name, action, from_state, to_state, report_kind, comment, details)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
          ON CONFLICT (event_id) DO NOTHING RETURNING id`,
         [
           event.eventId,
@@ -37,36 +39,99 @@ export class ClusterEventRepository {
           event.action,
           event.fromStage,
           event.toStage,
+          event.reportKind,
           event.comment,
           JSON.stringify(event.details),
         ],
       );
       if (inserted.length === 0) return { applied: false };
-      await manager.query(
-        `UPDATE clusters SET stage = $3, stage_changed_at = $4, last_event_seq = $5, updated_at = now()
-         WHERE fiscal_year = $1 AND no = $2 AND last_event_seq < $5`,
-        [event.fiscalYear, event.clusterNo, event.toStage, event.occurredAt, event.seq],
+      if (event.savedText) {
+        await manager.query(
+          `INSERT INTO report_versions (fiscal_year, cluster_no, report_kind, version, title, body, saved_by_id, saved_by_name, saved_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING`,
+          [
+            event.fiscalYear,
+            event.clusterNo,
+            event.savedText.kind,
+            event.savedText.version,
+            event.savedText.title,
+            event.savedText.body,
+            event.actorId,
+            event.actorName,
+            event.occurredAt,
+          ],
+        );
+      }
+      const moved: unknown[] = await manager.query(
+        `UPDATE clusters SET
+           stage = $3,
+           stage_changed_at = CASE WHEN stage IS DISTINCT FROM $3 THEN $4::timestamptz ELSE stage_changed_at END,
+           owning_bureau_code = $6,
+           case_state = $7,
+           last_event_seq = $5,
+           updated_at = now()
+         WHERE fiscal_year = $1 AND no = $2 AND last_event_seq < $5 RETURNING no`,
+        [event.fiscalYear, event.clusterNo, event.toStage, event.occurredAt, event.seq, event.state.owningBureau.code, JSON.stringify(event.state)],
       );
+      if (moved.length > 0) await replaceOwedActions(manager, event);
       return { applied: true };
     });
   }
 
-  async listForCluster(fiscalYear: number, clusterNo: number): Promise<AuditEntryRow[]> {
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT event_id, occurred_at, actor_id, actor_name, action, from_state, to_state, comment, details
-       FROM audit_events WHERE fiscal_year = $1 AND cluster_no = $2 ORDER BY id`,
+  /** The cluster's audit trail, oldest first. */
+  async listForCluster(fiscalYear: number, clusterNo: number, page: PageRequest): Promise<Page<AuditEntryRow>> {
+    const [{ total }] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM audit_events WHERE fiscal_year = $1 AND cluster_no = $2`,
       [fiscalYear, clusterNo],
     );
-    return rows.map((row) => ({
-      eventId: String(row.event_id),
-      occurredAt: row.occurred_at as Date,
-      actorId: (row.actor_id as string | null) ?? null,
-      actorName: String(row.actor_name),
-      action: String(row.action),
-      fromState: (row.from_state as string | null) ?? null,
-      toState: (row.to_state as string | null) ?? null,
-      comment: (row.comment as string | null) ?? null,
-      details: (row.details as Record<string, unknown>) ?? {},
-    }));
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT event_id, occurred_at, actor_id, actor_name, action, from_state, to_state, report_kind, comment, details
+       FROM audit_events WHERE fiscal_year = $1 AND cluster_no = $2 ORDER BY occurred_at, id
+       LIMIT ${page.pageSize} OFFSET ${(page.page - 1) * page.pageSize}`,
+      [fiscalYear, clusterNo],
+    );
+    return {
+      total: Number(total),
+      page: page.page,
+      pageSize: page.pageSize,
+      items: rows.map((row) => ({
+        eventId: String(row.event_id),
+        occurredAt: row.occurred_at as Date,
+        actorId: (row.actor_id as string | null) ?? null,
+        actorName: String(row.actor_name),
+        action: String(row.action),
+        fromState: (row.from_state as string | null) ?? null,
+        toState: (row.to_state as string | null) ?? null,
+        reportKind: (row.report_kind as string | null) ?? null,
+        comment: (row.comment as string | null) ?? null,
+        details: (row.details as Record<string, unknown>) ?? {},
+      })),
+    };
+  }
+}
+
+/** What people owe on the cluster is replaced as a whole: the event carries the complete list. */
+async function replaceOwedActions(manager: EntityManager, event: ClusterLifecycleEvent): Promise<void> {
+  await manager.query(`DELETE FROM owed_actions WHERE fiscal_year = $1 AND cluster_no = $2`, [event.fiscalYear, event.clusterNo]);
+  for (const owed of event.owed) {
+    await manager.query(
+      `INSERT INTO owed_actions
+         (fiscal_year, cluster_no, report_kind, report_label, action, role, bureau_code, assignee_id, assignee_name, excluded_user_ids, step_label, since)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+      [
+        event.fiscalYear,
+        event.clusterNo,
+        owed.reportKind,
+        owed.reportLabel,
+        owed.action,
+        owed.role,
+        owed.bureauCode,
+        owed.assignee?.id ?? null,
+        owed.assignee?.name ?? null,
+        owed.excludedUserIds,
+        owed.stepLabel,
+        event.occurredAt,
+      ],
+    );
   }
 }

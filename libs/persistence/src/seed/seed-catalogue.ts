@@ -2,6 +2,8 @@ import {
   ClusterDefinition,
   fiscalYearLabel,
   FY2024_CLUSTERS,
+  FY2024_LIFECYCLE_SETTINGS,
+  LifecycleSettings,
   GROUP_DESCRIPTIONS,
   GroupDescription,
   KIND_DESCRIPTIONS,
@@ -14,6 +16,7 @@ export interface CatalogueSeed {
   readonly groups: readonly GroupDescription[];
   readonly kinds: readonly KindDescription[];
   readonly clusters: readonly ClusterDefinition[];
+  readonly lifecycle: LifecycleSettings;
 }
 
 export const FY2024_SEED: CatalogueSeed = {
@@ -21,6 +24,7 @@ export const FY2024_SEED: CatalogueSeed = {
   groups: GROUP_DESCRIPTIONS,
   kinds: KIND_DESCRIPTIONS,
   clusters: FY2024_CLUSTERS,
+  lifecycle: FY2024_LIFECYCLE_SETTINGS,
 };
 
 export interface SeedResult {
@@ -38,6 +42,10 @@ export async function seedCatalogue(dataSource: DataSource, seed: CatalogueSeed 
       `INSERT INTO fiscal_years (fiscal_year, label) VALUES ($1, $2) ON CONFLICT (fiscal_year) DO NOTHING`,
       [seed.fiscalYear, fiscalYearLabel(seed.fiscalYear)],
     );
+    await manager.query(`UPDATE fiscal_years SET lifecycle_settings = $2 WHERE fiscal_year = $1 AND lifecycle_settings IS NULL`, [
+      seed.fiscalYear,
+      JSON.stringify(seed.lifecycle),
+    ]);
     await insertGroups(manager, seed);
     await insertKinds(manager, seed);
     const clustersInserted = await insertClusters(manager, seed);

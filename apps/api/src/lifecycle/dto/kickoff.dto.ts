@@ -27,3 +27,16 @@ export class KickoffResponse {
   @ApiProperty({ example: 'cluster/2024/27' }) workflowId!: string;
   @ApiProperty({ description: 'true when this request started the analysis; false when it was already running' }) started!: boolean;
 }
+
+export class SkippedCluster {
+  @ApiProperty({ example: 27 }) no!: number;
+  @ApiProperty({ example: 'ごみ処理事業' }) name!: string;
+  @ApiProperty({ example: '所管局が設定されていません' }) reason!: string;
+}
+
+export class BulkKickoffResponse {
+  @ApiProperty({ description: 'この要求で着手した事業群の数' }) started!: number;
+  @ApiProperty({ description: '既に着手済みだった事業群の数' }) alreadyRunning!: number;
+  @ApiProperty({ type: [SkippedCluster], description: '着手できなかった事業群と理由' }) skipped!: SkippedCluster[];
+  @ApiProperty({ description: '今年度の経営分析の対象として指定された事業群の数' }) flagged!: number;
+}

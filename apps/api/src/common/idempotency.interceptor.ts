@@ -1,0 +1,71 @@
+import { IdempotentRequestRepository } from '@app/persistence';
+import { BadRequestException, CallHandler, ConflictException, ExecutionContext, HttpException, Injectable, NestInterceptor, UnprocessableEntityException } from '@nestjs/common';
+import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
+import { createHash } from 'node:crypto';
+import { Response } from 'express';
+import { from, lastValueFrom, Observable } from 'rxjs';
+import { AuthenticatedRequest } from '../auth/current-user.decorator';
+
+export const IDEMPOTENCY_HEADER = 'idempotency-key';
+const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
+
+/**
+ * `Idempotency-Key` on any authenticated POST: the first request with a key acts and its answer is
+ * kept; a repeat of the same request gets that answer again without acting; a different request under
+ * the same key is refused. Answers to the client's mistakes (4xx) are kept too; server failures are
+ * not, so a retry can succeed.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(private readonly requests: IdempotentRequestRepository) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const key = request.headers[IDEMPOTENCY_HEADER];
+    if (request.method !== 'POST' || key === undefined || !request.user) return next.handle();
+    return from(this.handle(context, next, request.user.id, String(key)));
+  }
+
+  private async handle(context: ExecutionContext, next: CallHandler, userId: string, key: string): Promise<unknown> {
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const response = context.switchToHttp().getResponse<Response>();
+    if (!KEY_PATTERN.test(key)) throw new BadRequestException('Idempotency-Key は空白を含まない200文字以内の ASCII 文字列で指定してください');
+    const hash = createHash('sha256').update(JSON.stringify([request.method, request.originalUrl, withoutSecrets(request.body ?? null)])).digest('hex');
+    const stored = await this.requests.claim(userId, key, request.method, request.originalUrl, hash);
+    if (stored) {
+      if (stored.requestHash !== hash) throw new UnprocessableEntityException('この Idempotency-Key は別の内容の要求に使われています。新しいキーを使ってください');
+      if (stored.statusCode === null) throw new ConflictException('同じ Idempotency-Key の要求を処理中です。完了してから再度お試しください');
+      response.setHeader('Idempotent-Replayed', 'true');
+      if (stored.statusCode >= 400) throw new HttpException(stored.response as object, stored.statusCode);
+      response.status(stored.statusCode);
+      return stored.response;
+    }
+    try {
+      const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
+      // Nest sets the status after interceptors run: take it from the handler's declaration (POST: 201).
+      const status = (Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) as number | undefined) ?? 201;
+      await this.requests.complete(userId, key, status, body);
+      return body;
+    } catch (error) {
+      if (error instanceof HttpException && error.getStatus() < 500) {
+        await this.requests.complete(userId, key, error.getStatus(), error.getResponse());
+      } else {
+        await this.requests.release(userId, key);
+      }
+      throw error;
+    }
+  }
+}
+
+/** Passwords never reach the stored fingerprint, not even hashed: a repeat is recognised by the rest. */
+function withoutSecrets(body: unknown): unknown {
+  if (Array.isArray(body)) return body.map(withoutSecrets);
+  if (body === null || typeof body !== 'object') return body;
+  return Object.fromEntries(Object.entries(body).map(([key, value]) => [key, /password|secret/i.test(key) ? '(hidden)' : withoutSecrets(value)]));
+}
+
+/** The key the Workflow Update carries too, so Temporal itself runs a repeated action once. */
+export function workflowUpdateKey(request: AuthenticatedRequest): string | undefined {
+  const key = request.headers[IDEMPOTENCY_HEADER];
+  return key && request.user ? `${request.user.id}:${String(key)}` : undefined;
+}

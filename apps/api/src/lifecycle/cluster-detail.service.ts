@@ -1,0 +1,89 @@
+import {
+  ApprovalStepState,
+  ClusterCase,
+  LifecycleSettings,
+  openClusterCase,
+  REPORT_STATUS_LABELS,
+  ReportState,
+  toTokyoIsoString,
+} from '@app/domain';
+import { CatalogueRepository, LifecycleReadRepository, ReportTextRow } from '@app/persistence';
+import { Injectable } from '@nestjs/common';
+import { CatalogueService, toClusterView } from '../catalogue/catalogue.service';
+import { ApprovalStepView, ClusterDetailView, ReportView } from './dto/cluster-detail.dto';
+
+/** Draws a cluster's detail from the read model: never from the workflow, so it also serves closed analyses. */
+@Injectable()
+export class ClusterDetailService {
+  constructor(
+    private readonly catalogue: CatalogueService,
+    private readonly catalogueRepository: CatalogueRepository,
+    private readonly reads: LifecycleReadRepository,
+  ) {}
+
+  async detail(fiscalYear: number, no: number): Promise<ClusterDetailView> {
+    const row = await this.catalogue.requireCluster(fiscalYear, no);
+    const [state, texts] = await Promise.all([this.reads.findCase(fiscalYear, no), this.reads.latestTexts(fiscalYear, no)]);
+    const reports = state?.reports ?? (await this.reportsNotYetStarted(fiscalYear, row.name));
+    return {
+      ...toClusterView(row),
+      kickoff: state ? { ...state.kickoff, attendees: [...state.kickoff.attendees] } : null,
+      withdrawal: state?.withdrawal ? { ...state.withdrawal, at: toTokyoIsoString(state.withdrawal.at) } : null,
+      reports: reports.map((report) => toReportView(report, texts.find((text) => text.reportKind === report.kind) ?? null)),
+    };
+  }
+
+  /** Before kickoff the year's settings say which reports there will be. */
+  private async reportsNotYetStarted(fiscalYear: number, clusterName: string): Promise<readonly ReportState[]> {
+    const settings: LifecycleSettings | null = await this.catalogueRepository.lifecycleSettings(fiscalYear);
+    if (!settings) return [];
+    const placeholder: ClusterCase = openClusterCase({
+      fiscalYear,
+      clusterNo: 0,
+      clusterName,
+      owningBureau: { code: '', name: '' },
+      kickoff: { meetingDate: '', attendees: [], notes: null },
+      settings,
+    });
+    return placeholder.reports;
+  }
+}
+
+function toReportView(report: ReportState, latest: ReportTextRow | null): ReportView {
+  const latestInfo = report.versions[report.versions.length - 1];
+  return {
+    kind: report.kind,
+    label: report.label,
+    stage: report.stage,
+    status: report.status,
+    statusLabel: REPORT_STATUS_LABELS[report.status],
+    versions: report.versions.map((version) => ({ ...version, savedAt: toTokyoIsoString(version.savedAt) })),
+    latest:
+      latest && latestInfo && latest.version === latestInfo.version
+        ? { ...latestInfo, savedAt: toTokyoIsoString(latestInfo.savedAt), body: latest.body }
+        : null,
+    submission: report.submission
+      ? {
+          version: report.submission.version,
+          submittedBy: report.submission.submittedBy,
+          submittedAt: toTokyoIsoString(report.submission.submittedAt),
+          steps: report.submission.steps.map((step, index) => toStepView(step, index, report.submission?.currentStep ?? 0)),
+        }
+      : null,
+    lastReturn: report.lastReturn ? { ...report.lastReturn, at: toTokyoIsoString(report.lastReturn.at) } : null,
+    approvedAt: report.approvedAt ? toTokyoIsoString(report.approvedAt) : null,
+  };
+}
+
+function toStepView(step: ApprovalStepState, index: number, currentStep: number): ApprovalStepView {
+  return {
+    label: step.label,
+    role: step.role,
+    bureauCode: step.bureauCode,
+    status: step.approval ? 'approved' : index === currentStep ? 'pending' : 'waiting',
+    delegatedTo: step.delegatedTo,
+    approvedBy: step.approval?.by ?? null,
+    approvedAt: step.approval ? toTokyoIsoString(step.approval.at) : null,
+    comment: step.approval?.comment ?? null,
+  };
+}

@@ -1,0 +1,77 @@
+import { ClusterStage, ReportStatus } from '@app/domain';
+import { ApiProperty } from '@nestjs/swagger';
+import { ClusterView } from '../../catalogue/cluster.dto';
+
+export class ActorView {
+  @ApiProperty({ type: String, nullable: true }) id!: string | null;
+  @ApiProperty({ example: '環境 太郎' }) name!: string;
+}
+
+export class ReportVersionView {
+  @ApiProperty({ example: 2 }) version!: number;
+  @ApiProperty() title!: string;
+  @ApiProperty({ description: '本文が空か（空の版は提出できない）' }) empty!: boolean;
+  @ApiProperty({ type: ActorView }) savedBy!: ActorView;
+  @ApiProperty({ description: 'Asia/Tokyo' }) savedAt!: string;
+}
+
+export class ReportTextView extends ReportVersionView {
+  @ApiProperty() body!: string;
+}
+
+export class ApprovalStepView {
+  @ApiProperty({ example: '所管課長' }) label!: string;
+  @ApiProperty({ example: 'manager' }) role!: string;
+  @ApiProperty({ type: String, nullable: true }) bureauCode!: string | null;
+  @ApiProperty({ enum: ['approved', 'pending', 'waiting'], description: '承認済み / 決裁待ち / 前の段階の決裁待ち' }) status!: string;
+  @ApiProperty({ type: ActorView, nullable: true, description: '代理決裁者' }) delegatedTo!: ActorView | null;
+  @ApiProperty({ type: ActorView, nullable: true }) approvedBy!: ActorView | null;
+  @ApiProperty({ type: String, nullable: true }) approvedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) comment!: string | null;
+}
+
+export class SubmissionView {
+  @ApiProperty({ description: '決裁に回っている版' }) version!: number;
+  @ApiProperty({ type: ActorView }) submittedBy!: ActorView;
+  @ApiProperty() submittedAt!: string;
+  @ApiProperty({ type: [ApprovalStepView] }) steps!: ApprovalStepView[];
+}
+
+export class ReturnNoteView {
+  @ApiProperty({ type: ActorView }) by!: ActorView;
+  @ApiProperty() at!: string;
+  @ApiProperty({ description: '差戻しの理由' }) comment!: string;
+  @ApiProperty({ example: '所管局長' }) stepLabel!: string;
+}
+
+export class ReportView {
+  @ApiProperty({ example: 'interim' }) kind!: string;
+  @ApiProperty({ example: '経過報告' }) label!: string;
+  @ApiProperty({ enum: ClusterStage }) stage!: ClusterStage;
+  @ApiProperty({ enum: ReportStatus }) status!: ReportStatus;
+  @ApiProperty({ example: '決裁中' }) statusLabel!: string;
+  @ApiProperty({ type: [ReportVersionView], description: '保存された全ての版（古い順）' }) versions!: ReportVersionView[];
+  @ApiProperty({ type: ReportTextView, nullable: true, description: '最新の版の本文' }) latest!: ReportTextView | null;
+  @ApiProperty({ type: SubmissionView, nullable: true }) submission!: SubmissionView | null;
+  @ApiProperty({ type: ReturnNoteView, nullable: true, description: '直近の差戻し' }) lastReturn!: ReturnNoteView | null;
+  @ApiProperty({ type: String, nullable: true }) approvedAt!: string | null;
+}
+
+export class KickoffView {
+  @ApiProperty({ example: '2024-06-04' }) meetingDate!: string;
+  @ApiProperty({ type: [String] }) attendees!: string[];
+  @ApiProperty({ type: String, nullable: true }) notes!: string | null;
+}
+
+export class WithdrawalView {
+  @ApiProperty({ type: ActorView }) by!: ActorView;
+  @ApiProperty() at!: string;
+  @ApiProperty() reason!: string;
+}
+
+/** A cluster with its analysis: reports, versions, the approval chain and who owes the next action. */
+export class ClusterDetailView extends ClusterView {
+  @ApiProperty({ type: KickoffView, nullable: true }) kickoff!: KickoffView | null;
+  @ApiProperty({ type: WithdrawalView, nullable: true }) withdrawal!: WithdrawalView | null;
+  @ApiProperty({ type: [ReportView] }) reports!: ReportView[];
+}

@@ -1,0 +1,55 @@
+import { ClusterStage, REPORT_STAGES, Role } from '@app/domain';
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+
+export class ReportKindSettingDto {
+  @ApiProperty({ example: 'direction-budget' })
+  @Matches(/^[a-z][a-z0-9-]{0,39}$/, { message: 'slug は英小文字で始まる英小文字・数字・ハイフンの識別子にしてください' })
+  slug!: string;
+
+  @ApiProperty({ example: '改革の方向性の報告（予算関連）' })
+  @IsString({ message: 'label は文字列で指定してください' })
+  @MinLength(1, { message: 'label を入力してください' })
+  @MaxLength(100, { message: 'label は100文字以内です' })
+  label!: string;
+
+  @ApiProperty({ enum: REPORT_STAGES })
+  @IsIn(REPORT_STAGES, { message: `stage は ${REPORT_STAGES.join(' / ')} のいずれかで指定してください` })
+  stage!: ClusterStage;
+}
+
+export class ApprovalStepRuleDto {
+  @ApiProperty({ enum: [Role.Manager, Role.Director, Role.ReformOffice] })
+  @IsIn([Role.Manager, Role.Director, Role.ReformOffice], { message: 'role は manager / director / reform-office のいずれかで指定してください' })
+  role!: Role;
+
+  @ApiProperty({ enum: ['owning-bureau', 'programme'] })
+  @IsIn(['owning-bureau', 'programme'], { message: 'scope は owning-bureau か programme で指定してください' })
+  scope!: 'owning-bureau' | 'programme';
+
+  @ApiProperty({ example: '所管課長' })
+  @IsString({ message: 'label は文字列で指定してください' })
+  @MinLength(1, { message: 'label を入力してください' })
+  @MaxLength(50, { message: 'label は50文字以内です' })
+  label!: string;
+}
+
+/** A fiscal year's reports and approval chain; clusters kicked off afterwards follow them. */
+export class LifecycleSettingsDto {
+  @ApiProperty({ type: [ReportKindSettingDto] })
+  @IsArray({ message: 'reportKinds は配列で指定してください' })
+  @ArrayMinSize(1, { message: 'reportKinds を1つ以上指定してください' })
+  @ArrayMaxSize(20, { message: 'reportKinds は20までです' })
+  @ValidateNested({ each: true })
+  @Type(() => ReportKindSettingDto)
+  reportKinds!: ReportKindSettingDto[];
+
+  @ApiProperty({ type: [ApprovalStepRuleDto] })
+  @IsArray({ message: 'approvalChain は配列で指定してください' })
+  @ArrayMinSize(1, { message: 'approvalChain を1段階以上指定してください' })
+  @ArrayMaxSize(10, { message: 'approvalChain は10段階までです' })
+  @ValidateNested({ each: true })
+  @Type(() => ApprovalStepRuleDto)
+  approvalChain!: ApprovalStepRuleDto[];
+}

@@ -1,0 +1,60 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+
+export const MAX_REPORT_BODY = 100_000;
+
+/** 下書き保存: every save is a new version. */
+export class SaveDraftRequest {
+  @ApiProperty({ example: 'ごみ処理事業 経過報告', description: '表題' })
+  @IsString({ message: 'title は文字列で指定してください' })
+  @MinLength(1, { message: 'title（表題）を入力してください' })
+  @MaxLength(200, { message: 'title は200文字以内で入力してください' })
+  title!: string;
+
+  @ApiProperty({ example: '収集運搬の委託範囲を他都市と比較した結果……', description: '本文（空の下書きは保存できますが提出できません）' })
+  @IsString({ message: 'body は文字列で指定してください' })
+  @MaxLength(MAX_REPORT_BODY, { message: `body は${MAX_REPORT_BODY}文字以内で入力してください` })
+  body!: string;
+}
+
+/** 承認: an optional comment. */
+export class ApproveRequest {
+  @ApiPropertyOptional({ description: 'コメント' })
+  @IsOptional()
+  @IsString({ message: 'comment は文字列で指定してください' })
+  @MaxLength(5_000, { message: 'comment は5000文字以内で入力してください' })
+  comment?: string;
+}
+
+/** 差戻し: the reason is required, the drafters see it. */
+export class ReturnRequest {
+  @ApiProperty({ example: '他都市比較の出典を追記してください', description: '差戻しの理由（必須）' })
+  @IsString({ message: 'comment（差戻しの理由）を文字列で入力してください' })
+  @Matches(/\S/, { message: 'comment（差戻しの理由）を入力してください' })
+  @MaxLength(5_000, { message: 'comment は5000文字以内で入力してください' })
+  comment!: string;
+}
+
+/** 代理: hand the pending step to another holder of the same role in the same bureau. */
+export class DelegateRequest {
+  @ApiProperty({ example: 'kankyo.manager2', description: '代理で決裁する利用者のユーザー名' })
+  @IsString({ message: 'delegateTo は利用者のユーザー名で指定してください' })
+  @MinLength(1, { message: 'delegateTo（代理決裁者のユーザー名）を入力してください' })
+  @MaxLength(100)
+  delegateTo!: string;
+
+  @ApiPropertyOptional({ description: 'コメント' })
+  @IsOptional()
+  @IsString({ message: 'comment は文字列で指定してください' })
+  @MaxLength(5_000, { message: 'comment は5000文字以内で入力してください' })
+  comment?: string;
+}
+
+/** 取下げ: the reform office drops the cluster from this year's analysis. */
+export class WithdrawRequest {
+  @ApiProperty({ example: '今年度は制度改正の動向を見て分析を見送る', description: '取下げの理由（必須）' })
+  @IsString({ message: 'reason（取下げの理由）を文字列で入力してください' })
+  @Matches(/\S/, { message: 'reason（取下げの理由）を入力してください' })
+  @MaxLength(5_000, { message: 'reason は5000文字以内で入力してください' })
+  reason!: string;
+}

@@ -1,0 +1,81 @@
+import { Role } from '../roles';
+import { ClusterStage } from './cluster-stage';
+
+/** One report a cluster writes in a year, named by a stable slug used in URLs. */
+export interface ReportKindSetting {
+  readonly slug: string;
+  readonly label: string;
+  /** The stage whose work this report is; a stage ends when all its reports are approved. */
+  readonly stage: ClusterStage;
+}
+
+/**
+ * Where a step's approvers come from: the owning bureau's holders of the role (課長, 局長), or the
+ * programme-wide holders (市政変革室).
+ */
+export type ApproverScope = 'owning-bureau' | 'programme';
+
+export interface ApprovalStepRule {
+  readonly role: Role;
+  readonly scope: ApproverScope;
+  readonly label: string;
+}
+
+/** Per fiscal year: which reports each stage has and who approves them, in order. */
+export interface LifecycleSettings {
+  readonly reportKinds: readonly ReportKindSetting[];
+  readonly approvalChain: readonly ApprovalStepRule[];
+}
+
+/** The stages that end in reports, in order. */
+export const REPORT_STAGES: readonly ClusterStage[] = [ClusterStage.InterimReport, ClusterStage.DirectionReport, ClusterStage.FinalReport];
+
+/** Roles held within a bureau; the others act for the whole programme. */
+export const BUREAU_ROLES: readonly Role[] = [Role.Staff, Role.Manager, Role.Director];
+
+export const DEFAULT_APPROVAL_CHAIN: readonly ApprovalStepRule[] = [
+  { role: Role.Manager, scope: 'owning-bureau', label: '所管課長' },
+  { role: Role.Director, scope: 'owning-bureau', label: '所管局長' },
+  { role: Role.ReformOffice, scope: 'programme', label: '市政変革室' },
+];
+
+/** FY2024: one interim report, two direction reports (budget-related, then system-related), one final report. */
+export const FY2024_LIFECYCLE_SETTINGS: LifecycleSettings = {
+  reportKinds: [
+    { slug: 'interim', label: '経過報告', stage: ClusterStage.InterimReport },
+    { slug: 'direction-budget', label: '改革の方向性の報告（令和7年度予算に関連するもの）', stage: ClusterStage.DirectionReport },
+    { slug: 'direction-system', label: '改革の方向性の報告（制度関係等）', stage: ClusterStage.DirectionReport },
+    { slug: 'final', label: '最終報告', stage: ClusterStage.FinalReport },
+  ],
+  approvalChain: DEFAULT_APPROVAL_CHAIN,
+};
+
+const SLUG = /^[a-z][a-z0-9-]{0,39}$/;
+
+/** Problems that would make a year's lifecycle impossible to run, in Japanese; empty when it is sound. */
+export function lifecycleSettingsProblems(settings: LifecycleSettings): string[] {
+  const problems: string[] = [];
+  const slugs = settings.reportKinds.map((kind) => kind.slug);
+  for (const kind of settings.reportKinds) {
+    if (!SLUG.test(kind.slug)) problems.push(`報告書の種類「${kind.slug}」は英小文字・数字・ハイフンの識別子にしてください`);
+    if (!REPORT_STAGES.includes(kind.stage)) problems.push(`報告書の種類「${kind.slug}」の段階 ${kind.stage} は報告の段階ではありません`);
+    if (!kind.label.trim()) problems.push(`報告書の種類「${kind.slug}」に名称がありません`);
+  }
+  for (const duplicate of new Set(slugs.filter((slug, index) => slugs.indexOf(slug) !== index))) {
+    problems.push(`報告書の種類「${duplicate}」が重複しています`);
+  }
+  for (const stage of REPORT_STAGES) {
+    if (!settings.reportKinds.some((kind) => kind.stage === stage)) problems.push(`段階 ${stage} の報告書がありません`);
+  }
+  if (settings.approvalChain.length === 0) problems.push('決裁の経路が空です');
+  for (const step of settings.approvalChain) {
+    const bureauRole = BUREAU_ROLES.includes(step.role);
+    if (step.role === Role.Staff || step.role === Role.Admin) problems.push(`${step.label}: 役割 ${step.role} は決裁者になれません`);
+    else if (bureauRole !== (step.scope === 'owning-bureau')) problems.push(`${step.label}: 役割 ${step.role} と範囲 ${step.scope} が合いません`);
+  }
+  return problems;
+}
+
+export function reportKindsOfStage(settings: LifecycleSettings, stage: ClusterStage): ReportKindSetting[] {
+  return settings.reportKinds.filter((kind) => kind.stage === stage);
+}

@@ -1,0 +1,164 @@
+import { ClusterCase, Role } from '@app/domain';
+import { DataSource } from 'typeorm';
+import { Page, PageRequest } from './catalogue.repository';
+
+export interface ReportTextRow {
+  readonly reportKind: string;
+  readonly version: number;
+  readonly title: string;
+  readonly body: string;
+  readonly savedById: string | null;
+  readonly savedByName: string;
+  readonly savedAt: Date;
+}
+
+export interface TaskRow {
+  readonly fiscalYear: number;
+  readonly clusterNo: number;
+  readonly clusterName: string;
+  readonly stage: string;
+  readonly reportKind: string;
+  readonly reportLabel: string;
+  readonly action: string;
+  readonly stepLabel: string | null;
+  readonly delegated: boolean;
+  readonly since: Date;
+}
+
+export interface TaskOwner {
+  readonly id: string;
+  readonly roles: readonly Role[];
+  readonly bureauCode: string | null;
+}
+
+export interface ProgressCountRow {
+  readonly groupCode: string;
+  readonly groupName: string;
+  readonly kindCode: string | null;
+  readonly kindName: string | null;
+  readonly stage: string;
+  readonly count: number;
+}
+
+export interface BureauProgressRow {
+  readonly bureauCode: string | null;
+  readonly bureauName: string | null;
+  readonly stage: string;
+  readonly count: number;
+}
+
+/** Reads of the lifecycle read model that lists, details and counts are drawn from. */
+export class LifecycleReadRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async findCase(fiscalYear: number, clusterNo: number): Promise<ClusterCase | null> {
+    const rows: { case_state: ClusterCase | null }[] = await this.dataSource.query(
+      `SELECT case_state FROM clusters WHERE fiscal_year = $1 AND no = $2`,
+      [fiscalYear, clusterNo],
+    );
+    return rows[0]?.case_state ?? null;
+  }
+
+  /** The newest saved text of each report of the cluster. */
+  async latestTexts(fiscalYear: number, clusterNo: number): Promise<ReportTextRow[]> {
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT DISTINCT ON (report_kind) * FROM report_versions
+       WHERE fiscal_year = $1 AND cluster_no = $2 ORDER BY report_kind, version DESC`,
+      [fiscalYear, clusterNo],
+    );
+    return rows.map(toReportText);
+  }
+
+  async findText(fiscalYear: number, clusterNo: number, reportKind: string, version: number): Promise<ReportTextRow | null> {
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT * FROM report_versions WHERE fiscal_year = $1 AND cluster_no = $2 AND report_kind = $3 AND version = $4`,
+      [fiscalYear, clusterNo, reportKind, version],
+    );
+    return rows.length ? toReportText(rows[0]) : null;
+  }
+
+  /**
+   * What the user owes now: drafts of their bureau's reports (staff), and decisions on steps whose
+   * role they hold in the step's bureau, or that were delegated to them, on reports they did not write.
+   */
+  async tasksFor(owner: TaskOwner, page: PageRequest): Promise<Page<TaskRow>> {
+    const where = `
+      (o.assignee_id = $1 OR (o.assignee_id IS NULL AND o.role = ANY($2::text[]) AND (o.bureau_code IS NULL OR o.bureau_code = $3)))
+      AND NOT ($1 = ANY(o.excluded_user_ids))`;
+    const params = [owner.id, owner.roles, owner.bureauCode];
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM owed_actions o WHERE ${where}`, params);
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT o.*, c.name AS cluster_name, c.stage FROM owed_actions o
+       JOIN clusters c ON c.fiscal_year = o.fiscal_year AND c.no = o.cluster_no
+       WHERE ${where} ORDER BY o.since, o.fiscal_year, o.cluster_no, o.report_kind
+       LIMIT ${page.pageSize} OFFSET ${(page.page - 1) * page.pageSize}`,
+      params,
+    );
+    return {
+      total: Number(total),
+      page: page.page,
+      pageSize: page.pageSize,
+      items: rows.map((row) => ({
+        fiscalYear: Number(row.fiscal_year),
+        clusterNo: Number(row.cluster_no),
+        clusterName: String(row.cluster_name),
+        stage: String(row.stage),
+        reportKind: String(row.report_kind),
+        reportLabel: String(row.report_label),
+        action: String(row.action),
+        stepLabel: (row.step_label as string | null) ?? null,
+        delegated: row.assignee_id !== null,
+        since: row.since as Date,
+      })),
+    };
+  }
+
+  async progressByCategory(fiscalYear: number): Promise<ProgressCountRow[]> {
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT c.group_code, g.name AS group_name, c.kind_code, k.name AS kind_name, c.stage, count(*)::int AS count
+       FROM clusters c
+       JOIN cluster_groups g ON g.fiscal_year = c.fiscal_year AND g.code = c.group_code
+       LEFT JOIN cluster_kinds k ON k.fiscal_year = c.fiscal_year AND k.code = c.kind_code
+       WHERE c.fiscal_year = $1
+       GROUP BY c.group_code, g.name, g.sort_order, c.kind_code, k.name, k.sort_order, c.stage
+       ORDER BY g.sort_order, k.sort_order NULLS FIRST, c.stage`,
+      [fiscalYear],
+    );
+    return rows.map((row) => ({
+      groupCode: String(row.group_code),
+      groupName: String(row.group_name),
+      kindCode: (row.kind_code as string | null) ?? null,
+      kindName: (row.kind_name as string | null) ?? null,
+      stage: String(row.stage),
+      count: Number(row.count),
+    }));
+  }
+
+  async progressByBureau(fiscalYear: number): Promise<BureauProgressRow[]> {
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT c.owning_bureau_code, b.name AS bureau_name, c.stage, count(*)::int AS count
+       FROM clusters c LEFT JOIN bureaus b ON b.code = c.owning_bureau_code
+       WHERE c.fiscal_year = $1
+       GROUP BY c.owning_bureau_code, b.name, c.stage ORDER BY c.owning_bureau_code NULLS LAST, c.stage`,
+      [fiscalYear],
+    );
+    return rows.map((row) => ({
+      bureauCode: (row.owning_bureau_code as string | null) ?? null,
+      bureauName: (row.bureau_name as string | null) ?? null,
+      stage: String(row.stage),
+      count: Number(row.count),
+    }));
+  }
+}
+
+function toReportText(row: Record<string, unknown>): ReportTextRow {
+  return {
+    reportKind: String(row.report_kind),
+    version: Number(row.version),
+    title: String(row.title),
+    body: String(row.body),
+    savedById: (row.saved_by_id as string | null) ?? null,
+    savedByName: String(row.saved_by_name),
+    savedAt: row.saved_at as Date,
+  };
+}

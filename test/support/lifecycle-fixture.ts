@@ -1,0 +1,136 @@
+import { Role } from '@app/domain';
+import { CatalogueRepository } from '@app/persistence';
+import { clusterWorkflowId } from '@app/temporal';
+import { INestApplication } from '@nestjs/common';
+import { Client, Connection } from '@temporalio/client';
+import { Client as PgClient } from 'pg';
+import request from 'supertest';
+import { getClusterCase } from '../../workflows/src/cluster-lifecycle/cluster-lifecycle.messages';
+import { createUser, login, startApi, TEST_ADMIN_PASSWORD } from './api-harness';
+import { createTestDatabase, TestDatabase, testTemporalAddress, uniqueName } from './test-environment';
+import { RunningWorker, startWorker } from './worker-harness';
+
+/**
+ * Workflow ids are business keys (`cluster/<year>/<no>`) and global to the test run's Temporal
+ * server, so each test file that starts workflows works in a fiscal year of its own, copied from FY2024.
+ */
+export const TEST_FISCAL_YEARS = {
+  kickoff: 2030,
+  approvals: 2031,
+  accessMatrix: 2032,
+  replay: 2033,
+  bulkKickoff: 2024,
+} as const;
+
+export const BUREAUS = { kankyo: '環境局', kodomo: '子ども家庭局' } as const;
+
+/** Users of every role; `…2` users are a second holder of the same role, for delegation and races. */
+export const USERS = {
+  staff: { roles: [Role.Staff], bureauCode: 'kankyo', displayName: '環境 花子' },
+  staff2: { roles: [Role.Staff], bureauCode: 'kankyo', displayName: '環境 次郎' },
+  manager: { roles: [Role.Manager], bureauCode: 'kankyo', displayName: '環境 課長' },
+  manager2: { roles: [Role.Manager], bureauCode: 'kankyo', displayName: '環境 副課長' },
+  director: { roles: [Role.Director], bureauCode: 'kankyo', displayName: '環境 局長' },
+  office: { roles: [Role.ReformOffice], bureauCode: null, displayName: '市政変革 一郎' },
+  office2: { roles: [Role.ReformOffice], bureauCode: null, displayName: '市政変革 二郎' },
+  otherStaff: { roles: [Role.Staff], bureauCode: 'kodomo', displayName: '子ども 三郎' },
+  otherManager: { roles: [Role.Manager], bureauCode: 'kodomo', displayName: '子ども 課長' },
+  otherDirector: { roles: [Role.Director], bureauCode: 'kodomo', displayName: '子ども 局長' },
+  staffAndManager: { roles: [Role.Staff, Role.Manager], bureauCode: 'kankyo', displayName: '環境 兼務' },
+} as const;
+
+export type TestUserName = keyof typeof USERS | 'admin';
+
+export interface LifecycleFixture {
+  readonly app: INestApplication;
+  readonly worker: RunningWorker;
+  readonly pg: PgClient;
+  readonly temporal: Client;
+  readonly fiscalYear: number;
+  readonly tokens: Record<TestUserName, string>;
+  /** An HTTP client acting as one of the test users (or anonymous). */
+  as(user: TestUserName | null): AuthenticatedHttp;
+  base(no: number): string;
+  /** Makes a cluster ready for kickoff: owned by the bureau and flagged for this year. */
+  assignCluster(no: number, bureauCode?: string): Promise<void>;
+  /** Kicks the cluster off as the reform office and waits until the read model shows it. */
+  kickoff(no: number): Promise<void>;
+  workflowCase(no: number): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+export interface AuthenticatedHttp {
+  get(path: string): request.Test;
+  post(path: string, body?: object): request.Test;
+  put(path: string, body?: object): request.Test;
+  patch(path: string, body?: object): request.Test;
+}
+
+export async function startLifecycleFixture(fiscalYear: number): Promise<LifecycleFixture> {
+  const database: TestDatabase = await createTestDatabase();
+  const temporalAddress = testTemporalAddress();
+  const taskQueue = uniqueName('queue');
+  const [app, worker] = await Promise.all([
+    startApi({ databaseUrl: database.url, temporalAddress, taskQueue }),
+    startWorker({ databaseUrl: database.url, temporalAddress, taskQueue }),
+  ]);
+  if (fiscalYear !== 2024) await app.get(CatalogueRepository).copyFiscalYear(2024, fiscalYear);
+  const pg = new PgClient({ connectionString: database.url });
+  await pg.connect();
+  for (const [code, name] of Object.entries(BUREAUS)) await pg.query(`INSERT INTO bureaus (code, name) VALUES ($1, $2)`, [code, name]);
+  for (const [username, user] of Object.entries(USERS)) await createUser(app, { username, ...user, roles: [...user.roles] });
+  const names = Object.keys(USERS) as (keyof typeof USERS)[];
+  const tokens = Object.fromEntries(await Promise.all(names.map(async (name) => [name, await login(app, name)]))) as Record<TestUserName, string>;
+  tokens.admin = await login(app, 'admin', TEST_ADMIN_PASSWORD);
+  const connection = await Connection.connect({ address: temporalAddress });
+  const temporal = new Client({ connection });
+  const started = new Set<number>();
+
+  const as = (user: TestUserName | null): AuthenticatedHttp => {
+    const withAuth = (test: request.Test) => (user ? test.auth(tokens[user], { type: 'bearer' }) : test);
+    const server = app.getHttpServer();
+    return {
+      get: (path) => withAuth(request(server).get(path)),
+      post: (path, body) => withAuth(request(server).post(path)).send(body ?? {}),
+      put: (path, body) => withAuth(request(server).put(path)).send(body ?? {}),
+      patch: (path, body) => withAuth(request(server).patch(path)).send(body ?? {}),
+    };
+  };
+  const base = (no: number) => `/api/v1/fiscal-years/${fiscalYear}/clusters/${no}`;
+
+  return {
+    app,
+    worker,
+    pg,
+    temporal,
+    fiscalYear,
+    tokens,
+    as,
+    base,
+    assignCluster: async (no, bureauCode = 'kankyo') => {
+      await pg.query(`UPDATE clusters SET owning_bureau_code = $3, analysed_this_year = true WHERE fiscal_year = $1 AND no = $2`, [fiscalYear, no, bureauCode]);
+    },
+    kickoff: async (no) => {
+      await as('office').post(`${base(no)}/kickoff`, { meetingDate: `${fiscalYear}-06-04`, attendees: ['環境局 総務課長'] }).expect(201);
+      started.add(no);
+      for (let attempt = 0; attempt < 100; attempt += 1) {
+        const { rows } = await pg.query(`SELECT stage FROM clusters WHERE fiscal_year = $1 AND no = $2`, [fiscalYear, no]);
+        if (rows[0].stage !== 'NOT_STARTED') return;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      throw new Error(`cluster ${no} was not kicked off within 10 seconds`);
+    },
+    workflowCase: (no) => temporal.workflow.getHandle(clusterWorkflowId(fiscalYear, no)).query(getClusterCase),
+    close: async () => {
+      // Nothing else will drive these workflows; ending them keeps the shared server tidy.
+      await Promise.all(
+        [...started].map((no) => temporal.workflow.getHandle(clusterWorkflowId(fiscalYear, no)).terminate('test finished').catch(() => undefined)),
+      );
+      await connection.close();
+      await pg.end();
+      await worker.stop();
+      await app.close();
+      await database.drop();
+    },
+  };
+}
