@@ -1,0 +1,71 @@
+import { clusterWorkflowId } from '@app/temporal';
+import { temporal } from '@temporalio/proto';
+import { Worker } from '@temporalio/worker';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LifecycleFixture, startLifecycleFixture, TEST_FISCAL_YEARS } from '../support/lifecycle-fixture';
+import { testWorkflowBundlePath } from '../support/test-environment';
+
+const HISTORIES = join(__dirname, 'histories');
+const History = temporal.api.history.v1.History;
+
+/**
+ * Replays lifecycle histories against today's workflow code: the ones recorded from earlier versions
+ * (committed in histories/) and one recorded now. A change that would break running analyses on
+ * deployment, such as reordering commands or activities, fails here instead of in production.
+ * `RECORD_WORKFLOW_HISTORIES=1 npm test -- test/workflows` refreshes the recorded file.
+ */
+describe('replaying cluster lifecycle histories', () => {
+  let fx: LifecycleFixture;
+  const replayOptions = () => ({ workflowBundle: { codePath: testWorkflowBundlePath() } });
+
+  beforeAll(async () => {
+    fx = await startLifecycleFixture(TEST_FISCAL_YEARS.replay);
+  });
+  afterAll(async () => {
+    await fx?.close();
+  });
+
+  /** Every kind of Update, refusals included, then withdrawal so the history is complete. */
+  async function runEveryAction(no: number): Promise<void> {
+    await fx.assignCluster(no);
+    await fx.kickoff(no);
+    const report = `${fx.base(no)}/reports/interim`;
+    await fx.as('staff').put(report, { title: '経過報告', body: '第1版' }).expect(200);
+    await fx.as('staff').post(`${report}/submit`).expect(200);
+    await fx.as('staff').post(`${report}/recall`).expect(200);
+    await fx.as('staff').put(report, { title: '経過報告', body: '第2版' }).expect(200);
+    await fx.as('staff').post(`${report}/submit`).expect(200);
+    await fx.as('director').post(`${report}/approve`).expect(403);
+    await fx.as('manager').post(`${report}/delegate`, { delegateTo: 'manager2' }).expect(200);
+    await fx.as('manager2').post(`${report}/approve`).expect(200);
+    await fx.as('director').post(`${report}/return`, { comment: '再考を' }).expect(200);
+    await fx.as('staff').post(`${report}/submit`).expect(200);
+    await Promise.all([fx.as('manager').post(`${report}/approve`), fx.as('manager2').post(`${report}/approve`)]);
+    await fx.as('director').post(`${report}/approve`).expect(200);
+    await fx.as('office').post(`${report}/approve`).expect(200);
+    await fx.as('office').patch(fx.base(no), { owningBureauCode: 'kodomo' }).expect(200);
+    await fx.as('office').post(`${fx.base(no)}/withdraw`, { reason: '再現用の取下げ' }).expect(200);
+    await fx.temporal.workflow.getHandle(clusterWorkflowId(fx.fiscalYear, no)).result();
+  }
+
+  it('replays a history recorded just now, covering every action', async () => {
+    await runEveryAction(27);
+    const history = await fx.temporal.workflow.getHandle(clusterWorkflowId(fx.fiscalYear, 27)).fetchHistory();
+    if (process.env.RECORD_WORKFLOW_HISTORIES === '1') writeFileSync(join(HISTORIES, 'every-action.history.bin'), History.encode(history).finish());
+    await expect(Worker.runReplayHistory(replayOptions(), history)).resolves.toBeUndefined();
+  });
+
+  // Stored in protobuf's binary form: the exact bytes the server sent, free of JSON conversions.
+  const recorded = readdirSync(HISTORIES).filter((file) => file.endsWith('.history.bin'));
+
+  it('has recorded histories to replay', () => {
+    expect(recorded.length).toBeGreaterThan(0);
+  });
+
+  it.each(recorded)('replays the recorded history %s', async (file) => {
+    const history = History.decode(readFileSync(join(HISTORIES, file)));
+    expect(history.events.length).toBeGreaterThan(20);
+    await expect(Worker.runReplayHistory(replayOptions(), history)).resolves.toBeUndefined();
+  });
+});
