@@ -14,3 +14,4 @@ export * from './lifecycle/cluster-case';
 export * from './lifecycle/cluster-commands';
 export * from './lifecycle/owed-actions';
 export * from './time/tokyo-time';
+export * from './notifications/notification';
