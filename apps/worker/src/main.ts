@@ -3,6 +3,7 @@ import { loadEnvironment, requireSetting, runMain } from '@app/config';
 import { createLogger } from '@app/observability';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
+import { describeNotificationChannels, notificationSettings } from './notifications/notification-settings';
 import { startReformWorker } from './reform-worker';
 import { installTemporalRuntimeLogging } from './temporal-runtime-logging';
 import { WorkerModule } from './worker.module';
@@ -14,6 +15,7 @@ runMain(async () => {
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(environment), { bufferLogs: true });
   const logger = app.get(Logger);
   app.useLogger(logger);
+  logger.log(describeNotificationChannels(notificationSettings(environment)));
 
   const reformWorker = await startReformWorker(app, {
     address,

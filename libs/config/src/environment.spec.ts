@@ -167,6 +167,69 @@ describe('loadEnvironment', () => {
   });
 });
 
+describe('loadEnvironment: notification settings', () => {
+  it('sends no e-mail and calls no webhook unless told to, and links to the local API', () => {
+    const environment = loadEnvironment({ SMTP_URL: '', WEBHOOK_URL: '', WEBHOOK_SECRET: '', MAIL_FROM: '', PUBLIC_BASE_URL: '' });
+    expect(environment.SMTP_URL).toBeUndefined();
+    expect(environment.WEBHOOK_URL).toBeUndefined();
+    expect(environment.WEBHOOK_SECRET).toBeUndefined();
+    expect(environment.MAIL_FROM).toBe('市政変革ワークフロー <no-reply@localhost>');
+    expect(environment.PUBLIC_BASE_URL).toBe('http://localhost:3000');
+  });
+
+  it('reads SMTP, sender, public URL and webhook settings', () => {
+    const environment = loadEnvironment({
+      SMTP_URL: 'smtps://reform:Hunter2Secret@mail.example.jp:465',
+      MAIL_FROM: '北九州市 市政変革室 <henkaku@city.example.jp>',
+      PUBLIC_BASE_URL: 'https://reform.example.jp/app',
+      WEBHOOK_URL: 'https://hooks.example.jp/reform',
+      WEBHOOK_SECRET: 's'.repeat(16),
+    });
+    expect(environment).toMatchObject({
+      SMTP_URL: 'smtps://reform:Hunter2Secret@mail.example.jp:465',
+      MAIL_FROM: '北九州市 市政変革室 <henkaku@city.example.jp>',
+      PUBLIC_BASE_URL: 'https://reform.example.jp/app',
+      WEBHOOK_URL: 'https://hooks.example.jp/reform',
+    });
+    expect(loadEnvironment({ SMTP_URL: 'smtp://127.0.0.1:2525' }).SMTP_URL).toBe('smtp://127.0.0.1:2525');
+    expect(loadEnvironment({ MAIL_FROM: 'no-reply@example.jp' }).MAIL_FROM).toBe('no-reply@example.jp');
+  });
+
+  it.each(['http://reform:Hunter2Secret@mail.example.jp', 'mail.example.jp:587', 'smtp://', 'smtp://reform:Hunter2Secret@mail example.jp'])(
+    'refuses SMTP_URL=%j by name without showing the password',
+    (url) => {
+      const error = failureFor({ SMTP_URL: url });
+      expectOneLineNaming(error, 'SMTP_URL');
+      expect(error.message).toContain('smtp://');
+      expect(error.message).not.toMatch(/Hunter2/);
+    },
+  );
+
+  it.each([
+    ['WEBHOOK_URL', 'ftp://hooks.example.jp/reform'],
+    ['WEBHOOK_URL', 'hooks.example.jp/reform'],
+    ['PUBLIC_BASE_URL', 'localhost:3000'],
+    ['PUBLIC_BASE_URL', 'smtp://reform.example.jp'],
+    ['MAIL_FROM', 'no-reply'],
+    ['MAIL_FROM', '市政変革 <no-reply>'],
+  ])('refuses a bad %s (%j) by name', (variable, value) => {
+    expectOneLineNaming(failureFor({ [variable]: value, WEBHOOK_SECRET: 's'.repeat(16) }), variable);
+  });
+
+  it('requires WEBHOOK_SECRET with WEBHOOK_URL', () => {
+    const error = failureFor({ WEBHOOK_URL: 'https://hooks.example.jp/reform' });
+    expectOneLineNaming(error, 'WEBHOOK_SECRET');
+    expect(error.message).toContain('required when WEBHOOK_URL is set');
+  });
+
+  it('refuses a short WEBHOOK_SECRET without echoing it', () => {
+    const error = failureFor({ WEBHOOK_URL: 'https://hooks.example.jp/reform', WEBHOOK_SECRET: 'Hunter2Secret' });
+    expectOneLineNaming(error, 'WEBHOOK_SECRET');
+    expect(error.message).not.toContain('Hunter2Secret');
+    expect(error.message).toMatch(/16/);
+  });
+});
+
 describe('requireSetting', () => {
   it('returns a setting that is present', () => {
     const environment = loadEnvironment({ DATABASE_URL: 'postgres://app@db/reform' });

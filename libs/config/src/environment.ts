@@ -9,6 +9,9 @@ import {
   Max,
   Min,
   MinLength,
+  ValidateBy,
+  ValidateIf,
+  ValidationOptions,
   validateSync,
 } from 'class-validator';
 
@@ -18,6 +21,29 @@ const PORT_PATTERN = '(?:6553[0-5]|655[0-2]\\d|65[0-4]\\d{2}|6[0-4]\\d{3}|[1-5]\
 
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value.trim()) : value;
+
+/** A URL whose scheme is one of `schemes` and that names a host, without blanks. */
+const IsUrlOf = (schemes: readonly string[], validationOptions: ValidationOptions) =>
+  ValidateBy(
+    {
+      name: 'isUrlOf',
+      validator: {
+        validate: (value: unknown) => {
+          if (typeof value !== 'string' || /\s/.test(value)) return false;
+          try {
+            const url = new URL(value);
+            return schemes.includes(url.protocol) && url.hostname !== '';
+          } catch {
+            return false;
+          }
+        },
+      },
+    },
+    validationOptions,
+  );
+
+/** `Name <address>` or a bare address, as an e-mail From header takes it. */
+const MAIL_FROM_PATTERN = /^(?:[^<>\r\n]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/;
 
 /** Only the words true and false (any case): a typo such as "ture" stops start-up instead of meaning false. */
 const toBoolean = ({ value }: { value: unknown }) => {
@@ -103,6 +129,31 @@ export class Environment {
   @Transform(toBoolean)
   @IsBoolean({ message: 'must be true or false' })
   DEMO_DATA = false;
+
+  /** SMTP server for notification e-mails; unset = no e-mail, the inbox only. */
+  @IsOptional()
+  @IsUrlOf(['smtp:', 'smtps:'], { message: 'must be an smtp:// or smtps:// URL, for example smtp://user:password@mail.example.jp:587' })
+  SMTP_URL?: string;
+
+  @IsString()
+  @Matches(MAIL_FROM_PATTERN, { message: 'must be an e-mail address, optionally with a name: 市政変革ワークフロー <no-reply@example.jp>' })
+  MAIL_FROM = '市政変革ワークフロー <no-reply@localhost>';
+
+  /** Where people reach the API; makes the links in e-mails and webhook calls absolute. */
+  @IsUrlOf(['http:', 'https:'], { message: 'must be an http(s) URL, for example https://reform.example.jp' })
+  PUBLIC_BASE_URL = 'http://localhost:3000';
+
+  /** Receives one signed JSON POST per notification; unset = none. */
+  @IsOptional()
+  @IsUrlOf(['http:', 'https:'], { message: 'must be an http(s) URL' })
+  WEBHOOK_URL?: string;
+
+  /** HMAC-SHA256 key of the X-Reform-Signature header; required with WEBHOOK_URL. */
+  @ValidateIf((environment: Environment) => environment.WEBHOOK_URL !== undefined || environment.WEBHOOK_SECRET !== undefined)
+  // Listed last-first: class-validator reports the bottom decorator first, and an unset secret should say it is required.
+  @MinLength(16, { message: 'must be at least 16 characters' })
+  @IsString({ message: 'is required when WEBHOOK_URL is set' })
+  WEBHOOK_SECRET?: string;
 }
 
 export const ENVIRONMENT_KEYS: readonly (keyof Environment)[] = [
@@ -122,6 +173,11 @@ export const ENVIRONMENT_KEYS: readonly (keyof Environment)[] = [
   'EMBEDDED_TEMPORAL_PORT',
   'EMBEDDED_TEMPORAL_UI_PORT',
   'DEMO_DATA',
+  'SMTP_URL',
+  'MAIL_FROM',
+  'PUBLIC_BASE_URL',
+  'WEBHOOK_URL',
+  'WEBHOOK_SECRET',
 ];
 
 /** A setting is missing or malformed; the message is one line naming the variable. */
@@ -155,13 +211,13 @@ export function requireSetting<K extends keyof Environment>(environment: Environ
 
 function redact(key: string, value: string | undefined): string {
   if (value === undefined) return '(unset)';
-  if (key === 'JWT_SECRET' || key === 'ADMIN_PASSWORD') return '(hidden)';
-  if (key === 'DATABASE_URL') return JSON.stringify(redactConnectionString(value));
+  if (key === 'JWT_SECRET' || key === 'ADMIN_PASSWORD' || key === 'WEBHOOK_SECRET') return '(hidden)';
+  if (key === 'DATABASE_URL' || key === 'SMTP_URL' || key === 'WEBHOOK_URL') return JSON.stringify(redactConnectionString(value));
   return JSON.stringify(value);
 }
 
 /**
- * A rejected DATABASE_URL can have any shape, so the password is masked wherever it may be: everything
+ * A rejected URL (DATABASE_URL, SMTP_URL, WEBHOOK_URL) can have any shape, so the password is masked wherever it may be: everything
  * between the user name and the last @ (passwords may hold @ or /, the scheme may be missing), and any
  * password=… of the libpq key=value form or a query string.
  */

@@ -1,6 +1,6 @@
 import { BUREAU_CODE_PATTERN, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, Role, ROLES, USERNAME_PATTERN } from '@app/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayNotEmpty, ArrayUnique, IsArray, IsEnum, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { ArrayNotEmpty, ArrayUnique, IsArray, IsEmail, IsEnum, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { NamedCodeView } from '../catalogue/cluster.dto';
 import { PageMeta, PageQuery } from '../common/page.dto';
 
@@ -43,6 +43,12 @@ export class CreateUserRequest {
   @IsString({ message: 'bureauCode は局のコード（文字列）か null で指定してください' })
   @Matches(BUREAU_CODE_PATTERN, { message: 'bureauCode は英数字・ハイフン・下線の40文字以内で指定してください' })
   bureauCode?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'tanaka-taro@city.kitakyushu.lg.jp', description: '通知メールの宛先（省略時はメールを送らず、通知一覧だけに届きます）' })
+  @IsOptional()
+  @IsEmail({}, { message: 'email はメールアドレスの形式で指定してください' })
+  @MaxLength(254, { message: 'email は254文字以内で指定してください' })
+  email?: string | null;
 }
 
 export class UserListQuery extends PageQuery {

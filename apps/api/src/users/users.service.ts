@@ -22,6 +22,7 @@ export class UsersService {
         displayName: request.displayName,
         roles: request.roles,
         bureauCode,
+        email: request.email ?? null,
       });
       return toUserView(created);
     } catch (error) {

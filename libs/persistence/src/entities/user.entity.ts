@@ -20,6 +20,10 @@ export class UserEntity {
   @Column({ name: 'bureau_code', type: 'text', nullable: true })
   bureauCode!: string | null;
 
+  /** Where notification e-mails go; null = the inbox only. */
+  @Column({ type: 'text', nullable: true })
+  email!: string | null;
+
   @Column({ name: 'is_demo', type: 'boolean', default: false })
   isDemo!: boolean;
 

@@ -9,6 +9,8 @@ export interface NewUser {
   readonly roles: readonly string[];
   readonly bureauCode: string | null;
   readonly isDemo?: boolean;
+  /** Where notification e-mails go; absent or null = the inbox only. */
+  readonly email?: string | null;
 }
 
 /** A user as others may see it: everything but the password hash. */
@@ -47,9 +49,9 @@ export class UserRepository {
   /** Creates the user unless the username is taken; returns whether it was created. */
   async createIfAbsent(user: NewUser): Promise<boolean> {
     const rows: unknown[] = await this.dataSource.query(
-      `INSERT INTO users (username, password_hash, display_name, roles, bureau_code, is_demo)
-       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (username) DO NOTHING RETURNING id`,
-      [user.username, user.passwordHash, user.displayName, user.roles, user.bureauCode, user.isDemo ?? false],
+      `INSERT INTO users (username, password_hash, display_name, roles, bureau_code, is_demo, email)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (username) DO NOTHING RETURNING id`,
+      [user.username, user.passwordHash, user.displayName, user.roles, user.bureauCode, user.isDemo ?? false, user.email ?? null],
     );
     return rows.length > 0;
   }
@@ -63,11 +65,11 @@ export class UserRepository {
     try {
       rows = await this.dataSource.query(
         `WITH u AS (
-           INSERT INTO users (username, password_hash, display_name, roles, bureau_code, is_demo)
-           VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (username) DO NOTHING RETURNING *
+           INSERT INTO users (username, password_hash, display_name, roles, bureau_code, is_demo, email)
+           VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (username) DO NOTHING RETURNING *
          )
          SELECT ${USER_COLUMNS} FROM u LEFT JOIN bureaus b ON b.code = u.bureau_code`,
-        [user.username, user.passwordHash, user.displayName, user.roles, user.bureauCode, user.isDemo ?? false],
+        [user.username, user.passwordHash, user.displayName, user.roles, user.bureauCode, user.isDemo ?? false, user.email ?? null],
       );
     } catch (error) {
       if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === FOREIGN_KEY_VIOLATION) {

@@ -1,0 +1,363 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createServer, IncomingHttpHeaders, Server } from 'node:http';
+import { AddressInfo, createServer as createTcpServer } from 'node:net';
+import { loadEnvironment } from '@app/config';
+import { NotificationKind, NotificationRequest, RecipientRule, Role } from '@app/domain';
+import { BureauRepository, NotificationRepository, UserRepository } from '@app/persistence';
+import { NotificationActivities } from '@app/temporal';
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { ParsedMail, simpleParser } from 'mailparser';
+import { Client as PgClient } from 'pg';
+import { SMTPServer } from 'smtp-server';
+import { NotificationActivitiesFactory } from '../../apps/worker/src/activities/notification.activities';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { createTestDatabase, TestDatabase, uniqueName } from '../support/test-environment';
+
+/** The notification activity as the worker builds it, against a real PostgreSQL, SMTP server and HTTP receiver. */
+describe('deliverNotification: inbox, e-mail and webhook, each once per key and recipient', () => {
+  const SMTP_USER = 'reform';
+  // Characters that must be percent-encoded in SMTP_URL, to show they are decoded on the way.
+  const SMTP_PASSWORD = 'p@ss:w/rd';
+  const WEBHOOK_SECRET = 'test-webhook-secret-0123456789';
+  const PUBLIC_BASE_URL = 'https://reform.example.jp/base/';
+  const SUBJECT = '【督促】ごみ処理事業（No.27）経過報告の提出期限まであと3日です';
+  const BODY = 'ごみ処理事業（クラスター27）の経過報告を2024年6月4日（火）17:00までに提出してください。\n「全角」記号、髙橋・𠮷野の字も、そのまま届きます。';
+  const LINK = '/api/v1/fiscal-years/2024/clusters/27';
+
+  interface ReceivedMail {
+    readonly envelopeTo: string[];
+    readonly parsed: ParsedMail;
+  }
+  interface ReceivedHook {
+    readonly headers: IncomingHttpHeaders;
+    readonly raw: Buffer;
+    readonly status: number;
+  }
+
+  let database: TestDatabase;
+  let pg: PgClient;
+  let smtp: SMTPServer;
+  let receiver: Server;
+  let app: INestApplicationContext;
+  let activities: NotificationActivities;
+  let repository: NotificationRepository;
+  const mails: ReceivedMail[] = [];
+  const hooks: ReceivedHook[] = [];
+  /** RCPT TO refusals by address: 451 "try later" (given once) or 550 "no such user" (until removed). */
+  const refusals = new Map<string, number>();
+  /** How many of the next webhook calls to answer 500. */
+  let failingHooks = 0;
+  const contexts: INestApplicationContext[] = [];
+  const ids: Record<string, string> = {};
+
+  const USERS = {
+    'kankyo.staff': { roles: [Role.Staff], bureauCode: 'kankyo', displayName: '環境 花子', email: 'hanako@kankyo.example.jp' },
+    'kankyo.staff2': { roles: [Role.Staff], bureauCode: 'kankyo', displayName: '環境 次郎', email: null },
+    'kankyo.manager': { roles: [Role.Manager], bureauCode: 'kankyo', displayName: '環境 課長', email: 'kacho@kankyo.example.jp' },
+    'kankyo.dual': { roles: [Role.Staff, Role.Manager], bureauCode: 'kankyo', displayName: '環境 兼務', email: 'kenmu@kankyo.example.jp' },
+    'kodomo.manager': { roles: [Role.Manager], bureauCode: 'kodomo', displayName: '子ども 課長', email: 'kacho@kodomo.example.jp' },
+    'reform.office1': { roles: [Role.ReformOffice], bureauCode: null, displayName: '市政変革 一郎', email: 'ichiro@reform.example.jp' },
+    'reform.office2': { roles: [Role.ReformOffice], bureauCode: null, displayName: '市政変革 二郎', email: 'jiro@reform.example.jp' },
+  } as const;
+  type Username = keyof typeof USERS;
+
+  const listen = (server: { listen(port: number, host: string, callback: () => void): unknown }) =>
+    new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+
+  /** A loopback port nothing listens on: connecting to it is refused at once. */
+  async function closedPort(): Promise<number> {
+    const server = createTcpServer();
+    await listen(server);
+    const { port } = server.address() as AddressInfo;
+    await new Promise((resolve) => server.close(resolve));
+    return port;
+  }
+
+  async function workerContext(settings: Record<string, string>): Promise<INestApplicationContext> {
+    const environment = loadEnvironment({ DATABASE_URL: database.url, LOG_LEVEL: 'silent', ...settings });
+    const context = await NestFactory.createApplicationContext(WorkerModule.forRoot(environment), { logger: false });
+    contexts.push(context);
+    return context;
+  }
+
+  function notification(overrides: Partial<NotificationRequest> = {}): NotificationRequest {
+    return {
+      key: uniqueName('reminder/2024/27/interim/3d'),
+      kind: NotificationKind.Reminder,
+      recipients: [{ type: 'role', role: Role.Staff, bureauCode: 'kankyo' }],
+      excludedUserIds: [],
+      subject: SUBJECT,
+      body: BODY,
+      link: LINK,
+      fiscalYear: 2024,
+      clusterNo: 27,
+      reportKind: 'interim',
+      dueAt: '2024-06-04T08:00:00.000Z',
+      createdAt: '2024-06-01T00:00:00.000Z',
+      ...overrides,
+    };
+  }
+
+  const mailsOf = (key: string) => mails.filter((mail) => mail.parsed.headers.get('x-reform-notification-id') === key);
+  const hooksOf = (key: string) => hooks.filter((hook) => hook.headers['x-reform-notification-id'] === key);
+  const usernamesOf = (userIds: string[]) => userIds.map((id) => Object.keys(ids).find((name) => ids[name] === id)).sort();
+
+  async function inboxOf(key: string): Promise<{ id: string; user_id: string }[]> {
+    const { rows } = await pg.query(`SELECT id, user_id FROM notifications WHERE notification_key = $1 ORDER BY id`, [key]);
+    return rows;
+  }
+
+  async function deliveriesOf(key: string): Promise<{ channel: string; recipient: string; destination: string; attempts: number; last_error: string | null; delivered: boolean }[]> {
+    const { rows } = await pg.query(
+      `SELECT channel, recipient, destination, attempts, last_error, delivered_at IS NOT NULL AS delivered
+       FROM notification_deliveries WHERE notification_key = $1 ORDER BY channel, destination`,
+      [key],
+    );
+    return rows;
+  }
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    pg = new PgClient({ connectionString: database.url });
+    await pg.connect();
+
+    smtp = new SMTPServer({
+      logger: false,
+      // Plain text on loopback: no STARTTLS (a self-signed certificate would be refused), login allowed without TLS.
+      disabledCommands: ['STARTTLS'],
+      allowInsecureAuth: true,
+      onAuth: (auth, _session, callback) =>
+        auth.username === SMTP_USER && auth.password === SMTP_PASSWORD ? callback(null, { user: SMTP_USER }) : callback(new Error('Invalid username or password')),
+      onRcptTo: (address, _session, callback) => {
+        const code = refusals.get(address.address);
+        if (code === undefined) return callback();
+        // "Try later" once; "no such user" for as long as the test keeps it.
+        if (code < 500) refusals.delete(address.address);
+        callback(Object.assign(new Error(code >= 500 ? 'No such user here' : 'Try again later'), { responseCode: code }));
+      },
+      onData: (stream, session, callback) => {
+        const chunks: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('end', () => {
+          simpleParser(Buffer.concat(chunks)).then(
+            (parsed) => {
+              mails.push({ envelopeTo: session.envelope.rcptTo.map((rcpt) => rcpt.address), parsed });
+              callback();
+            },
+            (error: Error) => callback(error),
+          );
+        });
+      },
+    });
+    await listen(smtp);
+    const smtpPort = (smtp.server.address() as AddressInfo).port;
+
+    receiver = createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        const status = failingHooks > 0 ? 500 : 204;
+        if (failingHooks > 0) failingHooks -= 1;
+        hooks.push({ headers: request.headers, raw: Buffer.concat(chunks), status });
+        response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' }).end(status === 500 ? '一時的な障害です' : undefined);
+      });
+    });
+    await listen(receiver);
+    const webhookPort = (receiver.address() as AddressInfo).port;
+
+    app = await workerContext({
+      SMTP_URL: `smtp://${SMTP_USER}:${encodeURIComponent(SMTP_PASSWORD)}@127.0.0.1:${smtpPort}`,
+      MAIL_FROM: '市政変革ワークフロー <no-reply@reform.example.jp>',
+      PUBLIC_BASE_URL,
+      WEBHOOK_URL: `http://127.0.0.1:${webhookPort}/hooks/reform?token=in-the-url`,
+      WEBHOOK_SECRET,
+    });
+    activities = app.get(NotificationActivitiesFactory).create();
+    repository = app.get(NotificationRepository);
+
+    await app.get(BureauRepository).create({ code: 'kankyo', name: '環境局' });
+    await app.get(BureauRepository).create({ code: 'kodomo', name: '子ども家庭局' });
+    const users = app.get(UserRepository);
+    for (const [username, user] of Object.entries(USERS)) {
+      await users.createIfAbsent({ username, passwordHash: 'not-used-here', displayName: user.displayName, roles: [...user.roles], bureauCode: user.bureauCode, email: user.email });
+      ids[username] = (await users.findByUsername(username))!.id;
+    }
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await new Promise((resolve) => receiver?.close(resolve));
+    await new Promise((resolve) => (smtp ? smtp.close(() => resolve(undefined)) : resolve(undefined)));
+    await pg?.end();
+    await database?.drop();
+  });
+
+  it('resolves role rules within a bureau or programme-wide and user rules, less the excluded, each person once', async () => {
+    const resolve = async (rules: RecipientRule[], excluded: Username[] = []) =>
+      (await repository.resolveRecipients(rules, excluded.map((name) => ids[name]))).map((recipient) => recipient.username);
+
+    expect(await resolve([{ type: 'role', role: Role.Manager, bureauCode: 'kankyo' }])).toEqual(['kankyo.dual', 'kankyo.manager']);
+    expect(await resolve([{ type: 'role', role: Role.Manager, bureauCode: null }])).toEqual(['kankyo.dual', 'kankyo.manager', 'kodomo.manager']);
+    expect(await resolve([{ type: 'role', role: Role.Director, bureauCode: 'kankyo' }])).toEqual([]);
+    // kankyo.dual matches both role rules and is listed by id as well: still one recipient.
+    expect(
+      await resolve([
+        { type: 'role', role: Role.Staff, bureauCode: 'kankyo' },
+        { type: 'role', role: Role.Manager, bureauCode: 'kankyo' },
+        { type: 'users', userIds: [ids['kankyo.dual'], ids['reform.office1']] },
+      ]),
+    ).toEqual(['kankyo.dual', 'kankyo.manager', 'kankyo.staff', 'kankyo.staff2', 'reform.office1']);
+    expect(
+      await resolve(
+        [
+          { type: 'role', role: Role.ReformOffice, bureauCode: null },
+          { type: 'users', userIds: [ids['kankyo.staff']] },
+        ],
+        ['reform.office2', 'kankyo.staff'],
+      ),
+    ).toEqual(['reform.office1']);
+    // Unknown and malformed ids name nobody, and do not fail the delivery.
+    expect(await resolve([{ type: 'users', userIds: ['00000000-0000-4000-8000-000000000000', 'not-a-uuid', ids['kodomo.manager']] }])).toEqual(['kodomo.manager']);
+    expect(await resolve([])).toEqual([]);
+
+    const request = notification({
+      recipients: [
+        { type: 'role', role: Role.Manager, bureauCode: null },
+        { type: 'users', userIds: [ids['kankyo.manager'], ids['reform.office1']] },
+      ],
+      excludedUserIds: [ids['kodomo.manager']],
+    });
+    expect(await activities.deliverNotification(request)).toEqual({ newRecipients: 3 });
+    const inbox = await inboxOf(request.key);
+    expect(usernamesOf(inbox.map((row) => row.user_id))).toEqual(['kankyo.dual', 'kankyo.manager', 'reform.office1']);
+    expect(inbox.map((row) => row.id).sort()).toEqual(inbox.map((row) => `${request.key}/${row.user_id}`).sort());
+  });
+
+  it('puts it into each inbox, e-mails each addressed recipient and calls the webhook once, even when delivered twice', async () => {
+    const request = notification({
+      recipients: [
+        { type: 'role', role: Role.Staff, bureauCode: 'kankyo' },
+        { type: 'users', userIds: [ids['reform.office1']] },
+      ],
+    });
+    expect(await activities.deliverNotification(request)).toEqual({ newRecipients: 4 });
+    // A retry of the same request, as Temporal makes after a lost answer: nothing happens twice.
+    expect(await activities.deliverNotification(request)).toEqual({ newRecipients: 0 });
+
+    expect(usernamesOf((await inboxOf(request.key)).map((row) => row.user_id))).toEqual(['kankyo.dual', 'kankyo.staff', 'kankyo.staff2', 'reform.office1']);
+
+    // kankyo.staff2 has no address: the inbox only.
+    const received = mailsOf(request.key);
+    expect(received.flatMap((mail) => mail.envelopeTo).sort()).toEqual(['hanako@kankyo.example.jp', 'ichiro@reform.example.jp', 'kenmu@kankyo.example.jp']);
+    const hanako = received.find((mail) => mail.envelopeTo[0] === 'hanako@kankyo.example.jp')!.parsed;
+    expect(hanako.subject).toBe(SUBJECT);
+    expect(hanako.text).toContain(BODY);
+    expect(hanako.text).toContain('https://reform.example.jp/base/api/v1/fiscal-years/2024/clusters/27');
+    expect(hanako.from?.value).toEqual([{ name: '市政変革ワークフロー', address: 'no-reply@reform.example.jp' }]);
+    expect(hanako.to && !Array.isArray(hanako.to) ? hanako.to.value : undefined).toEqual([{ name: '環境 花子', address: 'hanako@kankyo.example.jp' }]);
+    expect(String((hanako.headers.get('content-type') as { params?: Record<string, string> }).params?.charset).toLowerCase()).toBe('utf-8');
+
+    const calls = hooksOf(request.key);
+    expect(calls).toHaveLength(1);
+    const [call] = calls;
+    expect(call.headers['content-type']).toMatch(/^application\/json/);
+    const expected = `sha256=${createHmac('sha256', WEBHOOK_SECRET).update(call.raw).digest('hex')}`;
+    const signature = String(call.headers['x-reform-signature']);
+    expect(signature.length).toBe(expected.length);
+    expect(timingSafeEqual(Buffer.from(signature), Buffer.from(expected))).toBe(true);
+    expect(JSON.parse(call.raw.toString('utf8'))).toEqual({
+      id: request.key,
+      kind: 'reminder',
+      kindLabel: '期限前のお知らせ',
+      subject: SUBJECT,
+      body: BODY,
+      link: 'https://reform.example.jp/base/api/v1/fiscal-years/2024/clusters/27',
+      fiscalYear: 2024,
+      clusterNo: 27,
+      reportKind: 'interim',
+      dueAt: '2024-06-04T17:00:00.000+09:00',
+      createdAt: '2024-06-01T09:00:00.000+09:00',
+      recipients: ['kankyo.dual', 'kankyo.staff', 'kankyo.staff2', 'reform.office1'],
+    });
+
+    const deliveries = await deliveriesOf(request.key);
+    expect(deliveries.map(({ channel, attempts, delivered }) => ({ channel, attempts, delivered }))).toEqual([
+      ...Array.from({ length: 3 }, () => ({ channel: 'email', attempts: 1, delivered: true })),
+      { channel: 'webhook', attempts: 1, delivered: true },
+    ]);
+    // The webhook URL's path and query may hold a secret: only its origin is stored.
+    expect(JSON.stringify(deliveries)).not.toContain('in-the-url');
+  });
+
+  it('throws when the webhook answers 500, and the retry calls it once more without resending e-mails or inbox entries', async () => {
+    const request = notification({ kind: NotificationKind.Escalation, recipients: [{ type: 'role', role: Role.Manager, bureauCode: 'kankyo' }] });
+    failingHooks = 1;
+    await expect(activities.deliverNotification(request)).rejects.toThrow(/webhook http:\/\/127\.0\.0\.1:\d+ answered 500/);
+    expect(await inboxOf(request.key)).toHaveLength(2);
+    expect(mailsOf(request.key)).toHaveLength(2);
+    expect(hooksOf(request.key).map((hook) => hook.status)).toEqual([500]);
+
+    expect(await activities.deliverNotification(request)).toEqual({ newRecipients: 0 });
+    expect(await activities.deliverNotification(request)).toEqual({ newRecipients: 0 });
+    expect(await inboxOf(request.key)).toHaveLength(2);
+    expect(mailsOf(request.key).flatMap((mail) => mail.envelopeTo).sort()).toEqual(['kacho@kankyo.example.jp', 'kenmu@kankyo.example.jp']);
+    expect(hooksOf(request.key).map((hook) => hook.status)).toEqual([500, 204]);
+    const [webhook] = (await deliveriesOf(request.key)).filter((delivery) => delivery.channel === 'webhook');
+    expect(webhook).toMatchObject({ attempts: 2, delivered: true });
+    expect(webhook.last_error).toMatch(/answered 500: 一時的な障害です/);
+  });
+
+  it('retries an address the mail server refused for now, and gives up on one it refused for good', async () => {
+    const request = notification({ recipients: [{ type: 'role', role: Role.ReformOffice, bureauCode: null }, { type: 'users', userIds: [ids['kodomo.manager']] }] });
+    refusals.set('ichiro@reform.example.jp', 451);
+    refusals.set('kacho@kodomo.example.jp', 550);
+    await expect(activities.deliverNotification(request)).rejects.toThrow(/e-mail to reform\.office1: .*451/);
+    // The others were not held up by the refusal.
+    expect(mailsOf(request.key).flatMap((mail) => mail.envelopeTo)).toEqual(['jiro@reform.example.jp']);
+    expect(hooksOf(request.key)).toHaveLength(1);
+
+    expect(await activities.deliverNotification(request)).toEqual({ newRecipients: 0 });
+    expect(mailsOf(request.key).flatMap((mail) => mail.envelopeTo).sort()).toEqual(['ichiro@reform.example.jp', 'jiro@reform.example.jp']);
+    expect(hooksOf(request.key)).toHaveLength(1);
+    const emails = (await deliveriesOf(request.key)).filter((delivery) => delivery.channel === 'email');
+    expect(emails.map(({ destination, attempts, delivered }) => ({ destination, attempts, delivered }))).toEqual([
+      { destination: 'ichiro@reform.example.jp', attempts: 2, delivered: true },
+      { destination: 'jiro@reform.example.jp', attempts: 1, delivered: true },
+      // Refused for good on both calls: recorded, never delivered, and it did not fail the activity.
+      { destination: 'kacho@kodomo.example.jp', attempts: 2, delivered: false },
+    ]);
+    expect(emails[2].last_error).toMatch(/550/);
+    refusals.clear();
+  });
+
+  it('throws when the mail server and the webhook cannot be reached, after filling the inboxes', async () => {
+    const [smtpPort, webhookPort] = [await closedPort(), await closedPort()];
+    const unreachable = await workerContext({
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      WEBHOOK_URL: `http://127.0.0.1:${webhookPort}/hook`,
+      WEBHOOK_SECRET,
+    });
+    const request = notification({ recipients: [{ type: 'role', role: Role.Staff, bureauCode: 'kankyo' }] });
+    await expect(unreachable.get(NotificationActivitiesFactory).create().deliverNotification(request)).rejects.toThrow(
+      /e-mail to kankyo\.dual: .*webhook http:\/\/127\.0\.0\.1:\d+ unreachable/,
+    );
+    expect(await inboxOf(request.key)).toHaveLength(3);
+    // A server that cannot be reached fails every message alike: the first failure leaves the rest to the retry.
+    const deliveries = await deliveriesOf(request.key);
+    expect(deliveries.map(({ channel, delivered }) => ({ channel, delivered }))).toEqual([
+      { channel: 'email', delivered: false },
+      { channel: 'webhook', delivered: false },
+    ]);
+  });
+
+  it('reaches the inbox only when SMTP_URL and WEBHOOK_URL are unset', async () => {
+    const inboxOnly = await workerContext({});
+    const request = notification();
+    expect(await inboxOnly.get(NotificationActivitiesFactory).create().deliverNotification(request)).toEqual({ newRecipients: 3 });
+    expect(await inboxOf(request.key)).toHaveLength(3);
+    expect(mailsOf(request.key)).toEqual([]);
+    expect(hooksOf(request.key)).toEqual([]);
+    expect(await deliveriesOf(request.key)).toEqual([]);
+  });
+});
