@@ -1,0 +1,54 @@
+import { businessDaysBefore } from './business-days';
+import { CalendarSettings, DeadlineRule, KICKOFF_TARGET } from './calendar-settings';
+import { Meeting } from './meeting';
+import { earliestMeetingDay, isProvisional, meetingDateLabel } from './meeting-date';
+import { tokyoInstant } from './tokyo-dates';
+
+/** When the kickoff or a report of one cluster is due, and for which meeting. */
+export interface Deadline {
+  /** `kickoff` or a report kind's slug. */
+  readonly target: string;
+  readonly meetingId: string;
+  readonly meetingName: string;
+  readonly meetingDateLabel: string;
+  /** Tokyo calendar day the material is due. */
+  readonly dueDate: string;
+  /** ISO instant: the due date at the year's due time, Asia/Tokyo. */
+  readonly dueAt: string;
+  /** Planned against the earliest day of a meeting known only as 上旬/中旬/下旬. */
+  readonly provisional: boolean;
+}
+
+/**
+ * Each target's deadline for one cluster. A meeting whose agenda lists the cluster's report
+ * takes precedence over the year's default meeting for that report kind.
+ */
+export function clusterDeadlines(clusterNo: number, meetings: readonly Meeting[], settings: CalendarSettings): Deadline[] {
+  return settings.deadlines.flatMap((rule) => {
+    const meeting = agendaMeeting(meetings, clusterNo, rule.target) ?? meetings.find((candidate) => candidate.id === rule.meetingId);
+    return meeting ? [deadlineFor(rule, meeting, settings.dueTime)] : [];
+  });
+}
+
+function agendaMeeting(meetings: readonly Meeting[], clusterNo: number, target: string): Meeting | undefined {
+  if (target === KICKOFF_TARGET) return undefined;
+  return meetings.find((meeting) => meeting.agenda.some((item) => item.clusterNo === clusterNo && item.reportKind === target));
+}
+
+function deadlineFor(rule: DeadlineRule, meeting: Meeting, dueTime: string): Deadline {
+  const dueDate = businessDaysBefore(earliestMeetingDay(meeting.date), rule.leadBusinessDays);
+  return {
+    target: rule.target,
+    meetingId: meeting.id,
+    meetingName: meeting.name,
+    meetingDateLabel: meetingDateLabel(meeting.date),
+    dueDate,
+    dueAt: tokyoInstant(dueDate, dueTime),
+    provisional: isProvisional(meeting.date),
+  };
+}
+
+/** When a meeting's presenters get their digest: business days before its earliest day, at the due time. */
+export function digestInstant(meeting: Meeting, settings: CalendarSettings): string {
+  return tokyoInstant(businessDaysBefore(earliestMeetingDay(meeting.date), settings.digestLeadBusinessDays), settings.dueTime);
+}

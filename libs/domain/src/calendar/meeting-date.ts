@@ -1,0 +1,74 @@
+/** 上旬 (days 1–10), 中旬 (11–20), 下旬 (21–end): a date known only to a third of a month. */
+export enum MonthThird {
+  Early = 'early',
+  Mid = 'mid',
+  Late = 'late',
+}
+
+export const MONTH_THIRD_LABELS: Readonly<Record<MonthThird, string>> = {
+  [MonthThird.Early]: '上旬',
+  [MonthThird.Mid]: '中旬',
+  [MonthThird.Late]: '下旬',
+};
+
+const FIRST_DAY: Readonly<Record<MonthThird, number>> = { [MonthThird.Early]: 1, [MonthThird.Mid]: 11, [MonthThird.Late]: 21 };
+
+/** A meeting's date: exact, or a third of a month until the reform office fixes it. */
+export type MeetingDate =
+  | { readonly kind: 'exact'; readonly date: string }
+  | { readonly kind: 'third'; readonly month: string; readonly third: MonthThird };
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_MONTH = /^(\d{4})-(\d{2})$/;
+
+export function isValidIsoDate(value: string): boolean {
+  const match = ISO_DATE.exec(value);
+  if (!match) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+/** Problems with a meeting date as a person entered it, in Japanese; empty when it is sound. */
+export function meetingDateProblems(date: MeetingDate): string[] {
+  if (date.kind === 'exact') return isValidIsoDate(date.date) ? [] : [`日付 ${date.date} は YYYY-MM-DD 形式の存在する日付で指定してください`];
+  const month = ISO_MONTH.exec(date.month);
+  const problems: string[] = [];
+  if (!month || Number(month[2]) < 1 || Number(month[2]) > 12) problems.push(`月 ${date.month} は YYYY-MM 形式で指定してください`);
+  if (!Object.values(MonthThird).includes(date.third)) problems.push('旬は early（上旬）/ mid（中旬）/ late（下旬）のいずれかで指定してください');
+  return problems;
+}
+
+/**
+ * The earliest day the meeting can fall on: deadlines are planned against it, so nobody is late
+ * whichever day within the third the meeting turns out to be.
+ */
+export function earliestMeetingDay(date: MeetingDate): string {
+  if (date.kind === 'exact') return date.date;
+  return `${date.month}-${String(FIRST_DAY[date.third]).padStart(2, '0')}`;
+}
+
+export function isProvisional(date: MeetingDate): boolean {
+  return date.kind === 'third';
+}
+
+/** 「2024年7月22日」 or 「2024年10月上旬」. */
+export function meetingDateLabel(date: MeetingDate): string {
+  if (date.kind === 'exact') {
+    const [year, month, day] = date.date.split('-').map(Number);
+    return `${year}年${month}月${day}日`;
+  }
+  const [year, month] = date.month.split('-').map(Number);
+  return `${year}年${month}月${MONTH_THIRD_LABELS[date.third]}`;
+}
+
+export function sameMeetingDate(a: MeetingDate, b: MeetingDate): boolean {
+  return a.kind === 'exact' ? b.kind === 'exact' && a.date === b.date : b.kind === 'third' && a.month === b.month && a.third === b.third;
+}
+
+/** The same date `years` later (29 February becomes 28 February in a common year). */
+export function shiftMeetingDate(date: MeetingDate, years: number): MeetingDate {
+  const shiftYear = (text: string) => `${Number(text.slice(0, 4)) + years}${text.slice(4)}`;
+  if (date.kind === 'third') return { ...date, month: shiftYear(date.month) };
+  const shifted = shiftYear(date.date);
+  return { kind: 'exact', date: isValidIsoDate(shifted) ? shifted : shifted.replace(/-02-29$/, '-02-28') };
+}

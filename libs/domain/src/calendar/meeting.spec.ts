@@ -1,0 +1,49 @@
+import { FY2024_CLUSTERS } from '../catalogue/fy2024-catalogue';
+import { FY2024_LIFECYCLE_SETTINGS } from '../lifecycle/lifecycle-settings';
+import { FY2024_MEETINGS } from './meeting';
+import { meetingDateLabel, meetingDateProblems } from './meeting-date';
+
+const byId = (id: string) => FY2024_MEETINGS.find((meeting) => meeting.id === id)!;
+const clusterName = (no: number) => FY2024_CLUSTERS.find((cluster) => cluster.no === no)?.name;
+
+describe('FY2024 meetings', () => {
+  it('are the kickoff and five X meetings, in order, with unique ids', () => {
+    expect(FY2024_MEETINGS.map((meeting) => meeting.id)).toEqual(['kickoff', 'x1', 'x2', 'x3', 'x4', 'x5']);
+    expect(FY2024_MEETINGS.map((meeting) => meeting.name)).toEqual(['キックオフ', '第1回X会議', '第2回X会議', '第3回X会議', '第4回X会議', '第5回X会議']);
+  });
+
+  it('fall on the dates of the seed: 6/4, 7/22, 8/21, early Oct, early Nov, late Dec', () => {
+    expect(FY2024_MEETINGS.map((meeting) => meetingDateLabel(meeting.date))).toEqual([
+      '2024年6月4日',
+      '2024年7月22日',
+      '2024年8月21日',
+      '2024年10月上旬',
+      '2024年11月上旬',
+      '2024年12月下旬',
+    ]);
+  });
+
+  it('have sound dates', () => {
+    for (const meeting of FY2024_MEETINGS) expect(meetingDateProblems(meeting.date)).toEqual([]);
+  });
+
+  it('put 保育所・幼稚園, 子育て支援事業, 青少年関連事業 and 公園事業 on the 1st meeting, each with its interim report', () => {
+    const agenda = byId('x1').agenda;
+    expect(agenda.map((item) => clusterName(item.clusterNo))).toEqual(['保育所・幼稚園', '子育て支援事業', '青少年関連事業', '公園事業']);
+    expect(agenda.every((item) => item.reportKind === 'interim')).toBe(true);
+  });
+
+  it('put 文化振興施策 on the 2nd meeting with its interim report', () => {
+    expect(byId('x2').agenda).toEqual([{ clusterNo: 13, reportKind: 'interim' }]);
+    expect(clusterName(13)).toBe('文化振興施策');
+  });
+
+  it('leave the kickoff and the later meetings without a fixed agenda', () => {
+    for (const id of ['kickoff', 'x3', 'x4', 'x5']) expect(byId(id).agenda).toEqual([]);
+  });
+
+  it('only name report kinds the year’s lifecycle knows', () => {
+    const kinds = FY2024_LIFECYCLE_SETTINGS.reportKinds.map((kind) => kind.slug);
+    for (const item of FY2024_MEETINGS.flatMap((meeting) => meeting.agenda)) expect(kinds).toContain(item.reportKind);
+  });
+});
