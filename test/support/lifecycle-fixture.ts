@@ -20,6 +20,8 @@ export const TEST_FISCAL_YEARS = {
   accessMatrix: 2032,
   replay: 2033,
   bulkKickoff: 2024,
+  meetings: 2036,
+  reminders: 2040,
 } as const;
 
 export const BUREAUS = { kankyo: '環境局', kodomo: '子ども家庭局' } as const;

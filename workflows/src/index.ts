@@ -1,1 +1,2 @@
 export { clusterLifecycleWorkflow } from './cluster-lifecycle/cluster-lifecycle.workflow';
+export { fiscalYearCalendarWorkflow } from './calendar/fiscal-year-calendar.workflow';

@@ -9,7 +9,9 @@ import { BureausModule } from './bureaus/bureaus.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { HealthModule } from './health/health.module';
 import { LifecycleModule } from './lifecycle/lifecycle.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { TasksModule } from './tasks/tasks.module';
+import { MeetingsModule } from './meetings/meetings.module';
 import { IdempotencyInterceptor } from './common/idempotency.interceptor';
 import { UsersModule } from './users/users.module';
 
@@ -35,8 +37,10 @@ export class ApiModule {
         CatalogueModule,
         LifecycleModule,
         TasksModule,
+        MeetingsModule,
         BureausModule,
         UsersModule,
+        NotificationsModule,
       ],
       providers: [{ provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
     };

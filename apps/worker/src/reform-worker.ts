@@ -1,6 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { ClusterLifecycleActivitiesFactory } from './activities/cluster-lifecycle.activities';
+import { ACTIVITY_FACTORIES } from './worker.module';
 
 export interface ReformWorkerOptions {
   readonly address: string;
@@ -21,7 +21,7 @@ export interface ReformWorker {
 /** Connects a Temporal worker whose activities come from the Nest application context. */
 export async function startReformWorker(app: INestApplicationContext, options: ReformWorkerOptions): Promise<ReformWorker> {
   const connection = await NativeConnection.connect({ address: options.address });
-  const activities = { ...app.get(ClusterLifecycleActivitiesFactory).create() };
+  const activities = Object.assign({}, ...ACTIVITY_FACTORIES.map((factory) => app.get<{ create(): object }>(factory).create()));
   const worker = await Worker.create({
     connection,
     namespace: options.namespace,

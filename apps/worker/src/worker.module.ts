@@ -3,9 +3,14 @@ import { loggerModuleParams } from '@app/observability';
 import { PersistenceModule } from '@app/persistence';
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import { CalendarActivitiesFactory } from './activities/calendar.activities';
 import { ClusterLifecycleActivitiesFactory } from './activities/cluster-lifecycle.activities';
+import { NotificationActivitiesFactory } from './activities/notification.activities';
+import { NOTIFICATION_SETTINGS, notificationSettings } from './notifications/notification-settings';
+import { SmtpMailSender } from './notifications/smtp-mail.sender';
+import { WebhookSender } from './notifications/webhook.sender';
 
-export const ACTIVITY_FACTORIES = [ClusterLifecycleActivitiesFactory];
+export const ACTIVITY_FACTORIES = [ClusterLifecycleActivitiesFactory, CalendarActivitiesFactory, NotificationActivitiesFactory];
 
 /** The worker's application context: activities get the database and other dependencies from here. */
 @Module({})
@@ -17,7 +22,12 @@ export class WorkerModule {
         LoggerModule.forRoot(loggerModuleParams('worker', environment.LOG_LEVEL)),
         PersistenceModule.forRoot(requireSetting(environment, 'DATABASE_URL')),
       ],
-      providers: ACTIVITY_FACTORIES,
+      providers: [
+        ...ACTIVITY_FACTORIES,
+        { provide: NOTIFICATION_SETTINGS, useValue: notificationSettings(environment) },
+        SmtpMailSender,
+        WebhookSender,
+      ],
       exports: ACTIVITY_FACTORIES,
     };
   }

@@ -7,9 +7,11 @@ import { CatalogueRepository } from './repositories/catalogue.repository';
 import { ClusterEventRepository } from './repositories/cluster-event.repository';
 import { IdempotentRequestRepository } from './repositories/idempotent-request.repository';
 import { LifecycleReadRepository } from './repositories/lifecycle-read.repository';
+import { MeetingRepository } from './repositories/meeting.repository';
+import { NotificationRepository } from './repositories/notification.repository';
 import { UserRepository } from './repositories/user.repository';
 
-const REPOSITORIES = [CatalogueRepository, ClusterEventRepository, UserRepository, LifecycleReadRepository, IdempotentRequestRepository, BureauRepository];
+const REPOSITORIES = [CatalogueRepository, ClusterEventRepository, UserRepository, LifecycleReadRepository, IdempotentRequestRepository, MeetingRepository, BureauRepository, NotificationRepository];
 
 /** The read model, users and audit log in PostgreSQL, for the API and the worker alike. */
 @Module({})

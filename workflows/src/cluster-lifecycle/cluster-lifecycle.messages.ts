@@ -1,6 +1,6 @@
 import type { UpdateDefinition } from '@temporalio/common';
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { ClusterCase, ClusterCaseStart, ClusterCommand, Participant } from '../../../libs/domain/src';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { Actor, ClusterCase, ClusterCaseStart, ClusterCommand, Deadline, Participant } from '../../../libs/domain/src';
 
 export interface ClusterLifecycleInput {
   readonly start: ClusterCaseStart;
@@ -26,6 +26,18 @@ export const clusterUpdates: { readonly [T in ClusterCommand['type']]: UpdateDef
 
 /** The workflow's own view of its cluster, answered live. */
 export const getClusterCase = defineQuery<ClusterCase>('getClusterCase');
+
+/** The cluster's deadlines as the workflow plans its reminders against them. */
+export const getClusterDeadlines = defineQuery<readonly Deadline[]>('getClusterDeadlines');
+
+/** The fiscal year's calendar changed: reload the deadlines and re-plan every reminder now. */
+export interface CalendarChange {
+  readonly changedBy: Actor;
+  /** Names the change, so notices about it are sent once however often it is delivered. */
+  readonly changeId: string;
+}
+
+export const calendarChanged = defineSignal<[CalendarChange]>('calendarChanged');
 
 /** The failure type a refused update carries; its first detail is the domain's Refusal. */
 export const COMMAND_REFUSED = 'ClusterCommandRefused';

@@ -2,6 +2,7 @@ import {
   allHandlersFinished,
   ApplicationFailure,
   condition,
+  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -15,35 +16,53 @@ import {
   ClusterCommand,
   ClusterLifecycleEvent,
   ClusterStage,
+  Deadline,
   decide,
   isClosedStage,
   openClusterCase,
   owedActions,
   SavedReportText,
 } from '../../../libs/domain/src';
-import type { ClusterLifecycleActivities } from '../../../libs/temporal/src/contracts/activities';
+import type { CalendarActivities, ClusterLifecycleActivities } from '../../../libs/temporal/src/contracts/activities';
 import { CLUSTER_STAGE, OWNING_BUREAU } from '../../../libs/temporal/src/contracts/search-attributes';
-import { ClusterLifecycleInput, clusterUpdates, COMMAND_REFUSED, getClusterCase } from './cluster-lifecycle.messages';
+import { CalendarChange, calendarChanged, ClusterLifecycleInput, clusterUpdates, COMMAND_REFUSED, getClusterCase, getClusterDeadlines } from './cluster-lifecycle.messages';
+import { runReminders } from './reminders';
 
 const { recordClusterEvent } = proxyActivities<ClusterLifecycleActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
 
+const { loadClusterDeadlines } = proxyActivities<CalendarActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
+
+/** Analyses started before deadlines existed replay without them; later ones plan reminders. */
+const DEADLINE_REMINDERS = 'deadline-reminders';
+
 /**
  * One cluster's management analysis for one fiscal year, from kickoff to 完了 or 取下げ. The rules
  * live in the domain's `decide`; this workflow holds the case durably, runs each user action as
  * an Update (validated first, so a refusal leaves no history) and records every change, in order,
- * before answering, so the caller's next read of the read model already shows it.
+ * before answering, so the caller's next read of the read model already shows it. Beside that, it
+ * reminds whoever owes the next action before each deadline and escalates what is late.
  */
 export async function clusterLifecycleWorkflow(input: ClusterLifecycleInput): Promise<ClusterCase> {
   let state: ClusterCase = openClusterCase(input.start);
+  let deadlines: readonly Deadline[] = [];
+  let reminderOffsets: readonly string[] = [];
   let seq = 0;
+  let version = 0;
   let recorded: Promise<void> = Promise.resolve();
+  /** Actions wait until the kickoff is recorded, so the audit trail always opens with it. */
+  let kickoffRecorded = false;
+  const calendarChanges: CalendarChange[] = [];
 
   /** Events are recorded one after another, so the read model sees them in the workflow's order. */
   function record(change: CaseChange, savedText: SavedReportText | null): Promise<void> {
     seq += 1;
+    version += 1;
     const event: ClusterLifecycleEvent = {
       eventId: `${workflowInfo().workflowId}#${seq}`,
       seq,
@@ -60,6 +79,7 @@ export async function clusterLifecycleWorkflow(input: ClusterLifecycleInput): Pr
       details: change.details,
       state,
       owed: owedActions(state),
+      deadlines,
       savedText,
     };
     upsertSearchAttributes([
@@ -71,11 +91,13 @@ export async function clusterLifecycleWorkflow(input: ClusterLifecycleInput): Pr
   }
 
   setHandler(getClusterCase, () => state);
+  setHandler(getClusterDeadlines, () => deadlines);
 
   for (const [type, update] of Object.entries(clusterUpdates)) {
     setHandler(
       update,
       async (command: ClusterCommand) => {
+        await condition(() => kickoffRecorded);
         const decision = decide(state, command, new Date().toISOString());
         // The validator has just accepted this command against the same state; a refusal here is a bug.
         if (!decision.accepted) throw ApplicationFailure.nonRetryable(decision.refusal.message, COMMAND_REFUSED, decision.refusal);
@@ -94,7 +116,15 @@ export async function clusterLifecycleWorkflow(input: ClusterLifecycleInput): Pr
     );
   }
 
-  await record(
+  const plansReminders = patched(DEADLINE_REMINDERS);
+  if (plansReminders) {
+    setHandler(calendarChanged, (change) => {
+      calendarChanges.push(change);
+    });
+    ({ deadlines, reminderOffsets } = await loadClusterDeadlines(state.fiscalYear, state.clusterNo));
+  }
+
+  const kickoff = record(
     {
       action: ClusterAction.Kickoff,
       actor: actorOf(input.startedBy),
@@ -106,7 +136,37 @@ export async function clusterLifecycleWorkflow(input: ClusterLifecycleInput): Pr
     },
     null,
   );
+  kickoffRecorded = true;
+  await kickoff;
+
+  const reminders = !plansReminders
+    ? Promise.resolve()
+    : runReminders({
+      current: () => ({ state, deadlines, reminderOffsets, version }),
+      closed: () => isClosedStage(state.stage),
+      nextCalendarChange: () => calendarChanges.shift(),
+      hasCalendarChange: () => calendarChanges.length > 0,
+      reload: () => loadClusterDeadlines(state.fiscalYear, state.clusterNo),
+      applyDeadlines: async (loaded, changedBy, moves) => {
+        deadlines = loaded.deadlines;
+        reminderOffsets = loaded.reminderOffsets;
+        await record(
+          {
+            action: ClusterAction.DeadlinesMoved,
+            actor: changedBy,
+            fromStage: state.stage,
+            toStage: state.stage,
+            reportKind: null,
+            comment: null,
+            details: { moves },
+          },
+          null,
+        );
+      },
+    });
+
   await condition(() => isClosedStage(state.stage) && allHandlersFinished());
+  await reminders;
   await recorded;
   return state;
 }

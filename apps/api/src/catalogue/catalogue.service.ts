@@ -88,6 +88,9 @@ export function toPendingActionView(row: PendingActionRow): PendingActionView {
     actionLabel: OWED_ACTION_LABELS[row.action as OwedActionType] ?? row.action,
     roleLabel: ROLE_LABELS[row.role as Role] ?? row.role,
     since: toTokyoIsoString(row.since),
+    dueAt: row.dueAt ? toTokyoIsoString(row.dueAt) : null,
+    provisional: row.provisional,
+    overdue: row.dueAt !== null && Date.parse(row.dueAt) < Date.now(),
   };
 }
 

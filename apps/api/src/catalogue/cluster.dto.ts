@@ -51,6 +51,9 @@ export class PendingActionView {
   @ApiProperty({ type: String, nullable: true, description: '代理決裁者（代理に回された場合）' }) assigneeName!: string | null;
   @ApiProperty({ type: String, nullable: true, example: '所管課長' }) stepLabel!: string | null;
   @ApiProperty({ description: 'この状態になった時刻（Asia/Tokyo）' }) since!: string;
+  @ApiProperty({ type: String, nullable: true, description: '期限（Asia/Tokyo）' }) dueAt!: string | null;
+  @ApiProperty({ description: 'X会議の日程が上旬・中旬・下旬までしか決まっておらず、その初日を基準にした暫定の期限か' }) provisional!: boolean;
+  @ApiProperty({ description: '期限を過ぎているか' }) overdue!: boolean;
 }
 
 export class ClusterView {

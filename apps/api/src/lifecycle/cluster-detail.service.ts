@@ -1,5 +1,9 @@
 import {
   ApprovalStepState,
+  ClusterStage,
+  clusterDeadlines,
+  Deadline,
+  KICKOFF_TARGET,
   ClusterCase,
   LifecycleSettings,
   openClusterCase,
@@ -7,10 +11,10 @@ import {
   ReportState,
   toTokyoIsoString,
 } from '@app/domain';
-import { CatalogueRepository, LifecycleReadRepository, ReportTextRow } from '@app/persistence';
+import { CatalogueRepository, ClusterRow, LifecycleReadRepository, MeetingRepository, ReportTextRow } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { CatalogueService, toClusterView } from '../catalogue/catalogue.service';
-import { ApprovalStepView, ClusterDetailView, ReportView } from './dto/cluster-detail.dto';
+import { ApprovalStepView, ClusterDetailView, DeadlineView, ReportView } from './dto/cluster-detail.dto';
 
 /** Draws a cluster's detail from the read model: never from the workflow, so it also serves closed analyses. */
 @Injectable()
@@ -19,6 +23,7 @@ export class ClusterDetailService {
     private readonly catalogue: CatalogueService,
     private readonly catalogueRepository: CatalogueRepository,
     private readonly reads: LifecycleReadRepository,
+    private readonly meetings: MeetingRepository,
   ) {}
 
   async detail(fiscalYear: number, no: number): Promise<ClusterDetailView> {
@@ -30,7 +35,15 @@ export class ClusterDetailService {
       kickoff: state ? { ...state.kickoff, attendees: [...state.kickoff.attendees] } : null,
       withdrawal: state?.withdrawal ? { ...state.withdrawal, at: toTokyoIsoString(state.withdrawal.at) } : null,
       reports: reports.map((report) => toReportView(report, texts.find((text) => text.reportKind === report.kind) ?? null)),
+      deadlines: (await this.deadlinesOf(row)).map((deadline) => toDeadlineView(deadline, row, reports)),
     };
+  }
+
+  /** As the workflow planned them once kicked off; before that, from the calendar as it stands. */
+  private async deadlinesOf(row: ClusterRow): Promise<readonly Deadline[]> {
+    if (row.stage !== ClusterStage.NotStarted) return row.deadlines;
+    const settings = await this.meetings.calendarSettings(row.fiscalYear);
+    return settings ? clusterDeadlines(row.no, await this.meetings.list(row.fiscalYear), settings) : [];
   }
 
   /** Before kickoff the year's settings say which reports there will be. */
@@ -47,6 +60,24 @@ export class ClusterDetailService {
     });
     return placeholder.reports;
   }
+}
+
+function toDeadlineView(deadline: Deadline, row: ClusterRow, reports: readonly ReportState[]): DeadlineView {
+  const report = reports.find((candidate) => candidate.kind === deadline.target);
+  const done =
+    deadline.target === KICKOFF_TARGET ? row.stage !== ClusterStage.NotStarted : report?.status === 'APPROVED' || row.stage === ClusterStage.Withdrawn;
+  return {
+    target: deadline.target,
+    label: deadline.target === KICKOFF_TARGET ? '経営分析の着手' : (report?.label ?? deadline.target),
+    meetingId: deadline.meetingId,
+    meetingName: deadline.meetingName,
+    meetingDateLabel: deadline.meetingDateLabel,
+    dueDate: deadline.dueDate,
+    dueAt: toTokyoIsoString(deadline.dueAt),
+    provisional: deadline.provisional,
+    done,
+    overdue: !done && Date.parse(deadline.dueAt) < Date.now(),
+  };
 }
 
 function toReportView(report: ReportState, latest: ReportTextRow | null): ReportView {

@@ -24,6 +24,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { clusterLifecycleWorkflow } from '../../../../workflows/src';
 import { clusterUpdates, COMMAND_REFUSED } from '../../../../workflows/src/cluster-lifecycle/cluster-lifecycle.messages';
 import { CatalogueService } from '../catalogue/catalogue.service';
+import { CalendarService } from '../meetings/calendar.service';
 import { UpdateClusterRequest } from '../catalogue/cluster.dto';
 import { KickoffRequest } from './dto/kickoff.dto';
 import { refusalToHttp } from './refusal-to-http';
@@ -39,6 +40,7 @@ export class ClusterLifecycleService {
     private readonly catalogue: CatalogueService,
     private readonly catalogueRepository: CatalogueRepository,
     private readonly reads: LifecycleReadRepository,
+    private readonly calendar: CalendarService,
   ) {}
 
   /** 着手: starts the cluster's workflow; the id is the business key, so a second start finds the first. */
@@ -51,6 +53,7 @@ export class ClusterLifecycleService {
     if (!settings || lifecycleSettingsProblems(settings).length > 0) {
       throw new ConflictException(`${fiscalYearLabel(cluster.fiscalYear)}の報告書・決裁経路の設定がないか不完全なため着手できません`);
     }
+    await this.withTemporal(() => this.calendar.ensureRunning(cluster.fiscalYear));
     try {
       await this.withTemporal(() =>
         this.client.workflow.start<typeof clusterLifecycleWorkflow>('clusterLifecycleWorkflow', {
@@ -88,15 +91,7 @@ export class ClusterLifecycleService {
 
   /** Runs one user action as a Workflow Update and answers with the case after it, or the refusal. */
   async act(fiscalYear: number, no: number, command: ClusterCommand, requestKey?: string): Promise<ClusterCase> {
-    const cluster = await this.catalogue.requireCluster(fiscalYear, no);
-    if (cluster.stage === ClusterStage.NotStarted) {
-      throw new ConflictException({
-        statusCode: 409,
-        error: 'Conflict',
-        message: `「${cluster.name}」はまだ経営分析に着手していません（段階: ${ClusterStage.NotStarted}）`,
-        current: { stage: cluster.stage, reports: [] },
-      });
-    }
+    await this.catalogue.requireCluster(fiscalYear, no);
     const handle = this.client.workflow.getHandle(clusterWorkflowId(fiscalYear, no));
     try {
       return await this.withTemporal(() =>
@@ -108,7 +103,7 @@ export class ClusterLifecycleService {
     } catch (error) {
       const refusal = refusalOf(error);
       if (refusal) throw refusalToHttp(refusal, await this.currentState(fiscalYear, no));
-      if (error instanceof WorkflowNotFoundError) throw await this.closed(fiscalYear, no);
+      if (error instanceof WorkflowNotFoundError) throw await this.notRunning(fiscalYear, no);
       throw error;
     }
   }
@@ -131,14 +126,14 @@ export class ClusterLifecycleService {
     return state ? { stage: state.stage, reports: state.reports.map((report) => ({ kind: report.kind, status: report.status })) } : null;
   }
 
-  private async closed(fiscalYear: number, no: number): Promise<ConflictException> {
+  /** No running workflow: never kicked off, or already closed (完了・取下げ). */
+  private async notRunning(fiscalYear: number, no: number): Promise<ConflictException> {
     const cluster = await this.catalogue.requireCluster(fiscalYear, no);
-    return new ConflictException({
-      statusCode: 409,
-      error: 'Conflict',
-      message: `「${cluster.name}」の経営分析は${STAGE_LABELS[cluster.stage]}のため操作できません（段階: ${cluster.stage}）`,
-      current: await this.currentState(fiscalYear, no),
-    });
+    const message =
+      cluster.stage === ClusterStage.NotStarted
+        ? `「${cluster.name}」はまだ経営分析に着手していません（段階: ${ClusterStage.NotStarted}）`
+        : `「${cluster.name}」の経営分析は${STAGE_LABELS[cluster.stage]}のため操作できません（段階: ${cluster.stage}）`;
+    return new ConflictException({ statusCode: 409, error: 'Conflict', message, current: (await this.currentState(fiscalYear, no)) ?? { stage: cluster.stage, reports: [] } });
   }
 
   /** Temporal unreachable is the server's trouble, not the caller's: 503 with a reason, never a bare 500. */

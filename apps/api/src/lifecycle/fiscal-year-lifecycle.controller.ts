@@ -65,7 +65,7 @@ export class FiscalYearLifecycleController {
 
   @Get('progress')
   @Authenticated()
-  @ApiOperation({ summary: '進捗状況', description: 'Access: any logged-in user. Counts of clusters by group × kind × stage, and by owning bureau × stage.' })
+  @ApiOperation({ summary: '進捗状況', description: 'Access: any logged-in user. Counts of clusters by group × kind × stage, and by owning bureau × stage, each with the number of open items past their deadline.' })
   @ApiOkResponse({ type: ProgressView })
   async progress(@Param('fy', FiscalYearPipe) fiscalYear: number): Promise<ProgressView> {
     await this.catalogue.structure(fiscalYear);
@@ -86,6 +86,18 @@ export class FiscalYearLifecycleController {
     }
     const overall = emptyCounts();
     for (const row of categories) addCount(overall, row.stage, row.count);
+    const overdue = await this.reads.overdueByCluster(fiscalYear);
+    if (overdue.size > 0) {
+      const { items } = await this.catalogueRepository.listClusters(fiscalYear, {}, { page: 1, pageSize: 10_000 });
+      for (const cluster of items) {
+        const count = overdue.get(cluster.no) ?? 0;
+        overall.overdue += count;
+        const category = byCategory.get(`${cluster.group.code}/${cluster.kind?.code ?? ''}`);
+        if (category) category.overdue += count;
+        const bureau = byBureau.get(cluster.owningBureau?.code ?? '');
+        if (bureau) bureau.overdue += count;
+      }
+    }
     return { fiscalYear, overall, byCategory: [...byCategory.values()], byBureau: [...byBureau.values()] };
   }
 
@@ -117,7 +129,7 @@ export class FiscalYearLifecycleController {
 }
 
 function emptyCounts(): StageCounts {
-  return { byStage: Object.fromEntries(CLUSTER_STAGES.map((stage) => [stage, 0])), total: 0 };
+  return { byStage: Object.fromEntries(CLUSTER_STAGES.map((stage) => [stage, 0])), total: 0, overdue: 0 };
 }
 
 function addCount(counts: StageCounts, stage: string, count: number): void {

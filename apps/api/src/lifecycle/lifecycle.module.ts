@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CatalogueModule } from '../catalogue/catalogue.module';
+import { MeetingsModule } from '../meetings/meetings.module';
 import { ClusterDetailService } from './cluster-detail.service';
 import { ClusterLifecycleController } from './cluster-lifecycle.controller';
 import { ClusterLifecycleService } from './cluster-lifecycle.service';
@@ -7,7 +8,7 @@ import { FiscalYearLifecycleController } from './fiscal-year-lifecycle.controlle
 import { ReportsController } from './reports.controller';
 
 @Module({
-  imports: [CatalogueModule],
+  imports: [CatalogueModule, MeetingsModule],
   controllers: [ClusterLifecycleController, ReportsController, FiscalYearLifecycleController],
   providers: [ClusterLifecycleService, ClusterDetailService],
 })

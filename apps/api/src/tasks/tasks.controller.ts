@@ -20,6 +20,9 @@ export class TaskView {
   @ApiProperty({ type: String, nullable: true, example: '所管課長' }) stepLabel!: string | null;
   @ApiProperty({ description: '代理として回ってきた決裁か' }) delegated!: boolean;
   @ApiProperty({ description: 'この状態になった時刻（Asia/Tokyo）' }) since!: string;
+  @ApiProperty({ type: String, nullable: true, description: '期限（Asia/Tokyo）' }) dueAt!: string | null;
+  @ApiProperty({ description: 'X会議の日程が未確定のため暫定の期限か' }) provisional!: boolean;
+  @ApiProperty({ description: '期限を過ぎているか' }) overdue!: boolean;
   @ApiProperty({ example: '/api/v1/fiscal-years/2024/clusters/27' }) link!: string;
 }
 
@@ -37,7 +40,7 @@ export class TasksController {
   @Authenticated()
   @ApiOperation({
     summary: '自分の仕事',
-    description: 'Access: any logged-in user; answers for the caller only. Drafts to write or revise (staff of the owning bureau) and decisions awaiting the caller (approvers and delegates), oldest first; paged.',
+    description: 'Access: any logged-in user; answers for the caller only. Drafts to write or revise (staff of the owning bureau) and decisions awaiting the caller (approvers and delegates), soonest deadline first; each with its due date, whether it is provisional and whether it is overdue; paged.',
   })
   @ApiOkResponse({ type: TaskPage })
   async tasks(@CurrentUser() user: AuthenticatedUser, @Query() query: PageQuery): Promise<TaskPage> {
@@ -49,6 +52,8 @@ export class TasksController {
         stageLabel: STAGE_LABELS[task.stage as ClusterStage] ?? task.stage,
         actionLabel: OWED_ACTION_LABELS[task.action as OwedActionType] ?? task.action,
         since: toTokyoIsoString(task.since),
+        dueAt: task.dueAt ? toTokyoIsoString(task.dueAt) : null,
+        overdue: task.dueAt !== null && task.dueAt.getTime() < Date.now(),
         link: `/api/v1/fiscal-years/${task.fiscalYear}/clusters/${task.clusterNo}`,
       })),
     };

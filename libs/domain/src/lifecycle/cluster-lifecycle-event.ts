@@ -1,4 +1,5 @@
 import type { ClusterCase } from './cluster-case';
+import type { Deadline } from '../calendar/deadlines';
 import type { OwedAction } from './owed-actions';
 
 /** Someone, or the engine itself, acting on a cluster. */
@@ -20,6 +21,7 @@ export enum ClusterAction {
   Recall = 'recall',
   Withdraw = 'withdraw',
   ChangeOwningBureau = 'change-owning-bureau',
+  DeadlinesMoved = 'deadlines-moved',
 }
 
 export const CLUSTER_ACTION_LABELS: Readonly<Record<ClusterAction, string>> = {
@@ -32,6 +34,7 @@ export const CLUSTER_ACTION_LABELS: Readonly<Record<ClusterAction, string>> = {
   [ClusterAction.Recall]: '引戻し',
   [ClusterAction.Withdraw]: '取下げ',
   [ClusterAction.ChangeOwningBureau]: '所管局の変更',
+  [ClusterAction.DeadlinesMoved]: '期限の変更',
 };
 
 /** The owning department's meeting with the reform office that opens the analysis. */
@@ -71,5 +74,7 @@ export interface ClusterLifecycleEvent {
   /** The whole case after the change: the read model is a projection of it. */
   readonly state: ClusterCase;
   readonly owed: readonly OwedAction[];
+  /** The cluster's deadlines after the change (empty for analyses started before deadlines existed). */
+  readonly deadlines: readonly Deadline[];
   readonly savedText: SavedReportText | null;
 }

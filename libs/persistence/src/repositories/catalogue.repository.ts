@@ -1,4 +1,4 @@
-import { ClusterGroup, ClusterKind, ClusterStage, fiscalYearLabel, LifecycleSettings } from '@app/domain';
+import { ClusterGroup, ClusterKind, ClusterStage, Deadline, earliestMeetingDay, fiscalYearLabel, LifecycleSettings, MeetingDate, shiftMeetingDate } from '@app/domain';
 import { DataSource } from 'typeorm';
 
 export interface ClusterFilter {
@@ -38,6 +38,8 @@ export interface ClusterRow {
   readonly stageChangedAt: Date | null;
   readonly updatedAt: Date;
   readonly pending: PendingActionRow[];
+  /** As the cluster's workflow last planned them; empty before kickoff. */
+  readonly deadlines: Deadline[];
 }
 
 /** What is owed on a cluster now, as lists show it. */
@@ -50,6 +52,8 @@ export interface PendingActionRow {
   readonly assigneeName: string | null;
   readonly stepLabel: string | null;
   readonly since: string;
+  readonly dueAt: string | null;
+  readonly provisional: boolean;
 }
 
 export interface CatalogueCategoryRow {
@@ -73,10 +77,11 @@ export class BureauNotFoundError extends Error {}
 
 const CLUSTER_SELECT = `
   SELECT c.fiscal_year, c.no, c.name, c.group_code, g.name AS group_name, c.kind_code, k.name AS kind_name,
-         c.analysed_this_year, c.owning_bureau_code, b.name AS bureau_name, c.stage, c.stage_changed_at, c.updated_at,
+         c.analysed_this_year, c.owning_bureau_code, b.name AS bureau_name, c.stage, c.stage_changed_at, c.updated_at, c.deadlines,
          (SELECT coalesce(json_agg(json_build_object(
                    'reportKind', o.report_kind, 'reportLabel', o.report_label, 'action', o.action, 'role', o.role,
-                   'bureauCode', o.bureau_code, 'assigneeName', o.assignee_name, 'stepLabel', o.step_label, 'since', o.since)
+                   'bureauCode', o.bureau_code, 'assigneeName', o.assignee_name, 'stepLabel', o.step_label, 'since', o.since,
+                   'dueAt', o.due_at, 'provisional', o.provisional)
                  ORDER BY o.report_kind), '[]'::json)
           FROM owed_actions o WHERE o.fiscal_year = c.fiscal_year AND o.cluster_no = c.no) AS pending
   FROM clusters c
@@ -199,8 +204,8 @@ export class CatalogueRepository {
       const source: unknown[] = await manager.query(`SELECT 1 FROM fiscal_years WHERE fiscal_year = $1`, [from]);
       if (source.length === 0) throw new FiscalYearNotFoundError(String(from));
       const created: unknown[] = await manager.query(
-        `INSERT INTO fiscal_years (fiscal_year, label, copied_from, lifecycle_settings)
-         SELECT $1, $2, $3, lifecycle_settings FROM fiscal_years WHERE fiscal_year = $3
+        `INSERT INTO fiscal_years (fiscal_year, label, copied_from, lifecycle_settings, calendar_settings)
+         SELECT $1, $2, $3, lifecycle_settings, calendar_settings FROM fiscal_years WHERE fiscal_year = $3
          ON CONFLICT DO NOTHING RETURNING fiscal_year`,
         [to, fiscalYearLabel(to), from],
       );
@@ -221,6 +226,18 @@ export class CatalogueRepository {
          RETURNING no`,
         [from, to],
       );
+      // The previous year's calendar, moved by whole years, is a draft the reform office then adjusts.
+      const meetings: { id: string; name: string; date: MeetingDate; agenda: unknown }[] = await manager.query(
+        `SELECT id, name, date, agenda FROM meetings WHERE fiscal_year = $1`,
+        [from],
+      );
+      for (const meeting of meetings) {
+        const date = shiftMeetingDate(meeting.date, to - from);
+        await manager.query(
+          `INSERT INTO meetings (fiscal_year, id, name, date, earliest_day, agenda) VALUES ($1, $2, $3, $4, $5, $6)`,
+          [to, meeting.id, meeting.name, JSON.stringify(date), earliestMeetingDay(date), JSON.stringify(meeting.agenda)],
+        );
+      }
       return clusters.length;
     });
   }
@@ -243,6 +260,7 @@ function toClusterRow(row: Record<string, unknown>): ClusterRow {
     stageChangedAt: (row.stage_changed_at as Date | null) ?? null,
     updatedAt: row.updated_at as Date,
     pending: (row.pending as PendingActionRow[] | null) ?? [],
+    deadlines: (row.deadlines as Deadline[] | null) ?? [],
   };
 }
 

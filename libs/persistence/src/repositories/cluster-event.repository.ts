@@ -68,10 +68,11 @@ export class ClusterEventRepository {
            stage_changed_at = CASE WHEN stage IS DISTINCT FROM $3 THEN $4::timestamptz ELSE stage_changed_at END,
            owning_bureau_code = $6,
            case_state = $7,
+           deadlines = $8,
            last_event_seq = $5,
            updated_at = now()
          WHERE fiscal_year = $1 AND no = $2 AND last_event_seq < $5 RETURNING no`,
-        [event.fiscalYear, event.clusterNo, event.toStage, event.occurredAt, event.seq, event.state.owningBureau.code, JSON.stringify(event.state)],
+        [event.fiscalYear, event.clusterNo, event.toStage, event.occurredAt, event.seq, event.state.owningBureau.code, JSON.stringify(event.state), JSON.stringify(event.deadlines ?? [])],
       );
       if (moved.length > 0) await replaceOwedActions(manager, event);
       return { applied: true };
@@ -114,10 +115,12 @@ export class ClusterEventRepository {
 async function replaceOwedActions(manager: EntityManager, event: ClusterLifecycleEvent): Promise<void> {
   await manager.query(`DELETE FROM owed_actions WHERE fiscal_year = $1 AND cluster_no = $2`, [event.fiscalYear, event.clusterNo]);
   for (const owed of event.owed) {
+    const deadline = (event.deadlines ?? []).find((candidate) => candidate.target === owed.reportKind);
     await manager.query(
       `INSERT INTO owed_actions
-         (fiscal_year, cluster_no, report_kind, report_label, action, role, bureau_code, assignee_id, assignee_name, excluded_user_ids, step_label, since)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+         (fiscal_year, cluster_no, report_kind, report_label, action, role, bureau_code, assignee_id, assignee_name, excluded_user_ids, step_label, since,
+          due_at, provisional)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
       [
         event.fiscalYear,
         event.clusterNo,
@@ -131,6 +134,8 @@ async function replaceOwedActions(manager: EntityManager, event: ClusterLifecycl
         owed.excludedUserIds,
         owed.stepLabel,
         event.occurredAt,
+        deadline?.dueAt ?? null,
+        deadline?.provisional ?? false,
       ],
     );
   }

@@ -23,6 +23,8 @@ export interface TaskRow {
   readonly stepLabel: string | null;
   readonly delegated: boolean;
   readonly since: Date;
+  readonly dueAt: Date | null;
+  readonly provisional: boolean;
 }
 
 export interface TaskOwner {
@@ -90,7 +92,7 @@ export class LifecycleReadRepository {
     const rows: Record<string, unknown>[] = await this.dataSource.query(
       `SELECT o.*, c.name AS cluster_name, c.stage FROM owed_actions o
        JOIN clusters c ON c.fiscal_year = o.fiscal_year AND c.no = o.cluster_no
-       WHERE ${where} ORDER BY o.since, o.fiscal_year, o.cluster_no, o.report_kind
+       WHERE ${where} ORDER BY o.due_at NULLS LAST, o.since, o.fiscal_year, o.cluster_no, o.report_kind
        LIMIT ${page.pageSize} OFFSET ${(page.page - 1) * page.pageSize}`,
       params,
     );
@@ -109,8 +111,19 @@ export class LifecycleReadRepository {
         stepLabel: (row.step_label as string | null) ?? null,
         delegated: row.assignee_id !== null,
         since: row.since as Date,
+        dueAt: (row.due_at as Date | null) ?? null,
+        provisional: Boolean(row.provisional),
       })),
     };
+  }
+
+  /** Open items past their deadline, per cluster, for the progress view. */
+  async overdueByCluster(fiscalYear: number): Promise<Map<number, number>> {
+    const rows: { cluster_no: number; n: number }[] = await this.dataSource.query(
+      `SELECT cluster_no, count(*)::int AS n FROM owed_actions WHERE fiscal_year = $1 AND due_at < now() GROUP BY cluster_no`,
+      [fiscalYear],
+    );
+    return new Map(rows.map((row) => [Number(row.cluster_no), Number(row.n)]));
   }
 
   async progressByCategory(fiscalYear: number): Promise<ProgressCountRow[]> {

@@ -3,6 +3,11 @@ import {
   fiscalYearLabel,
   FY2024_CLUSTERS,
   FY2024_LIFECYCLE_SETTINGS,
+  FY2024_CALENDAR_SETTINGS,
+  FY2024_MEETINGS,
+  CalendarSettings,
+  earliestMeetingDay,
+  Meeting,
   LifecycleSettings,
   GROUP_DESCRIPTIONS,
   GroupDescription,
@@ -17,6 +22,8 @@ export interface CatalogueSeed {
   readonly kinds: readonly KindDescription[];
   readonly clusters: readonly ClusterDefinition[];
   readonly lifecycle: LifecycleSettings;
+  readonly calendar: CalendarSettings;
+  readonly meetings: readonly Meeting[];
 }
 
 export const FY2024_SEED: CatalogueSeed = {
@@ -25,6 +32,8 @@ export const FY2024_SEED: CatalogueSeed = {
   kinds: KIND_DESCRIPTIONS,
   clusters: FY2024_CLUSTERS,
   lifecycle: FY2024_LIFECYCLE_SETTINGS,
+  calendar: FY2024_CALENDAR_SETTINGS,
+  meetings: FY2024_MEETINGS,
 };
 
 export interface SeedResult {
@@ -46,6 +55,16 @@ export async function seedCatalogue(dataSource: DataSource, seed: CatalogueSeed 
       seed.fiscalYear,
       JSON.stringify(seed.lifecycle),
     ]);
+    await manager.query(`UPDATE fiscal_years SET calendar_settings = $2 WHERE fiscal_year = $1 AND calendar_settings IS NULL`, [
+      seed.fiscalYear,
+      JSON.stringify(seed.calendar),
+    ]);
+    for (const meeting of seed.meetings) {
+      await manager.query(
+        `INSERT INTO meetings (fiscal_year, id, name, date, earliest_day, agenda) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
+        [seed.fiscalYear, meeting.id, meeting.name, JSON.stringify(meeting.date), earliestMeetingDay(meeting.date), JSON.stringify(meeting.agenda)],
+      );
+    }
     await insertGroups(manager, seed);
     await insertKinds(manager, seed);
     const clustersInserted = await insertClusters(manager, seed);

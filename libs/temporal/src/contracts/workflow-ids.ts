@@ -7,3 +7,8 @@ export function parseClusterWorkflowId(workflowId: string): { fiscalYear: number
   const match = /^cluster\/(\d{4})\/(\d{1,3})$/.exec(workflowId);
   return match ? { fiscalYear: Number(match[1]), clusterNo: Number(match[2]) } : null;
 }
+
+/** One calendar per fiscal year: its meetings, their digests and the fan-out of their changes. */
+export function calendarWorkflowId(fiscalYear: number): string {
+  return `calendar/${fiscalYear}`;
+}

@@ -69,9 +69,23 @@ export class WithdrawalView {
   @ApiProperty() reason!: string;
 }
 
+export class DeadlineView {
+  @ApiProperty({ example: 'interim', description: 'kickoff または報告書の種類' }) target!: string;
+  @ApiProperty({ example: '経過報告' }) label!: string;
+  @ApiProperty({ example: 'x1' }) meetingId!: string;
+  @ApiProperty({ example: '第1回X会議' }) meetingName!: string;
+  @ApiProperty({ example: '2024年7月22日' }) meetingDateLabel!: string;
+  @ApiProperty({ example: '2024-07-12', description: '期限日（Asia/Tokyo）' }) dueDate!: string;
+  @ApiProperty({ example: '2024-07-12T17:00:00.000+09:00' }) dueAt!: string;
+  @ApiProperty({ description: '会議の日程が上旬・中旬・下旬までしか決まっておらず、その初日を基準にした暫定の期限か' }) provisional!: boolean;
+  @ApiProperty({ description: '済んだか（着手済み・承認済み）' }) done!: boolean;
+  @ApiProperty({ description: '期限を過ぎて未了か' }) overdue!: boolean;
+}
+
 /** A cluster with its analysis: reports, versions, the approval chain and who owes the next action. */
 export class ClusterDetailView extends ClusterView {
   @ApiProperty({ type: KickoffView, nullable: true }) kickoff!: KickoffView | null;
   @ApiProperty({ type: WithdrawalView, nullable: true }) withdrawal!: WithdrawalView | null;
   @ApiProperty({ type: [ReportView] }) reports!: ReportView[];
+  @ApiProperty({ type: [DeadlineView], description: '着手と各報告書の期限' }) deadlines!: DeadlineView[];
 }

@@ -4,6 +4,7 @@ export class StageCounts {
   @ApiProperty({ example: { NOT_STARTED: 3, KICKOFF: 2, COMPLETED: 1 }, description: '段階ごとの事業群の数（0 の段階も含む）' })
   byStage!: Record<string, number>;
   @ApiProperty() total!: number;
+  @ApiProperty({ description: '期限を過ぎて未完了の報告書・決裁の数' }) overdue!: number;
 }
 
 export class CategoryProgressView extends StageCounts {

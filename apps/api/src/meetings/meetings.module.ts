@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { CatalogueModule } from '../catalogue/catalogue.module';
+import { CalendarFeedController } from './calendar-feed.controller';
+import { CalendarService } from './calendar.service';
+import { MeetingsController } from './meetings.controller';
+
+@Module({
+  imports: [CatalogueModule],
+  controllers: [MeetingsController, CalendarFeedController],
+  providers: [CalendarService],
+  exports: [CalendarService],
+})
+export class MeetingsModule {}

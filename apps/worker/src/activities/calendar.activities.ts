@@ -1,0 +1,102 @@
+import {
+  CalendarSettings,
+  clusterDeadlines,
+  Meeting,
+  NotificationKind,
+  NotificationRequest,
+  REPORT_STATUS_LABELS,
+  ReportStatus,
+  Role,
+  STAGE_LABELS,
+  formatTokyoDateTime,
+  digestInstant,
+  meetingDateLabel,
+} from '@app/domain';
+import { CatalogueRepository, LifecycleReadRepository, MeetingRepository } from '@app/persistence';
+import { CalendarActivities, ClusterDeadlinesLoad, MeetingChangeRecord } from '@app/temporal';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+const NO_REMINDERS: ClusterDeadlinesLoad = { deadlines: [], reminderOffsets: [] };
+
+/** The calendar workflows' view of the database: meetings, deadlines and the agenda's state. */
+@Injectable()
+export class CalendarActivitiesFactory {
+  constructor(
+    private readonly meetings: MeetingRepository,
+    private readonly catalogue: CatalogueRepository,
+    private readonly reads: LifecycleReadRepository,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  create(): CalendarActivities {
+    return {
+      loadCalendar: async (fiscalYear) => ({ meetings: await this.meetings.list(fiscalYear).then(stripRows), settings: await this.meetings.calendarSettings(fiscalYear) }),
+      loadClusterDeadlines: async (fiscalYear, clusterNo) => {
+        const settings = await this.meetings.calendarSettings(fiscalYear);
+        if (!settings) return NO_REMINDERS;
+        const meetings = stripRows(await this.meetings.list(fiscalYear));
+        return { deadlines: clusterDeadlines(clusterNo, meetings, settings), reminderOffsets: settings.reminderOffsets };
+      },
+      recordMeetingChange: (change) => this.recordMeetingChange(change),
+      runningClusterNos: (fiscalYear) => this.meetings.runningClusterNos(fiscalYear),
+      composeMeetingDigests: (fiscalYear, meeting, key, now) => this.composeDigests(fiscalYear, meeting, key, now),
+    };
+  }
+
+  /** The meeting row and its audit entry in one transaction; a retried call finds the entry and stops. */
+  private async recordMeetingChange(change: MeetingChangeRecord): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const inserted: unknown[] = await manager.query(
+        `INSERT INTO audit_events (event_id, occurred_at, fiscal_year, cluster_no, actor_id, actor_name, action, from_state, to_state, comment, details)
+         VALUES ($1, $2, $3, NULL, $4, $5, $6, $7, $8, NULL, $9) ON CONFLICT (event_id) DO NOTHING RETURNING id`,
+        [
+          change.eventId,
+          change.occurredAt,
+          change.fiscalYear,
+          change.actor.id,
+          change.actor.name,
+          change.action,
+          change.before ? meetingDateLabel(change.before.date) : null,
+          meetingDateLabel(change.after.date),
+          JSON.stringify({ meetingId: change.after.id, before: change.before, after: change.after }),
+        ],
+      );
+      if (inserted.length > 0) await this.meetings.save(change.fiscalYear, change.after, manager);
+    });
+  }
+
+  /** One digest per owning bureau on the agenda, to its staff, managers and director. */
+  private async composeDigests(fiscalYear: number, meeting: Meeting, key: string, now: string): Promise<NotificationRequest[]> {
+    const settings: CalendarSettings | null = await this.meetings.calendarSettings(fiscalYear);
+    const byBureau = new Map<string, string[]>();
+    for (const item of meeting.agenda) {
+      const cluster = await this.catalogue.findCluster(fiscalYear, item.clusterNo);
+      if (!cluster?.owningBureau) continue;
+      const state = await this.reads.findCase(fiscalYear, item.clusterNo);
+      const report = state?.reports.find((candidate) => candidate.kind === item.reportKind);
+      const status = report ? REPORT_STATUS_LABELS[report.status as ReportStatus] : '未着手';
+      const line = `・No.${cluster.no} ${cluster.name}「${report?.label ?? item.reportKind}」: ${status}（段階: ${STAGE_LABELS[cluster.stage]}）`;
+      byBureau.set(cluster.owningBureau.code, [...(byBureau.get(cluster.owningBureau.code) ?? []), line]);
+    }
+    const when = settings ? `（案内: ${formatTokyoDateTime(digestInstant(meeting, settings))}）` : '';
+    return [...byBureau.entries()].map(([bureauCode, lines]) => ({
+      key: `${key}/${bureauCode}`,
+      kind: NotificationKind.MeetingDigest,
+      recipients: [Role.Staff, Role.Manager, Role.Director].map((role) => ({ type: 'role' as const, role, bureauCode })),
+      excludedUserIds: [],
+      subject: `【X会議の案内】${meeting.name}（${meetingDateLabel(meeting.date)}）で報告する事業群`,
+      body: [`${meeting.name}（${meetingDateLabel(meeting.date)}）で次の報告をお願いします${when}。`, ...lines].join('\n'),
+      link: `/api/v1/fiscal-years/${fiscalYear}/meetings`,
+      fiscalYear,
+      clusterNo: null,
+      reportKind: null,
+      dueAt: null,
+      createdAt: now,
+    }));
+  }
+}
+
+function stripRows(rows: readonly Meeting[]): Meeting[] {
+  return rows.map(({ id, name, date, agenda }) => ({ id, name, date, agenda }));
+}

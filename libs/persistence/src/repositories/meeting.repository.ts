@@ -1,0 +1,70 @@
+import { CalendarSettings, earliestMeetingDay, Meeting } from '@app/domain';
+import { DataSource, EntityManager } from 'typeorm';
+
+export interface MeetingRow extends Meeting {
+  readonly updatedAt: Date;
+}
+
+/** Each fiscal year's X meetings and its deadline and reminder settings. */
+export class MeetingRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async list(fiscalYear: number): Promise<MeetingRow[]> {
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT id, name, date, agenda, updated_at FROM meetings WHERE fiscal_year = $1 ORDER BY earliest_day, id`,
+      [fiscalYear],
+    );
+    return rows.map(toMeeting);
+  }
+
+  async find(fiscalYear: number, id: string): Promise<MeetingRow | null> {
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT id, name, date, agenda, updated_at FROM meetings WHERE fiscal_year = $1 AND id = $2`,
+      [fiscalYear, id],
+    );
+    return rows.length ? toMeeting(rows[0]) : null;
+  }
+
+  /** Inserts or replaces a meeting; returns whether it was new. */
+  async save(fiscalYear: number, meeting: Meeting, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
+    const rows: { inserted: boolean }[] = await manager.query(
+      `INSERT INTO meetings (fiscal_year, id, name, date, earliest_day, agenda) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (fiscal_year, id) DO UPDATE SET name = EXCLUDED.name, date = EXCLUDED.date, earliest_day = EXCLUDED.earliest_day,
+         agenda = EXCLUDED.agenda, updated_at = now()
+       RETURNING (xmax = 0) AS inserted`,
+      [fiscalYear, meeting.id, meeting.name, JSON.stringify(meeting.date), earliestMeetingDay(meeting.date), JSON.stringify(meeting.agenda)],
+    );
+    return rows[0].inserted;
+  }
+
+  async calendarSettings(fiscalYear: number): Promise<CalendarSettings | null> {
+    const rows: { calendar_settings: CalendarSettings | null }[] = await this.dataSource.query(
+      `SELECT calendar_settings FROM fiscal_years WHERE fiscal_year = $1`,
+      [fiscalYear],
+    );
+    return rows[0]?.calendar_settings ?? null;
+  }
+
+  async setCalendarSettings(fiscalYear: number, settings: CalendarSettings): Promise<void> {
+    await this.dataSource.query(`UPDATE fiscal_years SET calendar_settings = $2 WHERE fiscal_year = $1`, [fiscalYear, JSON.stringify(settings)]);
+  }
+
+  /** Clusters whose analysis is running, which must hear of a calendar change. */
+  async runningClusterNos(fiscalYear: number): Promise<number[]> {
+    const rows: { no: number }[] = await this.dataSource.query(
+      `SELECT no FROM clusters WHERE fiscal_year = $1 AND stage NOT IN ('NOT_STARTED', 'COMPLETED', 'WITHDRAWN') ORDER BY no`,
+      [fiscalYear],
+    );
+    return rows.map((row) => Number(row.no));
+  }
+}
+
+function toMeeting(row: Record<string, unknown>): MeetingRow {
+  return {
+    id: String(row.id),
+    name: String(row.name),
+    date: row.date as Meeting['date'],
+    agenda: (row.agenda as Meeting['agenda']) ?? [],
+    updatedAt: row.updated_at as Date,
+  };
+}

@@ -1,0 +1,30 @@
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { AgendaItem, CalendarSettings, Meeting, MeetingDate, Participant } from '../../../libs/domain/src';
+
+export interface FiscalYearCalendarInput {
+  readonly fiscalYear: number;
+  /** The calendar as stored when the workflow starts (or continues as new); from then on it is the workflow's. */
+  readonly meetings: readonly Meeting[];
+  readonly settings: CalendarSettings | null;
+  /** Digests already sent, carried over when the history is continued as new. */
+  readonly sentDigests?: readonly string[];
+}
+
+/** Creates a meeting, or changes the given fields of an existing one. */
+export interface MeetingChange {
+  readonly meetingId: string;
+  readonly create: boolean;
+  readonly name?: string;
+  readonly date?: MeetingDate;
+  readonly agenda?: readonly AgendaItem[];
+  readonly actor: Participant;
+}
+
+export const changeMeeting = defineUpdate<Meeting, [MeetingChange]>('changeMeeting');
+
+/** The year's deadline settings changed in the database: reload them and re-plan. */
+export const calendarSettingsChanged = defineSignal<[{ readonly changedBy: Participant }]>('calendarSettingsChanged');
+
+export const getMeetings = defineQuery<readonly Meeting[]>('getMeetings');
+
+export const MEETING_CHANGE_REFUSED = 'MeetingChangeRefused';

@@ -1,0 +1,170 @@
+import {
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  continueAsNew,
+  getExternalWorkflowHandle,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
+import {
+  actorOf,
+  CalendarSettings,
+  digestInstant,
+  earliestMeetingDay,
+  isProvisional,
+  Meeting,
+  meetingDateProblems,
+  Participant,
+  Role,
+  tokyoInstant,
+} from '../../../libs/domain/src';
+import type { CalendarActivities, NotificationActivities } from '../../../libs/temporal/src/contracts/activities';
+import { clusterWorkflowId } from '../../../libs/temporal/src/contracts/workflow-ids';
+import { calendarChanged } from '../cluster-lifecycle/cluster-lifecycle.messages';
+import {
+  calendarSettingsChanged,
+  changeMeeting,
+  FiscalYearCalendarInput,
+  getMeetings,
+  MEETING_CHANGE_REFUSED,
+  MeetingChange,
+} from './fiscal-year-calendar.messages';
+
+const { loadCalendar, recordMeetingChange, runningClusterNos, composeMeetingDigests } = proxyActivities<CalendarActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
+
+const { deliverNotification } = proxyActivities<NotificationActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
+});
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * A fiscal year's X meetings: changes to them go through here, so every running analysis hears of
+ * a moved meeting at once and re-plans its reminders; and before each meeting, everyone presenting
+ * on its agenda gets a digest of what they present and its state.
+ */
+export async function fiscalYearCalendarWorkflow(input: FiscalYearCalendarInput): Promise<void> {
+  // Handlers are set before the first await, so an update sent right after the start is not turned away.
+  let meetings: Meeting[] = [...input.meetings];
+  let settings: CalendarSettings | null = input.settings;
+  let version = 0;
+  let changeCount = 0;
+  const sentDigests = new Set(input.sentDigests ?? []);
+  const settingsChanges: Participant[] = [];
+
+  setHandler(getMeetings, () => meetings);
+
+  setHandler(
+    changeMeeting,
+    async (change: MeetingChange) => {
+      const before = meetings.find((meeting) => meeting.id === change.meetingId) ?? null;
+      const after = applyChange(before, change);
+      meetings = before ? meetings.map((meeting) => (meeting.id === after.id ? after : meeting)) : [...meetings, after];
+      version += 1;
+      changeCount += 1;
+      const eventId = `${workflowInfo().workflowId}/${workflowInfo().runId}#${changeCount}`;
+      await recordMeetingChange({
+        eventId,
+        fiscalYear: input.fiscalYear,
+        occurredAt: new Date().toISOString(),
+        actor: actorOf(change.actor),
+        action: before ? 'change-meeting' : 'create-meeting',
+        before,
+        after,
+      });
+      await tellRunningClusters(input.fiscalYear, change.actor, eventId);
+      return after;
+    },
+    { validator: (change: MeetingChange) => validateChange(meetings, change) },
+  );
+
+  setHandler(calendarSettingsChanged, ({ changedBy }) => {
+    settingsChanges.push(changedBy);
+  });
+
+  for (;;) {
+    if (settingsChanges.length > 0) {
+      const changedBy = settingsChanges.splice(0).pop() as Participant;
+      settings = (await loadCalendar(input.fiscalYear)).settings;
+      changeCount += 1;
+      await tellRunningClusters(input.fiscalYear, changedBy, `${workflowInfo().workflowId}/${workflowInfo().runId}#${changeCount}`);
+      continue;
+    }
+    const seen = version;
+    const next = await sendDueDigests(input.fiscalYear, meetings, settings, sentDigests);
+    if (workflowInfo().continueAsNewSuggested && allHandlersFinished()) {
+      await continueAsNew<typeof fiscalYearCalendarWorkflow>({ fiscalYear: input.fiscalYear, meetings, settings, sentDigests: [...sentDigests] });
+    }
+    const woken = () => version !== seen || settingsChanges.length > 0;
+    if (next) await condition(woken, Math.max(1, Date.parse(next) - Date.now()));
+    else await condition(woken);
+  }
+}
+
+function validateChange(meetings: readonly Meeting[], change: MeetingChange): void {
+  const existing = meetings.find((meeting) => meeting.id === change.meetingId);
+  const refuse = (message: string, code: 'forbidden' | 'not-found' | 'conflict' | 'invalid') => {
+    throw ApplicationFailure.nonRetryable(message, MEETING_CHANGE_REFUSED, { code, message });
+  };
+  if (!change.actor.roles.includes(Role.ReformOffice)) refuse('X会議の日程と議題は市政変革室だけが変更できます', 'forbidden');
+  if (change.create && existing) refuse(`会議 ${change.meetingId} は既にあります`, 'conflict');
+  if (!change.create && !existing) refuse(`会議 ${change.meetingId} はありません`, 'not-found');
+  if (change.create && (!change.name || !change.date)) refuse('新しい会議には名称と日付が必要です', 'invalid');
+  const problems = change.date ? meetingDateProblems(change.date) : [];
+  if (problems.length > 0) refuse(problems.join(' / '), 'invalid');
+}
+
+function applyChange(before: Meeting | null, change: MeetingChange): Meeting {
+  return {
+    id: change.meetingId,
+    name: change.name ?? before?.name ?? change.meetingId,
+    date: change.date ?? (before?.date as Meeting['date']),
+    agenda: change.agenda ?? before?.agenda ?? [],
+  };
+}
+
+/** Every running analysis of the year re-reads its deadlines; one already closed has nothing to re-plan. */
+async function tellRunningClusters(fiscalYear: number, changedBy: Participant, changeId: string): Promise<void> {
+  const running = await runningClusterNos(fiscalYear);
+  await Promise.all(
+    running.map((clusterNo) =>
+      getExternalWorkflowHandle(clusterWorkflowId(fiscalYear, clusterNo))
+        .signal(calendarChanged, { changedBy: actorOf(changedBy), changeId })
+        .catch(() => undefined),
+    ),
+  );
+}
+
+/**
+ * Sends the digests whose time has come for meetings still ahead, and returns when the next one
+ * is due. A digest is keyed by the meeting's date, so a moved meeting gets a new one.
+ */
+async function sendDueDigests(fiscalYear: number, meetings: readonly Meeting[], settings: CalendarSettings | null, sent: Set<string>): Promise<string | undefined> {
+  if (!settings) return undefined;
+  const now = Date.now();
+  const upcoming = meetings
+    .filter((meeting) => meeting.agenda.length > 0)
+    .map((meeting) => ({ meeting, at: digestInstant(meeting, settings), key: `digest/${fiscalYear}/${meeting.id}/${earliestMeetingDay(meeting.date)}` }))
+    .filter(({ meeting, key }) => !sent.has(key) && now < meetingOver(meeting));
+  for (const digest of upcoming.filter(({ at }) => Date.parse(at) <= now)) {
+    sent.add(digest.key);
+    const requests = await composeMeetingDigests(fiscalYear, digest.meeting, digest.key, new Date(now).toISOString());
+    for (const request of requests) await deliverNotification(request);
+  }
+  return upcoming
+    .filter(({ at }) => Date.parse(at) > now)
+    .map(({ at }) => at)
+    .sort()[0];
+}
+
+/** After the last day the meeting can fall on, a digest would come too late to help. */
+function meetingOver(meeting: Meeting): number {
+  const start = Date.parse(tokyoInstant(earliestMeetingDay(meeting.date), '00:00'));
+  return start + (isProvisional(meeting.date) ? 11 : 1) * DAY_MS;
+}

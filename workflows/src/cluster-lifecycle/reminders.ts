@@ -1,0 +1,90 @@
+import { condition, proxyActivities } from '@temporalio/workflow';
+import {
+  Actor,
+  ClusterCase,
+  ClusterRef,
+  Deadline,
+  deadlineMovedRequest,
+  noticeRequest,
+  owedActions,
+  plannedNotices,
+  scheduleAt,
+} from '../../../libs/domain/src';
+import type { ClusterDeadlinesLoad, NotificationActivities } from '../../../libs/temporal/src/contracts/activities';
+import type { CalendarChange } from './cluster-lifecycle.messages';
+
+const { deliverNotification } = proxyActivities<NotificationActivities>({
+  startToCloseTimeout: '1 minute',
+  // A mail server or webhook receiver that is down is retried with growing pauses until it answers.
+  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
+});
+
+export interface DeadlineMove {
+  readonly target: string;
+  readonly before: Deadline;
+  readonly after: Deadline;
+}
+
+/** What the reminder loop needs of its cluster workflow. */
+export interface ReminderHost {
+  current(): { readonly state: ClusterCase; readonly deadlines: readonly Deadline[]; readonly reminderOffsets: readonly string[]; readonly version: number };
+  closed(): boolean;
+  hasCalendarChange(): boolean;
+  nextCalendarChange(): CalendarChange | undefined;
+  reload(): Promise<ClusterDeadlinesLoad>;
+  /** Adopts reloaded deadlines and, when they differ, records the change in the audit trail and read model. */
+  applyDeadlines(loaded: ClusterDeadlinesLoad, changedBy: Actor, moves: readonly DeadlineMove[]): Promise<void>;
+}
+
+const nowIso = () => new Date().toISOString();
+
+function refOf(state: ClusterCase): ClusterRef {
+  return { fiscalYear: state.fiscalYear, clusterNo: state.clusterNo, clusterName: state.clusterName, owningBureauCode: state.owningBureau.code };
+}
+
+export function deadlineMoves(before: readonly Deadline[], after: readonly Deadline[]): DeadlineMove[] {
+  return after.flatMap((next) => {
+    const previous = before.find((candidate) => candidate.target === next.target);
+    const moved = previous && (previous.dueAt !== next.dueAt || previous.provisional !== next.provisional || previous.meetingId !== next.meetingId);
+    return previous && moved ? [{ target: next.target, before: previous, after: next }] : [];
+  });
+}
+
+/**
+ * Sleeps on a durable timer until the next reminder or escalation of the cluster's open items is
+ * due, sends it, and plans again; any change of the case or of the calendar wakes it to re-plan,
+ * so a reminder planned for an old date is never sent and one that has newly come due goes out.
+ * Each notice is sent at most once: its key is remembered in workflow state, and delivery is
+ * idempotent by that key on the worker's side.
+ */
+export async function runReminders(host: ReminderHost): Promise<void> {
+  const sent = new Set<string>();
+  while (!host.closed()) {
+    if (host.hasCalendarChange()) {
+      let change = host.nextCalendarChange() as CalendarChange;
+      while (host.hasCalendarChange()) change = host.nextCalendarChange() as CalendarChange;
+      const before = host.current().deadlines;
+      const loaded = await host.reload();
+      const moves = deadlineMoves(before, loaded.deadlines);
+      if (JSON.stringify(before) !== JSON.stringify(loaded.deadlines) || moves.length > 0) await host.applyDeadlines(loaded, change.changedBy, moves);
+      const { state } = host.current();
+      for (const owed of owedActions(state)) {
+        const move = moves.find((candidate) => candidate.target === owed.reportKind);
+        if (move) await deliverNotification(deadlineMovedRequest(refOf(state), owed, move.before, move.after, nowIso(), change.changeId));
+      }
+      continue;
+    }
+    const { state, deadlines, reminderOffsets, version } = host.current();
+    const ref = refOf(state);
+    const schedule = scheduleAt(plannedNotices(ref, owedActions(state), deadlines, reminderOffsets), sent, nowIso());
+    for (const notice of schedule.overtaken) sent.add(notice.key);
+    for (const notice of schedule.due) {
+      sent.add(notice.key);
+      await deliverNotification(noticeRequest(ref, notice, nowIso()));
+    }
+    if (schedule.due.length > 0) continue;
+    const woken = () => host.closed() || host.hasCalendarChange() || host.current().version !== version;
+    if (schedule.next) await condition(woken, Math.max(1, Date.parse(schedule.next.at) - Date.now()));
+    else await condition(woken);
+  }
+}
