@@ -21,7 +21,11 @@ export const TEST_FISCAL_YEARS = {
   replay: 2033,
   bulkKickoff: 2024,
   meetings: 2036,
+  notificationsBase: 2039,
   reminders: 2040,
+  rescheduling: 2041,
+  workerRestart: 2042,
+  digest: 2043,
 } as const;
 
 export const BUREAUS = { kankyo: '環境局', kodomo: '子ども家庭局' } as const;
@@ -46,6 +50,11 @@ export type TestUserName = keyof typeof USERS | 'admin';
 export interface LifecycleFixture {
   readonly app: INestApplication;
   readonly worker: RunningWorker;
+  /** Stops the worker, as a crash or deployment would, leaving its workflows to wait on the server. */
+  stopWorker(): Promise<void>;
+  startWorker(): Promise<void>;
+  /** Another fiscal year copied from FY2024 (catalogue, settings, meetings moved by whole years). */
+  addFiscalYear(fiscalYear: number): Promise<void>;
   readonly pg: PgClient;
   readonly temporal: Client;
   readonly fiscalYear: number;
@@ -68,14 +77,14 @@ export interface AuthenticatedHttp {
   patch(path: string, body?: object): request.Test;
 }
 
-export async function startLifecycleFixture(fiscalYear: number): Promise<LifecycleFixture> {
+export async function startLifecycleFixture(fiscalYear: number, workerEnvironment: Record<string, string> = {}): Promise<LifecycleFixture> {
   const database: TestDatabase = await createTestDatabase();
   const temporalAddress = testTemporalAddress();
   const taskQueue = uniqueName('queue');
-  const [app, worker] = await Promise.all([
-    startApi({ databaseUrl: database.url, temporalAddress, taskQueue }),
-    startWorker({ databaseUrl: database.url, temporalAddress, taskQueue }),
-  ]);
+  const runWorker = () => startWorker({ databaseUrl: database.url, temporalAddress, taskQueue, environment: workerEnvironment });
+  const [app, firstWorker] = await Promise.all([startApi({ databaseUrl: database.url, temporalAddress, taskQueue }), runWorker()]);
+  let worker = firstWorker;
+  let workerRunning = true;
   if (fiscalYear !== 2024) await app.get(CatalogueRepository).copyFiscalYear(2024, fiscalYear);
   const pg = new PgClient({ connectionString: database.url });
   await pg.connect();
@@ -102,7 +111,20 @@ export async function startLifecycleFixture(fiscalYear: number): Promise<Lifecyc
 
   return {
     app,
-    worker,
+    get worker() {
+      return worker;
+    },
+    stopWorker: async () => {
+      await worker.stop();
+      workerRunning = false;
+    },
+    startWorker: async () => {
+      worker = await runWorker();
+      workerRunning = true;
+    },
+    addFiscalYear: async (year) => {
+      await app.get(CatalogueRepository).copyFiscalYear(2024, year);
+    },
     pg,
     temporal,
     fiscalYear,
@@ -130,7 +152,7 @@ export async function startLifecycleFixture(fiscalYear: number): Promise<Lifecyc
       );
       await connection.close();
       await pg.end();
-      await worker.stop();
+      if (workerRunning) await worker.stop();
       await app.close();
       await database.drop();
     },

@@ -13,9 +13,15 @@ export interface RunningWorker {
 }
 
 /** The worker as main.ts runs it (DI-built activities, the pre-built bundle), in-process. */
-export async function startWorker(options: { databaseUrl: string; temporalAddress: string; taskQueue: string }): Promise<RunningWorker> {
+export async function startWorker(options: {
+  databaseUrl: string;
+  temporalAddress: string;
+  taskQueue: string;
+  /** More settings, such as SMTP_URL or WEBHOOK_URL, as the worker would read them from its environment. */
+  environment?: Record<string, string>;
+}): Promise<RunningWorker> {
   quietTemporalRuntime();
-  const environment = loadEnvironment({ DATABASE_URL: options.databaseUrl, LOG_LEVEL: 'silent' });
+  const environment = loadEnvironment({ ...options.environment, DATABASE_URL: options.databaseUrl, LOG_LEVEL: 'silent' });
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(environment), { logger: false });
   const worker = await startReformWorker(app, {
     address: options.temporalAddress,

@@ -69,6 +69,7 @@ export class CalendarActivitiesFactory {
   /** One digest per owning bureau on the agenda, to its staff, managers and director. */
   private async composeDigests(fiscalYear: number, meeting: Meeting, key: string, now: string): Promise<NotificationRequest[]> {
     const settings: CalendarSettings | null = await this.meetings.calendarSettings(fiscalYear);
+    const lifecycle = await this.catalogue.lifecycleSettings(fiscalYear);
     const byBureau = new Map<string, string[]>();
     for (const item of meeting.agenda) {
       const cluster = await this.catalogue.findCluster(fiscalYear, item.clusterNo);
@@ -76,7 +77,8 @@ export class CalendarActivitiesFactory {
       const state = await this.reads.findCase(fiscalYear, item.clusterNo);
       const report = state?.reports.find((candidate) => candidate.kind === item.reportKind);
       const status = report ? REPORT_STATUS_LABELS[report.status as ReportStatus] : '未着手';
-      const line = `・No.${cluster.no} ${cluster.name}「${report?.label ?? item.reportKind}」: ${status}（段階: ${STAGE_LABELS[cluster.stage]}）`;
+      const label = report?.label ?? lifecycle?.reportKinds.find((kind) => kind.slug === item.reportKind)?.label ?? item.reportKind;
+      const line = `・No.${cluster.no} ${cluster.name}「${label}」: ${status}（段階: ${STAGE_LABELS[cluster.stage]}）`;
       byBureau.set(cluster.owningBureau.code, [...(byBureau.get(cluster.owningBureau.code) ?? []), line]);
     }
     const when = settings ? `（案内: ${formatTokyoDateTime(digestInstant(meeting, settings))}）` : '';
