@@ -1,3 +1,4 @@
+import { fiscalYearLabel } from '../fiscal-year';
 import { Role } from '../roles';
 import { OWED_ACTION_LABELS, OwedAction } from '../lifecycle/owed-actions';
 import { NotificationKind, NotificationRequest, RecipientRule } from '../notifications/notification';
@@ -108,7 +109,7 @@ export function noticeRequest(cluster: ClusterRef, notice: PlannedNotice, now: s
       : `【期限前のお知らせ】${what}の期限は${formatTokyoDateTime(notice.deadline.dueAt)}です`,
     body: [
       escalation ? `次の対応が期限を過ぎても完了していません${step}。` : `次の対応をお願いします${step}。`,
-      `事業群: No.${cluster.clusterNo} ${cluster.clusterName}（${cluster.fiscalYear}年度）`,
+      `事業群: No.${cluster.clusterNo} ${cluster.clusterName}（${fiscalYearLabel(cluster.fiscalYear)}）`,
       `報告書: ${notice.owed.reportLabel}`,
       `必要な対応: ${action}`,
       dueLine(notice.deadline),
@@ -137,7 +138,7 @@ export function deadlineMovedRequest(cluster: ClusterRef, owed: OwedAction, befo
     subject: `【期限の変更】No.${cluster.clusterNo} ${cluster.clusterName}「${owed.reportLabel}」の期限が${formatTokyoDateTime(after.dueAt)}になりました`,
     body: [
       `${after.meetingName}の日程が${after.meetingDateLabel}になったため、期限が変わりました。`,
-      `事業群: No.${cluster.clusterNo} ${cluster.clusterName}（${cluster.fiscalYear}年度）`,
+      `事業群: No.${cluster.clusterNo} ${cluster.clusterName}（${fiscalYearLabel(cluster.fiscalYear)}）`,
       `報告書: ${owed.reportLabel}`,
       `必要な対応: ${OWED_ACTION_LABELS[owed.action]}`,
       `変更前の期限: ${formatTokyoDateTime(before.dueAt)}${before.provisional ? '（暫定）' : ''}`,
