@@ -118,6 +118,9 @@ describe('reminders, escalation and meeting digests', () => {
     expect(tasks.body.items.find((task: { fiscalYear: number }) => task.fiscalYear === fy)).toMatchObject({ overdue: true, provisional: false });
     const progress = await fx.as('office').get(`/api/v1/fiscal-years/${fy}/progress`).expect(200);
     expect(progress.body.overall.overdue).toBe(1);
+    expect(progress.body.openItems).toEqual([
+      expect.objectContaining({ clusterNo: 27, reportKind: 'interim', action: 'write', dueAt: toTokyoIsoString(due), provisional: false, overdue: true }),
+    ]);
   });
 
   it('moves pending reminders with their meeting: none for the old date, the new ones on time, and the owners told', async () => {

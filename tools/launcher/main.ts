@@ -6,6 +6,7 @@
 import { ConfigurationError, loadEnvironment } from '@app/config';
 import { join, resolve } from 'node:path';
 import { prepareSystem } from '../../apps/setup/src/prepare-system';
+import { describeNotificationChannels, notificationSettings } from '../../apps/worker/src/notifications/notification-settings';
 import { ServerHostProcess } from '../infra/server-host-process';
 import { ChildService } from './child-service';
 import { localJwtSecret } from './jwt-secret';
@@ -92,6 +93,7 @@ async function main(): Promise<void> {
     say(`  Temporal UI   ${temporalUi ?? '(not known: set TEMPORAL_UI_URL)'}`);
     say(`  Log in        POST ${apiBase}/api/v1/auth/login  {"username":"admin","password":<ADMIN_PASSWORD, default "reform-admin">}`);
     say(`                then send "Authorization: Bearer <accessToken>"; in the OpenAPI UI use the Authorize button`);
+    say(`  Notifications ${describeNotificationChannels(notificationSettings(environment)).replace(/^notifications: /, '')}`);
     say(`  Logs          ${join(logDir, 'api.log')}, ${join(logDir, 'worker.log')}`);
     say(`  Data          ${dataDir} (kept across restarts)`);
     say('Press Ctrl-C to stop.');

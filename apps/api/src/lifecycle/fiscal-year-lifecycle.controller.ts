@@ -1,4 +1,4 @@
-import { CLUSTER_STAGES, fiscalYearLabel, lifecycleSettingsProblems, Role } from '@app/domain';
+import { CLUSTER_STAGES, fiscalYearLabel, lifecycleSettingsProblems, OWED_ACTION_LABELS, OwedActionType, Role, toTokyoIsoString } from '@app/domain';
 import { CatalogueRepository, LifecycleReadRepository } from '@app/persistence';
 import { BadRequestException, Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -65,7 +65,7 @@ export class FiscalYearLifecycleController {
 
   @Get('progress')
   @Authenticated()
-  @ApiOperation({ summary: '進捗状況', description: 'Access: any logged-in user. Counts of clusters by group × kind × stage, and by owning bureau × stage, each with the number of open items past their deadline.' })
+  @ApiOperation({ summary: '進捗状況', description: 'Access: any logged-in user. Counts of clusters by group × kind × stage, and by owning bureau × stage, each with the number of open items past their deadline; and every open item with its due date, whether it is provisional and whether it is overdue.' })
   @ApiOkResponse({ type: ProgressView })
   async progress(@Param('fy', FiscalYearPipe) fiscalYear: number): Promise<ProgressView> {
     await this.catalogue.structure(fiscalYear);
@@ -98,7 +98,20 @@ export class FiscalYearLifecycleController {
         if (bureau) bureau.overdue += count;
       }
     }
-    return { fiscalYear, overall, byCategory: [...byCategory.values()], byBureau: [...byBureau.values()] };
+    const openItems = (await this.reads.openItems(fiscalYear)).map((item) => ({
+      clusterNo: item.clusterNo,
+      clusterName: item.clusterName,
+      reportKind: item.reportKind,
+      reportLabel: item.reportLabel,
+      action: item.action,
+      actionLabel: OWED_ACTION_LABELS[item.action as OwedActionType] ?? item.action,
+      role: item.role,
+      bureauCode: item.bureauCode,
+      dueAt: item.dueAt ? toTokyoIsoString(item.dueAt) : null,
+      provisional: item.provisional,
+      overdue: item.dueAt !== null && item.dueAt.getTime() < Date.now(),
+    }));
+    return { fiscalYear, overall, byCategory: [...byCategory.values()], byBureau: [...byBureau.values()], openItems };
   }
 
   @Get('lifecycle-settings')

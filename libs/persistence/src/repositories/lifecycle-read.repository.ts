@@ -117,6 +117,32 @@ export class LifecycleReadRepository {
     };
   }
 
+  /** Every open item of the year, soonest deadline first, for the progress view. */
+  async openItems(fiscalYear: number): Promise<(TaskRow & { role: string; bureauCode: string | null })[]> {
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT o.*, c.name AS cluster_name, c.stage FROM owed_actions o
+       JOIN clusters c ON c.fiscal_year = o.fiscal_year AND c.no = o.cluster_no
+       WHERE o.fiscal_year = $1 ORDER BY o.due_at NULLS LAST, o.cluster_no, o.report_kind`,
+      [fiscalYear],
+    );
+    return rows.map((row) => ({
+      fiscalYear: Number(row.fiscal_year),
+      clusterNo: Number(row.cluster_no),
+      clusterName: String(row.cluster_name),
+      stage: String(row.stage),
+      reportKind: String(row.report_kind),
+      reportLabel: String(row.report_label),
+      action: String(row.action),
+      stepLabel: (row.step_label as string | null) ?? null,
+      delegated: row.assignee_id !== null,
+      since: row.since as Date,
+      dueAt: (row.due_at as Date | null) ?? null,
+      provisional: Boolean(row.provisional),
+      role: String(row.role),
+      bureauCode: (row.bureau_code as string | null) ?? null,
+    }));
+  }
+
   /** Open items past their deadline, per cluster, for the progress view. */
   async overdueByCluster(fiscalYear: number): Promise<Map<number, number>> {
     const rows: { cluster_no: number; n: number }[] = await this.dataSource.query(

@@ -19,9 +19,24 @@ export class BureauProgressView extends StageCounts {
   @ApiProperty({ type: String, nullable: true }) bureauName!: string | null;
 }
 
+export class OpenItemView {
+  @ApiProperty({ example: 27 }) clusterNo!: number;
+  @ApiProperty({ example: 'ごみ処理事業' }) clusterName!: string;
+  @ApiProperty({ example: 'interim' }) reportKind!: string;
+  @ApiProperty({ example: '経過報告' }) reportLabel!: string;
+  @ApiProperty({ enum: ['write', 'revise', 'decide'] }) action!: string;
+  @ApiProperty({ example: '報告書の作成・提出' }) actionLabel!: string;
+  @ApiProperty({ example: 'staff', description: '対応する役割' }) role!: string;
+  @ApiProperty({ type: String, nullable: true, example: 'kankyo' }) bureauCode!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: '期限（Asia/Tokyo）' }) dueAt!: string | null;
+  @ApiProperty() provisional!: boolean;
+  @ApiProperty() overdue!: boolean;
+}
+
 export class ProgressView {
   @ApiProperty({ example: 2024 }) fiscalYear!: number;
   @ApiProperty({ type: StageCounts, description: '全体' }) overall!: StageCounts;
   @ApiProperty({ type: [CategoryProgressView], description: 'グループ × 種別 × 段階' }) byCategory!: CategoryProgressView[];
   @ApiProperty({ type: [BureauProgressView], description: '所管局 × 段階' }) byBureau!: BureauProgressView[];
+  @ApiProperty({ type: [OpenItemView], description: '未了の報告書・決裁の全件（期限の近い順）' }) openItems!: OpenItemView[];
 }
