@@ -100,20 +100,7 @@ export class LifecycleReadRepository {
       total: Number(total),
       page: page.page,
       pageSize: page.pageSize,
-      items: rows.map((row) => ({
-        fiscalYear: Number(row.fiscal_year),
-        clusterNo: Number(row.cluster_no),
-        clusterName: String(row.cluster_name),
-        stage: String(row.stage),
-        reportKind: String(row.report_kind),
-        reportLabel: String(row.report_label),
-        action: String(row.action),
-        stepLabel: (row.step_label as string | null) ?? null,
-        delegated: row.assignee_id !== null,
-        since: row.since as Date,
-        dueAt: (row.due_at as Date | null) ?? null,
-        provisional: Boolean(row.provisional),
-      })),
+      items: rows.map(toTaskRow),
     };
   }
 
@@ -125,22 +112,7 @@ export class LifecycleReadRepository {
        WHERE o.fiscal_year = $1 ORDER BY o.due_at NULLS LAST, o.cluster_no, o.report_kind`,
       [fiscalYear],
     );
-    return rows.map((row) => ({
-      fiscalYear: Number(row.fiscal_year),
-      clusterNo: Number(row.cluster_no),
-      clusterName: String(row.cluster_name),
-      stage: String(row.stage),
-      reportKind: String(row.report_kind),
-      reportLabel: String(row.report_label),
-      action: String(row.action),
-      stepLabel: (row.step_label as string | null) ?? null,
-      delegated: row.assignee_id !== null,
-      since: row.since as Date,
-      dueAt: (row.due_at as Date | null) ?? null,
-      provisional: Boolean(row.provisional),
-      role: String(row.role),
-      bureauCode: (row.bureau_code as string | null) ?? null,
-    }));
+    return rows.map((row) => ({ ...toTaskRow(row), role: String(row.role), bureauCode: (row.bureau_code as string | null) ?? null }));
   }
 
   /** Open items past their deadline, per cluster, for the progress view. */
@@ -188,6 +160,23 @@ export class LifecycleReadRepository {
       count: Number(row.count),
     }));
   }
+}
+
+function toTaskRow(row: Record<string, unknown>): TaskRow {
+  return {
+    fiscalYear: Number(row.fiscal_year),
+    clusterNo: Number(row.cluster_no),
+    clusterName: String(row.cluster_name),
+    stage: String(row.stage),
+    reportKind: String(row.report_kind),
+    reportLabel: String(row.report_label),
+    action: String(row.action),
+    stepLabel: (row.step_label as string | null) ?? null,
+    delegated: row.assignee_id !== null,
+    since: row.since as Date,
+    dueAt: (row.due_at as Date | null) ?? null,
+    provisional: Boolean(row.provisional),
+  };
 }
 
 function toReportText(row: Record<string, unknown>): ReportTextRow {
