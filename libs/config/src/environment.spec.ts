@@ -125,6 +125,12 @@ describe('loadEnvironment', () => {
     expect(error.message).toMatch(/32/);
   });
 
+  it('refuses the published JWT_SECRET placeholder of the reference deployment, saying how to make a real one', () => {
+    const error = failureFor({ JWT_SECRET: 'change-me-public-placeholder-set-JWT_SECRET-before-use' });
+    expectOneLineNaming(error, 'JWT_SECRET');
+    expect(error.message).toContain('openssl rand');
+  });
+
   it('refuses a short ADMIN_PASSWORD without echoing it', () => {
     const error = failureFor({ ADMIN_PASSWORD: 'pw1234' });
     expectOneLineNaming(error, 'ADMIN_PASSWORD');

@@ -94,6 +94,8 @@ export class Environment {
   @IsOptional()
   @IsString()
   @MinLength(32, { message: 'must be at least 32 characters' })
+  // The reference deployment's placeholder is public: tokens signed with it could be forged by anyone.
+  @Matches(/^(?!change-me)/, { message: 'is still the published placeholder; set a random secret (for example: openssl rand -base64 48)' })
   JWT_SECRET?: string;
 
   @IsString()
