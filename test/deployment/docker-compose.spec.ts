@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 // Checks docker-compose.yml, the reference production deployment, with the real Compose parser.
 // No Docker engine is needed: `docker-compose config` (Debian's docker-compose 1.29) validates
 // and normalizes the file on its own.
@@ -103,14 +104,19 @@ describe('docker-compose.yml', () => {
     expect(names('api').filter((name) => !known.includes(name))).toEqual([]);
   });
 
-  it('passes the validation the app applies to its settings, with the external PostgreSQL and Temporal', async () => {
-    const { services } = await config;
-    const environment = services.api.environment ?? {};
-    const loaded = loadEnvironment(Object.fromEntries(Object.entries(environment).map(([key, value]) => [key, value ?? undefined])));
+  it('passes the validation the app applies to its settings once JWT_SECRET is set, and refuses the public placeholder', async () => {
+    const secretEnvFile = join(workDir, 'secret.env');
+    writeFileSync(secretEnvFile, `JWT_SECRET=${randomBytes(36).toString('base64')}\n`);
+    const withSecret = parse((await dockerCompose(['config'], secretEnvFile)).stdout) as ComposeConfig;
+    const settingsOf = (compose: ComposeConfig) =>
+      Object.fromEntries(Object.entries(compose.services.api.environment ?? {}).map(([key, value]) => [key, value ?? undefined]));
+    const loaded = loadEnvironment(settingsOf(withSecret));
     expect(loaded.DATABASE_URL).toMatch(/^postgres:\/\/[^@]+@postgres:5432\/reform$/);
     expect(loaded.TEMPORAL_ADDRESS).toBe('temporal:7233');
     expect(loaded.JWT_SECRET?.length).toBeGreaterThanOrEqual(32);
-    expect(services['temporal-ui'].environment?.TEMPORAL_ADDRESS).toBe(loaded.TEMPORAL_ADDRESS);
+    expect(withSecret.services['temporal-ui'].environment?.TEMPORAL_ADDRESS).toBe(loaded.TEMPORAL_ADDRESS);
+    const withoutSecret = settingsOf(await config);
+    expect(() => loadEnvironment(withoutSecret)).toThrow(/JWT_SECRET.*placeholder/);
   });
 
   it('publishes the API on port 3000', async () => {
