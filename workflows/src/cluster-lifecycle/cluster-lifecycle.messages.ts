@@ -24,6 +24,9 @@ export const clusterUpdates: { readonly [T in ClusterCommand['type']]: UpdateDef
   'change-owning-bureau': defineUpdate<ClusterCase, [CommandOf<'change-owning-bureau'>]>('changeOwningBureau'),
 };
 
+/** Sent with the start of the workflow: answers once the kickoff is in the read model, so the caller sees it at once. */
+export const awaitKickoff = defineUpdate<ClusterCase, []>('awaitKickoff');
+
 /** The workflow's own view of its cluster, answered live. */
 export const getClusterCase = defineQuery<ClusterCase>('getClusterCase');
 

@@ -25,7 +25,7 @@ import {
 } from '../../../libs/domain/src';
 import type { CalendarActivities, ClusterLifecycleActivities } from '../../../libs/temporal/src/contracts/activities';
 import { CLUSTER_STAGE, OWNING_BUREAU } from '../../../libs/temporal/src/contracts/search-attributes';
-import { CalendarChange, calendarChanged, ClusterLifecycleInput, clusterUpdates, COMMAND_REFUSED, getClusterCase, getClusterDeadlines } from './cluster-lifecycle.messages';
+import { awaitKickoff, CalendarChange, calendarChanged, ClusterLifecycleInput, clusterUpdates, COMMAND_REFUSED, getClusterCase, getClusterDeadlines } from './cluster-lifecycle.messages';
 import { runReminders } from './reminders';
 
 const { recordClusterEvent } = proxyActivities<ClusterLifecycleActivities>({
@@ -57,6 +57,7 @@ export async function clusterLifecycleWorkflow(input: ClusterLifecycleInput): Pr
   let recorded: Promise<void> = Promise.resolve();
   /** Actions wait until the kickoff is recorded, so the audit trail always opens with it. */
   let kickoffRecorded = false;
+  let kickoffInReadModel = false;
   const calendarChanges: CalendarChange[] = [];
 
   /** Events are recorded one after another, so the read model sees them in the workflow's order. */
@@ -92,6 +93,10 @@ export async function clusterLifecycleWorkflow(input: ClusterLifecycleInput): Pr
 
   setHandler(getClusterCase, () => state);
   setHandler(getClusterDeadlines, () => deadlines);
+  setHandler(awaitKickoff, async () => {
+    await condition(() => kickoffInReadModel);
+    return state;
+  });
 
   for (const [type, update] of Object.entries(clusterUpdates)) {
     setHandler(
@@ -138,6 +143,7 @@ export async function clusterLifecycleWorkflow(input: ClusterLifecycleInput): Pr
   );
   kickoffRecorded = true;
   await kickoff;
+  kickoffInReadModel = true;
 
   const reminders = !plansReminders
     ? Promise.resolve()

@@ -18,11 +18,12 @@ import {
   ServiceError,
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
+  WithStartWorkflowOperation,
   WorkflowUpdateFailedError,
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { clusterLifecycleWorkflow } from '../../../../workflows/src';
-import { clusterUpdates, COMMAND_REFUSED } from '../../../../workflows/src/cluster-lifecycle/cluster-lifecycle.messages';
+import { awaitKickoff, clusterUpdates, COMMAND_REFUSED } from '../../../../workflows/src/cluster-lifecycle/cluster-lifecycle.messages';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { CalendarService } from '../meetings/calendar.service';
 import { UpdateClusterRequest } from '../catalogue/cluster.dto';
@@ -56,30 +57,34 @@ export class ClusterLifecycleService {
     await this.withTemporal(() => this.calendar.ensureRunning(cluster.fiscalYear));
     try {
       await this.withTemporal(() =>
-        this.client.workflow.start<typeof clusterLifecycleWorkflow>('clusterLifecycleWorkflow', {
-          workflowId: clusterWorkflowId(cluster.fiscalYear, cluster.no),
-          taskQueue: this.temporal.taskQueue,
-          // A closed analysis stays closed for the year: 完了 and 取下げ are final.
-          workflowIdReusePolicy: 'REJECT_DUPLICATE',
-          args: [
-            {
-              start: {
-                fiscalYear: cluster.fiscalYear,
-                clusterNo: cluster.no,
-                clusterName: cluster.name,
-                owningBureau,
-                kickoff: { meetingDate: request.meetingDate, attendees: request.attendees, notes: request.notes ?? null },
-                settings,
+        this.client.workflow.executeUpdateWithStart(awaitKickoff, {
+          // Answered once the kickoff is in the read model, so the caller's next read shows it.
+          startWorkflowOperation: new WithStartWorkflowOperation<typeof clusterLifecycleWorkflow>('clusterLifecycleWorkflow', {
+            workflowId: clusterWorkflowId(cluster.fiscalYear, cluster.no),
+            taskQueue: this.temporal.taskQueue,
+            // A closed analysis stays closed for the year: 完了 and 取下げ are final.
+            workflowIdReusePolicy: 'REJECT_DUPLICATE',
+            workflowIdConflictPolicy: 'FAIL',
+            args: [
+              {
+                start: {
+                  fiscalYear: cluster.fiscalYear,
+                  clusterNo: cluster.no,
+                  clusterName: cluster.name,
+                  owningBureau,
+                  kickoff: { meetingDate: request.meetingDate, attendees: request.attendees, notes: request.notes ?? null },
+                  settings,
+                },
+                startedBy,
               },
-              startedBy,
-            },
-          ],
-          typedSearchAttributes: [
-            { key: FISCAL_YEAR, value: cluster.fiscalYear },
-            { key: CLUSTER_NO, value: cluster.no },
-            { key: CLUSTER_STAGE, value: ClusterStage.Kickoff },
-            { key: OWNING_BUREAU, value: owningBureau.code },
-          ],
+            ],
+            typedSearchAttributes: [
+              { key: FISCAL_YEAR, value: cluster.fiscalYear },
+              { key: CLUSTER_NO, value: cluster.no },
+              { key: CLUSTER_STAGE, value: ClusterStage.Kickoff },
+              { key: OWNING_BUREAU, value: owningBureau.code },
+            ],
+          }),
         }),
       );
       return 'started';
