@@ -26,6 +26,7 @@ export const TEST_FISCAL_YEARS = {
   rescheduling: 2041,
   workerRestart: 2042,
   digest: 2043,
+  shutdown: 2044,
 } as const;
 
 export const BUREAUS = { kankyo: '環境局', kodomo: '子ども家庭局' } as const;
@@ -53,6 +54,8 @@ export interface LifecycleFixture {
   /** Stops the worker, as a crash or deployment would, leaving its workflows to wait on the server. */
   stopWorker(): Promise<void>;
   startWorker(): Promise<void>;
+  /** Closes the API as its shutdown hooks would (the fixture then leaves it closed). */
+  closeApi(): Promise<void>;
   /** Another fiscal year copied from FY2024 (catalogue, settings, meetings moved by whole years). */
   addFiscalYear(fiscalYear: number): Promise<void>;
   readonly pg: PgClient;
@@ -85,6 +88,7 @@ export async function startLifecycleFixture(fiscalYear: number, workerEnvironmen
   const [app, firstWorker] = await Promise.all([startApi({ databaseUrl: database.url, temporalAddress, taskQueue }), runWorker()]);
   let worker = firstWorker;
   let workerRunning = true;
+  let apiOpen = true;
   if (fiscalYear !== 2024) await app.get(CatalogueRepository).copyFiscalYear(2024, fiscalYear);
   const pg = new PgClient({ connectionString: database.url });
   await pg.connect();
@@ -122,6 +126,10 @@ export async function startLifecycleFixture(fiscalYear: number, workerEnvironmen
       worker = await runWorker();
       workerRunning = true;
     },
+    closeApi: async () => {
+      apiOpen = false;
+      await app.close();
+    },
     addFiscalYear: async (year) => {
       await app.get(CatalogueRepository).copyFiscalYear(2024, year);
     },
@@ -153,7 +161,7 @@ export async function startLifecycleFixture(fiscalYear: number, workerEnvironmen
       await connection.close();
       await pg.end();
       if (workerRunning) await worker.stop();
-      await app.close();
+      if (apiOpen) await app.close();
       await database.drop();
     },
   };
