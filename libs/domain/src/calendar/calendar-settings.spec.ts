@@ -81,4 +81,16 @@ describe('calendarSettingsProblems', () => {
     };
     expect(calendarSettingsProblems(settings, MEETING_IDS)).toHaveLength(4);
   });
+
+  it('refuses two deadlines for one target and the same reminder twice, however it is written', () => {
+    const duplicated = {
+      ...FY2024_CALENDAR_SETTINGS,
+      deadlines: [...FY2024_CALENDAR_SETTINGS.deadlines, { target: 'interim', meetingId: 'x2', leadBusinessDays: 3 }],
+      reminderOffsets: ['P1D', 'PT24H'],
+    };
+    expect(calendarSettingsProblems(duplicated, FY2024_MEETINGS.map((meeting) => meeting.id))).toEqual([
+      'interim の期限が重複して設定されています',
+      '督促のタイミングが重複しています',
+    ]);
+  });
 });

@@ -45,6 +45,12 @@ export function calendarSettingsProblems(settings: CalendarSettings, meetingIds:
       problems.push(`${rule.target} の期限は会議の0〜60営業日前で指定してください`);
     }
   }
+  const targets = settings.deadlines.map((rule) => rule.target);
+  for (const duplicate of new Set(targets.filter((target, index) => targets.indexOf(target) !== index))) {
+    problems.push(`${duplicate} の期限が重複して設定されています`);
+  }
+  const offsets = settings.reminderOffsets.map(durationMs);
+  if (new Set(offsets).size !== offsets.length) problems.push('督促のタイミングが重複しています');
   for (const offset of settings.reminderOffsets) {
     const ms = durationMs(offset);
     if (ms === undefined || ms > 90 * 24 * 3600 * 1000) problems.push(`督促のタイミング ${offset} は P7D や PT12H のような90日以内の期間で指定してください`);
