@@ -7,6 +7,7 @@ import { ConfigurationError, loadEnvironment } from '@app/config';
 import { join, resolve } from 'node:path';
 import { prepareSystem } from '../../apps/setup/src/prepare-system';
 import { describeNotificationChannels, notificationSettings } from '../../apps/worker/src/notifications/notification-settings';
+import { postgresDataDir } from '../infra/postgres-data-dir';
 import { ServerHostProcess } from '../infra/server-host-process';
 import { ChildService } from './child-service';
 import { localJwtSecret } from './jwt-secret';
@@ -35,12 +36,14 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stopAll(0));
 
   try {
+    const postgresData = environment.DATABASE_URL ? null : postgresDataDir(dataDir);
+    if (postgresData?.note) say(`PostgreSQL data goes to ${postgresData.path}: ${postgresData.note} (a DATA_DIR it can enter keeps it there instead)`);
     const servers = await ServerHostProcess.start(
       join(distRoot, 'tools/infra/server-host.js'),
       {
-        postgres: environment.DATABASE_URL
-          ? undefined
-          : { dataDir: join(dataDir, 'postgres'), preferredPort: environment.EMBEDDED_POSTGRES_PORT, database: 'reform' },
+        postgres: postgresData
+          ? { dataDir: postgresData.path, preferredPort: environment.EMBEDDED_POSTGRES_PORT, database: 'reform' }
+          : undefined,
         temporal: {
           address: environment.TEMPORAL_ADDRESS,
           cliPath: environment.TEMPORAL_CLI_PATH,
