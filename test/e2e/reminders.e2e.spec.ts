@@ -151,6 +151,10 @@ describe('reminders, escalation and meeting digests', () => {
     expect(ofKind(await inbox('director', fy), 'escalation')).toEqual([]);
     const history = await fx.as('staff').get(`${clusterPath(fy, 27)}/history`).expect(200);
     expect(history.body.items.map((entry: { action: string }) => entry.action)).toContain('deadlines-moved');
+
+    // Moved back to a day already past, the deadline is missed at once: what has newly come due goes out now.
+    await fx.as('office').patch(`/api/v1/fiscal-years/${fy}/meetings/x1`, { date: { kind: 'exact', date: toTokyoIsoString(due).slice(0, 10) } }).expect(200);
+    await eventually(async () => expect(ofKind(await inbox('director', fy), 'escalation').map((item) => item.dueAt)).toEqual([toTokyoIsoString(due)]));
     await recordHistoryIfAsked(fx.temporal, clusterWorkflowId(fy, 27), 'rescheduled-reminders');
   });
 
