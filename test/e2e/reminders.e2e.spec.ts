@@ -204,6 +204,38 @@ describe('reminders, escalation and meeting digests', () => {
     expect(ofKind(await inbox('office', fy), 'meeting-digest')).toEqual([]);
     await recordHistoryIfAsked(fx.temporal, calendarWorkflowId(fy), 'calendar-with-digest');
   });
+  it('reminds the reform office of the clusters it has still to kick off, and escalates nothing once all are started', async () => {
+    const fy = TEST_FISCAL_YEARS.kickoffReminders;
+    await fx.addFiscalYear(fy);
+    const due = secondsFromNow(7);
+    const tokyo = toTokyoIsoString(due);
+    const settings = (await fx.as('office').get(`/api/v1/fiscal-years/${fy}/calendar-settings`).expect(200)).body;
+    await fx.as('office')
+      .put(`/api/v1/fiscal-years/${fy}/calendar-settings`, {
+        ...settings,
+        deadlines: [{ target: 'kickoff', meetingId: 'kickoff', leadBusinessDays: 0 }],
+        reminderOffsets: ['PT4S'],
+        dueTime: tokyo.slice(11, 19),
+      })
+      .expect(200);
+    await fx.as('office').patch(`/api/v1/fiscal-years/${fy}/meetings/kickoff`, { date: { kind: 'exact', date: tokyo.slice(0, 10) } }).expect(200);
+    await fx.pg.query(`UPDATE clusters SET analysed_this_year = true, owning_bureau_code = 'kankyo' WHERE fiscal_year = $1 AND no IN (26, 27)`, [fy]);
+    await fx.as('office').post(`${clusterPath(fy, 27)}/kickoff`, { meetingDate: tokyo.slice(0, 10), attendees: [] }).expect(201);
+
+    const reminder = await eventually(async () => {
+      const [first] = (await inbox('office2', fy)).filter((item) => item.kind === 'reminder');
+      expect(first).toBeDefined();
+      return first;
+    }, 20_000);
+    expect(reminder.subject).toContain('着手期限');
+    expect(reminder.body).toContain('No.26 環境施策');
+    expect(reminder.body).not.toContain('No.27');
+    expect(await inbox('staff', fy)).toEqual([]);
+
+    await fx.as('office').post(`${clusterPath(fy, 26)}/kickoff`, { meetingDate: tokyo.slice(0, 10), attendees: [] }).expect(201);
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, due.getTime() + 1_500 - Date.now())));
+    expect(ofKind(await inbox('office2', fy), 'escalation')).toEqual([]);
+  });
 });
 
 function formatted(instant: Date): string {

@@ -6,8 +6,8 @@ export interface FiscalYearCalendarInput {
   /** The calendar as stored when the workflow starts (or continues as new); from then on it is the workflow's. */
   readonly meetings: readonly Meeting[];
   readonly settings: CalendarSettings | null;
-  /** Digests already sent, carried over when the history is continued as new. */
-  readonly sentDigests?: readonly string[];
+  /** Digests and kickoff reminders already sent, carried over when the history is continued as new. */
+  readonly sentNotices?: readonly string[];
 }
 
 /** Creates a meeting, or changes the given fields of an existing one. */

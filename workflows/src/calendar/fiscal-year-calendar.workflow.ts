@@ -1,6 +1,7 @@
 import {
   allHandlersFinished,
   ApplicationFailure,
+  patched,
   condition,
   continueAsNew,
   getExternalWorkflowHandle,
@@ -11,6 +12,11 @@ import {
 import {
   actorOf,
   CalendarSettings,
+  clusterDeadlines,
+  KICKOFF_TARGET,
+  kickoffNotices,
+  kickoffReminderRequest,
+  scheduleAt,
   digestInstant,
   earliestMeetingDay,
   isProvisional,
@@ -32,7 +38,7 @@ import {
   MeetingChange,
 } from './fiscal-year-calendar.messages';
 
-const { loadCalendar, recordMeetingChange, runningClusterNos, composeMeetingDigests } = proxyActivities<CalendarActivities>({
+const { loadCalendar, recordMeetingChange, runningClusterNos, composeMeetingDigests, pendingKickoffs } = proxyActivities<CalendarActivities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
@@ -43,6 +49,9 @@ const { deliverNotification } = proxyActivities<NotificationActivities>({
 });
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Calendars started before kickoff reminders existed replay without them. */
+const KICKOFF_REMINDERS = 'kickoff-reminders';
 
 /**
  * A fiscal year's X meetings: changes to them go through here, so every running analysis hears of
@@ -55,7 +64,8 @@ export async function fiscalYearCalendarWorkflow(input: FiscalYearCalendarInput)
   let settings: CalendarSettings | null = input.settings;
   let version = 0;
   let changeCount = 0;
-  const sentDigests = new Set(input.sentDigests ?? []);
+  const sentNotices = new Set(input.sentNotices ?? []);
+  const remindsOfKickoff = patched(KICKOFF_REMINDERS);
   const settingsChanges: Participant[] = [];
 
   setHandler(getMeetings, () => meetings);
@@ -97,9 +107,11 @@ export async function fiscalYearCalendarWorkflow(input: FiscalYearCalendarInput)
       continue;
     }
     const seen = version;
-    const next = await sendDueDigests(input.fiscalYear, meetings, settings, sentDigests);
+    const nextDigest = await sendDueDigests(input.fiscalYear, meetings, settings, sentNotices);
+    const nextKickoffNotice = remindsOfKickoff ? await sendDueKickoffNotices(input.fiscalYear, meetings, settings, sentNotices) : undefined;
+    const next = [nextDigest, nextKickoffNotice].filter((at): at is string => at !== undefined).sort()[0];
     if (workflowInfo().continueAsNewSuggested && allHandlersFinished()) {
-      await continueAsNew<typeof fiscalYearCalendarWorkflow>({ fiscalYear: input.fiscalYear, meetings, settings, sentDigests: [...sentDigests] });
+      await continueAsNew<typeof fiscalYearCalendarWorkflow>({ fiscalYear: input.fiscalYear, meetings, settings, sentNotices: [...sentNotices] });
     }
     const woken = () => version !== seen || settingsChanges.length > 0;
     if (next) await condition(woken, Math.max(1, Date.parse(next) - Date.now()));
@@ -161,6 +173,22 @@ async function sendDueDigests(fiscalYear: number, meetings: readonly Meeting[], 
     .filter(({ at }) => Date.parse(at) > now)
     .map(({ at }) => at)
     .sort()[0];
+}
+
+/** Reminds the reform office of the clusters it has still to kick off, and tells it when the deadline has passed. */
+async function sendDueKickoffNotices(fiscalYear: number, meetings: readonly Meeting[], settings: CalendarSettings | null, sent: Set<string>): Promise<string | undefined> {
+  if (!settings) return undefined;
+  const deadline = clusterDeadlines(0, meetings, settings).find((candidate) => candidate.target === KICKOFF_TARGET);
+  if (!deadline) return undefined;
+  const now = new Date().toISOString();
+  const schedule = scheduleAt(kickoffNotices(fiscalYear, deadline, settings.reminderOffsets), sent, now);
+  for (const notice of schedule.overtaken) sent.add(notice.key);
+  for (const notice of schedule.due) {
+    sent.add(notice.key);
+    const request = kickoffReminderRequest(fiscalYear, notice, await pendingKickoffs(fiscalYear), now);
+    if (request) await deliverNotification(request);
+  }
+  return schedule.next?.at;
 }
 
 /** After the last day the meeting can fall on, a digest would come too late to help. */

@@ -83,6 +83,7 @@ export class ClusterLifecycleController {
   ): Promise<KickoffResponse> {
     const cluster = await this.catalogue.requireCluster(fiscalYear, no);
     const outcome = await this.lifecycle.kickoff(cluster, body, participantOf(user));
+    await this.lifecycle.startCalendar(fiscalYear);
     if (outcome === 'already-running') {
       throw new ConflictException(`${fiscalYearLabel(fiscalYear)}の「${cluster.name}」（No.${no}）は既に経営分析に着手しています`);
     }

@@ -54,7 +54,6 @@ export class ClusterLifecycleService {
     if (!settings || lifecycleSettingsProblems(settings).length > 0) {
       throw new ConflictException(`${fiscalYearLabel(cluster.fiscalYear)}の報告書・決裁経路の設定がないか不完全なため着手できません`);
     }
-    await this.withTemporal(() => this.calendar.ensureRunning(cluster.fiscalYear));
     try {
       await this.withTemporal(() =>
         this.client.workflow.executeUpdateWithStart(awaitKickoff, {
@@ -92,6 +91,14 @@ export class ClusterLifecycleService {
       if (error instanceof WorkflowExecutionAlreadyStartedError) return 'already-running';
       throw error;
     }
+  }
+
+  /**
+   * The year's calendar (digests, the kickoff deadline, moving meetings) runs once analyses have
+   * been kicked off; started after them, its first look at who still has to kick off is current.
+   */
+  startCalendar(fiscalYear: number): Promise<void> {
+    return this.withTemporal(() => this.calendar.ensureRunning(fiscalYear));
   }
 
   /** Runs one user action as a Workflow Update and answers with the case after it, or the refusal. */

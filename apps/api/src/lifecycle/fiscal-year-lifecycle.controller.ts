@@ -60,6 +60,7 @@ export class FiscalYearLifecycleController {
       );
     }
     answer.skipped.sort((a, b) => a.no - b.no);
+    await this.lifecycle.startCalendar(fiscalYear);
     return answer;
   }
 

@@ -1,5 +1,6 @@
 import {
   CalendarSettings,
+  ClusterStage,
   clusterDeadlines,
   Meeting,
   NotificationKind,
@@ -41,6 +42,10 @@ export class CalendarActivitiesFactory {
       recordMeetingChange: (change) => this.recordMeetingChange(change),
       runningClusterNos: (fiscalYear) => this.meetings.runningClusterNos(fiscalYear),
       composeMeetingDigests: (fiscalYear, meeting, key, now) => this.composeDigests(fiscalYear, meeting, key, now),
+      pendingKickoffs: async (fiscalYear) => {
+        const { items } = await this.catalogue.listClusters(fiscalYear, { analysedThisYear: true, stage: ClusterStage.NotStarted }, { page: 1, pageSize: 10_000 });
+        return items.map((cluster) => ({ no: cluster.no, name: cluster.name }));
+      },
     };
   }
 

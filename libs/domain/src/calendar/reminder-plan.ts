@@ -40,13 +40,21 @@ export function plannedNotices(cluster: ClusterRef, owed: readonly OwedAction[],
   });
 }
 
-export interface NoticeSchedule {
+/** Anything sent at an offset before a deadline, or at the deadline itself. */
+export interface TimedNotice {
+  readonly key: string;
+  readonly kind: NotificationKind.Reminder | NotificationKind.Escalation;
+  readonly at: string;
+  readonly deadline: Deadline;
+}
+
+export interface NoticeSchedule<N extends TimedNotice = PlannedNotice> {
   /** Send now. */
-  readonly due: PlannedNotice[];
+  readonly due: N[];
   /** Overtaken before they could be sent (a later reminder or the escalation is due): never send. */
-  readonly overtaken: PlannedNotice[];
+  readonly overtaken: N[];
   /** The earliest notice still to come, if any. */
-  readonly next: PlannedNotice | undefined;
+  readonly next: N | undefined;
 }
 
 /**
@@ -54,16 +62,16 @@ export interface NoticeSchedule {
  * goes out, and none once the deadline itself has passed: people get the message that fits now,
  * not a burst of stale ones after a meeting moved or the worker was away.
  */
-export function scheduleAt(planned: readonly PlannedNotice[], sent: ReadonlySet<string>, now: string): NoticeSchedule {
+export function scheduleAt<N extends TimedNotice>(planned: readonly N[], sent: ReadonlySet<string>, now: string): NoticeSchedule<N> {
   const nowMs = Date.parse(now);
   const pending = planned.filter((notice) => !sent.has(notice.key));
   // Sent notices count too: once a later reminder or the escalation went out, an earlier one never does.
   const past = planned.filter((notice) => Date.parse(notice.at) <= nowMs);
-  const due: PlannedNotice[] = [];
-  const overtaken: PlannedNotice[] = [];
-  const byDeadline = new Map<string, PlannedNotice[]>();
+  const due: N[] = [];
+  const overtaken: N[] = [];
+  const byDeadline = new Map<string, N[]>();
   for (const notice of past) {
-    const group = `${notice.owed.reportKind}/${notice.deadline.dueAt}`;
+    const group = `${notice.deadline.target}/${notice.deadline.dueAt}`;
     byDeadline.set(group, [...(byDeadline.get(group) ?? []), notice]);
   }
   for (const group of byDeadline.values()) {

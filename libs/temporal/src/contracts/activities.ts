@@ -3,6 +3,7 @@ import type { NotificationDelivery, NotificationRequest } from '../../../domain/
 import type { CalendarSettings } from '../../../domain/src/calendar/calendar-settings';
 import type { Deadline } from '../../../domain/src/calendar/deadlines';
 import type { Meeting } from '../../../domain/src/calendar/meeting';
+import type { PendingKickoff } from '../../../domain/src/calendar/kickoff-reminders';
 import type { Actor } from '../../../domain/src/lifecycle/cluster-lifecycle-event';
 
 /** What the cluster lifecycle workflow asks of the world; the worker implements it. */
@@ -46,4 +47,6 @@ export interface CalendarActivities {
   runningClusterNos(fiscalYear: number): Promise<number[]>;
   /** One digest per owning bureau presenting at the meeting: what they present and its state. */
   composeMeetingDigests(fiscalYear: number, meeting: Meeting, key: string, now: string): Promise<NotificationRequest[]>;
+  /** Clusters flagged for this year's analysis and not yet kicked off. */
+  pendingKickoffs(fiscalYear: number): Promise<PendingKickoff[]>;
 }
