@@ -1,7 +1,8 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** Append-only: who did what, when, from which state to which. Never updated or deleted. */
 @Entity('audit_events')
+@Index('audit_events_cluster_idx', ['fiscalYear', 'clusterNo', 'id'])
 export class AuditEventEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id!: string;
@@ -34,9 +35,12 @@ export class AuditEventEntity {
   @Column({ name: 'to_state', type: 'text', nullable: true })
   toState!: string | null;
 
+  @Column({ name: 'report_kind', type: 'text', nullable: true })
+  reportKind!: string | null;
+
   @Column({ type: 'text', nullable: true })
   comment!: string | null;
 
-  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
+  @Column({ type: 'jsonb', default: {} })
   details!: Record<string, unknown>;
 }

@@ -1,4 +1,5 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { ClusterGroupEntity } from './cluster-group.entity';
 
 @Entity('cluster_kinds')
 export class ClusterKindEntity {
@@ -10,6 +11,13 @@ export class ClusterKindEntity {
 
   @Column({ name: 'group_code', type: 'text' })
   groupCode!: string;
+
+  @ManyToOne(() => ClusterGroupEntity, { onDelete: 'CASCADE' })
+  @JoinColumn([
+    { name: 'fiscal_year', referencedColumnName: 'fiscalYear', foreignKeyConstraintName: 'cluster_kinds_fiscal_year_group_code_fkey' },
+    { name: 'group_code', referencedColumnName: 'code', foreignKeyConstraintName: 'cluster_kinds_fiscal_year_group_code_fkey' },
+  ])
+  group?: ClusterGroupEntity;
 
   @Column({ type: 'text' })
   name!: string;

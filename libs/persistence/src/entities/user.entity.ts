@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { BureauEntity } from './bureau.entity';
 
 @Entity('users')
 export class UserEntity {
@@ -19,6 +20,10 @@ export class UserEntity {
 
   @Column({ name: 'bureau_code', type: 'text', nullable: true })
   bureauCode!: string | null;
+
+  @ManyToOne(() => BureauEntity, { nullable: true })
+  @JoinColumn({ name: 'bureau_code', referencedColumnName: 'code', foreignKeyConstraintName: 'users_bureau_code_fkey' })
+  bureau?: BureauEntity | null;
 
   /** Where notification e-mails go; null = the inbox only. */
   @Column({ type: 'text', nullable: true })
