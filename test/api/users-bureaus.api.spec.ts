@@ -63,7 +63,8 @@ describe('bureaus, users and the caller’s profile through the API', () => {
       bureau: { code: 'kodomo', name: '子ども家庭局' },
       isDemo: false,
     });
-    expect(Object.keys(created.body).sort()).toEqual(['bureau', 'createdAt', 'displayName', 'id', 'isDemo', 'roles', 'username']);
+    expect(created.body).toMatchObject({ email: null, active: true });
+    expect(Object.keys(created.body).sort()).toEqual(['active', 'bureau', 'createdAt', 'displayName', 'email', 'id', 'isDemo', 'roles', 'username']);
     expect(JSON.stringify(created.body)).not.toMatch(/argon2|password/i);
 
     const token = await login(app, 'kodomo.takahashi', PASSWORD);

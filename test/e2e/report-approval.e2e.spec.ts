@@ -146,6 +146,10 @@ describe('report approval through the API', () => {
     await writeAndSubmit(no, 'interim');
     await fx.as('manager').post(`${fx.base(no)}/reports/interim/delegate`, { delegateTo: 'otherManager' }).expect(400);
     await fx.as('manager').post(`${fx.base(no)}/reports/interim/delegate`, { delegateTo: 'nobody' }).expect(400);
+    await fx.pg.query(`UPDATE users SET active = false WHERE username = 'manager2'`);
+    const inactive = await fx.as('manager').post(`${fx.base(no)}/reports/interim/delegate`, { delegateTo: 'manager2' }).expect(400);
+    expect(inactive.body.message).toContain('無効化');
+    await fx.pg.query(`UPDATE users SET active = true WHERE username = 'manager2'`);
     const delegated = await fx.as('manager').post(`${fx.base(no)}/reports/interim/delegate`, { delegateTo: 'manager2', comment: '出張のため' }).expect(200);
     const step = delegated.body.reports.find((report: { kind: string }) => report.kind === 'interim').submission.steps[0];
     expect(step).toMatchObject({ status: 'pending', delegatedTo: { name: '環境 副課長' } });

@@ -351,6 +351,41 @@ describe('deliverNotification: inbox, e-mail and webhook, each once per key and 
     ]);
   });
 
+  it('skips deactivated users, whether a role rule or a user rule names them, on every channel, and reaches them again once reactivated', async () => {
+    const users = app.get(UserRepository);
+    const bureaus = app.get(BureauRepository);
+    await bureaus.create({ code: 'taishoku', name: '退職確認局' });
+    for (const [username, email] of [['taishoku.active', 'active@taishoku.example.jp'], ['taishoku.left', 'left@taishoku.example.jp']]) {
+      await users.createIfAbsent({ username, passwordHash: 'not-used-here', displayName: username, roles: [Role.Manager], bureauCode: 'taishoku', email });
+      ids[username] = (await users.findByUsername(username))!.id;
+    }
+    const allowed = () => undefined;
+    await users.update(ids['taishoku.left'], { active: false }, ids['taishoku.active'], allowed);
+
+    const resolve = async (rules: RecipientRule[]) => (await repository.resolveRecipients(rules, [])).map((recipient) => recipient.username);
+    expect(await resolve([{ type: 'role', role: Role.Manager, bureauCode: 'taishoku' }])).toEqual(['taishoku.active']);
+    expect(await resolve([{ type: 'users', userIds: [ids['taishoku.left']] }])).toEqual([]);
+    expect(await resolve([{ type: 'role', role: Role.Manager, bureauCode: null }])).not.toContain('taishoku.left');
+
+    const request = notification({
+      recipients: [
+        { type: 'role', role: Role.Manager, bureauCode: 'taishoku' },
+        { type: 'users', userIds: [ids['taishoku.left']] },
+      ],
+    });
+    expect(await activities.deliverNotification(request)).toEqual({ newRecipients: 1 });
+    expect(usernamesOf((await inboxOf(request.key)).map((row) => row.user_id))).toEqual(['taishoku.active']);
+    expect(mailsOf(request.key).flatMap((mail) => mail.envelopeTo)).toEqual(['active@taishoku.example.jp']);
+    const [hook] = hooksOf(request.key);
+    expect(JSON.parse(hook.raw.toString('utf8')).recipients).toEqual(['taishoku.active']);
+    expect((await deliveriesOf(request.key)).map((delivery) => delivery.destination)).not.toContain('left@taishoku.example.jp');
+
+    await users.update(ids['taishoku.left'], { active: true }, ids['taishoku.active'], allowed);
+    const later = notification({ recipients: [{ type: 'role', role: Role.Manager, bureauCode: 'taishoku' }] });
+    expect(await activities.deliverNotification(later)).toEqual({ newRecipients: 2 });
+    expect(mailsOf(later.key).flatMap((mail) => mail.envelopeTo).sort()).toEqual(['active@taishoku.example.jp', 'left@taishoku.example.jp']);
+  });
+
   it('reaches the inbox only when SMTP_URL and WEBHOOK_URL are unset', async () => {
     const inboxOnly = await workerContext({});
     const request = notification();

@@ -6,6 +6,8 @@ import { JwtService } from '@nestjs/jwt';
 import { ACCESS_RULE, AccessRule } from './access-rule.decorator';
 import { AuthenticatedRequest } from './current-user.decorator';
 
+export const ACCOUNT_DISABLED_MESSAGE = 'このアカウントは無効化されています。管理者に問い合わせてください';
+
 interface AccessTokenPayload {
   readonly sub: string;
 }
@@ -44,6 +46,8 @@ export class AccessGuard implements CanActivate {
     }
     const user = await this.users.findById(payload.sub);
     if (!user) throw new UnauthorizedException('このトークンの利用者は存在しません');
+    // Checked on every request, so deactivating an account cuts off the tokens it already holds.
+    if (!user.active) throw new UnauthorizedException(ACCOUNT_DISABLED_MESSAGE);
     return {
       id: user.id,
       username: user.username,

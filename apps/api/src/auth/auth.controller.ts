@@ -18,11 +18,13 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @Public()
-  @ApiOperation({ summary: 'ログイン', description: 'Access: public. Exchanges a username and password for a bearer token.' })
-  @ApiUnauthorizedResponse({ description: 'ユーザー名またはパスワードが違います' })
+  @ApiOperation({ summary: 'ログイン', description: 'Access: public. Exchanges a username and password for a bearer token; deactivated accounts cannot log in.' })
+  @ApiUnauthorizedResponse({ description: 'ユーザー名またはパスワードが違います（無効化されたアカウントも同じ答えです）' })
   async login(@Body() body: LoginRequest): Promise<LoginResponse> {
     const user = await this.users.findByUsername(body.username);
-    if (!user || !(await verifyPassword(user.passwordHash, body.password))) {
+    // A deactivated account gets the same answer as a wrong password, after the same work, so the
+    // answer does not tell whether the account exists or is deactivated.
+    if (!user || !(await verifyPassword(user.passwordHash, body.password)) || !user.active) {
       throw new UnauthorizedException('ユーザー名またはパスワードが違います');
     }
     const accessToken = await this.jwt.signAsync({ sub: user.id, username: user.username });

@@ -4,7 +4,8 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsEnum, IsIn, IsOptional, IsString, Matches, ValidateIf } from 'class-validator';
 import { PageMeta, PageQuery } from '../common/page.dto';
 
-const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+/** `?flag=true|false` in a query string arrives as text; anything else is left for @IsBoolean to refuse. */
+export const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class ClusterListQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ClusterGroup, description: '区分: policy-programme（政策・施策）/ cross-cutting（横断的な仕組み）/ organisation（組織力強化）' })

@@ -123,6 +123,7 @@ export class ReportsController {
   ): Promise<ClusterDetailView> {
     const target = await this.users.findByUsername(body.delegateTo);
     if (!target) throw new BadRequestException(`代理決裁者「${body.delegateTo}」という利用者は登録されていません`);
+    if (!target.active) throw new BadRequestException(`代理決裁者「${body.delegateTo}」のアカウントは無効化されています`);
     const delegate = { id: target.id, name: target.displayName, roles: target.roles as Role[], bureauCode: target.bureauCode };
     return this.run(fiscalYear, no, request, (actor) => ({ type: 'delegate', actor, kind, delegate, comment: body.comment ?? null }));
   }

@@ -1,12 +1,51 @@
 import { BUREAU_CODE_PATTERN, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, Role, ROLES, USERNAME_PATTERN } from '@app/domain';
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayNotEmpty, ArrayUnique, IsArray, IsEmail, IsEnum, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { NamedCodeView } from '../catalogue/cluster.dto';
+import { Transform } from 'class-transformer';
+import { ArrayNotEmpty, ArrayUnique, IsArray, IsBoolean, IsEmail, IsEnum, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { NamedCodeView, toBoolean } from '../catalogue/cluster.dto';
 import { PageMeta, PageQuery } from '../common/page.dto';
 
 const ROLE_CHOICES = ROLES.join(' / ');
 const PASSWORD_LENGTH_MESSAGE = `password は${PASSWORD_MIN_LENGTH}〜${PASSWORD_MAX_LENGTH}文字で指定してください`;
 const DISPLAY_NAME_MAX_LENGTH = 100;
+
+// The rules of each field, shared by creating a user and changing one, so both refuse alike.
+const PasswordRules = () =>
+  applyDecorators(
+    IsString({ message: 'password は文字列で指定してください' }),
+    MinLength(PASSWORD_MIN_LENGTH, { message: PASSWORD_LENGTH_MESSAGE }),
+    MaxLength(PASSWORD_MAX_LENGTH, { message: PASSWORD_LENGTH_MESSAGE }),
+  );
+const DisplayNameRules = () =>
+  applyDecorators(
+    IsString({ message: 'displayName は文字列で指定してください' }),
+    Matches(/\S/, { message: 'displayName を入力してください' }),
+    MaxLength(DISPLAY_NAME_MAX_LENGTH, { message: `displayName は${DISPLAY_NAME_MAX_LENGTH}文字以内で指定してください` }),
+  );
+const RolesRules = () =>
+  applyDecorators(
+    IsArray({ message: 'roles は役割の配列で指定してください' }),
+    ArrayNotEmpty({ message: 'roles に役割を1つ以上指定してください' }),
+    ArrayUnique({ message: 'roles に同じ役割が重複しています' }),
+    IsEnum(Role, { each: true, message: `roles の各要素は ${ROLE_CHOICES} のいずれかで指定してください` }),
+  );
+/** Absent or null passes (null: no bureau). */
+const BureauCodeRules = () =>
+  applyDecorators(
+    IsOptional(),
+    IsString({ message: 'bureauCode は局のコード（文字列）か null で指定してください' }),
+    Matches(BUREAU_CODE_PATTERN, { message: 'bureauCode は英数字・ハイフン・下線の40文字以内で指定してください' }),
+  );
+/** Absent or null passes (null: no e-mail). */
+const EmailRules = () =>
+  applyDecorators(
+    IsOptional(),
+    IsEmail({}, { message: 'email はメールアドレスの形式で指定してください' }),
+    MaxLength(254, { message: 'email は254文字以内で指定してください' }),
+  );
+/** For a field a change may leave out but never set to null: only an absent field skips the rules. */
+const UnlessAbsent = () => ValidateIf((_object, value) => value !== undefined);
 
 export class CreateUserRequest {
   @ApiProperty({ example: 'kodomo.tanaka', description: 'ログインに使う名前（英数字・ピリオド・ハイフン・下線の3〜64文字）' })
@@ -15,22 +54,15 @@ export class CreateUserRequest {
   username!: string;
 
   @ApiProperty({ example: 'correct-horse-battery', description: `初期パスワード（${PASSWORD_MIN_LENGTH}〜${PASSWORD_MAX_LENGTH}文字）` })
-  @IsString({ message: 'password は文字列で指定してください' })
-  @MinLength(PASSWORD_MIN_LENGTH, { message: PASSWORD_LENGTH_MESSAGE })
-  @MaxLength(PASSWORD_MAX_LENGTH, { message: PASSWORD_LENGTH_MESSAGE })
+  @PasswordRules()
   password!: string;
 
   @ApiProperty({ example: '田中 太郎', description: '表示名（承認の記録にも使われます）' })
-  @IsString({ message: 'displayName は文字列で指定してください' })
-  @Matches(/\S/, { message: 'displayName を入力してください' })
-  @MaxLength(DISPLAY_NAME_MAX_LENGTH, { message: `displayName は${DISPLAY_NAME_MAX_LENGTH}文字以内で指定してください` })
+  @DisplayNameRules()
   displayName!: string;
 
   @ApiProperty({ enum: Role, isArray: true, example: [Role.Staff], description: '役割（1つ以上、重複なし）' })
-  @IsArray({ message: 'roles は役割の配列で指定してください' })
-  @ArrayNotEmpty({ message: 'roles に役割を1つ以上指定してください' })
-  @ArrayUnique({ message: 'roles に同じ役割が重複しています' })
-  @IsEnum(Role, { each: true, message: `roles の各要素は ${ROLE_CHOICES} のいずれかで指定してください` })
+  @RolesRules()
   roles!: Role[];
 
   @ApiPropertyOptional({
@@ -39,16 +71,56 @@ export class CreateUserRequest {
     example: 'kodomo',
     description: '所属局のコード: staff / manager / director の役割を持つ利用者には必須、admin / reform-office だけの利用者には指定不可',
   })
-  @IsOptional()
-  @IsString({ message: 'bureauCode は局のコード（文字列）か null で指定してください' })
-  @Matches(BUREAU_CODE_PATTERN, { message: 'bureauCode は英数字・ハイフン・下線の40文字以内で指定してください' })
+  @BureauCodeRules()
   bureauCode?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: 'tanaka-taro@city.kitakyushu.lg.jp', description: '通知メールの宛先（省略時はメールを送らず、通知一覧だけに届きます）' })
-  @IsOptional()
-  @IsEmail({}, { message: 'email はメールアドレスの形式で指定してください' })
-  @MaxLength(254, { message: 'email は254文字以内で指定してください' })
+  @EmailRules()
   email?: string | null;
+}
+
+/** The fields an administrator may change; {@link UPDATABLE_USER_FIELDS} names them for the answer to an empty change. */
+export class UpdateUserRequest {
+  @ApiPropertyOptional({ example: '田中 太郎', description: '表示名' })
+  @UnlessAbsent()
+  @DisplayNameRules()
+  displayName?: string;
+
+  @ApiPropertyOptional({
+    enum: Role,
+    isArray: true,
+    example: [Role.Manager],
+    description: '役割（1つ以上、重複なし）。全部を置き換えます。変更後の役割と所属局の組み合わせは登録時と同じ規則に従います',
+  })
+  @UnlessAbsent()
+  @RolesRules()
+  roles?: Role[];
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'kankyo',
+    description: '所属局のコード（異動）。null で所属なし。staff / manager / director の役割を持つ利用者には必須、admin / reform-office だけの利用者には指定不可',
+  })
+  @BureauCodeRules()
+  bureauCode?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'tanaka-taro@city.kitakyushu.lg.jp', description: '通知メールの宛先（null で削除し、通知一覧だけに届くようにします）' })
+  @EmailRules()
+  email?: string | null;
+
+  @ApiPropertyOptional({ description: 'false で無効化（ログインできず、発行済みのトークンも拒否され、通知も届きません）、true で再び有効に' })
+  @UnlessAbsent()
+  @IsBoolean({ message: 'active は true か false で指定してください' })
+  active?: boolean;
+}
+
+export const UPDATABLE_USER_FIELDS: readonly (keyof UpdateUserRequest)[] = ['displayName', 'roles', 'bureauCode', 'email', 'active'];
+
+export class SetPasswordRequest {
+  @ApiProperty({ example: 'correct-horse-battery', description: `新しいパスワード（${PASSWORD_MIN_LENGTH}〜${PASSWORD_MAX_LENGTH}文字）` })
+  @PasswordRules()
+  password!: string;
 }
 
 export class UserListQuery extends PageQuery {
@@ -61,6 +133,12 @@ export class UserListQuery extends PageQuery {
   @IsOptional()
   @IsEnum(Role, { message: `role は ${ROLE_CHOICES} のいずれかで指定してください` })
   role?: Role;
+
+  @ApiPropertyOptional({ description: 'true: 有効な利用者だけ、false: 無効化された利用者だけ（省略時は両方）' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'active は true か false で指定してください' })
+  active?: boolean;
 }
 
 export class UserView {
@@ -69,6 +147,8 @@ export class UserView {
   @ApiProperty({ example: '山田 花子' }) displayName!: string;
   @ApiProperty({ enum: Role, isArray: true }) roles!: Role[];
   @ApiProperty({ type: NamedCodeView, nullable: true, description: '所属局' }) bureau!: NamedCodeView | null;
+  @ApiProperty({ type: String, nullable: true, description: '通知メールの宛先（null: 通知一覧だけ）' }) email!: string | null;
+  @ApiProperty({ description: 'false: 無効化されている（ログインできず、通知も届かない）' }) active!: boolean;
   @ApiProperty({ description: 'デモデータ（DEMO_DATA=true で作成）' }) isDemo!: boolean;
   @ApiProperty({ description: 'ISO 8601 (UTC)' }) createdAt!: string;
 }

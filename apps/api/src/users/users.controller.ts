@@ -1,8 +1,22 @@
 import { Role } from '@app/domain';
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Roles } from '../auth/access-rule.decorator';
-import { CreateUserRequest, UserListQuery, UserPage, UserView } from './user.dto';
+import { AuthenticatedUser } from '../auth/authenticated-user';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { CreateUserRequest, SetPasswordRequest, UpdateUserRequest, UserListQuery, UserPage, UserView } from './user.dto';
+import { UserIdPipe } from './user-id.param';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
@@ -13,7 +27,7 @@ export class UsersController {
 
   @Get()
   @Roles(Role.Admin)
-  @ApiOperation({ summary: '利用者の一覧', description: 'Access: admin. Paged, sorted by username; filter by bureau and role.' })
+  @ApiOperation({ summary: '利用者の一覧', description: 'Access: admin. Paged, sorted by username; filter by bureau, role and active (true|false).' })
   @ApiOkResponse({ type: UserPage })
   list(@Query() query: UserListQuery): Promise<UserPage> {
     const { page, pageSize, ...filter } = query;
@@ -33,5 +47,38 @@ export class UsersController {
   @ApiConflictResponse({ description: 'ユーザー名は既に使われています' })
   create(@Body() body: CreateUserRequest): Promise<UserView> {
     return this.users.create(body);
+  }
+
+  @Patch(':id')
+  @Roles(Role.Admin)
+  @ApiParam({ name: 'id', format: 'uuid', description: '利用者の id' })
+  @ApiOperation({
+    summary: '利用者の変更（異動・役割・メール・無効化）',
+    description:
+      'Access: admin. Changes any of displayName, roles, bureauCode (a move to another bureau; null for none), email (null removes it) and active. ' +
+      'The resulting roles and bureau follow the same rule as a new user. active=false deactivates the account: it cannot log in, the tokens it ' +
+      'holds are refused from the next request on, and it receives no notifications; active=true restores it. An admin cannot deactivate ' +
+      'themselves or remove their own admin role, so the city always keeps an administrator.',
+  })
+  @ApiOkResponse({ type: UserView })
+  @ApiBadRequestResponse({ description: '入力内容に誤りがあります（変更項目なし、未登録の局コード、役割と所属局の組み合わせ、自分自身の無効化・admin の役割の削除を含む）' })
+  @ApiNotFoundResponse({ description: '指定された利用者は登録されていません' })
+  update(@Param('id', UserIdPipe) id: string, @Body() body: UpdateUserRequest, @CurrentUser() actor: AuthenticatedUser): Promise<UserView> {
+    return this.users.update(id, body, actor);
+  }
+
+  @Post(':id/password')
+  @HttpCode(204)
+  @Roles(Role.Admin)
+  @ApiParam({ name: 'id', format: 'uuid', description: '利用者の id' })
+  @ApiOperation({
+    summary: 'パスワードの再設定',
+    description: 'Access: admin. Sets a new password for the user; the old one stops working at once. Tokens already issued stay valid until they expire.',
+  })
+  @ApiNoContentResponse({ description: '再設定しました' })
+  @ApiBadRequestResponse({ description: '入力内容に誤りがあります' })
+  @ApiNotFoundResponse({ description: '指定された利用者は登録されていません' })
+  async setPassword(@Param('id', UserIdPipe) id: string, @Body() body: SetPasswordRequest): Promise<void> {
+    await this.users.setPassword(id, body);
   }
 }

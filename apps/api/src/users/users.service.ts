@@ -1,10 +1,14 @@
-import { bureauAssignmentProblem, Role } from '@app/domain';
-import { BureauNotFoundError, UsernameTakenError, UserRepository, UserRow } from '@app/persistence';
-import { ConflictException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { bureauAssignmentProblem, Role, selfLockoutProblem } from '@app/domain';
+import { BureauNotFoundError, UsernameTakenError, UserChangeCheck, UserRepository, UserRow } from '@app/persistence';
+import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
+import { ACCOUNT_DISABLED_MESSAGE } from '../auth/access.guard';
+import { AuthenticatedUser } from '../auth/authenticated-user';
 import { hashPassword } from '../auth/password-hasher';
 import { invalidFields } from '../common/validation.pipe';
 import { ProfileView } from './profile.dto';
-import { CreateUserRequest, UserPage, UserView } from './user.dto';
+import { CreateUserRequest, SetPasswordRequest, UPDATABLE_USER_FIELDS, UpdateUserRequest, UserPage, UserView } from './user.dto';
+
+export const USER_NOT_FOUND_MESSAGE = '指定された利用者は登録されていません';
 
 /** User administration and the caller's own profile; password hashes never leave this service. */
 @Injectable()
@@ -34,7 +38,47 @@ export class UsersService {
     }
   }
 
-  async list(filter: { bureau?: string; role?: Role }, page: number, pageSize: number): Promise<UserPage> {
+  /**
+   * Moves, renames, re-roles, (de)activates a user or changes their e-mail address. The result must
+   * satisfy the same role/bureau rule as a new user, and the admin making the change must remain an
+   * active admin; both are checked while the change is made, one change at a time.
+   */
+  async update(id: string, request: UpdateUserRequest, actor: AuthenticatedUser): Promise<UserView> {
+    if (UPDATABLE_USER_FIELDS.every((field) => request[field] === undefined)) {
+      throw new BadRequestException(`変更する項目（${UPDATABLE_USER_FIELDS.join(', ')}）を1つ以上指定してください`);
+    }
+    const check: UserChangeCheck = ({ after, actor: acting }) => {
+      // The guard let the actor in a moment ago; a change made to them since (by another admin) counts.
+      if (!acting?.active) throw new UnauthorizedException(ACCOUNT_DISABLED_MESSAGE);
+      if (!acting.roles.includes(Role.Admin)) throw new ForbiddenException(`この操作には次のいずれかの役割が必要です: ${Role.Admin}`);
+      const lockout = selfLockoutProblem(actor.id, { id: after.id, roles: after.roles as Role[], active: after.active });
+      if (lockout) throw invalidFields([{ field: lockout.field, problems: [lockout.problem] }]);
+      const problem = bureauAssignmentProblem(after.roles as Role[], after.bureauCode);
+      if (problem) throw invalidFields([{ field: 'bureauCode', problems: [problem] }]);
+    };
+    try {
+      const updated = await this.users.update(
+        id,
+        { displayName: request.displayName, roles: request.roles, bureauCode: request.bureauCode, email: request.email, active: request.active },
+        actor.id,
+        check,
+      );
+      if (!updated) throw new NotFoundException(USER_NOT_FOUND_MESSAGE);
+      return toUserView(updated);
+    } catch (error) {
+      if (error instanceof BureauNotFoundError) {
+        throw invalidFields([{ field: 'bureauCode', problems: [`局コード「${request.bureauCode}」は登録されていません`] }]);
+      }
+      throw error;
+    }
+  }
+
+  /** Sets a new password, hashed like every other; tokens the user already holds stay valid until they expire. */
+  async setPassword(id: string, request: SetPasswordRequest): Promise<void> {
+    if (!(await this.users.setPasswordHash(id, await hashPassword(request.password)))) throw new NotFoundException(USER_NOT_FOUND_MESSAGE);
+  }
+
+  async list(filter: { bureau?: string; role?: Role; active?: boolean }, page: number, pageSize: number): Promise<UserPage> {
     const result = await this.users.list(filter, { page, pageSize });
     return { ...result, items: result.items.map(toUserView) };
   }
@@ -54,6 +98,8 @@ function toUserView(row: UserRow): UserView {
     displayName: row.displayName,
     roles: row.roles as Role[],
     bureau: row.bureau,
+    email: row.email,
+    active: row.active,
     isDemo: row.isDemo,
     createdAt: row.createdAt.toISOString(),
   };

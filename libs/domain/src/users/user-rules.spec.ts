@@ -1,5 +1,5 @@
 import { Role } from '../roles';
-import { belongsToBureau, bureauAssignmentProblem, USERNAME_PATTERN } from './user-rules';
+import { belongsToBureau, bureauAssignmentProblem, selfLockoutProblem, USERNAME_PATTERN } from './user-rules';
 
 describe('bureauAssignmentProblem', () => {
   it.each([[[Role.Staff]], [[Role.Manager]], [[Role.Director]], [[Role.Staff, Role.Manager]], [[Role.Admin, Role.Director]], [[Role.ReformOffice, Role.Staff]]])(
@@ -30,5 +30,27 @@ describe('USERNAME_PATTERN', () => {
 
   it.each(['ab', 'A'.repeat(65), 'has space', '山田', 'a/b', 'x@y'])('refuses %j', (username) => {
     expect(USERNAME_PATTERN.test(username)).toBe(false);
+  });
+});
+
+describe('selfLockoutProblem', () => {
+  const ME = 'me';
+
+  it('lets an administrator change other accounts in any way, including deactivating other admins', () => {
+    expect(selfLockoutProblem(ME, { id: 'other', roles: [Role.Staff], active: false })).toBeNull();
+    expect(selfLockoutProblem(ME, { id: 'other', roles: [Role.ReformOffice], active: true })).toBeNull();
+  });
+
+  it('lets an administrator change their own account while they stay an active admin', () => {
+    expect(selfLockoutProblem(ME, { id: ME, roles: [Role.Admin], active: true })).toBeNull();
+    expect(selfLockoutProblem(ME, { id: ME, roles: [Role.ReformOffice, Role.Admin], active: true })).toBeNull();
+  });
+
+  it('refuses deactivating oneself, naming active', () => {
+    expect(selfLockoutProblem(ME, { id: ME, roles: [Role.Admin], active: false })).toEqual({ field: 'active', problem: expect.stringContaining('無効化できません') });
+  });
+
+  it('refuses giving up one’s own admin role, naming roles', () => {
+    expect(selfLockoutProblem(ME, { id: ME, roles: [Role.ReformOffice], active: true })).toEqual({ field: 'roles', problem: expect.stringContaining('admin の役割は外せません') });
   });
 });

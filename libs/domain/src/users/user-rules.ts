@@ -24,3 +24,24 @@ export function bureauAssignmentProblem(roles: readonly Role[], bureauCode: stri
   }
   return bureauCode === null ? null : `${Role.Admin} / ${Role.ReformOffice} だけの利用者には所属局（bureauCode）を指定できません`;
 }
+
+/** What an administrator's change leaves of an account, as far as who may administer is concerned. */
+export interface AccountStanding {
+  readonly id: string;
+  readonly roles: readonly Role[];
+  readonly active: boolean;
+}
+
+/**
+ * Why an administrator may not leave their own account like this, as a field and a message, or null:
+ * nobody deactivates themselves or gives up their own admin role, so whoever makes a change remains
+ * an active administrator and the city is never locked out of user administration.
+ */
+export function selfLockoutProblem(actorId: string, after: AccountStanding): { field: 'active' | 'roles'; problem: string } | null {
+  if (after.id !== actorId) return null;
+  if (!after.active) return { field: 'active', problem: '自分自身のアカウントは無効化できません（管理者がいなくなることを防ぐため）' };
+  if (!after.roles.includes(Role.Admin)) {
+    return { field: 'roles', problem: `自分自身から ${Role.Admin} の役割は外せません（管理者がいなくなることを防ぐため）` };
+  }
+  return null;
+}

@@ -29,6 +29,10 @@ export class UserEntity {
   @Column({ type: 'text', nullable: true })
   email!: string | null;
 
+  /** false: cannot log in, their tokens are refused and notifications skip them. */
+  @Column({ type: 'boolean', default: true })
+  active!: boolean;
+
   @Column({ name: 'is_demo', type: 'boolean', default: false })
   isDemo!: boolean;
 

@@ -2,6 +2,13 @@ import { InitialSchema1732400000000 } from './1732400000000-initial-schema';
 import { LifecycleReadModel1732500000000 } from './1732500000000-lifecycle-read-model';
 import { Notifications1732600000000 } from './1732600000000-notifications';
 import { Meetings1732700000000 } from './1732700000000-meetings';
+import { UserActive1732800000000 } from './1732800000000-user-active';
 
 /** In order of application; TypeORM records each in the migrations table. */
-export const MIGRATIONS = [InitialSchema1732400000000, LifecycleReadModel1732500000000, Notifications1732600000000, Meetings1732700000000];
+export const MIGRATIONS = [
+  InitialSchema1732400000000,
+  LifecycleReadModel1732500000000,
+  Notifications1732600000000,
+  Meetings1732700000000,
+  UserActive1732800000000,
+];

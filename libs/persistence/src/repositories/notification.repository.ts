@@ -58,7 +58,8 @@ export class NotificationRepository {
 
   /**
    * The people the rules name: listed users, and holders of a role (in the bureau, or anywhere when the
-   * rule's bureau is null), less the excluded; each person once, in username order.
+   * rule's bureau is null), less the excluded and less deactivated users, whom no rule reaches; each
+   * person once, in username order.
    */
   async resolveRecipients(rules: readonly RecipientRule[], excludedUserIds: readonly string[]): Promise<NotificationRecipient[]> {
     // Ids that are not UUIDs name nobody; filtering them keeps a malformed id from failing the query.
@@ -71,6 +72,7 @@ export class NotificationRepository {
               OR EXISTS (SELECT 1 FROM unnest($2::text[], $3::text[]) AS r(role, bureau_code)
                          WHERE r.role = ANY(u.roles) AND (r.bureau_code IS NULL OR r.bureau_code = u.bureau_code)))
          AND NOT (u.id = ANY($4::uuid[]))
+         AND u.active
        ORDER BY u.username COLLATE "C"`,
       [userIds, roleRules.map((rule) => rule.role), roleRules.map((rule) => rule.bureauCode), excludedUserIds.filter((id) => UUID_PATTERN.test(id))],
     );

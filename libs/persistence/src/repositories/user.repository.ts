@@ -20,6 +20,10 @@ export interface UserRow {
   readonly displayName: string;
   readonly roles: string[];
   readonly bureau: NamedCode | null;
+  /** Where notification e-mails go; null = the inbox only. */
+  readonly email: string | null;
+  /** false: cannot log in, their tokens are refused and notifications skip them. */
+  readonly active: boolean;
   readonly isDemo: boolean;
   readonly createdAt: Date;
 }
@@ -27,13 +31,42 @@ export interface UserRow {
 export interface UserFilter {
   readonly bureau?: string;
   readonly role?: string;
+  readonly active?: boolean;
 }
+
+/** What an administrator changes of a user; absent (undefined) fields stay as they are. */
+export interface UserChanges {
+  readonly displayName?: string;
+  readonly roles?: readonly string[];
+  readonly bureauCode?: string | null;
+  readonly email?: string | null;
+  readonly active?: boolean;
+}
+
+/** Who a user is for the rules of a change: their roles, bureau and whether they are active. */
+export interface UserStanding {
+  readonly id: string;
+  readonly roles: readonly string[];
+  readonly bureauCode: string | null;
+  readonly active: boolean;
+}
+
+/**
+ * Sees a change while it is being made: the user before and after it, and the acting user as they
+ * are at that moment (null when they no longer exist). Throws to refuse the change.
+ */
+export type UserChangeCheck = (change: { readonly before: UserStanding; readonly after: UserStanding; readonly actor: UserStanding | null }) => void;
 
 export class UsernameTakenError extends Error {}
 
 const FOREIGN_KEY_VIOLATION = '23503';
 
-const USER_COLUMNS = `u.id, u.username, u.display_name, u.roles, u.bureau_code, b.name AS bureau_name, u.is_demo, u.created_at`;
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Every change to an existing user takes this transaction-level advisory lock, so changes happen one at a time. */
+const USER_CHANGE_LOCK = 1_732_800_000;
+
+const USER_COLUMNS = `u.id, u.username, u.display_name, u.roles, u.bureau_code, b.name AS bureau_name, u.email, u.active, u.is_demo, u.created_at`;
 
 export class UserRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -81,6 +114,65 @@ export class UserRepository {
     return toUserRow(rows[0]);
   }
 
+  /**
+   * Changes the user; null when there is no such user (or the id is not a UUID). Changes are made one
+   * at a time, and `check` sees the user and the actor as they are while the change is made, so a rule
+   * spanning users (whoever changes accounts stays an active admin) holds even for simultaneous
+   * requests. Throws {@link BureauNotFoundError} for a bureau that is not registered, and whatever
+   * `check` throws; either way nothing is changed.
+   */
+  async update(id: string, changes: UserChanges, actorId: string, check: UserChangeCheck): Promise<UserRow | null> {
+    if (!UUID_PATTERN.test(id)) return null;
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        await manager.query(`SELECT pg_advisory_xact_lock($1)`, [USER_CHANGE_LOCK]);
+        const standing = async (userId: string): Promise<UserStanding | null> => {
+          const rows: Record<string, unknown>[] = await manager.query(`SELECT id, roles, bureau_code, active FROM users WHERE id = $1 FOR UPDATE`, [userId]);
+          return rows.length > 0 ? toStanding(rows[0]) : null;
+        };
+        const before = await standing(id);
+        if (!before) return null;
+        const after: UserStanding = {
+          id,
+          roles: changes.roles ?? before.roles,
+          bureauCode: changes.bureauCode !== undefined ? changes.bureauCode : before.bureauCode,
+          active: changes.active ?? before.active,
+        };
+        check({ before, after, actor: UUID_PATTERN.test(actorId) ? await standing(actorId) : null });
+
+        const params: unknown[] = [id];
+        const assignments: string[] = [];
+        const assign = (column: string, value: unknown) => {
+          params.push(value);
+          assignments.push(`${column} = $${params.length}`);
+        };
+        if (changes.displayName !== undefined) assign('display_name', changes.displayName);
+        if (changes.roles !== undefined) assign('roles', changes.roles);
+        if (changes.bureauCode !== undefined) assign('bureau_code', changes.bureauCode);
+        if (changes.email !== undefined) assign('email', changes.email);
+        if (changes.active !== undefined) assign('active', changes.active);
+        if (assignments.length > 0) await manager.query(`UPDATE users SET ${assignments.join(', ')} WHERE id = $1`, params);
+        const rows: Record<string, unknown>[] = await manager.query(
+          `SELECT ${USER_COLUMNS} FROM users u LEFT JOIN bureaus b ON b.code = u.bureau_code WHERE u.id = $1`,
+          [id],
+        );
+        return toUserRow(rows[0]);
+      });
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === FOREIGN_KEY_VIOLATION) {
+        throw new BureauNotFoundError(String(changes.bureauCode));
+      }
+      throw error;
+    }
+  }
+
+  /** Replaces the user's password hash; false when there is no such user (or the id is not a UUID). */
+  async setPasswordHash(id: string, passwordHash: string): Promise<boolean> {
+    if (!UUID_PATTERN.test(id)) return false;
+    const [rows]: [unknown[], number] = await this.dataSource.query(`UPDATE users SET password_hash = $2 WHERE id = $1 RETURNING id`, [id, passwordHash]);
+    return rows.length > 0;
+  }
+
   async findWithBureau(id: string): Promise<UserRow | null> {
     const rows: Record<string, unknown>[] = await this.dataSource.query(
       `SELECT ${USER_COLUMNS} FROM users u LEFT JOIN bureaus b ON b.code = u.bureau_code WHERE u.id = $1`,
@@ -99,6 +191,7 @@ export class UserRepository {
     };
     if (filter.bureau !== undefined) add('u.bureau_code = ?', filter.bureau);
     if (filter.role !== undefined) add('? = ANY (u.roles)', filter.role);
+    if (filter.active !== undefined) add('u.active = ?', filter.active);
     const where = conditions.join(' AND ');
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM users u WHERE ${where}`, params);
     const rows: Record<string, unknown>[] = await this.dataSource.query(
@@ -118,7 +211,13 @@ function toUserRow(row: Record<string, unknown>): UserRow {
     displayName: String(row.display_name),
     roles: row.roles as string[],
     bureau: row.bureau_code === null ? null : { code: String(row.bureau_code), name: String(row.bureau_name) },
+    email: (row.email as string | null) ?? null,
+    active: Boolean(row.active),
     isDemo: Boolean(row.is_demo),
     createdAt: row.created_at as Date,
   };
+}
+
+function toStanding(row: Record<string, unknown>): UserStanding {
+  return { id: String(row.id), roles: row.roles as string[], bureauCode: (row.bureau_code as string | null) ?? null, active: Boolean(row.active) };
 }
