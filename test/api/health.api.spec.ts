@@ -4,7 +4,8 @@ import { chmodSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
 import { ServerHostProcess } from '../../tools/infra/server-host-process';
-import { startApi } from '../support/api-harness';
+import { Role } from '@app/domain';
+import { createUser, login, startApi } from '../support/api-harness';
 import { testRunDir, uniqueName } from '../support/test-environment';
 import { startTestServers } from '../support/test-servers';
 
@@ -33,6 +34,15 @@ describe('GET /api/v1/health', () => {
     const temporalDown = await request(app.getHttpServer()).get('/api/v1/health').expect(503);
     expect(temporalDown.body.error).toEqual({ temporal: expect.objectContaining({ status: 'down' }) });
     expect(temporalDown.body.info).toEqual({ database: { status: 'up' } });
+    // An action that needs Temporal says why it cannot be done now, instead of failing with a 500.
+    await createUser(app, { username: 'office', roles: [Role.ReformOffice] });
+    const token = await login(app, 'office');
+    const refused = await request(app.getHttpServer())
+      .patch('/api/v1/fiscal-years/2024/meetings/x3')
+      .auth(token, { type: 'bearer' })
+      .send({ date: { kind: 'exact', date: '2024-10-07' } })
+      .expect(503);
+    expect(refused.body.message).toContain('ワークフローサーバー（Temporal）に接続できません');
 
     await servers.stopServer('postgres');
     const bothDown = await request(app.getHttpServer()).get('/api/v1/health').expect(503);

@@ -2,7 +2,7 @@ import { loggerModuleParams } from '@app/observability';
 import { PersistenceModule } from '@app/persistence';
 import { TemporalClientModule, TemporalOptions } from '@app/temporal';
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth/auth.module';
 import { BureausModule } from './bureaus/bureaus.module';
@@ -13,6 +13,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { TasksModule } from './tasks/tasks.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { IdempotencyInterceptor } from './common/idempotency.interceptor';
+import { TemporalUnavailableFilter } from './common/temporal-unavailable.filter';
 import { UsersModule } from './users/users.module';
 
 export interface ApiSettings {
@@ -42,7 +43,10 @@ export class ApiModule {
         UsersModule,
         NotificationsModule,
       ],
-      providers: [{ provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
+      providers: [
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        { provide: APP_FILTER, useClass: TemporalUnavailableFilter },
+      ],
     };
   }
 }

@@ -11,11 +11,9 @@ import {
 } from '@app/domain';
 import { CatalogueRepository, ClusterRow, LifecycleReadRepository } from '@app/persistence';
 import { CLUSTER_NO, CLUSTER_STAGE, clusterWorkflowId, FISCAL_YEAR, OWNING_BUREAU, TEMPORAL_OPTIONS, TemporalOptions } from '@app/temporal';
-import { BadRequestException, ConflictException, Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Inject, Injectable } from '@nestjs/common';
 import {
   Client,
-  isGrpcServiceError,
-  ServiceError,
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
   WithStartWorkflowOperation,
@@ -55,37 +53,35 @@ export class ClusterLifecycleService {
       throw new ConflictException(`${fiscalYearLabel(cluster.fiscalYear)}の報告書・決裁経路の設定がないか不完全なため着手できません`);
     }
     try {
-      await this.withTemporal(() =>
-        this.client.workflow.executeUpdateWithStart(awaitKickoff, {
-          // Answered once the kickoff is in the read model, so the caller's next read shows it.
-          startWorkflowOperation: new WithStartWorkflowOperation<typeof clusterLifecycleWorkflow>('clusterLifecycleWorkflow', {
-            workflowId: clusterWorkflowId(cluster.fiscalYear, cluster.no),
-            taskQueue: this.temporal.taskQueue,
-            // A closed analysis stays closed for the year: 完了 and 取下げ are final.
-            workflowIdReusePolicy: 'REJECT_DUPLICATE',
-            workflowIdConflictPolicy: 'FAIL',
-            args: [
-              {
-                start: {
-                  fiscalYear: cluster.fiscalYear,
-                  clusterNo: cluster.no,
-                  clusterName: cluster.name,
-                  owningBureau,
-                  kickoff: { meetingDate: request.meetingDate, attendees: request.attendees, notes: request.notes ?? null },
-                  settings,
-                },
-                startedBy,
+      await this.client.workflow.executeUpdateWithStart(awaitKickoff, {
+        // Answered once the kickoff is in the read model, so the caller's next read shows it.
+        startWorkflowOperation: new WithStartWorkflowOperation<typeof clusterLifecycleWorkflow>('clusterLifecycleWorkflow', {
+          workflowId: clusterWorkflowId(cluster.fiscalYear, cluster.no),
+          taskQueue: this.temporal.taskQueue,
+          // A closed analysis stays closed for the year: 完了 and 取下げ are final.
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+          workflowIdConflictPolicy: 'FAIL',
+          args: [
+            {
+              start: {
+                fiscalYear: cluster.fiscalYear,
+                clusterNo: cluster.no,
+                clusterName: cluster.name,
+                owningBureau,
+                kickoff: { meetingDate: request.meetingDate, attendees: request.attendees, notes: request.notes ?? null },
+                settings,
               },
-            ],
-            typedSearchAttributes: [
-              { key: FISCAL_YEAR, value: cluster.fiscalYear },
-              { key: CLUSTER_NO, value: cluster.no },
-              { key: CLUSTER_STAGE, value: ClusterStage.Kickoff },
-              { key: OWNING_BUREAU, value: owningBureau.code },
-            ],
-          }),
+              startedBy,
+            },
+          ],
+          typedSearchAttributes: [
+            { key: FISCAL_YEAR, value: cluster.fiscalYear },
+            { key: CLUSTER_NO, value: cluster.no },
+            { key: CLUSTER_STAGE, value: ClusterStage.Kickoff },
+            { key: OWNING_BUREAU, value: owningBureau.code },
+          ],
         }),
-      );
+      });
       return 'started';
     } catch (error) {
       if (error instanceof WorkflowExecutionAlreadyStartedError) return 'already-running';
@@ -98,7 +94,7 @@ export class ClusterLifecycleService {
    * been kicked off; started after them, its first look at who still has to kick off is current.
    */
   startCalendar(fiscalYear: number): Promise<void> {
-    return this.withTemporal(() => this.calendar.ensureRunning(fiscalYear));
+    return this.calendar.ensureRunning(fiscalYear);
   }
 
   /** Runs one user action as a Workflow Update and answers with the case after it, or the refusal. */
@@ -106,12 +102,10 @@ export class ClusterLifecycleService {
     await this.catalogue.requireCluster(fiscalYear, no);
     const handle = this.client.workflow.getHandle(clusterWorkflowId(fiscalYear, no));
     try {
-      return await this.withTemporal(() =>
-        handle.executeUpdate(clusterUpdates[command.type] as typeof clusterUpdates.submit, {
-          args: [command as Extract<ClusterCommand, { type: 'submit' }>],
-          ...(requestKey ? { updateId: requestKey } : {}),
-        }),
-      );
+      return await handle.executeUpdate(clusterUpdates[command.type] as typeof clusterUpdates.submit, {
+        args: [command as Extract<ClusterCommand, { type: 'submit' }>],
+        ...(requestKey ? { updateId: requestKey } : {}),
+      });
     } catch (error) {
       const refusal = refusalOf(error);
       if (refusal) throw refusalToHttp(refusal, await this.currentState(fiscalYear, no));
@@ -148,17 +142,6 @@ export class ClusterLifecycleService {
     return new ConflictException({ statusCode: 409, error: 'Conflict', message, current: (await this.currentState(fiscalYear, no)) ?? { stage: cluster.stage, reports: [] } });
   }
 
-  /** Temporal unreachable is the server's trouble, not the caller's: 503 with a reason, never a bare 500. */
-  private async withTemporal<T>(call: () => Promise<T>): Promise<T> {
-    try {
-      return await call();
-    } catch (error) {
-      if (error instanceof ServiceError && isGrpcServiceError(error.cause) && [4, 14].includes(error.cause.code)) {
-        throw new ServiceUnavailableException('ワークフローサーバー（Temporal）に接続できません。しばらくしてから再度お試しください');
-      }
-      throw error;
-    }
-  }
 }
 
 function refusalOf(error: unknown): Refusal | null {
