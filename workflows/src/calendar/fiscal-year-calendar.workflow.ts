@@ -18,11 +18,12 @@ import {
   kickoffReminderRequest,
   scheduleAt,
   digestInstant,
+  dayAfterMeeting,
   earliestMeetingDay,
-  isProvisional,
   Meeting,
   meetingDateProblems,
   Participant,
+  Refusal,
   Role,
   tokyoInstant,
 } from '../../../libs/domain/src';
@@ -47,8 +48,6 @@ const { deliverNotification } = proxyActivities<NotificationActivities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
 });
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Calendars started before kickoff reminders existed replay without them. */
 const KICKOFF_REMINDERS = 'kickoff-reminders';
@@ -121,8 +120,8 @@ export async function fiscalYearCalendarWorkflow(input: FiscalYearCalendarInput)
 
 function validateChange(meetings: readonly Meeting[], change: MeetingChange): void {
   const existing = meetings.find((meeting) => meeting.id === change.meetingId);
-  const refuse = (message: string, code: 'forbidden' | 'not-found' | 'conflict' | 'invalid') => {
-    throw ApplicationFailure.nonRetryable(message, MEETING_CHANGE_REFUSED, { code, message });
+  const refuse = (message: string, code: Refusal['code']) => {
+    throw ApplicationFailure.nonRetryable(message, MEETING_CHANGE_REFUSED, { code, message } satisfies Refusal);
   };
   if (!change.actor.roles.includes(Role.ReformOffice)) refuse('X会議の日程と議題は市政変革室だけが変更できます', 'forbidden');
   if (change.create && existing) refuse(`会議 ${change.meetingId} は既にあります`, 'conflict');
@@ -193,6 +192,5 @@ async function sendDueKickoffNotices(fiscalYear: number, meetings: readonly Meet
 
 /** After the last day the meeting can fall on, a digest would come too late to help. */
 function meetingOver(meeting: Meeting): number {
-  const start = Date.parse(tokyoInstant(earliestMeetingDay(meeting.date), '00:00'));
-  return start + (isProvisional(meeting.date) ? 11 : 1) * DAY_MS;
+  return Date.parse(tokyoInstant(dayAfterMeeting(meeting.date), '00:00'));
 }

@@ -1,6 +1,7 @@
 import { fiscalYearLabel, OWED_ACTION_LABELS, OwedActionType, Role, ROLE_LABELS, STAGE_LABELS, toTokyoIsoString } from '@app/domain';
 import {
   BureauNotFoundError,
+  BureauRepository,
   CatalogueRepository,
   ClusterFilter,
   ClusterRow,
@@ -15,7 +16,10 @@ import { CatalogueStructureView, FiscalYearView } from './fiscal-year.dto';
 /** The catalogue as the API shows it; turns repository outcomes into answers a person can act on. */
 @Injectable()
 export class CatalogueService {
-  constructor(private readonly catalogue: CatalogueRepository) {}
+  constructor(
+    private readonly catalogue: CatalogueRepository,
+    private readonly bureaus: BureauRepository,
+  ) {}
 
   listFiscalYears(): Promise<FiscalYearView[]> {
     return this.catalogue.listFiscalYears();
@@ -63,9 +67,9 @@ export class CatalogueService {
   }
 
   async requireBureau(code: string): Promise<{ code: string; name: string }> {
-    const bureau = await this.catalogue.findBureau(code);
+    const bureau = await this.bureaus.findByCode(code);
     if (!bureau) throw new BadRequestException(`局コード「${code}」は登録されていません`);
-    return bureau;
+    return { code: bureau.code, name: bureau.name };
   }
 
   async requireCluster(fiscalYear: number, no: number): Promise<ClusterRow> {

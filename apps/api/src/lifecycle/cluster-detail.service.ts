@@ -4,9 +4,7 @@ import {
   clusterDeadlines,
   Deadline,
   KICKOFF_TARGET,
-  ClusterCase,
-  LifecycleSettings,
-  openClusterCase,
+  unwrittenReports,
   REPORT_STATUS_LABELS,
   ReportState,
   toTokyoIsoString,
@@ -29,7 +27,8 @@ export class ClusterDetailService {
   async detail(fiscalYear: number, no: number): Promise<ClusterDetailView> {
     const row = await this.catalogue.requireCluster(fiscalYear, no);
     const [state, texts] = await Promise.all([this.reads.findCase(fiscalYear, no), this.reads.latestTexts(fiscalYear, no)]);
-    const reports = state?.reports ?? (await this.reportsNotYetStarted(fiscalYear, row.name));
+    const settings = state ? null : await this.catalogueRepository.lifecycleSettings(fiscalYear);
+    const reports = state?.reports ?? (settings ? unwrittenReports(settings) : []);
     return {
       ...toClusterView(row),
       kickoff: state ? { ...state.kickoff, attendees: [...state.kickoff.attendees] } : null,
@@ -44,21 +43,6 @@ export class ClusterDetailService {
     if (row.stage !== ClusterStage.NotStarted) return row.deadlines;
     const settings = await this.meetings.calendarSettings(row.fiscalYear);
     return settings ? clusterDeadlines(row.no, await this.meetings.list(row.fiscalYear), settings) : [];
-  }
-
-  /** Before kickoff the year's settings say which reports there will be. */
-  private async reportsNotYetStarted(fiscalYear: number, clusterName: string): Promise<readonly ReportState[]> {
-    const settings: LifecycleSettings | null = await this.catalogueRepository.lifecycleSettings(fiscalYear);
-    if (!settings) return [];
-    const placeholder: ClusterCase = openClusterCase({
-      fiscalYear,
-      clusterNo: 0,
-      clusterName,
-      owningBureau: { code: '', name: '' },
-      kickoff: { meetingDate: '', attendees: [], notes: null },
-      settings,
-    });
-    return placeholder.reports;
   }
 }
 

@@ -26,7 +26,7 @@ import { CatalogueService } from '../catalogue/catalogue.service';
 import { CalendarService } from '../meetings/calendar.service';
 import { UpdateClusterRequest } from '../catalogue/cluster.dto';
 import { KickoffRequest } from './dto/kickoff.dto';
-import { refusalToHttp } from './refusal-to-http';
+import { refusalToHttp } from '../common/refusal-to-http';
 
 export type KickoffOutcome = 'started' | 'already-running';
 

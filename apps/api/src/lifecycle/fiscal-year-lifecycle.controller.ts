@@ -87,18 +87,6 @@ export class FiscalYearLifecycleController {
     }
     const overall = emptyCounts();
     for (const row of categories) addCount(overall, row.stage, row.count);
-    const overdue = await this.reads.overdueByCluster(fiscalYear);
-    if (overdue.size > 0) {
-      const { items } = await this.catalogueRepository.listClusters(fiscalYear, {}, { page: 1, pageSize: 10_000 });
-      for (const cluster of items) {
-        const count = overdue.get(cluster.no) ?? 0;
-        overall.overdue += count;
-        const category = byCategory.get(`${cluster.group.code}/${cluster.kind?.code ?? ''}`);
-        if (category) category.overdue += count;
-        const bureau = byBureau.get(cluster.owningBureau?.code ?? '');
-        if (bureau) bureau.overdue += count;
-      }
-    }
     const openItems = (await this.reads.openItems(fiscalYear)).map((item) => ({
       clusterNo: item.clusterNo,
       clusterName: item.clusterName,
@@ -112,6 +100,20 @@ export class FiscalYearLifecycleController {
       provisional: item.provisional,
       overdue: item.dueAt !== null && item.dueAt.getTime() < Date.now(),
     }));
+    // Overdue counts come from the open items themselves, grouped by each cluster's place in the catalogue.
+    const overdueByCluster = new Map<number, number>();
+    for (const item of openItems.filter((open) => open.overdue)) overdueByCluster.set(item.clusterNo, (overdueByCluster.get(item.clusterNo) ?? 0) + 1);
+    if (overdueByCluster.size > 0) {
+      const { items } = await this.catalogueRepository.listClusters(fiscalYear, {}, { page: 1, pageSize: 10_000 });
+      for (const cluster of items) {
+        const count = overdueByCluster.get(cluster.no) ?? 0;
+        overall.overdue += count;
+        const category = byCategory.get(`${cluster.group.code}/${cluster.kind?.code ?? ''}`);
+        if (category) category.overdue += count;
+        const bureau = byBureau.get(cluster.owningBureau?.code ?? '');
+        if (bureau) bureau.overdue += count;
+      }
+    }
     return { fiscalYear, overall, byCategory: [...byCategory.values()], byBureau: [...byBureau.values()], openItems };
   }
 

@@ -1,4 +1,4 @@
-import { fiscalYearLabel, isProvisional, MeetingDate, MONTH_THIRD_LABELS, earliestMeetingDay, OWED_ACTION_LABELS, OwedActionType } from '@app/domain';
+import { dayAfterMeeting, earliestMeetingDay, fiscalYearLabel, isProvisional, MeetingDate, MONTH_THIRD_LABELS, OWED_ACTION_LABELS, OwedActionType } from '@app/domain';
 import { LifecycleReadRepository, MeetingRepository } from '@app/persistence';
 import { Controller, Get, Header, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
@@ -38,7 +38,7 @@ export class CalendarFeedController {
       const event = calendar.createEvent({
         id: `meeting-${fiscalYear}-${meeting.id}@reform-engine`,
         start: new Date(`${earliestMeetingDay(meeting.date)}T00:00:00Z`),
-        end: new Date(`${lastDayAfter(meeting.date)}T00:00:00Z`),
+        end: new Date(`${dayAfterMeeting(meeting.date)}T00:00:00Z`),
         allDay: true,
         summary: provisional ? `${meeting.name}（${thirdLabel(meeting.date)}・日程未確定）` : meeting.name,
         description: meeting.agenda.length > 0 ? `議題: ${meeting.agenda.map((item) => `No.${item.clusterNo} ${item.reportKind}`).join('、')}` : undefined,
@@ -61,15 +61,6 @@ export class CalendarFeedController {
     }
     return calendar.toString();
   }
-}
-
-/** The day after the last day the meeting can fall on: all-day events end exclusively. */
-function lastDayAfter(date: MeetingDate): string {
-  const start = new Date(`${earliestMeetingDay(date)}T00:00:00Z`);
-  if (date.kind === 'exact') start.setUTCDate(start.getUTCDate() + 1);
-  else if (date.third === 'late') start.setUTCMonth(start.getUTCMonth() + 1, 1);
-  else start.setUTCDate(start.getUTCDate() + 10);
-  return start.toISOString().slice(0, 10);
 }
 
 function thirdLabel(date: MeetingDate): string {

@@ -10,11 +10,12 @@ import {
   meetingDateLabel,
   MonthThird,
   Participant,
+  Refusal,
   toTokyoIsoString,
 } from '@app/domain';
 import { CatalogueRepository, MeetingRepository } from '@app/persistence';
 import { calendarWorkflowId, TEMPORAL_OPTIONS, TemporalOptions } from '@app/temporal';
-import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { Client, WorkflowExecutionAlreadyStartedError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { fiscalYearCalendarWorkflow } from '../../../../workflows/src';
@@ -25,6 +26,7 @@ import {
   MeetingChange,
 } from '../../../../workflows/src/calendar/fiscal-year-calendar.messages';
 import { CatalogueService } from '../catalogue/catalogue.service';
+import { refusalToHttp } from '../common/refusal-to-http';
 import { AgendaItemDto, ChangeMeetingRequest, MeetingDateDto, MeetingView } from './meeting.dto';
 
 /** The fiscal year's X meetings: reads from the database, changes through the year's calendar workflow. */
@@ -48,7 +50,7 @@ export class CalendarService {
       await this.client.workflow.start<typeof fiscalYearCalendarWorkflow>('fiscalYearCalendarWorkflow', {
         workflowId: calendarWorkflowId(fiscalYear),
         taskQueue: this.temporal.taskQueue,
-        args: [{ fiscalYear, meetings: meetings.map(({ id, name, date, agenda }) => ({ id, name, date, agenda })), settings }],
+        args: [{ fiscalYear, meetings, settings }],
       });
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
@@ -82,10 +84,7 @@ export class CalendarService {
     } catch (error) {
       const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;
       if (cause instanceof ApplicationFailure && cause.type === MEETING_CHANGE_REFUSED) {
-        const { code, message } = (cause.details?.[0] ?? {}) as { code?: string; message?: string };
-        if (code === 'not-found') throw new NotFoundException(message);
-        if (code === 'conflict') throw new ConflictException(message);
-        throw new BadRequestException(message ?? cause.message);
+        throw refusalToHttp((cause.details?.[0] as Refusal | undefined) ?? { code: 'invalid', message: cause.message }, null);
       }
       throw error;
     }

@@ -32,11 +32,11 @@ export class CalendarActivitiesFactory {
 
   create(): CalendarActivities {
     return {
-      loadCalendar: async (fiscalYear) => ({ meetings: await this.meetings.list(fiscalYear).then(stripRows), settings: await this.meetings.calendarSettings(fiscalYear) }),
+      loadCalendar: async (fiscalYear) => ({ meetings: await this.meetings.list(fiscalYear), settings: await this.meetings.calendarSettings(fiscalYear) }),
       loadClusterDeadlines: async (fiscalYear, clusterNo) => {
         const settings = await this.meetings.calendarSettings(fiscalYear);
         if (!settings) return NO_REMINDERS;
-        const meetings = stripRows(await this.meetings.list(fiscalYear));
+        const meetings = await this.meetings.list(fiscalYear);
         return { deadlines: clusterDeadlines(clusterNo, meetings, settings), reminderOffsets: settings.reminderOffsets };
       },
       recordMeetingChange: (change) => this.recordMeetingChange(change),
@@ -102,8 +102,4 @@ export class CalendarActivitiesFactory {
       createdAt: now,
     }));
   }
-}
-
-function stripRows(rows: readonly Meeting[]): Meeting[] {
-  return rows.map(({ id, name, date, agenda }) => ({ id, name, date, agenda }));
 }

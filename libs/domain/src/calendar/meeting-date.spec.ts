@@ -1,4 +1,5 @@
 import {
+  dayAfterMeeting,
   earliestMeetingDay,
   isProvisional,
   isValidIsoDate,
@@ -132,5 +133,19 @@ describe('shiftMeetingDate', () => {
   it('turns 29 February into 28 February in a common year, and keeps it in a leap year', () => {
     expect(shiftMeetingDate(exact('2024-02-29'), 1)).toEqual(exact('2025-02-28'));
     expect(shiftMeetingDate(exact('2024-02-29'), 4)).toEqual(exact('2028-02-29'));
+  });
+});
+
+describe('dayAfterMeeting', () => {
+  it('is the next day for an exact date, across month and year ends', () => {
+    expect(dayAfterMeeting(exact('2024-07-22'))).toBe('2024-07-23');
+    expect(dayAfterMeeting(exact('2024-12-31'))).toBe('2025-01-01');
+  });
+
+  it('follows the last day a third can reach: the 10th, the 20th, the month end', () => {
+    expect(dayAfterMeeting(third('2024-10', MonthThird.Early))).toBe('2024-10-11');
+    expect(dayAfterMeeting(third('2024-10', MonthThird.Mid))).toBe('2024-10-21');
+    expect(dayAfterMeeting(third('2024-02', MonthThird.Late))).toBe('2024-03-01');
+    expect(dayAfterMeeting(third('2024-12', MonthThird.Late))).toBe('2025-01-01');
   });
 });

@@ -47,6 +47,15 @@ export function earliestMeetingDay(date: MeetingDate): string {
   return `${date.month}-${String(FIRST_DAY[date.third]).padStart(2, '0')}`;
 }
 
+/** The day after the last day the meeting can fall on: the 11th, the 21st, or the next month's 1st for a third. */
+export function dayAfterMeeting(date: MeetingDate): string {
+  const day = new Date(`${earliestMeetingDay(date)}T00:00:00Z`);
+  if (date.kind === 'exact') day.setUTCDate(day.getUTCDate() + 1);
+  else if (date.third === MonthThird.Late) day.setUTCMonth(day.getUTCMonth() + 1, 1);
+  else day.setUTCDate(day.getUTCDate() + 10);
+  return day.toISOString().slice(0, 10);
+}
+
 export function isProvisional(date: MeetingDate): boolean {
   return date.kind === 'third';
 }

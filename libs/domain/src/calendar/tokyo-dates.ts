@@ -1,4 +1,5 @@
-const TOKYO_OFFSET_MS = 9 * 60 * 60 * 1000;
+import { TOKYO_OFFSET_MS } from '../time/tokyo-time';
+
 const WEEKDAYS = ['日', '月', '火', '水', '木', '金', '土'];
 
 /** The instant a Tokyo wall-clock time (YYYY-MM-DD and HH:MM or HH:MM:SS) names. */

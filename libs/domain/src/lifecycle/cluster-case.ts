@@ -119,21 +119,21 @@ export interface ClusterCaseStart {
 
 /** The case right after its kickoff meeting: every report of the year not yet written. */
 export function openClusterCase(start: ClusterCaseStart): ClusterCase {
-  return {
-    ...start,
-    stage: ClusterStage.Kickoff,
-    reports: start.settings.reportKinds.map((kind) => ({
-      kind: kind.slug,
-      label: kind.label,
-      stage: kind.stage,
-      status: ReportStatus.NotStarted,
-      versions: [],
-      submission: null,
-      lastReturn: null,
-      approvedAt: null,
-    })),
-    withdrawal: null,
-  };
+  return { ...start, stage: ClusterStage.Kickoff, reports: unwrittenReports(start.settings), withdrawal: null };
+}
+
+/** The year's reports as they stand before anyone writes: what a cluster will have to deliver. */
+export function unwrittenReports(settings: LifecycleSettings): ReportState[] {
+  return settings.reportKinds.map((kind) => ({
+    kind: kind.slug,
+    label: kind.label,
+    stage: kind.stage,
+    status: ReportStatus.NotStarted,
+    versions: [],
+    submission: null,
+    lastReturn: null,
+    approvedAt: null,
+  }));
 }
 
 export function isClosedStage(stage: ClusterStage): boolean {

@@ -141,11 +141,6 @@ export class CatalogueRepository {
     return rows.length > 0 ? toClusterRow(rows[0]) : null;
   }
 
-  async findBureau(code: string): Promise<NamedCode | null> {
-    const rows: { code: string; name: string }[] = await this.dataSource.query(`SELECT code, name FROM bureaus WHERE code = $1`, [code]);
-    return rows[0] ? { code: rows[0].code, name: rows[0].name } : null;
-  }
-
   async lifecycleSettings(fiscalYear: number): Promise<LifecycleSettings | null> {
     const rows: { lifecycle_settings: LifecycleSettings | null }[] = await this.dataSource.query(
       `SELECT lifecycle_settings FROM fiscal_years WHERE fiscal_year = $1`,

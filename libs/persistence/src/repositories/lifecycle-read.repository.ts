@@ -115,15 +115,6 @@ export class LifecycleReadRepository {
     return rows.map((row) => ({ ...toTaskRow(row), role: String(row.role), bureauCode: (row.bureau_code as string | null) ?? null }));
   }
 
-  /** Open items past their deadline, per cluster, for the progress view. */
-  async overdueByCluster(fiscalYear: number): Promise<Map<number, number>> {
-    const rows: { cluster_no: number; n: number }[] = await this.dataSource.query(
-      `SELECT cluster_no, count(*)::int AS n FROM owed_actions WHERE fiscal_year = $1 AND due_at < now() GROUP BY cluster_no`,
-      [fiscalYear],
-    );
-    return new Map(rows.map((row) => [Number(row.cluster_no), Number(row.n)]));
-  }
-
   async progressByCategory(fiscalYear: number): Promise<ProgressCountRow[]> {
     const rows: Record<string, unknown>[] = await this.dataSource.query(
       `SELECT c.group_code, g.name AS group_name, c.kind_code, k.name AS kind_name, c.stage, count(*)::int AS count

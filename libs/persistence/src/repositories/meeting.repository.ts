@@ -1,25 +1,21 @@
 import { CalendarSettings, earliestMeetingDay, Meeting } from '@app/domain';
 import { DataSource, EntityManager } from 'typeorm';
 
-export interface MeetingRow extends Meeting {
-  readonly updatedAt: Date;
-}
-
 /** Each fiscal year's X meetings and its deadline and reminder settings. */
 export class MeetingRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async list(fiscalYear: number): Promise<MeetingRow[]> {
+  async list(fiscalYear: number): Promise<Meeting[]> {
     const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT id, name, date, agenda, updated_at FROM meetings WHERE fiscal_year = $1 ORDER BY earliest_day, id`,
+      `SELECT id, name, date, agenda FROM meetings WHERE fiscal_year = $1 ORDER BY earliest_day, id`,
       [fiscalYear],
     );
     return rows.map(toMeeting);
   }
 
-  async find(fiscalYear: number, id: string): Promise<MeetingRow | null> {
+  async find(fiscalYear: number, id: string): Promise<Meeting | null> {
     const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT id, name, date, agenda, updated_at FROM meetings WHERE fiscal_year = $1 AND id = $2`,
+      `SELECT id, name, date, agenda FROM meetings WHERE fiscal_year = $1 AND id = $2`,
       [fiscalYear, id],
     );
     return rows.length ? toMeeting(rows[0]) : null;
@@ -59,12 +55,11 @@ export class MeetingRepository {
   }
 }
 
-function toMeeting(row: Record<string, unknown>): MeetingRow {
+function toMeeting(row: Record<string, unknown>): Meeting {
   return {
     id: String(row.id),
     name: String(row.name),
     date: row.date as Meeting['date'],
     agenda: (row.agenda as Meeting['agenda']) ?? [],
-    updatedAt: row.updated_at as Date,
   };
 }

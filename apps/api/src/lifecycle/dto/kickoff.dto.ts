@@ -25,7 +25,7 @@ export class KickoffRequest {
 
 export class KickoffResponse {
   @ApiProperty({ example: 'cluster/2024/27' }) workflowId!: string;
-  @ApiProperty({ description: 'true when this request started the analysis; false when it was already running' }) started!: boolean;
+  @ApiProperty({ description: 'true: this request started the analysis (a cluster already running answers 409 instead)' }) started!: boolean;
 }
 
 export class SkippedCluster {
