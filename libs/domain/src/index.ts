@@ -11,6 +11,7 @@ export * from './users/user-rules';
 export * from './demo/demo-organisation';
 export * from './lifecycle/lifecycle-settings';
 export * from './lifecycle/cluster-case';
+export * from './refusals/refusal';
 export * from './lifecycle/cluster-commands';
 export * from './lifecycle/owed-actions';
 export * from './time/tokyo-time';

@@ -24,6 +24,7 @@ import {
   meetingDateProblems,
   Participant,
   Refusal,
+  RefusalCode,
   Role,
   tokyoInstant,
 } from '../../../libs/domain/src';
@@ -120,15 +121,15 @@ export async function fiscalYearCalendarWorkflow(input: FiscalYearCalendarInput)
 
 function validateChange(meetings: readonly Meeting[], change: MeetingChange): void {
   const existing = meetings.find((meeting) => meeting.id === change.meetingId);
-  const refuse = (message: string, code: Refusal['code']) => {
+  const refuse = (message: string, code: RefusalCode) => {
     throw ApplicationFailure.nonRetryable(message, MEETING_CHANGE_REFUSED, { code, message } satisfies Refusal);
   };
-  if (!change.actor.roles.includes(Role.ReformOffice)) refuse('X会議の日程と議題は市政変革室だけが変更できます', 'forbidden');
-  if (change.create && existing) refuse(`会議 ${change.meetingId} は既にあります`, 'conflict');
-  if (!change.create && !existing) refuse(`会議 ${change.meetingId} はありません`, 'not-found');
-  if (change.create && (!change.name || !change.date)) refuse('新しい会議には名称と日付が必要です', 'invalid');
+  if (!change.actor.roles.includes(Role.ReformOffice)) refuse('X会議の日程と議題は市政変革室だけが変更できます', 'reform-office.only');
+  if (change.create && existing) refuse(`会議 ${change.meetingId} は既にあります`, 'meeting.exists');
+  if (!change.create && !existing) refuse(`会議 ${change.meetingId} はありません`, 'meeting.unknown');
+  if (change.create && (!change.name || !change.date)) refuse('新しい会議には名称と日付が必要です', 'request.invalid');
   const problems = change.date ? meetingDateProblems(change.date) : [];
-  if (problems.length > 0) refuse(problems.join(' / '), 'invalid');
+  if (problems.length > 0) refuse(problems.join(' / '), 'request.invalid');
 }
 
 function applyChange(before: Meeting | null, change: MeetingChange): Meeting {

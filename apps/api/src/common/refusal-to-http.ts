@@ -1,4 +1,4 @@
-import { Refusal } from '@app/domain';
+import { Refusal, refusalClassOf } from '@app/domain';
 import { BadRequestException, ConflictException, ForbiddenException, HttpException, NotFoundException } from '@nestjs/common';
 
 /** Where the answer says what the case looks like now, so a client that lost a race can show it. */
@@ -9,10 +9,12 @@ export interface CurrentState {
 
 /** The domain's reasons for refusing, as HTTP answers: 403, 409 (with the current state), 400, 404. */
 export function refusalToHttp(refusal: Refusal, current: CurrentState | null): HttpException {
-  switch (refusal.code) {
+  switch (refusalClassOf(refusal)) {
     case 'forbidden':
       return new ForbiddenException(refusal.message);
     case 'invalid':
+    case 'unauthenticated':
+    case 'unprocessable':
       return new BadRequestException(refusal.message);
     case 'not-found':
       return new NotFoundException(refusal.message);

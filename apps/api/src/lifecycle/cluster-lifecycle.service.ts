@@ -148,5 +148,5 @@ function refusalOf(error: unknown): Refusal | null {
   if (!(error instanceof WorkflowUpdateFailedError)) return null;
   const cause = error.cause;
   if (!(cause instanceof ApplicationFailure) || cause.type !== COMMAND_REFUSED) return null;
-  return (cause.details?.[0] as Refusal | undefined) ?? { code: 'conflict', message: cause.message };
+  return (cause.details?.[0] as Refusal | undefined) ?? { code: 'cluster.closed', message: cause.message };
 }

@@ -84,7 +84,7 @@ export class CalendarService {
     } catch (error) {
       const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;
       if (cause instanceof ApplicationFailure && cause.type === MEETING_CHANGE_REFUSED) {
-        throw refusalToHttp((cause.details?.[0] as Refusal | undefined) ?? { code: 'invalid', message: cause.message }, null);
+        throw refusalToHttp((cause.details?.[0] as Refusal | undefined) ?? { code: 'request.invalid', message: cause.message }, null);
       }
       throw error;
     }

@@ -1,6 +1,7 @@
 import { Role } from '../roles';
 import { BureauRef, ClusterCase, openClusterCase, Participant, ReportState, ReportStatus } from './cluster-case';
-import { ClusterCommand, decide, Decision, Refusal } from './cluster-commands';
+import { ClusterCommand, decide, Decision } from './cluster-commands';
+import { Refusal } from '../refusals/refusal';
 import { ClusterAction } from './cluster-lifecycle-event';
 import { ClusterStage } from './cluster-stage';
 import { DEFAULT_APPROVAL_CHAIN, FY2024_LIFECYCLE_SETTINGS, LifecycleSettings } from './lifecycle-settings';
@@ -168,8 +169,8 @@ describe('one cluster through all four FY2024 reports with the default chain', (
   });
 
   it('keeps each step waiting for its own holder: the director cannot approve before the manager', () => {
-    expect(refused(inInterim(), approve(director, 'interim')).code).toBe('forbidden');
-    expect(refused(inInterim(), approve(reform, 'interim')).code).toBe('forbidden');
+    expect(refused(inInterim(), approve(director, 'interim')).code).toBe('step.not-yours');
+    expect(refused(inInterim(), approve(reform, 'interim')).code).toBe('step.not-yours');
     const afterManager = ok(inInterim(), approve(manager, 'interim', '確認しました'));
     expect(report(afterManager, 'interim').submission?.steps[0].approval).toEqual({ by: { id: manager.id, name: manager.name }, at: NOW, comment: '確認しました' });
     expect(report(afterManager, 'interim').status).toBe(ReportStatus.InApproval);
@@ -223,7 +224,7 @@ describe('drafting and submitting', () => {
   });
 
   it('refuses a draft without a title', () => {
-    expect(refused(openCase(), save(staff, 'interim', '本文', '  '))).toMatchObject({ code: 'invalid', message: expect.stringContaining('表題') });
+    expect(refused(openCase(), save(staff, 'interim', '本文', '  '))).toMatchObject({ code: 'request.invalid', message: expect.stringContaining('表題') });
   });
 
   it.each([
@@ -234,7 +235,7 @@ describe('drafting and submitting', () => {
     ['an admin', admin],
   ])('lets only staff of the owning bureau draft, not %s', (_who, actor) => {
     const refusal = refused(openCase(), save(actor, 'interim'));
-    expect(refusal.code).toBe('forbidden');
+    expect(refusal.code).toBe('report.not-drafter');
     expect(refusal.message).toContain(ENV.name);
   });
 
@@ -243,7 +244,7 @@ describe('drafting and submitting', () => {
     ['the owning bureau’s manager', manager],
   ])('lets only staff of the owning bureau submit, not %s', (_who, actor) => {
     const drafted = ok(openCase(), save(staff, 'interim'));
-    expect(refused(drafted, submit(actor, 'interim')).code).toBe('forbidden');
+    expect(refused(drafted, submit(actor, 'interim')).code).toBe('report.not-drafter');
   });
 
   it('lets another staff member of the owning bureau submit a colleague’s draft', () => {
@@ -253,14 +254,14 @@ describe('drafting and submitting', () => {
 
   it('refuses to submit before any draft is saved', () => {
     const refusal = refused(openCase(), submit(staff, 'interim'));
-    expect(refusal.code).toBe('conflict');
+    expect(refusal.code).toBe('report.no-draft');
     expect(refusal.message).toContain('下書き');
   });
 
   it('refuses to submit when the latest draft is empty, even if an earlier one was not', () => {
     const state = apply(openCase(), save(staff, 'interim', '本文'), save(staff, 'interim', '   '));
     const refusal = refused(state, submit(staff, 'interim'));
-    expect(refusal.code).toBe('conflict');
+    expect(refusal.code).toBe('report.empty-draft');
     expect(refusal.message).toContain('第2版');
   });
 
@@ -271,22 +272,22 @@ describe('drafting and submitting', () => {
   });
 
   it('refuses to save or submit again while the report is in approval', () => {
-    expect(refused(inInterim(), save(staff, 'interim')).code).toBe('conflict');
-    expect(refused(inInterim(), submit(staff, 'interim')).code).toBe('conflict');
+    expect(refused(inInterim(), save(staff, 'interim')).code).toBe('report.in-approval');
+    expect(refused(inInterim(), submit(staff, 'interim')).code).toBe('report.in-approval');
   });
 
   it('refuses to change an approved report', () => {
     const state = finished(inDirection(), 'direction-budget');
-    expect(refused(state, save(staff, 'direction-budget')).code).toBe('conflict');
-    expect(refused(state, submit(staff, 'direction-budget')).code).toBe('conflict');
-    expect(refused(state, approve(manager, 'direction-budget')).code).toBe('conflict');
+    expect(refused(state, save(staff, 'direction-budget')).code).toBe('report.approved');
+    expect(refused(state, submit(staff, 'direction-budget')).code).toBe('report.approved');
+    expect(refused(state, approve(manager, 'direction-budget')).code).toBe('report.not-in-approval');
   });
 
   it('refuses decisions on a report nobody has submitted', () => {
     const drafted = ok(openCase(), save(staff, 'interim'));
-    expect(refused(drafted, approve(manager, 'interim')).code).toBe('conflict');
-    expect(refused(drafted, sendBack(manager, 'interim', '要修正')).code).toBe('conflict');
-    expect(refused(drafted, delegateTo(manager, 'interim', manager2)).code).toBe('conflict');
+    expect(refused(drafted, approve(manager, 'interim')).code).toBe('report.not-in-approval');
+    expect(refused(drafted, sendBack(manager, 'interim', '要修正')).code).toBe('report.not-in-approval');
+    expect(refused(drafted, delegateTo(manager, 'interim', manager2)).code).toBe('report.not-in-approval');
   });
 });
 
@@ -320,14 +321,14 @@ describe('return and resubmission (差戻し)', () => {
     expect(again.lastReturn?.comment).toBe('数値の根拠を追記してください');
 
     // The manager's approval of the first submission does not carry over.
-    expect(refused(resubmitted, approve(director, 'interim')).code).toBe('forbidden');
+    expect(refused(resubmitted, approve(director, 'interim')).code).toBe('step.not-yours');
     const done = approvedAlong(resubmitted, 'interim');
     expect(done.stage).toBe(ClusterStage.DirectionReport);
   });
 
   it.each(['', '   '])('refuses a return without a comment (%j) as invalid', (comment) => {
     const refusal = refused(inInterim(), sendBack(manager, 'interim', comment));
-    expect(refusal.code).toBe('invalid');
+    expect(refusal.code).toBe('comment.required');
     expect(refusal.message).toContain('コメント');
   });
 
@@ -338,8 +339,8 @@ describe('return and resubmission (差戻し)', () => {
   });
 
   it('refuses a return by someone who does not hold the pending step', () => {
-    expect(refused(inInterim(), sendBack(portManager, 'interim', '要修正')).code).toBe('forbidden');
-    expect(refused(inInterim(), sendBack(staff2, 'interim', '要修正')).code).toBe('forbidden');
+    expect(refused(inInterim(), sendBack(portManager, 'interim', '要修正')).code).toBe('step.not-yours');
+    expect(refused(inInterim(), sendBack(staff2, 'interim', '要修正')).code).toBe('step.not-yours');
   });
 });
 
@@ -363,7 +364,7 @@ describe('recall (引戻し)', () => {
 
   it('refuses recall once the first approver has decided, naming who approved', () => {
     const refusal = refused(ok(inInterim(), approve(manager, 'interim')), recall(staff, 'interim'));
-    expect(refusal.code).toBe('conflict');
+    expect(refusal.code).toBe('report.already-decided');
     expect(refusal.message).toContain(manager.name);
   });
 
@@ -372,12 +373,12 @@ describe('recall (引戻し)', () => {
     ['the manager', manager],
   ])('refuses recall by %s, who did not submit', (_who, actor) => {
     const refusal = refused(inInterim(), recall(actor, 'interim'));
-    expect(refusal.code).toBe('forbidden');
+    expect(refusal.code).toBe('report.not-submitter');
     expect(refusal.message).toContain(staff.name);
   });
 
   it('refuses recall of a report that is not in approval', () => {
-    expect(refused(ok(openCase(), save(staff, 'interim')), recall(staff, 'interim')).code).toBe('conflict');
+    expect(refused(ok(openCase(), save(staff, 'interim')), recall(staff, 'interim')).code).toBe('report.not-in-approval');
   });
 });
 
@@ -392,9 +393,9 @@ describe('delegation (代理)', () => {
 
     for (const original of [manager, manager3]) {
       const refusal = refused(decision.state, approve(original, 'interim'));
-      expect(refusal.code).toBe('forbidden');
+      expect(refusal.code).toBe('step.not-yours');
       expect(refusal.message).toContain(manager2.name);
-      expect(refused(decision.state, sendBack(original, 'interim', '要修正')).code).toBe('forbidden');
+      expect(refused(decision.state, sendBack(original, 'interim', '要修正')).code).toBe('step.not-yours');
     }
     const approved = ok(decision.state, approve(manager2, 'interim'));
     expect(report(approved, 'interim').submission?.steps[0].approval?.by.id).toBe(manager2.id);
@@ -408,7 +409,7 @@ describe('delegation (代理)', () => {
 
   it('lets a reform-office step go to any other member of the reform office', () => {
     const state = apply(inInterim(), approve(manager, 'interim'), approve(director, 'interim'), delegateTo(reform, 'interim', reform2));
-    expect(refused(state, approve(reform, 'interim')).code).toBe('forbidden');
+    expect(refused(state, approve(reform, 'interim')).code).toBe('step.not-yours');
     expect(ok(state, approve(reform2, 'interim')).stage).toBe(ClusterStage.DirectionReport);
   });
 
@@ -419,26 +420,26 @@ describe('delegation (代理)', () => {
     ['the reform office', reform],
   ])('refuses to delegate a manager step to %s', (_who, to) => {
     const refusal = refused(inInterim(), delegateTo(manager, 'interim', to));
-    expect(refusal.code).toBe('invalid');
+    expect(refusal.code).toBe('delegate.invalid');
     expect(refusal.message).toContain(to.name);
   });
 
   it('refuses to delegate to oneself', () => {
-    expect(refused(inInterim(), delegateTo(manager, 'interim', manager)).code).toBe('invalid');
+    expect(refused(inInterim(), delegateTo(manager, 'interim', manager)).code).toBe('delegate.invalid');
   });
 
   it('refuses to delegate to someone who drafted the report', () => {
     const state = apply(openCase(), save(staffManager, 'interim'), save(staff, 'interim'), submit(staff, 'interim'));
     const refusal = refused(state, delegateTo(manager, 'interim', staffManager));
-    expect(refusal.code).toBe('invalid');
+    expect(refusal.code).toBe('delegate.invalid');
     expect(refusal.message).toContain(staffManager.name);
   });
 
   it('lets only the current decider delegate', () => {
-    expect(refused(inInterim(), delegateTo(director, 'interim', director2)).code).toBe('forbidden');
-    expect(refused(inInterim(), delegateTo(staff2, 'interim', manager2)).code).toBe('forbidden');
+    expect(refused(inInterim(), delegateTo(director, 'interim', director2)).code).toBe('step.not-yours');
+    expect(refused(inInterim(), delegateTo(staff2, 'interim', manager2)).code).toBe('step.not-yours');
     const delegated = ok(inInterim(), delegateTo(manager, 'interim', manager2));
-    expect(refused(delegated, delegateTo(manager, 'interim', manager3)).code).toBe('forbidden');
+    expect(refused(delegated, delegateTo(manager, 'interim', manager3)).code).toBe('step.not-yours');
   });
 });
 
@@ -446,20 +447,20 @@ describe('self-approval', () => {
   it('refuses the submitter even when they also hold the approver role', () => {
     const state = submitted(openCase(), 'interim', staffManager);
     const refusal = refused(state, approve(staffManager, 'interim'));
-    expect(refusal.code).toBe('forbidden');
+    expect(refusal.code).toBe('report.own-report');
     expect(refusal.message).toContain('自分');
-    expect(refused(state, sendBack(staffManager, 'interim', '差戻し')).code).toBe('forbidden');
+    expect(refused(state, sendBack(staffManager, 'interim', '差戻し')).code).toBe('report.own-report');
     expect(ok(state, approve(manager, 'interim')).stage).toBe(ClusterStage.InterimReport);
   });
 
   it('refuses someone who only drafted an earlier version', () => {
     const state = apply(openCase(), save(staffManager, 'interim'), save(staff, 'interim'), submit(staff, 'interim'));
-    expect(refused(state, approve(staffManager, 'interim')).code).toBe('forbidden');
+    expect(refused(state, approve(staffManager, 'interim')).code).toBe('report.own-report');
   });
 
   it('refuses an author at a later step too', () => {
     const state = ok(submitted(openCase(), 'interim', staffDirector), approve(manager, 'interim'));
-    expect(refused(state, approve(staffDirector, 'interim')).code).toBe('forbidden');
+    expect(refused(state, approve(staffDirector, 'interim')).code).toBe('report.own-report');
   });
 });
 
@@ -468,7 +469,7 @@ describe('two holders of a step racing', () => {
     const state = ok(inInterim(), approve(manager, 'interim'));
     for (const command of [approve(manager2, 'interim'), sendBack(manager2, 'interim', '要修正'), delegateTo(manager2, 'interim', manager3)]) {
       const refusal = refused(state, command);
-      expect(refusal.code).toBe('conflict');
+      expect(refusal.code).toBe('step.already-decided');
       expect(refusal.message).toContain(manager.name);
       expect(refusal.message).toContain('所管局長');
     }
@@ -476,24 +477,24 @@ describe('two holders of a step racing', () => {
 
   it('answers the losing director with a conflict too', () => {
     const state = apply(inInterim(), approve(manager, 'interim'), approve(director, 'interim'));
-    expect(refused(state, approve(director2, 'interim')).code).toBe('conflict');
+    expect(refused(state, approve(director2, 'interim')).code).toBe('step.already-decided');
   });
 
   it('answers the loser of the last step with a conflict once the report is approved', () => {
     const state = apply(inInterim(), approve(manager, 'interim'), approve(director, 'interim'), approve(reform, 'interim'));
-    expect(refused(state, approve(reform2, 'interim')).code).toBe('conflict');
+    expect(refused(state, approve(reform2, 'interim')).code).toBe('report.stage-not-open');
   });
 
   it('answers the loser with a conflict when the winner returned the report', () => {
     const state = ok(inInterim(), sendBack(manager, 'interim', '要修正'));
-    expect(refused(state, approve(manager2, 'interim')).code).toBe('conflict');
+    expect(refused(state, approve(manager2, 'interim')).code).toBe('report.not-in-approval');
   });
 
   it('still answers forbidden to people who never held any step', () => {
     const state = ok(inInterim(), approve(manager, 'interim'));
-    expect(refused(state, approve(portManager, 'interim')).code).toBe('forbidden');
-    expect(refused(state, approve(portDirector, 'interim')).code).toBe('forbidden');
-    expect(refused(state, approve(staff2, 'interim')).code).toBe('forbidden');
+    expect(refused(state, approve(portManager, 'interim')).code).toBe('step.not-yours');
+    expect(refused(state, approve(portDirector, 'interim')).code).toBe('step.not-yours');
+    expect(refused(state, approve(staff2, 'interim')).code).toBe('step.not-yours');
   });
 });
 
@@ -507,21 +508,21 @@ describe('wrong stage', () => {
     ['direction-budget', inFinal, '最終報告', ClusterStage.FinalReport],
   ])('refuses work on %s while the cluster is elsewhere, naming the current stage', (kind, at, label, stage) => {
     const refusal = refused(at(), save(staff, kind));
-    expect(refusal.code).toBe('conflict');
+    expect(refusal.code).toBe('report.stage-not-open');
     expect(refusal.message).toContain(`現在の段階は「${label}」`);
     expect(refusal.message).toContain(stage);
   });
 
   it('refuses decisions on a report of another stage', () => {
-    expect(refused(inInterim(), approve(manager, 'final')).code).toBe('conflict');
-    expect(refused(inInterim(), recall(staff, 'final')).code).toBe('conflict');
+    expect(refused(inInterim(), approve(manager, 'final')).code).toBe('report.stage-not-open');
+    expect(refused(inInterim(), recall(staff, 'final')).code).toBe('report.stage-not-open');
   });
 });
 
 describe('unknown report kind', () => {
   it.each([save(staff, 'budget'), submit(staff, 'budget'), approve(manager, 'budget')])('is not found (%#), with the kinds of the year listed', (command) => {
     const refusal = refused(inInterim(), command);
-    expect(refusal.code).toBe('not-found');
+    expect(refusal.code).toBe('report-kind.unknown');
     expect(refusal.message).toContain('budget');
     expect(refusal.message).toContain('direction-system');
   });
@@ -547,11 +548,11 @@ describe('withdrawal (取下げ)', () => {
     ['a director', director],
     ['an admin', admin],
   ])('refuses withdrawal by %s', (_who, actor) => {
-    expect(refused(inInterim(), withdraw(actor, '理由')).code).toBe('forbidden');
+    expect(refused(inInterim(), withdraw(actor, '理由')).code).toBe('reform-office.only');
   });
 
   it.each(['', '  '])('requires a reason (%j)', (reason) => {
-    expect(refused(inInterim(), withdraw(reform, reason)).code).toBe('invalid');
+    expect(refused(inInterim(), withdraw(reform, reason)).code).toBe('comment.required');
   });
 
   const everything: ClusterCommand[] = [
@@ -568,13 +569,13 @@ describe('withdrawal (取下げ)', () => {
   it.each(everything.map((command) => [command.type, command]))('makes a withdrawn case refuse %s', (_type, command) => {
     const withdrawn = ok(inInterim(), withdraw(reform, '対象外とする'));
     const refusal = refused(withdrawn, command);
-    expect(refusal.code).toBe('conflict');
+    expect(refusal.code).toBe('cluster.closed');
     expect(refusal.message).toContain('対象外（取下げ）');
   });
 
   it.each(everything.map((command) => [command.type, { ...command, kind: 'final' } as ClusterCommand]))('makes a completed case refuse %s', (_type, command) => {
     const refusal = refused(completed(), command);
-    expect(refusal.code).toBe('conflict');
+    expect(refusal.code).toBe('cluster.closed');
     expect(refusal.message).toContain('完了');
   });
 });
@@ -592,21 +593,21 @@ describe('change of owning bureau', () => {
       [PORT.code, null, null],
       [null, null, null],
     ]);
-    expect(refused(decision.state, approve(director2, 'interim')).code).toBe('forbidden');
-    expect(refused(decision.state, approve(director, 'interim')).code).toBe('forbidden');
+    expect(refused(decision.state, approve(director2, 'interim')).code).toBe('step.not-yours');
+    expect(refused(decision.state, approve(director, 'interim')).code).toBe('step.not-yours');
     expect(approvedAlong(decision.state, 'interim', [portDirector, reform]).stage).toBe(ClusterStage.DirectionReport);
   });
 
   it('re-binds a pending first step, so the new bureau’s manager decides', () => {
     const moved = ok(inInterim(), moveTo(reform, PORT));
-    expect(refused(moved, approve(manager, 'interim')).code).toBe('forbidden');
+    expect(refused(moved, approve(manager, 'interim')).code).toBe('step.not-yours');
     expect(report(ok(moved, approve(portManager, 'interim')), 'interim').submission?.currentStep).toBe(1);
   });
 
   it('moves drafting to the new bureau’s staff', () => {
     const moved = ok(inDirection(), moveTo(reform, PORT));
     const refusal = refused(moved, save(staff, 'direction-budget'));
-    expect(refusal.code).toBe('forbidden');
+    expect(refusal.code).toBe('report.not-drafter');
     expect(refusal.message).toContain(PORT.name);
     expect(report(ok(moved, save(portStaff, 'direction-budget')), 'direction-budget').versions).toHaveLength(1);
   });
@@ -618,14 +619,14 @@ describe('change of owning bureau', () => {
   });
 
   it('refuses a change to the bureau that already owns the cluster', () => {
-    expect(refused(inInterim(), moveTo(reform, ENV)).code).toBe('conflict');
+    expect(refused(inInterim(), moveTo(reform, ENV)).code).toBe('cluster.owning-bureau-unchanged');
   });
 
   it.each([
     ['staff of the new bureau', portStaff],
     ['the owning bureau’s director', director],
   ])('is for the reform office only, not %s', (_who, actor) => {
-    expect(refused(inInterim(), moveTo(actor, PORT)).code).toBe('forbidden');
+    expect(refused(inInterim(), moveTo(actor, PORT)).code).toBe('reform-office.only');
   });
 });
 

@@ -17,6 +17,7 @@ import {
 import { Actor, ClusterAction } from './cluster-lifecycle-event';
 import { ClusterStage, STAGE_LABELS } from './cluster-stage';
 import { REPORT_STAGES } from './lifecycle-settings';
+import { Refusal, refusal, RefusalCode } from '../refusals/refusal';
 
 /** What a user asks of a cluster. Identity comes from authentication; the rest from the request. */
 export type ClusterCommand =
@@ -28,15 +29,6 @@ export type ClusterCommand =
   | { readonly type: 'recall'; readonly actor: Participant; readonly kind: string }
   | { readonly type: 'withdraw'; readonly actor: Participant; readonly reason: string }
   | { readonly type: 'change-owning-bureau'; readonly actor: Participant; readonly bureau: BureauRef };
-
-/**
- * Why a command was refused, classed the way an HTTP API answers: the caller may not (forbidden),
- * the case is not in a state for it (conflict), or the request itself is wrong (invalid).
- */
-export interface Refusal {
-  readonly code: 'forbidden' | 'conflict' | 'invalid' | 'not-found';
-  readonly message: string;
-}
 
 /** What changed, for the audit trail and the read model. */
 export interface CaseChange {
@@ -53,14 +45,14 @@ export type Decision =
   | { readonly accepted: true; readonly state: ClusterCase; readonly change: CaseChange }
   | { readonly accepted: false; readonly refusal: Refusal };
 
-const refuse = (code: Refusal['code'], message: string): Decision => ({ accepted: false, refusal: { code, message } });
+const refuse = (code: RefusalCode, message: string): Decision => ({ accepted: false, refusal: refusal(code, message) });
 
 export const actorOf = (participant: Participant): Actor => ({ id: participant.id, name: participant.name });
 
 /** Decides a command against the case: the new case and what changed, or the reason for refusal. */
 export function decide(state: ClusterCase, command: ClusterCommand, now: string): Decision {
   if (isClosedStage(state.stage)) {
-    return refuse('conflict', `この事業群の経営分析は${STAGE_LABELS[state.stage]}のため操作できません（段階: ${state.stage}）`);
+    return refuse('cluster.closed', `この事業群の経営分析は${STAGE_LABELS[state.stage]}のため操作できません（段階: ${state.stage}）`);
   }
   switch (command.type) {
     case 'withdraw':
@@ -78,12 +70,12 @@ function decideOnReport(state: ClusterCase, command: ReportCommand, now: string)
   const report = state.reports.find((candidate) => candidate.kind === command.kind);
   if (!report) {
     const known = state.reports.map((candidate) => candidate.kind).join(', ');
-    return refuse('not-found', `報告書の種類「${command.kind}」はこの年度にありません（${known}）`);
+    return refuse('report-kind.unknown', `報告書の種類「${command.kind}」はこの年度にありません（${known}）`);
   }
   const firstReportStage = REPORT_STAGES.find((stage) => state.reports.some((candidate) => candidate.stage === stage)) ?? ClusterStage.InterimReport;
   if (!reportStageIsOpen(state.stage, report.stage, firstReportStage)) {
     return refuse(
-      'conflict',
+      'report.stage-not-open',
       `${report.label}は「${STAGE_LABELS[report.stage]}」の段階で扱います。現在の段階は「${STAGE_LABELS[state.stage]}」です（段階: ${state.stage}）`,
     );
   }
@@ -108,16 +100,16 @@ function isDrafter(state: ClusterCase, user: Participant): boolean {
 }
 
 function notDrafter(state: ClusterCase, verb: string): Decision {
-  return refuse('forbidden', `報告書の${verb}は所管局（${state.owningBureau.name}）の担当職員だけが行えます`);
+  return refuse('report.not-drafter', `報告書の${verb}は所管局（${state.owningBureau.name}）の担当職員だけが行えます`);
 }
 
 function saveDraft(state: ClusterCase, report: ReportState, command: Extract<ClusterCommand, { type: 'save-draft' }>, now: string): Decision {
   if (!isDrafter(state, command.actor)) return notDrafter(state, '作成');
   if (report.status === ReportStatus.InApproval) {
-    return refuse('conflict', `${report.label}は決裁中のため保存できません。最初の決裁前なら引戻してから修正してください（状態: ${report.status}）`);
+    return refuse('report.in-approval', `${report.label}は決裁中のため保存できません。最初の決裁前なら引戻してから修正してください（状態: ${report.status}）`);
   }
-  if (report.status === ReportStatus.Approved) return refuse('conflict', `${report.label}は承認済みです（状態: ${report.status}）`);
-  if (!command.title.trim()) return refuse('invalid', '表題を入力してください');
+  if (report.status === ReportStatus.Approved) return refuse('report.approved', `${report.label}は承認済みです（状態: ${report.status}）`);
+  if (!command.title.trim()) return refuse('request.invalid', '表題を入力してください');
   const version = report.versions.length + 1;
   const updated: ReportState = {
     ...report,
@@ -135,11 +127,11 @@ function saveDraft(state: ClusterCase, report: ReportState, command: Extract<Clu
 
 function submit(state: ClusterCase, report: ReportState, actor: Participant, now: string): Decision {
   if (!isDrafter(state, actor)) return notDrafter(state, '提出');
-  if (report.status === ReportStatus.InApproval) return refuse('conflict', `${report.label}は既に提出され、決裁中です（状態: ${report.status}）`);
-  if (report.status === ReportStatus.Approved) return refuse('conflict', `${report.label}は承認済みです（状態: ${report.status}）`);
+  if (report.status === ReportStatus.InApproval) return refuse('report.in-approval', `${report.label}は既に提出され、決裁中です（状態: ${report.status}）`);
+  if (report.status === ReportStatus.Approved) return refuse('report.approved', `${report.label}は承認済みです（状態: ${report.status}）`);
   const latest = report.versions[report.versions.length - 1];
-  if (!latest) return refuse('conflict', `${report.label}の下書きがまだ保存されていないため提出できません`);
-  if (latest.empty) return refuse('conflict', `${report.label}の最新の下書き（第${latest.version}版）は本文が空のため提出できません`);
+  if (!latest) return refuse('report.no-draft', `${report.label}の下書きがまだ保存されていないため提出できません`);
+  if (latest.empty) return refuse('report.empty-draft', `${report.label}の最新の下書き（第${latest.version}版）は本文が空のため提出できません`);
   const updated: ReportState = {
     ...report,
     status: ReportStatus.InApproval,
@@ -160,6 +152,8 @@ function submit(state: ClusterCase, report: ReportState, actor: Participant, now
   });
 }
 
+const notInApproval = (report: ReportState): Refusal => refusal('report.not-in-approval', `${report.label}は決裁中ではありません（状態: ${report.status}）`);
+
 /**
  * Refuses a decision by someone who is not the current step's decider. Someone who could have
  * decided an earlier step of this submission has been beaten to it (or already decided): that is a
@@ -167,23 +161,23 @@ function submit(state: ClusterCase, report: ReportState, actor: Participant, now
  */
 function requireDecider(report: ReportState, actor: Participant, verb: string): Refusal | null {
   const step = currentStepOf(report);
-  if (!step || !report.submission) return { code: 'conflict', message: `${report.label}は決裁中ではありません（状態: ${report.status}）` };
-  if (authorsOf(report).includes(actor.id)) return { code: 'forbidden', message: `自分が作成・提出した${report.label}は${verb}できません` };
+  if (!step || !report.submission) return notInApproval(report);
+  if (authorsOf(report).includes(actor.id)) return { code: 'report.own-report', message: `自分が作成・提出した${report.label}は${verb}できません` };
   if (holdsStep(step, actor)) return null;
   const decided = report.submission.steps.slice(0, report.submission.currentStep).find((earlier) => holdsRoleOfStep(earlier, actor));
   if (decided?.approval) {
     return {
-      code: 'conflict',
+      code: 'step.already-decided',
       message: `${decided.label}の決裁は${decided.approval.by.name}さんが済ませています。現在は${step.label}の決裁待ちです（状態: ${report.status}）`,
     };
   }
   const holder = step.delegatedTo ? `${step.delegatedTo.name}さん（代理）` : step.label;
-  return { code: 'forbidden', message: `${report.label}の現在の決裁者は${holder}です。あなたは${verb}できません` };
+  return { code: 'step.not-yours', message: `${report.label}の現在の決裁者は${holder}です。あなたは${verb}できません` };
 }
 
 function approve(state: ClusterCase, report: ReportState, actor: Participant, comment: string | null, now: string): Decision {
-  const refusal = requireDecider(report, actor, '承認');
-  if (refusal || !report.submission) return refuse(refusal?.code ?? 'conflict', refusal?.message ?? '');
+  const refused = requireDecider(report, actor, '承認');
+  if (refused || !report.submission) return { accepted: false, refusal: refused ?? notInApproval(report) };
   const submission = report.submission;
   const steps = submission.steps.map((step, index) =>
     index === submission.currentStep ? { ...step, approval: { by: actorOf(actor), at: now, comment } } : step,
@@ -216,9 +210,9 @@ function advanceIfStageDone(state: ClusterCase): ClusterCase {
 }
 
 function returnReport(state: ClusterCase, report: ReportState, actor: Participant, comment: string, now: string): Decision {
-  if (!comment.trim()) return refuse('invalid', '差戻しには理由のコメントが必要です');
-  const refusal = requireDecider(report, actor, '差戻し');
-  if (refusal || !report.submission) return refuse(refusal?.code ?? 'conflict', refusal?.message ?? '');
+  if (!comment.trim()) return refuse('comment.required', '差戻しには理由のコメントが必要です');
+  const refused = requireDecider(report, actor, '差戻し');
+  if (refused || !report.submission) return { accepted: false, refusal: refused ?? notInApproval(report) };
   const step = report.submission.steps[report.submission.currentStep];
   const updated: ReportState = {
     ...report,
@@ -236,16 +230,16 @@ function returnReport(state: ClusterCase, report: ReportState, actor: Participan
 }
 
 function delegate(state: ClusterCase, report: ReportState, actor: Participant, to: Participant, comment: string | null): Decision {
-  const refusal = requireDecider(report, actor, '代理に回す');
-  if (refusal || !report.submission) return refuse(refusal?.code ?? 'conflict', refusal?.message ?? '');
+  const refused = requireDecider(report, actor, '代理に回す');
+  if (refused || !report.submission) return { accepted: false, refusal: refused ?? notInApproval(report) };
   const submission = report.submission;
   const step = submission.steps[submission.currentStep];
-  if (to.id === actor.id) return refuse('invalid', '自分自身を代理決裁者にはできません');
+  if (to.id === actor.id) return refuse('delegate.invalid', '自分自身を代理決裁者にはできません');
   if (!holdsRoleOfStep(step, to)) {
     const where = step.bureauCode ? `${state.owningBureau.name}の` : '';
-    return refuse('invalid', `代理決裁者は${where}${ROLE_LABELS[step.role]}の役割を持つ利用者でなければなりません（${to.name}さんは該当しません）`);
+    return refuse('delegate.invalid', `代理決裁者は${where}${ROLE_LABELS[step.role]}の役割を持つ利用者でなければなりません（${to.name}さんは該当しません）`);
   }
-  if (authorsOf(report).includes(to.id)) return refuse('invalid', `${to.name}さんはこの${report.label}の作成者・提出者のため代理決裁者にできません`);
+  if (authorsOf(report).includes(to.id)) return refuse('delegate.invalid', `${to.name}さんはこの${report.label}の作成者・提出者のため代理決裁者にできません`);
   const delegated: ApprovalStepState = { ...step, delegatedTo: actorOf(to), delegatedBy: actorOf(actor) };
   const updated: ReportState = {
     ...report,
@@ -262,11 +256,11 @@ function delegate(state: ClusterCase, report: ReportState, actor: Participant, t
 
 function recall(state: ClusterCase, report: ReportState, actor: Participant): Decision {
   const submission = report.submission;
-  if (report.status !== ReportStatus.InApproval || !submission) return refuse('conflict', `${report.label}は決裁中ではないため引戻せません（状態: ${report.status}）`);
-  if (submission.submittedBy.id !== actor.id) return refuse('forbidden', `引戻しは提出者（${submission.submittedBy.name}さん）だけが行えます`);
+  if (report.status !== ReportStatus.InApproval || !submission) return refuse('report.not-in-approval', `${report.label}は決裁中ではないため引戻せません（状態: ${report.status}）`);
+  if (submission.submittedBy.id !== actor.id) return refuse('report.not-submitter', `引戻しは提出者（${submission.submittedBy.name}さん）だけが行えます`);
   if (submission.currentStep > 0) {
     const first = submission.steps[0];
-    return refuse('conflict', `${first.label}（${first.approval?.by.name ?? ''}さん）が既に承認したため引戻せません（状態: ${report.status}）`);
+    return refuse('report.already-decided', `${first.label}（${first.approval?.by.name ?? ''}さん）が既に承認したため引戻せません（状態: ${report.status}）`);
   }
   const updated: ReportState = { ...report, status: ReportStatus.Draft, submission: null };
   return accept(state, withReport(state, updated), {
@@ -279,8 +273,8 @@ function recall(state: ClusterCase, report: ReportState, actor: Participant): De
 }
 
 function withdraw(state: ClusterCase, command: Extract<ClusterCommand, { type: 'withdraw' }>, now: string): Decision {
-  if (!command.actor.roles.includes(Role.ReformOffice)) return refuse('forbidden', '取下げは市政変革室だけが行えます');
-  if (!command.reason.trim()) return refuse('invalid', '取下げの理由を入力してください');
+  if (!command.actor.roles.includes(Role.ReformOffice)) return refuse('reform-office.only', '取下げは市政変革室だけが行えます');
+  if (!command.reason.trim()) return refuse('comment.required', '取下げの理由を入力してください');
   const withdrawal = { by: actorOf(command.actor), at: now, reason: command.reason };
   return accept(state, { ...state, stage: ClusterStage.Withdrawn, withdrawal }, {
     action: ClusterAction.Withdraw,
@@ -293,8 +287,8 @@ function withdraw(state: ClusterCase, command: Extract<ClusterCommand, { type: '
 
 /** A new owning bureau takes over drafting and the bureau steps not yet decided. */
 function changeOwningBureau(state: ClusterCase, command: Extract<ClusterCommand, { type: 'change-owning-bureau' }>): Decision {
-  if (!command.actor.roles.includes(Role.ReformOffice)) return refuse('forbidden', '所管局の変更は市政変革室だけが行えます');
-  if (command.bureau.code === state.owningBureau.code) return refuse('conflict', `所管局は既に${command.bureau.name}です`);
+  if (!command.actor.roles.includes(Role.ReformOffice)) return refuse('reform-office.only', '所管局の変更は市政変革室だけが行えます');
+  if (command.bureau.code === state.owningBureau.code) return refuse('cluster.owning-bureau-unchanged', `所管局は既に${command.bureau.name}です`);
   const rebind = (step: ApprovalStepState): ApprovalStepState =>
     step.scope === 'owning-bureau' && !step.approval ? { ...step, bureauCode: command.bureau.code, delegatedTo: null, delegatedBy: null } : step;
   const reports = state.reports.map((report) =>

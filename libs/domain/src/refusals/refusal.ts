@@ -1,0 +1,105 @@
+/**
+ * The one way the engine says no. Every refusal, from the 決裁 rules, the persistence layer or the
+ * API's input checks, carries a stable reason code a client can branch on, a Japanese message a
+ * person can act on and, where they apply, the offending fields and the current state.
+ */
+
+/** How a refusal is classed; the API maps each class to one HTTP status. */
+export type RefusalClass = 'invalid' | 'unauthenticated' | 'forbidden' | 'not-found' | 'conflict' | 'unprocessable';
+
+interface ReasonDefinition {
+  readonly class: RefusalClass;
+  /** A short Japanese title, the same for every refusal with this code. */
+  readonly title: string;
+}
+
+/**
+ * Every reason code the engine gives, with its class and title. Codes are part of the API: add new
+ * ones, never rename or reuse one.
+ */
+export const REFUSAL_REASONS = {
+  'request.invalid': { class: 'invalid', title: '入力内容に誤りがあります' },
+  'auth.required': { class: 'unauthenticated', title: 'ログインが必要です' },
+  'auth.login-failed': { class: 'unauthenticated', title: 'ログインできませんでした' },
+  'access.denied': { class: 'forbidden', title: 'この操作の権限がありません' },
+  'route.unknown': { class: 'not-found', title: 'ページが見つかりません' },
+  'idempotency.key-reused': { class: 'unprocessable', title: '同じ Idempotency-Key が別の要求に使われています' },
+
+  'fiscal-year.unknown': { class: 'not-found', title: '年度が登録されていません' },
+  'fiscal-year.exists': { class: 'conflict', title: '年度は既に登録されています' },
+  'cluster.unknown': { class: 'not-found', title: '事業群がありません' },
+  'cluster.not-started': { class: 'conflict', title: '経営分析に着手していません' },
+  'cluster.already-started': { class: 'conflict', title: '既に経営分析に着手しています' },
+  'cluster.closed': { class: 'conflict', title: '経営分析は終了しています' },
+  'cluster.no-owning-bureau': { class: 'conflict', title: '所管局が設定されていません' },
+  'cluster.owning-bureau-unchanged': { class: 'conflict', title: '所管局は変わりません' },
+  'lifecycle-settings.incomplete': { class: 'conflict', title: '報告書・決裁経路の設定が不完全です' },
+  'bureau.unknown': { class: 'invalid', title: '局が登録されていません' },
+  'bureau.exists': { class: 'conflict', title: '局は既に登録されています' },
+
+  'report-kind.unknown': { class: 'not-found', title: '報告書の種類がありません' },
+  'report.stage-not-open': { class: 'conflict', title: '報告書はまだ、またはもう扱えない段階です' },
+  'report.in-approval': { class: 'conflict', title: '報告書は決裁中です' },
+  'report.approved': { class: 'conflict', title: '報告書は承認済みです' },
+  'report.not-in-approval': { class: 'conflict', title: '報告書は決裁中ではありません' },
+  'report.no-draft': { class: 'conflict', title: '下書きがありません' },
+  'report.empty-draft': { class: 'conflict', title: '下書きの本文が空です' },
+  'report.version-unknown': { class: 'not-found', title: '報告書の版がありません' },
+  'report.not-drafter': { class: 'forbidden', title: '所管局の担当職員だけが行えます' },
+  'report.own-report': { class: 'forbidden', title: '自分が作成・提出した報告書は決裁できません' },
+  'report.not-submitter': { class: 'forbidden', title: '提出者だけが引戻せます' },
+  'report.already-decided': { class: 'conflict', title: '最初の決裁が済んだため引戻せません' },
+  'step.not-yours': { class: 'forbidden', title: 'あなたはこの段階の決裁者ではありません' },
+  'step.already-decided': { class: 'conflict', title: 'この段階の決裁は既に済んでいます' },
+  'delegate.invalid': { class: 'invalid', title: '代理決裁者にできない利用者です' },
+  'comment.required': { class: 'invalid', title: 'コメントが必要です' },
+  'reform-office.only': { class: 'forbidden', title: '市政変革室だけが行えます' },
+
+  'meeting.unknown': { class: 'not-found', title: 'X会議がありません' },
+  'meeting.exists': { class: 'conflict', title: 'X会議は既にあります' },
+} as const satisfies Record<string, ReasonDefinition>;
+
+export type RefusalCode = keyof typeof REFUSAL_REASONS;
+
+export const REFUSAL_CODES = Object.keys(REFUSAL_REASONS) as RefusalCode[];
+
+/** One field of a request and what is wrong with it, with its dotted path as the client sent it. */
+export interface FieldProblem {
+  readonly field: string;
+  readonly problems: readonly string[];
+}
+
+export interface Refusal {
+  readonly code: RefusalCode;
+  readonly message: string;
+  readonly fields?: readonly FieldProblem[];
+  /** What the thing refused looks like now, so a client that lost a race can show it. */
+  readonly current?: Readonly<Record<string, unknown>>;
+}
+
+export function refusal(code: RefusalCode, message: string, extra: Omit<Refusal, 'code' | 'message'> = {}): Refusal {
+  return { code, message, ...extra };
+}
+
+export const refusalClassOf = (refusal: Refusal): RefusalClass => REFUSAL_REASONS[refusal.code].class;
+
+/**
+ * A refusal thrown across a boundary that has no return value for it (a repository, an input
+ * check). Catch it only to translate it into a transport's form.
+ */
+export class RefusedError extends Error {
+  override readonly name = 'RefusedError';
+
+  constructor(readonly refusal: Refusal) {
+    super(refusal.message);
+  }
+}
+
+export const refused = (code: RefusalCode, message: string, extra: Omit<Refusal, 'code' | 'message'> = {}): RefusedError =>
+  new RefusedError(refusal(code, message, extra));
+
+export const isRefusal = (value: unknown): value is Refusal =>
+  typeof value === 'object' && value !== null && typeof (value as Refusal).code === 'string' && (value as Refusal).code in REFUSAL_REASONS;
+
+/** The Temporal failure type every refused Workflow Update carries; its first detail is the Refusal. */
+export const REFUSED_FAILURE_TYPE = 'Refused';
