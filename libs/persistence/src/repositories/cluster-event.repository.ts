@@ -1,6 +1,7 @@
 import { ClusterLifecycleEvent } from '@app/domain';
 import { DataSource, EntityManager } from 'typeorm';
-import { Page, PageRequest } from './catalogue.repository';
+import { Page, PageRequest, queryPage } from '../sql/paging';
+import { queryRows } from '../sql/typed-query';
 
 export interface AuditEntryRow {
   readonly eventId: string;
@@ -15,6 +16,19 @@ export interface AuditEntryRow {
   readonly details: Record<string, unknown>;
 }
 
+interface AuditEntryRecord {
+  readonly event_id: string;
+  readonly occurred_at: Date;
+  readonly actor_id: string | null;
+  readonly actor_name: string;
+  readonly action: string;
+  readonly from_state: string | null;
+  readonly to_state: string | null;
+  readonly report_kind: string | null;
+  readonly comment: string | null;
+  readonly details: Record<string, unknown>;
+}
+
 /**
  * Writes the audit entry and the read model of one lifecycle event in one transaction, so neither
  * is ever ahead of the other; a repeated event id is a no-op, an older seq never overwrites a newer.
@@ -24,7 +38,8 @@ export class ClusterEventRepository {
 
   async apply(event: ClusterLifecycleEvent): Promise<{ applied: boolean }> {
     return this.dataSource.transaction(async (manager) => {
-      const inserted: unknown[] = await manager.query(
+      const inserted = await queryRows(
+        manager,
         `INSERT INTO audit_events
            (event_id, occurred_at, fiscal_year, cluster_no, actor_id, actor_name, action, from_state, to_state, report_kind, comment, details)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
@@ -62,7 +77,8 @@ export class ClusterEventRepository {
           ],
         );
       }
-      const moved: unknown[] = await manager.query(
+      const moved = await queryRows(
+        manager,
         `UPDATE clusters SET
            stage = $3,
            stage_changed_at = CASE WHEN stage IS DISTINCT FROM $3 THEN $4::timestamptz ELSE stage_changed_at END,
@@ -80,35 +96,34 @@ export class ClusterEventRepository {
   }
 
   /** The cluster's audit trail, oldest first. */
-  async listForCluster(fiscalYear: number, clusterNo: number, page: PageRequest): Promise<Page<AuditEntryRow>> {
-    const [{ total }] = await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM audit_events WHERE fiscal_year = $1 AND cluster_no = $2`,
-      [fiscalYear, clusterNo],
+  listForCluster(fiscalYear: number, clusterNo: number, page: PageRequest): Promise<Page<AuditEntryRow>> {
+    return queryPage(
+      this.dataSource,
+      {
+        count: `SELECT count(*)::int AS total FROM audit_events WHERE fiscal_year = $1 AND cluster_no = $2`,
+        rows: `SELECT event_id, occurred_at, actor_id, actor_name, action, from_state, to_state, report_kind, comment, details
+               FROM audit_events WHERE fiscal_year = $1 AND cluster_no = $2 ORDER BY occurred_at, id`,
+        params: [fiscalYear, clusterNo],
+      },
+      page,
+      toAuditEntry,
     );
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT event_id, occurred_at, actor_id, actor_name, action, from_state, to_state, report_kind, comment, details
-       FROM audit_events WHERE fiscal_year = $1 AND cluster_no = $2 ORDER BY occurred_at, id
-       LIMIT ${page.pageSize} OFFSET ${(page.page - 1) * page.pageSize}`,
-      [fiscalYear, clusterNo],
-    );
-    return {
-      total: Number(total),
-      page: page.page,
-      pageSize: page.pageSize,
-      items: rows.map((row) => ({
-        eventId: String(row.event_id),
-        occurredAt: row.occurred_at as Date,
-        actorId: (row.actor_id as string | null) ?? null,
-        actorName: String(row.actor_name),
-        action: String(row.action),
-        fromState: (row.from_state as string | null) ?? null,
-        toState: (row.to_state as string | null) ?? null,
-        reportKind: (row.report_kind as string | null) ?? null,
-        comment: (row.comment as string | null) ?? null,
-        details: (row.details as Record<string, unknown>) ?? {},
-      })),
-    };
   }
+}
+
+function toAuditEntry(row: AuditEntryRecord): AuditEntryRow {
+  return {
+    eventId: row.event_id,
+    occurredAt: row.occurred_at,
+    actorId: row.actor_id,
+    actorName: row.actor_name,
+    action: row.action,
+    fromState: row.from_state,
+    toState: row.to_state,
+    reportKind: row.report_kind,
+    comment: row.comment,
+    details: row.details,
+  };
 }
 
 /** What people owe on the cluster is replaced as a whole: the event carries the complete list. */
