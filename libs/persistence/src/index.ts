@@ -1,6 +1,6 @@
-export * from './entities';
 export * from './migrations';
 export * from './data-source-options';
+export type { Page, PageRequest } from './sql/paging';
 export * from './persistence.module';
 export * from './repositories/bureau.repository';
 export * from './repositories/catalogue.repository';
