@@ -4,6 +4,7 @@ export type { Page, PageRequest } from './sql/paging';
 export * from './persistence.module';
 export * from './repositories/bureau.repository';
 export * from './repositories/catalogue.repository';
+export * from './repositories/fiscal-year-settings.repository';
 export * from './repositories/cluster-event.repository';
 export * from './repositories/user.repository';
 export * from './repositories/lifecycle-read.repository';

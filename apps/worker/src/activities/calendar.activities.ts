@@ -13,7 +13,7 @@ import {
   digestInstant,
   meetingDateLabel,
 } from '@app/domain';
-import { CatalogueRepository, LifecycleReadRepository, MeetingRepository } from '@app/persistence';
+import { CatalogueRepository, FiscalYearSettingsRepository, LifecycleReadRepository, MeetingRepository } from '@app/persistence';
 import { CalendarActivities, ClusterDeadlinesLoad, MeetingChangeRecord } from '@app/temporal';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -25,6 +25,7 @@ const NO_REMINDERS: ClusterDeadlinesLoad = { deadlines: [], reminderOffsets: [] 
 export class CalendarActivitiesFactory {
   constructor(
     private readonly meetings: MeetingRepository,
+    private readonly fiscalYearSettings: FiscalYearSettingsRepository,
     private readonly catalogue: CatalogueRepository,
     private readonly reads: LifecycleReadRepository,
     private readonly dataSource: DataSource,
@@ -32,9 +33,9 @@ export class CalendarActivitiesFactory {
 
   create(): CalendarActivities {
     return {
-      loadCalendar: async (fiscalYear) => ({ meetings: await this.meetings.list(fiscalYear), settings: await this.meetings.calendarSettings(fiscalYear) }),
+      loadCalendar: async (fiscalYear) => ({ meetings: await this.meetings.list(fiscalYear), settings: await this.fiscalYearSettings.calendarSettings(fiscalYear) }),
       loadClusterDeadlines: async (fiscalYear, clusterNo) => {
-        const settings = await this.meetings.calendarSettings(fiscalYear);
+        const settings = await this.fiscalYearSettings.calendarSettings(fiscalYear);
         if (!settings) return NO_REMINDERS;
         const meetings = await this.meetings.list(fiscalYear);
         return { deadlines: clusterDeadlines(clusterNo, meetings, settings), reminderOffsets: settings.reminderOffsets };
@@ -73,8 +74,8 @@ export class CalendarActivitiesFactory {
 
   /** One digest per owning bureau on the agenda, to its staff, managers and director. */
   private async composeDigests(fiscalYear: number, meeting: Meeting, key: string, now: string): Promise<NotificationRequest[]> {
-    const settings: CalendarSettings | null = await this.meetings.calendarSettings(fiscalYear);
-    const lifecycle = await this.catalogue.lifecycleSettings(fiscalYear);
+    const settings: CalendarSettings | null = await this.fiscalYearSettings.calendarSettings(fiscalYear);
+    const lifecycle = await this.fiscalYearSettings.lifecycleSettings(fiscalYear);
     const byBureau = new Map<string, string[]>();
     for (const item of meeting.agenda) {
       const cluster = await this.catalogue.findCluster(fiscalYear, item.clusterNo);

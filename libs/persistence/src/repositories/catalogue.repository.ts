@@ -1,4 +1,4 @@
-import { ClusterGroup, ClusterKind, ClusterStage, Deadline, earliestMeetingDay, fiscalYearLabel, LifecycleSettings, MeetingDate, shiftMeetingDate } from '@app/domain';
+import { ClusterGroup, ClusterKind, ClusterStage, Deadline, earliestMeetingDay, fiscalYearLabel, MeetingDate, shiftMeetingDate } from '@app/domain';
 import { DataSource } from 'typeorm';
 import { Page, PageRequest, queryPage } from '../sql/paging';
 import { queryFirst, queryRows } from '../sql/typed-query';
@@ -151,19 +151,6 @@ export class CatalogueRepository {
   async findCluster(fiscalYear: number, no: number): Promise<ClusterRow | null> {
     const row = await queryFirst<ClusterRecord>(this.dataSource, `${CLUSTER_SELECT} WHERE c.fiscal_year = $1 AND c.no = $2`, [fiscalYear, no]);
     return row ? toClusterRow(row) : null;
-  }
-
-  async lifecycleSettings(fiscalYear: number): Promise<LifecycleSettings | null> {
-    const rows: { lifecycle_settings: LifecycleSettings | null }[] = await this.dataSource.query(
-      `SELECT lifecycle_settings FROM fiscal_years WHERE fiscal_year = $1`,
-      [fiscalYear],
-    );
-    return rows[0]?.lifecycle_settings ?? null;
-  }
-
-  /** Applies to clusters kicked off from now on; running analyses keep the settings they started with. */
-  async setLifecycleSettings(fiscalYear: number, settings: LifecycleSettings): Promise<void> {
-    await this.dataSource.query(`UPDATE fiscal_years SET lifecycle_settings = $2 WHERE fiscal_year = $1`, [fiscalYear, JSON.stringify(settings)]);
   }
 
   async listGroups(fiscalYear: number): Promise<CatalogueCategoryRow[]> {

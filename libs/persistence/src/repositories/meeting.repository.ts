@@ -1,4 +1,4 @@
-import { AgendaItem, CalendarSettings, earliestMeetingDay, Meeting, MeetingDate } from '@app/domain';
+import { AgendaItem, earliestMeetingDay, Meeting, MeetingDate } from '@app/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { queryFirst, queryRows, SqlExecutor } from '../sql/typed-query';
 
@@ -9,7 +9,7 @@ interface MeetingRecord {
   readonly agenda: AgendaItem[] | null;
 }
 
-/** Each fiscal year's X meetings and its deadline and reminder settings. */
+/** Each fiscal year's X meetings. */
 export class MeetingRepository {
   constructor(private readonly dataSource: DataSource) {}
 
@@ -30,18 +30,6 @@ export class MeetingRepository {
   /** Inserts or replaces a meeting; returns whether it was new. */
   save(fiscalYear: number, meeting: Meeting, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
     return saveMeeting(manager, fiscalYear, meeting);
-  }
-
-  async calendarSettings(fiscalYear: number): Promise<CalendarSettings | null> {
-    const rows: { calendar_settings: CalendarSettings | null }[] = await this.dataSource.query(
-      `SELECT calendar_settings FROM fiscal_years WHERE fiscal_year = $1`,
-      [fiscalYear],
-    );
-    return rows[0]?.calendar_settings ?? null;
-  }
-
-  async setCalendarSettings(fiscalYear: number, settings: CalendarSettings): Promise<void> {
-    await this.dataSource.query(`UPDATE fiscal_years SET calendar_settings = $2 WHERE fiscal_year = $1`, [fiscalYear, JSON.stringify(settings)]);
   }
 
   /** Clusters whose analysis is running, which must hear of a calendar change. */
