@@ -13,10 +13,9 @@ import {
   digestInstant,
   meetingDateLabel,
 } from '@app/domain';
-import { CatalogueRepository, FiscalYearSettingsRepository, LifecycleReadRepository, MeetingRepository } from '@app/persistence';
+import { CatalogueRepository, ClusterEventRepository, FiscalYearSettingsRepository, LifecycleReadRepository, MeetingRepository } from '@app/persistence';
 import { CalendarActivities, ClusterDeadlinesLoad, MeetingChangeRecord } from '@app/temporal';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 
 const NO_REMINDERS: ClusterDeadlinesLoad = { deadlines: [], reminderOffsets: [] };
 
@@ -28,7 +27,7 @@ export class CalendarActivitiesFactory {
     private readonly fiscalYearSettings: FiscalYearSettingsRepository,
     private readonly catalogue: CatalogueRepository,
     private readonly reads: LifecycleReadRepository,
-    private readonly dataSource: DataSource,
+    private readonly events: ClusterEventRepository,
   ) {}
 
   create(): CalendarActivities {
@@ -52,24 +51,23 @@ export class CalendarActivitiesFactory {
 
   /** The meeting row and its audit entry in one transaction; a retried call finds the entry and stops. */
   private async recordMeetingChange(change: MeetingChangeRecord): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const inserted: unknown[] = await manager.query(
-        `INSERT INTO audit_events (event_id, occurred_at, fiscal_year, cluster_no, actor_id, actor_name, action, from_state, to_state, comment, details)
-         VALUES ($1, $2, $3, NULL, $4, $5, $6, $7, $8, NULL, $9) ON CONFLICT (event_id) DO NOTHING RETURNING id`,
-        [
-          change.eventId,
-          change.occurredAt,
-          change.fiscalYear,
-          change.actor.id,
-          change.actor.name,
-          change.action,
-          change.before ? meetingDateLabel(change.before.date) : null,
-          meetingDateLabel(change.after.date),
-          JSON.stringify({ meetingId: change.after.id, before: change.before, after: change.after }),
-        ],
-      );
-      if (inserted.length > 0) await this.meetings.save(change.fiscalYear, change.after, manager);
-    });
+    await this.events.applyMeetingChange(
+      {
+        eventId: change.eventId,
+        occurredAt: change.occurredAt,
+        fiscalYear: change.fiscalYear,
+        clusterNo: null,
+        actorId: change.actor.id,
+        actorName: change.actor.name,
+        action: change.action,
+        fromState: change.before ? meetingDateLabel(change.before.date) : null,
+        toState: meetingDateLabel(change.after.date),
+        reportKind: null,
+        comment: null,
+        details: { meetingId: change.after.id, before: change.before, after: change.after },
+      },
+      change.after,
+    );
   }
 
   /** One digest per owning bureau on the agenda, to its staff, managers and director. */

@@ -1,7 +1,27 @@
-import { ClusterLifecycleEvent } from '@app/domain';
+import { ClusterLifecycleEvent, Meeting } from '@app/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { Page, PageRequest, queryPage } from '../sql/paging';
 import { queryRows } from '../sql/typed-query';
+import { saveMeeting } from './meeting.repository';
+
+/** One entry of the audit trail as it is written: who did what, when, to which year and cluster. */
+export interface NewAuditEntry {
+  /** Stable per effect, so a retried write is recorded once. */
+  readonly eventId: string;
+  /** ISO 8601 instant. */
+  readonly occurredAt: string;
+  readonly fiscalYear: number;
+  /** Null for changes of the year as a whole, such as its calendar. */
+  readonly clusterNo: number | null;
+  readonly actorId: string | null;
+  readonly actorName: string;
+  readonly action: string;
+  readonly fromState: string | null;
+  readonly toState: string | null;
+  readonly reportKind: string | null;
+  readonly comment: string | null;
+  readonly details: Record<string, unknown>;
+}
 
 export interface AuditEntryRow {
   readonly eventId: string;
@@ -30,36 +50,30 @@ interface AuditEntryRecord {
 }
 
 /**
- * Writes the audit entry and the read model of one lifecycle event in one transaction, so neither
- * is ever ahead of the other; a repeated event id is a no-op, an older seq never overwrites a newer.
+ * The audit trail, and the read model each entry explains. Writes the audit entry and the read model
+ * of one change in one transaction, so neither is ever ahead of the other; a repeated event id is a
+ * no-op, and of a cluster's events an older seq never overwrites a newer.
  */
 export class ClusterEventRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async apply(event: ClusterLifecycleEvent): Promise<{ applied: boolean }> {
     return this.dataSource.transaction(async (manager) => {
-      const inserted = await queryRows(
-        manager,
-        `INSERT INTO audit_events
-           (event_id, occurred_at, fiscal_year, cluster_no, actor_id, actor_name, action, from_state, to_state, report_kind, comment, details)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-         ON CONFLICT (event_id) DO NOTHING RETURNING id`,
-        [
-          event.eventId,
-          event.occurredAt,
-          event.fiscalYear,
-          event.clusterNo,
-          event.actorId,
-          event.actorName,
-          event.action,
-          event.fromStage,
-          event.toStage,
-          event.reportKind,
-          event.comment,
-          JSON.stringify(event.details),
-        ],
-      );
-      if (inserted.length === 0) return { applied: false };
+      const appended = await appendAuditEntry(manager, {
+        eventId: event.eventId,
+        occurredAt: event.occurredAt,
+        fiscalYear: event.fiscalYear,
+        clusterNo: event.clusterNo,
+        actorId: event.actorId,
+        actorName: event.actorName,
+        action: event.action,
+        fromState: event.fromStage,
+        toState: event.toStage,
+        reportKind: event.reportKind,
+        comment: event.comment,
+        details: event.details,
+      });
+      if (!appended) return { applied: false };
       if (event.savedText) {
         await manager.query(
           `INSERT INTO report_versions (fiscal_year, cluster_no, report_kind, version, title, body, saved_by_id, saved_by_name, saved_at)
@@ -95,6 +109,18 @@ export class ClusterEventRepository {
     });
   }
 
+  /**
+   * Records a change of one of the year's meetings: its audit entry and the meeting row in one
+   * transaction. A repeated event id changes nothing, so a retry cannot undo a later change.
+   */
+  async applyMeetingChange(entry: NewAuditEntry, meeting: Meeting): Promise<{ applied: boolean }> {
+    return this.dataSource.transaction(async (manager) => {
+      if (!(await appendAuditEntry(manager, entry))) return { applied: false };
+      await saveMeeting(manager, entry.fiscalYear, meeting);
+      return { applied: true };
+    });
+  }
+
   /** The cluster's audit trail, oldest first. */
   listForCluster(fiscalYear: number, clusterNo: number, page: PageRequest): Promise<Page<AuditEntryRow>> {
     return queryPage(
@@ -124,6 +150,32 @@ function toAuditEntry(row: AuditEntryRecord): AuditEntryRow {
     comment: row.comment,
     details: row.details,
   };
+}
+
+/** The only writer of audit_events; false when the event id is there already. */
+async function appendAuditEntry(manager: EntityManager, entry: NewAuditEntry): Promise<boolean> {
+  const inserted = await queryRows(
+    manager,
+    `INSERT INTO audit_events
+       (event_id, occurred_at, fiscal_year, cluster_no, actor_id, actor_name, action, from_state, to_state, report_kind, comment, details)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+     ON CONFLICT (event_id) DO NOTHING RETURNING id`,
+    [
+      entry.eventId,
+      entry.occurredAt,
+      entry.fiscalYear,
+      entry.clusterNo,
+      entry.actorId,
+      entry.actorName,
+      entry.action,
+      entry.fromState,
+      entry.toState,
+      entry.reportKind,
+      entry.comment,
+      JSON.stringify(entry.details),
+    ],
+  );
+  return inserted.length > 0;
 }
 
 /** What people owe on the cluster is replaced as a whole: the event carries the complete list. */

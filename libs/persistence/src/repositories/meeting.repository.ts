@@ -1,6 +1,6 @@
 import { AgendaItem, earliestMeetingDay, Meeting, MeetingDate } from '@app/domain';
-import { DataSource, EntityManager } from 'typeorm';
-import { queryFirst, queryRows, SqlExecutor } from '../sql/typed-query';
+import { DataSource } from 'typeorm';
+import { execute, queryFirst, queryRows, SqlExecutor } from '../sql/typed-query';
 
 interface MeetingRecord {
   readonly id: string;
@@ -27,11 +27,6 @@ export class MeetingRepository {
     return row ? toMeeting(row) : null;
   }
 
-  /** Inserts or replaces a meeting; returns whether it was new. */
-  save(fiscalYear: number, meeting: Meeting, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
-    return saveMeeting(manager, fiscalYear, meeting);
-  }
-
   /** Clusters whose analysis is running, which must hear of a calendar change. */
   async runningClusterNos(fiscalYear: number): Promise<number[]> {
     const rows = await queryRows<{ no: number }>(
@@ -43,17 +38,15 @@ export class MeetingRepository {
   }
 }
 
-/** Inserts or replaces a meeting, also inside another repository's transaction; returns whether it was new. */
-export async function saveMeeting(executor: SqlExecutor, fiscalYear: number, meeting: Meeting): Promise<boolean> {
-  const [row] = await queryRows<{ inserted: boolean }>(
+/** Inserts or replaces a meeting; a meeting changes only together with its audit entry (ClusterEventRepository). */
+export async function saveMeeting(executor: SqlExecutor, fiscalYear: number, meeting: Meeting): Promise<void> {
+  await execute(
     executor,
     `INSERT INTO meetings (fiscal_year, id, name, date, earliest_day, agenda) VALUES ($1, $2, $3, $4, $5, $6)
      ON CONFLICT (fiscal_year, id) DO UPDATE SET name = EXCLUDED.name, date = EXCLUDED.date, earliest_day = EXCLUDED.earliest_day,
-       agenda = EXCLUDED.agenda, updated_at = now()
-     RETURNING (xmax = 0) AS inserted`,
+       agenda = EXCLUDED.agenda, updated_at = now()`,
     [fiscalYear, meeting.id, meeting.name, JSON.stringify(meeting.date), earliestMeetingDay(meeting.date), JSON.stringify(meeting.agenda)],
   );
-  return row.inserted;
 }
 
 function toMeeting(row: MeetingRecord): Meeting {
