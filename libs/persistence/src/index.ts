@@ -11,6 +11,8 @@ export * from './repositories/lifecycle-read.repository';
 export * from './repositories/meeting.repository';
 export * from './repositories/idempotent-request.repository';
 export * from './repositories/notification.repository';
+export * from './seed/fy2024-catalogue';
+export * from './seed/demo-organisation';
 export * from './seed/seed-catalogue';
 export * from './seed/seed-demo';
 export * from './prepare-database';

@@ -1,7 +1,6 @@
 import {
   ClusterDefinition,
   fiscalYearLabel,
-  FY2024_CLUSTERS,
   FY2024_LIFECYCLE_SETTINGS,
   FY2024_CALENDAR_SETTINGS,
   FY2024_MEETINGS,
@@ -15,6 +14,7 @@ import {
   KindDescription,
 } from '@app/domain';
 import { DataSource, EntityManager } from 'typeorm';
+import { FY2024_CLUSTERS } from './fy2024-catalogue';
 
 export interface CatalogueSeed {
   readonly fiscalYear: number;

@@ -1,5 +1,5 @@
-import { DEMO_ORGANISATION, DEMO_PASSWORD, DemoOrganisation } from '@app/domain';
 import { DataSource, EntityManager } from 'typeorm';
+import { DEMO_ORGANISATION, DEMO_PASSWORD, DemoOrganisation } from './demo-organisation';
 
 /** Passed in so that persistence hashes exactly as the API verifies at login, without depending on the API. */
 export type PasswordHashFunction = (password: string) => Promise<string>;
