@@ -1,7 +1,7 @@
 import { ClusterGroup, ClusterKind, ClusterStage, Deadline, earliestMeetingDay, fiscalYearLabel, MeetingDate, shiftMeetingDate } from '@app/domain';
 import { DataSource } from 'typeorm';
 import { Page, PageRequest, queryPage } from '../sql/paging';
-import { queryFirst, queryRows } from '../sql/typed-query';
+import { execute, queryFirst, queryRows } from '../sql/typed-query';
 
 export interface ClusterFilter {
   readonly group?: ClusterGroup;
@@ -181,7 +181,8 @@ export class CatalogueRepository {
       const bureau: unknown[] = await this.dataSource.query(`SELECT 1 FROM bureaus WHERE code = $1`, [changes.owningBureauCode]);
       if (bureau.length === 0) throw new BureauNotFoundError(changes.owningBureauCode);
     }
-    await this.dataSource.query(
+    await execute(
+      this.dataSource,
       `UPDATE clusters SET
          analysed_this_year = COALESCE($3, analysed_this_year),
          owning_bureau_code = CASE WHEN $4::boolean THEN $5 ELSE owning_bureau_code END,
@@ -211,12 +212,14 @@ export class CatalogueRepository {
          SELECT $2, code, name, reform, description, sort_order FROM cluster_groups WHERE fiscal_year = $1`,
         [from, to],
       );
-      await manager.query(
+      await execute(
+        manager,
         `INSERT INTO cluster_kinds (fiscal_year, code, group_code, name, description, sort_order)
          SELECT $2, code, group_code, name, description, sort_order FROM cluster_kinds WHERE fiscal_year = $1`,
         [from, to],
       );
-      const clusters: unknown[] = await manager.query(
+      const clusters = await queryRows(
+        manager,
         `INSERT INTO clusters (fiscal_year, no, name, group_code, kind_code, sort_order, owning_bureau_code)
          SELECT $2, no, name, group_code, kind_code, sort_order, owning_bureau_code FROM clusters WHERE fiscal_year = $1
          RETURNING no`,
@@ -230,7 +233,8 @@ export class CatalogueRepository {
       );
       for (const meeting of meetings) {
         const date = shiftMeetingDate(meeting.date, to - from);
-        await manager.query(
+        await execute(
+          manager,
           `INSERT INTO meetings (fiscal_year, id, name, date, earliest_day, agenda) VALUES ($1, $2, $3, $4, $5, $6)`,
           [to, meeting.id, meeting.name, JSON.stringify(date), earliestMeetingDay(date), JSON.stringify(meeting.agenda)],
         );

@@ -1,7 +1,7 @@
 import { ClusterLifecycleEvent, Meeting } from '@app/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { Page, PageRequest, queryPage } from '../sql/paging';
-import { queryRows } from '../sql/typed-query';
+import { execute, queryRows } from '../sql/typed-query';
 import { saveMeeting } from './meeting.repository';
 
 /** One entry of the audit trail as it is written: who did what, when, to which year and cluster. */
@@ -75,7 +75,8 @@ export class ClusterEventRepository {
       });
       if (!appended) return { applied: false };
       if (event.savedText) {
-        await manager.query(
+        await execute(
+          manager,
           `INSERT INTO report_versions (fiscal_year, cluster_no, report_kind, version, title, body, saved_by_id, saved_by_name, saved_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING`,
           [
@@ -180,10 +181,11 @@ async function appendAuditEntry(manager: EntityManager, entry: NewAuditEntry): P
 
 /** What people owe on the cluster is replaced as a whole: the event carries the complete list. */
 async function replaceOwedActions(manager: EntityManager, event: ClusterLifecycleEvent): Promise<void> {
-  await manager.query(`DELETE FROM owed_actions WHERE fiscal_year = $1 AND cluster_no = $2`, [event.fiscalYear, event.clusterNo]);
+  await execute(manager, `DELETE FROM owed_actions WHERE fiscal_year = $1 AND cluster_no = $2`, [event.fiscalYear, event.clusterNo]);
   for (const owed of event.owed) {
     const deadline = (event.deadlines ?? []).find((candidate) => candidate.target === owed.reportKind);
-    await manager.query(
+    await execute(
+      manager,
       `INSERT INTO owed_actions
          (fiscal_year, cluster_no, report_kind, report_label, action, role, bureau_code, assignee_id, assignee_name, excluded_user_ids, step_label, since,
           due_at, provisional)

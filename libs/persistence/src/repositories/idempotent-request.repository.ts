@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { queryFirst, queryRows } from '../sql/typed-query';
+import { execute, queryFirst, queryRows } from '../sql/typed-query';
 
 export interface StoredAnswer {
   readonly requestHash: string;
@@ -34,7 +34,8 @@ export class IdempotentRequestRepository {
   }
 
   async complete(userId: string, key: string, statusCode: number, response: unknown): Promise<void> {
-    await this.dataSource.query(
+    await execute(
+      this.dataSource,
       `UPDATE idempotent_requests SET status_code = $3, response = $4 WHERE user_id = $1 AND idempotency_key = $2`,
       [userId, key, statusCode, JSON.stringify(response ?? null)],
     );
@@ -42,7 +43,8 @@ export class IdempotentRequestRepository {
 
   /** Lets a retry try again after a failure that was not the client's doing. */
   async release(userId: string, key: string): Promise<void> {
-    await this.dataSource.query(
+    await execute(
+      this.dataSource,
       `DELETE FROM idempotent_requests WHERE user_id = $1 AND idempotency_key = $2 AND status_code IS NULL`,
       [userId, key],
     );

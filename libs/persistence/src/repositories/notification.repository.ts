@@ -187,7 +187,8 @@ export class NotificationRepository {
   }
 
   private async recordAttempt(target: DeliveryTarget, error: string | null): Promise<void> {
-    await this.dataSource.query(
+    await execute(
+      this.dataSource,
       `INSERT INTO notification_deliveries AS d (channel, notification_key, recipient, destination, attempts, last_error, last_attempt_at, delivered_at)
        VALUES ($1, $2, $3, $4, 1, $5, now(), CASE WHEN $5::text IS NULL THEN now() END)
        ON CONFLICT (channel, notification_key, recipient) DO UPDATE SET

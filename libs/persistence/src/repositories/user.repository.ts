@@ -181,7 +181,7 @@ export class UserRepository {
     if (!UUID_PATTERN.test(id)) return null;
     try {
       return await this.dataSource.transaction(async (manager) => {
-        await manager.query(`SELECT pg_advisory_xact_lock($1)`, [USER_CHANGE_LOCK]);
+        await execute(manager, `SELECT pg_advisory_xact_lock($1)`, [USER_CHANGE_LOCK]);
         const standing = async (userId: string): Promise<UserStanding | null> => {
           const row = await queryFirst<StandingRecord>(manager, `SELECT id, roles, bureau_code, active FROM users WHERE id = $1 FOR UPDATE`, [userId]);
           return row ? toStanding(row) : null;
@@ -207,7 +207,7 @@ export class UserRepository {
         if (changes.bureauCode !== undefined) assign('bureau_code', changes.bureauCode);
         if (changes.email !== undefined) assign('email', changes.email);
         if (changes.active !== undefined) assign('active', changes.active);
-        if (assignments.length > 0) await manager.query(`UPDATE users SET ${assignments.join(', ')} WHERE id = $1`, params);
+        if (assignments.length > 0) await execute(manager, `UPDATE users SET ${assignments.join(', ')} WHERE id = $1`, params);
         const [row] = await queryRows<UserRecord>(
           manager,
           `SELECT ${USER_COLUMNS} FROM users u LEFT JOIN bureaus b ON b.code = u.bureau_code WHERE u.id = $1`,
