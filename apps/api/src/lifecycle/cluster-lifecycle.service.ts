@@ -9,7 +9,7 @@ import {
   Refusal,
   STAGE_LABELS,
 } from '@app/domain';
-import { CatalogueRepository, ClusterRow, LifecycleReadRepository } from '@app/persistence';
+import { ClusterRow, FiscalYearSettingsRepository, LifecycleReadRepository } from '@app/persistence';
 import { CLUSTER_NO, CLUSTER_STAGE, clusterWorkflowId, FISCAL_YEAR, OWNING_BUREAU, TEMPORAL_OPTIONS, TemporalOptions } from '@app/temporal';
 import { BadRequestException, ConflictException, Inject, Injectable } from '@nestjs/common';
 import {
@@ -37,7 +37,7 @@ export class ClusterLifecycleService {
     private readonly client: Client,
     @Inject(TEMPORAL_OPTIONS) private readonly temporal: TemporalOptions,
     private readonly catalogue: CatalogueService,
-    private readonly catalogueRepository: CatalogueRepository,
+    private readonly fiscalYearSettings: FiscalYearSettingsRepository,
     private readonly reads: LifecycleReadRepository,
     private readonly calendar: CalendarService,
   ) {}
@@ -48,7 +48,7 @@ export class ClusterLifecycleService {
     if (!owningBureau) {
       throw new ConflictException(`「${cluster.name}」（No.${cluster.no}）は所管局が設定されていないため着手できません。先に所管局を設定してください`);
     }
-    const settings = await this.catalogueRepository.lifecycleSettings(cluster.fiscalYear);
+    const settings = await this.fiscalYearSettings.lifecycleSettings(cluster.fiscalYear);
     if (!settings || lifecycleSettingsProblems(settings).length > 0) {
       throw new ConflictException(`${fiscalYearLabel(cluster.fiscalYear)}の報告書・決裁経路の設定がないか不完全なため着手できません`);
     }

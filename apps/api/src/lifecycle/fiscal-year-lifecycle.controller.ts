@@ -1,5 +1,5 @@
 import { CLUSTER_STAGES, fiscalYearLabel, lifecycleSettingsProblems, OWED_ACTION_LABELS, OwedActionType, Role, toTokyoIsoString } from '@app/domain';
-import { CatalogueRepository, LifecycleReadRepository } from '@app/persistence';
+import { CatalogueRepository, FiscalYearSettingsRepository, LifecycleReadRepository } from '@app/persistence';
 import { BadRequestException, Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, Roles } from '../auth/access-rule.decorator';
@@ -26,6 +26,7 @@ export class FiscalYearLifecycleController {
     private readonly catalogue: CatalogueService,
     private readonly catalogueRepository: CatalogueRepository,
     private readonly reads: LifecycleReadRepository,
+    private readonly fiscalYearSettings: FiscalYearSettingsRepository,
   ) {}
 
   @Post('kickoff')
@@ -123,7 +124,7 @@ export class FiscalYearLifecycleController {
   @ApiOkResponse({ type: LifecycleSettingsDto })
   async settings(@Param('fy', FiscalYearPipe) fiscalYear: number): Promise<LifecycleSettingsDto> {
     await this.catalogue.structure(fiscalYear);
-    const settings = await this.catalogueRepository.lifecycleSettings(fiscalYear);
+    const settings = await this.fiscalYearSettings.lifecycleSettings(fiscalYear);
     if (!settings) throw new NotFoundException(`${fiscalYearLabel(fiscalYear)}の報告書・決裁経路は未設定です`);
     return settings as LifecycleSettingsDto;
   }
@@ -139,7 +140,7 @@ export class FiscalYearLifecycleController {
     await this.catalogue.structure(fiscalYear);
     const problems = lifecycleSettingsProblems(body);
     if (problems.length > 0) throw new BadRequestException(`設定に誤りがあります（${problems.join(' / ')}）`);
-    await this.catalogueRepository.setLifecycleSettings(fiscalYear, body);
+    await this.fiscalYearSettings.setLifecycleSettings(fiscalYear, body);
     return body;
   }
 }

@@ -13,7 +13,7 @@ import {
   Refusal,
   toTokyoIsoString,
 } from '@app/domain';
-import { CatalogueRepository, MeetingRepository } from '@app/persistence';
+import { CatalogueRepository, FiscalYearSettingsRepository, MeetingRepository } from '@app/persistence';
 import { calendarWorkflowId, TEMPORAL_OPTIONS, TemporalOptions } from '@app/temporal';
 import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { Client, WorkflowExecutionAlreadyStartedError, WorkflowUpdateFailedError } from '@temporalio/client';
@@ -38,6 +38,7 @@ export class CalendarService {
     private readonly catalogue: CatalogueService,
     private readonly catalogueRepository: CatalogueRepository,
     private readonly meetings: MeetingRepository,
+    private readonly fiscalYearSettings: FiscalYearSettingsRepository,
   ) {}
 
   private readonly known = new Set<number>();
@@ -46,7 +47,7 @@ export class CalendarService {
   async ensureRunning(fiscalYear: number): Promise<void> {
     if (this.known.has(fiscalYear)) return;
     try {
-      const [meetings, settings] = await Promise.all([this.meetings.list(fiscalYear), this.meetings.calendarSettings(fiscalYear)]);
+      const [meetings, settings] = await Promise.all([this.meetings.list(fiscalYear), this.fiscalYearSettings.calendarSettings(fiscalYear)]);
       await this.client.workflow.start<typeof fiscalYearCalendarWorkflow>('fiscalYearCalendarWorkflow', {
         workflowId: calendarWorkflowId(fiscalYear),
         taskQueue: this.temporal.taskQueue,
@@ -60,7 +61,7 @@ export class CalendarService {
 
   async list(fiscalYear: number): Promise<MeetingView[]> {
     await this.catalogue.structure(fiscalYear);
-    const [meetings, settings] = await Promise.all([this.meetings.list(fiscalYear), this.meetings.calendarSettings(fiscalYear)]);
+    const [meetings, settings] = await Promise.all([this.meetings.list(fiscalYear), this.fiscalYearSettings.calendarSettings(fiscalYear)]);
     return this.views(fiscalYear, meetings, settings);
   }
 
@@ -79,7 +80,7 @@ export class CalendarService {
     };
     try {
       const meeting = await this.client.workflow.getHandle(calendarWorkflowId(fiscalYear)).executeUpdate(changeMeeting, { args: [change] });
-      const [view] = await this.views(fiscalYear, [meeting], await this.meetings.calendarSettings(fiscalYear));
+      const [view] = await this.views(fiscalYear, [meeting], await this.fiscalYearSettings.calendarSettings(fiscalYear));
       return view;
     } catch (error) {
       const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;
@@ -92,7 +93,7 @@ export class CalendarService {
 
   async settings(fiscalYear: number): Promise<CalendarSettings> {
     await this.catalogue.structure(fiscalYear);
-    const settings = await this.meetings.calendarSettings(fiscalYear);
+    const settings = await this.fiscalYearSettings.calendarSettings(fiscalYear);
     if (!settings) throw new NotFoundException(`${fiscalYearLabel(fiscalYear)}の期限・督促の設定はまだありません`);
     return settings;
   }
@@ -103,14 +104,14 @@ export class CalendarService {
     const meetings = await this.meetings.list(fiscalYear);
     const problems = calendarSettingsProblems(settings, meetings.map((meeting) => meeting.id));
     if (problems.length > 0) throw new BadRequestException(`設定に誤りがあります（${problems.join(' / ')}）`);
-    await this.meetings.setCalendarSettings(fiscalYear, settings);
+    await this.fiscalYearSettings.setCalendarSettings(fiscalYear, settings);
     await this.ensureRunning(fiscalYear);
     await this.client.workflow.getHandle(calendarWorkflowId(fiscalYear)).signal(calendarSettingsChanged, { changedBy: actor });
     return settings;
   }
 
   private async requireAgenda(fiscalYear: number, agenda: readonly AgendaItemDto[]): Promise<void> {
-    const settings = await this.catalogueRepository.lifecycleSettings(fiscalYear);
+    const settings = await this.fiscalYearSettings.lifecycleSettings(fiscalYear);
     for (const item of agenda) {
       if (!(await this.catalogueRepository.findCluster(fiscalYear, item.clusterNo))) {
         throw new BadRequestException(`議題の事業群 No.${item.clusterNo} は${fiscalYearLabel(fiscalYear)}にありません`);
@@ -122,7 +123,7 @@ export class CalendarService {
   }
 
   private async views(fiscalYear: number, meetings: readonly Meeting[], settings: CalendarSettings | null): Promise<MeetingView[]> {
-    const lifecycle = await this.catalogueRepository.lifecycleSettings(fiscalYear);
+    const lifecycle = await this.fiscalYearSettings.lifecycleSettings(fiscalYear);
     const names = new Map<number, string>();
     for (const no of new Set(meetings.flatMap((meeting) => meeting.agenda.map((item) => item.clusterNo)))) {
       names.set(no, (await this.catalogueRepository.findCluster(fiscalYear, no))?.name ?? `No.${no}`);
