@@ -80,12 +80,12 @@ describe('the FY2024 catalogue through the API', () => {
     const response = await http().get('/api/v1/fiscal-years/2024/clusters').query({ group: 'sports', pageSize: 0 }).auth(staffToken, { type: 'bearer' }).expect(400);
     const fields = (response.body.fields as { field: string }[]).map((entry) => entry.field).sort();
     expect(fields).toEqual(['group', 'pageSize']);
-    expect(response.body.message).toContain('入力内容に誤りがあります');
+    expect(response.body.detail).toContain('入力内容に誤りがあります');
   });
 
   it('answers 404 for a fiscal year that is not registered and for an unknown cluster', async () => {
     const year = await http().get('/api/v1/fiscal-years/2031/clusters').auth(staffToken, { type: 'bearer' }).expect(404);
-    expect(year.body.message).toContain('令和13年度');
+    expect(year.body.detail).toContain('令和13年度');
     await http().get('/api/v1/fiscal-years/2024/clusters/58').auth(staffToken, { type: 'bearer' }).expect(404);
     await http().get('/api/v1/fiscal-years/20x4/clusters').auth(staffToken, { type: 'bearer' }).expect(400);
   });
@@ -107,7 +107,7 @@ describe('the FY2024 catalogue through the API', () => {
       .auth(officeToken, { type: 'bearer' })
       .send({ owningBureauCode: 'no-such-bureau' })
       .expect(400);
-    expect(unknownBureau.body.message).toContain('no-such-bureau');
+    expect(unknownBureau.body.detail).toContain('no-such-bureau');
     await http().patch('/api/v1/fiscal-years/2024/clusters/27').auth(officeToken, { type: 'bearer' }).send({ analysed: true }).expect(400);
   });
 
@@ -119,7 +119,7 @@ describe('the FY2024 catalogue through the API', () => {
     expect(copied.body.total).toBe(57);
     expect((copied.body.items as ClusterItem[]).every((item) => !item.analysedThisYear && item.stage === 'NOT_STARTED')).toBe(true);
     const again = await http().post('/api/v1/fiscal-years').auth(officeToken, { type: 'bearer' }).send({ fiscalYear: 2025, copyFrom: 2024 }).expect(409);
-    expect(again.body.message).toContain('既に登録されています');
+    expect(again.body.detail).toContain('既に登録されています');
     await http().post('/api/v1/fiscal-years').auth(officeToken, { type: 'bearer' }).send({ fiscalYear: 2026, copyFrom: 2019 }).expect(404);
     const years = await http().get('/api/v1/fiscal-years').auth(staffToken, { type: 'bearer' }).expect(200);
     expect((years.body as { fiscalYear: number }[]).map((year) => year.fiscalYear)).toEqual([2024, 2025]);

@@ -1,7 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '../auth/access-rule.decorator';
+import { Refusals } from '../common/refusals.decorator';
 import { TemporalHealthIndicator } from './temporal.health';
 
 @ApiTags('health')
@@ -17,7 +18,7 @@ export class HealthController {
   @Public()
   @HealthCheck()
   @ApiOperation({ summary: '稼働状況', description: 'Access: public. 200 when PostgreSQL and Temporal are reachable; 503 naming the one that is not.' })
-  @ApiServiceUnavailableResponse({ description: 'database または temporal が応答しません' })
+  @Refusals('service.unhealthy')
   check() {
     return this.health.check([() => this.database.pingCheck('database', { timeout: 2_000 }), () => this.temporal.check('temporal')]);
   }

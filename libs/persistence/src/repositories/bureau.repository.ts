@@ -1,3 +1,4 @@
+import { refused } from '@app/domain';
 import { DataSource } from 'typeorm';
 import { Page, PageRequest } from './catalogue.repository';
 
@@ -7,19 +8,17 @@ export interface BureauRow {
   readonly isDemo: boolean;
 }
 
-export class BureauAlreadyExistsError extends Error {}
-
 /** The bureaus (局・室・区) users belong to and clusters are owned by. */
 export class BureauRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Throws {@link BureauAlreadyExistsError} when the code is taken. */
+  /** Refuses with `bureau.exists` when the code is taken. */
   async create(bureau: { readonly code: string; readonly name: string }): Promise<BureauRow> {
     const rows: Record<string, unknown>[] = await this.dataSource.query(
       `INSERT INTO bureaus (code, name) VALUES ($1, $2) ON CONFLICT (code) DO NOTHING RETURNING code, name, is_demo`,
       [bureau.code, bureau.name],
     );
-    if (rows.length === 0) throw new BureauAlreadyExistsError(bureau.code);
+    if (rows.length === 0) throw refused('bureau.exists', `局コード「${bureau.code}」は既に登録されています`);
     return toBureauRow(rows[0]);
   }
 
