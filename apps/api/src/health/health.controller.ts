@@ -16,9 +16,10 @@ export class HealthController {
 
   @Get()
   @Public()
-  @HealthCheck()
-  @ApiOperation({ summary: '稼働状況', description: 'Access: public. 200 when PostgreSQL and Temporal are reachable; 503 naming the one that is not.' })
+  // Above @HealthCheck(), which documents its own 503 and would replace this one.
   @Refusals('service.unhealthy')
+  @HealthCheck()
+  @ApiOperation({ summary: '稼働状況', description: 'Access: public. 200 when PostgreSQL and Temporal are reachable; 503 naming the one that is not (the health report is the problem\'s `current`).' })
   check() {
     return this.health.check([() => this.database.pingCheck('database', { timeout: 2_000 }), () => this.temporal.check('temporal')]);
   }
