@@ -141,7 +141,7 @@ describe('the FY2024 catalogue through the API', () => {
   it('names the reason codes of every error response in the OpenAPI document, typed as problem details', async () => {
     type Response = { description: string; content?: Record<string, { schema: { allOf: [{ $ref: string }, { properties: { code: { enum: string[] } } }] } }> };
     const document = (await http().get('/api/docs-json').expect(200)).body as {
-      paths: Record<string, Record<string, { responses: Record<string, Response> }>>;
+      paths: Record<string, Record<string, { responses: Record<string, Response>; security?: unknown[] }>>;
       components: { schemas: Record<string, { properties: Record<string, unknown> }> };
     };
     const codesOf = (path: string, method: string, status: number) => {
@@ -168,6 +168,8 @@ describe('the FY2024 catalogue through the API', () => {
         const errors = Object.entries(operation.responses).filter(([status]) => Number(status) >= 400);
         expect({ path, method, documentsErrors: errors.length > 0 }).toEqual({ path, method, documentsErrors: true });
         for (const [status] of errors) for (const code of codesOf(path, method, Number(status))) expect(REFUSAL_CODES).toContain(code);
+        // Every authenticated POST takes an Idempotency-Key, and so can refuse a reused one.
+        if (method === 'post' && operation.security) expect({ path, reused: codesOf(path, method, 422) }).toEqual({ path, reused: ['idempotency.key-reused'] });
       }
     }
   });

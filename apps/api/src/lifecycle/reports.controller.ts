@@ -29,7 +29,6 @@ const REPORT_ACTION_REFUSALS = [
   'report-kind.unknown',
   'report.stage-not-open',
   'temporal.unavailable',
-  ...IDEMPOTENCY_REFUSALS,
 ] as const;
 const DECISION_REFUSALS = ['report.not-in-approval', 'report.own-report', 'step.not-yours', 'step.already-decided'] as const;
 
@@ -68,7 +67,7 @@ export class ReportsController {
   @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiOperation({ summary: '提出', description: 'Access: staff of the owning bureau. Sends the latest draft along the approval chain; an empty draft cannot be submitted.' })
   @ApiOkResponse({ type: ClusterDetailView })
-  @Refusals(...REPORT_ACTION_REFUSALS, 'report.not-drafter', 'report.in-approval', 'report.approved', 'report.no-draft', 'report.empty-draft')
+  @Refusals(...REPORT_ACTION_REFUSALS, ...IDEMPOTENCY_REFUSALS, 'report.not-drafter', 'report.in-approval', 'report.approved', 'report.no-draft', 'report.empty-draft')
   submit(
     @Param('fy', FiscalYearPipe) fiscalYear: number,
     @Param('no', ClusterNoPipe) no: number,
@@ -88,7 +87,7 @@ export class ReportsController {
       'Access: manager, director or reform-office holding the current step (or its delegate), never on a report they wrote. The last approval moves the cluster to its next stage. Two approvals of one step at once: one succeeds, the other gets 409 with the current state.',
   })
   @ApiOkResponse({ type: ClusterDetailView })
-  @Refusals(...REPORT_ACTION_REFUSALS, ...DECISION_REFUSALS)
+  @Refusals(...REPORT_ACTION_REFUSALS, ...IDEMPOTENCY_REFUSALS, ...DECISION_REFUSALS)
   approve(
     @Param('fy', FiscalYearPipe) fiscalYear: number,
     @Param('no', ClusterNoPipe) no: number,
@@ -108,7 +107,7 @@ export class ReportsController {
     description: 'Access: the holder of the current step (or its delegate). Returns the report to draft with a required comment; resubmission starts the chain anew.',
   })
   @ApiOkResponse({ type: ClusterDetailView })
-  @Refusals(...REPORT_ACTION_REFUSALS, ...DECISION_REFUSALS, 'comment.required')
+  @Refusals(...REPORT_ACTION_REFUSALS, ...IDEMPOTENCY_REFUSALS, ...DECISION_REFUSALS, 'comment.required')
   returnReport(
     @Param('fy', FiscalYearPipe) fiscalYear: number,
     @Param('no', ClusterNoPipe) no: number,
@@ -128,7 +127,7 @@ export class ReportsController {
     description: 'Access: the holder of the current step. Hands the step to another user with the same role in the same bureau, who alone decides it from then on.',
   })
   @ApiOkResponse({ type: ClusterDetailView })
-  @Refusals(...REPORT_ACTION_REFUSALS, ...DECISION_REFUSALS, 'delegate.invalid')
+  @Refusals(...REPORT_ACTION_REFUSALS, ...IDEMPOTENCY_REFUSALS, ...DECISION_REFUSALS, 'delegate.invalid')
   delegate(
     @Param('fy', FiscalYearPipe) fiscalYear: number,
     @Param('no', ClusterNoPipe) no: number,
@@ -145,7 +144,7 @@ export class ReportsController {
   @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiOperation({ summary: '引戻し', description: 'Access: the submitter, until the first approver decides. Pulls the report back to draft.' })
   @ApiOkResponse({ type: ClusterDetailView })
-  @Refusals(...REPORT_ACTION_REFUSALS, 'report.not-in-approval', 'report.not-submitter', 'report.already-decided')
+  @Refusals(...REPORT_ACTION_REFUSALS, ...IDEMPOTENCY_REFUSALS, 'report.not-in-approval', 'report.not-submitter', 'report.already-decided')
   recall(
     @Param('fy', FiscalYearPipe) fiscalYear: number,
     @Param('no', ClusterNoPipe) no: number,

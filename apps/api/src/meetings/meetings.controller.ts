@@ -5,6 +5,7 @@ import { Authenticated, Roles } from '../auth/access-rule.decorator';
 import { AuthenticatedRequest } from '../auth/current-user.decorator';
 import { participantOf } from '../auth/participant';
 import { FiscalYearPipe } from '../common/fiscal-year.param';
+import { IDEMPOTENCY_REFUSALS } from '../common/idempotency.interceptor';
 import { Refusals } from '../common/refusals.decorator';
 import { CalendarService } from './calendar.service';
 import { CalendarSettingsDto, ChangeMeetingRequest, CreateMeetingRequest, MeetingView } from './meeting.dto';
@@ -28,7 +29,7 @@ export class MeetingsController {
   @Roles(Role.ReformOffice)
   @ApiOperation({ summary: 'X会議の追加', description: 'Access: reform-office. Adds a meeting with its date (exact or a third of a month) and agenda.' })
   @ApiCreatedResponse({ type: MeetingView })
-  @Refusals('request.invalid', 'fiscal-year.unknown', 'meeting.exists', 'reform-office.only', 'temporal.unavailable')
+  @Refusals('request.invalid', 'fiscal-year.unknown', 'meeting.exists', 'reform-office.only', 'temporal.unavailable', ...IDEMPOTENCY_REFUSALS)
   create(@Param('fy', FiscalYearPipe) fiscalYear: number, @Body() body: CreateMeetingRequest, @Req() request: AuthenticatedRequest): Promise<MeetingView> {
     const { id, ...fields } = body;
     return this.calendar.change({ ...fields, fiscalYear, meetingId: id, create: true, actor: participantOf(requireUser(request)) });
