@@ -79,7 +79,7 @@ export class CreateUserRequest {
   email?: string | null;
 }
 
-/** The fields an administrator may change; `UPDATABLE_USER_FIELDS` names them for the answer to an empty change. */
+/** The fields an administrator may change; {@link UPDATABLE_USER_FIELDS} names them for the answer to an empty change. */
 export class UpdateUserRequest {
   @ApiPropertyOptional({ example: '田中 太郎', description: '表示名' })
   @UnlessAbsent()
@@ -115,6 +115,7 @@ export class UpdateUserRequest {
   active?: boolean;
 }
 
+export const UPDATABLE_USER_FIELDS: readonly (keyof UpdateUserRequest)[] = ['displayName', 'roles', 'bureauCode', 'email', 'active'];
 
 export class SetPasswordRequest {
   @ApiProperty({ example: 'correct-horse-battery', description: `新しいパスワード（${PASSWORD_MIN_LENGTH}〜${PASSWORD_MAX_LENGTH}文字）` })

@@ -18,8 +18,6 @@ export interface UpdateUserCommand {
   readonly active?: boolean;
 }
 
-export const UPDATABLE_USER_FIELDS: readonly (keyof UpdateUserCommand)[] = ['displayName', 'roles', 'bureauCode', 'email', 'active'];
-
 export interface UserListFilter {
   readonly bureau?: string;
   readonly role?: Role;

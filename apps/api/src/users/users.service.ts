@@ -6,8 +6,8 @@ import { AuthenticatedUser } from '../auth/authenticated-user';
 import { hashPassword } from '../auth/password-hasher';
 import { invalidFields } from '../common/validation.pipe';
 import { ProfileView } from './profile.dto';
-import { UserPage, UserView } from './user.dto';
-import { CreateUserCommand, UPDATABLE_USER_FIELDS, UpdateUserCommand, UserListFilter } from './users.commands';
+import { UPDATABLE_USER_FIELDS, UserPage, UserView } from './user.dto';
+import { CreateUserCommand, UpdateUserCommand, UserListFilter } from './users.commands';
 
 export const USER_NOT_FOUND_MESSAGE = '指定された利用者は登録されていません';
 
