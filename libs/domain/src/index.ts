@@ -23,3 +23,4 @@ export * from './calendar/calendar-settings';
 export * from './calendar/deadlines';
 export * from './calendar/reminder-plan';
 export * from './calendar/kickoff-reminders';
+export * from './lifecycle/progress';

@@ -10,7 +10,7 @@ export interface FiscalYearCalendarInput {
   readonly sentNotices?: readonly string[];
 }
 
-/** Creates a meeting, or changes the given fields of an existing one. */
+/** Creates a meeting, or changes the given fields of an existing one; a refusal fails the Update with `REFUSED_FAILURE_TYPE`. */
 export interface MeetingChange {
   readonly meetingId: string;
   readonly create: boolean;
@@ -26,5 +26,3 @@ export const changeMeeting = defineUpdate<Meeting, [MeetingChange]>('changeMeeti
 export const calendarSettingsChanged = defineSignal<[{ readonly changedBy: Participant }]>('calendarSettingsChanged');
 
 export const getMeetings = defineQuery<readonly Meeting[]>('getMeetings');
-
-export const MEETING_CHANGE_REFUSED = 'MeetingChangeRefused';

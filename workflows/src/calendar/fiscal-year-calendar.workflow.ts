@@ -25,6 +25,7 @@ import {
   Participant,
   Refusal,
   RefusalCode,
+  REFUSED_FAILURE_TYPE,
   Role,
   tokyoInstant,
 } from '../../../libs/domain/src';
@@ -36,7 +37,6 @@ import {
   changeMeeting,
   FiscalYearCalendarInput,
   getMeetings,
-  MEETING_CHANGE_REFUSED,
   MeetingChange,
 } from './fiscal-year-calendar.messages';
 
@@ -122,7 +122,7 @@ export async function fiscalYearCalendarWorkflow(input: FiscalYearCalendarInput)
 function validateChange(meetings: readonly Meeting[], change: MeetingChange): void {
   const existing = meetings.find((meeting) => meeting.id === change.meetingId);
   const refuse = (message: string, code: RefusalCode) => {
-    throw ApplicationFailure.nonRetryable(message, MEETING_CHANGE_REFUSED, { code, message } satisfies Refusal);
+    throw ApplicationFailure.nonRetryable(message, REFUSED_FAILURE_TYPE, { code, message } satisfies Refusal);
   };
   if (!change.actor.roles.includes(Role.ReformOffice)) refuse('X会議の日程と議題は市政変革室だけが変更できます', 'reform-office.only');
   if (change.create && existing) refuse(`会議 ${change.meetingId} は既にあります`, 'meeting.exists');

@@ -25,7 +25,12 @@ export class ClusterDetailService {
   ) {}
 
   async detail(fiscalYear: number, no: number): Promise<ClusterDetailView> {
-    const row = await this.catalogue.requireCluster(fiscalYear, no);
+    return this.detailOf(await this.catalogue.requireCluster(fiscalYear, no));
+  }
+
+  /** The detail of a cluster the caller has already found. */
+  async detailOf(row: ClusterRow): Promise<ClusterDetailView> {
+    const { fiscalYear, no } = row;
     const [state, texts] = await Promise.all([this.reads.findCase(fiscalYear, no), this.reads.latestTexts(fiscalYear, no)]);
     const settings = state ? null : await this.fiscalYearSettings.lifecycleSettings(fiscalYear);
     const reports = state?.reports ?? (settings ? unwrittenReports(settings) : []);

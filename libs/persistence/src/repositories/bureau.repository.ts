@@ -1,3 +1,4 @@
+import { refused } from '@app/domain';
 import { DataSource } from 'typeorm';
 import { Page, PageRequest, queryPage } from '../sql/paging';
 import { queryFirst, queryRows } from '../sql/typed-query';
@@ -7,8 +8,6 @@ export interface BureauRow {
   readonly name: string;
   readonly isDemo: boolean;
 }
-
-export class BureauAlreadyExistsError extends Error {}
 
 interface BureauRecord {
   readonly code: string;
@@ -20,14 +19,14 @@ interface BureauRecord {
 export class BureauRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Throws {@link BureauAlreadyExistsError} when the code is taken. */
+  /** Refuses with `bureau.exists` when the code is taken. */
   async create(bureau: { readonly code: string; readonly name: string }): Promise<BureauRow> {
     const rows = await queryRows<BureauRecord>(
       this.dataSource,
       `INSERT INTO bureaus (code, name) VALUES ($1, $2) ON CONFLICT (code) DO NOTHING RETURNING code, name, is_demo`,
       [bureau.code, bureau.name],
     );
-    if (rows.length === 0) throw new BureauAlreadyExistsError(bureau.code);
+    if (rows.length === 0) throw refused('bureau.exists', `局コード「${bureau.code}」は既に登録されています`);
     return toBureauRow(rows[0]);
   }
 

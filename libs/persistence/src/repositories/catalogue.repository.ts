@@ -1,4 +1,4 @@
-import { ClusterGroup, ClusterKind, ClusterStage, Deadline, earliestMeetingDay, fiscalYearLabel, MeetingDate, shiftMeetingDate } from '@app/domain';
+import { ClusterGroup, ClusterKind, ClusterStage, Deadline, earliestMeetingDay, fiscalYearLabel, MeetingDate, refused, shiftMeetingDate } from '@app/domain';
 import { DataSource } from 'typeorm';
 import { Page, PageRequest, queryPage } from '../sql/paging';
 import { execute, queryFirst, queryRows } from '../sql/typed-query';
@@ -60,10 +60,6 @@ export interface FiscalYearRow {
   readonly copiedFrom: number | null;
   readonly clusterCount: number;
 }
-
-export class FiscalYearAlreadyExistsError extends Error {}
-export class FiscalYearNotFoundError extends Error {}
-export class BureauNotFoundError extends Error {}
 
 interface ClusterRecord {
   readonly fiscal_year: number;
@@ -179,7 +175,10 @@ export class CatalogueRepository {
   ): Promise<void> {
     if (changes.owningBureauCode) {
       const bureau: unknown[] = await this.dataSource.query(`SELECT 1 FROM bureaus WHERE code = $1`, [changes.owningBureauCode]);
-      if (bureau.length === 0) throw new BureauNotFoundError(changes.owningBureauCode);
+      if (bureau.length === 0) {
+        const problem = `局コード「${changes.owningBureauCode}」は登録されていません`;
+        throw refused('bureau.unknown', problem, { fields: [{ field: 'owningBureauCode', problems: [problem] }] });
+      }
     }
     await execute(
       this.dataSource,
@@ -199,14 +198,14 @@ export class CatalogueRepository {
   async copyFiscalYear(from: number, to: number): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const source: unknown[] = await manager.query(`SELECT 1 FROM fiscal_years WHERE fiscal_year = $1`, [from]);
-      if (source.length === 0) throw new FiscalYearNotFoundError(String(from));
+      if (source.length === 0) throw refused('fiscal-year.unknown', `複製元の${fiscalYearLabel(from)}（${from}）は登録されていません`);
       const created: unknown[] = await manager.query(
         `INSERT INTO fiscal_years (fiscal_year, label, copied_from, lifecycle_settings, calendar_settings)
          SELECT $1, $2, $3, lifecycle_settings, calendar_settings FROM fiscal_years WHERE fiscal_year = $3
          ON CONFLICT DO NOTHING RETURNING fiscal_year`,
         [to, fiscalYearLabel(to), from],
       );
-      if (created.length === 0) throw new FiscalYearAlreadyExistsError(String(to));
+      if (created.length === 0) throw refused('fiscal-year.exists', `${fiscalYearLabel(to)}（${to}）は既に登録されています`);
       await manager.query(
         `INSERT INTO cluster_groups (fiscal_year, code, name, reform, description, sort_order)
          SELECT $2, code, name, reform, description, sort_order FROM cluster_groups WHERE fiscal_year = $1`,

@@ -1,7 +1,8 @@
+import { refused, RefusedError } from '@app/domain';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { Page, PageRequest, queryPage } from '../sql/paging';
 import { execute, queryFirst, queryRows } from '../sql/typed-query';
-import { BureauNotFoundError, NamedCode } from './catalogue.repository';
+import { NamedCode } from './catalogue.repository';
 
 export interface NewUser {
   readonly username: string;
@@ -74,8 +75,6 @@ export interface UserStanding {
  */
 export type UserChangeCheck = (change: { readonly before: UserStanding; readonly after: UserStanding; readonly actor: UserStanding | null }) => void;
 
-export class UsernameTakenError extends Error {}
-
 const FOREIGN_KEY_VIOLATION = '23503';
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -145,7 +144,7 @@ export class UserRepository {
   }
 
   /**
-   * Throws {@link UsernameTakenError} or {@link BureauNotFoundError}. Both are decided by the
+   * Refuses with `user.username-taken` or `bureau.unknown`. Both are decided by the
    * database's constraints, so two concurrent requests cannot both get past a check.
    */
   async create(user: NewUser): Promise<UserRow> {
@@ -162,11 +161,11 @@ export class UserRepository {
       );
     } catch (error) {
       if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === FOREIGN_KEY_VIOLATION) {
-        throw new BureauNotFoundError(String(user.bureauCode));
+        throw unknownBureau(user.bureauCode);
       }
       throw error;
     }
-    if (rows.length === 0) throw new UsernameTakenError(user.username);
+    if (rows.length === 0) throw refused('user.username-taken', `ユーザー名「${user.username}」は既に使われています`, { fields: [{ field: 'username', problems: ['既に使われています'] }] });
     return toUserRow(rows[0]);
   }
 
@@ -174,7 +173,7 @@ export class UserRepository {
    * Changes the user; null when there is no such user (or the id is not a UUID). Changes are made one
    * at a time, and `check` sees the user and the actor as they are while the change is made, so a rule
    * spanning users (whoever changes accounts stays an active admin) holds even for simultaneous
-   * requests. Throws {@link BureauNotFoundError} for a bureau that is not registered, and whatever
+   * requests. Refuses with `bureau.unknown` for a bureau that is not registered, and throws whatever
    * `check` throws; either way nothing is changed.
    */
   async update(id: string, changes: UserChanges, actorId: string, check: UserChangeCheck): Promise<UserRow | null> {
@@ -217,7 +216,7 @@ export class UserRepository {
       });
     } catch (error) {
       if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === FOREIGN_KEY_VIOLATION) {
-        throw new BureauNotFoundError(String(changes.bureauCode));
+        throw unknownBureau(changes.bureauCode ?? null);
       }
       throw error;
     }
@@ -295,4 +294,10 @@ function toAccountRow(row: UserAccountRecord): UserAccountRow {
 
 function toStanding(row: StandingRecord): UserStanding {
   return { id: row.id, roles: row.roles, bureauCode: row.bureau_code, active: row.active };
+}
+
+/** The bureau a user was to belong to is not registered: a mistake in the request's `bureauCode`. */
+function unknownBureau(code: string | null): RefusedError {
+  const problem = `局コード「${code}」は登録されていません`;
+  return refused('bureau.unknown', `入力内容に誤りがあります（bureauCode: ${problem}）`, { fields: [{ field: 'bureauCode', problems: [problem] }] });
 }
