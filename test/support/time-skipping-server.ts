@@ -16,6 +16,7 @@ export const TEMPORAL_TEST_SERVER_VERSION = '1.38.0';
 const ARTIFACT = `io.temporal:temporal-test-server:${TEMPORAL_TEST_SERVER_VERSION}`;
 const MAIN_CLASS = 'io.temporal.testserver.TestServer';
 const DEPENDENCY_PLUGIN = 'org.apache.maven.plugins:maven-dependency-plugin:3.8.1';
+const FETCH_TIMEOUT_MS = 10 * 60_000;
 
 type Say = (line: string) => void;
 
@@ -100,11 +101,15 @@ async function fetchWithMaven(libDir: string, say: Say): Promise<number> {
       };
       createInterface({ input: child.stdout }).on('line', onLine);
       createInterface({ input: child.stderr }).on('line', onLine);
+      // A registry that stops answering must not hold up the whole test run.
+      const giveUp = setTimeout(() => child.kill('SIGKILL'), FETCH_TIMEOUT_MS);
       child.once('error', reject);
-      child.once('exit', (code) => {
+      child.once('exit', (code, signal) => {
+        clearTimeout(giveUp);
         if (tty) process.stdout.write('\r\x1b[2K');
-        if (code === 0) resolve();
-        else reject(new Error(`mvn could not fetch ${ARTIFACT} (exit ${code}):\n${tail}`));
+        if (signal) reject(new Error(`mvn did not fetch ${ARTIFACT} within ${FETCH_TIMEOUT_MS / 60_000} minutes`));
+        else if (code === 0) resolve();
+        else reject(new Error(`mvn could not fetch ${ARTIFACT} (exit ${code}):\n${tail.split('\n').slice(-12).join('\n')}`));
       });
     });
     if (!readdirSync(join(stagingDir, 'lib')).some((file) => file.startsWith(`${artifactId}-`))) throw new Error(`mvn ran but ${ARTIFACT} is not among the copied jars`);
