@@ -195,7 +195,11 @@ async function connectWhenUp(address: string, child: ChildProcess, errors: () =>
     try {
       const options: InternalConnectionOptions = { address, connectTimeout: 1_000, [InternalConnectionOptionsSymbol]: { supportsTestService: true } };
       const connection = await Connection.connect(options);
-      await connection.testService!.getCurrentTime({});
+      // Only an answer from the test service shows the server is ready for time skipping.
+      await connection.testService!.getCurrentTime({}).catch(async (error: unknown) => {
+        await connection.close();
+        throw error;
+      });
       return connection;
     } catch (error) {
       if (Date.now() > deadline) throw new Error(`the Temporal test server on ${address} did not answer within 60 s: ${(error as Error).message}\n${errors().trim()}`);
