@@ -87,6 +87,25 @@ describeWithTimeSkipping('cluster reminders on a time-skipping server', () => {
     expect(of('interim')).toEqual([{ kind: NotificationKind.Reminder, minutesToDeadline: -7 * DAYS_IN_MINUTES }]);
   });
 
+  it('reminds at once of a report that becomes owed after its first reminder time, then on time', async () => {
+    const { fiscalYear, dueAt } = await scenarioYear(tb, { x1: 20, x3: 24 }, { interim: 'x1', 'direction-budget': 'x3' });
+    const handle = await kickoffCluster(tb, fiscalYear, 27, ONE_STEP);
+    const approvedAt = dueAt['direction-budget'] - 5 * DAY - 2 * 60 * MINUTE;
+    await tb.skipTo(approvedAt);
+    await handle.executeUpdate(clusterUpdates['save-draft'], { args: [{ type: 'save-draft', actor: STAFF, kind: 'interim', title: '経過報告', body: '本文' }] });
+    await handle.executeUpdate(clusterUpdates.submit, { args: [{ type: 'submit', actor: STAFF, kind: 'interim' }] });
+    await handle.executeUpdate(clusterUpdates.approve, { args: [{ type: 'approve', actor: MANAGER, kind: 'interim', comment: null }] });
+    await tb.skipTo(dueAt['direction-budget'] + MINUTE);
+
+    // Its 7-day reminder time passed while the interim report was open: it goes out on approval, not at the next timer.
+    expect(sent(fiscalYear).filter((notice) => notice.reportKind === 'direction-budget').map(({ kind, minutesToDeadline }) => ({ kind, minutesToDeadline }))).toEqual([
+      { kind: NotificationKind.Reminder, minutesToDeadline: (approvedAt - dueAt['direction-budget']) / MINUTE },
+      { kind: NotificationKind.Reminder, minutesToDeadline: -3 * DAYS_IN_MINUTES },
+      { kind: NotificationKind.Reminder, minutesToDeadline: -1 * DAYS_IN_MINUTES },
+      { kind: NotificationKind.Escalation, minutesToDeadline: 0 },
+    ]);
+  });
+
   it('sends nothing for an analysis withdrawn or completed before its deadline, while an open one of the same year is escalated', async () => {
     const { fiscalYear, dueAt } = await scenarioYear(tb, { x1: 20 }, { interim: 'x1' });
     const withdrawn = await kickoffCluster(tb, fiscalYear, 27);

@@ -87,4 +87,22 @@ describeWithTimeSkipping('the fiscal-year calendar on a time-skipping server', (
     expect(digests.map(({ at, value }) => ({ minutes: Math.floor((at - newDigest) / MINUTE), key: value.key }))).toEqual([{ minutes: 0, key: `digest/${fiscalYear}/x1/${newDay}` }]);
     expect(sentBy(tb, calendarWorkflowId(fiscalYear)).map(({ kind, key }) => ({ kind, key }))).toEqual([{ kind: NotificationKind.MeetingDigest, key: `digest/${fiscalYear}/x1/${newDay}` }]);
   });
+
+  it('sends the digest at once when a meeting moves so near that its lead time has already begun, and none for the old date', async () => {
+    const { fiscalYear, meetings } = await scenarioYear(tb, { x1: 20 }, {}, { x1: [{ clusterNo: 22, reportKind: 'interim' }] });
+    const calendar = await startCalendar(fiscalYear);
+    const settings = tb.activities.year(fiscalYear).settings!;
+    const oldDigest = Date.parse(digestInstant(meetings[0], settings));
+    const movedAt = (await tb.now()) + 5 * DAY;
+    await tb.skipTo(movedAt);
+
+    const newDay = tokyoDate(new Date(movedAt + 2 * DAY));
+    await calendar.executeUpdate(changeMeeting, { args: [{ meetingId: 'x1', create: false, date: { kind: 'exact', date: newDay }, actor: OFFICE }] });
+    await tb.skipTo(oldDigest + DAY);
+
+    const digests = tb.activities.digestRequests.filter(({ workflowId }) => workflowId === calendarWorkflowId(fiscalYear));
+    expect(digests.map(({ at, value }) => ({ minutesAfterMove: Math.floor((at - movedAt) / MINUTE), key: value.key }))).toEqual([
+      { minutesAfterMove: 0, key: `digest/${fiscalYear}/x1/${newDay}` },
+    ]);
+  });
 });
