@@ -20,11 +20,12 @@ export const REFORM_OFFICE: RecipientRule[] = [{ type: 'role', role: Role.Reform
 export const ESCALATION: RecipientRule[] = [...DIRECTORS, ...REFORM_OFFICE];
 
 let nextFiscalYear = 2101;
+const DUE_TIME = '17:00';
 
 export interface ScenarioYear {
   readonly fiscalYear: number;
   readonly meetings: Meeting[];
-  /** Each target's deadline (ms), at the year's 17:00 due time on its meeting's day. */
+  /** Each target's deadline (ms): its meeting's day at the year's due time. */
   readonly dueAt: Record<string, number>;
 }
 
@@ -41,28 +42,20 @@ export async function scenarioYear(
 ): Promise<ScenarioYear> {
   const fiscalYear = nextFiscalYear++;
   const now = await tb.now();
-  const meetings: Meeting[] = Object.entries(meetingDays).map(([id, days]) => ({
-    id,
-    name: `${id}会議`,
-    date: { kind: 'exact', date: tokyoDate(new Date(now + days * DAY)) },
-    agenda: agendas[id] ?? [],
-  }));
+  const days = Object.fromEntries(Object.entries(meetingDays).map(([id, after]) => [id, tokyoDate(new Date(now + after * DAY))]));
+  const meetings: Meeting[] = Object.entries(days).map(([id, date]) => ({ id, name: `${id}会議`, date: { kind: 'exact', date }, agenda: agendas[id] ?? [] }));
   tb.activities.years.set(fiscalYear, {
     meetings,
     settings: {
       deadlines: Object.entries(deadlines).map(([target, meetingId]) => ({ target, meetingId, leadBusinessDays: 0 })),
       reminderOffsets: ['P7D', 'P3D', 'P1D'],
       digestLeadBusinessDays: 3,
-      dueTime: '17:00',
+      dueTime: DUE_TIME,
     },
     running: [],
     pendingKickoffs: [],
   });
-  const dayOf = (meetingId: string) => {
-    const meeting = meetings.find((candidate) => candidate.id === meetingId)!;
-    return meeting.date.kind === 'exact' ? meeting.date.date : '';
-  };
-  const dueAt = Object.fromEntries(Object.entries(deadlines).map(([target, meetingId]) => [target, Date.parse(tokyoInstant(dayOf(meetingId), '17:00'))]));
+  const dueAt = Object.fromEntries(Object.entries(deadlines).map(([target, meetingId]) => [target, Date.parse(tokyoInstant(days[meetingId], DUE_TIME))]));
   return { fiscalYear, meetings, dueAt };
 }
 
