@@ -23,13 +23,14 @@ describe('stopping the API', () => {
     await fx.app.listen(0, '127.0.0.1');
     const { port } = fx.app.getHttpServer().address() as AddressInfo;
     const cluster = `http://127.0.0.1:${port}${fx.base(27)}`;
+    const arrived = new Promise((resolve) => fx.app.getHttpServer().once('request', resolve));
     const inFlight = fetch(`${cluster}/reports/interim/approve`, {
       method: 'POST',
       headers: { authorization: `Bearer ${fx.tokens.manager}`, 'content-type': 'application/json' },
       body: JSON.stringify({ comment: '承認します' }),
     });
-    // Let the request reach the server, then stop the application as its shutdown hooks would.
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    // Once the request has reached the server, stop the application as its shutdown hooks would.
+    await arrived;
     const stopping = fx.closeApi();
     const response = await inFlight;
     expect(response.status).toBe(200);

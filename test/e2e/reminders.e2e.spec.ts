@@ -3,6 +3,7 @@ import { LifecycleFixture, startLifecycleFixture, TEST_FISCAL_YEARS, TestUserNam
 import { NotificationReceivers, startNotificationReceivers } from '../support/notification-receivers';
 import { eventually } from '../support/worker-harness';
 import { recordHistoryIfAsked } from '../support/history-recording';
+import { actedOnEverythingDueBy, timerFiredSince } from '../support/workflow-progress';
 import { calendarWorkflowId, clusterWorkflowId } from '@app/temporal';
 
 interface InboxItem {
@@ -142,11 +143,12 @@ describe('reminders, escalation and meeting digests', () => {
     expect(moved.body).toContain(`変更前の期限: ${formatted(due)}`);
 
     // The new deadline's day-before reminder falls when the old deadline would have: it arrives; the
-    // old 4-second reminder and the old escalation never do. (Generous margins keep a loaded machine
-    // from reaching the old reminder's time before the meeting is moved.)
+    // old 4-second reminder and the old escalation never do. Once the workflow has acted on all that
+    // was due by the old deadline, neither can still be on its way. (Generous margins keep a loaded
+    // machine from reaching the old reminder's time before the meeting is moved.)
     const newDue = toTokyoIsoString(new Date(due.getTime() + 24 * 3600 * 1000));
     await eventually(async () => expect(ofKind(await inbox('staff', fy), 'reminder').map((item) => item.dueAt)).toContain(newDue), 20_000);
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, due.getTime() + 1_500 - Date.now())));
+    await actedOnEverythingDueBy(fx.temporal, clusterWorkflowId(fy, 27), due.getTime());
     const reminders = ofKind(await inbox('staff', fy), 'reminder');
     expect(reminders.map((item) => item.dueAt).sort()).toEqual([toTokyoIsoString(due), newDue].sort());
     expect(ofKind(await inbox('director', fy), 'escalation')).toEqual([]);
@@ -167,7 +169,7 @@ describe('reminders, escalation and meeting digests', () => {
     await eventually(async () => expect((await fx.as('staff').get(clusterPath(fy, 27)).expect(200)).body.stage).toBe('KICKOFF'));
     await fx.stopWorker();
     // The reminder's timer fires on the server while no worker is there to act on it.
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, due.getTime() - 8_000 + 1_000 - Date.now())));
+    await timerFiredSince(fx.temporal, clusterWorkflowId(fy, 27), due.getTime() - 8_000);
     expect(await inbox('staff', fy)).toEqual([]);
     await fx.startWorker();
 
@@ -185,7 +187,8 @@ describe('reminders, escalation and meeting digests', () => {
     await fx.pg.query(`UPDATE clusters SET owning_bureau_code = 'kankyo' WHERE fiscal_year = $1 AND no IN (22, 23)`, [fy]);
     await fx.pg.query(`UPDATE clusters SET owning_bureau_code = 'kodomo' WHERE fiscal_year = $1 AND no IN (25, 34)`, [fy]);
     await kickoff(fy, 23);
-    await yearDueAt(fy, secondsFromNow(3), ['P7D'], 0, false);
+    const meetingDue = secondsFromNow(3);
+    await yearDueAt(fy, meetingDue, ['P7D'], 0, false);
 
     const digest = await eventually(async () => {
       const [first] = ofKind(await inbox('manager', fy), 'meeting-digest');
@@ -202,6 +205,8 @@ describe('reminders, escalation and meeting digests', () => {
       return digests;
     });
     expect(kodomo[0].body).toContain('No.34 公園事業');
+    // Digests go out one bureau after another: only once all are sent does no digest for the office mean none.
+    await actedOnEverythingDueBy(fx.temporal, calendarWorkflowId(fy), meetingDue.getTime());
     expect(ofKind(await inbox('office', fy), 'meeting-digest')).toEqual([]);
     await recordHistoryIfAsked(fx.temporal, calendarWorkflowId(fy), 'calendar-with-digest');
   });
@@ -234,7 +239,7 @@ describe('reminders, escalation and meeting digests', () => {
     expect(await inbox('staff', fy)).toEqual([]);
 
     await fx.as('office').post(`${clusterPath(fy, 26)}/kickoff`, { meetingDate: tokyo.slice(0, 10), attendees: [] }).expect(201);
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, due.getTime() + 1_500 - Date.now())));
+    await actedOnEverythingDueBy(fx.temporal, calendarWorkflowId(fy), due.getTime());
     expect(ofKind(await inbox('office2', fy), 'escalation')).toEqual([]);
   });
 });

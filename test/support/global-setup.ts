@@ -7,6 +7,7 @@ import { Connection } from '@temporalio/client';
 import { ServerHostProcess } from '../../tools/infra/server-host-process';
 import { startTestServers } from './test-servers';
 import { TEST_ENVIRONMENT_KEYS } from './test-environment';
+import { locateTimeSkippingServer } from './time-skipping-server';
 
 /**
  * Starts one PostgreSQL and one Temporal dev server for the whole run, on free ports with data in a
@@ -18,8 +19,22 @@ export default async function globalSetup(): Promise<void> {
   // When tests run as root, PostgreSQL runs as its own user and must be able to enter this folder.
   chmodSync(runDir, 0o755);
   const workflowBundlePath = join(runDir, 'workflow-bundle.js');
-  const [servers] = await Promise.all([startTestServers(join(runDir, 'postgres')), bundleWorkflows(workflowBundlePath)]);
-  process.stdout.write(`\n${servers.ready.descriptions.join('\n')}\n`);
+  const say = (line: string) => process.stdout.write(`${line}\n`);
+  say('');
+  const [servers, , timeSkipping] = await Promise.all([startTestServers(join(runDir, 'postgres')), bundleWorkflows(workflowBundlePath), locateTimeSkippingServer(say)]);
+  say(servers.ready.descriptions.join('\n'));
+  if (timeSkipping.available) {
+    say(`Temporal: time-skipping test server ${timeSkipping.description}`);
+    process.env[TEST_ENVIRONMENT_KEYS.timeSkippingClasspath] = timeSkipping.classpath;
+  } else {
+    // CI has Java and Maven: a missing test server there is a fault, not a reason to skip.
+    if (process.env.CI) {
+      await servers.close();
+      throw new Error(`Temporal: no time-skipping test server on CI: ${timeSkipping.reason}`);
+    }
+    say(`Temporal: no time-skipping test server (${timeSkipping.reason}); the time-skipping workflow tests are skipped`);
+    process.env[TEST_ENVIRONMENT_KEYS.timeSkippingUnavailable] = timeSkipping.reason;
+  }
   const connection = await Connection.connect({ address: servers.ready.temporalAddress });
   await ensureSearchAttributes(connection, 'default');
   await connection.close();

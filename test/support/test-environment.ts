@@ -8,6 +8,8 @@ export const TEST_ENVIRONMENT_KEYS = {
   temporalAddress: 'REFORM_TEST_TEMPORAL_ADDRESS',
   workflowBundlePath: 'REFORM_TEST_WORKFLOW_BUNDLE',
   runDir: 'REFORM_TEST_RUN_DIR',
+  timeSkippingClasspath: 'REFORM_TEST_TIME_SKIPPING_CLASSPATH',
+  timeSkippingUnavailable: 'REFORM_TEST_TIME_SKIPPING_UNAVAILABLE',
 } as const;
 
 function required(key: string): string {
@@ -19,6 +21,12 @@ function required(key: string): string {
 export const testTemporalAddress = () => required(TEST_ENVIRONMENT_KEYS.temporalAddress);
 export const testWorkflowBundlePath = () => required(TEST_ENVIRONMENT_KEYS.workflowBundlePath);
 export const testRunDir = () => required(TEST_ENVIRONMENT_KEYS.runDir);
+
+/** The jars of the time-skipping test server, or why there are none on this machine. */
+export function testTimeSkippingServer(): { classpath: string } | { unavailable: string } {
+  const classpath = process.env[TEST_ENVIRONMENT_KEYS.timeSkippingClasspath];
+  return classpath ? { classpath } : { unavailable: required(TEST_ENVIRONMENT_KEYS.timeSkippingUnavailable) };
+}
 
 /** A name no other test file or run uses (task queues, databases, workflow ids). */
 export function uniqueName(prefix: string): string {
