@@ -4,6 +4,8 @@ export * from './catalogue/catalogue-rules';
 export * from './catalogue/fy2024-catalogue';
 export * from './fiscal-year';
 export * from './lifecycle/cluster-stage';
+export * from './lifecycle/actor';
+export * from './lifecycle/kickoff-record';
 export * from './lifecycle/cluster-lifecycle-event';
 export * from './roles';
 export * from './bureaus/bureau-rules';

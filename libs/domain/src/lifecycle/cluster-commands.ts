@@ -14,7 +14,8 @@ import {
   ReportStatus,
   reportStageIsOpen,
 } from './cluster-case';
-import { Actor, ClusterAction } from './cluster-lifecycle-event';
+import { Actor } from './actor';
+import { ClusterAction } from './cluster-lifecycle-event';
 import { ClusterStage, STAGE_LABELS } from './cluster-stage';
 import { REPORT_STAGES } from './lifecycle-settings';
 import { Refusal, refusal, RefusalCode } from '../refusals/refusal';
