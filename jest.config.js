@@ -11,7 +11,11 @@ module.exports = {
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/workflows', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', { ...swcrc, swcrc: false, sourceMaps: 'inline' }] },
-  moduleNameMapper: { '^@app/(domain|persistence|temporal|config|observability)$': '<rootDir>/libs/$1/src' },
+  moduleNameMapper: {
+    '^@app/(domain|persistence|temporal|config|observability|security)$': '<rootDir>/libs/$1/src',
+    '^@app/temporal/contracts$': '<rootDir>/libs/temporal/src/contracts',
+    '^@app/workflows$': '<rootDir>/workflows/src',
+  },
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 60_000,

@@ -1,5 +1,5 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { AgendaItem, CalendarSettings, Meeting, MeetingDate, Participant } from '../../../libs/domain/src';
+import type { AgendaItem, CalendarSettings, Meeting, MeetingDate, Participant } from '@app/domain';
 
 export interface FiscalYearCalendarInput {
   readonly fiscalYear: number;

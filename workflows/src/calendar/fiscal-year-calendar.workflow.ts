@@ -27,9 +27,8 @@ import {
   RefusalCode,
   Role,
   tokyoInstant,
-} from '../../../libs/domain/src';
-import type { CalendarActivities, NotificationActivities } from '../../../libs/temporal/src/contracts/activities';
-import { clusterWorkflowId } from '../../../libs/temporal/src/contracts/workflow-ids';
+} from '@app/domain';
+import { type CalendarActivities, clusterWorkflowId, type NotificationActivities } from '@app/temporal/contracts';
 import { calendarChanged } from '../cluster-lifecycle/cluster-lifecycle.messages';
 import {
   calendarSettingsChanged,

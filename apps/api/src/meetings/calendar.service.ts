@@ -18,13 +18,7 @@ import { calendarWorkflowId, TEMPORAL_OPTIONS, TemporalOptions } from '@app/temp
 import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { Client, WorkflowExecutionAlreadyStartedError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import type { fiscalYearCalendarWorkflow } from '../../../../workflows/src';
-import {
-  calendarSettingsChanged,
-  changeMeeting,
-  MEETING_CHANGE_REFUSED,
-  MeetingChange,
-} from '../../../../workflows/src/calendar/fiscal-year-calendar.messages';
+import { calendarSettingsChanged, changeMeeting, type fiscalYearCalendarWorkflow, MEETING_CHANGE_REFUSED, MeetingChange } from '@app/workflows';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { refusalToHttp } from '../common/refusal-to-http';
 import { AgendaItemDto, ChangeMeetingRequest, MeetingDateDto, MeetingView } from './meeting.dto';

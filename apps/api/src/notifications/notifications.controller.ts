@@ -1,4 +1,5 @@
 import { NOTIFICATION_KIND_LABELS, NotificationKind, toTokyoIsoString } from '@app/domain';
+// eslint-disable-next-line no-restricted-imports -- repository injection predates the rule; moving it into a service is under way
 import { InboxEntryRow, NotificationRepository } from '@app/persistence';
 import { Controller, Get, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';

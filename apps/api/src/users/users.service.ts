@@ -3,7 +3,7 @@ import { BureauNotFoundError, UsernameTakenError, UserChangeCheck, UserRepositor
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import { ACCOUNT_DISABLED_MESSAGE } from '../auth/access.guard';
 import { AuthenticatedUser } from '../auth/authenticated-user';
-import { hashPassword } from '../auth/password-hasher';
+import { hashPassword } from '@app/security';
 import { invalidFields } from '../common/validation.pipe';
 import { ProfileView } from './profile.dto';
 import { CreateUserRequest, SetPasswordRequest, UPDATABLE_USER_FIELDS, UpdateUserRequest, UserPage, UserView } from './user.dto';

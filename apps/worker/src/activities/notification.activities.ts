@@ -2,7 +2,7 @@ import { NOTIFICATION_KIND_LABELS, NotificationDelivery, NotificationKind, Notif
 import { NotificationRecipient, NotificationRepository } from '@app/persistence';
 import { NotificationActivities } from '@app/temporal';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { absoluteLink, NOTIFICATION_SETTINGS, NotificationSettings } from '../notifications/notification-settings';
+import { absoluteLink, NOTIFICATION_SETTINGS, NotificationSettings } from '@app/config';
 import { isPermanentRejection, isRecipientFailure, SmtpMailSender } from '../notifications/smtp-mail.sender';
 import { WebhookSender } from '../notifications/webhook.sender';
 
