@@ -60,7 +60,6 @@ export class CalendarService {
 
   async change(fiscalYear: number, meetingId: string, request: ChangeMeetingRequest, actor: Participant, create: boolean): Promise<MeetingView> {
     await this.catalogue.structure(fiscalYear);
-    if (!create && !request.name && !request.date && !request.agenda) throw new BadRequestException('変更する項目（name, date, agenda）を指定してください');
     if (request.agenda) await this.requireAgenda(fiscalYear, request.agenda);
     await this.ensureRunning(fiscalYear);
     const change: MeetingChange = {
