@@ -1,4 +1,4 @@
-import { Role } from '@app/domain';
+import { REFUSAL_CODES, Role } from '@app/domain';
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { createUser, login, startApi } from '../support/api-harness';
@@ -80,12 +80,12 @@ describe('the FY2024 catalogue through the API', () => {
     const response = await http().get('/api/v1/fiscal-years/2024/clusters').query({ group: 'sports', pageSize: 0 }).auth(staffToken, { type: 'bearer' }).expect(400);
     const fields = (response.body.fields as { field: string }[]).map((entry) => entry.field).sort();
     expect(fields).toEqual(['group', 'pageSize']);
-    expect(response.body.message).toContain('入力内容に誤りがあります');
+    expect(response.body.detail).toContain('入力内容に誤りがあります');
   });
 
   it('answers 404 for a fiscal year that is not registered and for an unknown cluster', async () => {
     const year = await http().get('/api/v1/fiscal-years/2031/clusters').auth(staffToken, { type: 'bearer' }).expect(404);
-    expect(year.body.message).toContain('令和13年度');
+    expect(year.body.detail).toContain('令和13年度');
     await http().get('/api/v1/fiscal-years/2024/clusters/58').auth(staffToken, { type: 'bearer' }).expect(404);
     await http().get('/api/v1/fiscal-years/20x4/clusters').auth(staffToken, { type: 'bearer' }).expect(400);
   });
@@ -107,7 +107,7 @@ describe('the FY2024 catalogue through the API', () => {
       .auth(officeToken, { type: 'bearer' })
       .send({ owningBureauCode: 'no-such-bureau' })
       .expect(400);
-    expect(unknownBureau.body.message).toContain('no-such-bureau');
+    expect(unknownBureau.body.detail).toContain('no-such-bureau');
     await http().patch('/api/v1/fiscal-years/2024/clusters/27').auth(officeToken, { type: 'bearer' }).send({ analysed: true }).expect(400);
   });
 
@@ -119,7 +119,7 @@ describe('the FY2024 catalogue through the API', () => {
     expect(copied.body.total).toBe(57);
     expect((copied.body.items as ClusterItem[]).every((item) => !item.analysedThisYear && item.stage === 'NOT_STARTED')).toBe(true);
     const again = await http().post('/api/v1/fiscal-years').auth(officeToken, { type: 'bearer' }).send({ fiscalYear: 2025, copyFrom: 2024 }).expect(409);
-    expect(again.body.message).toContain('既に登録されています');
+    expect(again.body.detail).toContain('既に登録されています');
     await http().post('/api/v1/fiscal-years').auth(officeToken, { type: 'bearer' }).send({ fiscalYear: 2026, copyFrom: 2019 }).expect(404);
     const years = await http().get('/api/v1/fiscal-years').auth(staffToken, { type: 'bearer' }).expect(200);
     expect((years.body as { fiscalYear: number }[]).map((year) => year.fiscalYear)).toEqual([2024, 2025]);
@@ -136,5 +136,41 @@ describe('the FY2024 catalogue through the API', () => {
     const operations = Object.values(response.body.paths as Record<string, Record<string, { description?: string }>>).flatMap((path) => Object.values(path));
     expect(operations.length).toBeGreaterThan(5);
     for (const operation of operations) expect(operation.description).toMatch(/^Access: /);
+  });
+
+  it('names the reason codes of every error response in the OpenAPI document, typed as problem details', async () => {
+    type Response = { description: string; content?: Record<string, { schema: { allOf: [{ $ref: string }, { properties: { code: { enum: string[] } } }] } }> };
+    const document = (await http().get('/api/docs-json').expect(200)).body as {
+      paths: Record<string, Record<string, { responses: Record<string, Response>; security?: unknown[] }>>;
+      components: { schemas: Record<string, { properties: Record<string, unknown> }> };
+    };
+    const codesOf = (path: string, method: string, status: number) => {
+      const response = document.paths[path][method].responses[String(status)];
+      expect({ path, method, status, types: Object.keys(response.content ?? {}) }).toEqual({ path, method, status, types: ['application/problem+json'] });
+      const schema = response.content?.['application/problem+json'].schema;
+      expect(schema?.allOf[0].$ref).toBe('#/components/schemas/ProblemDetailsView');
+      return schema?.allOf[1].properties.code.enum ?? [];
+    };
+    const approve = '/api/v1/fiscal-years/{fy}/clusters/{no}/reports/{kind}/approve';
+    expect(codesOf(approve, 'post', 401)).toEqual(['auth.required']);
+    expect(codesOf(approve, 'post', 403)).toEqual(expect.arrayContaining(['access.denied', 'step.not-yours', 'report.own-report']));
+    expect(codesOf(approve, 'post', 409)).toEqual(expect.arrayContaining(['step.already-decided', 'cluster.closed', 'report.not-in-approval']));
+    expect(codesOf(approve, 'post', 422)).toEqual(['idempotency.key-reused']);
+    expect(document.paths[approve].post.responses['409'].description).toContain('`step.already-decided` この段階の決裁は既に済んでいます');
+    expect(codesOf('/api/v1/auth/login', 'post', 401)).toEqual(['auth.login-failed']);
+    expect(codesOf('/api/v1/fiscal-years/{fy}/clusters', 'get', 404)).toEqual(['fiscal-year.unknown']);
+    expect(Object.keys(document.components.schemas.ProblemDetailsView.properties).sort()).toEqual(
+      ['code', 'current', 'detail', 'fields', 'instance', 'status', 'title', 'type'],
+    );
+
+    for (const [path, operations] of Object.entries(document.paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        const errors = Object.entries(operation.responses).filter(([status]) => Number(status) >= 400);
+        expect({ path, method, documentsErrors: errors.length > 0 }).toEqual({ path, method, documentsErrors: true });
+        for (const [status] of errors) for (const code of codesOf(path, method, Number(status))) expect(REFUSAL_CODES).toContain(code);
+        // Every authenticated POST takes an Idempotency-Key, and so can refuse a reused one.
+        if (method === 'post' && operation.security) expect({ path, reused: codesOf(path, method, 422) }).toEqual({ path, reused: ['idempotency.key-reused'] });
+      }
+    }
   });
 });

@@ -32,8 +32,10 @@ describe('GET /api/v1/health', () => {
 
     await servers.stopServer('temporal');
     const temporalDown = await request(app.getHttpServer()).get('/api/v1/health').expect(503);
-    expect(temporalDown.body.error).toEqual({ temporal: expect.objectContaining({ status: 'down' }) });
-    expect(temporalDown.body.info).toEqual({ database: { status: 'up' } });
+    expect(temporalDown.headers['content-type']).toContain('application/problem+json');
+    expect(temporalDown.body).toMatchObject({ status: 503, code: 'service.unhealthy' });
+    expect(temporalDown.body.current.error).toEqual({ temporal: expect.objectContaining({ status: 'down' }) });
+    expect(temporalDown.body.current.info).toEqual({ database: { status: 'up' } });
     // An action that needs Temporal says why it cannot be done now, instead of failing with a 500.
     await createUser(app, { username: 'office', roles: [Role.ReformOffice] });
     const token = await login(app, 'office');
@@ -42,10 +44,11 @@ describe('GET /api/v1/health', () => {
       .auth(token, { type: 'bearer' })
       .send({ date: { kind: 'exact', date: '2024-10-07' } })
       .expect(503);
-    expect(refused.body.message).toContain('ワークフローサーバー（Temporal）に接続できません');
+    expect(refused.body).toMatchObject({ status: 503, code: 'temporal.unavailable', type: 'urn:kitakyushu-reform:problem:temporal.unavailable' });
+    expect(refused.body.detail).toContain('ワークフローサーバー（Temporal）に接続できません');
 
     await servers.stopServer('postgres');
     const bothDown = await request(app.getHttpServer()).get('/api/v1/health').expect(503);
-    expect(Object.keys(bothDown.body.error).sort()).toEqual(['database', 'temporal']);
+    expect(Object.keys(bothDown.body.current.error).sort()).toEqual(['database', 'temporal']);
   });
 });

@@ -27,7 +27,7 @@ describe('access rules of the lifecycle API', () => {
   async function expectUnauthenticated(method: Method, path: string, body?: object): Promise<void> {
     const anonymous = await call(null, method, path, body);
     expect(anonymous.status).toBe(401);
-    expect(anonymous.body.message).toContain('ログインが必要です');
+    expect(anonymous.body.detail).toContain('ログインが必要です');
     const forged = await (method === 'get' ? fx.as(null).get(path) : fx.as(null)[method](path, body)).set('Authorization', 'Bearer not-a-token');
     expect(forged.status).toBe(401);
   }

@@ -92,7 +92,7 @@ describe('X meetings and deadlines through the API', () => {
     const badDate = await fx.as('office').patch(`${meetingsPath}/x2`, { date: { kind: 'third', month: '2036-13', third: 'early' } }).expect(400);
     expect(badDate.body.fields[0].field).toBe('date.month');
     const impossible = await fx.as('office').patch(`${meetingsPath}/x2`, { date: { kind: 'exact', date: '2036-02-30' } }).expect(400);
-    expect(impossible.body.message).toContain('2036-02-30');
+    expect(impossible.body.detail).toContain('2036-02-30');
     await fx.as('office').patch(`${meetingsPath}/x2`, { agenda: [{ clusterNo: 99, reportKind: 'interim' }] }).expect(400);
     await fx.as('office').patch(`${meetingsPath}/x2`, { agenda: [{ clusterNo: 13, reportKind: 'nope' }] }).expect(400);
     const agenda = await fx.as('office').patch(`${meetingsPath}/x2`, { agenda: [{ clusterNo: 27, reportKind: 'interim' }] }).expect(200);

@@ -150,7 +150,7 @@ describe('notifications through the API (/me/notifications)', () => {
   it('answers 404 for someone else’s notification and for one that does not exist, changing nothing', async () => {
     const bobsId = idOf(keys.bobs, 'bob');
     const refused = await as(tokens.alice).post(readPath(bobsId)).expect(404);
-    expect(refused.body.message).toBe('この通知は見つかりません');
+    expect(refused.body.detail).toBe('この通知は見つかりません');
     // Bob's notification key with alice's user id: an entry that was never made.
     await as(tokens.alice).post(readPath(`${keys.bobs}/${ids.alice}`)).expect(404);
     await as(tokens.alice).post(readPath('no-such-notification')).expect(404);

@@ -93,7 +93,7 @@ describe('user administration: moves, role changes, deactivation and password re
     // Into the reform office: a user without a bureau role may not keep the bureau…
     const keepsBureau = await asAdmin().patch(userPath(user.id)).send({ roles: ['reform-office'] }).expect(400);
     expect(fieldsOf(keepsBureau.body)).toEqual(['bureauCode']);
-    expect(keepsBureau.body.message).toContain('所属局（bureauCode）を指定できません');
+    expect(keepsBureau.body.detail).toContain('所属局（bureauCode）を指定できません');
     // …so the move says both at once.
     const office = await asAdmin().patch(userPath(user.id)).send({ roles: ['reform-office'], bureauCode: null }).expect(200);
     expect(office.body).toMatchObject({ roles: ['reform-office'], bureau: null });
@@ -102,7 +102,7 @@ describe('user administration: moves, role changes, deactivation and password re
     // Back to a bureau role: it needs a bureau.
     const noBureau = await asAdmin().patch(userPath(user.id)).send({ roles: ['director'] }).expect(400);
     expect(fieldsOf(noBureau.body)).toEqual(['bureauCode']);
-    expect(noBureau.body.message).toContain('所属局（bureauCode）を指定してください');
+    expect(noBureau.body.detail).toContain('所属局（bureauCode）を指定してください');
     // A bureau alone for a user who is only reform-office is refused too.
     const bureauOnly = await asAdmin().patch(userPath(user.id)).send({ bureauCode: 'kankyo' }).expect(400);
     expect(fieldsOf(bureauOnly.body)).toEqual(['bureauCode']);
@@ -147,10 +147,10 @@ describe('user administration: moves, role changes, deactivation and password re
     expect(deactivated.body).toEqual({ ...user, active: false });
 
     const refusedLogin = await tryLogin(user.username, PASSWORD).expect(401);
-    expect(refusedLogin.body.message).toBe(WRONG_LOGIN);
+    expect(refusedLogin.body.detail).toBe(WRONG_LOGIN);
     expect(refusedLogin.body).toEqual(wrongPassword.body);
     const refusedToken = await as(token).get('/api/v1/me').expect(401);
-    expect(refusedToken.body.message).toContain('このアカウントは無効化されています');
+    expect(refusedToken.body.detail).toContain('このアカウントは無効化されています');
     await as(token).get('/api/v1/me/tasks').expect(401);
 
     expect((await listUsers({ active: 'false' })).map((item) => item.id)).toContain(user.id);
@@ -174,7 +174,7 @@ describe('user administration: moves, role changes, deactivation and password re
     expect(reset.text).toBe('');
 
     const old = await tryLogin(user.username, PASSWORD).expect(401);
-    expect(old.body.message).toBe(WRONG_LOGIN);
+    expect(old.body.detail).toBe(WRONG_LOGIN);
     await login(app, user.username, newPassword);
     // Hashed with the same hasher as at creation.
     expect((await app.get(UserRepository).findById(user.id))?.passwordHash).toMatch(/^\$argon2id\$/);
@@ -190,7 +190,7 @@ describe('user administration: moves, role changes, deactivation and password re
     const user = await newUser({ roles: ['reform-office'] });
     const response = await asAdmin().post(passwordPath(user.id)).send(body).expect(400);
     expect(fieldsOf(response.body)).toEqual(fields);
-    expect(response.body.message).toContain('入力内容に誤りがあります');
+    expect(response.body.detail).toContain('入力内容に誤りがあります');
     await login(app, user.username, PASSWORD);
   });
 
@@ -214,7 +214,7 @@ describe('user administration: moves, role changes, deactivation and password re
     it('refuses deactivating oneself, with the reason, and changes nothing', async () => {
       const response = await as(secondToken).patch(userPath(second.id)).send({ active: false }).expect(400);
       expect(fieldsOf(response.body)).toEqual(['active']);
-      expect(response.body.message).toContain('自分自身のアカウントは無効化できません');
+      expect(response.body.detail).toContain('自分自身のアカウントは無効化できません');
       const combined = await as(secondToken).patch(userPath(second.id)).send({ displayName: '変更されない', active: false }).expect(400);
       expect(fieldsOf(combined.body)).toEqual(['active']);
       expect((await as(secondToken).get('/api/v1/me').expect(200)).body).toMatchObject({ displayName: '第二 管理者', roles: ['admin'] });
@@ -223,7 +223,7 @@ describe('user administration: moves, role changes, deactivation and password re
     it('refuses removing one’s own admin role, with the reason', async () => {
       const response = await as(secondToken).patch(userPath(second.id)).send({ roles: ['reform-office'] }).expect(400);
       expect(fieldsOf(response.body)).toEqual(['roles']);
-      expect(response.body.message).toContain('自分自身から admin の役割は外せません');
+      expect(response.body.detail).toContain('自分自身から admin の役割は外せません');
       await as(secondToken).get('/api/v1/users').expect(200);
     });
 
@@ -237,7 +237,7 @@ describe('user administration: moves, role changes, deactivation and password re
     it('lets one admin deactivate another, whose token then stops working', async () => {
       await asAdmin().patch(userPath(second.id)).send({ active: false }).expect(200);
       const refused = await as(secondToken).get('/api/v1/users').expect(401);
-      expect(refused.body.message).toContain('このアカウントは無効化されています');
+      expect(refused.body.detail).toContain('このアカウントは無効化されています');
       await asAdmin().patch(userPath(second.id)).send({ active: true }).expect(200);
       await as(secondToken).get('/api/v1/users').expect(200);
     });
@@ -263,7 +263,7 @@ describe('user administration: moves, role changes, deactivation and password re
 
     it('answers an empty change with 400 saying what can be changed', async () => {
       const response = await asAdmin().patch(userPath(target.id)).send({}).expect(400);
-      expect(response.body.message).toBe('変更する項目（displayName, roles, bureauCode, email, active）を1つ以上指定してください');
+      expect(response.body.detail).toBe('変更する項目（displayName, roles, bureauCode, email, active）を1つ以上指定してください');
     });
 
     it.each([
@@ -290,13 +290,13 @@ describe('user administration: moves, role changes, deactivation and password re
     ])('refuses the change %j with 400 naming %j', async (body, fields) => {
       const response = await asAdmin().patch(userPath(target.id)).send(body).expect(400);
       expect(fieldsOf(response.body)).toEqual(fields);
-      expect(response.body.message).toContain('入力内容に誤りがあります');
+      expect(response.body.detail).toContain('入力内容に誤りがあります');
     });
 
     it('refuses a bureau that is not registered with 400 naming it, and changes nothing', async () => {
       const response = await asAdmin().patch(userPath(target.id)).send({ bureauCode: 'no-such-bureau', displayName: '変わらない' }).expect(400);
       expect(fieldsOf(response.body)).toEqual(['bureauCode']);
-      expect(response.body.message).toContain('局コード「no-such-bureau」は登録されていません');
+      expect(response.body.detail).toContain('局コード「no-such-bureau」は登録されていません');
       expect((await listUsers({ bureau: 'kodomo' })).find((item) => item.id === target.id)).toMatchObject({ displayName: target.displayName });
     });
 
@@ -306,9 +306,9 @@ describe('user administration: moves, role changes, deactivation and password re
       ['a username', 'admin'],
     ])('answers 404 for %s, on both endpoints', async (_case, id) => {
       const patched = await asAdmin().patch(userPath(id)).send({ displayName: '誰か' }).expect(404);
-      expect(patched.body.message).toBe('指定された利用者は登録されていません');
+      expect(patched.body.detail).toBe('指定された利用者は登録されていません');
       const reset = await asAdmin().post(passwordPath(id)).send({ password: PASSWORD }).expect(404);
-      expect(reset.body.message).toBe('指定された利用者は登録されていません');
+      expect(reset.body.detail).toBe('指定された利用者は登録されていません');
     });
 
     it('refuses a bad active filter on GET /users', async () => {
@@ -330,9 +330,9 @@ describe('user administration: moves, role changes, deactivation and password re
 
     it.each(endpoints)('$name answers 401 without a token and with a garbage token', async ({ call }) => {
       const anonymous = await call().expect(401);
-      expect(anonymous.body.message).toContain('ログインが必要です');
+      expect(anonymous.body.detail).toContain('ログインが必要です');
       const garbage = await call().auth('not-a-token', { type: 'bearer' }).expect(401);
-      expect(garbage.body.message).toContain('トークンが無効');
+      expect(garbage.body.detail).toContain('トークンが無効');
     });
 
     const cases = endpoints.flatMap((endpoint) => ALL_ROLES.map((role) => ({ ...endpoint, role, outcome: role === Role.Admin ? '2xx' : '403' })));
@@ -342,7 +342,7 @@ describe('user administration: moves, role changes, deactivation and password re
         expect([200, 204]).toContain(response.status);
       } else {
         expect(response.status).toBe(403);
-        expect(response.body.message).toContain('この操作には次のいずれかの役割が必要です');
+        expect(response.body.detail).toContain('この操作には次のいずれかの役割が必要です');
       }
     });
 

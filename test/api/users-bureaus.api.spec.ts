@@ -89,14 +89,14 @@ describe('bureaus, users and the caller’s profile through the API', () => {
   it('answers 409 in Japanese for a bureau code or a username that is taken', async () => {
     await asAdmin().post('/api/v1/bureaus').send({ code: 'kankyo', name: '環境局' }).expect(201);
     const bureau = await asAdmin().post('/api/v1/bureaus').send({ code: 'kankyo', name: '別の環境局' }).expect(409);
-    expect(bureau.body.message).toBe('局コード「kankyo」は既に登録されています');
+    expect(bureau.body.detail).toBe('局コード「kankyo」は既に登録されています');
 
     const user = { username: 'kankyo.sato', password: PASSWORD, displayName: '佐藤 一郎', roles: ['staff'], bureauCode: 'kankyo' };
     await asAdmin().post('/api/v1/users').send(user).expect(201);
     const again = await asAdmin().post('/api/v1/users').send({ ...user, displayName: '佐藤 二郎' }).expect(409);
-    expect(again.body.message).toBe('ユーザー名「kankyo.sato」は既に使われています');
+    expect(again.body.detail).toBe('ユーザー名「kankyo.sato」は既に使われています');
     const taken = await asAdmin().post('/api/v1/users').send({ ...user, username: 'admin', roles: ['admin'], bureauCode: null }).expect(409);
-    expect(taken.body.message).toContain('admin');
+    expect(taken.body.detail).toContain('admin');
   });
 
   it.each([
@@ -111,7 +111,7 @@ describe('bureaus, users and the caller’s profile through the API', () => {
   ])('refuses the bureau %j with 400 naming %j', async (body, fields) => {
     const response = await asAdmin().post('/api/v1/bureaus').send(body).expect(400);
     expect(fieldsOf(response.body)).toEqual(fields);
-    expect(response.body.message).toContain('入力内容に誤りがあります');
+    expect(response.body.detail).toContain('入力内容に誤りがあります');
   });
 
   const validUser = { username: 'somu.valid', password: PASSWORD, displayName: '総務 花子', roles: ['staff'], bureauCode: 'matrix' };
@@ -134,7 +134,7 @@ describe('bureaus, users and the caller’s profile through the API', () => {
   ])('refuses a user with %j with 400 naming %j', async (change, fields) => {
     const response = await asAdmin().post('/api/v1/users').send({ ...validUser, ...change }).expect(400);
     expect(fieldsOf(response.body)).toEqual(fields);
-    expect(response.body.message).toContain('入力内容に誤りがあります');
+    expect(response.body.detail).toContain('入力内容に誤りがあります');
   });
 
   it('names every missing field of an empty user', async () => {
@@ -145,7 +145,7 @@ describe('bureaus, users and the caller’s profile through the API', () => {
   it('refuses a bureau that is not registered with 400 naming it', async () => {
     const response = await asAdmin().post('/api/v1/users').send({ ...validUser, username: 'ghost.staff', bureauCode: 'no-such-bureau' }).expect(400);
     expect(fieldsOf(response.body)).toEqual(['bureauCode']);
-    expect(response.body.message).toContain('局コード「no-such-bureau」は登録されていません');
+    expect(response.body.detail).toContain('局コード「no-such-bureau」は登録されていません');
     await asAdmin().get('/api/v1/users').query({ bureau: 'no-such-bureau' }).expect(200, { items: [], total: 0, page: 1, pageSize: 50 });
   });
 
@@ -157,13 +157,13 @@ describe('bureaus, users and the caller’s profile through the API', () => {
   ])('requires a bureau for roles %j (bureauCode %p)', async (roles, bureauCode) => {
     const response = await asAdmin().post('/api/v1/users').send({ ...validUser, username: uniqueName('nobureau'), roles, bureauCode }).expect(400);
     expect(fieldsOf(response.body)).toEqual(['bureauCode']);
-    expect(response.body.message).toContain('所属局（bureauCode）を指定してください');
+    expect(response.body.detail).toContain('所属局（bureauCode）を指定してください');
   });
 
   it.each([[['admin']], [['reform-office']], [['admin', 'reform-office']]])('refuses a bureau for roles %j, and accepts none', async (roles) => {
     const refused = await asAdmin().post('/api/v1/users').send({ ...validUser, username: uniqueName('city'), roles, bureauCode: 'matrix' }).expect(400);
     expect(fieldsOf(refused.body)).toEqual(['bureauCode']);
-    expect(refused.body.message).toContain('所属局（bureauCode）を指定できません');
+    expect(refused.body.detail).toContain('所属局（bureauCode）を指定できません');
     const withNull = await asAdmin().post('/api/v1/users').send({ ...validUser, username: uniqueName('city'), roles, bureauCode: null }).expect(201);
     expect(withNull.body.bureau).toBeNull();
     const { bureauCode: _omitted, ...withoutBureau } = validUser;
@@ -240,9 +240,9 @@ describe('bureaus, users and the caller’s profile through the API', () => {
 
     it.each(endpoints)('$name answers 401 without a token and with a garbage token', async ({ call }) => {
       const anonymous = await call().expect(401);
-      expect(anonymous.body.message).toContain('ログインが必要です');
+      expect(anonymous.body.detail).toContain('ログインが必要です');
       const garbage = await call().auth('not-a-token', { type: 'bearer' }).expect(401);
-      expect(garbage.body.message).toContain('トークンが無効');
+      expect(garbage.body.detail).toContain('トークンが無効');
     });
 
     const cases = endpoints.flatMap((endpoint) => ALL_ROLES.map((role) => ({ ...endpoint, role, outcome: endpoint.allowed.includes(role) ? '2xx' : '403' })));
@@ -252,7 +252,7 @@ describe('bureaus, users and the caller’s profile through the API', () => {
         expect([200, 201]).toContain(response.status);
       } else {
         expect(response.status).toBe(403);
-        expect(response.body.message).toContain('この操作には次のいずれかの役割が必要です');
+        expect(response.body.detail).toContain('この操作には次のいずれかの役割が必要です');
       }
     });
   });

@@ -1,4 +1,4 @@
-import { FY2024_CLUSTERS } from '@app/domain';
+import { FY2024_CLUSTERS } from '@app/persistence';
 import { LifecycleFixture, startLifecycleFixture, TEST_FISCAL_YEARS } from '../support/lifecycle-fixture';
 import { eventually } from '../support/worker-harness';
 

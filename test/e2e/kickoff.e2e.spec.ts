@@ -91,7 +91,7 @@ describe('kicking off a cluster through the API', () => {
       .auth(token, { type: 'bearer' })
       .send({ meetingDate: '2024-06-05', attendees: [] })
       .expect(409);
-    expect(response.body.message).toContain('既に経営分析に着手しています');
+    expect(response.body.detail).toContain('既に経営分析に着手しています');
     const { rows } = await pg.query(`SELECT count(*)::int AS n FROM audit_events WHERE fiscal_year = $1 AND cluster_no = 27`, [fiscalYear]);
     expect(rows[0].n).toBe(1);
   });
@@ -102,7 +102,7 @@ describe('kicking off a cluster through the API', () => {
       .auth(token, { type: 'bearer' })
       .send({ meetingDate: '2030-06-04', attendees: [] })
       .expect(409);
-    expect(response.body.message).toContain('所管局が設定されていない');
+    expect(response.body.detail).toContain('所管局が設定されていない');
   });
 
   it('refuses staff, an impossible date and an unknown cluster without starting anything', async () => {

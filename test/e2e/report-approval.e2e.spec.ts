@@ -127,7 +127,7 @@ describe('report approval through the API', () => {
     await fx.kickoff(no);
     await writeAndSubmit(no, 'interim');
     const other = await fx.as('staff2').post(`${fx.base(no)}/reports/interim/recall`).expect(403);
-    expect(other.body.message).toContain('提出者');
+    expect(other.body.detail).toContain('提出者');
     const recalled = await fx.as('staff').post(`${fx.base(no)}/reports/interim/recall`).expect(200);
     expect(recalled.body.reports.find((report: { kind: string }) => report.kind === 'interim').status).toBe('DRAFT');
     expect(await tasksOf('manager')).toEqual([]);
@@ -135,7 +135,7 @@ describe('report approval through the API', () => {
     await fx.as('staff').post(`${fx.base(no)}/reports/interim/submit`).expect(200);
     await fx.as('manager').post(`${fx.base(no)}/reports/interim/approve`).expect(200);
     const late = await fx.as('staff').post(`${fx.base(no)}/reports/interim/recall`).expect(409);
-    expect(late.body.message).toContain('引戻せません');
+    expect(late.body.detail).toContain('引戻せません');
     await expectReadModelAgrees(no);
   });
 
@@ -148,7 +148,7 @@ describe('report approval through the API', () => {
     await fx.as('manager').post(`${fx.base(no)}/reports/interim/delegate`, { delegateTo: 'nobody' }).expect(400);
     await fx.pg.query(`UPDATE users SET active = false WHERE username = 'manager2'`);
     const inactive = await fx.as('manager').post(`${fx.base(no)}/reports/interim/delegate`, { delegateTo: 'manager2' }).expect(400);
-    expect(inactive.body.message).toContain('無効化');
+    expect(inactive.body.detail).toContain('無効化');
     await fx.pg.query(`UPDATE users SET active = true WHERE username = 'manager2'`);
     const delegated = await fx.as('manager').post(`${fx.base(no)}/reports/interim/delegate`, { delegateTo: 'manager2', comment: '出張のため' }).expect(200);
     const step = delegated.body.reports.find((report: { kind: string }) => report.kind === 'interim').submission.steps[0];
@@ -172,7 +172,7 @@ describe('report approval through the API', () => {
     const withdrawn = await fx.as('office').post(`${fx.base(no)}/withdraw`, { reason: '国の制度改正を待って次年度に分析する' }).expect(200);
     expect(withdrawn.body).toMatchObject({ stage: 'WITHDRAWN', withdrawal: { reason: '国の制度改正を待って次年度に分析する' }, pendingActions: [] });
     const refused = await fx.as('staff').put(`${fx.base(no)}/reports/interim`, draft('x')).expect(409);
-    expect(refused.body.message).toContain('WITHDRAWN');
+    expect(refused.body.detail).toContain('WITHDRAWN');
     await fx.as('office').post(`${fx.base(no)}/withdraw`, { reason: '再度' }).expect(409);
     await fx.as('office').post(`${fx.base(no)}/kickoff`, { meetingDate: '2031-06-04', attendees: [] }).expect(409);
   });
@@ -185,7 +185,7 @@ describe('report approval through the API', () => {
     const { rows: before } = await fx.pg.query(`SELECT count(*)::int AS n FROM audit_events WHERE fiscal_year = $1 AND cluster_no = $2`, [fx.fiscalYear, no]);
 
     const wrongStage = await fx.as('staff').put(`${fx.base(no)}/reports/final`, draft('最終報告')).expect(409);
-    expect(wrongStage.body.message).toContain('KICKOFF');
+    expect(wrongStage.body.detail).toContain('KICKOFF');
     expect(wrongStage.body.current.stage).toBe('KICKOFF');
     await fx.as('otherStaff').put(`${fx.base(no)}/reports/interim`, draft('他局')).expect(403);
     await fx.as('manager').put(`${fx.base(no)}/reports/interim`, draft('課長')).expect(403);
@@ -197,12 +197,12 @@ describe('report approval through the API', () => {
 
     await fx.as('staff').put(`${fx.base(no)}/reports/interim`, draft('空の報告', '   ')).expect(200);
     const empty = await fx.as('staff').post(`${fx.base(no)}/reports/interim/submit`).expect(409);
-    expect(empty.body.message).toContain('本文が空');
+    expect(empty.body.detail).toContain('本文が空');
 
     await fx.as('staffAndManager').put(`${fx.base(no)}/reports/interim`, draft('兼務者の報告')).expect(200);
     await fx.as('staffAndManager').post(`${fx.base(no)}/reports/interim/submit`).expect(200);
     const own = await fx.as('staffAndManager').post(`${fx.base(no)}/reports/interim/approve`).expect(403);
-    expect(own.body.message).toContain('自分が作成・提出した');
+    expect(own.body.detail).toContain('自分が作成・提出した');
     expect(await tasksOf('staffAndManager')).not.toEqual(expect.arrayContaining([expect.objectContaining({ clusterNo: no, action: 'decide' })]));
     await expectReadModelAgrees(no);
   });
@@ -236,7 +236,7 @@ describe('report approval through the API', () => {
     ]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
     const loser = a.status === 409 ? a : b;
-    expect(loser.body.message).toContain('所管課長の決裁は');
+    expect(loser.body.detail).toContain('所管課長の決裁は');
     expect(loser.body.current).toEqual({ stage: 'INTERIM_REPORT', reports: expect.arrayContaining([{ kind: 'interim', status: 'IN_APPROVAL' }]) });
     const { rows } = await fx.pg.query(`SELECT count(*)::int AS n FROM audit_events WHERE fiscal_year = $1 AND cluster_no = $2 AND action = 'approve'`, [fx.fiscalYear, no]);
     expect(rows[0].n).toBe(1);

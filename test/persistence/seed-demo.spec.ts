@@ -1,5 +1,4 @@
-import { DEMO_ORGANISATION, DEMO_PASSWORD, FY2024_CLUSTERS } from '@app/domain';
-import { BureauRepository, CatalogueRepository, createDataSourceOptions, prepareDatabase } from '@app/persistence';
+import { BureauRepository, CatalogueRepository, createDataSourceOptions, DEMO_ORGANISATION, DEMO_PASSWORD, FY2024_CLUSTERS, prepareDatabase } from '@app/persistence';
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';

@@ -28,6 +28,7 @@ export const TEST_FISCAL_YEARS = {
   digest: 2043,
   shutdown: 2044,
   kickoffReminders: 2045,
+  problems: 2046,
 } as const;
 
 export const BUREAUS = { kankyo: '環境局', kodomo: '子ども家庭局' } as const;

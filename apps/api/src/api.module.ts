@@ -13,7 +13,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { TasksModule } from './tasks/tasks.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { IdempotencyInterceptor } from './common/idempotency.interceptor';
-import { TemporalUnavailableFilter } from './common/temporal-unavailable.filter';
+import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { UsersModule } from './users/users.module';
 
 export interface ApiSettings {
@@ -45,7 +45,7 @@ export class ApiModule {
       ],
       providers: [
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
-        { provide: APP_FILTER, useClass: TemporalUnavailableFilter },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],
     };
   }

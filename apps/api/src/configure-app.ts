@@ -1,6 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { FieldProblemView, PROBLEM_TYPE_PREFIX, ProblemDetailsView } from './common/problem-details';
 import { createValidationPipe } from './common/validation.pipe';
 
 export const API_PREFIX = 'api/v1';
@@ -16,10 +17,14 @@ export function configureApp(app: INestApplication): INestApplication {
     app,
     new DocumentBuilder()
       .setTitle('北九州市 市政変革 ワークフローエンジン API')
-      .setDescription('Kitakyushu administrative-reform workflow and approval engine. Every operation states who may call it.')
+      .setDescription(
+        'Kitakyushu administrative-reform workflow and approval engine. Every operation states who may call it. ' +
+          `Every error is an RFC 9457 problem (application/problem+json) whose \`code\` is a stable reason code and whose \`type\` is ${PROBLEM_TYPE_PREFIX}<code>; each operation lists the codes it can answer with.`,
+      )
       .setVersion('1')
       .addBearerAuth()
       .build(),
+    { extraModels: [ProblemDetailsView, FieldProblemView] },
   );
   SwaggerModule.setup(DOCS_PATH, app, document, { jsonDocumentUrl: `${DOCS_PATH}-json` });
   return app;

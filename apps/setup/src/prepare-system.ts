@@ -1,5 +1,4 @@
-import { DEMO_PASSWORD } from '@app/domain';
-import { prepareDatabase } from '@app/persistence';
+import { DEMO_PASSWORD, prepareDatabase } from '@app/persistence';
 import { ensureSearchAttributes } from '@app/temporal';
 import { Connection } from '@temporalio/client';
 import { hashPassword } from '@app/security';

@@ -1,13 +1,16 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
-import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
-/** Schema changes only ever come from migrations; `synchronize` stays off. */
+/**
+ * The migrations are the one definition of the schema, and `synchronize` stays off. Repositories
+ * write their SQL by hand, so TypeORM knows no entities: it runs the migrations, pools connections
+ * and opens transactions.
+ */
 export function createDataSourceOptions(url: string): DataSourceOptions {
   return {
     type: 'postgres',
     url,
-    entities: ENTITIES,
+    entities: [],
     migrations: MIGRATIONS,
     migrationsTableName: 'schema_migrations',
     synchronize: false,

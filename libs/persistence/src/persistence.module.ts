@@ -5,13 +5,24 @@ import { createDataSourceOptions } from './data-source-options';
 import { BureauRepository } from './repositories/bureau.repository';
 import { CatalogueRepository } from './repositories/catalogue.repository';
 import { ClusterEventRepository } from './repositories/cluster-event.repository';
+import { FiscalYearSettingsRepository } from './repositories/fiscal-year-settings.repository';
 import { IdempotentRequestRepository } from './repositories/idempotent-request.repository';
 import { LifecycleReadRepository } from './repositories/lifecycle-read.repository';
 import { MeetingRepository } from './repositories/meeting.repository';
 import { NotificationRepository } from './repositories/notification.repository';
 import { UserRepository } from './repositories/user.repository';
 
-const REPOSITORIES = [CatalogueRepository, ClusterEventRepository, UserRepository, LifecycleReadRepository, IdempotentRequestRepository, MeetingRepository, BureauRepository, NotificationRepository];
+const REPOSITORIES = [
+  CatalogueRepository,
+  FiscalYearSettingsRepository,
+  ClusterEventRepository,
+  UserRepository,
+  LifecycleReadRepository,
+  IdempotentRequestRepository,
+  MeetingRepository,
+  BureauRepository,
+  NotificationRepository,
+];
 
 /** The read model, users and audit log in PostgreSQL, for the API and the worker alike. */
 @Module({})

@@ -18,5 +18,3 @@ export const changeMeeting = defineUpdate<Meeting, [MeetingChange]>('changeMeeti
 export const calendarSettingsChanged = defineSignal<[{ readonly changedBy: Participant }]>('calendarSettingsChanged');
 
 export const getMeetings = defineQuery<readonly Meeting[]>('getMeetings');
-
-export const MEETING_CHANGE_REFUSED = 'MeetingChangeRefused';

@@ -24,6 +24,7 @@ import {
   Meeting,
   Participant,
   Refusal,
+  REFUSED_FAILURE_TYPE,
   tokyoInstant,
 } from '@app/domain';
 import { type CalendarActivities, clusterWorkflowId, type NotificationActivities } from '@app/temporal/contracts';
@@ -33,7 +34,6 @@ import {
   changeMeeting,
   FiscalYearCalendarInput,
   getMeetings,
-  MEETING_CHANGE_REFUSED,
   MeetingChange,
 } from './fiscal-year-calendar.messages';
 
@@ -124,7 +124,7 @@ export async function fiscalYearCalendarWorkflow(input: FiscalYearCalendarInput)
 }
 
 function refusedChange(refusal: Refusal): ApplicationFailure {
-  return ApplicationFailure.nonRetryable(refusal.message, MEETING_CHANGE_REFUSED, refusal);
+  return ApplicationFailure.nonRetryable(refusal.message, REFUSED_FAILURE_TYPE, refusal);
 }
 
 /** Every running analysis of the year re-reads its deadlines; one already closed has nothing to re-plan. */

@@ -11,7 +11,7 @@ type CommandOf<T extends ClusterCommand['type']> = Extract<ClusterCommand, { typ
 
 /**
  * One Workflow Update per verb of 決裁, so the Web UI's history reads as what people did. Each
- * answers with the case after the change, or fails with the domain's Refusal and leaves no trace.
+ * answers with the case after the change, or fails with the domain's Refusal (failure type `REFUSED_FAILURE_TYPE`) and leaves no trace.
  */
 export const clusterUpdates: { readonly [T in ClusterCommand['type']]: UpdateDefinition<ClusterCase, [CommandOf<T>]> } = {
   'save-draft': defineUpdate<ClusterCase, [CommandOf<'save-draft'>]>('saveDraft'),
@@ -41,6 +41,3 @@ export interface CalendarChange {
 }
 
 export const calendarChanged = defineSignal<[CalendarChange]>('calendarChanged');
-
-/** The failure type a refused update carries; its first detail is the domain's Refusal. */
-export const COMMAND_REFUSED = 'ClusterCommandRefused';

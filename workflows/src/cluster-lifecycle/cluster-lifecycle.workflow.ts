@@ -21,10 +21,11 @@ import {
   isClosedStage,
   openClusterCase,
   owedActions,
+  REFUSED_FAILURE_TYPE,
   SavedReportText,
 } from '@app/domain';
 import { type CalendarActivities, CLUSTER_STAGE, type ClusterLifecycleActivities, OWNING_BUREAU } from '@app/temporal/contracts';
-import { awaitKickoff, CalendarChange, calendarChanged, ClusterLifecycleInput, clusterUpdates, COMMAND_REFUSED, getClusterCase, getClusterDeadlines } from './cluster-lifecycle.messages';
+import { awaitKickoff, CalendarChange, calendarChanged, ClusterLifecycleInput, clusterUpdates, getClusterCase, getClusterDeadlines } from './cluster-lifecycle.messages';
 import { runReminders } from './reminders';
 
 const { recordClusterEvent } = proxyActivities<ClusterLifecycleActivities>({
@@ -104,7 +105,7 @@ export async function clusterLifecycleWorkflow(input: ClusterLifecycleInput): Pr
         await condition(() => kickoffRecorded);
         const decision = decide(state, command, new Date().toISOString());
         // The validator has just accepted this command against the same state; a refusal here is a bug.
-        if (!decision.accepted) throw ApplicationFailure.nonRetryable(decision.refusal.message, COMMAND_REFUSED, decision.refusal);
+        if (!decision.accepted) throw ApplicationFailure.nonRetryable(decision.refusal.message, REFUSED_FAILURE_TYPE, decision.refusal);
         state = decision.state;
         const after = state;
         await record(decision.change, command.type === 'save-draft' ? savedTextOf(command, decision.state) : null);
@@ -114,7 +115,7 @@ export async function clusterLifecycleWorkflow(input: ClusterLifecycleInput): Pr
         validator: (command: ClusterCommand) => {
           if (command.type !== type) throw ApplicationFailure.nonRetryable(`更新 ${type} に別の操作 ${command.type} が渡されました`, 'BadCommand');
           const decision = decide(state, command, new Date().toISOString());
-          if (!decision.accepted) throw ApplicationFailure.nonRetryable(decision.refusal.message, COMMAND_REFUSED, decision.refusal);
+          if (!decision.accepted) throw ApplicationFailure.nonRetryable(decision.refusal.message, REFUSED_FAILURE_TYPE, decision.refusal);
         },
       },
     );

@@ -1,5 +1,6 @@
 import { Role } from '@app/domain';
-import { SetMetadata } from '@nestjs/common';
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { Refusals } from '../common/refusals.decorator';
 
 export const ACCESS_RULE = 'accessRule';
 
@@ -10,7 +11,8 @@ export type AccessRule = { readonly kind: 'public' } | { readonly kind: 'authent
 export const Public = () => SetMetadata(ACCESS_RULE, { kind: 'public' } satisfies AccessRule);
 
 /** Any logged-in user. */
-export const Authenticated = () => SetMetadata(ACCESS_RULE, { kind: 'authenticated' } satisfies AccessRule);
+export const Authenticated = () => applyDecorators(SetMetadata(ACCESS_RULE, { kind: 'authenticated' } satisfies AccessRule), Refusals('auth.required'));
 
 /** Logged-in users holding at least one of the roles. */
-export const Roles = (...roles: Role[]) => SetMetadata(ACCESS_RULE, { kind: 'roles', roles } satisfies AccessRule);
+export const Roles = (...roles: Role[]) =>
+  applyDecorators(SetMetadata(ACCESS_RULE, { kind: 'roles', roles } satisfies AccessRule), Refusals('auth.required', 'access.denied'));

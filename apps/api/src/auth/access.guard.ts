@@ -1,6 +1,6 @@
-import { Role } from '@app/domain';
+import { refused, Role } from '@app/domain';
 import { UserRepository } from '@app/persistence';
-import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { ACCESS_RULE, AccessRule } from './access-rule.decorator';
@@ -23,31 +23,31 @@ export class AccessGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [context.getHandler(), context.getClass()]);
-    if (!rule) throw new ForbiddenException('この操作にはアクセス規則が定義されていません');
+    if (!rule) throw refused('access.denied', 'この操作にはアクセス規則が定義されていません');
     if (rule.kind === 'public') return true;
 
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const user = await this.authenticate(request);
     request.user = user;
     if (rule.kind === 'roles' && !rule.roles.some((role) => user.roles.includes(role))) {
-      throw new ForbiddenException(`この操作には次のいずれかの役割が必要です: ${rule.roles.join(', ')}`);
+      throw refused('access.denied', `この操作には次のいずれかの役割が必要です: ${rule.roles.join(', ')}`);
     }
     return true;
   }
 
   private async authenticate(request: AuthenticatedRequest) {
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
-    if (scheme !== 'Bearer' || !token) throw new UnauthorizedException('ログインが必要です（Authorization: Bearer トークン）');
+    if (scheme !== 'Bearer' || !token) throw refused('auth.required', 'ログインが必要です（Authorization: Bearer トークン）');
     let payload: AccessTokenPayload;
     try {
       payload = await this.jwt.verifyAsync<AccessTokenPayload>(token);
     } catch {
-      throw new UnauthorizedException('トークンが無効か期限切れです。再度ログインしてください');
+      throw refused('auth.required', 'トークンが無効か期限切れです。再度ログインしてください');
     }
     const user = await this.users.findById(payload.sub);
-    if (!user) throw new UnauthorizedException('このトークンの利用者は存在しません');
+    if (!user) throw refused('auth.required', 'このトークンの利用者は存在しません');
     // Checked on every request, so deactivating an account cuts off the tokens it already holds.
-    if (!user.active) throw new UnauthorizedException(ACCOUNT_DISABLED_MESSAGE);
+    if (!user.active) throw refused('auth.required', ACCOUNT_DISABLED_MESSAGE);
     return {
       id: user.id,
       username: user.username,

@@ -4,6 +4,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { AccessGuard } from './access.guard';
 import { AdminAccountInitializer, ADMIN_PASSWORD } from './admin-account.initializer';
 import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
 import { ACCESS_TOKEN_TTL_SECONDS } from './auth.module-options';
 
 export interface AuthSettings {
@@ -22,6 +23,7 @@ export class AuthModule {
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: ADMIN_PASSWORD, useValue: settings.adminPassword },
         AdminAccountInitializer,
+        AuthService,
       ],
     };
   }

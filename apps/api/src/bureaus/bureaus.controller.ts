@@ -1,8 +1,10 @@
 import { Role } from '@app/domain';
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, Roles } from '../auth/access-rule.decorator';
+import { IDEMPOTENCY_REFUSALS } from '../common/idempotency.interceptor';
 import { PageQuery } from '../common/page.dto';
+import { Refusals } from '../common/refusals.decorator';
 import { BureauPage, BureauView, CreateBureauRequest } from './bureau.dto';
 import { BureausService } from './bureaus.service';
 
@@ -16,6 +18,7 @@ export class BureausController {
   @Authenticated()
   @ApiOperation({ summary: '局の一覧', description: 'Access: any logged-in user. Paged, sorted by code; demo bureaus are marked isDemo.' })
   @ApiOkResponse({ type: BureauPage })
+  @Refusals('request.invalid')
   list(@Query() query: PageQuery): Promise<BureauPage> {
     return this.bureaus.list(query.page, query.pageSize);
   }
@@ -24,7 +27,7 @@ export class BureausController {
   @Roles(Role.Admin)
   @ApiOperation({ summary: '局の登録', description: 'Access: admin. Registers a bureau (局・室・区) that users belong to and clusters are owned by.' })
   @ApiCreatedResponse({ type: BureauView })
-  @ApiConflictResponse({ description: '局コードは既に登録されています' })
+  @Refusals('request.invalid', 'bureau.exists', ...IDEMPOTENCY_REFUSALS)
   create(@Body() body: CreateBureauRequest): Promise<BureauView> {
     return this.bureaus.create(body);
   }

@@ -1,18 +1,18 @@
-import { BureauAlreadyExistsError, BureauRepository } from '@app/persistence';
-import { ConflictException, Injectable } from '@nestjs/common';
-import { BureauPage, BureauView, CreateBureauRequest } from './bureau.dto';
+import { BureauRepository } from '@app/persistence';
+import { Injectable } from '@nestjs/common';
+import { BureauPage, BureauView } from './bureau.dto';
+
+export interface CreateBureauCommand {
+  readonly code: string;
+  readonly name: string;
+}
 
 @Injectable()
 export class BureausService {
   constructor(private readonly bureaus: BureauRepository) {}
 
-  async create(request: CreateBureauRequest): Promise<BureauView> {
-    try {
-      return await this.bureaus.create({ code: request.code, name: request.name });
-    } catch (error) {
-      if (error instanceof BureauAlreadyExistsError) throw new ConflictException(`局コード「${request.code}」は既に登録されています`);
-      throw error;
-    }
+  create(request: CreateBureauCommand): Promise<BureauView> {
+    return this.bureaus.create({ code: request.code, name: request.name });
   }
 
   list(page: number, pageSize: number): Promise<BureauPage> {

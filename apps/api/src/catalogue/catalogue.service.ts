@@ -1,16 +1,7 @@
-import { fiscalYearLabel, OWED_ACTION_LABELS, OwedActionType, Role, ROLE_LABELS, STAGE_LABELS, toTokyoIsoString } from '@app/domain';
-import {
-  BureauNotFoundError,
-  BureauRepository,
-  CatalogueRepository,
-  ClusterFilter,
-  ClusterRow,
-  PendingActionRow,
-  FiscalYearAlreadyExistsError,
-  FiscalYearNotFoundError,
-} from '@app/persistence';
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { ClusterPage, ClusterView, PendingActionView, UpdateClusterRequest } from './cluster.dto';
+import { fiscalYearLabel, OWED_ACTION_LABELS, OwedActionType, refused, Role, ROLE_LABELS, STAGE_LABELS, toTokyoIsoString } from '@app/domain';
+import { BureauRepository, CatalogueRepository, ClusterFilter, ClusterRow, PendingActionRow } from '@app/persistence';
+import { Injectable } from '@nestjs/common';
+import { ClusterPage, ClusterView, PendingActionView } from './cluster.dto';
 import { CatalogueStructureView, FiscalYearView } from './fiscal-year.dto';
 
 /** The catalogue as the API shows it; turns repository outcomes into answers a person can act on. */
@@ -26,14 +17,8 @@ export class CatalogueService {
   }
 
   async createFiscalYear(fiscalYear: number, copyFrom: number): Promise<FiscalYearView> {
-    try {
-      const clusterCount = await this.catalogue.copyFiscalYear(copyFrom, fiscalYear);
-      return { fiscalYear, label: fiscalYearLabel(fiscalYear), copiedFrom: copyFrom, clusterCount };
-    } catch (error) {
-      if (error instanceof FiscalYearNotFoundError) throw new NotFoundException(`複製元の${fiscalYearLabel(copyFrom)}（${copyFrom}）は登録されていません`);
-      if (error instanceof FiscalYearAlreadyExistsError) throw new ConflictException(`${fiscalYearLabel(fiscalYear)}（${fiscalYear}）は既に登録されています`);
-      throw error;
-    }
+    const clusterCount = await this.catalogue.copyFiscalYear(copyFrom, fiscalYear);
+    return { fiscalYear, label: fiscalYearLabel(fiscalYear), copiedFrom: copyFrom, clusterCount };
   }
 
   async structure(fiscalYear: number): Promise<CatalogueStructureView> {
@@ -48,40 +33,37 @@ export class CatalogueService {
     return { ...result, items: result.items.map(toClusterView) };
   }
 
-  async getCluster(fiscalYear: number, no: number): Promise<ClusterView> {
-    return toClusterView(await this.requireCluster(fiscalYear, no));
+  /** Changes the catalogue fields of a cluster the caller has already found. */
+  updateCluster(cluster: ClusterRow, changes: { readonly analysedThisYear?: boolean; readonly owningBureauCode?: string | null }): Promise<void> {
+    return this.catalogue.updateCluster(cluster.fiscalYear, cluster.no, changes);
   }
 
-  async updateCluster(fiscalYear: number, no: number, changes: UpdateClusterRequest): Promise<ClusterView> {
-    if (changes.analysedThisYear === undefined && changes.owningBureauCode === undefined) {
-      throw new BadRequestException('変更する項目（analysedThisYear または owningBureauCode）を指定してください');
-    }
-    await this.requireCluster(fiscalYear, no);
-    try {
-      await this.catalogue.updateCluster(fiscalYear, no, changes);
-    } catch (error) {
-      if (error instanceof BureauNotFoundError) throw new BadRequestException(`局コード「${changes.owningBureauCode}」は登録されていません`);
-      throw error;
-    }
-    return this.getCluster(fiscalYear, no);
+  /** The cluster as it is now, after a change to one the caller has already found. */
+  async reload(cluster: ClusterRow): Promise<ClusterRow> {
+    return (await this.catalogue.findCluster(cluster.fiscalYear, cluster.no)) ?? cluster;
   }
 
   async requireBureau(code: string): Promise<{ code: string; name: string }> {
     const bureau = await this.bureaus.findByCode(code);
-    if (!bureau) throw new BadRequestException(`局コード「${code}」は登録されていません`);
+    if (!bureau) {
+      const problem = `局コード「${code}」は登録されていません`;
+      throw refused('bureau.unknown', problem, { fields: [{ field: 'owningBureauCode', problems: [problem] }] });
+    }
     return { code: bureau.code, name: bureau.name };
   }
 
+  /** The cluster, or a refusal naming the year or the cluster that is not registered; one query when it exists. */
   async requireCluster(fiscalYear: number, no: number): Promise<ClusterRow> {
     const cluster = await this.catalogue.findCluster(fiscalYear, no);
     if (cluster) return cluster;
     await this.requireFiscalYear(fiscalYear);
-    throw new NotFoundException(`${fiscalYearLabel(fiscalYear)}にクラスター No.${no} はありません`);
+    throw refused('cluster.unknown', `${fiscalYearLabel(fiscalYear)}にクラスター No.${no} はありません`);
   }
 
-  private async requireFiscalYear(fiscalYear: number): Promise<void> {
+  /** Checks that the year is registered, without reading its catalogue. */
+  async requireFiscalYear(fiscalYear: number): Promise<void> {
     if (!(await this.catalogue.fiscalYearExists(fiscalYear))) {
-      throw new NotFoundException(`${fiscalYearLabel(fiscalYear)}（${fiscalYear}）は登録されていません`);
+      throw refused('fiscal-year.unknown', `${fiscalYearLabel(fiscalYear)}（${fiscalYear}）は登録されていません`);
     }
   }
 }

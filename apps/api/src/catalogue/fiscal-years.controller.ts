@@ -1,8 +1,10 @@
 import { Role } from '@app/domain';
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, Roles } from '../auth/access-rule.decorator';
 import { FiscalYearPipe } from '../common/fiscal-year.param';
+import { IDEMPOTENCY_REFUSALS } from '../common/idempotency.interceptor';
+import { Refusals } from '../common/refusals.decorator';
 import { CatalogueService } from './catalogue.service';
 import { CatalogueStructureView, CreateFiscalYearRequest, FiscalYearView } from './fiscal-year.dto';
 
@@ -26,8 +28,7 @@ export class FiscalYearsController {
     summary: '年度の作成（前年度の複製）',
     description: 'Access: reform-office, admin. Copies groups, kinds, clusters and owning bureaus of `copyFrom`; lifecycle state and the analysed flag start afresh.',
   })
-  @ApiNotFoundResponse({ description: '複製元の年度がありません' })
-  @ApiConflictResponse({ description: '年度は既に登録されています' })
+  @Refusals('request.invalid', 'fiscal-year.unknown', 'fiscal-year.exists', ...IDEMPOTENCY_REFUSALS)
   create(@Body() body: CreateFiscalYearRequest): Promise<FiscalYearView> {
     return this.catalogue.createFiscalYear(body.fiscalYear, body.copyFrom);
   }
@@ -36,6 +37,7 @@ export class FiscalYearsController {
   @Authenticated()
   @ApiOperation({ summary: '区分と種別', description: 'Access: any logged-in user. The groups and kinds of the year, with their descriptions.' })
   @ApiOkResponse({ type: CatalogueStructureView })
+  @Refusals('request.invalid', 'fiscal-year.unknown')
   structure(@Param('fy', FiscalYearPipe) fiscalYear: number): Promise<CatalogueStructureView> {
     return this.catalogue.structure(fiscalYear);
   }

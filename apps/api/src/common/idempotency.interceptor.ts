@@ -1,13 +1,19 @@
+import { isRefusal, Refusal, refused, RefusedError } from '@app/domain';
 import { IdempotentRequestRepository } from '@app/persistence';
-import { BadRequestException, CallHandler, ConflictException, ExecutionContext, HttpException, Injectable, NestInterceptor, UnprocessableEntityException } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { createHash } from 'node:crypto';
 import { Response } from 'express';
 import { from, lastValueFrom, Observable } from 'rxjs';
 import { AuthenticatedRequest } from '../auth/current-user.decorator';
+import { httpStatusOf } from './problem-details';
+import { refusalOf } from './refusal-of';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
+
+/** The refusals any authenticated POST can give because of its `Idempotency-Key`, besides its own. */
+export const IDEMPOTENCY_REFUSALS = ['idempotency.key-invalid', 'idempotency.key-reused', 'idempotency.in-progress'] as const;
 
 /**
  * `Idempotency-Key` on any authenticated POST: the first request with a key acts and its answer is
@@ -29,14 +35,14 @@ export class IdempotencyInterceptor implements NestInterceptor {
   private async handle(context: ExecutionContext, next: CallHandler, userId: string, key: string): Promise<unknown> {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const response = context.switchToHttp().getResponse<Response>();
-    if (!KEY_PATTERN.test(key)) throw new BadRequestException('Idempotency-Key は空白を含まない200文字以内の ASCII 文字列で指定してください');
+    if (!KEY_PATTERN.test(key)) throw refused('idempotency.key-invalid', 'Idempotency-Key は空白を含まない200文字以内の ASCII 文字列で指定してください');
     const hash = createHash('sha256').update(JSON.stringify([request.method, request.originalUrl, withoutSecrets(request.body ?? null)])).digest('hex');
     const stored = await this.requests.claim(userId, key, request.method, request.originalUrl, hash);
     if (stored) {
-      if (stored.requestHash !== hash) throw new UnprocessableEntityException('この Idempotency-Key は別の内容の要求に使われています。新しいキーを使ってください');
-      if (stored.statusCode === null) throw new ConflictException('同じ Idempotency-Key の要求を処理中です。完了してから再度お試しください');
+      if (stored.requestHash !== hash) throw refused('idempotency.key-reused', 'この Idempotency-Key は別の内容の要求に使われています。新しいキーを使ってください');
+      if (stored.statusCode === null) throw refused('idempotency.in-progress', '同じ Idempotency-Key の要求を処理中です。完了してから再度お試しください');
       response.setHeader('Idempotent-Replayed', 'true');
-      if (stored.statusCode >= 400) throw new HttpException(stored.response as object, stored.statusCode);
+      if (stored.statusCode >= 400) throw new RefusedError(storedRefusal(stored.response));
       response.status(stored.statusCode);
       return stored.response;
     }
@@ -47,14 +53,20 @@ export class IdempotencyInterceptor implements NestInterceptor {
       await this.requests.complete(userId, key, status, body);
       return body;
     } catch (error) {
-      if (error instanceof HttpException && error.getStatus() < 500) {
-        await this.requests.complete(userId, key, error.getStatus(), error.getResponse());
+      const refusal = refusalOf(error);
+      if (refusal && httpStatusOf(refusal) < 500) {
+        await this.requests.complete(userId, key, httpStatusOf(refusal), refusal);
       } else {
         await this.requests.release(userId, key);
       }
       throw error;
     }
   }
+}
+
+/** Refusals are kept as such; an answer kept before they were (a bare message) replays as `request.invalid`. */
+function storedRefusal(response: unknown): Refusal {
+  return isRefusal(response) ? response : { code: 'request.invalid', message: String((response as { message?: unknown } | null)?.message ?? '') };
 }
 
 /** Passwords never reach the stored fingerprint, not even hashed: a repeat is recognised by the rest. */

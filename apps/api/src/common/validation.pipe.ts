@@ -1,9 +1,5 @@
-import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
-
-export interface FieldProblem {
-  readonly field: string;
-  readonly problems: string[];
-}
+import { FieldProblem, refused, RefusedError } from '@app/domain';
+import { ValidationError, ValidationPipe } from '@nestjs/common';
 
 /** Flattens nested validation errors to dotted field paths a person can find in their request. */
 export function fieldProblems(errors: ValidationError[], parent = ''): FieldProblem[] {
@@ -35,11 +31,11 @@ export function createValidationPipe(): ValidationPipe {
 }
 
 /**
- * The 400 of a request whose fields are wrong, naming each field and problem. Services use it for
- * checks a DTO cannot make (such as one field's rule depending on another's value or on the
+ * The refusal of a request whose fields are wrong, naming each field and problem. Services use it
+ * for checks a DTO cannot make (such as one field's rule depending on another's value or on the
  * database), so that clients read every field error in the same shape.
  */
-export function invalidFields(fields: FieldProblem[]): BadRequestException {
+export function invalidFields(fields: FieldProblem[]): RefusedError {
   const summary = fields.map(({ field, problems }) => `${field}: ${problems.join('、')}`).join(' / ');
-  return new BadRequestException({ statusCode: 400, error: 'Bad Request', message: `入力内容に誤りがあります（${summary}）`, fields });
+  return refused('request.invalid', `入力内容に誤りがあります（${summary}）`, { fields });
 }

@@ -9,7 +9,7 @@ import {
   ReportState,
   toTokyoIsoString,
 } from '@app/domain';
-import { CatalogueRepository, ClusterRow, LifecycleReadRepository, MeetingRepository, ReportTextRow } from '@app/persistence';
+import { ClusterRow, FiscalYearSettingsRepository, LifecycleReadRepository, MeetingRepository, ReportTextRow } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { CatalogueService, toClusterView } from '../catalogue/catalogue.service';
 import { ApprovalStepView, ClusterDetailView, DeadlineView, ReportView } from './dto/cluster-detail.dto';
@@ -19,15 +19,20 @@ import { ApprovalStepView, ClusterDetailView, DeadlineView, ReportView } from '.
 export class ClusterDetailService {
   constructor(
     private readonly catalogue: CatalogueService,
-    private readonly catalogueRepository: CatalogueRepository,
+    private readonly fiscalYearSettings: FiscalYearSettingsRepository,
     private readonly reads: LifecycleReadRepository,
     private readonly meetings: MeetingRepository,
   ) {}
 
   async detail(fiscalYear: number, no: number): Promise<ClusterDetailView> {
-    const row = await this.catalogue.requireCluster(fiscalYear, no);
+    return this.detailOf(await this.catalogue.requireCluster(fiscalYear, no));
+  }
+
+  /** The detail of a cluster the caller has already found. */
+  async detailOf(row: ClusterRow): Promise<ClusterDetailView> {
+    const { fiscalYear, no } = row;
     const [state, texts] = await Promise.all([this.reads.findCase(fiscalYear, no), this.reads.latestTexts(fiscalYear, no)]);
-    const settings = state ? null : await this.catalogueRepository.lifecycleSettings(fiscalYear);
+    const settings = state ? null : await this.fiscalYearSettings.lifecycleSettings(fiscalYear);
     const reports = state?.reports ?? (settings ? unwrittenReports(settings) : []);
     return {
       ...toClusterView(row),
@@ -41,7 +46,7 @@ export class ClusterDetailService {
   /** As the workflow planned them once kicked off; before that, from the calendar as it stands. */
   private async deadlinesOf(row: ClusterRow): Promise<readonly Deadline[]> {
     if (row.stage !== ClusterStage.NotStarted) return row.deadlines;
-    const settings = await this.meetings.calendarSettings(row.fiscalYear);
+    const settings = await this.fiscalYearSettings.calendarSettings(row.fiscalYear);
     return settings ? clusterDeadlines(row.no, await this.meetings.list(row.fiscalYear), settings) : [];
   }
 }

@@ -1,24 +1,23 @@
-// eslint-disable-next-line no-restricted-imports -- repository injection predates the rule; moving it into a service is under way
-import { ClusterEventRepository } from '@app/persistence';
-import { clusterWorkflowId } from '@app/temporal';
-import { Body, ConflictException, Controller, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CLUSTER_ACTION_LABELS, ClusterAction, fiscalYearLabel, Role, toTokyoIsoString } from '@app/domain';
+import { Role } from '@app/domain';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, Roles } from '../auth/access-rule.decorator';
 import { AuthenticatedUser } from '../auth/authenticated-user';
 import { AuthenticatedRequest, CurrentUser } from '../auth/current-user.decorator';
 import { participantOf } from '../auth/participant';
 import { UpdateClusterRequest } from '../catalogue/cluster.dto';
 import { ClusterNoPipe, FiscalYearPipe } from '../common/fiscal-year.param';
-import { workflowUpdateKey } from '../common/idempotency.interceptor';
+import { IDEMPOTENCY_REFUSALS, workflowUpdateKey } from '../common/idempotency.interceptor';
 import { PageQuery } from '../common/page.dto';
-import { CatalogueService } from '../catalogue/catalogue.service';
+import { Refusals } from '../common/refusals.decorator';
+import { ClusterActionsService } from './cluster-actions.service';
 import { ClusterDetailService } from './cluster-detail.service';
-import { ClusterLifecycleService } from './cluster-lifecycle.service';
+import { ClusterHistoryService } from './cluster-history.service';
 import { ClusterDetailView } from './dto/cluster-detail.dto';
 import { HistoryPage } from './dto/history.dto';
 import { KickoffRequest, KickoffResponse } from './dto/kickoff.dto';
 import { WithdrawRequest } from './dto/report-action.dto';
+import { KickoffService } from './kickoff.service';
 
 export const IDEMPOTENCY_HEADER_DOC = {
   name: 'Idempotency-Key',
@@ -31,10 +30,10 @@ export const IDEMPOTENCY_HEADER_DOC = {
 @Controller('fiscal-years/:fy/clusters/:no')
 export class ClusterLifecycleController {
   constructor(
-    private readonly lifecycle: ClusterLifecycleService,
     private readonly details: ClusterDetailService,
-    private readonly catalogue: CatalogueService,
-    private readonly events: ClusterEventRepository,
+    private readonly actions: ClusterActionsService,
+    private readonly kickoffs: KickoffService,
+    private readonly records: ClusterHistoryService,
   ) {}
 
   @Get()
@@ -44,7 +43,7 @@ export class ClusterLifecycleController {
     description: 'Access: any logged-in user. Stage, reports with their versions and approval chain, and who owes the next action.',
   })
   @ApiOkResponse({ type: ClusterDetailView })
-  @ApiNotFoundResponse({ description: '年度または事業群がありません' })
+  @Refusals('request.invalid', 'fiscal-year.unknown', 'cluster.unknown')
   get(@Param('fy', FiscalYearPipe) fiscalYear: number, @Param('no', ClusterNoPipe) no: number): Promise<ClusterDetailView> {
     return this.details.detail(fiscalYear, no);
   }
@@ -56,14 +55,20 @@ export class ClusterLifecycleController {
     description: 'Access: reform-office. Sets the owning bureau and whether the cluster is analysed this fiscal year; a running analysis moves to the new bureau.',
   })
   @ApiOkResponse({ type: ClusterDetailView })
-  async update(
+  @Refusals('request.invalid', 'bureau.unknown', 'fiscal-year.unknown', 'cluster.unknown', 'cluster.owning-bureau-unchanged', 'cluster.closed', 'reform-office.only', 'temporal.unavailable')
+  update(
     @Param('fy', FiscalYearPipe) fiscalYear: number,
     @Param('no', ClusterNoPipe) no: number,
     @Body() body: UpdateClusterRequest,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<ClusterDetailView> {
-    await this.lifecycle.updateCluster(fiscalYear, no, body, participantOf(user));
-    return this.details.detail(fiscalYear, no);
+    return this.actions.change({
+      fiscalYear,
+      clusterNo: no,
+      analysedThisYear: body.analysedThisYear,
+      owningBureauCode: body.owningBureauCode,
+      actor: participantOf(user),
+    });
   }
 
   @Post('kickoff')
@@ -74,21 +79,23 @@ export class ClusterLifecycleController {
     description: "Access: reform-office. Records the kickoff meeting (date, attendees, notes) and starts the cluster's lifecycle workflow.",
   })
   @ApiCreatedResponse({ type: KickoffResponse })
-  @ApiNotFoundResponse({ description: '年度または事業群がありません' })
-  @ApiConflictResponse({ description: '既に着手しているか、所管局が未設定です' })
-  async kickoff(
+  @Refusals(
+    'request.invalid',
+    'fiscal-year.unknown',
+    'cluster.unknown',
+    'cluster.already-started',
+    'cluster.no-owning-bureau',
+    'lifecycle-settings.incomplete',
+    'temporal.unavailable',
+    ...IDEMPOTENCY_REFUSALS,
+  )
+  kickoff(
     @Param('fy', FiscalYearPipe) fiscalYear: number,
     @Param('no', ClusterNoPipe) no: number,
     @Body() body: KickoffRequest,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<KickoffResponse> {
-    const cluster = await this.catalogue.requireCluster(fiscalYear, no);
-    const outcome = await this.lifecycle.kickoff(cluster, body, participantOf(user));
-    await this.lifecycle.startCalendar(fiscalYear);
-    if (outcome === 'already-running') {
-      throw new ConflictException(`${fiscalYearLabel(fiscalYear)}の「${cluster.name}」（No.${no}）は既に経営分析に着手しています`);
-    }
-    return { workflowId: clusterWorkflowId(fiscalYear, no), started: true };
+    return this.kickoffs.kickoffCluster({ fiscalYear, clusterNo: no, meeting: body, actor: participantOf(user) });
   }
 
   @Post('withdraw')
@@ -97,43 +104,38 @@ export class ClusterLifecycleController {
   @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiOperation({ summary: '取下げ', description: "Access: reform-office. Drops the cluster from this year's analysis; the reason is required." })
   @ApiOkResponse({ type: ClusterDetailView })
-  @ApiConflictResponse({ description: '完了済み・取下げ済み、または未着手です' })
-  async withdraw(
+  @Refusals(
+    'request.invalid',
+    'comment.required',
+    'fiscal-year.unknown',
+    'cluster.unknown',
+    'cluster.not-started',
+    'cluster.closed',
+    'reform-office.only',
+    'temporal.unavailable',
+    ...IDEMPOTENCY_REFUSALS,
+  )
+  withdraw(
     @Param('fy', FiscalYearPipe) fiscalYear: number,
     @Param('no', ClusterNoPipe) no: number,
     @Body() body: WithdrawRequest,
     @CurrentUser() user: AuthenticatedUser,
     @Req() request: AuthenticatedRequest,
   ): Promise<ClusterDetailView> {
-    await this.lifecycle.act(fiscalYear, no, { type: 'withdraw', actor: participantOf(user), reason: body.reason }, workflowUpdateKey(request));
-    return this.details.detail(fiscalYear, no);
+    return this.actions.act({
+      fiscalYear,
+      clusterNo: no,
+      command: { type: 'withdraw', actor: participantOf(user), reason: body.reason },
+      requestKey: workflowUpdateKey(request),
+    });
   }
 
   @Get('history')
   @Authenticated()
   @ApiOperation({ summary: '履歴（監査証跡）', description: 'Access: any logged-in user. Who did what and when, from which stage to which, oldest first; paged.' })
   @ApiOkResponse({ type: HistoryPage })
-  async history(
-    @Param('fy', FiscalYearPipe) fiscalYear: number,
-    @Param('no', ClusterNoPipe) no: number,
-    @Query() query: PageQuery,
-  ): Promise<HistoryPage> {
-    await this.catalogue.requireCluster(fiscalYear, no);
-    const page = await this.events.listForCluster(fiscalYear, no, query);
-    return {
-      ...page,
-      items: page.items.map((entry) => ({
-        eventId: entry.eventId,
-        occurredAt: toTokyoIsoString(entry.occurredAt),
-        actor: { id: entry.actorId, name: entry.actorName },
-        action: entry.action,
-        actionLabel: CLUSTER_ACTION_LABELS[entry.action as ClusterAction] ?? entry.action,
-        fromStage: entry.fromState,
-        toStage: entry.toState,
-        reportKind: entry.reportKind,
-        comment: entry.comment,
-        details: entry.details,
-      })),
-    };
+  @Refusals('request.invalid', 'fiscal-year.unknown', 'cluster.unknown')
+  history(@Param('fy', FiscalYearPipe) fiscalYear: number, @Param('no', ClusterNoPipe) no: number, @Query() query: PageQuery): Promise<HistoryPage> {
+    return this.records.history({ fiscalYear, clusterNo: no, page: query.page, pageSize: query.pageSize });
   }
 }

@@ -1,15 +1,22 @@
 import { Module } from '@nestjs/common';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { MeetingsModule } from '../meetings/meetings.module';
+import { ClusterActionsService } from './cluster-actions.service';
 import { ClusterDetailService } from './cluster-detail.service';
+import { ClusterHistoryService } from './cluster-history.service';
 import { ClusterLifecycleController } from './cluster-lifecycle.controller';
 import { ClusterLifecycleService } from './cluster-lifecycle.service';
 import { FiscalYearLifecycleController } from './fiscal-year-lifecycle.controller';
+import { KickoffService } from './kickoff.service';
+import { LifecycleSettingsService } from './lifecycle-settings.service';
+import { ProgressService } from './progress.service';
 import { ReportsController } from './reports.controller';
+
+const USE_CASES = [ClusterActionsService, KickoffService, ClusterHistoryService, ProgressService, LifecycleSettingsService, ClusterDetailService];
 
 @Module({
   imports: [CatalogueModule, MeetingsModule],
   controllers: [ClusterLifecycleController, ReportsController, FiscalYearLifecycleController],
-  providers: [ClusterLifecycleService, ClusterDetailService],
+  providers: [ClusterLifecycleService, ...USE_CASES],
 })
 export class LifecycleModule {}

@@ -10,18 +10,20 @@ import {
   meetingDateLabel,
   MonthThird,
   Participant,
-  Refusal,
+  refused,
+  RefusedError,
   toTokyoIsoString,
 } from '@app/domain';
-import { CatalogueRepository, MeetingRepository } from '@app/persistence';
+import { CatalogueRepository, FiscalYearSettingsRepository, MeetingRepository } from '@app/persistence';
 import { calendarWorkflowId, TEMPORAL_OPTIONS, TemporalOptions } from '@app/temporal';
-import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { Client, WorkflowExecutionAlreadyStartedError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
-import { calendarSettingsChanged, changeMeeting, type fiscalYearCalendarWorkflow, MEETING_CHANGE_REFUSED, MeetingChange } from '@app/workflows';
+import { Inject, Injectable } from '@nestjs/common';
+import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { calendarSettingsChanged, changeMeeting, type fiscalYearCalendarWorkflow, MeetingChange } from '@app/workflows';
 import { CatalogueService } from '../catalogue/catalogue.service';
-import { refusalToHttp } from '../common/refusal-to-http';
-import { AgendaItemDto, ChangeMeetingRequest, MeetingDateDto, MeetingView } from './meeting.dto';
+import { refusalOf } from '../common/refusal-of';
+import { invalidFields } from '../common/validation.pipe';
+import { MeetingView } from './meeting.dto';
+import { MeetingChangeCommand, RequestedMeetingDate } from './meetings.commands';
 
 /** The fiscal year's X meetings: reads from the database, changes through the year's calendar workflow. */
 @Injectable()
@@ -32,6 +34,7 @@ export class CalendarService {
     private readonly catalogue: CatalogueService,
     private readonly catalogueRepository: CatalogueRepository,
     private readonly meetings: MeetingRepository,
+    private readonly fiscalYearSettings: FiscalYearSettingsRepository,
   ) {}
 
   private readonly known = new Set<number>();
@@ -40,7 +43,7 @@ export class CalendarService {
   async ensureRunning(fiscalYear: number): Promise<void> {
     if (this.known.has(fiscalYear)) return;
     try {
-      const [meetings, settings] = await Promise.all([this.meetings.list(fiscalYear), this.meetings.calendarSettings(fiscalYear)]);
+      const [meetings, settings] = await Promise.all([this.meetings.list(fiscalYear), this.fiscalYearSettings.calendarSettings(fiscalYear)]);
       await this.client.workflow.start<typeof fiscalYearCalendarWorkflow>('fiscalYearCalendarWorkflow', {
         workflowId: calendarWorkflowId(fiscalYear),
         taskQueue: this.temporal.taskQueue,
@@ -53,13 +56,14 @@ export class CalendarService {
   }
 
   async list(fiscalYear: number): Promise<MeetingView[]> {
-    await this.catalogue.structure(fiscalYear);
-    const [meetings, settings] = await Promise.all([this.meetings.list(fiscalYear), this.meetings.calendarSettings(fiscalYear)]);
+    await this.catalogue.requireFiscalYear(fiscalYear);
+    const [meetings, settings] = await Promise.all([this.meetings.list(fiscalYear), this.fiscalYearSettings.calendarSettings(fiscalYear)]);
     return this.views(fiscalYear, meetings, settings);
   }
 
-  async change(fiscalYear: number, meetingId: string, request: ChangeMeetingRequest, actor: Participant, create: boolean): Promise<MeetingView> {
-    await this.catalogue.structure(fiscalYear);
+  async change(request: MeetingChangeCommand): Promise<MeetingView> {
+    const { fiscalYear, meetingId, create, actor } = request;
+    await this.catalogue.requireFiscalYear(fiscalYear);
     if (request.agenda) await this.requireAgenda(fiscalYear, request.agenda);
     await this.ensureRunning(fiscalYear);
     const change: MeetingChange = {
@@ -72,50 +76,47 @@ export class CalendarService {
     };
     try {
       const meeting = await this.client.workflow.getHandle(calendarWorkflowId(fiscalYear)).executeUpdate(changeMeeting, { args: [change] });
-      const [view] = await this.views(fiscalYear, [meeting], await this.meetings.calendarSettings(fiscalYear));
+      const [view] = await this.views(fiscalYear, [meeting], await this.fiscalYearSettings.calendarSettings(fiscalYear));
       return view;
     } catch (error) {
-      const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;
-      if (cause instanceof ApplicationFailure && cause.type === MEETING_CHANGE_REFUSED) {
-        throw refusalToHttp((cause.details?.[0] as Refusal | undefined) ?? { code: 'request.invalid', message: cause.message }, null);
-      }
-      throw error;
+      const refusal = refusalOf(error);
+      throw refusal ? new RefusedError(refusal) : error;
     }
   }
 
   async settings(fiscalYear: number): Promise<CalendarSettings> {
-    await this.catalogue.structure(fiscalYear);
-    const settings = await this.meetings.calendarSettings(fiscalYear);
-    if (!settings) throw new NotFoundException(`${fiscalYearLabel(fiscalYear)}の期限・督促の設定はまだありません`);
+    await this.catalogue.requireFiscalYear(fiscalYear);
+    const settings = await this.fiscalYearSettings.calendarSettings(fiscalYear);
+    if (!settings) throw refused('calendar-settings.unknown', `${fiscalYearLabel(fiscalYear)}の期限・督促の設定はまだありません`);
     return settings;
   }
 
   /** New settings apply at once: the calendar and every running analysis re-plan against them. */
   async changeSettings(fiscalYear: number, settings: CalendarSettings, actor: Participant): Promise<CalendarSettings> {
-    await this.catalogue.structure(fiscalYear);
+    await this.catalogue.requireFiscalYear(fiscalYear);
     const meetings = await this.meetings.list(fiscalYear);
     const problems = calendarSettingsProblems(settings, meetings.map((meeting) => meeting.id));
-    if (problems.length > 0) throw new BadRequestException(`設定に誤りがあります（${problems.join(' / ')}）`);
-    await this.meetings.setCalendarSettings(fiscalYear, settings);
+    if (problems.length > 0) throw refused('request.invalid', `設定に誤りがあります（${problems.join(' / ')}）`);
+    await this.fiscalYearSettings.setCalendarSettings(fiscalYear, settings);
     await this.ensureRunning(fiscalYear);
     await this.client.workflow.getHandle(calendarWorkflowId(fiscalYear)).signal(calendarSettingsChanged, { changedBy: actor });
     return settings;
   }
 
-  private async requireAgenda(fiscalYear: number, agenda: readonly AgendaItemDto[]): Promise<void> {
-    const settings = await this.catalogueRepository.lifecycleSettings(fiscalYear);
-    for (const item of agenda) {
+  private async requireAgenda(fiscalYear: number, agenda: NonNullable<MeetingChangeCommand['agenda']>): Promise<void> {
+    const settings = await this.fiscalYearSettings.lifecycleSettings(fiscalYear);
+    for (const [index, item] of agenda.entries()) {
       if (!(await this.catalogueRepository.findCluster(fiscalYear, item.clusterNo))) {
-        throw new BadRequestException(`議題の事業群 No.${item.clusterNo} は${fiscalYearLabel(fiscalYear)}にありません`);
+        throw invalidFields([{ field: `agenda.${index}.clusterNo`, problems: [`議題の事業群 No.${item.clusterNo} は${fiscalYearLabel(fiscalYear)}にありません`] }]);
       }
       if (!settings?.reportKinds.some((kind) => kind.slug === item.reportKind)) {
-        throw new BadRequestException(`議題の報告書の種類「${item.reportKind}」は${fiscalYearLabel(fiscalYear)}にありません`);
+        throw invalidFields([{ field: `agenda.${index}.reportKind`, problems: [`議題の報告書の種類「${item.reportKind}」は${fiscalYearLabel(fiscalYear)}にありません`] }]);
       }
     }
   }
 
   private async views(fiscalYear: number, meetings: readonly Meeting[], settings: CalendarSettings | null): Promise<MeetingView[]> {
-    const lifecycle = await this.catalogueRepository.lifecycleSettings(fiscalYear);
+    const lifecycle = await this.fiscalYearSettings.lifecycleSettings(fiscalYear);
     const names = new Map<number, string>();
     for (const no of new Set(meetings.flatMap((meeting) => meeting.agenda.map((item) => item.clusterNo)))) {
       names.set(no, (await this.catalogueRepository.findCluster(fiscalYear, no))?.name ?? `No.${no}`);
@@ -138,6 +139,6 @@ export class CalendarService {
   }
 }
 
-function toMeetingDate(date: MeetingDateDto): MeetingDate {
+function toMeetingDate(date: RequestedMeetingDate): MeetingDate {
   return date.kind === 'exact' ? { kind: 'exact', date: date.date as string } : { kind: 'third', month: date.month as string, third: date.third as MonthThird };
 }

@@ -1,20 +1,11 @@
 import { Role } from '@app/domain';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/access-rule.decorator';
 import { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/current-user.decorator';
+import { IDEMPOTENCY_REFUSALS } from '../common/idempotency.interceptor';
+import { Refusals } from '../common/refusals.decorator';
 import { CreateUserRequest, SetPasswordRequest, UpdateUserRequest, UserListQuery, UserPage, UserView } from './user.dto';
 import { UserIdPipe } from './user-id.param';
 import { UsersService } from './users.service';
@@ -29,6 +20,7 @@ export class UsersController {
   @Roles(Role.Admin)
   @ApiOperation({ summary: '利用者の一覧', description: 'Access: admin. Paged, sorted by username; filter by bureau, role and active (true|false).' })
   @ApiOkResponse({ type: UserPage })
+  @Refusals('request.invalid')
   list(@Query() query: UserListQuery): Promise<UserPage> {
     const { page, pageSize, ...filter } = query;
     return this.users.list(filter, page, pageSize);
@@ -43,8 +35,7 @@ export class UsersController {
       'users who are only admin and/or reform-office belong to none (bureauCode must be absent or null).',
   })
   @ApiCreatedResponse({ type: UserView })
-  @ApiBadRequestResponse({ description: '入力内容に誤りがあります（未登録の局コード、役割と所属局の組み合わせを含む）' })
-  @ApiConflictResponse({ description: 'ユーザー名は既に使われています' })
+  @Refusals('request.invalid', 'bureau.unknown', 'user.username-taken', ...IDEMPOTENCY_REFUSALS)
   create(@Body() body: CreateUserRequest): Promise<UserView> {
     return this.users.create(body);
   }
@@ -61,8 +52,7 @@ export class UsersController {
       'themselves or remove their own admin role, so the city always keeps an administrator.',
   })
   @ApiOkResponse({ type: UserView })
-  @ApiBadRequestResponse({ description: '入力内容に誤りがあります（変更項目なし、未登録の局コード、役割と所属局の組み合わせ、自分自身の無効化・admin の役割の削除を含む）' })
-  @ApiNotFoundResponse({ description: '指定された利用者は登録されていません' })
+  @Refusals('request.invalid', 'bureau.unknown', 'user.unknown')
   update(@Param('id', UserIdPipe) id: string, @Body() body: UpdateUserRequest, @CurrentUser() actor: AuthenticatedUser): Promise<UserView> {
     return this.users.update(id, body, actor);
   }
@@ -76,9 +66,8 @@ export class UsersController {
     description: 'Access: admin. Sets a new password for the user; the old one stops working at once. Tokens already issued stay valid until they expire.',
   })
   @ApiNoContentResponse({ description: '再設定しました' })
-  @ApiBadRequestResponse({ description: '入力内容に誤りがあります' })
-  @ApiNotFoundResponse({ description: '指定された利用者は登録されていません' })
+  @Refusals('request.invalid', 'user.unknown', ...IDEMPOTENCY_REFUSALS)
   async setPassword(@Param('id', UserIdPipe) id: string, @Body() body: SetPasswordRequest): Promise<void> {
-    await this.users.setPassword(id, body);
+    await this.users.setPassword(id, body.password);
   }
 }

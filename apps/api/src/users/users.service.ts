@@ -1,12 +1,13 @@
-import { bureauAssignmentProblem, Role, selfLockoutProblem } from '@app/domain';
-import { BureauNotFoundError, UsernameTakenError, UserChangeCheck, UserRepository, UserRow } from '@app/persistence';
-import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
+import { bureauAssignmentProblem, refused, Role, selfLockoutProblem } from '@app/domain';
+import { UserChangeCheck, UserRepository, UserRow } from '@app/persistence';
+import { Injectable } from '@nestjs/common';
 import { ACCOUNT_DISABLED_MESSAGE } from '../auth/access.guard';
 import { AuthenticatedUser } from '../auth/authenticated-user';
 import { hashPassword } from '@app/security';
 import { invalidFields } from '../common/validation.pipe';
 import { ProfileView } from './profile.dto';
-import { CreateUserRequest, SetPasswordRequest, UPDATABLE_USER_FIELDS, UpdateUserRequest, UserPage, UserView } from './user.dto';
+import { UPDATABLE_USER_FIELDS, UserPage, UserView } from './user.dto';
+import { CreateUserCommand, UpdateUserCommand, UserListFilter } from './users.commands';
 
 export const USER_NOT_FOUND_MESSAGE = '指定された利用者は登録されていません';
 
@@ -15,27 +16,19 @@ export const USER_NOT_FOUND_MESSAGE = '指定された利用者は登録され�
 export class UsersService {
   constructor(private readonly users: UserRepository) {}
 
-  async create(request: CreateUserRequest): Promise<UserView> {
+  async create(request: CreateUserCommand): Promise<UserView> {
     const bureauCode = request.bureauCode ?? null;
     const problem = bureauAssignmentProblem(request.roles, bureauCode);
     if (problem) throw invalidFields([{ field: 'bureauCode', problems: [problem] }]);
-    try {
-      const created = await this.users.create({
-        username: request.username,
-        passwordHash: await hashPassword(request.password),
-        displayName: request.displayName,
-        roles: request.roles,
-        bureauCode,
-        email: request.email ?? null,
-      });
-      return toUserView(created);
-    } catch (error) {
-      if (error instanceof UsernameTakenError) throw new ConflictException(`ユーザー名「${request.username}」は既に使われています`);
-      if (error instanceof BureauNotFoundError) {
-        throw invalidFields([{ field: 'bureauCode', problems: [`局コード「${bureauCode}」は登録されていません`] }]);
-      }
-      throw error;
-    }
+    const created = await this.users.create({
+      username: request.username,
+      passwordHash: await hashPassword(request.password),
+      displayName: request.displayName,
+      roles: request.roles,
+      bureauCode,
+      email: request.email ?? null,
+    });
+    return toUserView(created);
   }
 
   /**
@@ -43,42 +36,35 @@ export class UsersService {
    * satisfy the same role/bureau rule as a new user, and the admin making the change must remain an
    * active admin; both are checked while the change is made, one change at a time.
    */
-  async update(id: string, request: UpdateUserRequest, actor: AuthenticatedUser): Promise<UserView> {
+  async update(id: string, request: UpdateUserCommand, actor: AuthenticatedUser): Promise<UserView> {
     if (UPDATABLE_USER_FIELDS.every((field) => request[field] === undefined)) {
-      throw new BadRequestException(`変更する項目（${UPDATABLE_USER_FIELDS.join(', ')}）を1つ以上指定してください`);
+      throw refused('request.invalid', `変更する項目（${UPDATABLE_USER_FIELDS.join(', ')}）を1つ以上指定してください`);
     }
     const check: UserChangeCheck = ({ after, actor: acting }) => {
       // The guard let the actor in a moment ago; a change made to them since (by another admin) counts.
-      if (!acting?.active) throw new UnauthorizedException(ACCOUNT_DISABLED_MESSAGE);
-      if (!acting.roles.includes(Role.Admin)) throw new ForbiddenException(`この操作には次のいずれかの役割が必要です: ${Role.Admin}`);
+      if (!acting?.active) throw refused('auth.required', ACCOUNT_DISABLED_MESSAGE);
+      if (!acting.roles.includes(Role.Admin)) throw refused('access.denied', `この操作には次のいずれかの役割が必要です: ${Role.Admin}`);
       const lockout = selfLockoutProblem(actor.id, { id: after.id, roles: after.roles as Role[], active: after.active });
       if (lockout) throw invalidFields([{ field: lockout.field, problems: [lockout.problem] }]);
       const problem = bureauAssignmentProblem(after.roles as Role[], after.bureauCode);
       if (problem) throw invalidFields([{ field: 'bureauCode', problems: [problem] }]);
     };
-    try {
-      const updated = await this.users.update(
-        id,
-        { displayName: request.displayName, roles: request.roles, bureauCode: request.bureauCode, email: request.email, active: request.active },
-        actor.id,
-        check,
-      );
-      if (!updated) throw new NotFoundException(USER_NOT_FOUND_MESSAGE);
-      return toUserView(updated);
-    } catch (error) {
-      if (error instanceof BureauNotFoundError) {
-        throw invalidFields([{ field: 'bureauCode', problems: [`局コード「${request.bureauCode}」は登録されていません`] }]);
-      }
-      throw error;
-    }
+    const updated = await this.users.update(
+      id,
+      { displayName: request.displayName, roles: request.roles, bureauCode: request.bureauCode, email: request.email, active: request.active },
+      actor.id,
+      check,
+    );
+    if (!updated) throw refused('user.unknown', USER_NOT_FOUND_MESSAGE);
+    return toUserView(updated);
   }
 
   /** Sets a new password, hashed like every other; tokens the user already holds stay valid until they expire. */
-  async setPassword(id: string, request: SetPasswordRequest): Promise<void> {
-    if (!(await this.users.setPasswordHash(id, await hashPassword(request.password)))) throw new NotFoundException(USER_NOT_FOUND_MESSAGE);
+  async setPassword(id: string, password: string): Promise<void> {
+    if (!(await this.users.setPasswordHash(id, await hashPassword(password)))) throw refused('user.unknown', USER_NOT_FOUND_MESSAGE);
   }
 
-  async list(filter: { bureau?: string; role?: Role; active?: boolean }, page: number, pageSize: number): Promise<UserPage> {
+  async list(filter: UserListFilter, page: number, pageSize: number): Promise<UserPage> {
     const result = await this.users.list(filter, { page, pageSize });
     return { ...result, items: result.items.map(toUserView) };
   }
@@ -86,7 +72,7 @@ export class UsersService {
   async profile(userId: string): Promise<ProfileView> {
     const user = await this.users.findWithBureau(userId);
     // The guard found the user a moment ago; only a deletion in between ends up here.
-    if (!user) throw new UnauthorizedException('このトークンの利用者は存在しません');
+    if (!user) throw refused('auth.required', 'このトークンの利用者は存在しません');
     return { id: user.id, username: user.username, displayName: user.displayName, roles: user.roles as Role[], bureau: user.bureau };
   }
 }

@@ -9,10 +9,9 @@ import {
   NotificationRequest,
   ReportStatus,
 } from '@app/domain';
-import { CatalogueRepository, LifecycleReadRepository, MeetingRepository } from '@app/persistence';
+import { CatalogueRepository, ClusterEventRepository, FiscalYearSettingsRepository, LifecycleReadRepository, MeetingRepository } from '@app/persistence';
 import { CalendarActivities, ClusterDeadlinesLoad, MeetingChangeRecord } from '@app/temporal';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 
 const NO_REMINDERS: ClusterDeadlinesLoad = { deadlines: [], reminderOffsets: [] };
 
@@ -21,16 +20,17 @@ const NO_REMINDERS: ClusterDeadlinesLoad = { deadlines: [], reminderOffsets: [] 
 export class CalendarActivitiesFactory {
   constructor(
     private readonly meetings: MeetingRepository,
+    private readonly fiscalYearSettings: FiscalYearSettingsRepository,
     private readonly catalogue: CatalogueRepository,
     private readonly reads: LifecycleReadRepository,
-    private readonly dataSource: DataSource,
+    private readonly events: ClusterEventRepository,
   ) {}
 
   create(): CalendarActivities {
     return {
-      loadCalendar: async (fiscalYear) => ({ meetings: await this.meetings.list(fiscalYear), settings: await this.meetings.calendarSettings(fiscalYear) }),
+      loadCalendar: async (fiscalYear) => ({ meetings: await this.meetings.list(fiscalYear), settings: await this.fiscalYearSettings.calendarSettings(fiscalYear) }),
       loadClusterDeadlines: async (fiscalYear, clusterNo) => {
-        const settings = await this.meetings.calendarSettings(fiscalYear);
+        const settings = await this.fiscalYearSettings.calendarSettings(fiscalYear);
         if (!settings) return NO_REMINDERS;
         const meetings = await this.meetings.list(fiscalYear);
         return { deadlines: clusterDeadlines(clusterNo, meetings, settings), reminderOffsets: settings.reminderOffsets };
@@ -47,30 +47,29 @@ export class CalendarActivitiesFactory {
 
   /** The meeting row and its audit entry in one transaction; a retried call finds the entry and stops. */
   private async recordMeetingChange(change: MeetingChangeRecord): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const inserted: unknown[] = await manager.query(
-        `INSERT INTO audit_events (event_id, occurred_at, fiscal_year, cluster_no, actor_id, actor_name, action, from_state, to_state, comment, details)
-         VALUES ($1, $2, $3, NULL, $4, $5, $6, $7, $8, NULL, $9) ON CONFLICT (event_id) DO NOTHING RETURNING id`,
-        [
-          change.eventId,
-          change.occurredAt,
-          change.fiscalYear,
-          change.actor.id,
-          change.actor.name,
-          change.action,
-          change.before ? meetingDateLabel(change.before.date) : null,
-          meetingDateLabel(change.after.date),
-          JSON.stringify({ meetingId: change.after.id, before: change.before, after: change.after }),
-        ],
-      );
-      if (inserted.length > 0) await this.meetings.save(change.fiscalYear, change.after, manager);
-    });
+    await this.events.applyMeetingChange(
+      {
+        eventId: change.eventId,
+        occurredAt: change.occurredAt,
+        fiscalYear: change.fiscalYear,
+        clusterNo: null,
+        actorId: change.actor.id,
+        actorName: change.actor.name,
+        action: change.action,
+        fromState: change.before ? meetingDateLabel(change.before.date) : null,
+        toState: meetingDateLabel(change.after.date),
+        reportKind: null,
+        comment: null,
+        details: { meetingId: change.after.id, before: change.before, after: change.after },
+      },
+      change.after,
+    );
   }
 
   /** What each owning bureau on the agenda presents and where it stands; the domain words the digests. */
   private async composeDigests(fiscalYear: number, meeting: Meeting, key: string, now: string): Promise<NotificationRequest[]> {
-    const settings = await this.meetings.calendarSettings(fiscalYear);
-    const lifecycle = await this.catalogue.lifecycleSettings(fiscalYear);
+    const settings = await this.fiscalYearSettings.calendarSettings(fiscalYear);
+    const lifecycle = await this.fiscalYearSettings.lifecycleSettings(fiscalYear);
     const items: DigestItem[] = [];
     for (const item of meeting.agenda) {
       const cluster = await this.catalogue.findCluster(fiscalYear, item.clusterNo);

@@ -1,10 +1,8 @@
-import { FY2024_CLUSTERS } from '../catalogue/fy2024-catalogue';
 import { FY2024_LIFECYCLE_SETTINGS } from '../lifecycle/lifecycle-settings';
 import { FY2024_MEETINGS } from './meeting';
 import { meetingDateLabel, meetingDateProblems } from './meeting-date';
 
 const byId = (id: string) => FY2024_MEETINGS.find((meeting) => meeting.id === id)!;
-const clusterName = (no: number) => FY2024_CLUSTERS.find((cluster) => cluster.no === no)?.name;
 
 describe('FY2024 meetings', () => {
   it('are the kickoff and five X meetings, in order, with unique ids', () => {
@@ -27,15 +25,14 @@ describe('FY2024 meetings', () => {
     for (const meeting of FY2024_MEETINGS) expect(meetingDateProblems(meeting.date)).toEqual([]);
   });
 
-  it('put 保育所・幼稚園, 子育て支援事業, 青少年関連事業 and 公園事業 on the 1st meeting, each with its interim report', () => {
+  it('put clusters 22, 23, 25 and 34 on the 1st meeting, each with its interim report', () => {
     const agenda = byId('x1').agenda;
-    expect(agenda.map((item) => clusterName(item.clusterNo))).toEqual(['保育所・幼稚園', '子育て支援事業', '青少年関連事業', '公園事業']);
+    expect(agenda.map((item) => item.clusterNo)).toEqual([22, 23, 25, 34]);
     expect(agenda.every((item) => item.reportKind === 'interim')).toBe(true);
   });
 
-  it('put 文化振興施策 on the 2nd meeting with its interim report', () => {
+  it('put cluster 13 on the 2nd meeting with its interim report', () => {
     expect(byId('x2').agenda).toEqual([{ clusterNo: 13, reportKind: 'interim' }]);
-    expect(clusterName(13)).toBe('文化振興施策');
   });
 
   it('leave the kickoff and the later meetings without a fixed agenda', () => {

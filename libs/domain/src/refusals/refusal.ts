@@ -4,8 +4,11 @@
  * person can act on and, where they apply, the offending fields and the current state.
  */
 
-/** How a refusal is classed; the API maps each class to one HTTP status. */
-export type RefusalClass = 'invalid' | 'unauthenticated' | 'forbidden' | 'not-found' | 'conflict' | 'unprocessable';
+/**
+ * How a refusal is classed; the API maps each class to one HTTP status. `unavailable` and `internal`
+ * are the engine's own trouble rather than a refusal of the request: only the API gives them.
+ */
+export type RefusalClass = 'invalid' | 'unauthenticated' | 'forbidden' | 'not-found' | 'conflict' | 'unprocessable' | 'unavailable' | 'internal';
 
 interface ReasonDefinition {
   readonly class: RefusalClass;
@@ -24,6 +27,11 @@ export const REFUSAL_REASONS = {
   'access.denied': { class: 'forbidden', title: 'この操作の権限がありません' },
   'route.unknown': { class: 'not-found', title: 'ページが見つかりません' },
   'idempotency.key-reused': { class: 'unprocessable', title: '同じ Idempotency-Key が別の要求に使われています' },
+  'idempotency.key-invalid': { class: 'invalid', title: 'Idempotency-Key の形式に誤りがあります' },
+  'idempotency.in-progress': { class: 'conflict', title: '同じ Idempotency-Key の要求を処理中です' },
+  'temporal.unavailable': { class: 'unavailable', title: 'ワークフローサーバーに接続できません' },
+  'service.unhealthy': { class: 'unavailable', title: 'サービスの一部が応答していません' },
+  'server.error': { class: 'internal', title: 'サーバーで予期しないエラーが発生しました' },
 
   'fiscal-year.unknown': { class: 'not-found', title: '年度が登録されていません' },
   'fiscal-year.exists': { class: 'conflict', title: '年度は既に登録されています' },
@@ -34,6 +42,8 @@ export const REFUSAL_REASONS = {
   'cluster.no-owning-bureau': { class: 'conflict', title: '所管局が設定されていません' },
   'cluster.owning-bureau-unchanged': { class: 'conflict', title: '所管局は変わりません' },
   'lifecycle-settings.incomplete': { class: 'conflict', title: '報告書・決裁経路の設定が不完全です' },
+  'lifecycle-settings.unknown': { class: 'not-found', title: '報告書・決裁経路は未設定です' },
+  'calendar-settings.unknown': { class: 'not-found', title: '期限・督促の設定はまだありません' },
   'bureau.unknown': { class: 'invalid', title: '局が登録されていません' },
   'bureau.exists': { class: 'conflict', title: '局は既に登録されています' },
 
@@ -57,6 +67,10 @@ export const REFUSAL_REASONS = {
 
   'meeting.unknown': { class: 'not-found', title: 'X会議がありません' },
   'meeting.exists': { class: 'conflict', title: 'X会議は既にあります' },
+
+  'user.unknown': { class: 'not-found', title: '利用者が登録されていません' },
+  'user.username-taken': { class: 'conflict', title: 'ユーザー名は既に使われています' },
+  'notification.unknown': { class: 'not-found', title: '通知が見つかりません' },
 } as const satisfies Record<string, ReasonDefinition>;
 
 export type RefusalCode = keyof typeof REFUSAL_REASONS;

@@ -1,5 +1,7 @@
+import { refused } from '@app/domain';
 import { DataSource } from 'typeorm';
-import { Page, PageRequest } from './catalogue.repository';
+import { Page, PageRequest, queryPage } from '../sql/paging';
+import { queryFirst, queryRows } from '../sql/typed-query';
 
 export interface BureauRow {
   readonly code: string;
@@ -7,38 +9,43 @@ export interface BureauRow {
   readonly isDemo: boolean;
 }
 
-export class BureauAlreadyExistsError extends Error {}
+interface BureauRecord {
+  readonly code: string;
+  readonly name: string;
+  readonly is_demo: boolean;
+}
 
 /** The bureaus (局・室・区) users belong to and clusters are owned by. */
 export class BureauRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Throws {@link BureauAlreadyExistsError} when the code is taken. */
+  /** Refuses with `bureau.exists` when the code is taken. */
   async create(bureau: { readonly code: string; readonly name: string }): Promise<BureauRow> {
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
+    const rows = await queryRows<BureauRecord>(
+      this.dataSource,
       `INSERT INTO bureaus (code, name) VALUES ($1, $2) ON CONFLICT (code) DO NOTHING RETURNING code, name, is_demo`,
       [bureau.code, bureau.name],
     );
-    if (rows.length === 0) throw new BureauAlreadyExistsError(bureau.code);
+    if (rows.length === 0) throw refused('bureau.exists', `局コード「${bureau.code}」は既に登録されています`);
     return toBureauRow(rows[0]);
   }
 
   /** Ordered by code in byte order ("C"), so the order does not depend on the database's locale. */
-  async list(page: PageRequest): Promise<Page<BureauRow>> {
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM bureaus`);
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT code, name, is_demo FROM bureaus ORDER BY code COLLATE "C" LIMIT $1 OFFSET $2`,
-      [page.pageSize, (page.page - 1) * page.pageSize],
+  list(page: PageRequest): Promise<Page<BureauRow>> {
+    return queryPage(
+      this.dataSource,
+      { count: `SELECT count(*)::int AS total FROM bureaus`, rows: `SELECT code, name, is_demo FROM bureaus ORDER BY code COLLATE "C"` },
+      page,
+      toBureauRow,
     );
-    return { items: rows.map(toBureauRow), total: Number(total), page: page.page, pageSize: page.pageSize };
   }
 
   async findByCode(code: string): Promise<BureauRow | null> {
-    const rows: Record<string, unknown>[] = await this.dataSource.query(`SELECT code, name, is_demo FROM bureaus WHERE code = $1`, [code]);
-    return rows.length > 0 ? toBureauRow(rows[0]) : null;
+    const row = await queryFirst<BureauRecord>(this.dataSource, `SELECT code, name, is_demo FROM bureaus WHERE code = $1`, [code]);
+    return row ? toBureauRow(row) : null;
   }
 }
 
-function toBureauRow(row: Record<string, unknown>): BureauRow {
-  return { code: String(row.code), name: String(row.name), isDemo: Boolean(row.is_demo) };
+function toBureauRow(row: BureauRecord): BureauRow {
+  return { code: row.code, name: row.name, isDemo: row.is_demo };
 }

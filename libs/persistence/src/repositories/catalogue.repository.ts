@@ -1,5 +1,7 @@
-import { ClusterGroup, ClusterKind, ClusterStage, Deadline, earliestMeetingDay, fiscalYearLabel, LifecycleSettings, MeetingDate, shiftMeetingDate } from '@app/domain';
+import { ClusterGroup, ClusterKind, ClusterStage, Deadline, earliestMeetingDay, fiscalYearLabel, MeetingDate, refused, shiftMeetingDate } from '@app/domain';
 import { DataSource } from 'typeorm';
+import { Page, PageRequest, queryPage } from '../sql/paging';
+import { execute, queryFirst, queryRows } from '../sql/typed-query';
 
 export interface ClusterFilter {
   readonly group?: ClusterGroup;
@@ -7,18 +9,6 @@ export interface ClusterFilter {
   readonly stage?: ClusterStage;
   readonly bureau?: string;
   readonly analysedThisYear?: boolean;
-}
-
-export interface PageRequest {
-  readonly page: number;
-  readonly pageSize: number;
-}
-
-export interface Page<T> {
-  readonly items: T[];
-  readonly total: number;
-  readonly page: number;
-  readonly pageSize: number;
 }
 
 export interface NamedCode {
@@ -71,9 +61,31 @@ export interface FiscalYearRow {
   readonly clusterCount: number;
 }
 
-export class FiscalYearAlreadyExistsError extends Error {}
-export class FiscalYearNotFoundError extends Error {}
-export class BureauNotFoundError extends Error {}
+interface ClusterRecord {
+  readonly fiscal_year: number;
+  readonly no: number;
+  readonly name: string;
+  readonly group_code: string;
+  readonly group_name: string;
+  readonly kind_code: string | null;
+  readonly kind_name: string | null;
+  readonly analysed_this_year: boolean;
+  readonly owning_bureau_code: string | null;
+  readonly bureau_name: string | null;
+  readonly stage: ClusterStage;
+  readonly stage_changed_at: Date | null;
+  readonly updated_at: Date;
+  readonly deadlines: Deadline[] | null;
+  readonly pending: PendingActionRow[];
+}
+
+interface CategoryRecord {
+  readonly code: string;
+  readonly name: string;
+  readonly reform: string | null;
+  readonly description: string | null;
+  readonly group_code: string | null;
+}
 
 const CLUSTER_SELECT = `
   SELECT c.fiscal_year, c.no, c.name, c.group_code, g.name AS group_name, c.kind_code, k.name AS kind_name,
@@ -94,21 +106,17 @@ export class CatalogueRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async listFiscalYears(): Promise<FiscalYearRow[]> {
-    const rows: Record<string, unknown>[] = await this.dataSource.query(`
-      SELECT f.fiscal_year, f.label, f.copied_from, count(c.no)::int AS cluster_count
-      FROM fiscal_years f LEFT JOIN clusters c ON c.fiscal_year = f.fiscal_year
-      GROUP BY f.fiscal_year ORDER BY f.fiscal_year`);
-    return rows.map((row) => ({
-      fiscalYear: Number(row.fiscal_year),
-      label: String(row.label),
-      copiedFrom: row.copied_from === null ? null : Number(row.copied_from),
-      clusterCount: Number(row.cluster_count),
-    }));
+    const rows = await queryRows<{ fiscal_year: number; label: string; copied_from: number | null; cluster_count: number }>(
+      this.dataSource,
+      `SELECT f.fiscal_year, f.label, f.copied_from, count(c.no)::int AS cluster_count
+       FROM fiscal_years f LEFT JOIN clusters c ON c.fiscal_year = f.fiscal_year
+       GROUP BY f.fiscal_year ORDER BY f.fiscal_year`,
+    );
+    return rows.map((row) => ({ fiscalYear: row.fiscal_year, label: row.label, copiedFrom: row.copied_from, clusterCount: row.cluster_count }));
   }
 
   async fiscalYearExists(fiscalYear: number): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM fiscal_years WHERE fiscal_year = $1`, [fiscalYear]);
-    return rows.length > 0;
+    return (await queryFirst(this.dataSource, `SELECT 1 FROM fiscal_years WHERE fiscal_year = $1`, [fiscalYear])) !== null;
   }
 
   async listClusters(fiscalYear: number, filter: ClusterFilter, page: PageRequest): Promise<Page<ClusterRow>> {
@@ -124,38 +132,26 @@ export class CatalogueRepository {
     if (filter.bureau !== undefined) add('c.owning_bureau_code = ?', filter.bureau);
     if (filter.analysedThisYear !== undefined) add('c.analysed_this_year = ?', filter.analysedThisYear);
     const where = conditions.join(' AND ');
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM clusters c WHERE ${where}`, params);
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `${CLUSTER_SELECT} WHERE ${where} ORDER BY g.sort_order, k.sort_order NULLS FIRST, c.sort_order
-       LIMIT ${page.pageSize} OFFSET ${(page.page - 1) * page.pageSize}`,
-      params,
+    return queryPage(
+      this.dataSource,
+      {
+        count: `SELECT count(*)::int AS total FROM clusters c WHERE ${where}`,
+        rows: `${CLUSTER_SELECT} WHERE ${where} ORDER BY g.sort_order, k.sort_order NULLS FIRST, c.sort_order`,
+        params,
+      },
+      page,
+      toClusterRow,
     );
-    return { items: rows.map(toClusterRow), total: Number(total), page: page.page, pageSize: page.pageSize };
   }
 
   async findCluster(fiscalYear: number, no: number): Promise<ClusterRow | null> {
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `${CLUSTER_SELECT} WHERE c.fiscal_year = $1 AND c.no = $2`,
-      [fiscalYear, no],
-    );
-    return rows.length > 0 ? toClusterRow(rows[0]) : null;
-  }
-
-  async lifecycleSettings(fiscalYear: number): Promise<LifecycleSettings | null> {
-    const rows: { lifecycle_settings: LifecycleSettings | null }[] = await this.dataSource.query(
-      `SELECT lifecycle_settings FROM fiscal_years WHERE fiscal_year = $1`,
-      [fiscalYear],
-    );
-    return rows[0]?.lifecycle_settings ?? null;
-  }
-
-  /** Applies to clusters kicked off from now on; running analyses keep the settings they started with. */
-  async setLifecycleSettings(fiscalYear: number, settings: LifecycleSettings): Promise<void> {
-    await this.dataSource.query(`UPDATE fiscal_years SET lifecycle_settings = $2 WHERE fiscal_year = $1`, [fiscalYear, JSON.stringify(settings)]);
+    const row = await queryFirst<ClusterRecord>(this.dataSource, `${CLUSTER_SELECT} WHERE c.fiscal_year = $1 AND c.no = $2`, [fiscalYear, no]);
+    return row ? toClusterRow(row) : null;
   }
 
   async listGroups(fiscalYear: number): Promise<CatalogueCategoryRow[]> {
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
+    const rows = await queryRows<CategoryRecord>(
+      this.dataSource,
       `SELECT code, name, reform, description, NULL AS group_code FROM cluster_groups WHERE fiscal_year = $1 ORDER BY sort_order`,
       [fiscalYear],
     );
@@ -163,7 +159,8 @@ export class CatalogueRepository {
   }
 
   async listKinds(fiscalYear: number): Promise<CatalogueCategoryRow[]> {
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
+    const rows = await queryRows<CategoryRecord>(
+      this.dataSource,
       `SELECT code, name, NULL AS reform, description, group_code FROM cluster_kinds WHERE fiscal_year = $1 ORDER BY sort_order`,
       [fiscalYear],
     );
@@ -178,9 +175,13 @@ export class CatalogueRepository {
   ): Promise<void> {
     if (changes.owningBureauCode) {
       const bureau: unknown[] = await this.dataSource.query(`SELECT 1 FROM bureaus WHERE code = $1`, [changes.owningBureauCode]);
-      if (bureau.length === 0) throw new BureauNotFoundError(changes.owningBureauCode);
+      if (bureau.length === 0) {
+        const problem = `局コード「${changes.owningBureauCode}」は登録されていません`;
+        throw refused('bureau.unknown', problem, { fields: [{ field: 'owningBureauCode', problems: [problem] }] });
+      }
     }
-    await this.dataSource.query(
+    await execute(
+      this.dataSource,
       `UPDATE clusters SET
          analysed_this_year = COALESCE($3, analysed_this_year),
          owning_bureau_code = CASE WHEN $4::boolean THEN $5 ELSE owning_bureau_code END,
@@ -197,38 +198,42 @@ export class CatalogueRepository {
   async copyFiscalYear(from: number, to: number): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const source: unknown[] = await manager.query(`SELECT 1 FROM fiscal_years WHERE fiscal_year = $1`, [from]);
-      if (source.length === 0) throw new FiscalYearNotFoundError(String(from));
+      if (source.length === 0) throw refused('fiscal-year.unknown', `複製元の${fiscalYearLabel(from)}（${from}）は登録されていません`);
       const created: unknown[] = await manager.query(
         `INSERT INTO fiscal_years (fiscal_year, label, copied_from, lifecycle_settings, calendar_settings)
          SELECT $1, $2, $3, lifecycle_settings, calendar_settings FROM fiscal_years WHERE fiscal_year = $3
          ON CONFLICT DO NOTHING RETURNING fiscal_year`,
         [to, fiscalYearLabel(to), from],
       );
-      if (created.length === 0) throw new FiscalYearAlreadyExistsError(String(to));
+      if (created.length === 0) throw refused('fiscal-year.exists', `${fiscalYearLabel(to)}（${to}）は既に登録されています`);
       await manager.query(
         `INSERT INTO cluster_groups (fiscal_year, code, name, reform, description, sort_order)
          SELECT $2, code, name, reform, description, sort_order FROM cluster_groups WHERE fiscal_year = $1`,
         [from, to],
       );
-      await manager.query(
+      await execute(
+        manager,
         `INSERT INTO cluster_kinds (fiscal_year, code, group_code, name, description, sort_order)
          SELECT $2, code, group_code, name, description, sort_order FROM cluster_kinds WHERE fiscal_year = $1`,
         [from, to],
       );
-      const clusters: unknown[] = await manager.query(
+      const clusters = await queryRows(
+        manager,
         `INSERT INTO clusters (fiscal_year, no, name, group_code, kind_code, sort_order, owning_bureau_code)
          SELECT $2, no, name, group_code, kind_code, sort_order, owning_bureau_code FROM clusters WHERE fiscal_year = $1
          RETURNING no`,
         [from, to],
       );
       // The previous year's calendar, moved by whole years, is a draft the reform office then adjusts.
-      const meetings: { id: string; name: string; date: MeetingDate; agenda: unknown }[] = await manager.query(
+      const meetings = await queryRows<{ id: string; name: string; date: MeetingDate; agenda: unknown }>(
+        manager,
         `SELECT id, name, date, agenda FROM meetings WHERE fiscal_year = $1`,
         [from],
       );
       for (const meeting of meetings) {
         const date = shiftMeetingDate(meeting.date, to - from);
-        await manager.query(
+        await execute(
+          manager,
           `INSERT INTO meetings (fiscal_year, id, name, date, earliest_day, agenda) VALUES ($1, $2, $3, $4, $5, $6)`,
           [to, meeting.id, meeting.name, JSON.stringify(date), earliestMeetingDay(date), JSON.stringify(meeting.agenda)],
         );
@@ -238,33 +243,27 @@ export class CatalogueRepository {
   }
 }
 
-function named(code: unknown, name: unknown): NamedCode | null {
-  return code === null || code === undefined ? null : { code: String(code), name: name === null ? String(code) : String(name) };
+function named(code: string | null, name: string | null): NamedCode | null {
+  return code === null ? null : { code, name: name ?? code };
 }
 
-function toClusterRow(row: Record<string, unknown>): ClusterRow {
+function toClusterRow(row: ClusterRecord): ClusterRow {
   return {
-    fiscalYear: Number(row.fiscal_year),
-    no: Number(row.no),
-    name: String(row.name),
-    group: named(row.group_code, row.group_name)!,
+    fiscalYear: row.fiscal_year,
+    no: row.no,
+    name: row.name,
+    group: { code: row.group_code, name: row.group_name },
     kind: named(row.kind_code, row.kind_name),
-    analysedThisYear: Boolean(row.analysed_this_year),
+    analysedThisYear: row.analysed_this_year,
     owningBureau: named(row.owning_bureau_code, row.bureau_name),
-    stage: row.stage as ClusterStage,
-    stageChangedAt: (row.stage_changed_at as Date | null) ?? null,
-    updatedAt: row.updated_at as Date,
-    pending: (row.pending as PendingActionRow[] | null) ?? [],
-    deadlines: (row.deadlines as Deadline[] | null) ?? [],
+    stage: row.stage,
+    stageChangedAt: row.stage_changed_at,
+    updatedAt: row.updated_at,
+    pending: row.pending,
+    deadlines: row.deadlines ?? [],
   };
 }
 
-function toCategoryRow(row: Record<string, unknown>): CatalogueCategoryRow {
-  return {
-    code: String(row.code),
-    name: String(row.name),
-    reform: (row.reform as string | null) ?? null,
-    description: (row.description as string | null) ?? null,
-    groupCode: (row.group_code as string | null) ?? null,
-  };
+function toCategoryRow(row: CategoryRecord): CatalogueCategoryRow {
+  return { code: row.code, name: row.name, reform: row.reform, description: row.description, groupCode: row.group_code };
 }

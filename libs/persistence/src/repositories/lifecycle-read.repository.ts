@@ -1,6 +1,7 @@
 import { ClusterCase, Role } from '@app/domain';
 import { DataSource } from 'typeorm';
-import { Page, PageRequest } from './catalogue.repository';
+import { Page, PageRequest, queryPage } from '../sql/paging';
+import { queryFirst, queryRows } from '../sql/typed-query';
 
 export interface ReportTextRow {
   readonly reportKind: string;
@@ -49,21 +50,54 @@ export interface BureauProgressRow {
   readonly count: number;
 }
 
+interface ReportVersionRecord {
+  readonly report_kind: string;
+  readonly version: number;
+  readonly title: string;
+  readonly body: string;
+  readonly saved_by_id: string | null;
+  readonly saved_by_name: string;
+  readonly saved_at: Date;
+}
+
+/** An owed action (`o.*`) with its cluster's name and stage. */
+interface OwedActionRecord {
+  readonly fiscal_year: number;
+  readonly cluster_no: number;
+  readonly cluster_name: string;
+  readonly stage: string;
+  readonly report_kind: string;
+  readonly report_label: string;
+  readonly action: string;
+  readonly role: string;
+  readonly bureau_code: string | null;
+  readonly assignee_id: string | null;
+  readonly step_label: string | null;
+  readonly since: Date;
+  readonly due_at: Date | null;
+  readonly provisional: boolean;
+}
+
+const OWED_ACTION_SELECT = `SELECT o.*, c.name AS cluster_name, c.stage FROM owed_actions o
+       JOIN clusters c ON c.fiscal_year = o.fiscal_year AND c.no = o.cluster_no`;
+
 /** Reads of the lifecycle read model that lists, details and counts are drawn from. */
 export class LifecycleReadRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async findCase(fiscalYear: number, clusterNo: number): Promise<ClusterCase | null> {
-    const rows: { case_state: ClusterCase | null }[] = await this.dataSource.query(
+    const row = await queryFirst<{ case_state: ClusterCase | null }>(
+      this.dataSource,
       `SELECT case_state FROM clusters WHERE fiscal_year = $1 AND no = $2`,
       [fiscalYear, clusterNo],
     );
-    return rows[0]?.case_state ?? null;
+    return row?.case_state ?? null;
   }
 
   /** The newest saved text of each report of the cluster. */
   async latestTexts(fiscalYear: number, clusterNo: number): Promise<ReportTextRow[]> {
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
+    const rows = await queryRows<ReportVersionRecord>(
+      this.dataSource,
       `SELECT DISTINCT ON (report_kind) * FROM report_versions
        WHERE fiscal_year = $1 AND cluster_no = $2 ORDER BY report_kind, version DESC`,
       [fiscalYear, clusterNo],
@@ -72,51 +106,47 @@ export class LifecycleReadRepository {
   }
 
   async findText(fiscalYear: number, clusterNo: number, reportKind: string, version: number): Promise<ReportTextRow | null> {
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
+    const row = await queryFirst<ReportVersionRecord>(
+      this.dataSource,
       `SELECT * FROM report_versions WHERE fiscal_year = $1 AND cluster_no = $2 AND report_kind = $3 AND version = $4`,
       [fiscalYear, clusterNo, reportKind, version],
     );
-    return rows.length ? toReportText(rows[0]) : null;
+    return row ? toReportText(row) : null;
   }
 
   /**
    * What the user owes now: drafts of their bureau's reports (staff), and decisions on steps whose
    * role they hold in the step's bureau, or that were delegated to them, on reports they did not write.
    */
-  async tasksFor(owner: TaskOwner, page: PageRequest): Promise<Page<TaskRow>> {
+  tasksFor(owner: TaskOwner, page: PageRequest): Promise<Page<TaskRow>> {
     const where = `
       (o.assignee_id = $1 OR (o.assignee_id IS NULL AND o.role = ANY($2::text[]) AND (o.bureau_code IS NULL OR o.bureau_code = $3)))
       AND NOT ($1 = ANY(o.excluded_user_ids))`;
-    const params = [owner.id, owner.roles, owner.bureauCode];
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM owed_actions o WHERE ${where}`, params);
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT o.*, c.name AS cluster_name, c.stage FROM owed_actions o
-       JOIN clusters c ON c.fiscal_year = o.fiscal_year AND c.no = o.cluster_no
-       WHERE ${where} ORDER BY o.due_at NULLS LAST, o.since, o.fiscal_year, o.cluster_no, o.report_kind
-       LIMIT ${page.pageSize} OFFSET ${(page.page - 1) * page.pageSize}`,
-      params,
+    return queryPage(
+      this.dataSource,
+      {
+        count: `SELECT count(*)::int AS total FROM owed_actions o WHERE ${where}`,
+        rows: `${OWED_ACTION_SELECT} WHERE ${where} ORDER BY o.due_at NULLS LAST, o.since, o.fiscal_year, o.cluster_no, o.report_kind`,
+        params: [owner.id, owner.roles, owner.bureauCode],
+      },
+      page,
+      toTaskRow,
     );
-    return {
-      total: Number(total),
-      page: page.page,
-      pageSize: page.pageSize,
-      items: rows.map(toTaskRow),
-    };
   }
 
   /** Every open item of the year, soonest deadline first, for the progress view. */
   async openItems(fiscalYear: number): Promise<(TaskRow & { role: string; bureauCode: string | null })[]> {
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT o.*, c.name AS cluster_name, c.stage FROM owed_actions o
-       JOIN clusters c ON c.fiscal_year = o.fiscal_year AND c.no = o.cluster_no
-       WHERE o.fiscal_year = $1 ORDER BY o.due_at NULLS LAST, o.cluster_no, o.report_kind`,
+    const rows = await queryRows<OwedActionRecord>(
+      this.dataSource,
+      `${OWED_ACTION_SELECT} WHERE o.fiscal_year = $1 ORDER BY o.due_at NULLS LAST, o.cluster_no, o.report_kind`,
       [fiscalYear],
     );
-    return rows.map((row) => ({ ...toTaskRow(row), role: String(row.role), bureauCode: (row.bureau_code as string | null) ?? null }));
+    return rows.map((row) => ({ ...toTaskRow(row), role: row.role, bureauCode: row.bureau_code }));
   }
 
   async progressByCategory(fiscalYear: number): Promise<ProgressCountRow[]> {
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
+    const rows = await queryRows<{ group_code: string; group_name: string; kind_code: string | null; kind_name: string | null; stage: string; count: number }>(
+      this.dataSource,
       `SELECT c.group_code, g.name AS group_name, c.kind_code, k.name AS kind_name, c.stage, count(*)::int AS count
        FROM clusters c
        JOIN cluster_groups g ON g.fiscal_year = c.fiscal_year AND g.code = c.group_code
@@ -127,57 +157,53 @@ export class LifecycleReadRepository {
       [fiscalYear],
     );
     return rows.map((row) => ({
-      groupCode: String(row.group_code),
-      groupName: String(row.group_name),
-      kindCode: (row.kind_code as string | null) ?? null,
-      kindName: (row.kind_name as string | null) ?? null,
-      stage: String(row.stage),
-      count: Number(row.count),
+      groupCode: row.group_code,
+      groupName: row.group_name,
+      kindCode: row.kind_code,
+      kindName: row.kind_name,
+      stage: row.stage,
+      count: row.count,
     }));
   }
 
   async progressByBureau(fiscalYear: number): Promise<BureauProgressRow[]> {
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
+    const rows = await queryRows<{ owning_bureau_code: string | null; bureau_name: string | null; stage: string; count: number }>(
+      this.dataSource,
       `SELECT c.owning_bureau_code, b.name AS bureau_name, c.stage, count(*)::int AS count
        FROM clusters c LEFT JOIN bureaus b ON b.code = c.owning_bureau_code
        WHERE c.fiscal_year = $1
        GROUP BY c.owning_bureau_code, b.name, c.stage ORDER BY c.owning_bureau_code NULLS LAST, c.stage`,
       [fiscalYear],
     );
-    return rows.map((row) => ({
-      bureauCode: (row.owning_bureau_code as string | null) ?? null,
-      bureauName: (row.bureau_name as string | null) ?? null,
-      stage: String(row.stage),
-      count: Number(row.count),
-    }));
+    return rows.map((row) => ({ bureauCode: row.owning_bureau_code, bureauName: row.bureau_name, stage: row.stage, count: row.count }));
   }
 }
 
-function toTaskRow(row: Record<string, unknown>): TaskRow {
+function toTaskRow(row: OwedActionRecord): TaskRow {
   return {
-    fiscalYear: Number(row.fiscal_year),
-    clusterNo: Number(row.cluster_no),
-    clusterName: String(row.cluster_name),
-    stage: String(row.stage),
-    reportKind: String(row.report_kind),
-    reportLabel: String(row.report_label),
-    action: String(row.action),
-    stepLabel: (row.step_label as string | null) ?? null,
+    fiscalYear: row.fiscal_year,
+    clusterNo: row.cluster_no,
+    clusterName: row.cluster_name,
+    stage: row.stage,
+    reportKind: row.report_kind,
+    reportLabel: row.report_label,
+    action: row.action,
+    stepLabel: row.step_label,
     delegated: row.assignee_id !== null,
-    since: row.since as Date,
-    dueAt: (row.due_at as Date | null) ?? null,
-    provisional: Boolean(row.provisional),
+    since: row.since,
+    dueAt: row.due_at,
+    provisional: row.provisional,
   };
 }
 
-function toReportText(row: Record<string, unknown>): ReportTextRow {
+function toReportText(row: ReportVersionRecord): ReportTextRow {
   return {
-    reportKind: String(row.report_kind),
-    version: Number(row.version),
-    title: String(row.title),
-    body: String(row.body),
-    savedById: (row.saved_by_id as string | null) ?? null,
-    savedByName: String(row.saved_by_name),
-    savedAt: row.saved_at as Date,
+    reportKind: row.report_kind,
+    version: row.version,
+    title: row.title,
+    body: row.body,
+    savedById: row.saved_by_id,
+    savedByName: row.saved_by_name,
+    savedAt: row.saved_at,
   };
 }

@@ -1,12 +1,21 @@
-import { CalendarSettings, earliestMeetingDay, Meeting } from '@app/domain';
-import { DataSource, EntityManager } from 'typeorm';
+import { AgendaItem, earliestMeetingDay, Meeting, MeetingDate } from '@app/domain';
+import { DataSource } from 'typeorm';
+import { execute, queryFirst, queryRows, SqlExecutor } from '../sql/typed-query';
 
-/** Each fiscal year's X meetings and its deadline and reminder settings. */
+interface MeetingRecord {
+  readonly id: string;
+  readonly name: string;
+  readonly date: MeetingDate;
+  readonly agenda: AgendaItem[] | null;
+}
+
+/** Each fiscal year's X meetings. */
 export class MeetingRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async list(fiscalYear: number): Promise<Meeting[]> {
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
+    const rows = await queryRows<MeetingRecord>(
+      this.dataSource,
       `SELECT id, name, date, agenda FROM meetings WHERE fiscal_year = $1 ORDER BY earliest_day, id`,
       [fiscalYear],
     );
@@ -14,52 +23,32 @@ export class MeetingRepository {
   }
 
   async find(fiscalYear: number, id: string): Promise<Meeting | null> {
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT id, name, date, agenda FROM meetings WHERE fiscal_year = $1 AND id = $2`,
-      [fiscalYear, id],
-    );
-    return rows.length ? toMeeting(rows[0]) : null;
-  }
-
-  /** Inserts or replaces a meeting; returns whether it was new. */
-  async save(fiscalYear: number, meeting: Meeting, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
-    const rows: { inserted: boolean }[] = await manager.query(
-      `INSERT INTO meetings (fiscal_year, id, name, date, earliest_day, agenda) VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (fiscal_year, id) DO UPDATE SET name = EXCLUDED.name, date = EXCLUDED.date, earliest_day = EXCLUDED.earliest_day,
-         agenda = EXCLUDED.agenda, updated_at = now()
-       RETURNING (xmax = 0) AS inserted`,
-      [fiscalYear, meeting.id, meeting.name, JSON.stringify(meeting.date), earliestMeetingDay(meeting.date), JSON.stringify(meeting.agenda)],
-    );
-    return rows[0].inserted;
-  }
-
-  async calendarSettings(fiscalYear: number): Promise<CalendarSettings | null> {
-    const rows: { calendar_settings: CalendarSettings | null }[] = await this.dataSource.query(
-      `SELECT calendar_settings FROM fiscal_years WHERE fiscal_year = $1`,
-      [fiscalYear],
-    );
-    return rows[0]?.calendar_settings ?? null;
-  }
-
-  async setCalendarSettings(fiscalYear: number, settings: CalendarSettings): Promise<void> {
-    await this.dataSource.query(`UPDATE fiscal_years SET calendar_settings = $2 WHERE fiscal_year = $1`, [fiscalYear, JSON.stringify(settings)]);
+    const row = await queryFirst<MeetingRecord>(this.dataSource, `SELECT id, name, date, agenda FROM meetings WHERE fiscal_year = $1 AND id = $2`, [fiscalYear, id]);
+    return row ? toMeeting(row) : null;
   }
 
   /** Clusters whose analysis is running, which must hear of a calendar change. */
   async runningClusterNos(fiscalYear: number): Promise<number[]> {
-    const rows: { no: number }[] = await this.dataSource.query(
+    const rows = await queryRows<{ no: number }>(
+      this.dataSource,
       `SELECT no FROM clusters WHERE fiscal_year = $1 AND stage NOT IN ('NOT_STARTED', 'COMPLETED', 'WITHDRAWN') ORDER BY no`,
       [fiscalYear],
     );
-    return rows.map((row) => Number(row.no));
+    return rows.map((row) => row.no);
   }
 }
 
-function toMeeting(row: Record<string, unknown>): Meeting {
-  return {
-    id: String(row.id),
-    name: String(row.name),
-    date: row.date as Meeting['date'],
-    agenda: (row.agenda as Meeting['agenda']) ?? [],
-  };
+/** Inserts or replaces a meeting; a meeting changes only together with its audit entry (ClusterEventRepository). */
+export async function saveMeeting(executor: SqlExecutor, fiscalYear: number, meeting: Meeting): Promise<void> {
+  await execute(
+    executor,
+    `INSERT INTO meetings (fiscal_year, id, name, date, earliest_day, agenda) VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (fiscal_year, id) DO UPDATE SET name = EXCLUDED.name, date = EXCLUDED.date, earliest_day = EXCLUDED.earliest_day,
+       agenda = EXCLUDED.agenda, updated_at = now()`,
+    [fiscalYear, meeting.id, meeting.name, JSON.stringify(meeting.date), earliestMeetingDay(meeting.date), JSON.stringify(meeting.agenda)],
+  );
+}
+
+function toMeeting(row: MeetingRecord): Meeting {
+  return { id: row.id, name: row.name, date: row.date, agenda: row.agenda ?? [] };
 }

@@ -1,6 +1,7 @@
 import { NotificationRequest, RecipientRule } from '@app/domain';
 import { DataSource } from 'typeorm';
-import { Page, PageRequest } from './catalogue.repository';
+import { Page, PageRequest, queryPage } from '../sql/paging';
+import { execute, queryFirst, queryRows } from '../sql/typed-query';
 
 /** A person a notification goes to, with what the channels need to reach them. */
 export interface NotificationRecipient {
@@ -50,6 +51,22 @@ const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{
 /** The id of a person's inbox entry of a notification; retries of the same request hit the same row. */
 export const inboxEntryId = (notificationKey: string, userId: string): string => `${notificationKey}/${userId}`;
 
+interface InboxEntryRecord {
+  readonly id: string;
+  readonly notification_key: string;
+  readonly user_id: string;
+  readonly kind: string;
+  readonly subject: string;
+  readonly body: string;
+  readonly link: string | null;
+  readonly fiscal_year: number | null;
+  readonly cluster_no: number | null;
+  readonly report_kind: string | null;
+  readonly due_at: Date | null;
+  readonly created_at: Date;
+  readonly read_at: Date | null;
+}
+
 const INBOX_COLUMNS = `id, notification_key, user_id, kind, subject, body, link, fiscal_year, cluster_no, report_kind, due_at, created_at, read_at`;
 
 /** Inboxes, who a notification goes to, and which e-mails and webhook calls have been made. */
@@ -66,7 +83,8 @@ export class NotificationRepository {
     const userIds = rules.flatMap((rule) => (rule.type === 'users' ? rule.userIds : [])).filter((id) => UUID_PATTERN.test(id));
     const roleRules = rules.flatMap((rule) => (rule.type === 'role' ? [rule] : []));
     if (userIds.length === 0 && roleRules.length === 0) return [];
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
+    const rows = await queryRows<{ id: string; username: string; display_name: string; email: string | null }>(
+      this.dataSource,
       `SELECT u.id, u.username, u.display_name, u.email FROM users u
        WHERE (u.id = ANY($1::uuid[])
               OR EXISTS (SELECT 1 FROM unnest($2::text[], $3::text[]) AS r(role, bureau_code)
@@ -76,18 +94,14 @@ export class NotificationRepository {
        ORDER BY u.username COLLATE "C"`,
       [userIds, roleRules.map((rule) => rule.role), roleRules.map((rule) => rule.bureauCode), excludedUserIds.filter((id) => UUID_PATTERN.test(id))],
     );
-    return rows.map((row) => ({
-      id: String(row.id),
-      username: String(row.username),
-      displayName: String(row.display_name),
-      email: (row.email as string | null) ?? null,
-    }));
+    return rows.map((row) => ({ id: row.id, username: row.username, displayName: row.display_name, email: row.email }));
   }
 
   /** Puts the notification into each person's inbox unless it is there already; returns whose inbox got it now. */
   async addToInboxes(request: NotificationRequest, userIds: readonly string[]): Promise<string[]> {
     if (userIds.length === 0) return [];
-    const rows: { user_id: string }[] = await this.dataSource.query(
+    const rows = await queryRows<{ user_id: string }>(
+      this.dataSource,
       `INSERT INTO notifications (id, notification_key, user_id, kind, subject, body, link, fiscal_year, cluster_no, report_kind, due_at, created_at)
        SELECT $1 || '/' || u.user_id::text, $1, u.user_id, $2, $3, $4, $5, $6, $7, $8, $9, $10
        FROM unnest($11::uuid[]) AS u(user_id)
@@ -107,52 +121,54 @@ export class NotificationRepository {
         [...new Set(userIds)],
       ],
     );
-    return rows.map((row) => String(row.user_id));
+    return rows.map((row) => row.user_id);
   }
 
   /** The user's inbox: unread first, then newest first. */
   async inbox(userId: string, page: PageRequest): Promise<InboxPage> {
-    const [{ total, unread }] = await this.dataSource.query(
-      `SELECT count(*)::int AS total, count(*) FILTER (WHERE read_at IS NULL)::int AS unread FROM notifications WHERE user_id = $1`,
-      [userId],
+    const entries = await queryPage(
+      this.dataSource,
+      {
+        count: `SELECT count(*)::int AS total FROM notifications WHERE user_id = $1`,
+        rows: `SELECT ${INBOX_COLUMNS} FROM notifications WHERE user_id = $1 ORDER BY (read_at IS NULL) DESC, created_at DESC, id COLLATE "C"`,
+        params: [userId],
+      },
+      page,
+      toInboxEntry,
     );
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT ${INBOX_COLUMNS} FROM notifications WHERE user_id = $1
-       ORDER BY (read_at IS NULL) DESC, created_at DESC, id COLLATE "C"
-       LIMIT ${page.pageSize} OFFSET ${(page.page - 1) * page.pageSize}`,
-      [userId],
-    );
-    return { items: rows.map(toInboxEntry), total: Number(total), unread: Number(unread), page: page.page, pageSize: page.pageSize };
+    return { ...entries, unread: await this.countUnread(userId) };
   }
 
   async countUnread(userId: string): Promise<number> {
-    const [{ unread }] = await this.dataSource.query(`SELECT count(*)::int AS unread FROM notifications WHERE user_id = $1 AND read_at IS NULL`, [userId]);
-    return Number(unread);
+    const row = await queryFirst<{ unread: number }>(
+      this.dataSource,
+      `SELECT count(*)::int AS unread FROM notifications WHERE user_id = $1 AND read_at IS NULL`,
+      [userId],
+    );
+    return row?.unread ?? 0;
   }
 
   /** Marks one of the user's own entries read (keeping the first time it was read); null when the user has no such entry. */
   async markRead(userId: string, id: string): Promise<InboxEntryRow | null> {
-    const rows: [Record<string, unknown>[], number] = await this.dataSource.query(
+    const updated = await queryFirst<InboxEntryRecord>(
+      this.dataSource,
       `UPDATE notifications SET read_at = COALESCE(read_at, now()) WHERE id = $1 AND user_id = $2 RETURNING ${INBOX_COLUMNS}`,
       [id, userId],
     );
-    const [updated] = rows[0];
     return updated ? toInboxEntry(updated) : null;
   }
 
   /** Marks every unread entry of the user read; returns how many were unread. */
   async markAllRead(userId: string): Promise<number> {
-    const [, count]: [unknown[], number] = await this.dataSource.query(
-      `UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL`,
-      [userId],
-    );
-    return Number(count);
+    const { affected } = await execute(this.dataSource, `UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL`, [userId]);
+    return affected;
   }
 
   /** Of these recipients, those the channel has already delivered this notification to. */
   async deliveredRecipients(channel: DeliveryChannel, notificationKey: string, recipients: readonly string[]): Promise<Set<string>> {
     if (recipients.length === 0) return new Set();
-    const rows: { recipient: string }[] = await this.dataSource.query(
+    const rows = await queryRows<{ recipient: string }>(
+      this.dataSource,
       `SELECT recipient FROM notification_deliveries
        WHERE channel = $1 AND notification_key = $2 AND recipient = ANY($3::text[]) AND delivered_at IS NOT NULL`,
       [channel, notificationKey, recipients],
@@ -171,7 +187,8 @@ export class NotificationRepository {
   }
 
   private async recordAttempt(target: DeliveryTarget, error: string | null): Promise<void> {
-    await this.dataSource.query(
+    await execute(
+      this.dataSource,
       `INSERT INTO notification_deliveries AS d (channel, notification_key, recipient, destination, attempts, last_error, last_attempt_at, delivered_at)
        VALUES ($1, $2, $3, $4, 1, $5, now(), CASE WHEN $5::text IS NULL THEN now() END)
        ON CONFLICT (channel, notification_key, recipient) DO UPDATE SET
@@ -185,21 +202,20 @@ export class NotificationRepository {
   }
 }
 
-function toInboxEntry(row: Record<string, unknown>): InboxEntryRow {
-  const optionalNumber = (value: unknown) => (value === null || value === undefined ? null : Number(value));
+function toInboxEntry(row: InboxEntryRecord): InboxEntryRow {
   return {
-    id: String(row.id),
-    notificationKey: String(row.notification_key),
-    userId: String(row.user_id),
-    kind: String(row.kind),
-    subject: String(row.subject),
-    body: String(row.body),
-    link: (row.link as string | null) ?? null,
-    fiscalYear: optionalNumber(row.fiscal_year),
-    clusterNo: optionalNumber(row.cluster_no),
-    reportKind: (row.report_kind as string | null) ?? null,
-    dueAt: (row.due_at as Date | null) ?? null,
-    createdAt: row.created_at as Date,
-    readAt: (row.read_at as Date | null) ?? null,
+    id: row.id,
+    notificationKey: row.notification_key,
+    userId: row.user_id,
+    kind: row.kind,
+    subject: row.subject,
+    body: row.body,
+    link: row.link,
+    fiscalYear: row.fiscal_year,
+    clusterNo: row.cluster_no,
+    reportKind: row.report_kind,
+    dueAt: row.due_at,
+    createdAt: row.created_at,
+    readAt: row.read_at,
   };
 }

@@ -1,6 +1,8 @@
+import { refused, RefusedError } from '@app/domain';
 import { DataSource, QueryFailedError } from 'typeorm';
-import { UserEntity } from '../entities';
-import { BureauNotFoundError, NamedCode, Page, PageRequest } from './catalogue.repository';
+import { Page, PageRequest, queryPage } from '../sql/paging';
+import { execute, queryFirst, queryRows } from '../sql/typed-query';
+import { NamedCode } from './catalogue.repository';
 
 export interface NewUser {
   readonly username: string;
@@ -20,6 +22,22 @@ export interface UserRow {
   readonly displayName: string;
   readonly roles: string[];
   readonly bureau: NamedCode | null;
+  /** Where notification e-mails go; null = the inbox only. */
+  readonly email: string | null;
+  /** false: cannot log in, their tokens are refused and notifications skip them. */
+  readonly active: boolean;
+  readonly isDemo: boolean;
+  readonly createdAt: Date;
+}
+
+/** A user with what logging in and acting need: their password hash, roles and bureau. */
+export interface UserAccountRow {
+  readonly id: string;
+  readonly username: string;
+  readonly passwordHash: string;
+  readonly displayName: string;
+  readonly roles: string[];
+  readonly bureauCode: string | null;
   /** Where notification e-mails go; null = the inbox only. */
   readonly email: string | null;
   /** false: cannot log in, their tokens are refused and notifications skip them. */
@@ -57,8 +75,6 @@ export interface UserStanding {
  */
 export type UserChangeCheck = (change: { readonly before: UserStanding; readonly after: UserStanding; readonly actor: UserStanding | null }) => void;
 
-export class UsernameTakenError extends Error {}
-
 const FOREIGN_KEY_VIOLATION = '23503';
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -66,22 +82,60 @@ const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{
 /** Every change to an existing user takes this transaction-level advisory lock, so changes happen one at a time. */
 const USER_CHANGE_LOCK = 1_732_800_000;
 
+interface UserRecord {
+  readonly id: string;
+  readonly username: string;
+  readonly display_name: string;
+  readonly roles: string[];
+  readonly bureau_code: string | null;
+  readonly bureau_name: string | null;
+  readonly email: string | null;
+  readonly active: boolean;
+  readonly is_demo: boolean;
+  readonly created_at: Date;
+}
+
+interface UserAccountRecord {
+  readonly id: string;
+  readonly username: string;
+  readonly password_hash: string;
+  readonly display_name: string;
+  readonly roles: string[];
+  readonly bureau_code: string | null;
+  readonly email: string | null;
+  readonly active: boolean;
+  readonly is_demo: boolean;
+  readonly created_at: Date;
+}
+
+interface StandingRecord {
+  readonly id: string;
+  readonly roles: string[];
+  readonly bureau_code: string | null;
+  readonly active: boolean;
+}
+
+const ACCOUNT_COLUMNS = `id, username, password_hash, display_name, roles, bureau_code, email, active, is_demo, created_at`;
+
 const USER_COLUMNS = `u.id, u.username, u.display_name, u.roles, u.bureau_code, b.name AS bureau_name, u.email, u.active, u.is_demo, u.created_at`;
 
 export class UserRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  findByUsername(username: string): Promise<UserEntity | null> {
-    return this.dataSource.getRepository(UserEntity).findOneBy({ username });
+  async findByUsername(username: string): Promise<UserAccountRow | null> {
+    const row = await queryFirst<UserAccountRecord>(this.dataSource, `SELECT ${ACCOUNT_COLUMNS} FROM users WHERE username = $1`, [username]);
+    return row ? toAccountRow(row) : null;
   }
 
-  findById(id: string): Promise<UserEntity | null> {
-    return this.dataSource.getRepository(UserEntity).findOneBy({ id });
+  async findById(id: string): Promise<UserAccountRow | null> {
+    const row = await queryFirst<UserAccountRecord>(this.dataSource, `SELECT ${ACCOUNT_COLUMNS} FROM users WHERE id = $1`, [id]);
+    return row ? toAccountRow(row) : null;
   }
 
   /** Creates the user unless the username is taken; returns whether it was created. */
   async createIfAbsent(user: NewUser): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(
+    const rows = await queryRows(
+      this.dataSource,
       `INSERT INTO users (username, password_hash, display_name, roles, bureau_code, is_demo, email)
        VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (username) DO NOTHING RETURNING id`,
       [user.username, user.passwordHash, user.displayName, user.roles, user.bureauCode, user.isDemo ?? false, user.email ?? null],
@@ -90,13 +144,14 @@ export class UserRepository {
   }
 
   /**
-   * Throws {@link UsernameTakenError} or {@link BureauNotFoundError}. Both are decided by the
+   * Refuses with `user.username-taken` or `bureau.unknown`. Both are decided by the
    * database's constraints, so two concurrent requests cannot both get past a check.
    */
   async create(user: NewUser): Promise<UserRow> {
-    let rows: Record<string, unknown>[];
+    let rows: UserRecord[];
     try {
-      rows = await this.dataSource.query(
+      rows = await queryRows<UserRecord>(
+        this.dataSource,
         `WITH u AS (
            INSERT INTO users (username, password_hash, display_name, roles, bureau_code, is_demo, email)
            VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (username) DO NOTHING RETURNING *
@@ -106,11 +161,11 @@ export class UserRepository {
       );
     } catch (error) {
       if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === FOREIGN_KEY_VIOLATION) {
-        throw new BureauNotFoundError(String(user.bureauCode));
+        throw unknownBureau(user.bureauCode);
       }
       throw error;
     }
-    if (rows.length === 0) throw new UsernameTakenError(user.username);
+    if (rows.length === 0) throw refused('user.username-taken', `ユーザー名「${user.username}」は既に使われています`, { fields: [{ field: 'username', problems: ['既に使われています'] }] });
     return toUserRow(rows[0]);
   }
 
@@ -118,17 +173,17 @@ export class UserRepository {
    * Changes the user; null when there is no such user (or the id is not a UUID). Changes are made one
    * at a time, and `check` sees the user and the actor as they are while the change is made, so a rule
    * spanning users (whoever changes accounts stays an active admin) holds even for simultaneous
-   * requests. Throws {@link BureauNotFoundError} for a bureau that is not registered, and whatever
+   * requests. Refuses with `bureau.unknown` for a bureau that is not registered, and throws whatever
    * `check` throws; either way nothing is changed.
    */
   async update(id: string, changes: UserChanges, actorId: string, check: UserChangeCheck): Promise<UserRow | null> {
     if (!UUID_PATTERN.test(id)) return null;
     try {
       return await this.dataSource.transaction(async (manager) => {
-        await manager.query(`SELECT pg_advisory_xact_lock($1)`, [USER_CHANGE_LOCK]);
+        await execute(manager, `SELECT pg_advisory_xact_lock($1)`, [USER_CHANGE_LOCK]);
         const standing = async (userId: string): Promise<UserStanding | null> => {
-          const rows: Record<string, unknown>[] = await manager.query(`SELECT id, roles, bureau_code, active FROM users WHERE id = $1 FOR UPDATE`, [userId]);
-          return rows.length > 0 ? toStanding(rows[0]) : null;
+          const row = await queryFirst<StandingRecord>(manager, `SELECT id, roles, bureau_code, active FROM users WHERE id = $1 FOR UPDATE`, [userId]);
+          return row ? toStanding(row) : null;
         };
         const before = await standing(id);
         if (!before) return null;
@@ -151,16 +206,17 @@ export class UserRepository {
         if (changes.bureauCode !== undefined) assign('bureau_code', changes.bureauCode);
         if (changes.email !== undefined) assign('email', changes.email);
         if (changes.active !== undefined) assign('active', changes.active);
-        if (assignments.length > 0) await manager.query(`UPDATE users SET ${assignments.join(', ')} WHERE id = $1`, params);
-        const rows: Record<string, unknown>[] = await manager.query(
+        if (assignments.length > 0) await execute(manager, `UPDATE users SET ${assignments.join(', ')} WHERE id = $1`, params);
+        const [row] = await queryRows<UserRecord>(
+          manager,
           `SELECT ${USER_COLUMNS} FROM users u LEFT JOIN bureaus b ON b.code = u.bureau_code WHERE u.id = $1`,
           [id],
         );
-        return toUserRow(rows[0]);
+        return toUserRow(row);
       });
     } catch (error) {
       if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === FOREIGN_KEY_VIOLATION) {
-        throw new BureauNotFoundError(String(changes.bureauCode));
+        throw unknownBureau(changes.bureauCode ?? null);
       }
       throw error;
     }
@@ -169,16 +225,17 @@ export class UserRepository {
   /** Replaces the user's password hash; false when there is no such user (or the id is not a UUID). */
   async setPasswordHash(id: string, passwordHash: string): Promise<boolean> {
     if (!UUID_PATTERN.test(id)) return false;
-    const [rows]: [unknown[], number] = await this.dataSource.query(`UPDATE users SET password_hash = $2 WHERE id = $1 RETURNING id`, [id, passwordHash]);
-    return rows.length > 0;
+    const { affected } = await execute(this.dataSource, `UPDATE users SET password_hash = $2 WHERE id = $1`, [id, passwordHash]);
+    return affected > 0;
   }
 
   async findWithBureau(id: string): Promise<UserRow | null> {
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
+    const row = await queryFirst<UserRecord>(
+      this.dataSource,
       `SELECT ${USER_COLUMNS} FROM users u LEFT JOIN bureaus b ON b.code = u.bureau_code WHERE u.id = $1`,
       [id],
     );
-    return rows.length > 0 ? toUserRow(rows[0]) : null;
+    return row ? toUserRow(row) : null;
   }
 
   /** Ordered by username in byte order ("C"), so the order does not depend on the database's locale. */
@@ -193,31 +250,54 @@ export class UserRepository {
     if (filter.role !== undefined) add('? = ANY (u.roles)', filter.role);
     if (filter.active !== undefined) add('u.active = ?', filter.active);
     const where = conditions.join(' AND ');
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM users u WHERE ${where}`, params);
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT ${USER_COLUMNS} FROM users u LEFT JOIN bureaus b ON b.code = u.bureau_code
-       WHERE ${where} ORDER BY u.username COLLATE "C"
-       LIMIT ${page.pageSize} OFFSET ${(page.page - 1) * page.pageSize}`,
-      params,
+    return queryPage(
+      this.dataSource,
+      {
+        count: `SELECT count(*)::int AS total FROM users u WHERE ${where}`,
+        rows: `SELECT ${USER_COLUMNS} FROM users u LEFT JOIN bureaus b ON b.code = u.bureau_code WHERE ${where} ORDER BY u.username COLLATE "C"`,
+        params,
+      },
+      page,
+      toUserRow,
     );
-    return { items: rows.map(toUserRow), total: Number(total), page: page.page, pageSize: page.pageSize };
   }
 }
 
-function toUserRow(row: Record<string, unknown>): UserRow {
+function toUserRow(row: UserRecord): UserRow {
   return {
-    id: String(row.id),
-    username: String(row.username),
-    displayName: String(row.display_name),
-    roles: row.roles as string[],
-    bureau: row.bureau_code === null ? null : { code: String(row.bureau_code), name: String(row.bureau_name) },
-    email: (row.email as string | null) ?? null,
-    active: Boolean(row.active),
-    isDemo: Boolean(row.is_demo),
-    createdAt: row.created_at as Date,
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    roles: row.roles,
+    bureau: row.bureau_code === null ? null : { code: row.bureau_code, name: row.bureau_name ?? row.bureau_code },
+    email: row.email,
+    active: row.active,
+    isDemo: row.is_demo,
+    createdAt: row.created_at,
   };
 }
 
-function toStanding(row: Record<string, unknown>): UserStanding {
-  return { id: String(row.id), roles: row.roles as string[], bureauCode: (row.bureau_code as string | null) ?? null, active: Boolean(row.active) };
+function toAccountRow(row: UserAccountRecord): UserAccountRow {
+  return {
+    id: row.id,
+    username: row.username,
+    passwordHash: row.password_hash,
+    displayName: row.display_name,
+    roles: row.roles,
+    bureauCode: row.bureau_code,
+    email: row.email,
+    active: row.active,
+    isDemo: row.is_demo,
+    createdAt: row.created_at,
+  };
+}
+
+function toStanding(row: StandingRecord): UserStanding {
+  return { id: row.id, roles: row.roles, bureauCode: row.bureau_code, active: row.active };
+}
+
+/** The bureau a user was to belong to is not registered: a mistake in the request's `bureauCode`. */
+function unknownBureau(code: string | null): RefusedError {
+  const problem = `局コード「${code}」は登録されていません`;
+  return refused('bureau.unknown', `入力内容に誤りがあります（bureauCode: ${problem}）`, { fields: [{ field: 'bureauCode', problems: [problem] }] });
 }

@@ -1,7 +1,6 @@
 import {
   ClusterDefinition,
   fiscalYearLabel,
-  FY2024_CLUSTERS,
   FY2024_LIFECYCLE_SETTINGS,
   FY2024_CALENDAR_SETTINGS,
   FY2024_MEETINGS,
@@ -15,6 +14,8 @@ import {
   KindDescription,
 } from '@app/domain';
 import { DataSource, EntityManager } from 'typeorm';
+import { execute, queryRows } from '../sql/typed-query';
+import { FY2024_CLUSTERS } from './fy2024-catalogue';
 
 export interface CatalogueSeed {
   readonly fiscalYear: number;
@@ -47,20 +48,22 @@ export interface SeedResult {
  */
 export async function seedCatalogue(dataSource: DataSource, seed: CatalogueSeed = FY2024_SEED): Promise<SeedResult> {
   return dataSource.transaction(async (manager) => {
-    await manager.query(
+    await execute(
+      manager,
       `INSERT INTO fiscal_years (fiscal_year, label) VALUES ($1, $2) ON CONFLICT (fiscal_year) DO NOTHING`,
       [seed.fiscalYear, fiscalYearLabel(seed.fiscalYear)],
     );
-    await manager.query(`UPDATE fiscal_years SET lifecycle_settings = $2 WHERE fiscal_year = $1 AND lifecycle_settings IS NULL`, [
+    await execute(manager, `UPDATE fiscal_years SET lifecycle_settings = $2 WHERE fiscal_year = $1 AND lifecycle_settings IS NULL`, [
       seed.fiscalYear,
       JSON.stringify(seed.lifecycle),
     ]);
-    await manager.query(`UPDATE fiscal_years SET calendar_settings = $2 WHERE fiscal_year = $1 AND calendar_settings IS NULL`, [
+    await execute(manager, `UPDATE fiscal_years SET calendar_settings = $2 WHERE fiscal_year = $1 AND calendar_settings IS NULL`, [
       seed.fiscalYear,
       JSON.stringify(seed.calendar),
     ]);
     for (const meeting of seed.meetings) {
-      await manager.query(
+      await execute(
+        manager,
         `INSERT INTO meetings (fiscal_year, id, name, date, earliest_day, agenda) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
         [seed.fiscalYear, meeting.id, meeting.name, JSON.stringify(meeting.date), earliestMeetingDay(meeting.date), JSON.stringify(meeting.agenda)],
       );
@@ -74,7 +77,8 @@ export async function seedCatalogue(dataSource: DataSource, seed: CatalogueSeed 
 
 async function insertGroups(manager: EntityManager, seed: CatalogueSeed): Promise<void> {
   for (const [index, group] of seed.groups.entries()) {
-    await manager.query(
+    await execute(
+      manager,
       `INSERT INTO cluster_groups (fiscal_year, code, name, reform, description, sort_order)
        VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
       [seed.fiscalYear, group.group, group.name, group.reform, group.description, index + 1],
@@ -84,7 +88,8 @@ async function insertGroups(manager: EntityManager, seed: CatalogueSeed): Promis
 
 async function insertKinds(manager: EntityManager, seed: CatalogueSeed): Promise<void> {
   for (const [index, kind] of seed.kinds.entries()) {
-    await manager.query(
+    await execute(
+      manager,
       `INSERT INTO cluster_kinds (fiscal_year, code, group_code, name, description, sort_order)
        VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
       [seed.fiscalYear, kind.kind, kind.group, kind.name, kind.description, index + 1],
@@ -95,7 +100,8 @@ async function insertKinds(manager: EntityManager, seed: CatalogueSeed): Promise
 async function insertClusters(manager: EntityManager, seed: CatalogueSeed): Promise<number> {
   let inserted = 0;
   for (const [index, cluster] of seed.clusters.entries()) {
-    const rows: unknown[] = await manager.query(
+    const rows = await queryRows(
+      manager,
       `INSERT INTO clusters (fiscal_year, no, name, group_code, kind_code, sort_order)
        VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING no`,
       [seed.fiscalYear, cluster.no, cluster.name, cluster.group, cluster.kind, index + 1],

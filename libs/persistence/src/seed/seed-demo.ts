@@ -1,5 +1,6 @@
-import { DEMO_ORGANISATION, DEMO_PASSWORD, DemoOrganisation } from '@app/domain';
 import { DataSource, EntityManager } from 'typeorm';
+import { execute, queryRows } from '../sql/typed-query';
+import { DEMO_ORGANISATION, DEMO_PASSWORD, DemoOrganisation } from './demo-organisation';
 
 /** Passed in so that persistence hashes exactly as the API verifies at login, without depending on the API. */
 export type PasswordHashFunction = (password: string) => Promise<string>;
@@ -34,7 +35,8 @@ export async function seedDemoData(
 async function insertBureaus(manager: EntityManager, organisation: DemoOrganisation): Promise<number> {
   let inserted = 0;
   for (const bureau of organisation.bureaus) {
-    const rows: unknown[] = await manager.query(
+    const rows = await queryRows(
+      manager,
       `INSERT INTO bureaus (code, name, is_demo) VALUES ($1, $2, true) ON CONFLICT DO NOTHING RETURNING code`,
       [bureau.code, bureau.name],
     );
@@ -46,7 +48,8 @@ async function insertBureaus(manager: EntityManager, organisation: DemoOrganisat
 async function insertUsers(manager: EntityManager, organisation: DemoOrganisation, passwordHash: string): Promise<number> {
   let inserted = 0;
   for (const user of organisation.users) {
-    const rows: unknown[] = await manager.query(
+    const rows = await queryRows(
+      manager,
       `INSERT INTO users (username, password_hash, display_name, roles, bureau_code, is_demo)
        VALUES ($1, $2, $3, $4, $5, true) ON CONFLICT DO NOTHING RETURNING id`,
       [user.username, passwordHash, user.displayName, user.roles, user.bureauCode],
@@ -59,8 +62,8 @@ async function insertUsers(manager: EntityManager, organisation: DemoOrganisatio
 async function assignOwningBureaus(manager: EntityManager, organisation: DemoOrganisation): Promise<number> {
   let assigned = 0;
   for (const [no, bureauCode] of Object.entries(organisation.clusterOwners)) {
-    // TypeORM answers an UPDATE on PostgreSQL with [rows, affected row count].
-    const [, affected]: [unknown[], number] = await manager.query(
+    const { affected } = await execute(
+      manager,
       `UPDATE clusters SET owning_bureau_code = $3, updated_at = now()
        WHERE fiscal_year = $1 AND no = $2 AND owning_bureau_code IS NULL`,
       [organisation.fiscalYear, Number(no), bureauCode],

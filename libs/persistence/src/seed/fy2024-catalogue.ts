@@ -1,5 +1,4 @@
-import { ClusterDefinition } from './cluster-definition';
-import { ClusterGroup, ClusterKind } from './cluster-group';
+import { ClusterDefinition, ClusterGroup, ClusterKind } from '@app/domain';
 
 /**
  * FY2024 (令和6年度) catalogue, in the order the source slides list the clusters.

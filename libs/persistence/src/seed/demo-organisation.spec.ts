@@ -1,8 +1,6 @@
-import { BUREAU_CODE_PATTERN, BUREAU_NAME_MAX_LENGTH } from '../bureaus/bureau-rules';
-import { FY2024_CLUSTERS } from '../catalogue/fy2024-catalogue';
-import { Role } from '../roles';
-import { bureauAssignmentProblem, USERNAME_PATTERN } from '../users/user-rules';
+import { BUREAU_CODE_PATTERN, BUREAU_NAME_MAX_LENGTH, bureauAssignmentProblem, Role, USERNAME_PATTERN } from '@app/domain';
 import { DEMO_ORGANISATION, DEMO_PASSWORD } from './demo-organisation';
+import { FY2024_CLUSTERS } from './fy2024-catalogue';
 
 describe('DEMO_ORGANISATION', () => {
   const { bureaus, users, clusterOwners } = DEMO_ORGANISATION;

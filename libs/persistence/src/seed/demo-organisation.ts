@@ -1,4 +1,4 @@
-import { Role } from '../roles';
+import { Role } from '@app/domain';
 
 /** Shared by every demo user; published in the README, so demo users must never reach production. */
 export const DEMO_PASSWORD = 'demo-password';

@@ -1,0 +1,63 @@
+import { ClusterCommand, ClusterStage, isClosedStage, Participant, refused, Role } from '@app/domain';
+import { ClusterRow, UserRepository } from '@app/persistence';
+import { Injectable } from '@nestjs/common';
+import { CatalogueService } from '../catalogue/catalogue.service';
+import { invalidFields } from '../common/validation.pipe';
+import { ClusterDetailService } from './cluster-detail.service';
+import { ClusterLifecycleService } from './cluster-lifecycle.service';
+import { ClusterDetailView } from './dto/cluster-detail.dto';
+import { ChangeClusterCommand, ClusterActionCommand, RequestedClusterCommand } from './lifecycle.commands';
+
+/** What people do to a cluster: 決裁 of its reports, 取下げ, and changing its settings; each answers with the cluster after it. */
+@Injectable()
+export class ClusterActionsService {
+  constructor(
+    private readonly catalogue: CatalogueService,
+    private readonly lifecycle: ClusterLifecycleService,
+    private readonly details: ClusterDetailService,
+    private readonly users: UserRepository,
+  ) {}
+
+  async act({ fiscalYear, clusterNo, command, requestKey }: ClusterActionCommand): Promise<ClusterDetailView> {
+    const cluster = await this.catalogue.requireCluster(fiscalYear, clusterNo);
+    await this.lifecycle.act(cluster, await this.resolved(command), requestKey);
+    return this.detailAfterChange(cluster);
+  }
+
+  /** PATCH of a cluster: a running analysis learns of a new owning bureau through its workflow. */
+  async change(command: ChangeClusterCommand): Promise<ClusterDetailView> {
+    const { analysedThisYear, owningBureauCode } = command;
+    if (analysedThisYear === undefined && owningBureauCode === undefined) {
+      throw refused('request.invalid', '変更する項目（analysedThisYear または owningBureauCode）を指定してください');
+    }
+    const cluster = await this.catalogue.requireCluster(command.fiscalYear, command.clusterNo);
+    const running = cluster.stage !== ClusterStage.NotStarted && !isClosedStage(cluster.stage);
+    if (running && owningBureauCode !== undefined && owningBureauCode !== cluster.owningBureau?.code) {
+      if (owningBureauCode === null) throw invalidFields([{ field: 'owningBureauCode', problems: ['経営分析中の事業群の所管局は未設定に戻せません'] }]);
+      const bureau = await this.catalogue.requireBureau(owningBureauCode);
+      await this.lifecycle.act(cluster, { type: 'change-owning-bureau', actor: command.actor, bureau });
+    }
+    await this.catalogue.updateCluster(cluster, { analysedThisYear, owningBureauCode });
+    return this.detailAfterChange(cluster);
+  }
+
+  private async resolved(command: RequestedClusterCommand): Promise<ClusterCommand> {
+    if (command.type !== 'delegate') return command;
+    const { delegateTo, ...rest } = command;
+    return { ...rest, delegate: await this.delegate(delegateTo) };
+  }
+
+  private async delegate(username: string): Promise<Participant> {
+    const target = await this.users.findByUsername(username);
+    if (!target) throw invalidDelegate(`代理決裁者「${username}」という利用者は登録されていません`);
+    if (!target.active) throw invalidDelegate(`代理決裁者「${username}」のアカウントは無効化されています`);
+    return { id: target.id, name: target.displayName, roles: target.roles as Role[], bureauCode: target.bureauCode };
+  }
+
+  /** The cluster as the change left it: read again, not checked again. */
+  private async detailAfterChange(before: ClusterRow): Promise<ClusterDetailView> {
+    return this.details.detailOf(await this.catalogue.reload(before));
+  }
+}
+
+const invalidDelegate = (problem: string) => refused('delegate.invalid', problem, { fields: [{ field: 'delegateTo', problems: [problem] }] });

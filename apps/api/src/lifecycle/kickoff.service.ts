@@ -1,0 +1,56 @@
+import { fiscalYearLabel, refused } from '@app/domain';
+import { CatalogueRepository } from '@app/persistence';
+import { clusterWorkflowId } from '@app/temporal';
+import { Injectable } from '@nestjs/common';
+import { CatalogueService } from '../catalogue/catalogue.service';
+import { ClusterLifecycleService } from './cluster-lifecycle.service';
+import { BulkKickoffResponse, KickoffResponse } from './dto/kickoff.dto';
+import { KickoffClusterCommand, KickoffFlaggedCommand } from './lifecycle.commands';
+
+/** Starting workflows several at a time keeps a bulk kickoff quick without flooding the server. */
+const KICKOFF_CONCURRENCY = 8;
+
+/** 着手: of one cluster, or of every cluster flagged for this year's analysis. */
+@Injectable()
+export class KickoffService {
+  constructor(
+    private readonly catalogue: CatalogueService,
+    private readonly catalogueRepository: CatalogueRepository,
+    private readonly lifecycle: ClusterLifecycleService,
+  ) {}
+
+  async kickoffCluster({ fiscalYear, clusterNo, meeting, actor }: KickoffClusterCommand): Promise<KickoffResponse> {
+    const cluster = await this.catalogue.requireCluster(fiscalYear, clusterNo);
+    const outcome = await this.lifecycle.kickoff(cluster, meeting, actor);
+    await this.lifecycle.startCalendar(fiscalYear);
+    if (outcome === 'already-running') {
+      throw refused('cluster.already-started', `${fiscalYearLabel(fiscalYear)}の「${cluster.name}」（No.${clusterNo}）は既に経営分析に着手しています`, {
+        current: await this.lifecycle.currentState(cluster),
+      });
+    }
+    return { workflowId: clusterWorkflowId(fiscalYear, clusterNo), started: true };
+  }
+
+  /** Idempotent: clusters already running are counted, not restarted; those without an owning bureau are listed with the reason. */
+  async kickoffFlagged({ fiscalYear, meeting, actor }: KickoffFlaggedCommand): Promise<BulkKickoffResponse> {
+    await this.catalogue.requireFiscalYear(fiscalYear);
+    const { items: flagged } = await this.catalogueRepository.listClusters(fiscalYear, { analysedThisYear: true }, { page: 1, pageSize: 10_000 });
+    const answer: BulkKickoffResponse = { started: 0, alreadyRunning: 0, skipped: [], flagged: flagged.length };
+    for (let index = 0; index < flagged.length; index += KICKOFF_CONCURRENCY) {
+      await Promise.all(
+        flagged.slice(index, index + KICKOFF_CONCURRENCY).map(async (cluster) => {
+          if (!cluster.owningBureau) {
+            answer.skipped.push({ no: cluster.no, name: cluster.name, reason: '所管局が設定されていません' });
+            return;
+          }
+          const outcome = await this.lifecycle.kickoff(cluster, meeting, actor);
+          if (outcome === 'started') answer.started += 1;
+          else answer.alreadyRunning += 1;
+        }),
+      );
+    }
+    answer.skipped.sort((a, b) => a.no - b.no);
+    await this.lifecycle.startCalendar(fiscalYear);
+    return answer;
+  }
+}

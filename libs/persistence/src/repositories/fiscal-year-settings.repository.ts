@@ -1,0 +1,38 @@
+import { CalendarSettings, LifecycleSettings } from '@app/domain';
+import { DataSource } from 'typeorm';
+import { execute, queryFirst } from '../sql/typed-query';
+
+/**
+ * A fiscal year's settings: its lifecycle (report kinds, approval chain) and its calendar
+ * (deadline pegs, reminder offsets). Null for a year that does not exist or has none yet.
+ */
+export class FiscalYearSettingsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async lifecycleSettings(fiscalYear: number): Promise<LifecycleSettings | null> {
+    const row = await queryFirst<{ lifecycle_settings: LifecycleSettings | null }>(
+      this.dataSource,
+      `SELECT lifecycle_settings FROM fiscal_years WHERE fiscal_year = $1`,
+      [fiscalYear],
+    );
+    return row?.lifecycle_settings ?? null;
+  }
+
+  /** Applies to clusters kicked off from now on; running analyses keep the settings they started with. */
+  async setLifecycleSettings(fiscalYear: number, settings: LifecycleSettings): Promise<void> {
+    await execute(this.dataSource, `UPDATE fiscal_years SET lifecycle_settings = $2 WHERE fiscal_year = $1`, [fiscalYear, JSON.stringify(settings)]);
+  }
+
+  async calendarSettings(fiscalYear: number): Promise<CalendarSettings | null> {
+    const row = await queryFirst<{ calendar_settings: CalendarSettings | null }>(
+      this.dataSource,
+      `SELECT calendar_settings FROM fiscal_years WHERE fiscal_year = $1`,
+      [fiscalYear],
+    );
+    return row?.calendar_settings ?? null;
+  }
+
+  async setCalendarSettings(fiscalYear: number, settings: CalendarSettings): Promise<void> {
+    await execute(this.dataSource, `UPDATE fiscal_years SET calendar_settings = $2 WHERE fiscal_year = $1`, [fiscalYear, JSON.stringify(settings)]);
+  }
+}

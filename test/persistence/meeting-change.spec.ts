@@ -1,0 +1,53 @@
+import { Meeting } from '@app/domain';
+import { ClusterEventRepository, createDataSourceOptions, MeetingRepository, NewAuditEntry } from '@app/persistence';
+import { DataSource } from 'typeorm';
+import { createTestDatabase, TestDatabase } from '../support/test-environment';
+
+describe('recording a change of a meeting', () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+  let events: ClusterEventRepository;
+  let meetings: MeetingRepository;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    dataSource = await new DataSource(createDataSourceOptions(database.url)).initialize();
+    events = new ClusterEventRepository(dataSource);
+    meetings = new MeetingRepository(dataSource);
+  });
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await database?.drop();
+  });
+
+  const moved = (id: string, day: number): Meeting => ({ id, name: '第3回X会議', date: { kind: 'exact', date: `2024-10-${String(day).padStart(2, '0')}` }, agenda: [] });
+  const entry = (eventId: string, meeting: Meeting): NewAuditEntry => ({
+    eventId,
+    occurredAt: '2024-09-01T00:00:00.000Z',
+    fiscalYear: 2024,
+    clusterNo: null,
+    actorId: null,
+    actorName: '市政変革室',
+    action: 'change-meeting',
+    fromState: '2024年10月上旬',
+    toState: JSON.stringify(meeting.date),
+    reportKind: null,
+    comment: null,
+    details: { meetingId: meeting.id },
+  });
+
+  const auditRows = () => dataSource.query(`SELECT event_id, cluster_no, action, to_state FROM audit_events WHERE fiscal_year = 2024 ORDER BY id`);
+
+  it('writes the audit entry and the meeting together', async () => {
+    expect(await events.applyMeetingChange(entry('calendar/2024#move-1', moved('x3', 8)), moved('x3', 8))).toEqual({ applied: true });
+    expect((await meetings.find(2024, 'x3'))?.date).toEqual({ kind: 'exact', date: '2024-10-08' });
+    expect(await auditRows()).toEqual([{ event_id: 'calendar/2024#move-1', cluster_no: null, action: 'change-meeting', to_state: JSON.stringify(moved('x3', 8).date) }]);
+  });
+
+  it('changes nothing when a change is retried after a later one', async () => {
+    await events.applyMeetingChange(entry('calendar/2024#move-2', moved('x3', 10)), moved('x3', 10));
+    expect(await events.applyMeetingChange(entry('calendar/2024#move-1', moved('x3', 8)), moved('x3', 8))).toEqual({ applied: false });
+    expect((await meetings.find(2024, 'x3'))?.date).toEqual({ kind: 'exact', date: '2024-10-10' });
+    expect(await auditRows()).toHaveLength(2);
+  });
+});
