@@ -1,4 +1,4 @@
-import { MEETING_ID_PATTERN, MEETING_NAME_MAX_LENGTH, MonthThird, NOT_BLANK_PATTERN, SLUG_PATTERN } from '@app/domain';
+import { ISO_DATE_PATTERN, ISO_MONTH_PATTERN, MEETING_ID_PATTERN, MEETING_NAME_MAX_LENGTH, MonthThird, NOT_BLANK_PATTERN, SLUG_PATTERN } from '@app/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
@@ -11,12 +11,12 @@ export class MeetingDateDto {
 
   @ApiPropertyOptional({ example: '2024-10-07', description: 'kind が exact のとき' })
   @ValidateIf((date: MeetingDateDto) => date.kind === 'exact')
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date.date は YYYY-MM-DD 形式で指定してください' })
+  @Matches(ISO_DATE_PATTERN, { message: 'date.date は YYYY-MM-DD 形式で指定してください' })
   date?: string;
 
   @ApiPropertyOptional({ example: '2024-10', description: 'kind が third のとき' })
   @ValidateIf((date: MeetingDateDto) => date.kind === 'third')
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'date.month は YYYY-MM 形式で指定してください' })
+  @Matches(ISO_MONTH_PATTERN, { message: 'date.month は YYYY-MM 形式で指定してください' })
   month?: string;
 
   @ApiPropertyOptional({ enum: MonthThird, description: 'early（上旬）/ mid（中旬）/ late（下旬）' })

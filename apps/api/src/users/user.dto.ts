@@ -1,6 +1,7 @@
 import {
   BUREAU_CODE_PATTERN,
   DISPLAY_NAME_MAX_LENGTH,
+  EMAIL_MAX_LENGTH,
   NOT_BLANK_PATTERN,
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
@@ -50,7 +51,7 @@ const EmailRules = () =>
   applyDecorators(
     IsOptional(),
     IsEmail({}, { message: 'email はメールアドレスの形式で指定してください' }),
-    MaxLength(254, { message: 'email は254文字以内で指定してください' }),
+    MaxLength(EMAIL_MAX_LENGTH, { message: `email は${EMAIL_MAX_LENGTH}文字以内で指定してください` }),
   );
 /** For a field a change may leave out but never set to null: only an absent field skips the rules. */
 const UnlessAbsent = () => ValidateIf((_object, value) => value !== undefined);

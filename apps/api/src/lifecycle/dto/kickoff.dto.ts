@@ -1,11 +1,11 @@
-import { ATTENDEE_NAME_MAX_LENGTH, KICKOFF_NOTES_MAX_LENGTH, NOT_BLANK_PATTERN } from '@app/domain';
+import { ATTENDEE_NAME_MAX_LENGTH, ISO_DATE_PATTERN, KICKOFF_NOTES_MAX_LENGTH, NOT_BLANK_PATTERN } from '@app/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
 /** The owning department's meeting with the reform office that opens the analysis (着手). */
 export class KickoffRequest {
   @ApiProperty({ example: '2024-06-04', description: '着手会議の日付（YYYY-MM-DD）' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'meetingDate は YYYY-MM-DD 形式の日付で指定してください' })
+  @Matches(ISO_DATE_PATTERN, { message: 'meetingDate は YYYY-MM-DD 形式の日付で指定してください' })
   @IsISO8601({ strict: true }, { message: 'meetingDate は存在する日付で指定してください' })
   meetingDate!: string;
 
