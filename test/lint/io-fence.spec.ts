@@ -26,6 +26,7 @@ describe('the I/O fence around workflows/ and libs/domain', () => {
     ["import { Context } from '@temporalio/activity';"],
     ["import { CatalogueRepository } from '../../libs/persistence/src';"],
     ["import { TemporalClientModule } from '@app/temporal';"],
+    ["import { hashPassword } from '@app/security';"],
     ["import { workflowBundlerOptions } from '../../libs/temporal/src/worker/workflow-bundle';"],
   ])('refuses %s in a workflow', (line) => {
     expect(restrictedImports('workflows/src/example.workflow.ts', `${line}\nexport const used = 1;\n`)).toHaveLength(1);
