@@ -1,6 +1,6 @@
 import { clusterWorkflowId } from '@app/temporal';
 import { performance } from 'node:perf_hooks';
-import { clusterUpdates } from '../workflows/src/cluster-lifecycle/cluster-lifecycle.messages';
+import { clusterUpdates } from '@app/workflows';
 import { BenchContext, clusterPath, FISCAL_YEAR } from './context';
 import { bureauUser, OFFICE } from './organisation';
 import type { Row } from './report';

@@ -3,7 +3,7 @@ import { UserRepository } from '@app/persistence';
 import { INestApplication } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { Client as PgClient } from 'pg';
-import { hashPassword } from '../apps/api/src/auth/password-hasher';
+import { hashPassword } from '@app/security';
 import { ApiClient } from './api-client';
 
 /** The bureaus that own the clusters in the benchmark, taken in turn by cluster number. */

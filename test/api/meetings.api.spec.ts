@@ -86,6 +86,9 @@ describe('X meetings and deadlines through the API', () => {
     await fx.as('manager').patch(`${meetingsPath}/x2`, { name: '変更' }).expect(403);
     await fx.as(null).patch(`${meetingsPath}/x2`, { name: '変更' }).expect(401);
     await fx.as('office').patch(`${meetingsPath}/nope`, { name: '変更' }).expect(404);
+    await fx.as('office').patch(`${meetingsPath}/x2`, {}).expect(400);
+    const blankName = await fx.as('office').patch(`${meetingsPath}/x2`, { name: '   ' }).expect(400);
+    expect(blankName.body.fields.map(({ field }: { field: string }) => field)).toEqual(['name']);
     const badDate = await fx.as('office').patch(`${meetingsPath}/x2`, { date: { kind: 'third', month: '2036-13', third: 'early' } }).expect(400);
     expect(badDate.body.fields[0].field).toBe('date.month');
     const impossible = await fx.as('office').patch(`${meetingsPath}/x2`, { date: { kind: 'exact', date: '2036-02-30' } }).expect(400);

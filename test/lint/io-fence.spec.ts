@@ -25,16 +25,29 @@ describe('the I/O fence around workflows/ and libs/domain', () => {
     ["import { Worker } from '@temporalio/worker';"],
     ["import { Context } from '@temporalio/activity';"],
     ["import { CatalogueRepository } from '../../libs/persistence/src';"],
+    ["import { TemporalClientModule } from '@app/temporal';"],
+    ["import { hashPassword } from '@app/security';"],
+    ["import { workflowBundlerOptions } from '../../libs/temporal/src/worker/workflow-bundle';"],
   ])('refuses %s in a workflow', (line) => {
     expect(restrictedImports('workflows/src/example.workflow.ts', `${line}\nexport const used = 1;\n`)).toHaveLength(1);
   });
 
-  it('allows the workflow API and the domain in a workflow', () => {
-    const code = "import { proxyActivities } from '@temporalio/workflow';\nimport { ClusterStage } from '../../libs/domain/src';\nexport const used = [proxyActivities, ClusterStage];\n";
+  it('allows the workflow API, the domain and the Temporal contracts in a workflow, by the aliases everyone uses', () => {
+    const code = [
+      "import { proxyActivities } from '@temporalio/workflow';",
+      "import { ClusterStage } from '@app/domain';",
+      "import { clusterWorkflowId } from '@app/temporal/contracts';",
+      'export const used = [proxyActivities, ClusterStage, clusterWorkflowId];',
+      '',
+    ].join('\n');
     expect(restrictedImports('workflows/src/example.workflow.ts', code)).toEqual([]);
   });
 
   it('keeps the domain free of Temporal as well', () => {
     expect(restrictedImports('libs/domain/src/example.ts', "import { sleep } from '@temporalio/workflow';\nexport const used = sleep;\n")).toHaveLength(1);
+  });
+
+  it('keeps the domain free of the workflows', () => {
+    expect(restrictedImports('libs/domain/src/example.ts', "import { changeMeeting } from '@app/workflows';\nexport const used = changeMeeting;\n")).toHaveLength(1);
   });
 });

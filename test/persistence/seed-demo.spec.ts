@@ -2,7 +2,7 @@ import { BureauRepository, CatalogueRepository, createDataSourceOptions, DEMO_OR
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { hashPassword } from '../../apps/api/src/auth/password-hasher';
+import { hashPassword } from '@app/security';
 import { prepareSystem } from '../../apps/setup/src/prepare-system';
 import { login, startApi } from '../support/api-harness';
 import { createTestDatabase, TestDatabase, testTemporalAddress, uniqueName } from '../support/test-environment';

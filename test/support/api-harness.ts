@@ -4,7 +4,7 @@ import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { ApiModule } from '../../apps/api/src/api.module';
-import { hashPassword } from '../../apps/api/src/auth/password-hasher';
+import { hashPassword } from '@app/security';
 import { configureApp } from '../../apps/api/src/configure-app';
 
 export const TEST_ADMIN_PASSWORD = 'test-admin-password';

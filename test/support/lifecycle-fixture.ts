@@ -5,7 +5,7 @@ import { INestApplication } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
 import request from 'supertest';
-import { getClusterCase } from '../../workflows/src/cluster-lifecycle/cluster-lifecycle.messages';
+import { getClusterCase } from '@app/workflows';
 import { createUser, login, startApi, TEST_ADMIN_PASSWORD } from './api-harness';
 import { createTestDatabase, TestDatabase, testTemporalAddress, uniqueName } from './test-environment';
 import { RunningWorker, startWorker } from './worker-harness';

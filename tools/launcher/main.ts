@@ -3,10 +3,9 @@
  * DATABASE_URL / TEMPORAL_ADDRESS), prepares both, runs the worker and the API, and stops all of it
  * on Ctrl-C or SIGTERM.
  */
-import { ConfigurationError, loadEnvironment } from '@app/config';
+import { ConfigurationError, describeNotificationChannels, loadEnvironment, notificationSettings } from '@app/config';
 import { join, resolve } from 'node:path';
 import { prepareSystem } from '../../apps/setup/src/prepare-system';
-import { describeNotificationChannels, notificationSettings } from '../../apps/worker/src/notifications/notification-settings';
 import { postgresDataDir } from '../infra/postgres-data-dir';
 import { ServerHostProcess } from '../infra/server-host-process';
 import { ChildService } from './child-service';

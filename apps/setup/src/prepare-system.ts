@@ -1,7 +1,7 @@
 import { DEMO_PASSWORD, prepareDatabase } from '@app/persistence';
 import { ensureSearchAttributes } from '@app/temporal';
 import { Connection } from '@temporalio/client';
-import { hashPassword } from '../../api/src/auth/password-hasher';
+import { hashPassword } from '@app/security';
 
 export interface SystemTargets {
   readonly databaseUrl: string;
@@ -16,7 +16,7 @@ export interface SystemPreparation {
 
 /** Prepares PostgreSQL (migrations, seed, optional demo data) and the Temporal namespace (custom search attributes). */
 export async function prepareSystem(targets: SystemTargets, say: (line: string) => void, preparation: SystemPreparation = {}): Promise<void> {
-  // The API's own hasher, so that demo users log in exactly like everyone else.
+  // The hasher the API verifies with, so that demo users log in exactly like everyone else.
   const database = await prepareDatabase(targets.databaseUrl, preparation.demoData ? { demoData: { hashPassword } } : {});
   say(
     `Database: ${database.migrationsApplied.length} migration(s) applied, ` +

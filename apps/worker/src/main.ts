@@ -1,9 +1,8 @@
 import 'reflect-metadata';
-import { loadEnvironment, requireSetting, runMain } from '@app/config';
+import { describeNotificationChannels, loadEnvironment, notificationSettings, requireSetting, runMain } from '@app/config';
 import { createLogger } from '@app/observability';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { describeNotificationChannels, notificationSettings } from './notifications/notification-settings';
 import { startReformWorker } from './reform-worker';
 import { installTemporalRuntimeLogging } from './temporal-runtime-logging';
 import { WorkerModule } from './worker.module';

@@ -1,5 +1,7 @@
+import { workflowBundlerOptions, workflowSourceRoot } from '@app/temporal';
 import { INestApplicationContext } from '@nestjs/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
+import { join } from 'node:path';
 import { ACTIVITY_FACTORIES } from './worker.module';
 
 export interface ReformWorkerOptions {
@@ -29,7 +31,7 @@ export async function startReformWorker(app: INestApplicationContext, options: R
     activities,
     ...(options.workflowBundlePath
       ? { workflowBundle: { codePath: options.workflowBundlePath } }
-      : { workflowsPath: require.resolve('../../../workflows/src') }),
+      : workflowsFromSource()),
   });
   const running = worker.run().finally(() => connection.close());
   return {
@@ -40,4 +42,9 @@ export async function startReformWorker(app: INestApplicationContext, options: R
       await running;
     },
   };
+}
+
+function workflowsFromSource() {
+  const root = workflowSourceRoot(__dirname);
+  return { workflowsPath: join(root, 'workflows', 'src'), bundlerOptions: workflowBundlerOptions(root) };
 }

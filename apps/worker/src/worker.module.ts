@@ -1,4 +1,4 @@
-import { Environment, requireSetting } from '@app/config';
+import { Environment, NOTIFICATION_SETTINGS, notificationSettings, requireSetting } from '@app/config';
 import { loggerModuleParams } from '@app/observability';
 import { PersistenceModule } from '@app/persistence';
 import { DynamicModule, Module } from '@nestjs/common';
@@ -6,7 +6,6 @@ import { LoggerModule } from 'nestjs-pino';
 import { CalendarActivitiesFactory } from './activities/calendar.activities';
 import { ClusterLifecycleActivitiesFactory } from './activities/cluster-lifecycle.activities';
 import { NotificationActivitiesFactory } from './activities/notification.activities';
-import { NOTIFICATION_SETTINGS, notificationSettings } from './notifications/notification-settings';
 import { SmtpMailSender } from './notifications/smtp-mail.sender';
 import { WebhookSender } from './notifications/webhook.sender';
 

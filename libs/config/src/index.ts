@@ -1,2 +1,3 @@
 export * from './environment';
 export * from './run-main';
+export * from './notification-settings';

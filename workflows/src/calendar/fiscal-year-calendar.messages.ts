@@ -1,5 +1,7 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { AgendaItem, CalendarSettings, Meeting, MeetingDate, Participant } from '../../../libs/domain/src';
+import type { CalendarSettings, Meeting, MeetingChange, Participant } from '@app/domain';
+
+export type { MeetingChange };
 
 export interface FiscalYearCalendarInput {
   readonly fiscalYear: number;
@@ -8,16 +10,6 @@ export interface FiscalYearCalendarInput {
   readonly settings: CalendarSettings | null;
   /** Digests and kickoff reminders already sent, carried over when the history is continued as new. */
   readonly sentNotices?: readonly string[];
-}
-
-/** Creates a meeting, or changes the given fields of an existing one; a refusal fails the Update with `REFUSED_FAILURE_TYPE`. */
-export interface MeetingChange {
-  readonly meetingId: string;
-  readonly create: boolean;
-  readonly name?: string;
-  readonly date?: MeetingDate;
-  readonly agenda?: readonly AgendaItem[];
-  readonly actor: Participant;
 }
 
 export const changeMeeting = defineUpdate<Meeting, [MeetingChange]>('changeMeeting');

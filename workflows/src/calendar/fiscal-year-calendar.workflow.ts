@@ -20,17 +20,14 @@ import {
   digestInstant,
   dayAfterMeeting,
   earliestMeetingDay,
+  decideMeetingChange,
   Meeting,
-  meetingDateProblems,
   Participant,
   Refusal,
-  RefusalCode,
   REFUSED_FAILURE_TYPE,
-  Role,
   tokyoInstant,
-} from '../../../libs/domain/src';
-import type { CalendarActivities, NotificationActivities } from '../../../libs/temporal/src/contracts/activities';
-import { clusterWorkflowId } from '../../../libs/temporal/src/contracts/workflow-ids';
+} from '@app/domain';
+import { type CalendarActivities, clusterWorkflowId, type NotificationActivities } from '@app/temporal/contracts';
 import { calendarChanged } from '../cluster-lifecycle/cluster-lifecycle.messages';
 import {
   calendarSettingsChanged,
@@ -73,8 +70,10 @@ export async function fiscalYearCalendarWorkflow(input: FiscalYearCalendarInput)
   setHandler(
     changeMeeting,
     async (change: MeetingChange) => {
-      const before = meetings.find((meeting) => meeting.id === change.meetingId) ?? null;
-      const after = applyChange(before, change);
+      const decision = decideMeetingChange(meetings, change);
+      // The validator has just accepted this change against the same meetings; a refusal here is a bug.
+      if (!decision.accepted) throw refusedChange(decision.refusal);
+      const { before, meeting: after } = decision;
       meetings = before ? meetings.map((meeting) => (meeting.id === after.id ? after : meeting)) : [...meetings, after];
       version += 1;
       changeCount += 1;
@@ -91,7 +90,12 @@ export async function fiscalYearCalendarWorkflow(input: FiscalYearCalendarInput)
       await tellRunningClusters(input.fiscalYear, change.actor, eventId);
       return after;
     },
-    { validator: (change: MeetingChange) => validateChange(meetings, change) },
+    {
+      validator: (change: MeetingChange) => {
+        const decision = decideMeetingChange(meetings, change);
+        if (!decision.accepted) throw refusedChange(decision.refusal);
+      },
+    },
   );
 
   setHandler(calendarSettingsChanged, ({ changedBy }) => {
@@ -119,26 +123,8 @@ export async function fiscalYearCalendarWorkflow(input: FiscalYearCalendarInput)
   }
 }
 
-function validateChange(meetings: readonly Meeting[], change: MeetingChange): void {
-  const existing = meetings.find((meeting) => meeting.id === change.meetingId);
-  const refuse = (message: string, code: RefusalCode) => {
-    throw ApplicationFailure.nonRetryable(message, REFUSED_FAILURE_TYPE, { code, message } satisfies Refusal);
-  };
-  if (!change.actor.roles.includes(Role.ReformOffice)) refuse('X会議の日程と議題は市政変革室だけが変更できます', 'reform-office.only');
-  if (change.create && existing) refuse(`会議 ${change.meetingId} は既にあります`, 'meeting.exists');
-  if (!change.create && !existing) refuse(`会議 ${change.meetingId} はありません`, 'meeting.unknown');
-  if (change.create && (!change.name || !change.date)) refuse('新しい会議には名称と日付が必要です', 'request.invalid');
-  const problems = change.date ? meetingDateProblems(change.date) : [];
-  if (problems.length > 0) refuse(problems.join(' / '), 'request.invalid');
-}
-
-function applyChange(before: Meeting | null, change: MeetingChange): Meeting {
-  return {
-    id: change.meetingId,
-    name: change.name ?? before?.name ?? change.meetingId,
-    date: change.date ?? (before?.date as Meeting['date']),
-    agenda: change.agenda ?? before?.agenda ?? [],
-  };
+function refusedChange(refusal: Refusal): ApplicationFailure {
+  return ApplicationFailure.nonRetryable(refusal.message, REFUSED_FAILURE_TYPE, refusal);
 }
 
 /** Every running analysis of the year re-reads its deadlines; one already closed has nothing to re-plan. */

@@ -1,6 +1,6 @@
 import type { UpdateDefinition } from '@temporalio/common';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { Actor, ClusterCase, ClusterCaseStart, ClusterCommand, Deadline, Participant } from '../../../libs/domain/src';
+import type { Actor, ClusterCase, ClusterCaseStart, ClusterCommand, Deadline, Participant } from '@app/domain';
 
 export interface ClusterLifecycleInput {
   readonly start: ClusterCaseStart;

@@ -23,9 +23,8 @@ import {
   owedActions,
   REFUSED_FAILURE_TYPE,
   SavedReportText,
-} from '../../../libs/domain/src';
-import type { CalendarActivities, ClusterLifecycleActivities } from '../../../libs/temporal/src/contracts/activities';
-import { CLUSTER_STAGE, OWNING_BUREAU } from '../../../libs/temporal/src/contracts/search-attributes';
+} from '@app/domain';
+import { type CalendarActivities, CLUSTER_STAGE, type ClusterLifecycleActivities, OWNING_BUREAU } from '@app/temporal/contracts';
 import { awaitKickoff, CalendarChange, calendarChanged, ClusterLifecycleInput, clusterUpdates, getClusterCase, getClusterDeadlines } from './cluster-lifecycle.messages';
 import { runReminders } from './reminders';
 

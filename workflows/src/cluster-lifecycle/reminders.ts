@@ -9,8 +9,8 @@ import {
   owedActions,
   plannedNotices,
   scheduleAt,
-} from '../../../libs/domain/src';
-import type { ClusterDeadlinesLoad, NotificationActivities } from '../../../libs/temporal/src/contracts/activities';
+} from '@app/domain';
+import type { ClusterDeadlinesLoad, NotificationActivities } from '@app/temporal/contracts';
 import type { CalendarChange } from './cluster-lifecycle.messages';
 
 const { deliverNotification } = proxyActivities<NotificationActivities>({

@@ -1,7 +1,7 @@
 import { Role } from '@app/domain';
 import { UserRepository } from '@app/persistence';
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { hashPassword } from './password-hasher';
+import { hashPassword } from '@app/security';
 
 export const ADMIN_PASSWORD = Symbol('ADMIN_PASSWORD');
 export const ADMIN_USERNAME = 'admin';

@@ -1,9 +1,9 @@
 import { refused } from '@app/domain';
 import { UserRepository } from '@app/persistence';
+import { verifyPassword } from '@app/security';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { ACCESS_TOKEN_TTL_SECONDS } from './auth.module-options';
-import { verifyPassword } from './password-hasher';
 
 export interface LoginCommand {
   readonly username: string;

@@ -1,3 +1,4 @@
+import { PASSWORD_MAX_LENGTH } from '@app/domain';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 
@@ -11,7 +12,7 @@ export class LoginRequest {
   @ApiProperty({ example: 'reform-admin' })
   @IsString({ message: 'パスワードを文字列で指定してください' })
   @MinLength(1, { message: 'パスワードを入力してください' })
-  @MaxLength(200)
+  @MaxLength(PASSWORD_MAX_LENGTH)
   password!: string;
 }
 

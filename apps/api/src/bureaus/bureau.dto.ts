@@ -1,4 +1,4 @@
-import { BUREAU_CODE_PATTERN, BUREAU_NAME_MAX_LENGTH } from '@app/domain';
+import { BUREAU_CODE_PATTERN, BUREAU_NAME_MAX_LENGTH, NOT_BLANK_PATTERN } from '@app/domain';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Matches, MaxLength } from 'class-validator';
 import { PageMeta } from '../common/page.dto';
@@ -11,7 +11,7 @@ export class CreateBureauRequest {
 
   @ApiProperty({ example: '子ども家庭局', description: '局名' })
   @IsString({ message: 'name は文字列で指定してください' })
-  @Matches(/\S/, { message: 'name を入力してください' })
+  @Matches(NOT_BLANK_PATTERN, { message: 'name を入力してください' })
   @MaxLength(BUREAU_NAME_MAX_LENGTH, { message: `name は${BUREAU_NAME_MAX_LENGTH}文字以内で指定してください` })
   name!: string;
 }

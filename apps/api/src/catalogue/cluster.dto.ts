@@ -1,4 +1,4 @@
-import { CLUSTER_STAGES, ClusterGroup, ClusterKind, ClusterStage } from '@app/domain';
+import { BUREAU_CODE_PATTERN, CLUSTER_STAGES, ClusterGroup, ClusterKind, ClusterStage } from '@app/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEnum, IsIn, IsOptional, IsString, Matches, ValidateIf } from 'class-validator';
@@ -85,6 +85,6 @@ export class UpdateClusterRequest {
   @IsOptional()
   @ValidateIf((_object, value) => value !== null)
   @IsString({ message: 'owningBureauCode は局のコード（文字列）か null で指定してください' })
-  @Matches(/^[A-Za-z0-9_-]{1,40}$/, { message: 'owningBureauCode は英数字・ハイフン・下線の40文字以内で指定してください' })
+  @Matches(BUREAU_CODE_PATTERN, { message: 'owningBureauCode は英数字・ハイフン・下線の40文字以内で指定してください' })
   owningBureauCode?: string | null;
 }

@@ -3,8 +3,7 @@ import { ClusterRow, FiscalYearSettingsRepository, LifecycleReadRepository } fro
 import { CLUSTER_NO, CLUSTER_STAGE, clusterWorkflowId, FISCAL_YEAR, OWNING_BUREAU, TEMPORAL_OPTIONS, TemporalOptions } from '@app/temporal';
 import { Inject, Injectable } from '@nestjs/common';
 import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WithStartWorkflowOperation } from '@temporalio/client';
-import type { clusterLifecycleWorkflow } from '../../../../workflows/src';
-import { awaitKickoff, clusterUpdates } from '../../../../workflows/src/cluster-lifecycle/cluster-lifecycle.messages';
+import { awaitKickoff, type clusterLifecycleWorkflow, clusterUpdates } from '@app/workflows';
 import { refusalOf, withCurrent } from '../common/refusal-of';
 import { CalendarService } from '../meetings/calendar.service';
 import { KickoffMeeting } from './lifecycle.commands';

@@ -18,8 +18,7 @@ import { CatalogueRepository, FiscalYearSettingsRepository, MeetingRepository } 
 import { calendarWorkflowId, TEMPORAL_OPTIONS, TemporalOptions } from '@app/temporal';
 import { Inject, Injectable } from '@nestjs/common';
 import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import type { fiscalYearCalendarWorkflow } from '../../../../workflows/src';
-import { calendarSettingsChanged, changeMeeting, MeetingChange } from '../../../../workflows/src/calendar/fiscal-year-calendar.messages';
+import { calendarSettingsChanged, changeMeeting, type fiscalYearCalendarWorkflow, MeetingChange } from '@app/workflows';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { refusalOf } from '../common/refusal-of';
 import { invalidFields } from '../common/validation.pipe';
@@ -65,7 +64,6 @@ export class CalendarService {
   async change(request: MeetingChangeCommand): Promise<MeetingView> {
     const { fiscalYear, meetingId, create, actor } = request;
     await this.catalogue.requireFiscalYear(fiscalYear);
-    if (!create && !request.name && !request.date && !request.agenda) throw refused('request.invalid', '変更する項目（name, date, agenda）を指定してください');
     if (request.agenda) await this.requireAgenda(fiscalYear, request.agenda);
     await this.ensureRunning(fiscalYear);
     const change: MeetingChange = {

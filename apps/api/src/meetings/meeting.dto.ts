@@ -1,7 +1,7 @@
-import { MonthThird } from '@app/domain';
+import { ISO_DATE_PATTERN, ISO_MONTH_PATTERN, MEETING_ID_PATTERN, MEETING_NAME_MAX_LENGTH, MonthThird, NOT_BLANK_PATTERN, SLUG_PATTERN } from '@app/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 
 /** Exact (`{kind: "exact", date}`) or a third of a month (`{kind: "third", month, third}`: 上旬/中旬/下旬). */
 export class MeetingDateDto {
@@ -11,12 +11,12 @@ export class MeetingDateDto {
 
   @ApiPropertyOptional({ example: '2024-10-07', description: 'kind が exact のとき' })
   @ValidateIf((date: MeetingDateDto) => date.kind === 'exact')
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date.date は YYYY-MM-DD 形式で指定してください' })
+  @Matches(ISO_DATE_PATTERN, { message: 'date.date は YYYY-MM-DD 形式で指定してください' })
   date?: string;
 
   @ApiPropertyOptional({ example: '2024-10', description: 'kind が third のとき' })
   @ValidateIf((date: MeetingDateDto) => date.kind === 'third')
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'date.month は YYYY-MM 形式で指定してください' })
+  @Matches(ISO_MONTH_PATTERN, { message: 'date.month は YYYY-MM 形式で指定してください' })
   month?: string;
 
   @ApiPropertyOptional({ enum: MonthThird, description: 'early（上旬）/ mid（中旬）/ late（下旬）' })
@@ -33,7 +33,7 @@ export class AgendaItemDto {
   clusterNo!: number;
 
   @ApiProperty({ example: 'interim' })
-  @Matches(/^[a-z][a-z0-9-]{0,39}$/, { message: 'agenda の reportKind は報告書の種類（例: interim）で指定してください' })
+  @Matches(SLUG_PATTERN, { message: 'agenda の reportKind は報告書の種類（例: interim）で指定してください' })
   reportKind!: string;
 }
 
@@ -41,8 +41,8 @@ export class ChangeMeetingRequest {
   @ApiPropertyOptional({ example: '第3回X会議' })
   @IsOptional()
   @IsString({ message: 'name は文字列で指定してください' })
-  @MinLength(1, { message: 'name を入力してください' })
-  @MaxLength(100, { message: 'name は100文字以内です' })
+  @Matches(NOT_BLANK_PATTERN, { message: 'name を入力してください' })
+  @MaxLength(MEETING_NAME_MAX_LENGTH, { message: `name は${MEETING_NAME_MAX_LENGTH}文字以内です` })
   name?: string;
 
   @ApiPropertyOptional({ type: MeetingDateDto })
@@ -62,7 +62,7 @@ export class ChangeMeetingRequest {
 
 export class CreateMeetingRequest extends ChangeMeetingRequest {
   @ApiProperty({ example: 'x6', description: '年度内で一意な識別子' })
-  @Matches(/^[a-z0-9][a-z0-9-]{0,39}$/, { message: 'id は英小文字・数字・ハイフンの40文字以内で指定してください' })
+  @Matches(MEETING_ID_PATTERN, { message: 'id は英小文字・数字・ハイフンの40文字以内で指定してください' })
   id!: string;
 }
 
@@ -108,7 +108,7 @@ export class CalendarSettingsDto {
 
 export class DeadlineRuleDto {
   @ApiProperty({ example: 'interim', description: 'kickoff または報告書の種類' })
-  @Matches(/^[a-z][a-z0-9-]{0,39}$/, { message: 'target は kickoff か報告書の種類で指定してください' })
+  @Matches(SLUG_PATTERN, { message: 'target は kickoff か報告書の種類で指定してください' })
   target!: string;
 
   @ApiProperty({ example: 'x1' })

@@ -1,4 +1,14 @@
-import { BUREAU_CODE_PATTERN, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, Role, ROLES, USERNAME_PATTERN } from '@app/domain';
+import {
+  BUREAU_CODE_PATTERN,
+  DISPLAY_NAME_MAX_LENGTH,
+  EMAIL_MAX_LENGTH,
+  NOT_BLANK_PATTERN,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  Role,
+  ROLES,
+  USERNAME_PATTERN,
+} from '@app/domain';
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
@@ -8,7 +18,6 @@ import { PageMeta, PageQuery } from '../common/page.dto';
 
 const ROLE_CHOICES = ROLES.join(' / ');
 const PASSWORD_LENGTH_MESSAGE = `password は${PASSWORD_MIN_LENGTH}〜${PASSWORD_MAX_LENGTH}文字で指定してください`;
-const DISPLAY_NAME_MAX_LENGTH = 100;
 
 // The rules of each field, shared by creating a user and changing one, so both refuse alike.
 const PasswordRules = () =>
@@ -20,7 +29,7 @@ const PasswordRules = () =>
 const DisplayNameRules = () =>
   applyDecorators(
     IsString({ message: 'displayName は文字列で指定してください' }),
-    Matches(/\S/, { message: 'displayName を入力してください' }),
+    Matches(NOT_BLANK_PATTERN, { message: 'displayName を入力してください' }),
     MaxLength(DISPLAY_NAME_MAX_LENGTH, { message: `displayName は${DISPLAY_NAME_MAX_LENGTH}文字以内で指定してください` }),
   );
 const RolesRules = () =>
@@ -42,7 +51,7 @@ const EmailRules = () =>
   applyDecorators(
     IsOptional(),
     IsEmail({}, { message: 'email はメールアドレスの形式で指定してください' }),
-    MaxLength(254, { message: 'email は254文字以内で指定してください' }),
+    MaxLength(EMAIL_MAX_LENGTH, { message: `email は${EMAIL_MAX_LENGTH}文字以内で指定してください` }),
   );
 /** For a field a change may leave out but never set to null: only an absent field skips the rules. */
 const UnlessAbsent = () => ValidateIf((_object, value) => value !== undefined);

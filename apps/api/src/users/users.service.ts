@@ -3,7 +3,7 @@ import { UserChangeCheck, UserRepository, UserRow } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { ACCOUNT_DISABLED_MESSAGE } from '../auth/access.guard';
 import { AuthenticatedUser } from '../auth/authenticated-user';
-import { hashPassword } from '../auth/password-hasher';
+import { hashPassword } from '@app/security';
 import { invalidFields } from '../common/validation.pipe';
 import { ProfileView } from './profile.dto';
 import { UPDATABLE_USER_FIELDS, UserPage, UserView } from './user.dto';

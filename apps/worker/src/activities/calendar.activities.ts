@@ -1,17 +1,13 @@
 import {
-  CalendarSettings,
   ClusterStage,
   clusterDeadlines,
-  Meeting,
-  NotificationKind,
-  NotificationRequest,
-  REPORT_STATUS_LABELS,
-  ReportStatus,
-  Role,
-  STAGE_LABELS,
-  formatTokyoDateTime,
   digestInstant,
+  DigestItem,
+  Meeting,
   meetingDateLabel,
+  meetingDigestRequests,
+  NotificationRequest,
+  ReportStatus,
 } from '@app/domain';
 import { CatalogueRepository, ClusterEventRepository, FiscalYearSettingsRepository, LifecycleReadRepository, MeetingRepository } from '@app/persistence';
 import { CalendarActivities, ClusterDeadlinesLoad, MeetingChangeRecord } from '@app/temporal';
@@ -70,35 +66,25 @@ export class CalendarActivitiesFactory {
     );
   }
 
-  /** One digest per owning bureau on the agenda, to its staff, managers and director. */
+  /** What each owning bureau on the agenda presents and where it stands; the domain words the digests. */
   private async composeDigests(fiscalYear: number, meeting: Meeting, key: string, now: string): Promise<NotificationRequest[]> {
-    const settings: CalendarSettings | null = await this.fiscalYearSettings.calendarSettings(fiscalYear);
+    const settings = await this.fiscalYearSettings.calendarSettings(fiscalYear);
     const lifecycle = await this.fiscalYearSettings.lifecycleSettings(fiscalYear);
-    const byBureau = new Map<string, string[]>();
+    const items: DigestItem[] = [];
     for (const item of meeting.agenda) {
       const cluster = await this.catalogue.findCluster(fiscalYear, item.clusterNo);
       if (!cluster?.owningBureau) continue;
       const state = await this.reads.findCase(fiscalYear, item.clusterNo);
       const report = state?.reports.find((candidate) => candidate.kind === item.reportKind);
-      const status = report ? REPORT_STATUS_LABELS[report.status as ReportStatus] : '未着手';
-      const label = report?.label ?? lifecycle?.reportKinds.find((kind) => kind.slug === item.reportKind)?.label ?? item.reportKind;
-      const line = `・No.${cluster.no} ${cluster.name}「${label}」: ${status}（段階: ${STAGE_LABELS[cluster.stage]}）`;
-      byBureau.set(cluster.owningBureau.code, [...(byBureau.get(cluster.owningBureau.code) ?? []), line]);
+      items.push({
+        owningBureauCode: cluster.owningBureau.code,
+        clusterNo: cluster.no,
+        clusterName: cluster.name,
+        reportLabel: report?.label ?? lifecycle?.reportKinds.find((kind) => kind.slug === item.reportKind)?.label ?? item.reportKind,
+        reportStatus: report ? (report.status as ReportStatus) : null,
+        stage: cluster.stage,
+      });
     }
-    const when = settings ? `（案内: ${formatTokyoDateTime(digestInstant(meeting, settings))}）` : '';
-    return [...byBureau.entries()].map(([bureauCode, lines]) => ({
-      key: `${key}/${bureauCode}`,
-      kind: NotificationKind.MeetingDigest,
-      recipients: [Role.Staff, Role.Manager, Role.Director].map((role) => ({ type: 'role' as const, role, bureauCode })),
-      excludedUserIds: [],
-      subject: `【X会議の案内】${meeting.name}（${meetingDateLabel(meeting.date)}）で報告する事業群`,
-      body: [`${meeting.name}（${meetingDateLabel(meeting.date)}）で次の報告をお願いします${when}。`, ...lines].join('\n'),
-      link: `/api/v1/fiscal-years/${fiscalYear}/meetings`,
-      fiscalYear,
-      clusterNo: null,
-      reportKind: null,
-      dueAt: null,
-      createdAt: now,
-    }));
+    return meetingDigestRequests(fiscalYear, meeting, key, items, settings ? digestInstant(meeting, settings) : null, now);
   }
 }

@@ -1,8 +1,8 @@
-import { NOTIFICATION_KIND_LABELS, NotificationDelivery, NotificationKind, NotificationRequest, toTokyoIsoString } from '@app/domain';
+import { NOTIFICATION_KIND_LABELS, NotificationDelivery, NotificationKind, notificationMailText, NotificationRequest, toTokyoIsoString } from '@app/domain';
 import { NotificationRecipient, NotificationRepository } from '@app/persistence';
 import { NotificationActivities } from '@app/temporal';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { absoluteLink, NOTIFICATION_SETTINGS, NotificationSettings } from '../notifications/notification-settings';
+import { absoluteLink, NOTIFICATION_SETTINGS, NotificationSettings } from '@app/config';
 import { isPermanentRejection, isRecipientFailure, SmtpMailSender } from '../notifications/smtp-mail.sender';
 import { WebhookSender } from '../notifications/webhook.sender';
 
@@ -69,7 +69,7 @@ export class NotificationActivitiesFactory {
       request.key,
       addressed.map((recipient) => recipient.id),
     );
-    const text = this.mailText(request);
+    const text = notificationMailText(request.body, absoluteLink(this.settings.publicBaseUrl, request.link));
     const failures: string[] = [];
     for (const recipient of addressed.filter((candidate) => !done.has(candidate.id))) {
       const target = { channel: 'email' as const, notificationKey: request.key, recipient: recipient.id, destination: recipient.email };
@@ -112,19 +112,6 @@ export class NotificationActivitiesFactory {
       await this.notifications.recordFailed(target, reason);
       return [reason];
     }
-  }
-
-  private mailText(request: NotificationRequest): string {
-    const link = absoluteLink(this.settings.publicBaseUrl, request.link);
-    return [
-      request.body,
-      ...(link ? ['', `詳細: ${link}`] : []),
-      '',
-      '──',
-      'このメールは北九州市 市政変革ワークフローから自動で送信しています。返信はできません。',
-      '同じお知らせはシステムの通知一覧でも確認できます。',
-      '',
-    ].join('\n');
   }
 
   private webhookPayload(request: NotificationRequest, recipients: readonly NotificationRecipient[]): NotificationWebhookPayload {

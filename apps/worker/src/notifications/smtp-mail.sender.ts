@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { createTransport } from 'nodemailer';
-import { NOTIFICATION_SETTINGS, NotificationSettings } from './notification-settings';
+import { NOTIFICATION_SETTINGS, NotificationSettings } from '@app/config';
 
 export interface OutgoingMail {
   /** The notification's key, sent as the X-Reform-Notification-Id header. */

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, createHmac } from 'node:crypto';
-import { endpointOrigin, NOTIFICATION_SETTINGS, NotificationSettings } from './notification-settings';
+import { endpointOrigin, NOTIFICATION_SETTINGS, NotificationSettings } from '@app/config';
 
 export const NOTIFICATION_ID_HEADER = 'X-Reform-Notification-Id';
 export const SIGNATURE_HEADER = 'X-Reform-Signature';

@@ -18,11 +18,13 @@ export type MeetingDate =
   | { readonly kind: 'exact'; readonly date: string }
   | { readonly kind: 'third'; readonly month: string; readonly third: MonthThird };
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const ISO_MONTH = /^(\d{4})-(\d{2})$/;
+/** The form of a calendar day people type: YYYY-MM-DD (whether the day exists is {@link isValidIsoDate}'s question). */
+export const ISO_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** YYYY-MM with a month from 01 to 12. */
+export const ISO_MONTH_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
 export function isValidIsoDate(value: string): boolean {
-  const match = ISO_DATE.exec(value);
+  const match = ISO_DATE_PATTERN.exec(value);
   if (!match) return false;
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
@@ -31,9 +33,8 @@ export function isValidIsoDate(value: string): boolean {
 /** Problems with a meeting date as a person entered it, in Japanese; empty when it is sound. */
 export function meetingDateProblems(date: MeetingDate): string[] {
   if (date.kind === 'exact') return isValidIsoDate(date.date) ? [] : [`日付 ${date.date} は YYYY-MM-DD 形式の存在する日付で指定してください`];
-  const month = ISO_MONTH.exec(date.month);
   const problems: string[] = [];
-  if (!month || Number(month[2]) < 1 || Number(month[2]) > 12) problems.push(`月 ${date.month} は YYYY-MM 形式で指定してください`);
+  if (!ISO_MONTH_PATTERN.test(date.month)) problems.push(`月 ${date.month} は YYYY-MM 形式で指定してください`);
   if (!Object.values(MonthThird).includes(date.third)) problems.push('旬は early（上旬）/ mid（中旬）/ late（下旬）のいずれかで指定してください');
   return problems;
 }

@@ -1,5 +1,6 @@
 import { Role } from '../roles';
-import { Actor, KickoffRecord } from './cluster-lifecycle-event';
+import { Actor } from './actor';
+import { KickoffRecord } from './kickoff-record';
 import { ClusterStage } from './cluster-stage';
 import { ApprovalStepRule, ApproverScope, LifecycleSettings } from './lifecycle-settings';
 

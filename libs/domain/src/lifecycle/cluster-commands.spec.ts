@@ -2,6 +2,7 @@ import { Role } from '../roles';
 import { BureauRef, ClusterCase, openClusterCase, Participant, ReportState, ReportStatus } from './cluster-case';
 import { ClusterCommand, decide, Decision } from './cluster-commands';
 import { Refusal } from '../refusals/refusal';
+import { COMMENT_MAX_LENGTH, REPORT_BODY_MAX_LENGTH, REPORT_TITLE_MAX_LENGTH } from '../fields/field-limits';
 import { ClusterAction } from './cluster-lifecycle-event';
 import { ClusterStage } from './cluster-stage';
 import { DEFAULT_APPROVAL_CHAIN, FY2024_LIFECYCLE_SETTINGS, LifecycleSettings } from './lifecycle-settings';
@@ -650,5 +651,27 @@ describe('decide', () => {
       expect(() => decide(frozen, command, NOW)).not.toThrow();
       expect(JSON.stringify(frozen)).toBe(snapshot);
     }
+  });
+});
+
+describe('text limits, the same as the API applies', () => {
+  it('accepts a title and a comment exactly at their limits', () => {
+    const saved = ok(openCase(), save(staff, 'interim', '本文', '題'.repeat(REPORT_TITLE_MAX_LENGTH)));
+    expect(ok(apply(saved, submit(staff, 'interim')), sendBack(manager, 'interim', '理'.repeat(COMMENT_MAX_LENGTH))).stage).toBe(ClusterStage.InterimReport);
+  });
+
+  it.each<[string, () => ClusterCase, ClusterCommand, string]>([
+    ['a title', openCase, save(staff, 'interim', '本文', '題'.repeat(REPORT_TITLE_MAX_LENGTH + 1)), 'title'],
+    ['a body', openCase, save(staff, 'interim', '文'.repeat(REPORT_BODY_MAX_LENGTH + 1)), 'body'],
+    ['a return comment', inInterim, sendBack(manager, 'interim', '理'.repeat(COMMENT_MAX_LENGTH + 1)), 'comment'],
+    ['an approval comment', inInterim, approve(manager, 'interim', '理'.repeat(COMMENT_MAX_LENGTH + 1)), 'comment'],
+    ['a withdrawal reason', openCase, withdraw(reform, '理'.repeat(COMMENT_MAX_LENGTH + 1)), 'reason'],
+  ])('refuses %s over its limit, naming the field', (_what, state, command, field) => {
+    expect(refused(state(), command)).toMatchObject({ code: 'request.invalid', fields: [{ field }] });
+  });
+
+  it('counts full-width spaces and line breaks as blank', () => {
+    expect(refused(openCase(), save(staff, 'interim', '本文', '　\n')).code).toBe('request.invalid');
+    expect(refused(inInterim(), sendBack(manager, 'interim', ' 　\t')).code).toBe('comment.required');
   });
 });

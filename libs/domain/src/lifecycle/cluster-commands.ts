@@ -14,10 +14,12 @@ import {
   ReportStatus,
   reportStageIsOpen,
 } from './cluster-case';
-import { Actor, ClusterAction } from './cluster-lifecycle-event';
+import { Actor } from './actor';
+import { ClusterAction } from './cluster-lifecycle-event';
 import { ClusterStage, STAGE_LABELS } from './cluster-stage';
 import { REPORT_STAGES } from './lifecycle-settings';
 import { Refusal, refusal, RefusalCode } from '../refusals/refusal';
+import { COMMENT_MAX_LENGTH, isBlank, REPORT_BODY_MAX_LENGTH, REPORT_TITLE_MAX_LENGTH } from '../fields/field-limits';
 
 /** What a user asks of a cluster. Identity comes from authentication; the rest from the request. */
 export type ClusterCommand =
@@ -54,6 +56,8 @@ export function decide(state: ClusterCase, command: ClusterCommand, now: string)
   if (isClosedStage(state.stage)) {
     return refuse('cluster.closed', `この事業群の経営分析は${STAGE_LABELS[state.stage]}のため操作できません（段階: ${state.stage}）`);
   }
+  const overlong = overlongText(command);
+  if (overlong) return overlong;
   switch (command.type) {
     case 'withdraw':
       return withdraw(state, command, now);
@@ -62,6 +66,25 @@ export function decide(state: ClusterCase, command: ClusterCommand, now: string)
     default:
       return decideOnReport(state, command, now);
   }
+}
+
+/** The same limits the API's request validation applies, so that neither lets through what the other refuses. */
+function overlongText(command: ClusterCommand): Decision | null {
+  const limits: [string, string | null, number][] =
+    command.type === 'save-draft'
+      ? [
+          ['title', command.title, REPORT_TITLE_MAX_LENGTH],
+          ['body', command.body, REPORT_BODY_MAX_LENGTH],
+        ]
+      : command.type === 'withdraw'
+        ? [['reason', command.reason, COMMENT_MAX_LENGTH]]
+        : 'comment' in command
+          ? [['comment', command.comment, COMMENT_MAX_LENGTH]]
+          : [];
+  const [field, , max] = limits.find(([, text, limit]) => text !== null && text.length > limit) ?? [];
+  if (!field || max === undefined) return null;
+  const message = `${field} は${max}文字以内で入力してください`;
+  return { accepted: false, refusal: refusal('request.invalid', message, { fields: [{ field, problems: [message] }] }) };
 }
 
 type ReportCommand = Exclude<ClusterCommand, { type: 'withdraw' } | { type: 'change-owning-bureau' }>;
@@ -109,12 +132,12 @@ function saveDraft(state: ClusterCase, report: ReportState, command: Extract<Clu
     return refuse('report.in-approval', `${report.label}は決裁中のため保存できません。最初の決裁前なら引戻してから修正してください（状態: ${report.status}）`);
   }
   if (report.status === ReportStatus.Approved) return refuse('report.approved', `${report.label}は承認済みです（状態: ${report.status}）`);
-  if (!command.title.trim()) return refuse('request.invalid', '表題を入力してください');
+  if (isBlank(command.title)) return refuse('request.invalid', '表題を入力してください');
   const version = report.versions.length + 1;
   const updated: ReportState = {
     ...report,
     status: report.status === ReportStatus.Returned ? ReportStatus.Returned : ReportStatus.Draft,
-    versions: [...report.versions, { version, title: command.title, empty: command.body.trim() === '', savedBy: actorOf(command.actor), savedAt: now }],
+    versions: [...report.versions, { version, title: command.title, empty: isBlank(command.body), savedBy: actorOf(command.actor), savedAt: now }],
   };
   return accept(state, withReport(state, updated), {
     action: ClusterAction.SaveDraft,
@@ -210,7 +233,7 @@ function advanceIfStageDone(state: ClusterCase): ClusterCase {
 }
 
 function returnReport(state: ClusterCase, report: ReportState, actor: Participant, comment: string, now: string): Decision {
-  if (!comment.trim()) return refuse('comment.required', '差戻しには理由のコメントが必要です');
+  if (isBlank(comment)) return refuse('comment.required', '差戻しには理由のコメントが必要です');
   const refused = requireDecider(report, actor, '差戻し');
   if (refused || !report.submission) return { accepted: false, refusal: refused ?? notInApproval(report) };
   const step = report.submission.steps[report.submission.currentStep];
@@ -274,7 +297,7 @@ function recall(state: ClusterCase, report: ReportState, actor: Participant): De
 
 function withdraw(state: ClusterCase, command: Extract<ClusterCommand, { type: 'withdraw' }>, now: string): Decision {
   if (!command.actor.roles.includes(Role.ReformOffice)) return refuse('reform-office.only', '取下げは市政変革室だけが行えます');
-  if (!command.reason.trim()) return refuse('comment.required', '取下げの理由を入力してください');
+  if (isBlank(command.reason)) return refuse('comment.required', '取下げの理由を入力してください');
   const withdrawal = { by: actorOf(command.actor), at: now, reason: command.reason };
   return accept(state, { ...state, stage: ClusterStage.Withdrawn, withdrawal }, {
     action: ClusterAction.Withdraw,

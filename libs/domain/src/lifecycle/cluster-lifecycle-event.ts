@@ -2,14 +2,6 @@ import type { ClusterCase } from './cluster-case';
 import type { Deadline } from '../calendar/deadlines';
 import type { OwedAction } from './owed-actions';
 
-/** Someone, or the engine itself, acting on a cluster. */
-export interface Actor {
-  readonly id: string | null;
-  readonly name: string;
-}
-
-export const SYSTEM_ACTOR: Actor = { id: null, name: 'system' };
-
 /** The verbs of 決裁 as staff use them; the audit trail and history name actions by these. */
 export enum ClusterAction {
   Kickoff = 'kickoff',
@@ -36,14 +28,6 @@ export const CLUSTER_ACTION_LABELS: Readonly<Record<ClusterAction, string>> = {
   [ClusterAction.ChangeOwningBureau]: '所管局の変更',
   [ClusterAction.DeadlinesMoved]: '期限の変更',
 };
-
-/** The owning department's meeting with the reform office that opens the analysis. */
-export interface KickoffRecord {
-  /** ISO date (YYYY-MM-DD) of the meeting. */
-  readonly meetingDate: string;
-  readonly attendees: readonly string[];
-  readonly notes: string | null;
-}
 
 /** The text of a saved draft, carried once to the read model (the workflow keeps only its metadata). */
 export interface SavedReportText {

@@ -1,5 +1,6 @@
 import { Role } from '../roles';
 import { ClusterStage } from './cluster-stage';
+import { isBlank, SLUG_PATTERN } from '../fields/field-limits';
 
 /** One report a cluster writes in a year, named by a stable slug used in URLs. */
 export interface ReportKindSetting {
@@ -50,16 +51,14 @@ export const FY2024_LIFECYCLE_SETTINGS: LifecycleSettings = {
   approvalChain: DEFAULT_APPROVAL_CHAIN,
 };
 
-const SLUG = /^[a-z][a-z0-9-]{0,39}$/;
-
 /** Problems that would make a year's lifecycle impossible to run, in Japanese; empty when it is sound. */
 export function lifecycleSettingsProblems(settings: LifecycleSettings): string[] {
   const problems: string[] = [];
   const slugs = settings.reportKinds.map((kind) => kind.slug);
   for (const kind of settings.reportKinds) {
-    if (!SLUG.test(kind.slug)) problems.push(`報告書の種類「${kind.slug}」は英小文字・数字・ハイフンの識別子にしてください`);
+    if (!SLUG_PATTERN.test(kind.slug)) problems.push(`報告書の種類「${kind.slug}」は英小文字・数字・ハイフンの識別子にしてください`);
     if (!REPORT_STAGES.includes(kind.stage)) problems.push(`報告書の種類「${kind.slug}」の段階 ${kind.stage} は報告の段階ではありません`);
-    if (!kind.label.trim()) problems.push(`報告書の種類「${kind.slug}」に名称がありません`);
+    if (isBlank(kind.label)) problems.push(`報告書の種類「${kind.slug}」に名称がありません`);
   }
   for (const duplicate of new Set(slugs.filter((slug, index) => slugs.indexOf(slug) !== index))) {
     problems.push(`報告書の種類「${duplicate}」が重複しています`);

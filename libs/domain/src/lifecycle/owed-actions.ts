@@ -1,6 +1,6 @@
 import { Role } from '../roles';
 import { authorsOf, ClusterCase, currentStepOf, isClosedStage, ReportStatus, reportStageIsOpen } from './cluster-case';
-import type { Actor } from './cluster-lifecycle-event';
+import type { Actor } from './actor';
 import { REPORT_STAGES } from './lifecycle-settings';
 
 /** 作成 (write), 修正 (revise after 差戻し), 決裁 (decide). */

@@ -6,6 +6,11 @@ export const USERNAME_PATTERN = /^[A-Za-z0-9._-]{3,64}$/;
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 200;
 
+export const DISPLAY_NAME_MAX_LENGTH = 100;
+
+/** The longest address SMTP can carry (RFC 5321's path limit less its angle brackets). */
+export const EMAIL_MAX_LENGTH = 254;
+
 /** Roles that act for one bureau: their approvals and drafts are always on behalf of it. */
 export const BUREAU_MEMBER_ROLES: readonly Role[] = [Role.Staff, Role.Manager, Role.Director];
 

@@ -1,10 +1,4 @@
-import type { ClusterLifecycleEvent } from '../../../domain/src/lifecycle/cluster-lifecycle-event';
-import type { NotificationDelivery, NotificationRequest } from '../../../domain/src/notifications/notification';
-import type { CalendarSettings } from '../../../domain/src/calendar/calendar-settings';
-import type { Deadline } from '../../../domain/src/calendar/deadlines';
-import type { Meeting } from '../../../domain/src/calendar/meeting';
-import type { PendingKickoff } from '../../../domain/src/calendar/kickoff-reminders';
-import type { Actor } from '../../../domain/src/lifecycle/cluster-lifecycle-event';
+import type { Actor, CalendarSettings, ClusterLifecycleEvent, Deadline, Meeting, NotificationDelivery, NotificationRequest, PendingKickoff } from '@app/domain';
 
 /** What the cluster lifecycle workflow asks of the world; the worker implements it. */
 export interface ClusterLifecycleActivities {

@@ -1,10 +1,11 @@
+import { ATTENDEE_NAME_MAX_LENGTH, ISO_DATE_PATTERN, KICKOFF_NOTES_MAX_LENGTH, NOT_BLANK_PATTERN } from '@app/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsISO8601, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
 /** The owning department's meeting with the reform office that opens the analysis (着手). */
 export class KickoffRequest {
   @ApiProperty({ example: '2024-06-04', description: '着手会議の日付（YYYY-MM-DD）' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'meetingDate は YYYY-MM-DD 形式の日付で指定してください' })
+  @Matches(ISO_DATE_PATTERN, { message: 'meetingDate は YYYY-MM-DD 形式の日付で指定してください' })
   @IsISO8601({ strict: true }, { message: 'meetingDate は存在する日付で指定してください' })
   meetingDate!: string;
 
@@ -12,14 +13,14 @@ export class KickoffRequest {
   @IsArray({ message: 'attendees は出席者名の配列で指定してください' })
   @ArrayMaxSize(100, { message: 'attendees は100名までです' })
   @IsString({ each: true, message: 'attendees の各要素は出席者名（文字列）で指定してください' })
-  @MinLength(1, { each: true, message: 'attendees に空の名前があります' })
-  @MaxLength(200, { each: true, message: 'attendees の名前は200文字以内です' })
+  @Matches(NOT_BLANK_PATTERN, { each: true, message: 'attendees に空の名前があります' })
+  @MaxLength(ATTENDEE_NAME_MAX_LENGTH, { each: true, message: `attendees の名前は${ATTENDEE_NAME_MAX_LENGTH}文字以内です` })
   attendees!: string[];
 
   @ApiPropertyOptional({ type: String, description: 'メモ' })
   @IsOptional()
   @IsString({ message: 'notes は文字列で指定してください' })
-  @MaxLength(10_000, { message: 'notes は10000文字以内です' })
+  @MaxLength(KICKOFF_NOTES_MAX_LENGTH, { message: `notes は${KICKOFF_NOTES_MAX_LENGTH}文字以内です` })
   notes?: string;
 }
 

@@ -1,17 +1,25 @@
-import { ClusterStage, REPORT_STAGES, Role } from '@app/domain';
+import {
+  APPROVAL_STEP_LABEL_MAX_LENGTH,
+  ClusterStage,
+  NOT_BLANK_PATTERN,
+  REPORT_KIND_LABEL_MAX_LENGTH,
+  REPORT_STAGES,
+  Role,
+  SLUG_PATTERN,
+} from '@app/domain';
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 
 export class ReportKindSettingDto {
   @ApiProperty({ example: 'direction-budget' })
-  @Matches(/^[a-z][a-z0-9-]{0,39}$/, { message: 'slug は英小文字で始まる英小文字・数字・ハイフンの識別子にしてください' })
+  @Matches(SLUG_PATTERN, { message: 'slug は英小文字で始まる英小文字・数字・ハイフンの識別子にしてください' })
   slug!: string;
 
   @ApiProperty({ example: '改革の方向性の報告（予算関連）' })
   @IsString({ message: 'label は文字列で指定してください' })
-  @MinLength(1, { message: 'label を入力してください' })
-  @MaxLength(100, { message: 'label は100文字以内です' })
+  @Matches(NOT_BLANK_PATTERN, { message: 'label を入力してください' })
+  @MaxLength(REPORT_KIND_LABEL_MAX_LENGTH, { message: `label は${REPORT_KIND_LABEL_MAX_LENGTH}文字以内です` })
   label!: string;
 
   @ApiProperty({ enum: REPORT_STAGES })
@@ -30,8 +38,8 @@ export class ApprovalStepRuleDto {
 
   @ApiProperty({ example: '所管課長' })
   @IsString({ message: 'label は文字列で指定してください' })
-  @MinLength(1, { message: 'label を入力してください' })
-  @MaxLength(50, { message: 'label は50文字以内です' })
+  @Matches(NOT_BLANK_PATTERN, { message: 'label を入力してください' })
+  @MaxLength(APPROVAL_STEP_LABEL_MAX_LENGTH, { message: `label は${APPROVAL_STEP_LABEL_MAX_LENGTH}文字以内です` })
   label!: string;
 }
 

@@ -1,19 +1,20 @@
+import { COMMENT_MAX_LENGTH, NOT_BLANK_PATTERN, REPORT_BODY_MAX_LENGTH, REPORT_TITLE_MAX_LENGTH } from '@app/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 
-export const MAX_REPORT_BODY = 100_000;
+const COMMENT_LENGTH_MESSAGE = `comment は${COMMENT_MAX_LENGTH}文字以内で入力してください`;
 
 /** 下書き保存: every save is a new version. */
 export class SaveDraftRequest {
   @ApiProperty({ example: 'ごみ処理事業 経過報告', description: '表題' })
   @IsString({ message: 'title は文字列で指定してください' })
-  @MinLength(1, { message: 'title（表題）を入力してください' })
-  @MaxLength(200, { message: 'title は200文字以内で入力してください' })
+  @Matches(NOT_BLANK_PATTERN, { message: 'title（表題）を入力してください' })
+  @MaxLength(REPORT_TITLE_MAX_LENGTH, { message: `title は${REPORT_TITLE_MAX_LENGTH}文字以内で入力してください` })
   title!: string;
 
   @ApiProperty({ example: '収集運搬の委託範囲を他都市と比較した結果……', description: '本文（空の下書きは保存できますが提出できません）' })
   @IsString({ message: 'body は文字列で指定してください' })
-  @MaxLength(MAX_REPORT_BODY, { message: `body は${MAX_REPORT_BODY}文字以内で入力してください` })
+  @MaxLength(REPORT_BODY_MAX_LENGTH, { message: `body は${REPORT_BODY_MAX_LENGTH}文字以内で入力してください` })
   body!: string;
 }
 
@@ -22,7 +23,7 @@ export class ApproveRequest {
   @ApiPropertyOptional({ description: 'コメント' })
   @IsOptional()
   @IsString({ message: 'comment は文字列で指定してください' })
-  @MaxLength(5_000, { message: 'comment は5000文字以内で入力してください' })
+  @MaxLength(COMMENT_MAX_LENGTH, { message: COMMENT_LENGTH_MESSAGE })
   comment?: string;
 }
 
@@ -30,8 +31,8 @@ export class ApproveRequest {
 export class ReturnRequest {
   @ApiProperty({ example: '他都市比較の出典を追記してください', description: '差戻しの理由（必須）' })
   @IsString({ message: 'comment（差戻しの理由）を文字列で入力してください' })
-  @Matches(/\S/, { message: 'comment（差戻しの理由）を入力してください' })
-  @MaxLength(5_000, { message: 'comment は5000文字以内で入力してください' })
+  @Matches(NOT_BLANK_PATTERN, { message: 'comment（差戻しの理由）を入力してください' })
+  @MaxLength(COMMENT_MAX_LENGTH, { message: COMMENT_LENGTH_MESSAGE })
   comment!: string;
 }
 
@@ -46,7 +47,7 @@ export class DelegateRequest {
   @ApiPropertyOptional({ description: 'コメント' })
   @IsOptional()
   @IsString({ message: 'comment は文字列で指定してください' })
-  @MaxLength(5_000, { message: 'comment は5000文字以内で入力してください' })
+  @MaxLength(COMMENT_MAX_LENGTH, { message: COMMENT_LENGTH_MESSAGE })
   comment?: string;
 }
 
@@ -54,7 +55,7 @@ export class DelegateRequest {
 export class WithdrawRequest {
   @ApiProperty({ example: '今年度は制度改正の動向を見て分析を見送る', description: '取下げの理由（必須）' })
   @IsString({ message: 'reason（取下げの理由）を文字列で入力してください' })
-  @Matches(/\S/, { message: 'reason（取下げの理由）を入力してください' })
-  @MaxLength(5_000, { message: 'reason は5000文字以内で入力してください' })
+  @Matches(NOT_BLANK_PATTERN, { message: 'reason（取下げの理由）を入力してください' })
+  @MaxLength(COMMENT_MAX_LENGTH, { message: `reason は${COMMENT_MAX_LENGTH}文字以内で入力してください` })
   reason!: string;
 }

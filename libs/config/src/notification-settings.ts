@@ -1,4 +1,4 @@
-import { Environment } from '@app/config';
+import { Environment } from './environment';
 
 /** Injection token of the {@link NotificationSettings}. */
 export const NOTIFICATION_SETTINGS = Symbol('NOTIFICATION_SETTINGS');

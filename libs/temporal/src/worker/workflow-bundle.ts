@@ -1,0 +1,32 @@
+import type { BundleOptions } from '@temporalio/worker';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+/**
+ * The aliases workflow code imports libraries by, as tsconfig names them. Only the sandbox-safe ones:
+ * anything else a workflow imported by alias would fail the bundle instead of a workflow task.
+ */
+export function workflowImportAliases(root: string): Record<string, string> {
+  return {
+    '@app/domain$': join(root, 'libs/domain/src/index.ts'),
+    '@app/temporal/contracts$': join(root, 'libs/temporal/src/contracts/index.ts'),
+  };
+}
+
+/** The checkout holding the workflow sources, found from either the source tree or dist/. */
+export function workflowSourceRoot(from: string = __dirname): string {
+  for (let directory = from; directory !== dirname(directory); directory = dirname(directory)) {
+    if (existsSync(join(directory, 'workflows', 'src', 'index.ts'))) return directory;
+  }
+  throw new Error('workflows/src not found above ' + from);
+}
+
+/** Temporal's bundler ignores tsconfig `paths`, so its webpack configuration gets the same aliases. */
+export function workflowBundlerOptions(root: string): Required<Pick<BundleOptions, 'webpackConfigHook'>> {
+  return {
+    webpackConfigHook: (config) => ({
+      ...config,
+      resolve: { ...config.resolve, alias: { ...(config.resolve?.alias as Record<string, string | false> | undefined), ...workflowImportAliases(root) } },
+    }),
+  };
+}
