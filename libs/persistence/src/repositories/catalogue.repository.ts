@@ -174,8 +174,8 @@ export class CatalogueRepository {
     changes: { analysedThisYear?: boolean; owningBureauCode?: string | null },
   ): Promise<void> {
     if (changes.owningBureauCode) {
-      const bureau: unknown[] = await this.dataSource.query(`SELECT 1 FROM bureaus WHERE code = $1`, [changes.owningBureauCode]);
-      if (bureau.length === 0) {
+      const bureau = await queryFirst<{ code: string }>(this.dataSource, `SELECT code FROM bureaus WHERE code = $1`, [changes.owningBureauCode]);
+      if (!bureau) {
         const problem = `局コード「${changes.owningBureauCode}」は登録されていません`;
         throw refused('bureau.unknown', problem, { fields: [{ field: 'owningBureauCode', problems: [problem] }] });
       }
@@ -197,16 +197,18 @@ export class CatalogueRepository {
    */
   async copyFiscalYear(from: number, to: number): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const source: unknown[] = await manager.query(`SELECT 1 FROM fiscal_years WHERE fiscal_year = $1`, [from]);
-      if (source.length === 0) throw refused('fiscal-year.unknown', `複製元の${fiscalYearLabel(from)}（${from}）は登録されていません`);
-      const created: unknown[] = await manager.query(
+      const source = await queryFirst<{ fiscal_year: number }>(manager, `SELECT fiscal_year FROM fiscal_years WHERE fiscal_year = $1`, [from]);
+      if (!source) throw refused('fiscal-year.unknown', `複製元の${fiscalYearLabel(from)}（${from}）は登録されていません`);
+      const created = await queryFirst<{ fiscal_year: number }>(
+        manager,
         `INSERT INTO fiscal_years (fiscal_year, label, copied_from, lifecycle_settings, calendar_settings)
          SELECT $1, $2, $3, lifecycle_settings, calendar_settings FROM fiscal_years WHERE fiscal_year = $3
          ON CONFLICT DO NOTHING RETURNING fiscal_year`,
         [to, fiscalYearLabel(to), from],
       );
-      if (created.length === 0) throw refused('fiscal-year.exists', `${fiscalYearLabel(to)}（${to}）は既に登録されています`);
-      await manager.query(
+      if (!created) throw refused('fiscal-year.exists', `${fiscalYearLabel(to)}（${to}）は既に登録されています`);
+      await execute(
+        manager,
         `INSERT INTO cluster_groups (fiscal_year, code, name, reform, description, sort_order)
          SELECT $2, code, name, reform, description, sort_order FROM cluster_groups WHERE fiscal_year = $1`,
         [from, to],

@@ -1,6 +1,7 @@
 import { refused, RefusedError } from '@app/domain';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { Page, PageRequest, queryPage } from '../sql/paging';
+import { failedWith, SQL_STATE } from '../sql/sql-state';
 import { execute, queryFirst, queryRows } from '../sql/typed-query';
 import { NamedCode } from './catalogue.repository';
 
@@ -74,8 +75,6 @@ export interface UserStanding {
  * are at that moment (null when they no longer exist). Throws to refuse the change.
  */
 export type UserChangeCheck = (change: { readonly before: UserStanding; readonly after: UserStanding; readonly actor: UserStanding | null }) => void;
-
-const FOREIGN_KEY_VIOLATION = '23503';
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -160,7 +159,7 @@ export class UserRepository {
         [user.username, user.passwordHash, user.displayName, user.roles, user.bureauCode, user.isDemo ?? false, user.email ?? null],
       );
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === FOREIGN_KEY_VIOLATION) {
+      if (failedWith(error, SQL_STATE.foreignKeyViolation)) {
         throw unknownBureau(user.bureauCode);
       }
       throw error;
@@ -215,7 +214,7 @@ export class UserRepository {
         return toUserRow(row);
       });
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === FOREIGN_KEY_VIOLATION) {
+      if (failedWith(error, SQL_STATE.foreignKeyViolation)) {
         throw unknownBureau(changes.bureauCode ?? null);
       }
       throw error;
