@@ -1,7 +1,8 @@
-import { ClusterAction, ClusterCase, ClusterLifecycleEvent, ClusterStage, FY2024_LIFECYCLE_SETTINGS, openClusterCase, owedActions } from '@app/domain';
+import { ClusterAction, ClusterCase, ClusterLifecycleEvent, ClusterStage, openClusterCase, owedActions } from '@app/domain';
 import { BureauRepository, ClusterEventRepository, createDataSourceOptions } from '@app/persistence';
 import { DataSource } from 'typeorm';
 import { createTestDatabase, TestDatabase } from '../support/test-environment';
+import { FY2024_LIFECYCLE_SETTINGS } from '@app/persistence';
 
 const CLUSTER_NO = 27;
 

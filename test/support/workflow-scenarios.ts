@@ -1,7 +1,8 @@
-import { FY2024_LIFECYCLE_SETTINGS, LifecycleSettings, Meeting, NotificationKind, Participant, RecipientRule, Role, tokyoDate, tokyoInstant } from '@app/domain';
+import { LifecycleSettings, Meeting, NotificationKind, Participant, RecipientRule, Role, tokyoDate, tokyoInstant } from '@app/domain';
 import { clusterWorkflowId } from '@app/temporal';
 import { clusterLifecycleWorkflow } from '../../workflows/src';
 import { awaitKickoff } from '../../workflows/src/cluster-lifecycle/cluster-lifecycle.messages';
+import { FY2024_LIFECYCLE_SETTINGS } from '@app/persistence';
 import type { WorkflowTestbed } from './workflow-testbed';
 
 export const DAY = 24 * 3600 * 1000;

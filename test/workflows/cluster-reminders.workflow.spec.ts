@@ -1,4 +1,4 @@
-import { ClusterStage, FY2024_LIFECYCLE_SETTINGS, LifecycleSettings, NotificationKind } from '@app/domain';
+import { ClusterStage, LifecycleSettings, NotificationKind } from '@app/domain';
 import { clusterWorkflowId } from '@app/temporal';
 import { clusterUpdates } from '../../workflows/src/cluster-lifecycle/cluster-lifecycle.messages';
 import {
@@ -17,6 +17,7 @@ import {
   STAFF,
 } from '../support/workflow-scenarios';
 import { describeWithTimeSkipping, useWorkflowTestbed } from '../support/workflow-testbed';
+import { FY2024_LIFECYCLE_SETTINGS } from '@app/persistence';
 
 /** FY2024's reports with a one-step chain (the owning bureau's manager), so a report is approved in one decision. */
 const ONE_STEP: LifecycleSettings = { ...FY2024_LIFECYCLE_SETTINGS, approvalChain: [FY2024_LIFECYCLE_SETTINGS.approvalChain[0]] };

@@ -12,6 +12,8 @@ export * from './repositories/meeting.repository';
 export * from './repositories/idempotent-request.repository';
 export * from './repositories/notification.repository';
 export * from './seed/fy2024-catalogue';
+export * from './seed/fy2024-calendar';
+export * from './seed/fy2024-lifecycle-settings';
 export * from './seed/demo-organisation';
 export * from './seed/seed-catalogue';
 export * from './seed/seed-demo';

@@ -1,6 +1,6 @@
-import { FY2024_LIFECYCLE_SETTINGS } from '../lifecycle/lifecycle-settings';
-import { CalendarSettings, calendarSettingsProblems, FY2024_CALENDAR_SETTINGS, KICKOFF_TARGET } from './calendar-settings';
-import { FY2024_MEETINGS } from './meeting';
+import { CalendarSettings, calendarSettingsProblems, KICKOFF_TARGET } from './calendar-settings';
+import { FY2024_LIFECYCLE_SETTINGS } from '../../../persistence/src/seed/fy2024-lifecycle-settings';
+import { FY2024_CALENDAR_SETTINGS, FY2024_MEETINGS } from '../../../persistence/src/seed/fy2024-calendar';
 
 const MEETING_IDS = FY2024_MEETINGS.map((meeting) => meeting.id);
 const withChanges = (changes: Partial<CalendarSettings>): CalendarSettings => ({ ...FY2024_CALENDAR_SETTINGS, ...changes });

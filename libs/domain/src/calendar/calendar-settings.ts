@@ -21,19 +21,6 @@ export interface CalendarSettings {
 
 export const KICKOFF_TARGET = 'kickoff';
 
-export const FY2024_CALENDAR_SETTINGS: CalendarSettings = {
-  deadlines: [
-    { target: KICKOFF_TARGET, meetingId: 'kickoff', leadBusinessDays: 0 },
-    { target: 'interim', meetingId: 'x1', leadBusinessDays: 5 },
-    { target: 'direction-budget', meetingId: 'x3', leadBusinessDays: 5 },
-    { target: 'direction-system', meetingId: 'x5', leadBusinessDays: 5 },
-    { target: 'final', meetingId: 'x5', leadBusinessDays: 5 },
-  ],
-  reminderOffsets: ['P7D', 'P3D', 'P1D'],
-  digestLeadBusinessDays: 3,
-  dueTime: '17:00',
-};
-
 const TIME = /^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/;
 
 /** Problems in Japanese; empty when the settings can run. */

@@ -1,7 +1,8 @@
-import { CalendarSettings, FY2024_CALENDAR_SETTINGS } from './calendar-settings';
+import { CalendarSettings } from './calendar-settings';
 import { clusterDeadlines, Deadline, digestInstant } from './deadlines';
-import { FY2024_MEETINGS, Meeting } from './meeting';
+import { Meeting } from './meeting';
 import { MeetingDate, MonthThird } from './meeting-date';
+import { FY2024_CALENDAR_SETTINGS, FY2024_MEETINGS } from '../../../persistence/src/seed/fy2024-calendar';
 
 const deadlineOf = (deadlines: Deadline[], target: string) => deadlines.find((deadline) => deadline.target === target);
 const meeting = (id: string) => FY2024_MEETINGS.find((candidate) => candidate.id === id)!;

@@ -1,7 +1,7 @@
 import { Role } from '../roles';
-import { FY2024_MEETINGS } from './meeting';
 import { decideMeetingChange, MeetingChange } from './meeting-change';
 import { MonthThird } from './meeting-date';
+import { FY2024_MEETINGS } from '../../../persistence/src/seed/fy2024-calendar';
 
 const office = { id: 'u-office', name: '市政変革 一郎', roles: [Role.ReformOffice], bureauCode: null };
 const manager = { id: 'u-manager', name: '環境 課長', roles: [Role.Manager], bureauCode: 'kankyo' };

@@ -2,8 +2,8 @@ import { ClusterStage } from '../lifecycle/cluster-stage';
 import { ReportStatus } from '../lifecycle/cluster-case';
 import { NotificationKind } from '../notifications/notification';
 import { Role } from '../roles';
-import { FY2024_MEETINGS } from './meeting';
 import { DigestItem, meetingDigestRequests } from './meeting-digest';
+import { FY2024_MEETINGS } from '../../../persistence/src/seed/fy2024-calendar';
 
 const X1 = FY2024_MEETINGS[1];
 const NOW = '2024-07-17T00:00:00.000Z';

@@ -1,11 +1,11 @@
 import { Role } from '../roles';
 import { OwedAction } from '../lifecycle/owed-actions';
 import { NotificationKind } from '../notifications/notification';
-import { FY2024_CALENDAR_SETTINGS } from './calendar-settings';
 import { clusterDeadlines, Deadline } from './deadlines';
-import { FY2024_MEETINGS, Meeting } from './meeting';
+import { Meeting } from './meeting';
 import { MeetingDate, MonthThird } from './meeting-date';
 import { ClusterRef, deadlineMovedRequest, noticeRequest, ownersOf, PlannedNotice, plannedNotices, scheduleAt } from './reminder-plan';
+import { FY2024_CALENDAR_SETTINGS, FY2024_MEETINGS } from '../../../persistence/src/seed/fy2024-calendar';
 
 const GOMI: ClusterRef = { fiscalYear: 2024, clusterNo: 27, clusterName: 'ごみ処理事業', owningBureauCode: 'kankyo' };
 const OFFSETS = FY2024_CALENDAR_SETTINGS.reminderOffsets; // P7D, P3D, P1D

@@ -5,7 +5,8 @@ import { Refusal } from '../refusals/refusal';
 import { COMMENT_MAX_LENGTH, REPORT_BODY_MAX_LENGTH, REPORT_TITLE_MAX_LENGTH } from '../fields/field-limits';
 import { ClusterAction } from './cluster-lifecycle-event';
 import { ClusterStage } from './cluster-stage';
-import { DEFAULT_APPROVAL_CHAIN, FY2024_LIFECYCLE_SETTINGS, LifecycleSettings } from './lifecycle-settings';
+import { DEFAULT_APPROVAL_CHAIN, LifecycleSettings } from './lifecycle-settings';
+import { FY2024_LIFECYCLE_SETTINGS } from '../../../persistence/src/seed/fy2024-lifecycle-settings';
 
 const ENV: BureauRef = { code: 'kankyo', name: '環境局' };
 const PORT: BureauRef = { code: 'kowan', name: '港湾空港局' };

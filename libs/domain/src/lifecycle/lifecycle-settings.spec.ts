@@ -3,12 +3,12 @@ import { ClusterStage } from './cluster-stage';
 import {
   ApprovalStepRule,
   DEFAULT_APPROVAL_CHAIN,
-  FY2024_LIFECYCLE_SETTINGS,
   LifecycleSettings,
   lifecycleSettingsProblems,
   ReportKindSetting,
   reportKindsOfStage,
 } from './lifecycle-settings';
+import { FY2024_LIFECYCLE_SETTINGS } from '../../../persistence/src/seed/fy2024-lifecycle-settings';
 
 const FY2024 = FY2024_LIFECYCLE_SETTINGS;
 

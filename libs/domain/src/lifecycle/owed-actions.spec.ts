@@ -1,8 +1,8 @@
 import { Role } from '../roles';
 import { BureauRef, ClusterCase, openClusterCase, Participant } from './cluster-case';
 import { ClusterCommand, decide } from './cluster-commands';
-import { FY2024_LIFECYCLE_SETTINGS } from './lifecycle-settings';
 import { OwedAction, owedActions } from './owed-actions';
+import { FY2024_LIFECYCLE_SETTINGS } from '../../../persistence/src/seed/fy2024-lifecycle-settings';
 
 const ENV: BureauRef = { code: 'kankyo', name: '環境局' };
 const PORT: BureauRef = { code: 'kowan', name: '港湾空港局' };

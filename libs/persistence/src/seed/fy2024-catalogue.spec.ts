@@ -5,11 +5,10 @@ import {
   ClusterGroup,
   ClusterKind,
   findCatalogueProblems,
-  FY2024_MEETINGS,
-  GROUP_DESCRIPTIONS,
-  KIND_DESCRIPTIONS,
 } from '@app/domain';
 import { FY2024_CLUSTERS } from './fy2024-catalogue';
+import { FY2024_MEETINGS } from './fy2024-calendar';
+import { GROUP_DESCRIPTIONS, KIND_DESCRIPTIONS } from './fy2024-catalogue';
 
 type Placement = 'operations' | 'city-specific' | 'national-system' | 'cross-cutting' | 'organisation';
 

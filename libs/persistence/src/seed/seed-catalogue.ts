@@ -1,21 +1,19 @@
 import {
   ClusterDefinition,
   fiscalYearLabel,
-  FY2024_LIFECYCLE_SETTINGS,
-  FY2024_CALENDAR_SETTINGS,
-  FY2024_MEETINGS,
   CalendarSettings,
   earliestMeetingDay,
   Meeting,
   LifecycleSettings,
-  GROUP_DESCRIPTIONS,
   GroupDescription,
-  KIND_DESCRIPTIONS,
   KindDescription,
 } from '@app/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { execute, queryRows } from '../sql/typed-query';
 import { FY2024_CLUSTERS } from './fy2024-catalogue';
+import { FY2024_LIFECYCLE_SETTINGS } from './fy2024-lifecycle-settings';
+import { FY2024_CALENDAR_SETTINGS, FY2024_MEETINGS } from './fy2024-calendar';
+import { GROUP_DESCRIPTIONS, KIND_DESCRIPTIONS } from './fy2024-catalogue';
 
 export interface CatalogueSeed {
   readonly fiscalYear: number;

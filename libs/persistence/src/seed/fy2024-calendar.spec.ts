@@ -1,6 +1,6 @@
-import { FY2024_LIFECYCLE_SETTINGS } from '../lifecycle/lifecycle-settings';
-import { FY2024_MEETINGS } from './meeting';
-import { meetingDateLabel, meetingDateProblems } from './meeting-date';
+import { meetingDateLabel, meetingDateProblems } from '@app/domain';
+import { FY2024_MEETINGS } from './fy2024-calendar';
+import { FY2024_LIFECYCLE_SETTINGS } from './fy2024-lifecycle-settings';
 
 const byId = (id: string) => FY2024_MEETINGS.find((meeting) => meeting.id === id)!;
 
