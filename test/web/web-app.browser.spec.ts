@@ -89,6 +89,7 @@ describe('the web app in a real browser', () => {
     await logIn(STAFF, 'not-the-password');
     await expect(page.getByRole('alert').textContent()).resolves.toContain('ユーザー名またはパスワードが違います');
     expect(new URL(page.url()).pathname).toBe('/login');
+    await screenshot('login-failed');
   });
 
   it('has no WCAG 2.0/2.1 A or AA violations on the login page, with the Japanese font from its own origin', async () => {
@@ -113,10 +114,11 @@ describe('the web app in a real browser', () => {
     const tasks = (await request(fx.app.getHttpServer()).get('/api/v1/me/tasks').auth(staff, { type: 'bearer' }).expect(200)).body;
     const inbox = (await request(fx.app.getHttpServer()).get('/api/v1/me/notifications').auth(staff, { type: 'bearer' }).expect(200)).body;
     const list = page.getByRole('list', { name: /自分の仕事の一覧/ });
-    await expect(list.getByRole('listitem').count()).resolves.toBe(tasks.items.length);
+    // Sections fill in as their queries answer: wait for what the API said, then count.
     for (const task of tasks.items) await list.getByText(`No.${task.clusterNo} ${task.clusterName}`).waitFor();
-    await expect(list.textContent()).resolves.toMatch(/期限：令和\d+年\d+月\d+日（\d{4}-\d{2}-\d{2}）/);
-    await expect(page.getByTestId('unread-count').textContent()).resolves.toBe(String(inbox.unread));
+    await expect(list.getByRole('listitem').count()).resolves.toBe(tasks.items.length);
+    await expect(list.textContent()).resolves.toMatch(/期限：令和\d+年\d+月\d+日（\d{4}-\d{2}-\d{2}）\d{2}:\d{2}/);
+    await page.getByTestId('unread-count').filter({ hasText: new RegExp(`^${inbox.unread}$`) }).waitFor();
     await expect(page.getByRole('banner').textContent()).resolves.toContain('子ども家庭局');
     await page.evaluate('document.fonts.ready');
     await expectNoAxeViolations();
@@ -163,6 +165,7 @@ describe('the web app in a real browser', () => {
     expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
     await page.getByRole('heading', { name: 'ページが見つかりません' }).waitFor();
     await expectNoAxeViolations();
+    await screenshot('not-found');
   });
 
   it('loaded nothing from any other host', () => {

@@ -16,13 +16,13 @@ export function NextMeetingSection() {
   return (
     <section aria-labelledby="meeting-heading" className="rounded-8 border border-solid-gray-420 p-4">
       <h2 id="meeting-heading" className="text-std-20B-150 text-solid-gray-900">
-        次のX会議
+        次のX会議{label ? `（${label}）` : ''}
       </h2>
       {(years.isPending || (fiscalYear !== undefined && meetings.isPending)) && <Loading label="X会議の日程を読み込んでいます" />}
       {years.isError && <ErrorNotice error={years.error} />}
       {meetings.isError && <ErrorNotice error={meetings.error} />}
       {years.data && fiscalYear === undefined && <p className="mt-2 text-std-16N-170">年度が登録されていません。</p>}
-      {meetings.data && !next && <p className="mt-2 text-std-16N-170">{label}のX会議は、今後の予定がありません。</p>}
+      {meetings.data && !next && <p className="mt-2 text-std-16N-170">今後予定されているX会議はありません。</p>}
       {next && (
         <div className="mt-2 text-std-16N-170">
           <p className="text-std-18B-160">{next.name}</p>
@@ -30,7 +30,7 @@ export function NextMeetingSection() {
             <span>{next.provisional ? next.dateLabel : japaneseEraDateWithIso(next.earliestDay)}</span>
             {next.provisional && <StatusLabel tone="caution">暫定</StatusLabel>}
           </p>
-          <p>議題：{next.agenda.length}件</p>
+          <p>{next.agenda.length > 0 ? `議題：${next.agenda.length}件` : '議題はまだ登録されていません'}</p>
         </div>
       )}
     </section>

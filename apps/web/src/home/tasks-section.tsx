@@ -1,4 +1,5 @@
-import { japaneseEraDateWithIso } from '@app/domain';
+import { fiscalYearLabel } from '@app/domain';
+import { DueDate } from '../ui/due-date';
 import { ErrorNotice } from '../ui/error-notice';
 import { Loading } from '../ui/loading';
 import { StatusLabel } from '../ui/status-label';
@@ -23,11 +24,13 @@ export function TasksSection() {
                 {task.stepLabel ? `（${task.stepLabel}${task.delegated ? '・代理' : ''}）` : ''}：{task.reportLabel}
               </p>
               <p className="text-std-16N-170">
-                No.{task.clusterNo} {task.clusterName}
-                <span className="text-solid-gray-700">（{task.stageLabel}）</span>
+                {fiscalYearLabel(task.fiscalYear)} No.{task.clusterNo} {task.clusterName}
               </p>
+              <p className="text-std-16N-170 text-solid-gray-700">段階：{task.stageLabel}</p>
               <p className="mt-1 flex flex-wrap items-center gap-2 text-std-16N-170">
-                <span>期限：{task.dueAt ? japaneseEraDateWithIso(task.dueAt) : '未定'}</span>
+                <span>
+                  期限：<DueDate dueAt={task.dueAt} />
+                </span>
                 {task.provisional && <StatusLabel tone="caution">暫定</StatusLabel>}
                 {task.overdue && <StatusLabel tone="alert">期限超過</StatusLabel>}
               </p>

@@ -30,7 +30,7 @@ export function AppShell() {
               <span className="text-solid-gray-700">（{roles}{profile.bureau ? `・${profile.bureau.name}` : ''}）</span>
             </p>
             <Link to="/#inbox" className="text-blue-1000 underline underline-offset-4">
-              お知らせ 未読 <span data-testid="unread-count">{unread ?? '–'}</span> 件
+              お知らせ（未読 <span data-testid="unread-count">{unread ?? '–'}</span>件）
             </Link>
             <button type="button" className={SECONDARY_BUTTON} disabled={logout.isPending} onClick={() => logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) })}>
               ログアウト

@@ -23,7 +23,14 @@ export function LoginPage() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    login.mutate({ username, password }, { onSuccess: () => void navigate(safeReturnPath(searchParams.get('next')), { replace: true }) });
+    login.mutate(
+      { username, password },
+      {
+        onSuccess: () => void navigate(safeReturnPath(searchParams.get('next')), { replace: true }),
+        // The name stays for correcting a typo; the password is typed afresh, as on any login screen.
+        onError: () => setPassword(''),
+      },
+    );
   };
 
   return (
@@ -46,6 +53,7 @@ export function LoginPage() {
           {login.isPending ? 'ログインしています…' : 'ログイン'}
         </button>
       </form>
+      <p className="mt-8 text-std-16N-170 text-solid-gray-700">パスワードを忘れた場合やログインできない場合は、システム管理者に連絡してください。</p>
     </main>
   );
 }
