@@ -2,17 +2,18 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
-import { isApiProblem } from './api/api-problem';
+import { retryUnlessRefused } from './api/api-problem';
 import { AppRoutes } from './app-routes';
 import './styles.css';
 
 const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
-      // A refusal (4xx) will not change by asking again; a lost connection or a busy engine may.
-      retry: (count, error) => !(isApiProblem(error) && error.status >= 400 && error.status < 500) && count < 2,
+      retry: retryUnlessRefused,
       refetchOnWindowFocus: true,
     },
+    // Safe to repeat: every acting call carries the Idempotency-Key made when the person acted.
+    mutations: { retry: retryUnlessRefused },
   },
 });
 

@@ -37,3 +37,7 @@ export function problemOf(body: unknown, response: Response | undefined): ApiPro
     current: null,
   });
 }
+
+/** A refusal (4xx) will not change by asking again; a lost connection or a busy engine (5xx) may. */
+export const retryUnlessRefused = (failureCount: number, error: unknown): boolean =>
+  !(isApiProblem(error) && error.status >= 400 && error.status < 500) && failureCount < 2;

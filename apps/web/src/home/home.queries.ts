@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { answer, api } from '../api/api-client';
-import { idempotencyHeader, newIdempotencyKey } from '../api/idempotency-key';
+import { idempotencyHeader } from '../api/idempotency-key';
 
 const INBOX_KEY = ['me', 'notifications'] as const;
 
@@ -29,7 +29,6 @@ export function useMarkRead() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ id, key }: { id: string; key: string }) => answer(api.POST('/api/v1/me/notifications/{id}/read', { params: { path: { id } }, headers: idempotencyHeader(key) })),
-    retry: 2,
     onSettled: () => client.invalidateQueries({ queryKey: INBOX_KEY }),
   });
 }
@@ -38,9 +37,6 @@ export function useMarkAllRead() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ key }: { key: string }) => answer(api.POST('/api/v1/me/notifications/read-all', { headers: idempotencyHeader(key) })),
-    retry: 2,
     onSettled: () => client.invalidateQueries({ queryKey: INBOX_KEY }),
   });
 }
-
-export { newIdempotencyKey };

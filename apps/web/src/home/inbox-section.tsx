@@ -1,9 +1,10 @@
 import { formatTokyoDateTime } from '@app/domain';
+import { newIdempotencyKey } from '../api/idempotency-key';
 import { SECONDARY_BUTTON } from '../ui/button-styles';
 import { ErrorNotice } from '../ui/error-notice';
 import { Loading } from '../ui/loading';
 import { StatusLabel } from '../ui/status-label';
-import { newIdempotencyKey, useInbox, useMarkAllRead, useMarkRead } from './home.queries';
+import { useInbox, useMarkAllRead, useMarkRead } from './home.queries';
 
 export function InboxSection() {
   const inbox = useInbox();

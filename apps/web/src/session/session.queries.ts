@@ -1,6 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { answer, api } from '../api/api-client';
-import { isApiProblem } from '../api/api-problem';
 
 export const SESSION_QUERY_KEY = ['me'] as const;
 
@@ -9,7 +8,6 @@ export function useSession() {
   return useQuery({
     queryKey: SESSION_QUERY_KEY,
     queryFn: () => answer(api.GET('/api/v1/me')),
-    retry: (count, error) => !(isApiProblem(error) && error.status === 401) && count < 2,
     staleTime: 60_000,
   });
 }
