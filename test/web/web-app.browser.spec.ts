@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { CatalogueRepository } from '@app/persistence';
+import { NotificationKind } from '@app/domain';
+import { CatalogueRepository, NotificationRepository } from '@app/persistence';
 import { clusterWorkflowId } from '@app/temporal';
 import { Client, Connection } from '@temporalio/client';
 import { mkdirSync } from 'node:fs';
@@ -44,6 +45,25 @@ describe('the web app in a real browser', () => {
         .expect(201);
       started.push(no);
     }
+    // And a reminder in the inbox, put there as the worker's notification activity does.
+    const { rows: [staffUser] } = await fx.pg.query<{ id: string }>(`SELECT id FROM users WHERE username = $1`, [STAFF]);
+    await fx.app.get(NotificationRepository).addToInboxes(
+      {
+        key: `reminder/${FY}/${rows[0].no}/interim/3d`,
+        kind: NotificationKind.Reminder,
+        recipients: [],
+        excludedUserIds: [],
+        subject: '【督促】経過報告の提出期限が近づいています',
+        body: `経過報告を${FY}年7月12日（金）17:00までに提出してください。`,
+        link: `/api/v1/fiscal-years/${FY}/clusters/${rows[0].no}`,
+        fiscalYear: FY,
+        clusterNo: rows[0].no,
+        reportKind: 'interim',
+        dueAt: `${FY}-07-12T08:00:00.000Z`,
+        createdAt: new Date().toISOString(),
+      },
+      [staffUser.id],
+    );
     const staff = await login(fx.app, STAFF, DEMO_PASSWORD);
     await eventually(async () => {
       const tasks = await request(fx.app.getHttpServer()).get('/api/v1/me/tasks').auth(staff, { type: 'bearer' }).expect(200);
@@ -123,6 +143,26 @@ describe('the web app in a real browser', () => {
     await page.evaluate('document.fonts.ready');
     await expectNoAxeViolations();
     await screenshot('home');
+  });
+
+  it('marks a notice read with one Idempotency-Key per click, the same key again when the request is retried', async () => {
+    await page.goto(url('/login'));
+    await logIn();
+    const inbox = page.getByRole('region', { name: /お知らせ/ });
+    const before = Number(await page.getByTestId('unread-count').filter({ hasText: /^\d+$/ }).textContent());
+    expect(before).toBeGreaterThan(0);
+    const keys: string[] = [];
+    await page.route('**/api/v1/me/notifications/*/read', async (route) => {
+      keys.push(route.request().headers()['idempotency-key']);
+      // The first attempt is lost on the way, as on a flaky network; the retry goes through.
+      if (keys.length === 1) await route.abort('connectionfailed');
+      else await route.continue();
+    });
+    await inbox.getByRole('button', { name: /^既読にする/ }).first().click();
+    await page.getByTestId('unread-count').filter({ hasText: new RegExp(`^${before - 1}$`) }).waitFor();
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(keys[1]).toBe(keys[0]);
   });
 
   it('keeps the session across a reload of a deep link, and returns there after a lost session and a new login', async () => {

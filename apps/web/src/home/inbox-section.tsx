@@ -1,9 +1,9 @@
-import { formatTokyoDateTime } from '@app/domain';
 import { newIdempotencyKey } from '../api/idempotency-key';
 import { SECONDARY_BUTTON } from '../ui/button-styles';
 import { ErrorNotice } from '../ui/error-notice';
 import { Loading } from '../ui/loading';
 import { StatusLabel } from '../ui/status-label';
+import { TokyoDateTime } from '../ui/tokyo-date-time';
 import { useInbox, useMarkAllRead, useMarkRead } from './home.queries';
 
 export function InboxSection() {
@@ -32,7 +32,9 @@ export function InboxSection() {
             <li key={notification.id} className="border-t border-solid-gray-420 pt-4 text-std-16N-170">
               <p className="flex flex-wrap items-center gap-2">
                 {notification.read ? <span className="text-solid-gray-700">既読</span> : <StatusLabel tone="info">未読</StatusLabel>}
-                <span className="text-solid-gray-700">{notification.kindLabel}・{formatTokyoDateTime(notification.createdAt)}</span>
+                <span className="text-solid-gray-700">
+                  {notification.kindLabel}・<TokyoDateTime instant={notification.createdAt} />
+                </span>
               </p>
               <p className={notification.read ? '' : 'font-bold'}>{notification.subject}</p>
               <p>{notification.body}</p>

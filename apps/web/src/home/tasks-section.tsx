@@ -1,5 +1,5 @@
 import { fiscalYearLabel } from '@app/domain';
-import { DueDate } from '../ui/due-date';
+import { TokyoDateTime } from '../ui/tokyo-date-time';
 import { ErrorNotice } from '../ui/error-notice';
 import { Loading } from '../ui/loading';
 import { StatusLabel } from '../ui/status-label';
@@ -29,7 +29,7 @@ export function TasksSection() {
               <p className="text-std-16N-170 text-solid-gray-700">段階：{task.stageLabel}</p>
               <p className="mt-1 flex flex-wrap items-center gap-2 text-std-16N-170">
                 <span>
-                  期限：<DueDate dueAt={task.dueAt} />
+                  期限：<TokyoDateTime instant={task.dueAt} />
                 </span>
                 {task.provisional && <StatusLabel tone="caution">暫定</StatusLabel>}
                 {task.overdue && <StatusLabel tone="alert">期限超過</StatusLabel>}
