@@ -182,6 +182,21 @@ describe('the web app in a real browser', () => {
     expect(new URL(page.url()).search).toBe('?tab=inbox');
   });
 
+  it('returns to /login and back when the session ends while a page is open', async () => {
+    await page.goto(url('/login'));
+    await logIn();
+    await page.getByRole('heading', { name: 'ホーム' }).waitFor();
+    await page.goto(url('/?view=all'));
+    await page.getByRole('heading', { name: 'ホーム' }).waitFor();
+    await context.clearCookies();
+    // Coming back to the tab refetches the page's data, as it would after a lunch break; the API answers 401.
+    await page.evaluate(`window.dispatchEvent(new Event('visibilitychange'))`);
+    await page.waitForURL(/\/login\?next=/);
+    await logIn();
+    await page.getByRole('heading', { name: 'ホーム' }).waitFor();
+    expect(new URL(page.url()).search).toBe('?view=all');
+  });
+
   it('keeps the session token out of reach of scripts', async () => {
     await page.goto(url('/login'));
     await logIn();
