@@ -121,6 +121,12 @@ describe('the web app in a real browser', () => {
     expect(await page.evaluate(`[...document.fonts].some((face) => face.family.includes('Noto Sans JP') && face.status === 'loaded')`)).toBe(true);
     await expectNoAxeViolations();
     await screenshot('login');
+
+    // Visible focus for keyboard users: the design system's thick outline on the field reached by Tab.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement.getAttribute("name")')).toBe('username');
+    expect(await page.evaluate('getComputedStyle(document.activeElement).outlineStyle + " " + getComputedStyle(document.activeElement).outlineWidth')).toBe('solid 4px');
+    await screenshot('login-focus');
   });
 
   it('logs in to ホーム with the staff member\'s tasks, their due dates in 和暦 and the unread count the API gives', async () => {
