@@ -54,10 +54,14 @@ function ensureDependencies() {
 
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 
-/** Compiles apps, libs, workflows and tools to dist/, then bundles the workflows for the worker. */
+/**
+ * Compiles apps, libs, workflows and tools to dist/, bundles the workflows for the worker, and builds
+ * the web app (apps/web, its own toolchain) to static files in dist/web that the API serves.
+ */
 function build() {
-  runOrExit('compile', bin('swc'), ['apps', 'libs', 'workflows', 'tools', 'bench', '-d', 'dist', '--quiet', '--ignore', '**/*.spec.ts']);
+  runOrExit('compile', bin('swc'), ['apps', 'libs', 'workflows', 'tools', 'bench', '-d', 'dist', '--quiet', '--ignore', '**/*.spec.ts', '--ignore', 'apps/web/**']);
   runOrExit('workflow bundle', process.execPath, [join(root, 'dist/tools/build/bundle-workflows.js'), join(root, 'dist/workflow-bundle.js')]);
+  runOrExit('web app', bin('vite'), ['build', '--config', 'apps/web/vite.config.mts', '--logLevel', 'warn']);
 }
 
 const commands = {
@@ -72,7 +76,12 @@ const commands = {
     build();
     runOrExit('lint', bin('eslint'), ['--max-warnings=0', '.']);
     runOrExit('type-check', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
+    runOrExit('type-check web app', bin('tsc'), ['--noEmit', '-p', 'apps/web/tsconfig.json']);
     runOrExit('tests', bin('jest'), args);
+  },
+  'api-types'() {
+    build();
+    runOrExit('web API types', process.execPath, [join(root, 'dist/tools/build/web-api-types.js')]);
   },
   bench(args) {
     build();

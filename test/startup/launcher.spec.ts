@@ -73,7 +73,10 @@ describe('npm start', () => {
 
     const first = await launch(env);
     const printed = first.output.join('\n');
-    expect(printed).toContain(`API           ${api}`);
+    expect(printed).toMatch(new RegExp(`is running\\.\\n  Web app       http://localhost:${port}/\\n  API           ${api}\\n`));
+    const webApp = await fetch(`http://localhost:${port}/`);
+    expect(webApp.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await webApp.text()).toContain('<html lang="ja">');
     expect(printed).toContain(`OpenAPI UI    http://localhost:${port}/api/docs`);
     expect(printed).toMatch(/Temporal UI   http:\/\/127\.0\.0\.1:\d+/);
     expect(printed).toMatch(/^Temporal: dev server on .* — Temporal CLI/m);

@@ -29,6 +29,7 @@ export const TEST_FISCAL_YEARS = {
   shutdown: 2044,
   kickoffReminders: 2045,
   problems: 2046,
+  webApp: 2047,
 } as const;
 
 export const BUREAUS = { kankyo: '環境局', kodomo: '子ども家庭局' } as const;

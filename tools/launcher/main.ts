@@ -90,6 +90,7 @@ async function main(): Promise<void> {
     const temporalUi = environment.TEMPORAL_UI_URL ?? temporal.uiUrl;
     say('');
     say('Kitakyushu reform engine is running.');
+    say(`  Web app       ${apiBase}/`);
     say(`  API           ${apiBase}/api/v1`);
     say(`  OpenAPI UI    ${apiBase}/api/docs`);
     say(`  Temporal UI   ${temporalUi ?? '(not known: set TEMPORAL_UI_URL)'}`);

@@ -3,6 +3,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { FieldProblemView, PROBLEM_TYPE_PREFIX, ProblemDetailsView } from './common/problem-details';
 import { createValidationPipe } from './common/validation.pipe';
+import { serveWebApp } from './web-app/web-app.middleware';
 
 export const API_PREFIX = 'api/v1';
 export const DOCS_PATH = 'api/docs';
@@ -13,7 +14,14 @@ export function configureApp(app: INestApplication): INestApplication {
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
+  serveWebApp(app);
+  SwaggerModule.setup(DOCS_PATH, app, createOpenApiDocument(app), { jsonDocumentUrl: `${DOCS_PATH}-json` });
+  return app;
+}
+
+/** The API's OpenAPI document, as served at /api/docs-json and as the web app's client types are generated from. */
+export function createOpenApiDocument(app: INestApplication) {
+  return SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('北九州市 市政変革 ワークフローエンジン API')
@@ -23,9 +31,8 @@ export function configureApp(app: INestApplication): INestApplication {
       )
       .setVersion('1')
       .addBearerAuth()
+      .addCookieAuth('reform_session')
       .build(),
     { extraModels: [ProblemDetailsView, FieldProblemView] },
   );
-  SwaggerModule.setup(DOCS_PATH, app, document, { jsonDocumentUrl: `${DOCS_PATH}-json` });
-  return app;
 }

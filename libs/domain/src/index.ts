@@ -22,6 +22,7 @@ export * from './calendar/meeting-date';
 export * from './calendar/business-days';
 export * from './calendar/durations';
 export * from './calendar/tokyo-dates';
+export * from './calendar/japanese-era-dates';
 export * from './calendar/meeting';
 export * from './calendar/meeting-change';
 export * from './calendar/calendar-settings';

@@ -5,6 +5,7 @@ import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { ACCESS_RULE, AccessRule } from './access-rule.decorator';
 import { AuthenticatedRequest } from './current-user.decorator';
+import { requireCsrfHeader, sessionTokenOf } from './session-cookie';
 
 export const ACCOUNT_DISABLED_MESSAGE = 'このアカウントは無効化されています。管理者に問い合わせてください';
 
@@ -12,7 +13,7 @@ interface AccessTokenPayload {
   readonly sub: string;
 }
 
-/** Authenticates the bearer token, then applies the handler's declared access rule. */
+/** Authenticates the bearer token (or the web app's session cookie), then applies the handler's declared access rule. */
 @Injectable()
 export class AccessGuard implements CanActivate {
   constructor(
@@ -35,9 +36,18 @@ export class AccessGuard implements CanActivate {
     return true;
   }
 
+  /** A bearer token wins over the cookie: API clients never depend on what a browser also sends. */
+  private tokenOf(request: AuthenticatedRequest): string {
+    const [scheme, bearer] = (request.headers.authorization ?? '').split(' ');
+    if (scheme === 'Bearer' && bearer) return bearer;
+    const session = sessionTokenOf(request);
+    if (!session) throw refused('auth.required', 'ログインが必要です（Authorization: Bearer トークン）');
+    requireCsrfHeader(request);
+    return session;
+  }
+
   private async authenticate(request: AuthenticatedRequest) {
-    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
-    if (scheme !== 'Bearer' || !token) throw refused('auth.required', 'ログインが必要です（Authorization: Bearer トークン）');
+    const token = this.tokenOf(request);
     let payload: AccessTokenPayload;
     try {
       payload = await this.jwt.verifyAsync<AccessTokenPayload>(token);

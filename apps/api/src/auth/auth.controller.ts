@@ -1,9 +1,13 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Request, Response } from 'express';
 import { Refusals } from '../common/refusals.decorator';
 import { Public } from './access-rule.decorator';
 import { AuthService } from './auth.service';
-import { LoginRequest, LoginResponse } from './login.request.dto';
+import { LoginRequest, LoginResponse, SessionResponse } from './login.request.dto';
+import { requireCsrfHeader, SESSION_COOKIE, sessionCookieOptions } from './session-cookie';
+
+const CSRF_HEADER_DOC = { name: 'X-Requested-With', required: true, description: '任意の値（例: fetch）。別サイトのフォームからの要求を拒むため' };
 
 @ApiTags('auth')
 @Controller('auth')
@@ -18,5 +22,38 @@ export class AuthController {
   @Refusals('request.invalid', 'auth.login-failed')
   login(@Body() body: LoginRequest): Promise<LoginResponse> {
     return this.auth.login(body);
+  }
+
+  @Post('session')
+  @HttpCode(200)
+  @Public()
+  @ApiOperation({
+    summary: 'ログイン（画面用のセッション）',
+    description:
+      'Access: public. For the web app: the same check as POST /auth/login, but the token goes into an HttpOnly, SameSite=Strict cookie (Secure over https) that scripts cannot read. ' +
+      `Requests authenticated by the cookie must send ${CSRF_HEADER_DOC.name} unless they are GET or HEAD.`,
+  })
+  @ApiHeader(CSRF_HEADER_DOC)
+  @ApiOkResponse({ type: SessionResponse })
+  @Refusals('request.invalid', 'auth.login-failed', 'auth.csrf-header-missing')
+  async openSession(@Body() body: LoginRequest, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<SessionResponse> {
+    // Checked here too, so another site cannot log a browser into an account of its choosing.
+    requireCsrfHeader(request, true);
+    const { accessToken, expiresIn } = await this.auth.login(body);
+    response.cookie(SESSION_COOKIE, accessToken, sessionCookieOptions(request));
+    return { expiresIn };
+  }
+
+  @Delete('session')
+  @HttpCode(204)
+  @Public()
+  @ApiOperation({ summary: 'ログアウト（画面用のセッション）', description: 'Access: public. Removes the session cookie; answers the same whether or not one was set.' })
+  @ApiHeader(CSRF_HEADER_DOC)
+  @ApiNoContentResponse({ description: 'セッション Cookie を削除しました' })
+  @Refusals('auth.csrf-header-missing')
+  closeSession(@Req() request: Request, @Res({ passthrough: true }) response: Response): void {
+    requireCsrfHeader(request, true);
+    const { maxAge: _maxAge, ...options } = sessionCookieOptions(request);
+    response.clearCookie(SESSION_COOKIE, options);
   }
 }

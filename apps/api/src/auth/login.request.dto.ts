@@ -23,3 +23,8 @@ export class LoginResponse {
   @ApiProperty({ example: 28800, description: 'seconds until the token expires' })
   expiresIn!: number;
 }
+
+export class SessionResponse {
+  @ApiProperty({ example: 28800, description: 'seconds until the session ends' })
+  expiresIn!: number;
+}

@@ -25,6 +25,7 @@ export const REFUSAL_REASONS = {
   'auth.required': { class: 'unauthenticated', title: 'ログインが必要です' },
   'auth.login-failed': { class: 'unauthenticated', title: 'ログインできませんでした' },
   'access.denied': { class: 'forbidden', title: 'この操作の権限がありません' },
+  'auth.csrf-header-missing': { class: 'forbidden', title: '画面からの操作であることを確認できません' },
   'route.unknown': { class: 'not-found', title: 'ページが見つかりません' },
   'idempotency.key-reused': { class: 'unprocessable', title: '同じ Idempotency-Key が別の要求に使われています' },
   'idempotency.key-invalid': { class: 'invalid', title: 'Idempotency-Key の形式に誤りがあります' },

@@ -1,0 +1,28 @@
+import { useEffect } from 'react';
+import { useOutletContext } from 'react-router';
+import type { Profile } from '../session/profile';
+import { InboxSection } from './inbox-section';
+import { NextMeetingSection } from './next-meeting-section';
+import { TasksSection } from './tasks-section';
+
+export function HomePage() {
+  const profile = useOutletContext<Profile>();
+  useEffect(() => {
+    document.title = 'ホーム｜市政変革 ワークフロー';
+  }, []);
+  return (
+    <>
+      <h1 className="text-std-32B-150 text-solid-gray-900">ホーム</h1>
+      <p className="mt-2 text-std-16N-170 text-solid-gray-700">{profile.displayName} さんの仕事とお知らせです。</p>
+      <div className="mt-8 grid gap-8 lg:grid-cols-3">
+        <div className="lg:col-span-2">
+          <TasksSection />
+        </div>
+        <div className="flex flex-col gap-8">
+          <NextMeetingSection />
+          <InboxSection />
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { answer, api } from '../api/api-client';
+import { idempotencyHeader } from '../api/idempotency-key';
+
+const INBOX_KEY = ['me', 'notifications'] as const;
+
+export const useTasks = () => useQuery({ queryKey: ['me', 'tasks'], queryFn: () => answer(api.GET('/api/v1/me/tasks', { params: { query: { pageSize: 100 } } })) });
+
+/** The inbox; polled, so a reminder that arrives while the page is open shows up in the unread count. */
+export const useInbox = () =>
+  useQuery({
+    queryKey: INBOX_KEY,
+    queryFn: () => answer(api.GET('/api/v1/me/notifications', { params: { query: { pageSize: 20 } } })),
+    refetchInterval: 60_000,
+    placeholderData: keepPreviousData,
+  });
+
+export const useFiscalYears = () => useQuery({ queryKey: ['fiscal-years'], queryFn: () => answer(api.GET('/api/v1/fiscal-years')), staleTime: 5 * 60_000 });
+
+export const useMeetings = (fiscalYear: number | undefined) =>
+  useQuery({
+    queryKey: ['fiscal-years', fiscalYear, 'meetings'],
+    queryFn: () => answer(api.GET('/api/v1/fiscal-years/{fy}/meetings', { params: { path: { fy: fiscalYear! } } })),
+    enabled: fiscalYear !== undefined,
+  });
+
+/** 既読にする: one key per click, kept across TanStack Query's retries of that click. */
+export function useMarkRead() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, key }: { id: string; key: string }) => answer(api.POST('/api/v1/me/notifications/{id}/read', { params: { path: { id } }, headers: idempotencyHeader(key) })),
+    onSettled: () => client.invalidateQueries({ queryKey: INBOX_KEY }),
+  });
+}
+
+export function useMarkAllRead() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ key }: { key: string }) => answer(api.POST('/api/v1/me/notifications/read-all', { headers: idempotencyHeader(key) })),
+    onSettled: () => client.invalidateQueries({ queryKey: INBOX_KEY }),
+  });
+}

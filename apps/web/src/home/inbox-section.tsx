@@ -1,0 +1,57 @@
+import { newIdempotencyKey } from '../api/idempotency-key';
+import { SECONDARY_BUTTON } from '../ui/button-styles';
+import { ErrorNotice } from '../ui/error-notice';
+import { Loading } from '../ui/loading';
+import { StatusLabel } from '../ui/status-label';
+import { TokyoDateTime } from '../ui/tokyo-date-time';
+import { useInbox, useMarkAllRead, useMarkRead } from './home.queries';
+
+export function InboxSection() {
+  const inbox = useInbox();
+  const markRead = useMarkRead();
+  const markAllRead = useMarkAllRead();
+  const failure = markRead.error ?? markAllRead.error;
+
+  return (
+    <section id="inbox" aria-labelledby="inbox-heading" className="rounded-8 border border-solid-gray-420 p-4">
+      <h2 id="inbox-heading" className="text-std-20B-150 text-solid-gray-900">
+        お知らせ{inbox.data ? `（未読 ${inbox.data.unread}件）` : ''}
+      </h2>
+      {inbox.isPending && <Loading label="お知らせを読み込んでいます" />}
+      {inbox.isError && <ErrorNotice error={inbox.error} onRetry={() => void inbox.refetch()} />}
+      {failure && <ErrorNotice error={failure} />}
+      {inbox.data && inbox.data.items.length === 0 && <p className="mt-2 text-std-16N-170">お知らせはありません。</p>}
+      {inbox.data && inbox.data.unread > 0 && (
+        <button type="button" className={`mt-2 ${SECONDARY_BUTTON}`} disabled={markAllRead.isPending} onClick={() => markAllRead.mutate({ key: newIdempotencyKey() })}>
+          すべて既読にする
+        </button>
+      )}
+      {inbox.data && inbox.data.items.length > 0 && (
+        <ul className="mt-4 flex flex-col gap-4">
+          {inbox.data.items.map((notification) => (
+            <li key={notification.id} className="border-t border-solid-gray-420 pt-4 text-std-16N-170">
+              <p className="flex flex-wrap items-center gap-2">
+                {notification.read ? <span className="text-solid-gray-700">既読</span> : <StatusLabel tone="info">未読</StatusLabel>}
+                <span className="text-solid-gray-700">
+                  {notification.kindLabel}・<TokyoDateTime instant={notification.createdAt} />
+                </span>
+              </p>
+              <p className={notification.read ? '' : 'font-bold'}>{notification.subject}</p>
+              <p>{notification.body}</p>
+              {!notification.read && (
+                <button
+                  type="button"
+                  className={`mt-2 ${SECONDARY_BUTTON}`}
+                  disabled={markRead.isPending && markRead.variables?.id === notification.id}
+                  onClick={() => markRead.mutate({ id: notification.id, key: newIdempotencyKey() })}
+                >
+                  既読にする<span className="sr-only">：{notification.subject}</span>
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
