@@ -23,17 +23,9 @@ export interface NewAuditEntry {
   readonly details: Record<string, unknown>;
 }
 
-export interface AuditEntryRow {
-  readonly eventId: string;
+/** One entry of a cluster's audit trail as it is read back. */
+export interface AuditEntryRow extends Omit<NewAuditEntry, 'occurredAt' | 'fiscalYear' | 'clusterNo'> {
   readonly occurredAt: Date;
-  readonly actorId: string | null;
-  readonly actorName: string;
-  readonly action: string;
-  readonly fromState: string | null;
-  readonly toState: string | null;
-  readonly reportKind: string | null;
-  readonly comment: string | null;
-  readonly details: Record<string, unknown>;
 }
 
 interface AuditEntryRecord {
