@@ -1,4 +1,5 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useAction } from '../actions/use-action';
 import { answer, api } from '../api/api-client';
 import { idempotencyHeader } from '../api/idempotency-key';
 
@@ -24,19 +25,15 @@ export const useMeetings = (fiscalYear: number | undefined) =>
     enabled: fiscalYear !== undefined,
   });
 
-/** 既読にする: one key per click, kept across TanStack Query's retries of that click. */
-export function useMarkRead() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, key }: { id: string; key: string }) => answer(api.POST('/api/v1/me/notifications/{id}/read', { params: { path: { id } }, headers: idempotencyHeader(key) })),
-    onSettled: () => client.invalidateQueries({ queryKey: INBOX_KEY }),
+/** 既読にする: one key per click, kept across retries of that click. */
+export const useMarkRead = () =>
+  useAction({
+    act: ({ id }: { id: string }, key) => answer(api.POST('/api/v1/me/notifications/{id}/read', { params: { path: { id } }, headers: idempotencyHeader(key) })),
+    refreshes: [INBOX_KEY],
   });
-}
 
-export function useMarkAllRead() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: ({ key }: { key: string }) => answer(api.POST('/api/v1/me/notifications/read-all', { headers: idempotencyHeader(key) })),
-    onSettled: () => client.invalidateQueries({ queryKey: INBOX_KEY }),
+export const useMarkAllRead = () =>
+  useAction({
+    act: (_: void, key) => answer(api.POST('/api/v1/me/notifications/read-all', { headers: idempotencyHeader(key) })),
+    refreshes: [INBOX_KEY],
   });
-}

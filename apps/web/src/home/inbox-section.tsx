@@ -1,4 +1,5 @@
-import { newIdempotencyKey } from '../api/idempotency-key';
+import { useState } from 'react';
+import { ActionProblem } from '../actions/action-problem';
 import { SECONDARY_BUTTON } from '../ui/button-styles';
 import { ErrorNotice } from '../ui/error-notice';
 import { Loading } from '../ui/loading';
@@ -10,7 +11,7 @@ export function InboxSection() {
   const inbox = useInbox();
   const markRead = useMarkRead();
   const markAllRead = useMarkAllRead();
-  const failure = markRead.error ?? markAllRead.error;
+  const [pendingId, setPendingId] = useState<string | null>(null);
 
   return (
     <section id="inbox" aria-labelledby="inbox-heading" className="rounded-8 border border-solid-gray-420 p-4">
@@ -19,10 +20,11 @@ export function InboxSection() {
       </h2>
       {inbox.isPending && <Loading label="お知らせを読み込んでいます" />}
       {inbox.isError && <ErrorNotice error={inbox.error} onRetry={() => void inbox.refetch()} />}
-      {failure && <ErrorNotice error={failure} />}
+      <ActionProblem problem={markRead.problem} onRetry={markRead.retry} />
+      <ActionProblem problem={markAllRead.problem} onRetry={markAllRead.retry} />
       {inbox.data && inbox.data.items.length === 0 && <p className="mt-2 text-std-16N-170">お知らせはありません。</p>}
       {inbox.data && inbox.data.unread > 0 && (
-        <button type="button" className={`mt-2 ${SECONDARY_BUTTON}`} disabled={markAllRead.isPending} onClick={() => markAllRead.mutate({ key: newIdempotencyKey() })}>
+        <button type="button" className={`mt-2 ${SECONDARY_BUTTON}`} disabled={markAllRead.pending} onClick={() => markAllRead.run()}>
           すべて既読にする
         </button>
       )}
@@ -42,8 +44,11 @@ export function InboxSection() {
                 <button
                   type="button"
                   className={`mt-2 ${SECONDARY_BUTTON}`}
-                  disabled={markRead.isPending && markRead.variables?.id === notification.id}
-                  onClick={() => markRead.mutate({ id: notification.id, key: newIdempotencyKey() })}
+                  disabled={markRead.pending && pendingId === notification.id}
+                  onClick={() => {
+                    setPendingId(notification.id);
+                    markRead.run({ id: notification.id });
+                  }}
                 >
                   既読にする<span className="sr-only">：{notification.subject}</span>
                 </button>

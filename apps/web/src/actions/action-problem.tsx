@@ -1,0 +1,82 @@
+import { isClusterStage, REPORT_STATUS_LABELS, type ReportStatus, STAGE_LABELS } from '@app/domain';
+import { isApiProblem } from '../api/api-problem';
+import { SECONDARY_BUTTON } from '../ui/button-styles';
+
+interface CurrentCase {
+  readonly stage?: string;
+  readonly reports?: readonly { readonly kind: string; readonly status: string }[];
+}
+
+const isReportStatus = (status: string): status is ReportStatus => status in REPORT_STATUS_LABELS;
+
+/** The state the API says the cluster is in now, in the words the board uses. */
+function CurrentState({ current, reportLabels }: { current: CurrentCase; reportLabels: Readonly<Record<string, string>> }) {
+  const stage = current.stage && isClusterStage(current.stage) ? STAGE_LABELS[current.stage] : current.stage;
+  return (
+    <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4">
+      {stage && (
+        <>
+          <dt className="font-bold">現在の段階</dt>
+          <dd>{stage}</dd>
+        </>
+      )}
+      {current.reports?.map((report) => (
+        <div key={report.kind} className="contents">
+          <dt className="font-bold">{reportLabels[report.kind] ?? report.kind}</dt>
+          <dd>{isReportStatus(report.status) ? REPORT_STATUS_LABELS[report.status] : report.status}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** What the person should do next, by the kind of answer. */
+function adviceFor(status: number): string | null {
+  if (status === 409) return 'ほかの方の操作で状態が変わっていました。画面を最新の状態に更新しました。内容を確認してから、必要であればもう一度操作してください。';
+  if (status === 403) return 'この操作はあなたの役割では行えません。上の説明にある担当の方に依頼してください。';
+  if (status === 503 || status === 0) return 'システムが混み合っているか、接続が途切れました。入力した内容は残っています。少し待ってから再試行してください。';
+  return null;
+}
+
+/**
+ * Why an action did not take effect, told so a person can act on it: a 409 with the state that
+ * refused it (the page's data is refreshed by then), a 403 with who may act (the API's detail names
+ * them), a 503 or lost connection with 再試行, which resends the same intent under the same key.
+ */
+export function ActionProblem({
+  problem,
+  onRetry,
+  reportLabels = {},
+}: {
+  problem: unknown;
+  onRetry?: (() => void) | null;
+  reportLabels?: Readonly<Record<string, string>>;
+}) {
+  if (!problem) return null;
+  const known = isApiProblem(problem) ? problem.problem : null;
+  const status = known?.status ?? 0;
+  const advice = adviceFor(status);
+  const current = status === 409 && known?.current ? (known.current as CurrentCase) : null;
+  const retryable = status === 503 || status === 0;
+  return (
+    <div role="alert" className="my-4 rounded-8 border-2 border-error-1 bg-red-50 p-4 text-std-16N-170">
+      <p className="font-bold">
+        <span aria-hidden="true">⚠ </span>
+        {known?.title ?? '操作できませんでした'}
+      </p>
+      <p>{known?.detail ?? '予期しないエラーが発生しました。画面を再読み込みしてください'}</p>
+      {known && known.fields.length > 0 && (
+        <ul className="mt-2 list-disc pl-6">
+          {known.fields.flatMap((field) => field.problems.map((text) => <li key={`${field.field}:${text}`}>{text}</li>))}
+        </ul>
+      )}
+      {current && <CurrentState current={current} reportLabels={reportLabels} />}
+      {advice && <p className="mt-2">{advice}</p>}
+      {retryable && onRetry && (
+        <button type="button" onClick={onRetry} className={`mt-2 ${SECONDARY_BUTTON}`}>
+          再試行
+        </button>
+      )}
+    </div>
+  );
+}
