@@ -1,4 +1,7 @@
+import { TOKYO_OFFSET_MS } from '../time/tokyo-time';
 import { tokyoDate } from './tokyo-dates';
+
+const WEEKDAYS = ['日', '月', '火', '水', '木', '金', '土'];
 
 /** Eras from 明治 on, newest first, each with the day it began (as the Gregorian calendar names it). */
 const ERAS: readonly { readonly name: string; readonly start: string }[] = [
@@ -22,4 +25,12 @@ export function japaneseEraDate(isoDate: string): string {
 export function japaneseEraDateWithIso(dayOrInstant: string): string {
   const isoDate = /^\d{4}-\d{2}-\d{2}$/.test(dayOrInstant) ? dayOrInstant : tokyoDate(dayOrInstant);
   return `${japaneseEraDate(isoDate)}（${isoDate}）`;
+}
+
+/** 「令和6年7月12日（2024-07-12）(金) 17:00」: an instant as staff read a deadline, in Asia/Tokyo. */
+export function formatTokyoDateTime(instant: string): string {
+  const tokyo = new Date(Date.parse(instant) + TOKYO_OFFSET_MS);
+  const hh = String(tokyo.getUTCHours()).padStart(2, '0');
+  const mm = String(tokyo.getUTCMinutes()).padStart(2, '0');
+  return `${japaneseEraDateWithIso(instant)}(${WEEKDAYS[tokyo.getUTCDay()]}) ${hh}:${mm}`;
 }

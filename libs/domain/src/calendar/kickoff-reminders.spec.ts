@@ -34,10 +34,10 @@ describe('kickoff reminders', () => {
       kind: NotificationKind.Reminder,
       recipients: [{ type: 'role', role: Role.ReformOffice, bureauCode: null }],
       excludedUserIds: [],
-      subject: '【期限前のお知らせ】令和6年度の経営分析の着手期限は2024年5月28日(火) 17:00です（未着手 2件）',
+      subject: '【期限前のお知らせ】令和6年度の経営分析の着手期限は令和6年5月28日（2024-05-28）(火) 17:00です（未着手 2件）',
       body: [
         '次の事業群の経営分析への着手をお願いします。',
-        '期限: 2024年5月28日(火) 17:00（日本時間）／キックオフ（2024年6月4日）',
+        '期限: 令和6年5月28日（2024-05-28）(火) 17:00（日本時間）／キックオフ（2024年6月4日）',
         '・No.22 保育所・幼稚園',
         '・No.27 ごみ処理事業',
       ].join('\n'),
@@ -52,7 +52,7 @@ describe('kickoff reminders', () => {
 
   it('tells the reform office when the deadline has passed with clusters left', () => {
     const request = kickoffReminderRequest(2024, escalation, PENDING.slice(1), NOW);
-    expect(request?.subject).toBe('【期限超過】令和6年度の経営分析に未着手の事業群が1件あります（期限 2024年5月28日(火) 17:00）');
+    expect(request?.subject).toBe('【期限超過】令和6年度の経営分析に未着手の事業群が1件あります（期限 令和6年5月28日（2024-05-28）(火) 17:00）');
     expect(request?.body.split('\n')[0]).toBe('着手の期限を過ぎても、次の事業群の経営分析に着手していません。');
   });
 

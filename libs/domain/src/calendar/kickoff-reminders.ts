@@ -4,7 +4,7 @@ import { Role } from '../roles';
 import { Deadline } from './deadlines';
 import { durationMs } from './durations';
 import { TimedNotice } from './reminder-plan';
-import { formatTokyoDateTime } from './tokyo-dates';
+import { formatTokyoDateTime } from './japanese-era-dates';
 
 /**
  * The reform office owes the kickoff of every cluster flagged for this year's analysis: it is

@@ -4,7 +4,7 @@ import { NotificationKind, NotificationRequest } from '../notifications/notifica
 import { Role } from '../roles';
 import { Meeting } from './meeting';
 import { meetingDateLabel } from './meeting-date';
-import { formatTokyoDateTime } from './tokyo-dates';
+import { formatTokyoDateTime } from './japanese-era-dates';
 
 /** One report on a meeting's agenda, as it stands when the digest goes out. */
 export interface DigestItem {

@@ -239,13 +239,13 @@ describe('noticeRequest', () => {
       kind: NotificationKind.Reminder,
       recipients: [{ type: 'role', role: Role.Staff, bureauCode: 'kankyo' }],
       excludedUserIds: [],
-      subject: '【期限前のお知らせ】No.27 ごみ処理事業「経過報告」の報告書の作成・提出の期限は2024年7月12日(金) 17:00です',
+      subject: '【期限前のお知らせ】No.27 ごみ処理事業「経過報告」の報告書の作成・提出の期限は令和6年7月12日（2024-07-12）(金) 17:00です',
       body: [
         '次の対応をお願いします。',
         '事業群: No.27 ごみ処理事業（令和6年度）',
         '報告書: 経過報告',
         '必要な対応: 報告書の作成・提出',
-        '期限: 2024年7月12日(金) 17:00（日本時間）',
+        '期限: 令和6年7月12日（2024-07-12）(金) 17:00（日本時間）',
         '対象の会議: 第1回X会議（2024年7月22日）',
       ].join('\n'),
       link: '/api/v1/fiscal-years/2024/clusters/27',
@@ -290,16 +290,16 @@ describe('noticeRequest', () => {
     const request = escalation(DECIDE_INTERIM);
     expect(request.kind).toBe(NotificationKind.Escalation);
     expect(request.key).toBe(ESCALATION);
-    expect(request.subject).toBe('【期限超過】No.27 ごみ処理事業「経過報告」の決裁（承認・差戻し）が期限（2024年7月12日(金) 17:00）を過ぎています');
+    expect(request.subject).toBe('【期限超過】No.27 ごみ処理事業「経過報告」の決裁（承認・差戻し）が期限（令和6年7月12日（2024-07-12）(金) 17:00）を過ぎています');
     expect(request.body.split('\n')[0]).toBe('次の対応が期限を過ぎても完了していません（所管課長の段階）。');
-    expect(request.body).toContain('期限: 2024年7月12日(金) 17:00（日本時間）');
+    expect(request.body).toContain('期限: 令和6年7月12日（2024-07-12）(金) 17:00（日本時間）');
     expect(request.createdAt).toBe('2024-07-12T08:00:00.000Z');
   });
 
   it('marks a deadline pegged to a meeting known only as 上旬 as 暫定, explaining why', () => {
     const request = noticeRequest(GOMI, notice(BUDGET, NotificationKind.Reminder), NOW);
-    expect(request.subject).toBe('【期限前のお知らせ】No.27 ごみ処理事業「改革の方向性の報告（令和7年度予算に関連するもの）」の報告書の作成・提出の期限は2024年9月24日(火) 17:00です');
-    expect(request.body).toContain('期限: 2024年9月24日(火) 17:00（日本時間）（暫定: 第3回X会議の日程が2024年10月上旬と未確定のため、その初日を基準にしています）');
+    expect(request.subject).toBe('【期限前のお知らせ】No.27 ごみ処理事業「改革の方向性の報告（令和7年度予算に関連するもの）」の報告書の作成・提出の期限は令和6年9月24日（2024-09-24）(火) 17:00です');
+    expect(request.body).toContain('期限: 令和6年9月24日（2024-09-24）(火) 17:00（日本時間）（暫定: 第3回X会議の日程が2024年10月上旬と未確定のため、その初日を基準にしています）');
     expect(request.body).toContain('対象の会議: 第3回X会議（2024年10月上旬）');
     expect(request.dueAt).toBe('2024-09-24T08:00:00.000Z');
   });
@@ -308,7 +308,7 @@ describe('noticeRequest', () => {
     const fixed = withMeetingDate('x3', { kind: 'exact', date: '2024-10-08' });
     const request = noticeRequest(GOMI, notice(BUDGET, NotificationKind.Reminder, fixed), NOW);
     expect(request.body).not.toContain('暫定');
-    expect(request.body).toContain('期限: 2024年10月1日(火) 17:00（日本時間）');
+    expect(request.body).toContain('期限: 令和6年10月1日（2024-10-01）(火) 17:00（日本時間）');
     expect(request.body).toContain('対象の会議: 第3回X会議（2024年10月8日）');
     expect(noticeRequest(GOMI, notice(INTERIM, NotificationKind.Escalation), NOW).body).not.toContain('暫定');
   });
@@ -330,14 +330,14 @@ describe('deadlineMovedRequest', () => {
       kind: NotificationKind.DeadlineMoved,
       recipients: [{ type: 'role', role: Role.Staff, bureauCode: 'kankyo' }],
       excludedUserIds: [],
-      subject: '【期限の変更】No.27 ごみ処理事業「改革の方向性の報告（令和7年度予算に関連するもの）」の期限が2024年10月1日(火) 17:00になりました',
+      subject: '【期限の変更】No.27 ごみ処理事業「改革の方向性の報告（令和7年度予算に関連するもの）」の期限が令和6年10月1日（2024-10-01）(火) 17:00になりました',
       body: [
         '第3回X会議の日程が2024年10月8日になったため、期限が変わりました。',
         '事業群: No.27 ごみ処理事業（令和6年度）',
         '報告書: 改革の方向性の報告（令和7年度予算に関連するもの）',
         '必要な対応: 報告書の作成・提出',
-        '変更前の期限: 2024年9月24日(火) 17:00（暫定）',
-        '新しい期限: 2024年10月1日(火) 17:00（日本時間）',
+        '変更前の期限: 令和6年9月24日（2024-09-24）(火) 17:00（暫定）',
+        '新しい期限: 令和6年10月1日（2024-10-01）(火) 17:00（日本時間）',
       ].join('\n'),
       link: '/api/v1/fiscal-years/2024/clusters/27',
       fiscalYear: 2024,
@@ -361,13 +361,13 @@ describe('deadlineMovedRequest', () => {
     const request = deadlineMovedRequest(GOMI, BUDGET, provisional, mid, NOW);
     expect(request.key).toBe('deadline-moved/2024/27/direction-budget/2024-10-04T08:00:00.000Z/provisional');
     expect(request.body).toContain('第3回X会議の日程が2024年10月中旬になったため');
-    expect(request.body).toContain('新しい期限: 2024年10月4日(金) 17:00（日本時間）（暫定: ');
+    expect(request.body).toContain('新しい期限: 令和6年10月4日（2024-10-04）(金) 17:00（日本時間）（暫定: ');
   });
 
   it('does not mark a fixed previous deadline as 暫定', () => {
     const request = deadlineMovedRequest(GOMI, BUDGET, fixedOn('2024-10-08'), fixedOn('2024-10-10'), NOW);
-    expect(request.body).toContain('変更前の期限: 2024年10月1日(火) 17:00\n');
-    expect(request.body).toContain('新しい期限: 2024年10月3日(木) 17:00（日本時間）');
+    expect(request.body).toContain('変更前の期限: 令和6年10月1日（2024-10-01）(火) 17:00\n');
+    expect(request.body).toContain('新しい期限: 令和6年10月3日（2024-10-03）(木) 17:00（日本時間）');
     expect(request.body).not.toContain('暫定');
   });
 
@@ -380,7 +380,7 @@ describe('deadlineMovedRequest', () => {
     const sameDay = deadlineMovedRequest(GOMI, BUDGET, provisional, fixedOn('2024-10-01'), NOW);
     expect(sameDay.dueAt).toBe(provisional.dueAt);
     expect(sameDay.key).toBe('deadline-moved/2024/27/direction-budget/2024-09-24T08:00:00.000Z/fixed');
-    expect(sameDay.body).toContain('変更前の期限: 2024年9月24日(火) 17:00（暫定）');
-    expect(sameDay.body).not.toContain('新しい期限: 2024年9月24日(火) 17:00（日本時間）（暫定');
+    expect(sameDay.body).toContain('変更前の期限: 令和6年9月24日（2024-09-24）(火) 17:00（暫定）');
+    expect(sameDay.body).not.toContain('新しい期限: 令和6年9月24日（2024-09-24）(火) 17:00（日本時間）（暫定');
   });
 });

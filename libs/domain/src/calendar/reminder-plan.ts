@@ -4,7 +4,7 @@ import { OWED_ACTION_LABELS, OwedAction } from '../lifecycle/owed-actions';
 import { NotificationKind, NotificationRequest, RecipientRule } from '../notifications/notification';
 import { Deadline } from './deadlines';
 import { durationMs } from './durations';
-import { formatTokyoDateTime } from './tokyo-dates';
+import { formatTokyoDateTime } from './japanese-era-dates';
 
 /** A reminder (at an offset before a deadline) or the escalation (at the deadline) of one owed item. */
 export interface PlannedNotice {
