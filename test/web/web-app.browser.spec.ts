@@ -1,10 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { NotificationKind } from '@app/domain';
 import { CatalogueRepository, NotificationRepository } from '@app/persistence';
 import { clusterWorkflowId } from '@app/temporal';
 import { Client, Connection } from '@temporalio/client';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import { login } from '../support/api-harness';
@@ -12,13 +9,10 @@ import { TEST_FISCAL_YEARS } from '../support/lifecycle-fixture';
 import { DEMO_PASSWORD, startWebAppFixture, WebAppFixture } from '../support/web-app-fixture';
 import { testTemporalAddress } from '../support/test-environment';
 import { eventually } from '../support/worker-harness';
+import { axeViolations, logIn as logInAs, newJapanesePage, screenshot as screenshotOf } from '../support/browser-page';
 
 const FY = TEST_FISCAL_YEARS.webApp;
 const STAFF = 'kodomo.staff';
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-/** Set WEB_SCREENSHOTS_DIR to keep PNGs of the pages as the tests see them, on demo data. */
-const screenshotsDir = process.env.WEB_SCREENSHOTS_DIR;
 
 describe('the web app in a real browser', () => {
   let fx: WebAppFixture;
@@ -72,8 +66,7 @@ describe('the web app in a real browser', () => {
   }, 120_000);
 
   beforeEach(async () => {
-    context = await fx.browser.newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo', viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
+    ({ context, page } = await newJapanesePage(fx.browser));
     page.on('request', (sent) => requested.push(sent.url()));
   });
   afterEach(async () => {
@@ -87,22 +80,9 @@ describe('the web app in a real browser', () => {
 
   const url = (path: string) => `${fx.baseUrl}${path}`;
 
-  async function logIn(username = STAFF, password = DEMO_PASSWORD) {
-    await page.getByLabel('ユーザー名').fill(username);
-    await page.getByLabel('パスワード').fill(password);
-    await page.getByRole('button', { name: 'ログイン' }).click();
-  }
-
-  async function expectNoAxeViolations() {
-    const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-    expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
-  }
-
-  async function screenshot(name: string) {
-    if (!screenshotsDir) return;
-    mkdirSync(screenshotsDir, { recursive: true });
-    await page.screenshot({ path: join(screenshotsDir, `${name}.png`), fullPage: true });
-  }
+  const logIn = (username = STAFF, password = DEMO_PASSWORD) => logInAs(page, username, password);
+  const expectNoAxeViolations = async () => expect(await axeViolations(page)).toEqual([]);
+  const screenshot = (name: string) => screenshotOf(page, name);
 
   it('shows the API\'s Japanese reason for a wrong password, and stays on the login page', async () => {
     await page.goto(url('/login'));

@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
+import { paths } from '../routes/paths';
 import { ActionProblem } from '../actions/action-problem';
 import { SECONDARY_BUTTON } from '../ui/button-styles';
 import { ErrorNotice } from '../ui/error-notice';
@@ -39,7 +41,14 @@ export function InboxSection() {
                 </span>
               </p>
               <p className={notification.read ? '' : 'font-bold'}>{notification.subject}</p>
-              <p>{notification.body}</p>
+              <p className="whitespace-pre-line">{notification.body}</p>
+              {notification.fiscalYear !== null && notification.clusterNo !== null && (
+                <p className="mt-2">
+                  <Link to={paths.cluster(notification.fiscalYear, notification.clusterNo)} className="text-blue-1000 underline hover:decoration-[3px]">
+                    事業群のページを開く<span className="sr-only">：No.{notification.clusterNo}</span>
+                  </Link>
+                </p>
+              )}
               {!notification.read && (
                 <button
                   type="button"

@@ -1,4 +1,6 @@
 import { fiscalYearLabel } from '@app/domain';
+import { Link } from 'react-router';
+import { paths } from '../routes/paths';
 import { TokyoDateTime } from '../ui/tokyo-date-time';
 import { ErrorNotice } from '../ui/error-notice';
 import { Loading } from '../ui/loading';
@@ -24,7 +26,10 @@ export function TasksSection() {
                 {task.stepLabel ? `（${task.stepLabel}${task.delegated ? '・代理' : ''}）` : ''}：{task.reportLabel}
               </p>
               <p className="text-std-16N-170">
-                {fiscalYearLabel(task.fiscalYear)} No.{task.clusterNo} {task.clusterName}
+                {fiscalYearLabel(task.fiscalYear)}{' '}
+                <Link to={paths.cluster(task.fiscalYear, task.clusterNo)} className="text-blue-1000 underline hover:decoration-[3px]">
+                  No.{task.clusterNo} {task.clusterName}
+                </Link>
               </p>
               <p className="text-std-16N-170 text-solid-gray-700">段階：{task.stageLabel}</p>
               <p className="mt-1 flex flex-wrap items-center gap-2 text-std-16N-170">
