@@ -83,6 +83,10 @@ const commands = {
     build();
     runOrExit('web API types', process.execPath, [join(root, 'dist/tools/build/web-api-types.js')]);
   },
+  screenshots() {
+    build();
+    require(join(root, 'dist/tools/screenshots/main.js'));
+  },
   bench(args) {
     build();
     process.argv = [process.argv[0], 'bench', ...args];

@@ -1,4 +1,4 @@
-import { fiscalYearLabel, fiscalYearRange, isSupportedFiscalYear, MAX_FISCAL_YEAR, MIN_FISCAL_YEAR } from './fiscal-year';
+import { fiscalYearLabel, fiscalYearOfDay, fiscalYearRange, isSupportedFiscalYear, MAX_FISCAL_YEAR, MIN_FISCAL_YEAR } from './fiscal-year';
 
 describe('fiscal years', () => {
   it.each([
@@ -44,4 +44,11 @@ describe('fiscal years', () => {
       expect(isSupportedFiscalYear(fiscalYear)).toBe(false);
     },
   );
+});
+
+describe('fiscalYearOfDay', () => {
+  it('runs from April to March', () => {
+    expect(fiscalYearOfDay('2025-03-31')).toBe(2024);
+    expect(fiscalYearOfDay('2025-04-01')).toBe(2025);
+  });
 });

@@ -21,3 +21,9 @@ export function fiscalYearLabel(fiscalYear: number): string {
 export function fiscalYearRange(fiscalYear: number): { start: string; end: string } {
   return { start: `${fiscalYear}-04-01`, end: `${fiscalYear + 1}-03-31` };
 }
+
+/** The fiscal year (April to March) that a calendar day (ISO date) falls in. */
+export function fiscalYearOfDay(isoDate: string): number {
+  const [year, month] = isoDate.split('-').map(Number);
+  return month >= 4 ? year : year - 1;
+}

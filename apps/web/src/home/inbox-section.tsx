@@ -41,7 +41,10 @@ export function InboxSection() {
                 </span>
               </p>
               <p className={notification.read ? '' : 'font-bold'}>{notification.subject}</p>
-              <p className="whitespace-pre-line">{notification.body}</p>
+              <details className="mt-1">
+                <summary className="cursor-pointer text-blue-1000 underline">本文を表示</summary>
+                <p className="mt-1 whitespace-pre-line">{notification.body}</p>
+              </details>
               {notification.fiscalYear !== null && notification.clusterNo !== null && (
                 <p className="mt-2">
                   <Link to={paths.cluster(notification.fiscalYear, notification.clusterNo)} className="text-blue-1000 underline hover:decoration-[3px]">

@@ -1,0 +1,84 @@
+/**
+ * `npm run screenshots`: the pictures in the README, taken on demo data as a city employee sees
+ * them. It starts a fresh embedded PostgreSQL and Temporal dev server, the API and the worker, makes
+ * this fiscal year from FY2024 with a few analyses under way, and photographs ログイン, ホーム, the
+ * 進捗ボード and a cluster page in Chromium into docs/screenshots/. Everything it starts is stopped.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Page } from 'playwright-core';
+import { prepareSystem } from '../../apps/setup/src/prepare-system';
+import { ApiClient } from '../../bench/api-client';
+import { startInProcessSystem } from '../../bench/in-process-system';
+import { NAMESPACE, startBenchServers } from '../../bench/servers';
+import { Shutdown } from '../../bench/shutdown';
+import { launchChromium } from '../browser/chromium';
+import { DEMO_PASSWORD } from '@app/persistence';
+import { tokyoDate } from '@app/domain';
+import { demoYearUnderWay, SCREENSHOT_CLUSTER } from './demo-year';
+
+const distRoot = join(__dirname, '../..');
+const outputDir = join(distRoot, '..', 'docs', 'screenshots');
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+async function run(shutdown: Shutdown): Promise<void> {
+  const workflowBundlePath = join(distRoot, 'workflow-bundle.js');
+  if (!existsSync(workflowBundlePath)) throw new Error(`${workflowBundlePath} is missing: run npm run build`);
+  const servers = await startBenchServers(distRoot, shutdown, say);
+  await prepareSystem({ databaseUrl: servers.databaseUrl, temporalAddress: servers.temporalAddress, namespace: NAMESPACE }, say, { demoData: true });
+  const { baseUrl } = await startInProcessSystem(
+    { databaseUrl: servers.databaseUrl, temporalAddress: servers.temporalAddress, namespace: NAMESPACE, taskQueue: 'reform-screenshots', workflowBundlePath },
+    shutdown,
+    say,
+  );
+  const api = new ApiClient(baseUrl);
+  shutdown.add('the HTTP calls', async () => api.abort());
+  const fiscalYear = await demoYearUnderWay(api, new Date(), say);
+
+  const browser = await launchChromium();
+  shutdown.add('Chromium', () => browser.close());
+  const origin = new URL(baseUrl).origin;
+  mkdirSync(outputDir, { recursive: true });
+
+  const shoot = async (username: string | null, path: string, name: string, ready: (page: Page) => Promise<unknown>) => {
+    const context = await browser.newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo', viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${origin}${username ? '/login' : path}`);
+    if (username) {
+      await page.getByLabel('ユーザー名').fill(username);
+      await page.getByLabel('パスワード').fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: 'ログイン' }).click();
+      await page.getByRole('button', { name: 'ログアウト' }).waitFor();
+      await page.goto(`${origin}${path}`);
+    }
+    await ready(page);
+    await page.evaluate('document.fonts.ready');
+    await page.screenshot({ path: join(outputDir, `${name}.png`), fullPage: true });
+    say(`Took ${name}.png (${path}${username ? ` as ${username}` : ''})`);
+    await context.close();
+  };
+
+  await shoot(null, '/login', 'login', (page) => page.getByRole('heading', { name: 'ログイン' }).waitFor());
+  await shoot('kodomo.director', '/', 'home', (page) => page.getByRole('list', { name: /自分の仕事の一覧/ }).waitFor());
+  await shoot('reform.office1', `/fiscal-years/${fiscalYear}`, 'board', (page) => page.getByRole('link', { name: /No\.57/ }).first().waitFor());
+  await shoot('kodomo.director', `/fiscal-years/${fiscalYear}/clusters/${SCREENSHOT_CLUSTER}`, 'cluster', (page) =>
+    page.getByRole('button', { name: '承認' }).first().waitFor(),
+  );
+  say(`Screenshots of ${tokyoDate(new Date())} in ${outputDir}`);
+}
+
+async function main(): Promise<number> {
+  const shutdown = new Shutdown(say);
+  shutdown.handleSignalsAndCrashes();
+  let exitCode = 0;
+  try {
+    await run(shutdown);
+  } catch (error) {
+    say(`Screenshots failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    exitCode = 1;
+  }
+  await shutdown.run();
+  return exitCode;
+}
+
+void main().then((code) => process.exit(code));
