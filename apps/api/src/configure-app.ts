@@ -2,6 +2,8 @@ import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { FieldProblemView, PROBLEM_TYPE_PREFIX, ProblemDetailsView } from './common/problem-details';
+import { guardHttp } from './common/http-guards';
+import { StorableInputPipe } from './common/storable-input.pipe';
 import { createValidationPipe } from './common/validation.pipe';
 import { serveWebApp } from './web-app/web-app.middleware';
 
@@ -12,7 +14,8 @@ export const DOCS_PATH = 'api/docs';
 export function configureApp(app: INestApplication): INestApplication {
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix(API_PREFIX);
-  app.useGlobalPipes(createValidationPipe());
+  guardHttp(app);
+  app.useGlobalPipes(new StorableInputPipe(), createValidationPipe());
   app.enableShutdownHooks();
   serveWebApp(app);
   SwaggerModule.setup(DOCS_PATH, app, createOpenApiDocument(app), { jsonDocumentUrl: `${DOCS_PATH}-json` });

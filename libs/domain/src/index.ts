@@ -13,6 +13,7 @@ export * from './lifecycle/lifecycle-settings';
 export * from './lifecycle/cluster-case';
 export * from './refusals/refusal';
 export * from './fields/field-limits';
+export * from './fields/storable-input';
 export * from './lifecycle/cluster-commands';
 export * from './lifecycle/owed-actions';
 export * from './time/tokyo-time';

@@ -1,5 +1,6 @@
-import { isSupportedFiscalYear } from '@app/domain';
-import { ParseIntPipe, PipeTransform } from '@nestjs/common';
+import { CLUSTER_NO_MAX, isSupportedFiscalYear } from '@app/domain';
+import { PipeTransform } from '@nestjs/common';
+import { IntegerParamPipe } from './integer-input';
 import { invalidFields } from './validation.pipe';
 
 /** `:fy` in paths: a western-calendar fiscal year such as 2024. */
@@ -12,6 +13,4 @@ export class FiscalYearPipe implements PipeTransform<string, number> {
 }
 
 /** `:no` in paths: a cluster number. */
-export const ClusterNoPipe = new ParseIntPipe({
-  exceptionFactory: () => invalidFields([{ field: 'no', problems: ['クラスター番号は整数で指定してください'] }]),
-});
+export const ClusterNoPipe = new IntegerParamPipe('no', 1, CLUSTER_NO_MAX, `クラスター番号は1〜${CLUSTER_NO_MAX}の整数で指定してください`);

@@ -1,15 +1,21 @@
-import { refusal, Refusal, REFUSAL_REASONS, RefusalCode } from '@app/domain';
+import { refusal, Refusal, REFUSAL_REASONS, RefusalCode, REPORT_BODY_MAX_LENGTH } from '@app/domain';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { isGrpcServiceError, ServiceError } from '@temporalio/client';
 import { Request, Response } from 'express';
-import { PROBLEM_CONTENT_TYPE, problemOf } from './problem-details';
+import { JSON_BODY_LIMIT, sendProblem } from './http-guards';
 import { refusalOf } from './refusal-of';
 
 /** gRPC codes of a server that cannot be reached or did not answer in time. */
 const UNREACHABLE = [4, 14];
 
 /** Errors Nest and Express raise themselves (unknown route, unreadable body), by status. */
-const PLUMBING_CODES: Readonly<Record<number, RefusalCode>> = { 401: 'auth.required', 403: 'access.denied', 404: 'route.unknown' };
+const PLUMBING_CODES: Readonly<Record<number, RefusalCode>> = {
+  401: 'auth.required',
+  403: 'access.denied',
+  404: 'route.unknown',
+  413: 'request.too-large',
+  415: 'request.unsupported-media-type',
+};
 
 /**
  * The one place an error becomes an HTTP answer: every error the API gives is an RFC 9457 problem
@@ -25,11 +31,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
     const answer = this.answerTo(error, request);
-    const problem = problemOf(answer.refusal, request.path, answer.status);
     if (response.headersSent) return;
-    if (problem.status === 401) response.setHeader('WWW-Authenticate', 'Bearer');
-    response.status(problem.status).setHeader('Content-Type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`);
-    response.send(JSON.stringify(problem));
+    sendProblem(request, response, answer.refusal, answer.status);
   }
 
   private answerTo(error: unknown, request: Request): { refusal: Refusal; status?: number } {
@@ -39,11 +42,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (error instanceof ServiceError && isGrpcServiceError(error.cause) && UNREACHABLE.includes(error.cause.code)) {
       return { refusal: refusal('temporal.unavailable', 'ワークフローサーバー（Temporal）に接続できません。しばらくしてから再度お試しください') };
     }
-    if (error instanceof HttpException && error.getStatus() < 500) return { refusal: plumbingRefusal(error, request), status: error.getStatus() };
+    if (error instanceof HttpException && error.getStatus() < 500) return { refusal: plumbingRefusal(error.getStatus(), request), status: error.getStatus() };
+    if (isBodyReadingError(error)) return { refusal: plumbingRefusal(error.status, request), status: error.status };
     if (error instanceof HttpException && isHealthReport(error.getResponse())) {
       const report = error.getResponse() as HealthReport;
       return {
-        refusal: refusal('service.unhealthy', `応答していないサービスがあります: ${Object.keys(report.error).join(', ')}`, { current: report }),
+        refusal: refusal('service.unhealthy', `応答していないサービスがあります: ${Object.keys(report.error).join(', ')}`, { current: serviceStates(report) }),
         status: error.getStatus(),
       };
     }
@@ -52,10 +56,16 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 }
 
-function plumbingRefusal(error: HttpException, request: Request): Refusal {
-  const code = PLUMBING_CODES[error.getStatus()] ?? 'request.invalid';
+/** body-parser's refusals of a body (too large, malformed, wrong charset): 4xx errors meant to be told. */
+function isBodyReadingError(error: unknown): error is { status: number; expose: true } {
+  const candidate = error as { status?: unknown; expose?: unknown; type?: unknown };
+  return typeof candidate?.status === 'number' && candidate.status >= 400 && candidate.status < 500 && candidate.expose === true && typeof candidate.type === 'string';
+}
+
+function plumbingRefusal(status: number, request: Request): Refusal {
+  const code = PLUMBING_CODES[status] ?? 'request.invalid';
   if (code === 'route.unknown') return refusal(code, `${request.method} ${request.path} という API はありません`);
-  if (error.getStatus() === 413) return refusal(code, '要求の本文が大きすぎます');
+  if (code === 'request.too-large') return refusal(code, `要求の本文が大きすぎます（上限 ${JSON_BODY_LIMIT}）。報告書の本文は${REPORT_BODY_MAX_LENGTH.toLocaleString('ja-JP')}文字までです`);
   if (code === 'request.invalid') return refusal(code, '要求を読み取れません。本文が正しい JSON か確認してください');
   return refusal(code, REFUSAL_REASONS[code].title);
 }
@@ -66,7 +76,16 @@ interface HealthReport {
   readonly [key: string]: unknown;
 }
 
-/** `@nestjs/terminus` answers a failed health check with its report; it is kept as the problem's `current`. */
+/**
+ * Each service's state, and nothing of the checks' own error texts: those name hosts, ports and
+ * drivers, which an unauthenticated caller has no business reading (they are in the log).
+ */
+function serviceStates(report: HealthReport): Record<string, string> {
+  const states = (checks: unknown) => Object.entries((checks ?? {}) as Record<string, { status?: unknown }>).map(([name, check]) => [name, String(check?.status ?? 'down')]);
+  return Object.fromEntries([...states(report.info), ...states(report.error)]);
+}
+
+/** `@nestjs/terminus` answers a failed health check with its report. */
 function isHealthReport(body: unknown): body is HealthReport {
   return typeof body === 'object' && body !== null && (body as HealthReport).status === 'error' && typeof (body as HealthReport).error === 'object';
 }

@@ -17,6 +17,8 @@ export const HTTP_STATUS_OF_CLASS: Readonly<Record<RefusalClass, number>> = {
   forbidden: 403,
   'not-found': 404,
   conflict: 409,
+  'too-large': 413,
+  'unsupported-media-type': 415,
   unprocessable: 422,
   internal: 500,
   unavailable: 503,

@@ -1,5 +1,5 @@
 import { FieldProblem, refused, RefusedError } from '@app/domain';
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 
 /** Flattens nested validation errors to dotted field paths a person can find in their request. */
 export function fieldProblems(errors: ValidationError[], parent = ''): FieldProblem[] {
@@ -15,7 +15,7 @@ export function fieldProblems(errors: ValidationError[], parent = ''): FieldProb
  * misspelt field is reported instead of silently ignored; the answer names each field and problem.
  */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new RequestValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
@@ -28,6 +28,16 @@ export function createValidationPipe(): ValidationPipe {
       return invalidFields(fields);
     },
   });
+}
+
+/**
+ * Leaves single path and query values as the strings they were sent as: Nest would turn `0x1b` or
+ * `1e30` into numbers with `Number()`, before the parameter's own pipe could refuse them.
+ */
+class RequestValidationPipe extends ValidationPipe {
+  protected override transformPrimitive(value: unknown, _metadata: ArgumentMetadata): unknown {
+    return value;
+  }
 }
 
 /**

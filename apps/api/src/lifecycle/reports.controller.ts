@@ -1,13 +1,13 @@
-import { Role } from '@app/domain';
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Req } from '@nestjs/common';
+import { Role, STORED_INTEGER_MAX } from '@app/domain';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, Roles } from '../auth/access-rule.decorator';
 import { AuthenticatedRequest } from '../auth/current-user.decorator';
 import { participantOf } from '../auth/participant';
 import { ClusterNoPipe, FiscalYearPipe } from '../common/fiscal-year.param';
 import { IDEMPOTENCY_REFUSALS, workflowUpdateKey } from '../common/idempotency.interceptor';
+import { IntegerParamPipe } from '../common/integer-input';
 import { Refusals } from '../common/refusals.decorator';
-import { invalidFields } from '../common/validation.pipe';
 import { ClusterActionsService } from './cluster-actions.service';
 import { ClusterHistoryService } from './cluster-history.service';
 import { IDEMPOTENCY_HEADER_DOC } from './cluster-lifecycle.controller';
@@ -17,7 +17,7 @@ import { RequestedClusterCommand } from './lifecycle.commands';
 import { ReportKindPipe } from './report-kind.param';
 
 const APPROVERS = [Role.Manager, Role.Director, Role.ReformOffice];
-const VersionPipe = new ParseIntPipe({ exceptionFactory: () => invalidFields([{ field: 'version', problems: ['版は1以上の整数で指定してください'] }]) });
+const VersionPipe = new IntegerParamPipe('version', 1, STORED_INTEGER_MAX, '版は1以上の整数で指定してください');
 
 /** What every report action can be refused for, whatever the verb: the path, the cluster's state, Temporal. */
 const REPORT_ACTION_REFUSALS = [

@@ -20,15 +20,6 @@ export const WEB_APP_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'X-Content-Type-Options': 'nosniff',
-  'X-Frame-Options': 'DENY',
-  'Referrer-Policy': 'same-origin',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=()',
-};
-
 const isApiPath = (path: string) => path === '/api' || path.startsWith('/api/');
 
 /** dist/web beside the compiled API, found from the package root so source (tests) and dist agree. */
@@ -44,10 +35,6 @@ export function defaultWebAppDir(from = __dirname): string {
  * with the app: an unknown API path stays a problem+json 404.
  */
 export function serveWebApp(app: INestApplication, webAppDir = defaultWebAppDir()): void {
-  app.use((_request: Request, response: Response, next: NextFunction) => {
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
-    next();
-  });
   const indexHtml = join(webAppDir, 'index.html');
   if (!existsSync(indexHtml)) {
     new Logger('WebApp').warn(`${indexHtml} is missing: the web app is not served (npm run build builds it)`);

@@ -26,3 +26,10 @@ export const NOT_BLANK_PATTERN = /\S/;
 export function isBlank(text: string): boolean {
   return !NOT_BLANK_PATTERN.test(text);
 }
+
+/** Cluster numbers run 1…N within a year; no catalogue comes near this. */
+export const CLUSTER_NO_MAX = 99_999;
+/** Report versions, and any other counter stored in a 32-bit integer column. */
+export const STORED_INTEGER_MAX = 2_147_483_647;
+/** A list page number: far beyond any list, and small enough that page × size stays an exact offset. */
+export const PAGE_MAX = 1_000_000;

@@ -8,7 +8,17 @@
  * How a refusal is classed; the API maps each class to one HTTP status. `unavailable` and `internal`
  * are the engine's own trouble rather than a refusal of the request: only the API gives them.
  */
-export type RefusalClass = 'invalid' | 'unauthenticated' | 'forbidden' | 'not-found' | 'conflict' | 'unprocessable' | 'unavailable' | 'internal';
+export type RefusalClass =
+  | 'invalid'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not-found'
+  | 'conflict'
+  | 'too-large'
+  | 'unsupported-media-type'
+  | 'unprocessable'
+  | 'unavailable'
+  | 'internal';
 
 interface ReasonDefinition {
   readonly class: RefusalClass;
@@ -27,6 +37,8 @@ export const REFUSAL_REASONS = {
   'access.denied': { class: 'forbidden', title: 'この操作の権限がありません' },
   'auth.csrf-header-missing': { class: 'forbidden', title: '画面からの操作であることを確認できません' },
   'route.unknown': { class: 'not-found', title: 'ページが見つかりません' },
+  'request.too-large': { class: 'too-large', title: '要求の本文が大きすぎます' },
+  'request.unsupported-media-type': { class: 'unsupported-media-type', title: '本文は JSON で送ってください' },
   'idempotency.key-reused': { class: 'unprocessable', title: '同じ Idempotency-Key が別の要求に使われています' },
   'idempotency.key-invalid': { class: 'invalid', title: 'Idempotency-Key の形式に誤りがあります' },
   'idempotency.in-progress': { class: 'conflict', title: '同じ Idempotency-Key の要求を処理中です' },

@@ -1,0 +1,58 @@
+import { refusal, Refusal } from '@app/domain';
+import { INestApplication } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
+import { PROBLEM_CONTENT_TYPE, problemOf } from './problem-details';
+
+/**
+ * The largest body a valid request needs: a report of 100,000 characters, each up to 4 bytes in
+ * UTF-8, with its title and JSON's escapes. Anything larger is refused with 413 before it is read.
+ */
+export const JSON_BODY_LIMIT = '1mb';
+
+const hasBody = (request: Request) => Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
+const isApiPath = (path: string) => path === '/api' || path.startsWith('/api/');
+
+/** Writes a problem as the answer: for the exception filter, and for middleware, which it does not reach. */
+export function sendProblem(request: Request, response: Response, answer: Refusal, status?: number): void {
+  const problem = problemOf(answer, request.path, status);
+  if (problem.status === 401) response.setHeader('WWW-Authenticate', 'Bearer');
+  response.status(problem.status).setHeader('Content-Type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`);
+  response.send(JSON.stringify(problem));
+}
+
+/** The API reads JSON only: a form or text body could otherwise reach a handler in a shape no DTO expects. */
+function onlyJsonBodies(request: Request, response: Response, next: NextFunction): void {
+  if (!isApiPath(request.path) || !hasBody(request) || request.is('application/json')) return next();
+  sendProblem(
+    request,
+    response,
+    refusal('request.unsupported-media-type', `本文は Content-Type: application/json の JSON で送ってください（受け取った形式: ${request.headers['content-type'] ?? 'なし'}）`),
+  );
+}
+
+/**
+ * Transport rules for every answer: security headers (helmet; the web app's pages and Swagger UI set
+ * their own Content-Security-Policy), no X-Powered-By, JSON-only bodies within the size limit.
+ * HSTS is left to the TLS-terminating proxy, which knows whether the site is served over HTTPS.
+ */
+export function guardHttp(app: INestApplication): void {
+  const express = app as NestExpressApplication;
+  express.disable('x-powered-by');
+  express.use(
+    helmet({
+      contentSecurityPolicy: false,
+      strictTransportSecurity: false,
+      frameguard: { action: 'deny' },
+      referrerPolicy: { policy: 'same-origin' },
+      crossOriginResourcePolicy: { policy: 'same-origin' },
+    }),
+  );
+  express.use((_request: Request, response: Response, next: NextFunction) => {
+    response.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()');
+    next();
+  });
+  express.use(onlyJsonBodies);
+  express.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+}

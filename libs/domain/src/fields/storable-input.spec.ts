@@ -1,0 +1,46 @@
+import { INPUT_MAX_DEPTH, unstorableInputProblems, unstorableTextProblem } from './storable-input';
+
+describe('text the database can store', () => {
+  it.each([
+    ['Japanese with an emoji and a character outside the BMP', '髙橋・𠮷野の報告 📄'],
+    ['an empty string', ''],
+    ['line breaks and tabs', '一行目\n\t二行目'],
+  ])('takes %s', (_what, text) => {
+    expect(unstorableTextProblem(text)).toBeNull();
+  });
+
+  it.each([
+    ['a NUL character', 'a\u0000b', /NUL/],
+    ['a lone high surrogate', 'a\ud800b', /サロゲート/],
+    ['a lone low surrogate', 'a\udc00b', /サロゲート/],
+    ['a high surrogate at the end', 'a\ud83d', /サロゲート/],
+    ['two low surrogates', '\udc00\udc00', /サロゲート/],
+  ])('refuses %s', (_what, text, problem) => {
+    expect(unstorableTextProblem(text)).toMatch(problem);
+  });
+});
+
+describe('a parsed request', () => {
+  it('names the dotted path of each string that cannot be stored, in keys too', () => {
+    expect(unstorableInputProblems({ title: 'ok', agenda: [{ note: 'x\u0000' }], ['bad\ud800']: 1 })).toEqual([
+      { field: 'agenda.0.note', problems: [expect.stringMatching(/NUL/)] },
+      { field: 'bad\ud800', problems: [expect.stringMatching(/^項目名に/)] },
+    ]);
+  });
+
+  it('refuses nesting beyond the limit once, at the level where it goes too deep', () => {
+    let deep: unknown = 1;
+    for (let level = 0; level < 5_000; level++) deep = { a: deep };
+    const problems = unstorableInputProblems({ extra: deep });
+    expect(problems).toHaveLength(1);
+    expect(problems[0].field.split('.')).toHaveLength(INPUT_MAX_DEPTH);
+  });
+
+  it('takes nesting up to the limit and plain values', () => {
+    let nested: unknown = '値';
+    for (let level = 0; level < INPUT_MAX_DEPTH; level++) nested = { a: nested };
+    expect(unstorableInputProblems(nested)).toEqual([]);
+    expect(unstorableInputProblems(42)).toEqual([]);
+    expect(unstorableInputProblems(null)).toEqual([]);
+  });
+});

@@ -1,0 +1,35 @@
+import { FieldProblem } from '../refusals/refusal';
+
+/**
+ * How deep a request's JSON may nest. The deepest valid request (lifecycle settings: kinds → chain →
+ * step) is four levels; anything near this limit is a client's mistake or an attack on the parser.
+ */
+export const INPUT_MAX_DEPTH = 16;
+
+/**
+ * Why a text cannot be stored as it was sent: PostgreSQL refuses the NUL character in text, and a
+ * lone UTF-16 surrogate has no UTF-8 form. Refused at the door, such text would otherwise pass
+ * validation and the workflow and then fail in the projection on every retry.
+ */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+export function unstorableTextProblem(text: string): string | null {
+  if (text.includes('\u0000')) return 'NUL 文字（\\u0000）は使えません';
+  if (LONE_SURROGATE.test(text)) return '文字として読めない符号（単独のサロゲート）が含まれています';
+  return null;
+}
+
+/** Every string (keys included) of a parsed request that cannot be stored, and any nesting beyond the limit. */
+export function unstorableInputProblems(input: unknown, field = '', depth = 0): FieldProblem[] {
+  if (typeof input === 'string') {
+    const problem = unstorableTextProblem(input);
+    return problem ? [{ field: field || '(本文)', problems: [problem] }] : [];
+  }
+  if (typeof input !== 'object' || input === null) return [];
+  if (depth >= INPUT_MAX_DEPTH) return [{ field: field || '(本文)', problems: [`入れ子が深すぎます（${INPUT_MAX_DEPTH}段まで）`] }];
+  return Object.entries(input).flatMap(([key, value]) => {
+    const path = field ? `${field}.${key}` : key;
+    const keyProblem = unstorableTextProblem(key);
+    return [...(keyProblem ? [{ field: path, problems: [`項目名に${keyProblem}`] }] : []), ...unstorableInputProblems(value, path, depth + 1)];
+  });
+}

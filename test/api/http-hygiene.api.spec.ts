@@ -1,0 +1,89 @@
+import { REPORT_BODY_MAX_LENGTH } from '@app/domain';
+import request from 'supertest';
+import { LifecycleFixture, startLifecycleFixture, TEST_FISCAL_YEARS } from '../support/lifecycle-fixture';
+import { expectProblem } from '../support/problem-details';
+
+const FY = TEST_FISCAL_YEARS.httpHygiene;
+const NO = 27;
+
+/**
+ * What an attacker or a broken client sends at the HTTP layer: every such request is refused with a
+ * 4xx in the API's one error shape, and never reaches the point where it could do harm or cause a 500.
+ */
+describe('HTTP hygiene', () => {
+  let fx: LifecycleFixture;
+  const draftPath = `/api/v1/fiscal-years/${FY}/clusters/${NO}/reports/interim`;
+
+  beforeAll(async () => {
+    fx = await startLifecycleFixture(FY);
+    await fx.assignCluster(NO);
+    await fx.kickoff(NO);
+  }, 120_000);
+  afterAll(() => fx?.close());
+
+  it('sends security headers and no X-Powered-By on API answers', async () => {
+    const response = await fx.as('staff').get(`/api/v1/fiscal-years/${FY}/clusters`).expect(200);
+    expect(response.headers['x-powered-by']).toBeUndefined();
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['strict-transport-security']).toBeUndefined();
+    expect(response.headers['cross-origin-resource-policy']).toBe('same-origin');
+  });
+
+  it('takes a report of the longest allowed body in Japanese, and answers 413 beyond what any valid request needs', async () => {
+    const body = 'あ'.repeat(REPORT_BODY_MAX_LENGTH);
+    await fx.as('staff').put(draftPath, { title: '長い報告書', body }).expect(200);
+    const tooLarge = await fx.as('staff').put(draftPath, { title: '長すぎる報告書', body: '𠮷'.repeat(REPORT_BODY_MAX_LENGTH * 3) });
+    expectProblem(tooLarge, 413, 'request.too-large');
+  });
+
+  it.each([
+    ['a cluster number beyond any integer column', `/api/v1/fiscal-years/${FY}/clusters/2147483648`],
+    ['a cluster number written in hexadecimal', `/api/v1/fiscal-years/${FY}/clusters/0x1b`],
+    ['a cluster number with an exponent', `/api/v1/fiscal-years/${FY}/clusters/2.7e1`],
+    ['a page number beyond any offset', `/api/v1/fiscal-years/${FY}/clusters?page=1e30`],
+    ['a page number in hexadecimal', `/api/v1/fiscal-years/${FY}/clusters?page=0x2`],
+    ['a version beyond any integer column', `${draftPath}/versions/99999999999`],
+    ['a history page beyond any offset', `/api/v1/fiscal-years/${FY}/clusters/${NO}/history?page=9007199254740993`],
+  ])('refuses %s with 400, naming the field', async (_what, path) => {
+    const response = await fx.as('staff').get(path);
+    expectProblem(response, 400, 'request.invalid');
+    expect(response.body.fields.length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['a NUL character', '本文\u0000の途中'],
+    ['a lone high surrogate', '本文\ud800の途中'],
+    ['a lone low surrogate', '本文\udc00の途中'],
+  ])('refuses a draft holding %s with 400 at the door, and the cluster goes on working', async (_what, text) => {
+    const response = await fx.as('staff').put(draftPath, { title: '件名', body: text });
+    expectProblem(response, 400, 'request.invalid');
+    expect(response.body.fields).toEqual([expect.objectContaining({ field: 'body' })]);
+    await fx.as('staff').put(draftPath, { title: '件名', body: '正しい本文' }).expect(200);
+  });
+
+  it('refuses a NUL character in a query string with 400', async () => {
+    expectProblem(await fx.as('staff').get(`/api/v1/fiscal-years/${FY}/clusters?owningBureau=kan%00kyo`), 400, 'request.invalid');
+  });
+
+  it('refuses JSON nested thousands deep with 400', async () => {
+    const deep = `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`;
+    const response = await request(fx.app.getHttpServer())
+      .put(draftPath)
+      .auth(fx.tokens.staff, { type: 'bearer' })
+      .set('Content-Type', 'application/json')
+      .send(`{"title":"件名","body":"本文","extra":${deep}}`);
+    expectProblem(response, 400, 'request.invalid');
+  });
+
+  it('takes only JSON bodies: a form or text body is 415', async () => {
+    const form = await request(fx.app.getHttpServer()).put(draftPath).auth(fx.tokens.staff, { type: 'bearer' }).type('form').send('title=件名&body=本文');
+    expectProblem(form, 415, 'request.unsupported-media-type');
+    const text = await request(fx.app.getHttpServer()).put(draftPath).auth(fx.tokens.staff, { type: 'bearer' }).set('Content-Type', 'text/plain').send('{"title":"件名","body":"本文"}');
+    expectProblem(text, 415, 'request.unsupported-media-type');
+  });
+
+  it('refuses malformed JSON with 400, not 500', async () => {
+    const response = await request(fx.app.getHttpServer()).put(draftPath).auth(fx.tokens.staff, { type: 'bearer' }).set('Content-Type', 'application/json').send('{"title":');
+    expectProblem(response, 400, 'request.invalid');
+  });
+});
