@@ -262,7 +262,11 @@ describe('deliverNotification: inbox, e-mail and webhook, each once per key and 
     expect(calls).toHaveLength(1);
     const [call] = calls;
     expect(call.headers['content-type']).toMatch(/^application\/json/);
-    const expected = `sha256=${createHmac('sha256', WEBHOOK_SECRET).update(call.raw).digest('hex')}`;
+    // The signature covers the timestamp too, and the timestamp is the time of sending.
+    const timestamp = String(call.headers['x-reform-timestamp']);
+    expect(Math.abs(Number(timestamp) - Date.now() / 1000)).toBeLessThan(60);
+    const expected = `sha256=${createHmac('sha256', WEBHOOK_SECRET).update(`${timestamp}.`).update(call.raw).digest('hex')}`;
+    expect(call.headers['x-reform-signature']).not.toBe(`sha256=${createHmac('sha256', WEBHOOK_SECRET).update(call.raw).digest('hex')}`);
     const signature = String(call.headers['x-reform-signature']);
     expect(signature.length).toBe(expected.length);
     expect(timingSafeEqual(Buffer.from(signature), Buffer.from(expected))).toBe(true);

@@ -58,7 +58,7 @@ export async function startNotificationReceivers(): Promise<NotificationReceiver
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
       const raw = Buffer.concat(chunks);
-      const expected = `sha256=${createHmac('sha256', WEBHOOK_SECRET).update(raw).digest('hex')}`;
+      const expected = `sha256=${createHmac('sha256', WEBHOOK_SECRET).update(`${String(request.headers['x-reform-timestamp'])}.`).update(raw).digest('hex')}`;
       hooks.push({ headers: request.headers, body: JSON.parse(raw.toString('utf8')), signatureValid: request.headers['x-reform-signature'] === expected });
       response.writeHead(204).end();
     });

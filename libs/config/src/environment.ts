@@ -137,6 +137,14 @@ export class Environment {
   @IsUrlOf(['smtp:', 'smtps:'], { message: 'must be an smtp:// or smtps:// URL, for example smtp://user:password@mail.example.jp:587' })
   SMTP_URL?: string;
 
+  /**
+   * Send e-mail only over TLS: smtps://, or STARTTLS on smtp://, refusing a server that does not offer
+   * it rather than sending in the clear. The reference deployment sets it.
+   */
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'must be true or false' })
+  SMTP_REQUIRE_TLS = false;
+
   @IsString()
   @Matches(MAIL_FROM_PATTERN, { message: 'must be an e-mail address, optionally with a name: 市政変革ワークフロー <no-reply@example.jp>' })
   MAIL_FROM = '市政変革ワークフロー <no-reply@localhost>';
@@ -176,6 +184,7 @@ export const ENVIRONMENT_KEYS: readonly (keyof Environment)[] = [
   'EMBEDDED_TEMPORAL_UI_PORT',
   'DEMO_DATA',
   'SMTP_URL',
+  'SMTP_REQUIRE_TLS',
   'MAIL_FROM',
   'PUBLIC_BASE_URL',
   'WEBHOOK_URL',

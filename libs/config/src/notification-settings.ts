@@ -7,6 +7,8 @@ export const NOTIFICATION_SETTINGS = Symbol('NOTIFICATION_SETTINGS');
 export interface NotificationSettings {
   /** null = no e-mail, the inbox only. */
   readonly smtpUrl: string | null;
+  /** Never send e-mail in the clear (SMTP_REQUIRE_TLS). */
+  readonly smtpRequireTls: boolean;
   readonly mailFrom: string;
   readonly publicBaseUrl: string;
   /** null = no webhook. */
@@ -16,6 +18,7 @@ export interface NotificationSettings {
 export function notificationSettings(environment: Environment): NotificationSettings {
   return {
     smtpUrl: environment.SMTP_URL ?? null,
+    smtpRequireTls: environment.SMTP_REQUIRE_TLS,
     mailFrom: environment.MAIL_FROM,
     publicBaseUrl: environment.PUBLIC_BASE_URL,
     // The environment's validation makes WEBHOOK_SECRET present whenever WEBHOOK_URL is.
@@ -42,7 +45,7 @@ export function endpointOrigin(url: string): string {
 /** The one line the worker logs at start about where notifications go. */
 export function describeNotificationChannels(settings: NotificationSettings): string {
   const email = settings.smtpUrl
-    ? `e-mail via ${endpointOrigin(settings.smtpUrl)} from ${settings.mailFrom}`
+    ? `e-mail via ${endpointOrigin(settings.smtpUrl)}${settings.smtpRequireTls ? ' (TLS required)' : ''} from ${settings.mailFrom}`
     : 'no e-mail (SMTP_URL is unset, so notifications reach the inbox only)';
   const webhook = settings.webhook ? `webhook to ${endpointOrigin(settings.webhook.url)}` : 'no webhook (WEBHOOK_URL is unset)';
   return `notifications: inbox; ${email}; ${webhook}; links based on ${settings.publicBaseUrl}`;

@@ -25,7 +25,7 @@ export class SmtpMailSender implements OnModuleDestroy {
     this.transporter = settings.smtpUrl
       ? createTransport(
           // Short timeouts: a dead server fails the activity quickly, and Temporal retries it with backoff.
-          { url: settings.smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 },
+          { url: settings.smtpUrl, requireTLS: settings.smtpRequireTls, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 },
           { from: settings.mailFrom },
         )
       : null;

@@ -4,11 +4,16 @@ import { endpointOrigin, NOTIFICATION_SETTINGS, NotificationSettings } from '@ap
 
 export const NOTIFICATION_ID_HEADER = 'X-Reform-Notification-Id';
 export const SIGNATURE_HEADER = 'X-Reform-Signature';
+export const TIMESTAMP_HEADER = 'X-Reform-Timestamp';
 const TIMEOUT_MS = 10_000;
 
-/** `sha256=<hex HMAC-SHA256 of the raw body>`, the value of the X-Reform-Signature header. */
-export function webhookSignature(secret: string, rawBody: string | Buffer): string {
-  return `sha256=${createHmac('sha256', secret).update(rawBody).digest('hex')}`;
+/**
+ * `sha256=<hex HMAC-SHA256 of "<timestamp>.<raw body>">`, the value of the X-Reform-Signature
+ * header. The timestamp (Unix seconds, the X-Reform-Timestamp header) is signed with the body, so a
+ * receiver can refuse a captured call replayed later by its age.
+ */
+export function webhookSignature(secret: string, timestamp: string, rawBody: string | Buffer): string {
+  return `sha256=${createHmac('sha256', secret).update(`${timestamp}.`).update(rawBody).digest('hex')}`;
 }
 
 /** Posts each notification as signed JSON to WEBHOOK_URL; disabled when it is unset. */
@@ -33,6 +38,8 @@ export class WebhookSender {
     if (!webhook) throw new Error('the webhook is disabled: WEBHOOK_URL is unset');
     const body = JSON.stringify(payload);
     const where = endpointOrigin(webhook.url);
+    // Each attempt is signed afresh: a retry hours later is not mistaken for a replay.
+    const timestamp = String(Math.floor(Date.now() / 1000));
     let response: Response;
     try {
       response = await fetch(webhook.url, {
@@ -42,7 +49,8 @@ export class WebhookSender {
           'User-Agent': 'kitakyushu-reform-engine',
           // Header values are Latin-1 only: a key outside printable ASCII is sent percent-encoded.
           [NOTIFICATION_ID_HEADER]: /^[\x20-\x7e]*$/.test(notificationId) ? notificationId : encodeURIComponent(notificationId),
-          [SIGNATURE_HEADER]: webhookSignature(webhook.secret, body),
+          [TIMESTAMP_HEADER]: timestamp,
+          [SIGNATURE_HEADER]: webhookSignature(webhook.secret, timestamp, body),
         },
         body,
         // A redirect would turn the POST into a GET elsewhere: it counts as a failure instead.
