@@ -51,6 +51,7 @@ async function startApi(targets: SystemTargets, shutdown: Shutdown): Promise<{ a
       jwtSecret: randomBytes(48).toString('base64url'),
       adminPassword: randomBytes(24).toString('base64url'),
       logLevel: 'silent',
+      loginRateLimitPerMinute: 10_000,
     }),
     // Closing destroys the kept-alive sockets of the benchmark's HTTP client instead of waiting for them.
     { bufferLogs: true, abortOnError: false, forceCloseConnections: true },

@@ -13,6 +13,7 @@ export interface ApiHarnessOptions {
   readonly databaseUrl: string;
   readonly temporalAddress: string;
   readonly taskQueue: string;
+  readonly loginRateLimitPerMinute?: number;
 }
 
 /** The API module as main.ts serves it, in-process, against real servers. */
@@ -25,6 +26,8 @@ export async function startApi(options: ApiHarnessOptions): Promise<INestApplica
         jwtSecret: 'test-secret-that-is-long-enough-for-the-validator',
         adminPassword: TEST_ADMIN_PASSWORD,
         logLevel: 'silent',
+        // Test files log in many users from one address; the limit itself has a test of its own.
+        loginRateLimitPerMinute: options.loginRateLimitPerMinute ?? 10_000,
       }),
     ],
   }).compile();

@@ -29,6 +29,7 @@ async function openApiDocument() {
       jwtSecret: 'unused-secret-only-for-building-the-document',
       adminPassword: 'unused',
       logLevel: 'silent',
+      loginRateLimitPerMinute: 10_000,
     }),
     { preview: true, logger: false, abortOnError: false },
   );

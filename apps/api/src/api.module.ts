@@ -22,6 +22,8 @@ export interface ApiSettings {
   readonly jwtSecret: string;
   readonly adminPassword: string;
   readonly logLevel: string;
+  /** LOGIN_RATE_LIMIT_PER_MINUTE. */
+  readonly loginRateLimitPerMinute: number;
 }
 
 @Module({})
@@ -33,7 +35,7 @@ export class ApiModule {
         LoggerModule.forRoot(loggerModuleParams('api', settings.logLevel)),
         PersistenceModule.forRoot(settings.databaseUrl),
         TemporalClientModule.forRoot(settings.temporal),
-        AuthModule.forRoot({ jwtSecret: settings.jwtSecret, adminPassword: settings.adminPassword }),
+        AuthModule.forRoot({ jwtSecret: settings.jwtSecret, adminPassword: settings.adminPassword, loginRateLimitPerMinute: settings.loginRateLimitPerMinute }),
         HealthModule,
         CatalogueModule,
         LifecycleModule,

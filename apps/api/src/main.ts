@@ -18,6 +18,7 @@ runMain(async () => {
       jwtSecret: requireSetting(environment, 'JWT_SECRET'),
       adminPassword: environment.ADMIN_PASSWORD,
       logLevel: environment.LOG_LEVEL,
+      loginRateLimitPerMinute: environment.LOGIN_RATE_LIMIT_PER_MINUTE,
     }),
     { bufferLogs: true },
   );

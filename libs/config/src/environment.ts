@@ -102,6 +102,13 @@ export class Environment {
   @MinLength(8, { message: 'must be at least 8 characters' })
   ADMIN_PASSWORD = 'reform-admin';
 
+  /** Login attempts one client address may make per minute (per API process). */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number from 1 to 100000' })
+  @Min(1, { message: 'must be a whole number from 1 to 100000' })
+  @Max(100_000, { message: 'must be a whole number from 1 to 100000' })
+  LOGIN_RATE_LIMIT_PER_MINUTE = 20;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
@@ -177,6 +184,7 @@ export const ENVIRONMENT_KEYS: readonly (keyof Environment)[] = [
   'PORT',
   'JWT_SECRET',
   'ADMIN_PASSWORD',
+  'LOGIN_RATE_LIMIT_PER_MINUTE',
   'LOG_LEVEL',
   'DATA_DIR',
   'EMBEDDED_POSTGRES_PORT',

@@ -9,6 +9,7 @@ export * from './lifecycle/cluster-lifecycle-event';
 export * from './roles';
 export * from './bureaus/bureau-rules';
 export * from './users/user-rules';
+export * from './users/login-lockout';
 export * from './lifecycle/lifecycle-settings';
 export * from './lifecycle/cluster-case';
 export * from './refusals/refusal';

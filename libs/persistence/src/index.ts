@@ -11,6 +11,7 @@ export * from './repositories/lifecycle-read.repository';
 export * from './repositories/meeting.repository';
 export * from './repositories/idempotent-request.repository';
 export * from './repositories/notification.repository';
+export * from './repositories/login-attempt.repository';
 export * from './seed/fy2024-catalogue';
 export * from './seed/fy2024-calendar';
 export * from './seed/fy2024-lifecycle-settings';

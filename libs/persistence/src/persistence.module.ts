@@ -8,6 +8,7 @@ import { ClusterEventRepository } from './repositories/cluster-event.repository'
 import { FiscalYearSettingsRepository } from './repositories/fiscal-year-settings.repository';
 import { IdempotentRequestRepository } from './repositories/idempotent-request.repository';
 import { LifecycleReadRepository } from './repositories/lifecycle-read.repository';
+import { LoginAttemptRepository } from './repositories/login-attempt.repository';
 import { MeetingRepository } from './repositories/meeting.repository';
 import { NotificationRepository } from './repositories/notification.repository';
 import { UserRepository } from './repositories/user.repository';
@@ -22,6 +23,7 @@ const REPOSITORIES = [
   MeetingRepository,
   BureauRepository,
   NotificationRepository,
+  LoginAttemptRepository,
 ];
 
 /** The read model, users and audit log in PostgreSQL, for the API and the worker alike. */

@@ -1,13 +1,17 @@
-import { Body, Controller, Delete, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Request, Response } from 'express';
 import { Refusals } from '../common/refusals.decorator';
 import { Public } from './access-rule.decorator';
 import { AuthService } from './auth.service';
+import { LoginThrottlerGuard } from './login-throttler.guard';
 import { LoginRequest, LoginResponse, SessionResponse } from './login.request.dto';
 import { requireCsrfHeader, SESSION_COOKIE, sessionCookieOptions } from './session-cookie';
 
 const CSRF_HEADER_DOC = { name: 'X-Requested-With', required: true, description: '任意の値（例: fetch）。別サイトのフォームからの要求を拒むため' };
+
+/** The peer's address as Express sees it (behind a proxy, the proxy's, unless Express is told to trust it). */
+const clientAddressOf = (request: Request) => request.ip ?? request.socket.remoteAddress ?? 'unknown';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -17,16 +21,18 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @Public()
-  @ApiOperation({ summary: 'ログイン', description: 'Access: public. Exchanges a username and password for a bearer token; deactivated accounts cannot log in.' })
+  @UseGuards(LoginThrottlerGuard)
+  @ApiOperation({ summary: 'ログイン', description: 'Access: public. Exchanges a username and password for a bearer token; deactivated accounts cannot log in. Rate-limited per client address; five consecutive failures lock the username for a while (429 with Retry-After).' })
   @ApiOkResponse({ type: LoginResponse })
-  @Refusals('request.invalid', 'auth.login-failed')
-  login(@Body() body: LoginRequest): Promise<LoginResponse> {
-    return this.auth.login(body);
+  @Refusals('request.invalid', 'auth.login-failed', 'auth.locked', 'request.rate-limited')
+  login(@Body() body: LoginRequest, @Req() request: Request): Promise<LoginResponse> {
+    return this.auth.login({ ...body, clientAddress: clientAddressOf(request) });
   }
 
   @Post('session')
   @HttpCode(200)
   @Public()
+  @UseGuards(LoginThrottlerGuard)
   @ApiOperation({
     summary: 'ログイン（画面用のセッション）',
     description:
@@ -35,11 +41,11 @@ export class AuthController {
   })
   @ApiHeader(CSRF_HEADER_DOC)
   @ApiOkResponse({ type: SessionResponse })
-  @Refusals('request.invalid', 'auth.login-failed', 'auth.csrf-header-missing')
+  @Refusals('request.invalid', 'auth.login-failed', 'auth.locked', 'request.rate-limited', 'auth.csrf-header-missing')
   async openSession(@Body() body: LoginRequest, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<SessionResponse> {
     // Checked here too, so another site cannot log a browser into an account of its choosing.
     requireCsrfHeader(request, true);
-    const { accessToken, expiresIn } = await this.auth.login(body);
+    const { accessToken, expiresIn } = await this.auth.login({ ...body, clientAddress: clientAddressOf(request) });
     response.cookie(SESSION_COOKIE, accessToken, sessionCookieOptions(request));
     return { expiresIn };
   }

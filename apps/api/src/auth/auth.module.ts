@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { AccessGuard } from './access.guard';
 import { AdminAccountInitializer, ADMIN_PASSWORD } from './admin-account.initializer';
 import { AuthController } from './auth.controller';
@@ -10,6 +11,8 @@ import { ACCESS_TOKEN_TTL_SECONDS } from './auth.module-options';
 export interface AuthSettings {
   readonly jwtSecret: string;
   readonly adminPassword: string;
+  /** Login attempts one client address may make per minute, across all usernames. */
+  readonly loginRateLimitPerMinute: number;
 }
 
 @Module({})
@@ -17,7 +20,12 @@ export class AuthModule {
   static forRoot(settings: AuthSettings) {
     return {
       module: AuthModule,
-      imports: [JwtModule.register({ secret: settings.jwtSecret, signOptions: { expiresIn: ACCESS_TOKEN_TTL_SECONDS } })],
+      imports: [
+        JwtModule.register({ secret: settings.jwtSecret, signOptions: { expiresIn: ACCESS_TOKEN_TTL_SECONDS } }),
+        // Per process: with several API replicas an address gets this many per replica. The lockout per
+        // username, kept in PostgreSQL, holds across them.
+        ThrottlerModule.forRoot([{ ttl: 60_000, limit: settings.loginRateLimitPerMinute }]),
+      ],
       controllers: [AuthController],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -1,30 +1,57 @@
 import { refused } from '@app/domain';
-import { UserRepository } from '@app/persistence';
-import { verifyPassword } from '@app/security';
-import { Injectable } from '@nestjs/common';
+import { LoginAttemptRepository, UserRepository } from '@app/persistence';
+import { verifyAgainstNoAccount, verifyPassword } from '@app/security';
+import { Injectable, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { ACCESS_TOKEN_TTL_SECONDS } from './auth.module-options';
 
 export interface LoginCommand {
   readonly username: string;
   readonly password: string;
+  /** Where the attempt came from, for the log. */
+  readonly clientAddress: string;
 }
+
+const LOGIN_FAILED = 'ユーザー名またはパスワードが違います';
 
 @Injectable()
 export class AuthService {
+  private readonly logger = new Logger('Login');
+
   constructor(
     private readonly users: UserRepository,
+    private readonly attempts: LoginAttemptRepository,
     private readonly jwt: JwtService,
   ) {}
 
-  async login({ username, password }: LoginCommand): Promise<{ accessToken: string; expiresIn: number }> {
-    const user = await this.users.findByUsername(username);
-    // A deactivated account gets the same answer as a wrong password, after the same work, so the
-    // answer does not tell whether the account exists or is deactivated.
-    if (!user || !(await verifyPassword(user.passwordHash, password)) || !user.active) {
-      throw refused('auth.login-failed', 'ユーザー名またはパスワードが違います');
+  async login({ username, password, clientAddress }: LoginCommand): Promise<{ accessToken: string; expiresIn: number }> {
+    const now = new Date();
+    const lockedUntil = await this.attempts.lockedUntil(username, now);
+    if (lockedUntil) {
+      this.logger.warn({ username, clientAddress, lockedUntil }, 'login refused: the username is locked after repeated failures');
+      throw this.lockedOut(lockedUntil, now);
     }
+    const user = await this.users.findByUsername(username);
+    // Unknown, wrong and deactivated get one answer after the same work, so it tells nothing of
+    // whether the account exists or is deactivated.
+    const passwordMatches = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstNoAccount(password);
+    if (!user || !passwordMatches || !user.active) {
+      const failure = await this.attempts.recordFailure(username, now);
+      const reason = !user ? 'unknown username' : !passwordMatches ? 'wrong password' : 'deactivated account';
+      this.logger.warn({ username, clientAddress, reason, consecutiveFailures: failure.consecutiveFailures }, 'login failed');
+      if (failure.lockedUntil) throw this.lockedOut(failure.lockedUntil, now);
+      throw refused('auth.login-failed', LOGIN_FAILED);
+    }
+    await this.attempts.clearFailures(username);
     const accessToken = await this.jwt.signAsync({ sub: user.id, username: user.username });
     return { accessToken, expiresIn: ACCESS_TOKEN_TTL_SECONDS };
+  }
+
+  private lockedOut(until: Date, now: Date) {
+    const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
+    const wait = seconds >= 60 ? `${Math.ceil(seconds / 60)}分` : `${seconds}秒`;
+    return refused('auth.locked', `ログインに続けて失敗したため、このユーザー名では${wait}ほどログインできません。時間をおいてから再度お試しください`, {
+      retryAfterSeconds: seconds,
+    });
   }
 }

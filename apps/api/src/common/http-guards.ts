@@ -18,6 +18,7 @@ const isApiPath = (path: string) => path === '/api' || path.startsWith('/api/');
 export function sendProblem(request: Request, response: Response, answer: Refusal, status?: number): void {
   const problem = problemOf(answer, request.path, status);
   if (problem.status === 401) response.setHeader('WWW-Authenticate', 'Bearer');
+  if (answer.retryAfterSeconds !== undefined) response.setHeader('Retry-After', String(answer.retryAfterSeconds));
   response.status(problem.status).setHeader('Content-Type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`);
   response.send(JSON.stringify(problem));
 }

@@ -15,6 +15,7 @@ const PLUMBING_CODES: Readonly<Record<number, RefusalCode>> = {
   404: 'route.unknown',
   413: 'request.too-large',
   415: 'request.unsupported-media-type',
+  429: 'request.rate-limited',
 };
 
 /**
@@ -66,6 +67,7 @@ function plumbingRefusal(status: number, request: Request): Refusal {
   const code = PLUMBING_CODES[status] ?? 'request.invalid';
   if (code === 'route.unknown') return refusal(code, `${request.method} ${request.path} という API はありません`);
   if (code === 'request.too-large') return refusal(code, `要求の本文が大きすぎます（上限 ${JSON_BODY_LIMIT}）。報告書の本文は${REPORT_BODY_MAX_LENGTH.toLocaleString('ja-JP')}文字までです`);
+  if (code === 'request.rate-limited') return refusal(code, 'この端末からのログインの試行が多すぎます。1分ほど待ってから再度お試しください');
   if (code === 'request.invalid') return refusal(code, '要求を読み取れません。本文が正しい JSON か確認してください');
   return refusal(code, REFUSAL_REASONS[code].title);
 }

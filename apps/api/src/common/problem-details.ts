@@ -19,6 +19,7 @@ export const HTTP_STATUS_OF_CLASS: Readonly<Record<RefusalClass, number>> = {
   conflict: 409,
   'too-large': 413,
   'unsupported-media-type': 415,
+  'too-many-requests': 429,
   unprocessable: 422,
   internal: 500,
   unavailable: 503,

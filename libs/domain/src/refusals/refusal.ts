@@ -16,6 +16,7 @@ export type RefusalClass =
   | 'conflict'
   | 'too-large'
   | 'unsupported-media-type'
+  | 'too-many-requests'
   | 'unprocessable'
   | 'unavailable'
   | 'internal';
@@ -34,6 +35,8 @@ export const REFUSAL_REASONS = {
   'request.invalid': { class: 'invalid', title: '入力内容に誤りがあります' },
   'auth.required': { class: 'unauthenticated', title: 'ログインが必要です' },
   'auth.login-failed': { class: 'unauthenticated', title: 'ログインできませんでした' },
+  'auth.locked': { class: 'too-many-requests', title: 'しばらくログインできません' },
+  'request.rate-limited': { class: 'too-many-requests', title: '要求が多すぎます' },
   'access.denied': { class: 'forbidden', title: 'この操作の権限がありません' },
   'auth.csrf-header-missing': { class: 'forbidden', title: '画面からの操作であることを確認できません' },
   'route.unknown': { class: 'not-found', title: 'ページが見つかりません' },
@@ -102,6 +105,8 @@ export interface Refusal {
   readonly fields?: readonly FieldProblem[];
   /** What the thing refused looks like now, so a client that lost a race can show it. */
   readonly current?: Readonly<Record<string, unknown>>;
+  /** When asking again may succeed: sent as the Retry-After header, not in the body. */
+  readonly retryAfterSeconds?: number;
 }
 
 export function refusal(code: RefusalCode, message: string, extra: Omit<Refusal, 'code' | 'message'> = {}): Refusal {

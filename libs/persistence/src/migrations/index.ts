@@ -3,6 +3,7 @@ import { LifecycleReadModel1732500000000 } from './1732500000000-lifecycle-read-
 import { Notifications1732600000000 } from './1732600000000-notifications';
 import { Meetings1732700000000 } from './1732700000000-meetings';
 import { UserActive1732800000000 } from './1732800000000-user-active';
+import { LoginAttempts1733000000000 } from './1733000000000-login-attempts';
 
 /** In order of application; TypeORM records each in the migrations table. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Notifications1732600000000,
   Meetings1732700000000,
   UserActive1732800000000,
+  LoginAttempts1733000000000,
 ];
