@@ -49,7 +49,7 @@ async function startApi(targets: SystemTargets, shutdown: Shutdown): Promise<{ a
       databaseUrl: targets.databaseUrl,
       temporal: { address: targets.temporalAddress, namespace: targets.namespace, taskQueue: targets.taskQueue },
       jwtSecret: randomBytes(48).toString('base64url'),
-      adminPassword: randomBytes(24).toString('base64url'),
+      adminPassword: { password: randomBytes(24).toString('base64url') },
       logLevel: 'silent',
       loginRateLimitPerMinute: 10_000,
     }),

@@ -22,6 +22,9 @@ interface RunResult {
 
 const hasDockerCompose = (process.env.PATH ?? '').split(delimiter).some((dir) => dir && existsSync(join(dir, 'docker-compose')));
 
+/** What an operator must set (the file refuses to be read without it). */
+const REQUIRED = { ADMIN_PASSWORD: 'an-operators-own-password' };
+
 /** Variables the file interpolates are left unset, as on a fresh checkout, so every default in the file is exercised. */
 function freshCheckoutEnvironment(extra: Record<string, string> = {}): Record<string, string | undefined> {
   const interpolated = new Set([...readFileSync(COMPOSE_FILE, 'utf8').matchAll(/\$\{(\w+)/g)].map((match) => match[1]));
@@ -29,7 +32,7 @@ function freshCheckoutEnvironment(extra: Record<string, string> = {}): Record<st
   for (const key of Object.keys(env)) {
     if (key.startsWith('COMPOSE_') || interpolated.has(key)) delete env[key];
   }
-  return { ...env, ...extra };
+  return { ...env, ...REQUIRED, ...extra };
 }
 
 const readDeployment = (extra: Record<string, string> = {}): ComposeConfig =>
@@ -76,14 +79,20 @@ describe('docker-compose.yml', () => {
     expect(read(text.replace('${JWT_SECRET:-change-me-public-placeholder-set-JWT_SECRET-before-use}', '${JWT_SECRET:?set JWT_SECRET}'))).toThrow(ComposeFileError);
   });
 
+  it('cannot be read without ADMIN_PASSWORD, naming it', () => {
+    const env = freshCheckoutEnvironment();
+    delete env.ADMIN_PASSWORD;
+    expect(() => readComposeFile(COMPOSE_FILE, { projectDir: ROOT, env })).toThrow(/ADMIN_PASSWORD/);
+  });
+
   (hasDockerCompose ? describe : describe.skip)('with Debian\'s docker-compose on PATH', () => {
     let workDir: string;
     let emptyEnvFile: string;
 
     beforeAll(() => {
       workDir = mkdtempSync(join(tmpdir(), 'compose-spec-'));
-      emptyEnvFile = join(workDir, 'empty.env');
-      writeFileSync(emptyEnvFile, '');
+      emptyEnvFile = join(workDir, 'required.env');
+      writeFileSync(emptyEnvFile, Object.entries(REQUIRED).map(([key, value]) => `${key}=${value}\n`).join(''));
     });
 
     afterAll(() => rmSync(workDir, { recursive: true, force: true }));

@@ -1,3 +1,4 @@
+import { AdminPassword } from '@app/config';
 import { Role } from '@app/domain';
 import { UserRepository } from '@app/persistence';
 import { INestApplication } from '@nestjs/common';
@@ -14,6 +15,8 @@ export interface ApiHarnessOptions {
   readonly temporalAddress: string;
   readonly taskQueue: string;
   readonly loginRateLimitPerMinute?: number;
+  /** As main.ts reads it from ADMIN_PASSWORD and NODE_ENV; a known test password by default. */
+  readonly adminPassword?: AdminPassword;
 }
 
 /** The API module as main.ts serves it, in-process, against real servers. */
@@ -24,7 +27,7 @@ export async function startApi(options: ApiHarnessOptions): Promise<INestApplica
         databaseUrl: options.databaseUrl,
         temporal: { address: options.temporalAddress, namespace: 'default', taskQueue: options.taskQueue },
         jwtSecret: 'test-secret-that-is-long-enough-for-the-validator',
-        adminPassword: TEST_ADMIN_PASSWORD,
+        adminPassword: options.adminPassword ?? { password: TEST_ADMIN_PASSWORD },
         logLevel: 'silent',
         // Test files log in many users from one address; the limit itself has a test of its own.
         loginRateLimitPerMinute: options.loginRateLimitPerMinute ?? 10_000,

@@ -27,7 +27,7 @@ async function openApiDocument() {
       databaseUrl: 'postgres://unused@127.0.0.1:1/unused',
       temporal: { address: '127.0.0.1:1', namespace: 'default', taskQueue: 'unused' },
       jwtSecret: 'unused-secret-only-for-building-the-document',
-      adminPassword: 'unused',
+      adminPassword: { password: 'unused' },
       logLevel: 'silent',
       loginRateLimitPerMinute: 10_000,
     }),

@@ -69,6 +69,8 @@ async function main(): Promise<void> {
       DATABASE_URL: databaseUrl,
       TEMPORAL_ADDRESS: temporal.address,
       JWT_SECRET: environment.JWT_SECRET ?? localJwtSecret(join(dataDir, 'jwt-secret')),
+      // The launcher is the development set-up: the published admin password is allowed here only.
+      NODE_ENV: environment.NODE_ENV ?? 'development',
       WORKFLOW_BUNDLE_PATH: environment.WORKFLOW_BUNDLE_PATH ?? join(distRoot, 'workflow-bundle.js'),
     };
     const logDir = join(dataDir, 'logs');

@@ -1,3 +1,4 @@
+import { AdminPassword } from '@app/config';
 import { loggerModuleParams } from '@app/observability';
 import { PersistenceModule } from '@app/persistence';
 import { TemporalClientModule, TemporalOptions } from '@app/temporal';
@@ -20,7 +21,7 @@ export interface ApiSettings {
   readonly databaseUrl: string;
   readonly temporal: TemporalOptions;
   readonly jwtSecret: string;
-  readonly adminPassword: string;
+  readonly adminPassword: AdminPassword;
   readonly logLevel: string;
   /** LOGIN_RATE_LIMIT_PER_MINUTE. */
   readonly loginRateLimitPerMinute: number;

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { loadEnvironment, requireSetting, runMain } from '@app/config';
+import { adminPasswordOf, loadEnvironment, requireSetting, runMain } from '@app/config';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
@@ -16,7 +16,7 @@ runMain(async () => {
         taskQueue: environment.TEMPORAL_TASK_QUEUE,
       },
       jwtSecret: requireSetting(environment, 'JWT_SECRET'),
-      adminPassword: environment.ADMIN_PASSWORD,
+      adminPassword: adminPasswordOf(environment),
       logLevel: environment.LOG_LEVEL,
       loginRateLimitPerMinute: environment.LOGIN_RATE_LIMIT_PER_MINUTE,
     }),

@@ -98,9 +98,16 @@ export class Environment {
   @Matches(/^(?!change-me)/, { message: 'is still the published placeholder; set a random secret (for example: openssl rand -base64 48)' })
   JWT_SECRET?: string;
 
+  /** The first password of the `admin` account; required outside development (see adminPasswordOf). */
+  @IsOptional()
   @IsString()
   @MinLength(8, { message: 'must be at least 8 characters' })
-  ADMIN_PASSWORD = 'reform-admin';
+  ADMIN_PASSWORD?: string;
+
+  /** `development` under `npm start`; the image sets `production`. */
+  @IsOptional()
+  @IsIn(['development', 'production', 'test'], { message: 'must be development, production or test' })
+  NODE_ENV?: string;
 
   /** Login attempts one client address may make per minute (per API process). */
   @Transform(toInt)
@@ -184,6 +191,7 @@ export const ENVIRONMENT_KEYS: readonly (keyof Environment)[] = [
   'PORT',
   'JWT_SECRET',
   'ADMIN_PASSWORD',
+  'NODE_ENV',
   'LOGIN_RATE_LIMIT_PER_MINUTE',
   'LOG_LEVEL',
   'DATA_DIR',

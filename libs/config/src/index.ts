@@ -1,3 +1,4 @@
 export * from './environment';
 export * from './run-main';
 export * from './notification-settings';
+export * from './admin-password';

@@ -1,3 +1,4 @@
+import { AdminPassword } from '@app/config';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -10,7 +11,7 @@ import { ACCESS_TOKEN_TTL_SECONDS } from './auth.module-options';
 
 export interface AuthSettings {
   readonly jwtSecret: string;
-  readonly adminPassword: string;
+  readonly adminPassword: AdminPassword;
   /** Login attempts one client address may make per minute, across all usernames. */
   readonly loginRateLimitPerMinute: number;
 }
