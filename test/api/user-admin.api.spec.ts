@@ -75,8 +75,9 @@ describe('user administration: moves, role changes, deactivation and password re
     expect(moved.body).toEqual({ ...user, bureau: { code: 'kankyo', name: '環境局' } });
     expect(JSON.stringify(moved.body)).not.toMatch(/argon2|password/i);
 
-    // The token issued before the move: the guard reads the user on every request.
-    const me = await as(token).get('/api/v1/me').expect(200);
+    // The token issued before the move spoke for the old bureau: it is refused; a new login speaks for the new one.
+    await as(token).get('/api/v1/me').expect(401);
+    const me = await as(await login(app, user.username, PASSWORD)).get('/api/v1/me').expect(200);
     expect(me.body).toMatchObject({ id: user.id, roles: ['staff'], bureau: { code: 'kankyo', name: '環境局' } });
     expect((await listUsers({ bureau: 'kankyo' })).map((item) => item.id)).toContain(user.id);
     expect((await listUsers({ bureau: 'kodomo' })).map((item) => item.id)).not.toContain(user.id);
@@ -88,7 +89,8 @@ describe('user administration: moves, role changes, deactivation and password re
 
     const promoted = await asAdmin().patch(userPath(user.id)).send({ roles: ['manager'], displayName: '昇任 花子' }).expect(200);
     expect(promoted.body).toMatchObject({ roles: ['manager'], displayName: '昇任 花子', bureau: { code: 'kodomo' } });
-    expect((await as(token).get('/api/v1/me').expect(200)).body).toMatchObject({ roles: ['manager'], displayName: '昇任 花子' });
+    await as(token).get('/api/v1/me').expect(401);
+    expect((await as(await login(app, user.username, PASSWORD)).get('/api/v1/me').expect(200)).body).toMatchObject({ roles: ['manager'], displayName: '昇任 花子' });
 
     // Into the reform office: a user without a bureau role may not keep the bureau…
     const keepsBureau = await asAdmin().patch(userPath(user.id)).send({ roles: ['reform-office'] }).expect(400);
@@ -97,7 +99,7 @@ describe('user administration: moves, role changes, deactivation and password re
     // …so the move says both at once.
     const office = await asAdmin().patch(userPath(user.id)).send({ roles: ['reform-office'], bureauCode: null }).expect(200);
     expect(office.body).toMatchObject({ roles: ['reform-office'], bureau: null });
-    expect((await as(token).get('/api/v1/me').expect(200)).body).toMatchObject({ roles: ['reform-office'], bureau: null });
+    expect((await as(await login(app, user.username, PASSWORD)).get('/api/v1/me').expect(200)).body).toMatchObject({ roles: ['reform-office'], bureau: null });
 
     // Back to a bureau role: it needs a bureau.
     const noBureau = await asAdmin().patch(userPath(user.id)).send({ roles: ['director'] }).expect(400);
@@ -111,14 +113,24 @@ describe('user administration: moves, role changes, deactivation and password re
     await asAdmin().patch(userPath(user.id)).send({ roles: ['director'], bureauCode: 'kankyo' }).expect(200);
   });
 
-  it('takes a role change into account on the next request of a token issued before it', async () => {
+  it('ends the tokens issued before a change of roles or bureau; a new login carries the new standing', async () => {
     const user = await newUser({ roles: ['staff'], bureauCode: 'kodomo' });
     const token = await login(app, user.username, PASSWORD);
     await as(token).get('/api/v1/users').expect(403);
     await asAdmin().patch(userPath(user.id)).send({ roles: ['staff', 'admin'] }).expect(200);
-    await as(token).get('/api/v1/users').expect(200);
-    await asAdmin().patch(userPath(user.id)).send({ roles: ['staff'] }).expect(200);
-    await as(token).get('/api/v1/users').expect(403);
+    const revoked = await as(token).get('/api/v1/me').expect(401);
+    expect(revoked.body.detail).toContain('このトークンは無効になりました');
+    const promoted = await login(app, user.username, PASSWORD);
+    await as(promoted).get('/api/v1/users').expect(200);
+
+    await asAdmin().patch(userPath(user.id)).send({ bureauCode: 'kankyo' }).expect(200);
+    await as(promoted).get('/api/v1/me').expect(401);
+    const moved = await login(app, user.username, PASSWORD);
+    expect((await as(moved).get('/api/v1/me').expect(200)).body.bureau).toMatchObject({ code: 'kankyo' });
+
+    // A change that grants nothing (the name, the address) leaves tokens alone.
+    await asAdmin().patch(userPath(user.id)).send({ displayName: '改名 太郎', email: 'kaimei@city.example.jp' }).expect(200);
+    await as(moved).get('/api/v1/me').expect(200);
   });
 
   it('sets, replaces and clears the e-mail address', async () => {
@@ -138,7 +150,7 @@ describe('user administration: moves, role changes, deactivation and password re
     expect((await app.get(UserRepository).findById(user.id))?.email).toBeNull();
   });
 
-  it('deactivates a user: no login (same answer as a wrong password), old tokens refused, listed as inactive; reactivation restores all', async () => {
+  it('deactivates a user: no login (same answer as a wrong password), old tokens refused for good, listed as inactive; reactivation restores the login', async () => {
     const user = await newUser({ roles: ['staff'], bureauCode: 'kodomo' });
     const token = await login(app, user.username, PASSWORD);
     const wrongPassword = await tryLogin(user.username, 'not-the-password').expect(401);
@@ -162,20 +174,23 @@ describe('user administration: moves, role changes, deactivation and password re
 
     const reactivated = await asAdmin().patch(userPath(user.id)).send({ active: true }).expect(200);
     expect(reactivated.body.active).toBe(true);
-    await login(app, user.username, PASSWORD);
-    await as(token).get('/api/v1/me').expect(200);
+    // Tokens from before the deactivation stay dead: whoever held one must log in again.
+    await as(token).get('/api/v1/me').expect(401);
+    await as(await login(app, user.username, PASSWORD)).get('/api/v1/me').expect(200);
     expect((await listUsers({ active: 'true' })).map((item) => item.id)).toContain(user.id);
   });
 
-  it('resets a password: the old one is refused, the new one works, and the answer is 204 without a body', async () => {
+  it('resets a password: the old one and the tokens issued with it are refused, the new one works, and the answer is 204 without a body', async () => {
     const user = await newUser({ roles: ['staff'], bureauCode: 'kodomo' });
+    const tokenBefore = await login(app, user.username, PASSWORD);
     const newPassword = 'a-brand-new-password-2024';
     const reset = await asAdmin().post(passwordPath(user.id)).send({ password: newPassword }).expect(204);
     expect(reset.text).toBe('');
 
     const old = await tryLogin(user.username, PASSWORD).expect(401);
     expect(old.body.detail).toBe(WRONG_LOGIN);
-    await login(app, user.username, newPassword);
+    await as(tokenBefore).get('/api/v1/me').expect(401);
+    await as(await login(app, user.username, newPassword)).get('/api/v1/me').expect(200);
     // Hashed with the same hasher as at creation.
     expect((await app.get(UserRepository).findById(user.id))?.passwordHash).toMatch(/^\$argon2id\$/);
   });
@@ -230,7 +245,11 @@ describe('user administration: moves, role changes, deactivation and password re
     it('lets an admin change their own account otherwise', async () => {
       const renamed = await as(secondToken).patch(userPath(second.id)).send({ displayName: '第二 管理者（兼 変革室）', roles: ['admin', 'reform-office'], active: true }).expect(200);
       expect(renamed.body).toMatchObject({ roles: ['admin', 'reform-office'], active: true });
+      // Their own change of roles ended their token too.
+      await as(secondToken).get('/api/v1/users').expect(401);
+      secondToken = await login(app, second.username, PASSWORD);
       await as(secondToken).patch(userPath(second.id)).send({ displayName: '第二 管理者', roles: ['admin'] }).expect(200);
+      secondToken = await login(app, second.username, PASSWORD);
       await as(secondToken).post(passwordPath(second.id)).send({ password: PASSWORD }).expect(204);
     });
 
@@ -239,6 +258,8 @@ describe('user administration: moves, role changes, deactivation and password re
       const refused = await as(secondToken).get('/api/v1/users').expect(401);
       expect(refused.body.detail).toContain('このアカウントは無効化されています');
       await asAdmin().patch(userPath(second.id)).send({ active: true }).expect(200);
+      await as(secondToken).get('/api/v1/users').expect(401);
+      secondToken = await login(app, second.username, PASSWORD);
       await as(secondToken).get('/api/v1/users').expect(200);
     });
 

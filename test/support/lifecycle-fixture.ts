@@ -30,8 +30,8 @@ export const TEST_FISCAL_YEARS = {
   kickoffReminders: 2045,
   problems: 2046,
   webApp: 2047,
-  reminderInbox: 2052,
-  httpHygiene: 2053,
+  reminderInbox: 2054,
+  httpHygiene: 2055,
 } as const;
 
 export const BUREAUS = { kankyo: '環境局', kodomo: '子ども家庭局' } as const;

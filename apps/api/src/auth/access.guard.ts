@@ -4,14 +4,12 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { ACCESS_RULE, AccessRule } from './access-rule.decorator';
+import { AccessTokenClaims } from './auth.module-options';
 import { AuthenticatedRequest } from './current-user.decorator';
 import { requireCsrfHeader, sessionTokenOf } from './session-cookie';
 
 export const ACCOUNT_DISABLED_MESSAGE = 'このアカウントは無効化されています。管理者に問い合わせてください';
 
-interface AccessTokenPayload {
-  readonly sub: string;
-}
 
 /** Authenticates the bearer token (or the web app's session cookie), then applies the handler's declared access rule. */
 @Injectable()
@@ -48,9 +46,9 @@ export class AccessGuard implements CanActivate {
 
   private async authenticate(request: AuthenticatedRequest) {
     const token = this.tokenOf(request);
-    let payload: AccessTokenPayload;
+    let payload: AccessTokenClaims;
     try {
-      payload = await this.jwt.verifyAsync<AccessTokenPayload>(token);
+      payload = await this.jwt.verifyAsync<AccessTokenClaims>(token);
     } catch {
       throw refused('auth.required', 'トークンが無効か期限切れです。再度ログインしてください');
     }
@@ -58,6 +56,9 @@ export class AccessGuard implements CanActivate {
     if (!user) throw refused('auth.required', 'このトークンの利用者は存在しません');
     // Checked on every request, so deactivating an account cuts off the tokens it already holds.
     if (!user.active) throw refused('auth.required', ACCOUNT_DISABLED_MESSAGE);
+    if (payload.ver !== user.tokenVersion) {
+      throw refused('auth.required', 'このトークンは無効になりました（ログアウト、パスワードの変更、役割や所属局の変更のため）。再度ログインしてください');
+    }
     return {
       id: user.id,
       username: user.username,

@@ -2,11 +2,13 @@ import { Body, Controller, Delete, HttpCode, Post, Req, Res, UseGuards } from '@
 import { ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Request, Response } from 'express';
 import { Refusals } from '../common/refusals.decorator';
-import { Public } from './access-rule.decorator';
+import { Authenticated, Public } from './access-rule.decorator';
+import { AuthenticatedUser } from './authenticated-user';
+import { CurrentUser } from './current-user.decorator';
 import { AuthService } from './auth.service';
 import { LoginThrottlerGuard } from './login-throttler.guard';
 import { LoginRequest, LoginResponse, SessionResponse } from './login.request.dto';
-import { requireCsrfHeader, SESSION_COOKIE, sessionCookieOptions } from './session-cookie';
+import { requireCsrfHeader, SESSION_COOKIE, sessionCookieOptions, sessionTokenOf } from './session-cookie';
 
 const CSRF_HEADER_DOC = { name: 'X-Requested-With', required: true, description: '任意の値（例: fetch）。別サイトのフォームからの要求を拒むため' };
 
@@ -50,15 +52,35 @@ export class AuthController {
     return { expiresIn };
   }
 
+  @Post('logout')
+  @HttpCode(204)
+  @Authenticated()
+  @ApiOperation({
+    summary: 'ログアウト（すべての端末）',
+    description: 'Access: any logged-in user. Ends every token the caller holds, on every device: each is refused (401) from the next request on.',
+  })
+  @ApiNoContentResponse({ description: 'これまでに発行されたトークンをすべて無効にしました' })
+  @Refusals('auth.required', 'auth.csrf-header-missing')
+  async logOut(@CurrentUser() user: AuthenticatedUser): Promise<void> {
+    await this.auth.logOutEverywhere(user.id);
+  }
+
   @Delete('session')
   @HttpCode(204)
   @Public()
-  @ApiOperation({ summary: 'ログアウト（画面用のセッション）', description: 'Access: public. Removes the session cookie; answers the same whether or not one was set.' })
+  @ApiOperation({
+    summary: 'ログアウト（画面用のセッション）',
+    description: 'Access: public. Removes the session cookie and, when it held a valid token, ends every token of its user (as POST /auth/logout); answers the same whether or not one was set.',
+  })
   @ApiHeader(CSRF_HEADER_DOC)
   @ApiNoContentResponse({ description: 'セッション Cookie を削除しました' })
   @Refusals('auth.csrf-header-missing')
-  closeSession(@Req() request: Request, @Res({ passthrough: true }) response: Response): void {
+  async closeSession(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
     requireCsrfHeader(request, true);
+    const token = sessionTokenOf(request);
+    const holder = token ? await this.auth.holderOf(token) : null;
+    // A copy of the cookie taken from this browser stops working too.
+    if (holder) await this.auth.logOutEverywhere(holder);
     const { maxAge: _maxAge, ...options } = sessionCookieOptions(request);
     response.clearCookie(SESSION_COOKIE, options);
   }

@@ -7,7 +7,7 @@ import { AccessGuard } from './access.guard';
 import { AdminAccountInitializer, ADMIN_PASSWORD } from './admin-account.initializer';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
-import { ACCESS_TOKEN_TTL_SECONDS } from './auth.module-options';
+import { ACCESS_TOKEN_TTL_SECONDS, TOKEN_ALGORITHM, TOKEN_AUDIENCE, TOKEN_ISSUER } from './auth.module-options';
 
 export interface AuthSettings {
   readonly jwtSecret: string;
@@ -22,7 +22,11 @@ export class AuthModule {
     return {
       module: AuthModule,
       imports: [
-        JwtModule.register({ secret: settings.jwtSecret, signOptions: { expiresIn: ACCESS_TOKEN_TTL_SECONDS } }),
+        JwtModule.register({
+          secret: settings.jwtSecret,
+          signOptions: { expiresIn: ACCESS_TOKEN_TTL_SECONDS, algorithm: TOKEN_ALGORITHM, issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE },
+          verifyOptions: { algorithms: [TOKEN_ALGORITHM], issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE },
+        }),
         // Per process: with several API replicas an address gets this many per replica. The lockout per
         // username, kept in PostgreSQL, holds across them.
         ThrottlerModule.forRoot([{ ttl: 60_000, limit: settings.loginRateLimitPerMinute }]),

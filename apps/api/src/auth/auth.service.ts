@@ -3,7 +3,7 @@ import { LoginAttemptRepository, UserRepository } from '@app/persistence';
 import { verifyAgainstNoAccount, verifyPassword } from '@app/security';
 import { Injectable, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { ACCESS_TOKEN_TTL_SECONDS } from './auth.module-options';
+import { ACCESS_TOKEN_TTL_SECONDS, AccessTokenClaims } from './auth.module-options';
 
 export interface LoginCommand {
   readonly username: string;
@@ -43,8 +43,23 @@ export class AuthService {
       throw refused('auth.login-failed', LOGIN_FAILED);
     }
     await this.attempts.clearFailures(username);
-    const accessToken = await this.jwt.signAsync({ sub: user.id, username: user.username });
+    const claims: AccessTokenClaims = { sub: user.id, username: user.username, ver: user.tokenVersion };
+    const accessToken = await this.jwt.signAsync(claims);
     return { accessToken, expiresIn: ACCESS_TOKEN_TTL_SECONDS };
+  }
+
+  /** Logout everywhere: every token the user holds, on any device, is refused from now on. */
+  async logOutEverywhere(userId: string): Promise<void> {
+    await this.users.revokeTokens(userId);
+  }
+
+  /** The user a token speaks for, if it is a valid one (for logging out a session whose cookie is all we have). */
+  async holderOf(token: string): Promise<string | null> {
+    try {
+      return (await this.jwt.verifyAsync<AccessTokenClaims>(token)).sub;
+    } catch {
+      return null;
+    }
   }
 
   private lockedOut(until: Date, now: Date) {

@@ -4,6 +4,7 @@ import { Notifications1732600000000 } from './1732600000000-notifications';
 import { Meetings1732700000000 } from './1732700000000-meetings';
 import { UserActive1732800000000 } from './1732800000000-user-active';
 import { LoginAttempts1733000000000 } from './1733000000000-login-attempts';
+import { TokenVersion1733100000000 } from './1733100000000-token-version';
 
 /** In order of application; TypeORM records each in the migrations table. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Meetings1732700000000,
   UserActive1732800000000,
   LoginAttempts1733000000000,
+  TokenVersion1733100000000,
 ];

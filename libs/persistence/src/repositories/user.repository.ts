@@ -45,6 +45,8 @@ export interface UserAccountRow {
   readonly active: boolean;
   readonly isDemo: boolean;
   readonly createdAt: Date;
+  /** Tokens carry it; a token with an older one is refused. */
+  readonly tokenVersion: number;
 }
 
 export interface UserFilter {
@@ -105,6 +107,7 @@ interface UserAccountRecord {
   readonly active: boolean;
   readonly is_demo: boolean;
   readonly created_at: Date;
+  readonly token_version: number;
 }
 
 interface StandingRecord {
@@ -114,7 +117,7 @@ interface StandingRecord {
   readonly active: boolean;
 }
 
-const ACCOUNT_COLUMNS = `id, username, password_hash, display_name, roles, bureau_code, email, active, is_demo, created_at`;
+const ACCOUNT_COLUMNS = `id, username, password_hash, display_name, roles, bureau_code, email, active, is_demo, created_at, token_version`;
 
 const USER_COLUMNS = `u.id, u.username, u.display_name, u.roles, u.bureau_code, b.name AS bureau_name, u.email, u.active, u.is_demo, u.created_at`;
 
@@ -205,6 +208,10 @@ export class UserRepository {
         if (changes.bureauCode !== undefined) assign('bureau_code', changes.bureauCode);
         if (changes.email !== undefined) assign('email', changes.email);
         if (changes.active !== undefined) assign('active', changes.active);
+        // What a token lets its holder do changed: the tokens issued before no longer speak for them.
+        const standingChanged =
+          after.active !== before.active || after.bureauCode !== before.bureauCode || [...after.roles].sort().join() !== [...before.roles].sort().join();
+        if (standingChanged) assignments.push('token_version = token_version + 1');
         if (assignments.length > 0) await execute(manager, `UPDATE users SET ${assignments.join(', ')} WHERE id = $1`, params);
         const [row] = await queryRows<UserRecord>(
           manager,
@@ -221,11 +228,17 @@ export class UserRepository {
     }
   }
 
-  /** Replaces the user's password hash; false when there is no such user (or the id is not a UUID). */
+  /** Replaces the user's password hash, ending the tokens issued with the old one; false when there is no such user (or the id is not a UUID). */
   async setPasswordHash(id: string, passwordHash: string): Promise<boolean> {
     if (!UUID_PATTERN.test(id)) return false;
-    const { affected } = await execute(this.dataSource, `UPDATE users SET password_hash = $2 WHERE id = $1`, [id, passwordHash]);
+    const { affected } = await execute(this.dataSource, `UPDATE users SET password_hash = $2, token_version = token_version + 1 WHERE id = $1`, [id, passwordHash]);
     return affected > 0;
+  }
+
+  /** Makes every token issued to the user so far invalid (logout everywhere). */
+  async revokeTokens(id: string): Promise<void> {
+    if (!UUID_PATTERN.test(id)) return;
+    await execute(this.dataSource, `UPDATE users SET token_version = token_version + 1 WHERE id = $1`, [id]);
   }
 
   async findWithBureau(id: string): Promise<UserRow | null> {
@@ -288,6 +301,7 @@ function toAccountRow(row: UserAccountRecord): UserAccountRow {
     active: row.active,
     isDemo: row.is_demo,
     createdAt: row.created_at,
+    tokenVersion: row.token_version,
   };
 }
 
