@@ -1,4 +1,4 @@
-import { Role } from '@app/domain';
+import { ACTION_ROLES } from '@app/domain';
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, Roles } from '../auth/access-rule.decorator';
@@ -16,7 +16,6 @@ import { ApproveRequest, DelegateRequest, ReturnRequest, SaveDraftRequest } from
 import { RequestedClusterCommand } from './lifecycle.commands';
 import { ReportKindPipe } from './report-kind.param';
 
-const APPROVERS = [Role.Manager, Role.Director, Role.ReformOffice];
 const VersionPipe = new ParseIntPipe({ exceptionFactory: () => invalidFields([{ field: 'version', problems: ['版は1以上の整数で指定してください'] }]) });
 
 /** What every report action can be refused for, whatever the verb: the path, the cluster's state, Temporal. */
@@ -47,7 +46,7 @@ export class ReportsController {
   ) {}
 
   @Put()
-  @Roles(Role.Staff)
+  @Roles(...ACTION_ROLES.saveDraft)
   @ApiOperation({ summary: '下書き保存', description: 'Access: staff of the owning bureau. Saves a new version of the draft; older versions stay readable.' })
   @ApiOkResponse({ type: ClusterDetailView })
   @Refusals(...REPORT_ACTION_REFUSALS, 'report.not-drafter', 'report.in-approval', 'report.approved')
@@ -63,7 +62,7 @@ export class ReportsController {
 
   @Post('submit')
   @HttpCode(200)
-  @Roles(Role.Staff)
+  @Roles(...ACTION_ROLES.submit)
   @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiOperation({ summary: '提出', description: 'Access: staff of the owning bureau. Sends the latest draft along the approval chain; an empty draft cannot be submitted.' })
   @ApiOkResponse({ type: ClusterDetailView })
@@ -79,7 +78,7 @@ export class ReportsController {
 
   @Post('approve')
   @HttpCode(200)
-  @Roles(...APPROVERS)
+  @Roles(...ACTION_ROLES.approve)
   @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiOperation({
     summary: '承認',
@@ -100,7 +99,7 @@ export class ReportsController {
 
   @Post('return')
   @HttpCode(200)
-  @Roles(...APPROVERS)
+  @Roles(...ACTION_ROLES.return)
   @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiOperation({
     summary: '差戻し',
@@ -120,7 +119,7 @@ export class ReportsController {
 
   @Post('delegate')
   @HttpCode(200)
-  @Roles(...APPROVERS)
+  @Roles(...ACTION_ROLES.delegate)
   @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiOperation({
     summary: '代理',
@@ -140,7 +139,7 @@ export class ReportsController {
 
   @Post('recall')
   @HttpCode(200)
-  @Roles(Role.Staff)
+  @Roles(...ACTION_ROLES.recall)
   @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiOperation({ summary: '引戻し', description: 'Access: the submitter, until the first approver decides. Pulls the report back to draft.' })
   @ApiOkResponse({ type: ClusterDetailView })
