@@ -40,12 +40,12 @@ export class ClusterLifecycleController {
   @Authenticated()
   @ApiOperation({
     summary: '事業群の詳細',
-    description: 'Access: any logged-in user. Stage, reports with their versions and approval chain, and who owes the next action.',
+    description: 'Access: any logged-in user. Stage, reports with their versions and approval chain, who owes the next action, and what the caller may do now (`permitted`).',
   })
   @ApiOkResponse({ type: ClusterDetailView })
   @Refusals('request.invalid', 'fiscal-year.unknown', 'cluster.unknown')
-  get(@Param('fy', FiscalYearPipe) fiscalYear: number, @Param('no', ClusterNoPipe) no: number): Promise<ClusterDetailView> {
-    return this.details.detail(fiscalYear, no);
+  get(@Param('fy', FiscalYearPipe) fiscalYear: number, @Param('no', ClusterNoPipe) no: number, @CurrentUser() user: AuthenticatedUser): Promise<ClusterDetailView> {
+    return this.details.detail(fiscalYear, no, participantOf(user));
   }
 
   @Patch()

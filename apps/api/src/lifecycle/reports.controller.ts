@@ -2,7 +2,8 @@ import { ACTION_ROLES } from '@app/domain';
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, Roles } from '../auth/access-rule.decorator';
-import { AuthenticatedRequest } from '../auth/current-user.decorator';
+import { AuthenticatedUser } from '../auth/authenticated-user';
+import { AuthenticatedRequest, CurrentUser } from '../auth/current-user.decorator';
 import { participantOf } from '../auth/participant';
 import { ClusterNoPipe, FiscalYearPipe } from '../common/fiscal-year.param';
 import { IDEMPOTENCY_REFUSALS, workflowUpdateKey } from '../common/idempotency.interceptor';
@@ -11,7 +12,8 @@ import { invalidFields } from '../common/validation.pipe';
 import { ClusterActionsService } from './cluster-actions.service';
 import { ClusterHistoryService } from './cluster-history.service';
 import { IDEMPOTENCY_HEADER_DOC } from './cluster-lifecycle.controller';
-import { ClusterDetailView, ReportTextView } from './dto/cluster-detail.dto';
+import { DelegateCandidatesService } from './delegate-candidates.service';
+import { ClusterDetailView, DelegateCandidateView, ReportTextView } from './dto/cluster-detail.dto';
 import { ApproveRequest, DelegateRequest, ReturnRequest, SaveDraftRequest } from './dto/report-action.dto';
 import { RequestedClusterCommand } from './lifecycle.commands';
 import { ReportKindPipe } from './report-kind.param';
@@ -43,6 +45,7 @@ export class ReportsController {
   constructor(
     private readonly actions: ClusterActionsService,
     private readonly records: ClusterHistoryService,
+    private readonly delegates: DelegateCandidatesService,
   ) {}
 
   @Put()
@@ -135,6 +138,24 @@ export class ReportsController {
     @Req() request: AuthenticatedRequest,
   ): Promise<ClusterDetailView> {
     return this.run(fiscalYear, no, request, (actor) => ({ type: 'delegate', actor, kind, delegateTo: body.delegateTo, comment: body.comment ?? null }));
+  }
+
+  @Get('delegates')
+  @Roles(...ACTION_ROLES.delegate)
+  @ApiOperation({
+    summary: '代理決裁者の候補',
+    description:
+      "Access: the holder of the current step (or its delegate). The active users the step can be handed to: the step's role in its bureau, neither the caller nor an author of the report.",
+  })
+  @ApiOkResponse({ type: [DelegateCandidateView] })
+  @Refusals('request.invalid', 'fiscal-year.unknown', 'cluster.unknown', 'cluster.not-started', 'cluster.closed', 'report-kind.unknown', 'report.stage-not-open', ...DECISION_REFUSALS)
+  delegateCandidates(
+    @Param('fy', FiscalYearPipe) fiscalYear: number,
+    @Param('no', ClusterNoPipe) no: number,
+    @Param('kind', ReportKindPipe) kind: string,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<DelegateCandidateView[]> {
+    return this.delegates.candidates(fiscalYear, no, kind, participantOf(user));
   }
 
   @Post('recall')
