@@ -1,4 +1,4 @@
-import { type ReactNode, type RefObject, useEffect, useRef, useState } from 'react';
+import { type ReactNode, type RefObject, useEffect, useId, useRef, useState } from 'react';
 import { SECONDARY_BUTTON } from './button-styles';
 
 /** Opens a native <dialog> as modal (the browser traps focus, Esc closes) and gives focus back to what opened it. */
@@ -40,7 +40,7 @@ export function ModalDialog({
   title: string;
   children: ReactNode;
 }) {
-  const titleId = `dialog-title-${title}`;
+  const titleId = useId();
   return (
     <dialog
       ref={control.ref}
