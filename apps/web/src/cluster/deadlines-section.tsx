@@ -1,9 +1,17 @@
+import { japaneseEraMeetingDate, type MeetingDate } from '@app/domain';
+import { useMeetings } from '../home/home.queries';
 import { StatusLabel } from '../ui/status-label';
 import { TokyoDateTime } from '../ui/tokyo-date-time';
 import type { ClusterDetail } from './cluster.queries';
 
 /** 着手 and each report's deadline, with the X会議 it is for. */
 export function DeadlinesSection({ detail }: { detail: ClusterDetail }) {
+  const meetings = useMeetings(detail.fiscalYear);
+  // The calendar has the meeting's date itself; until it answers, the deadline's own label stands in.
+  const meetingDay = (meetingId: string, label: string) => {
+    const meeting = meetings.data?.find((candidate) => candidate.id === meetingId);
+    return meeting ? japaneseEraMeetingDate(meeting.date as MeetingDate) : label;
+  };
   return (
     <section aria-labelledby="deadlines-heading" className="mt-8">
       <h2 id="deadlines-heading" className="text-std-24B-150">
@@ -29,7 +37,7 @@ export function DeadlinesSection({ detail }: { detail: ClusterDetail }) {
                   <TokyoDateTime instant={deadline.dueAt} />
                 </td>
                 <td className="py-2 pr-4">
-                  {deadline.meetingName}（{deadline.meetingDateLabel}）
+                  {deadline.meetingName}（{meetingDay(deadline.meetingId, deadline.meetingDateLabel)}）
                 </td>
                 <td className="py-2">
                   <span className="flex flex-wrap gap-2">

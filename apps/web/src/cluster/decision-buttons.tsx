@@ -32,11 +32,12 @@ export function DecisionButtons({
   const busy = actions.approve.pending || actions.sendBack.pending || actions.delegate.pending;
   const problem = actions.approve.problem ?? actions.sendBack.problem ?? actions.delegate.problem;
   // A refusal stays in view after the refreshed state has taken the buttons away: it says why.
-  if (!permitted.approve && !permitted.return && !permitted.delegate && !problem) return null;
+  const mayDecide = permitted.approve || permitted.return || permitted.delegate;
+  if (!mayDecide && !problem) return null;
   return (
     <section aria-labelledby={`${id}-heading`} className="mt-6 rounded-8 border-2 border-blue-900 p-4">
       <h3 id={`${id}-heading`} className="text-std-20B-150">
-        決裁{pendingStep ? `（${pendingStep.label}）` : ''}
+        決裁{pendingStep && mayDecide ? `（${pendingStep.label}）` : ''}
       </h3>
       {permitted.approve && (
         <div className="mt-2">

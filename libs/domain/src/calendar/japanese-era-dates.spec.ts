@@ -1,4 +1,5 @@
-import { japaneseEraDate, japaneseEraDateWithIso } from './japanese-era-dates';
+import { japaneseEraDate, japaneseEraDateWithIso, japaneseEraMeetingDate } from './japanese-era-dates';
+import { MonthThird } from './meeting-date';
 
 describe('japanese era dates', () => {
   it.each([
@@ -18,5 +19,13 @@ describe('japanese era dates', () => {
   it('takes the Tokyo day of an instant, which can differ from the UTC day', () => {
     expect(japaneseEraDateWithIso('2024-10-08T16:30:00.000Z')).toBe('令和6年10月9日（2024-10-09）');
     expect(japaneseEraDateWithIso('2024-10-09T17:00:00.000+09:00')).toBe('令和6年10月9日（2024-10-09）');
+  });
+});
+
+describe('japaneseEraMeetingDate', () => {
+  it('writes an exact meeting day in 和暦 with 西暦, and a third of a month with its month', () => {
+    expect(japaneseEraMeetingDate({ kind: 'exact', date: '2024-07-22' })).toBe('令和6年7月22日（2024-07-22）');
+    expect(japaneseEraMeetingDate({ kind: 'third', month: '2024-10', third: MonthThird.Early })).toBe('令和6年10月上旬（2024-10）');
+    expect(japaneseEraMeetingDate({ kind: 'third', month: '2019-05', third: MonthThird.Late })).toBe('令和元年5月下旬（2019-05）');
   });
 });

@@ -1,4 +1,5 @@
 import { tokyoDate } from './tokyo-dates';
+import { MeetingDate, MONTH_THIRD_LABELS } from './meeting-date';
 
 /** Eras from 明治 on, newest first, each with the day it began (as the Gregorian calendar names it). */
 const ERAS: readonly { readonly name: string; readonly start: string }[] = [
@@ -22,4 +23,11 @@ export function japaneseEraDate(isoDate: string): string {
 export function japaneseEraDateWithIso(dayOrInstant: string): string {
   const isoDate = /^\d{4}-\d{2}-\d{2}$/.test(dayOrInstant) ? dayOrInstant : tokyoDate(dayOrInstant);
   return `${japaneseEraDate(isoDate)}（${isoDate}）`;
+}
+
+/** A meeting's date as the city writes it: 「令和6年10月7日（2024-10-07）」, or 「令和6年10月上旬（2024-10）」 while only the third is known. */
+export function japaneseEraMeetingDate(date: MeetingDate): string {
+  if (date.kind === 'exact') return japaneseEraDateWithIso(date.date);
+  const era = japaneseEraDate(`${date.month}-01`).replace(/1日$/, '');
+  return `${era}${MONTH_THIRD_LABELS[date.third]}（${date.month}）`;
 }
