@@ -33,11 +33,12 @@ export function DeadlinesSection({ detail }: { detail: ClusterDetail }) {
             {detail.deadlines.map((deadline) => (
               <tr key={deadline.target} className="border-b border-solid-gray-420 align-top">
                 <th scope="row" className="py-2 pr-4 font-normal">{deadline.label}</th>
-                <td className="py-2 pr-4">
+                <td className="py-2 pr-4 whitespace-nowrap">
                   <TokyoDateTime instant={deadline.dueAt} />
                 </td>
                 <td className="py-2 pr-4">
-                  {deadline.meetingName}（{meetingDay(deadline.meetingId, deadline.meetingDateLabel)}）
+                  {deadline.meetingName}
+                  <span className="whitespace-nowrap">（{meetingDay(deadline.meetingId, deadline.meetingDateLabel)}）</span>
                 </td>
                 <td className="py-2">
                   <span className="flex flex-wrap gap-2">
