@@ -142,7 +142,10 @@ function KickoffForm({
           max={`${fiscalYear + 1}-03-31`}
           aria-invalid={missing}
           aria-describedby={missing ? 'kickoff-date-problem' : undefined}
-          onChange={(event) => setMeetingDate(event.target.value)}
+          onChange={(event) => {
+            setMeetingDate(event.target.value);
+            setMissing(false);
+          }}
         />
         {missing && (
           <p id="kickoff-date-problem" className="mt-1 text-error-2">
@@ -198,7 +201,10 @@ function WithdrawForm({ action, onDone, reportLabels }: { action: CaseActions['w
         value={reason}
         aria-invalid={missing}
         aria-describedby={missing ? 'withdraw-reason-problem' : undefined}
-        onChange={(event) => setReason(event.target.value)}
+        onChange={(event) => {
+          setReason(event.target.value);
+          setMissing(false);
+        }}
       />
       {missing && (
         <p id="withdraw-reason-problem" className="mt-1 text-error-2">

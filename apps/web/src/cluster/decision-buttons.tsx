@@ -101,7 +101,10 @@ function ReturnForm({ action, onDone, reportLabels }: { action: ReportActions['s
         value={comment}
         aria-invalid={missing}
         aria-describedby={missing ? 'return-comment-problem' : 'return-comment-hint'}
-        onChange={(event) => setComment(event.target.value)}
+        onChange={(event) => {
+          setComment(event.target.value);
+          setMissing(false);
+        }}
       />
       {missing ? (
         <p id="return-comment-problem" className="mt-1 text-error-2">
@@ -161,7 +164,10 @@ function DelegateForm({
         value={chosen}
         aria-invalid={missing}
         aria-describedby={missing ? 'delegate-to-problem' : undefined}
-        onChange={(event) => setChosen(event.target.value)}
+        onChange={(event) => {
+          setChosen(event.target.value);
+          setMissing(false);
+        }}
       >
         <option value="">選んでください</option>
         {candidates.data.map((candidate) => (

@@ -76,7 +76,10 @@ export function DraftEditor({
           maxLength={REPORT_TITLE_MAX_LENGTH}
           aria-invalid={titleProblems.length > 0}
           aria-describedby={titleProblems.length > 0 ? `${id}-title-problems` : undefined}
-          onChange={(event) => draft.setText({ ...draft.text, title: event.target.value })}
+          onChange={(event) => {
+            draft.setText({ ...draft.text, title: event.target.value });
+            setTitleMissing(false);
+          }}
         />
         {titleProblems.length > 0 && (
           <p id={`${id}-title-problems`} className="mt-1 text-std-16N-170 text-error-2">
