@@ -30,6 +30,8 @@ export const TEST_FISCAL_YEARS = {
   kickoffReminders: 2045,
   problems: 2046,
   webApp: 2047,
+  clusterPage: 2049,
+  clusterPermissions: 2050,
   reminderInbox: 2054,
   httpHygiene: 2055,
 } as const;

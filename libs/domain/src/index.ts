@@ -33,3 +33,5 @@ export * from './calendar/reminder-plan';
 export * from './calendar/kickoff-reminders';
 export * from './calendar/meeting-digest';
 export * from './lifecycle/progress';
+export * from './lifecycle/action-roles';
+export * from './lifecycle/permitted-actions';

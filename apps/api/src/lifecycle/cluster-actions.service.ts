@@ -21,7 +21,7 @@ export class ClusterActionsService {
   async act({ fiscalYear, clusterNo, command, requestKey }: ClusterActionCommand): Promise<ClusterDetailView> {
     const cluster = await this.catalogue.requireCluster(fiscalYear, clusterNo);
     await this.lifecycle.act(cluster, await this.resolved(command), requestKey);
-    return this.detailAfterChange(cluster);
+    return this.detailAfterChange(cluster, command.actor);
   }
 
   /** PATCH of a cluster: a running analysis learns of a new owning bureau through its workflow. */
@@ -38,7 +38,7 @@ export class ClusterActionsService {
       await this.lifecycle.act(cluster, { type: 'change-owning-bureau', actor: command.actor, bureau });
     }
     await this.catalogue.updateCluster(cluster, { analysedThisYear, owningBureauCode });
-    return this.detailAfterChange(cluster);
+    return this.detailAfterChange(cluster, command.actor);
   }
 
   private async resolved(command: RequestedClusterCommand): Promise<ClusterCommand> {
@@ -55,8 +55,8 @@ export class ClusterActionsService {
   }
 
   /** The cluster as the change left it: read again, not checked again. */
-  private async detailAfterChange(before: ClusterRow): Promise<ClusterDetailView> {
-    return this.details.detailOf(await this.catalogue.reload(before));
+  private async detailAfterChange(before: ClusterRow, caller: Participant): Promise<ClusterDetailView> {
+    return this.details.detailOf(await this.catalogue.reload(before), caller);
   }
 }
 

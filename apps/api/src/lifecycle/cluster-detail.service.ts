@@ -4,6 +4,8 @@ import {
   clusterDeadlines,
   Deadline,
   KICKOFF_TARGET,
+  Participant,
+  permittedActions,
   unwrittenReports,
   REPORT_STATUS_LABELS,
   ReportState,
@@ -12,7 +14,7 @@ import {
 import { ClusterRow, FiscalYearSettingsRepository, LifecycleReadRepository, MeetingRepository, ReportTextRow } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { CatalogueService, toClusterView } from '../catalogue/catalogue.service';
-import { ApprovalStepView, ClusterDetailView, DeadlineView, ReportView } from './dto/cluster-detail.dto';
+import { ApprovalStepView, ClusterDetailView, DeadlineView, PermittedActionsView, ReportView } from './dto/cluster-detail.dto';
 
 /** Draws a cluster's detail from the read model: never from the workflow, so it also serves closed analyses. */
 @Injectable()
@@ -24,12 +26,12 @@ export class ClusterDetailService {
     private readonly meetings: MeetingRepository,
   ) {}
 
-  async detail(fiscalYear: number, no: number): Promise<ClusterDetailView> {
-    return this.detailOf(await this.catalogue.requireCluster(fiscalYear, no));
+  async detail(fiscalYear: number, no: number, caller: Participant): Promise<ClusterDetailView> {
+    return this.detailOf(await this.catalogue.requireCluster(fiscalYear, no), caller);
   }
 
-  /** The detail of a cluster the caller has already found. */
-  async detailOf(row: ClusterRow): Promise<ClusterDetailView> {
+  /** The detail of a cluster the caller has already found, with what the caller may do to it now. */
+  async detailOf(row: ClusterRow, caller: Participant): Promise<ClusterDetailView> {
     const { fiscalYear, no } = row;
     const [state, texts] = await Promise.all([this.reads.findCase(fiscalYear, no), this.reads.latestTexts(fiscalYear, no)]);
     const settings = state ? null : await this.fiscalYearSettings.lifecycleSettings(fiscalYear);
@@ -40,6 +42,7 @@ export class ClusterDetailService {
       withdrawal: state?.withdrawal ? { ...state.withdrawal, at: toTokyoIsoString(state.withdrawal.at) } : null,
       reports: reports.map((report) => toReportView(report, texts.find((text) => text.reportKind === report.kind) ?? null)),
       deadlines: (await this.deadlinesOf(row)).map((deadline) => toDeadlineView(deadline, row, reports)),
+      permitted: toPermittedView(permittedActions(row, state, caller)),
     };
   }
 
@@ -49,6 +52,10 @@ export class ClusterDetailService {
     const settings = await this.fiscalYearSettings.calendarSettings(row.fiscalYear);
     return settings ? clusterDeadlines(row.no, await this.meetings.list(row.fiscalYear), settings) : [];
   }
+}
+
+function toPermittedView(permitted: ReturnType<typeof permittedActions>): PermittedActionsView {
+  return { case: { ...permitted.case }, reports: permitted.reports.map((report) => ({ ...report })) };
 }
 
 function toDeadlineView(deadline: Deadline, row: ClusterRow, reports: readonly ReportState[]): DeadlineView {

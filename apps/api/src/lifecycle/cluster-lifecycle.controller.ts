@@ -1,4 +1,4 @@
-import { Role } from '@app/domain';
+import { ACTION_ROLES } from '@app/domain';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, Roles } from '../auth/access-rule.decorator';
@@ -40,16 +40,16 @@ export class ClusterLifecycleController {
   @Authenticated()
   @ApiOperation({
     summary: '事業群の詳細',
-    description: 'Access: any logged-in user. Stage, reports with their versions and approval chain, and who owes the next action.',
+    description: 'Access: any logged-in user. Stage, reports with their versions and approval chain, who owes the next action, and what the caller may do now (`permitted`).',
   })
   @ApiOkResponse({ type: ClusterDetailView })
   @Refusals('request.invalid', 'fiscal-year.unknown', 'cluster.unknown')
-  get(@Param('fy', FiscalYearPipe) fiscalYear: number, @Param('no', ClusterNoPipe) no: number): Promise<ClusterDetailView> {
-    return this.details.detail(fiscalYear, no);
+  get(@Param('fy', FiscalYearPipe) fiscalYear: number, @Param('no', ClusterNoPipe) no: number, @CurrentUser() user: AuthenticatedUser): Promise<ClusterDetailView> {
+    return this.details.detail(fiscalYear, no, participantOf(user));
   }
 
   @Patch()
-  @Roles(Role.ReformOffice)
+  @Roles(...ACTION_ROLES.changeCluster)
   @ApiOperation({
     summary: '事業群の設定変更',
     description: 'Access: reform-office. Sets the owning bureau and whether the cluster is analysed this fiscal year; a running analysis moves to the new bureau.',
@@ -72,7 +72,7 @@ export class ClusterLifecycleController {
   }
 
   @Post('kickoff')
-  @Roles(Role.ReformOffice)
+  @Roles(...ACTION_ROLES.kickoff)
   @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiOperation({
     summary: '経営分析の着手',
@@ -100,7 +100,7 @@ export class ClusterLifecycleController {
 
   @Post('withdraw')
   @HttpCode(200)
-  @Roles(Role.ReformOffice)
+  @Roles(...ACTION_ROLES.withdraw)
   @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiOperation({ summary: '取下げ', description: "Access: reform-office. Drops the cluster from this year's analysis; the reason is required." })
   @ApiOkResponse({ type: ClusterDetailView })

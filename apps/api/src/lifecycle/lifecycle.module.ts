@@ -6,13 +6,14 @@ import { ClusterDetailService } from './cluster-detail.service';
 import { ClusterHistoryService } from './cluster-history.service';
 import { ClusterLifecycleController } from './cluster-lifecycle.controller';
 import { ClusterLifecycleService } from './cluster-lifecycle.service';
+import { DelegateCandidatesService } from './delegate-candidates.service';
 import { FiscalYearLifecycleController } from './fiscal-year-lifecycle.controller';
 import { KickoffService } from './kickoff.service';
 import { LifecycleSettingsService } from './lifecycle-settings.service';
 import { ProgressService } from './progress.service';
 import { ReportsController } from './reports.controller';
 
-const USE_CASES = [ClusterActionsService, KickoffService, ClusterHistoryService, ProgressService, LifecycleSettingsService, ClusterDetailService];
+const USE_CASES = [ClusterActionsService, KickoffService, ClusterHistoryService, ProgressService, LifecycleSettingsService, ClusterDetailService, DelegateCandidatesService];
 
 @Module({
   imports: [CatalogueModule, MeetingsModule],

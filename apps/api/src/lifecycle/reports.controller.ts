@@ -1,8 +1,9 @@
-import { Role, STORED_INTEGER_MAX } from '@app/domain';
+import { ACTION_ROLES, STORED_INTEGER_MAX } from '@app/domain';
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, Roles } from '../auth/access-rule.decorator';
-import { AuthenticatedRequest } from '../auth/current-user.decorator';
+import { AuthenticatedUser } from '../auth/authenticated-user';
+import { AuthenticatedRequest, CurrentUser } from '../auth/current-user.decorator';
 import { participantOf } from '../auth/participant';
 import { ClusterNoPipe, FiscalYearPipe } from '../common/fiscal-year.param';
 import { IDEMPOTENCY_REFUSALS, workflowUpdateKey } from '../common/idempotency.interceptor';
@@ -11,12 +12,12 @@ import { Refusals } from '../common/refusals.decorator';
 import { ClusterActionsService } from './cluster-actions.service';
 import { ClusterHistoryService } from './cluster-history.service';
 import { IDEMPOTENCY_HEADER_DOC } from './cluster-lifecycle.controller';
-import { ClusterDetailView, ReportTextView } from './dto/cluster-detail.dto';
+import { DelegateCandidatesService } from './delegate-candidates.service';
+import { ClusterDetailView, DelegateCandidateView, ReportTextView } from './dto/cluster-detail.dto';
 import { ApproveRequest, DelegateRequest, ReturnRequest, SaveDraftRequest } from './dto/report-action.dto';
 import { RequestedClusterCommand } from './lifecycle.commands';
 import { ReportKindPipe } from './report-kind.param';
 
-const APPROVERS = [Role.Manager, Role.Director, Role.ReformOffice];
 const VersionPipe = new IntegerParamPipe('version', 1, STORED_INTEGER_MAX, '版は1以上の整数で指定してください');
 
 /** What every report action can be refused for, whatever the verb: the path, the cluster's state, Temporal. */
@@ -44,10 +45,11 @@ export class ReportsController {
   constructor(
     private readonly actions: ClusterActionsService,
     private readonly records: ClusterHistoryService,
+    private readonly delegates: DelegateCandidatesService,
   ) {}
 
   @Put()
-  @Roles(Role.Staff)
+  @Roles(...ACTION_ROLES.saveDraft)
   @ApiOperation({ summary: '下書き保存', description: 'Access: staff of the owning bureau. Saves a new version of the draft; older versions stay readable.' })
   @ApiOkResponse({ type: ClusterDetailView })
   @Refusals(...REPORT_ACTION_REFUSALS, 'report.not-drafter', 'report.in-approval', 'report.approved')
@@ -63,7 +65,7 @@ export class ReportsController {
 
   @Post('submit')
   @HttpCode(200)
-  @Roles(Role.Staff)
+  @Roles(...ACTION_ROLES.submit)
   @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiOperation({ summary: '提出', description: 'Access: staff of the owning bureau. Sends the latest draft along the approval chain; an empty draft cannot be submitted.' })
   @ApiOkResponse({ type: ClusterDetailView })
@@ -79,7 +81,7 @@ export class ReportsController {
 
   @Post('approve')
   @HttpCode(200)
-  @Roles(...APPROVERS)
+  @Roles(...ACTION_ROLES.approve)
   @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiOperation({
     summary: '承認',
@@ -100,7 +102,7 @@ export class ReportsController {
 
   @Post('return')
   @HttpCode(200)
-  @Roles(...APPROVERS)
+  @Roles(...ACTION_ROLES.return)
   @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiOperation({
     summary: '差戻し',
@@ -120,7 +122,7 @@ export class ReportsController {
 
   @Post('delegate')
   @HttpCode(200)
-  @Roles(...APPROVERS)
+  @Roles(...ACTION_ROLES.delegate)
   @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiOperation({
     summary: '代理',
@@ -138,9 +140,27 @@ export class ReportsController {
     return this.run(fiscalYear, no, request, (actor) => ({ type: 'delegate', actor, kind, delegateTo: body.delegateTo, comment: body.comment ?? null }));
   }
 
+  @Get('delegates')
+  @Roles(...ACTION_ROLES.delegate)
+  @ApiOperation({
+    summary: '代理決裁者の候補',
+    description:
+      "Access: the holder of the current step (or its delegate). The active users the step can be handed to: the step's role in its bureau, neither the caller nor an author of the report.",
+  })
+  @ApiOkResponse({ type: [DelegateCandidateView] })
+  @Refusals('request.invalid', 'fiscal-year.unknown', 'cluster.unknown', 'cluster.not-started', 'cluster.closed', 'report-kind.unknown', 'report.stage-not-open', ...DECISION_REFUSALS)
+  delegateCandidates(
+    @Param('fy', FiscalYearPipe) fiscalYear: number,
+    @Param('no', ClusterNoPipe) no: number,
+    @Param('kind', ReportKindPipe) kind: string,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<DelegateCandidateView[]> {
+    return this.delegates.candidates(fiscalYear, no, kind, participantOf(user));
+  }
+
   @Post('recall')
   @HttpCode(200)
-  @Roles(Role.Staff)
+  @Roles(...ACTION_ROLES.recall)
   @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiOperation({ summary: '引戻し', description: 'Access: the submitter, until the first approver decides. Pulls the report back to draft.' })
   @ApiOkResponse({ type: ClusterDetailView })

@@ -190,7 +190,7 @@ export interface paths {
         };
         /**
          * 事業群の詳細
-         * @description Access: any logged-in user. Stage, reports with their versions and approval chain, and who owes the next action.
+         * @description Access: any logged-in user. Stage, reports with their versions and approval chain, who owes the next action, and what the caller may do now (`permitted`).
          */
         get: operations["ClusterLifecycleController_get"];
         put?: never;
@@ -299,6 +299,26 @@ export interface paths {
          * @description Access: the holder of the current step. Hands the step to another user with the same role in the same bureau, who alone decides it from then on.
          */
         post: operations["ReportsController_delegate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fiscal-years/{fy}/clusters/{no}/reports/{kind}/delegates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 代理決裁者の候補
+         * @description Access: the holder of the current step (or its delegate). The active users the step can be handed to: the step's role in its bureau, neither the caller nor an author of the report.
+         */
+        get: operations["ReportsController_delegateCandidates"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -822,6 +842,16 @@ export interface components {
              */
             reminderOffsets: string[];
         };
+        CasePermissionsView: {
+            /** @description 今年度の経営分析の対象の変更 */
+            changeAnalysed: boolean;
+            /** @description 所管局の変更 */
+            changeOwningBureau: boolean;
+            /** @description 着手 */
+            kickoff: boolean;
+            /** @description 取下げ */
+            withdraw: boolean;
+        };
         CatalogueStructureView: {
             /** @description 区分（政策・施策 / 横断的な仕組み / 組織力強化） */
             groups: components["schemas"]["CategoryView"][];
@@ -883,6 +913,8 @@ export interface components {
             owningBureau: components["schemas"]["NamedCodeView"] | null;
             /** @description 今、誰が何をする番か */
             pendingActions: components["schemas"]["PendingActionView"][];
+            /** @description 呼び出した利用者が今行える操作（表示用。可否は各操作の要求時に判断されます） */
+            permitted: components["schemas"]["PermittedActionsView"];
             reports: components["schemas"]["ReportView"][];
             /** @enum {string} */
             stage: "NOT_STARTED" | "KICKOFF" | "INTERIM_REPORT" | "DIRECTION_REPORT" | "FINAL_REPORT" | "COMPLETED" | "WITHDRAWN";
@@ -1023,6 +1055,15 @@ export interface components {
              * @example interim
              */
             target: string;
+        };
+        DelegateCandidateView: {
+            /** @example 環境 副課長 */
+            displayName: string;
+            /**
+             * @description 代理の要求の delegateTo に渡すユーザー名
+             * @example kankyo.manager2
+             */
+            username: string;
         };
         DelegateRequest: {
             /** @description コメント */
@@ -1277,6 +1318,11 @@ export interface components {
             /** @example 所管課長 */
             stepLabel: string | null;
         };
+        PermittedActionsView: {
+            case: components["schemas"]["CasePermissionsView"];
+            /** @description 報告書ごと（着手前は空） */
+            reports: components["schemas"]["ReportPermissionsView"][];
+        };
         ProblemDetailsView: {
             /**
              * @description 安定した理由コード（README の一覧を参照）
@@ -1351,6 +1397,22 @@ export interface components {
             slug: string;
             /** @enum {string} */
             stage: "INTERIM_REPORT" | "DIRECTION_REPORT" | "FINAL_REPORT";
+        };
+        ReportPermissionsView: {
+            /** @description 承認 */
+            approve: boolean;
+            /** @description 代理 */
+            delegate: boolean;
+            /** @example interim */
+            kind: string;
+            /** @description 引戻し */
+            recall: boolean;
+            /** @description 差戻し */
+            return: boolean;
+            /** @description 保存（下書き） */
+            save: boolean;
+            /** @description 提出 */
+            submit: boolean;
         };
         ReportTextView: {
             body: string;
@@ -2939,6 +3001,89 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
                         code?: "temporal.unavailable";
+                    };
+                };
+            };
+        };
+    };
+    ReportsController_delegateCandidates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fy: number;
+                kind: string;
+                no: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DelegateCandidateView"][];
+                };
+            };
+            /** @description `request.invalid` 入力内容に誤りがあります */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "request.invalid";
+                    };
+                };
+            };
+            /** @description `auth.required` ログインが必要です */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "auth.required";
+                    };
+                };
+            };
+            /** @description `report.own-report` 自分が作成・提出した報告書は決裁できません<br>`step.not-yours` あなたはこの段階の決裁者ではありません<br>`access.denied` この操作の権限がありません */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "report.own-report" | "step.not-yours" | "access.denied";
+                    };
+                };
+            };
+            /** @description `fiscal-year.unknown` 年度が登録されていません<br>`cluster.unknown` 事業群がありません<br>`report-kind.unknown` 報告書の種類がありません */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "fiscal-year.unknown" | "cluster.unknown" | "report-kind.unknown";
+                    };
+                };
+            };
+            /** @description `cluster.not-started` 経営分析に着手していません<br>`cluster.closed` 経営分析は終了しています<br>`report.stage-not-open` 報告書はまだ、またはもう扱えない段階です<br>`report.not-in-approval` 報告書は決裁中ではありません<br>`step.already-decided` この段階の決裁は既に済んでいます */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "cluster.not-started" | "cluster.closed" | "report.stage-not-open" | "report.not-in-approval" | "step.already-decided";
                     };
                 };
             };

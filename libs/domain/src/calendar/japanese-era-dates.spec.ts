@@ -1,4 +1,5 @@
-import { formatTokyoDateTime, japaneseEraDate, japaneseEraDateWithIso } from './japanese-era-dates';
+import { formatTokyoDateTime, japaneseEraDate, japaneseEraDateWithIso, japaneseEraMeetingDate } from './japanese-era-dates';
+import { MonthThird } from './meeting-date';
 import { tokyoInstant } from './tokyo-dates';
 
 describe('japanese era dates', () => {
@@ -49,5 +50,13 @@ describe('formatTokyoDateTime', () => {
 
   it('drops seconds', () => {
     expect(formatTokyoDateTime(tokyoInstant('2024-09-24', '17:00:59'))).toBe('令和6年9月24日（2024-09-24）(火) 17:00');
+  });
+});
+
+describe('japaneseEraMeetingDate', () => {
+  it('writes an exact meeting day in 和暦 with 西暦, and a third of a month with its month', () => {
+    expect(japaneseEraMeetingDate({ kind: 'exact', date: '2024-07-22' })).toBe('令和6年7月22日（2024-07-22）');
+    expect(japaneseEraMeetingDate({ kind: 'third', month: '2024-10', third: MonthThird.Early })).toBe('令和6年10月上旬（2024-10）');
+    expect(japaneseEraMeetingDate({ kind: 'third', month: '2019-05', third: MonthThird.Late })).toBe('令和元年5月下旬（2019-05）');
   });
 });

@@ -1,5 +1,6 @@
 import { TOKYO_OFFSET_MS } from '../time/tokyo-time';
 import { tokyoDate } from './tokyo-dates';
+import { MeetingDate, MONTH_THIRD_LABELS } from './meeting-date';
 
 const WEEKDAYS = ['日', '月', '火', '水', '木', '金', '土'];
 
@@ -33,4 +34,11 @@ export function formatTokyoDateTime(instant: string): string {
   const hh = String(tokyo.getUTCHours()).padStart(2, '0');
   const mm = String(tokyo.getUTCMinutes()).padStart(2, '0');
   return `${japaneseEraDateWithIso(instant)}(${WEEKDAYS[tokyo.getUTCDay()]}) ${hh}:${mm}`;
+}
+
+/** A meeting's date as the city writes it: 「令和6年10月7日（2024-10-07）」, or 「令和6年10月上旬（2024-10）」 while only the third is known. */
+export function japaneseEraMeetingDate(date: MeetingDate): string {
+  if (date.kind === 'exact') return japaneseEraDateWithIso(date.date);
+  const era = japaneseEraDate(`${date.month}-01`).replace(/1日$/, '');
+  return `${era}${MONTH_THIRD_LABELS[date.third]}（${date.month}）`;
 }

@@ -82,10 +82,42 @@ export class DeadlineView {
   @ApiProperty({ description: '期限を過ぎて未了か' }) overdue!: boolean;
 }
 
+/** What the caller may do to one report now; the server still decides each request. */
+export class ReportPermissionsView {
+  @ApiProperty({ example: 'interim' }) kind!: string;
+  @ApiProperty({ description: '保存（下書き）' }) save!: boolean;
+  @ApiProperty({ description: '提出' }) submit!: boolean;
+  @ApiProperty({ description: '引戻し' }) recall!: boolean;
+  @ApiProperty({ description: '承認' }) approve!: boolean;
+  @ApiProperty({ description: '差戻し' }) return!: boolean;
+  @ApiProperty({ description: '代理' }) delegate!: boolean;
+}
+
+/** What the caller may do to the cluster as a whole now. */
+export class CasePermissionsView {
+  @ApiProperty({ description: '着手' }) kickoff!: boolean;
+  @ApiProperty({ description: '取下げ' }) withdraw!: boolean;
+  @ApiProperty({ description: '所管局の変更' }) changeOwningBureau!: boolean;
+  @ApiProperty({ description: '今年度の経営分析の対象の変更' }) changeAnalysed!: boolean;
+}
+
+export class PermittedActionsView {
+  @ApiProperty({ type: CasePermissionsView }) case!: CasePermissionsView;
+  @ApiProperty({ type: [ReportPermissionsView], description: '報告書ごと（着手前は空）' }) reports!: ReportPermissionsView[];
+}
+
+/** Someone the current step can be handed to (代理). */
+export class DelegateCandidateView {
+  @ApiProperty({ example: 'kankyo.manager2', description: '代理の要求の delegateTo に渡すユーザー名' }) username!: string;
+  @ApiProperty({ example: '環境 副課長' }) displayName!: string;
+}
+
 /** A cluster with its analysis: reports, versions, the approval chain and who owes the next action. */
 export class ClusterDetailView extends ClusterView {
   @ApiProperty({ type: KickoffView, nullable: true }) kickoff!: KickoffView | null;
   @ApiProperty({ type: WithdrawalView, nullable: true }) withdrawal!: WithdrawalView | null;
   @ApiProperty({ type: [ReportView] }) reports!: ReportView[];
   @ApiProperty({ type: [DeadlineView], description: '着手と各報告書の期限' }) deadlines!: DeadlineView[];
+  @ApiProperty({ type: PermittedActionsView, description: '呼び出した利用者が今行える操作（表示用。可否は各操作の要求時に判断されます）' })
+  permitted!: PermittedActionsView;
 }

@@ -1,0 +1,97 @@
+import { ActionProblem } from '../actions/action-problem';
+import { SECONDARY_BUTTON, PRIMARY_BUTTON } from '../ui/button-styles';
+import { StatusLabel } from '../ui/status-label';
+import { TokyoDateTime } from '../ui/tokyo-date-time';
+import { ApprovalChain } from './approval-chain';
+import { type ClusterAddress, type ReportPermissions, type ReportView, useReportActions } from './cluster.queries';
+import { DecisionButtons } from './decision-buttons';
+import { DraftEditor } from './draft-editor';
+import { type DraftAddress, forgetDraft } from './local-draft';
+import { VersionHistory } from './version-history';
+
+const NOTHING_PERMITTED = { save: false, submit: false, recall: false, approve: false, return: false, delegate: false };
+
+const STATUS_TONE: Record<string, 'alert' | 'caution' | 'info'> = { RETURNED: 'alert', IN_APPROVAL: 'caution' };
+
+/** One report: its state, the 差戻し note, the editor or the chain, the decisions and the saved versions. */
+export function ReportPanel({
+  cluster,
+  report,
+  permitted,
+  userId,
+  reportLabels,
+}: {
+  cluster: ClusterAddress;
+  report: ReportView;
+  permitted: ReportPermissions | undefined;
+  userId: string;
+  reportLabels: Readonly<Record<string, string>>;
+}) {
+  const may = permitted ?? { kind: report.kind, ...NOTHING_PERMITTED };
+  const baseVersion = report.versions.at(-1)?.version ?? 0;
+  const address: DraftAddress = { userId, fiscalYear: cluster.fiscalYear, clusterNo: cluster.no, kind: report.kind, baseVersion };
+  const actions = useReportActions(cluster, report.kind, () => forgetDraft(address));
+  const latest = report.versions.at(-1);
+  return (
+    <div>
+      <div className="flex flex-wrap items-center gap-3">
+        <StatusLabel tone={STATUS_TONE[report.status] ?? 'info'}>{report.statusLabel}</StatusLabel>
+        {report.approvedAt && (
+          <span>
+            承認日時：<TokyoDateTime instant={report.approvedAt} />
+          </span>
+        )}
+        {latest && (
+          <span className="text-solid-gray-700">
+            最新：第{latest.version}版（{latest.savedBy.name}さん、<TokyoDateTime instant={latest.savedAt} />）
+          </span>
+        )}
+      </div>
+      {report.lastReturn && report.status === 'RETURNED' && (
+        <div className="mt-4 rounded-8 border-2 border-error-2 bg-red-50 p-4" aria-label="差戻しの理由">
+          <p className="font-bold">
+            <span aria-hidden="true">⚠ </span>
+            {report.lastReturn.stepLabel}（{report.lastReturn.by.name}さん）から差戻しがありました（<TokyoDateTime instant={report.lastReturn.at} />）
+          </p>
+          <p className="mt-1 whitespace-pre-wrap break-words">{report.lastReturn.comment}</p>
+        </div>
+      )}
+      {may.save && <DraftEditor key={`${report.kind}-${baseVersion}`} report={report} address={address} save={actions.save} reportLabels={reportLabels} />}
+      {(may.submit || may.recall || Boolean(actions.submit.problem ?? actions.recall.problem)) && (
+        <div className="mt-4">
+          <ActionProblem problem={actions.submit.problem ?? actions.recall.problem} onRetry={actions.submit.problem ? actions.submit.retry : actions.recall.retry} reportLabels={reportLabels} />
+          <div className="flex flex-wrap items-center gap-3">
+            {may.submit && (
+              <button type="button" className={PRIMARY_BUTTON} disabled={actions.submit.pending} onClick={() => actions.submit.run()}>
+                提出
+              </button>
+            )}
+            {may.submit && <span>保存済みの最新の版（第{baseVersion}版）を決裁に回します。</span>}
+            {may.recall && (
+              <button type="button" className={SECONDARY_BUTTON} disabled={actions.recall.pending} onClick={() => actions.recall.run()}>
+                引戻し
+              </button>
+            )}
+            {may.recall && <span>最初の決裁者が決裁するまでは引き戻して修正できます。</span>}
+          </div>
+        </div>
+      )}
+      {!may.save && report.latest && report.status !== 'NOT_STARTED' && (
+        <article aria-label="最新の版の本文" className="mt-6 rounded-8 border border-solid-gray-420 p-4">
+          <h3 className="text-std-20B-150">
+            第{report.latest.version}版：{report.latest.title}
+          </h3>
+          <p className="mt-2 whitespace-pre-wrap break-words">{report.latest.body || '（本文なし）'}</p>
+        </article>
+      )}
+      <DecisionButtons cluster={cluster} report={report} permitted={may} actions={actions} reportLabels={reportLabels} />
+      <ApprovalChain report={report} />
+      <section aria-labelledby={`versions-${report.kind}-heading`} className="mt-6">
+        <h3 id={`versions-${report.kind}-heading`} className="text-std-20B-150">
+          保存された版
+        </h3>
+        <VersionHistory cluster={cluster} report={report} />
+      </section>
+    </div>
+  );
+}
