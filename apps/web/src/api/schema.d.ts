@@ -792,16 +792,8 @@ export interface components {
             name: string;
         };
         CalendarSettingsDto: {
-            /**
-             * @example [
-             *       {
-             *         "target": "interim",
-             *         "meetingId": "x1",
-             *         "leadBusinessDays": 5
-             *       }
-             *     ]
-             */
-            deadlines: string[];
+            /** @description kickoff と報告書の種類ごとの期限の基準 */
+            deadlines: components["schemas"]["DeadlineRuleDto"][];
             /**
              * @description 会議の何営業日前に報告者へ案内するか
              * @example 3
@@ -995,6 +987,20 @@ export interface components {
              * @example kodomo.tanaka
              */
             username: string;
+        };
+        DeadlineRuleDto: {
+            /**
+             * @description 会議の何営業日前が期限か
+             * @example 5
+             */
+            leadBusinessDays: number;
+            /** @example x1 */
+            meetingId: string;
+            /**
+             * @description kickoff または報告書の種類
+             * @example interim
+             */
+            target: string;
         };
         DeadlineView: {
             /** @description 済んだか（着手済み・承認済み） */

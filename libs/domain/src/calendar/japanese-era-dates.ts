@@ -1,3 +1,4 @@
+import { earliestMeetingDay, MeetingDate, MONTH_THIRD_LABELS } from './meeting-date';
 import { tokyoDate } from './tokyo-dates';
 
 /** Eras from 明治 on, newest first, each with the day it began (as the Gregorian calendar names it). */
@@ -11,15 +12,31 @@ const ERAS: readonly { readonly name: string; readonly start: string }[] = [
 
 /** 「令和6年10月9日」 for 2024-10-09; the first year of an era is 元年, as official documents write it. */
 export function japaneseEraDate(isoDate: string): string {
+  const [, month, day] = isoDate.split('-').map(Number);
+  return `${japaneseEraYear(isoDate)}${month}月${day}日`;
+}
+
+/** 「令和6年」 for a day of 2024 from May 2019 on; 元年 for an era's first year. */
+function japaneseEraYear(isoDate: string): string {
   const era = ERAS.find(({ start }) => isoDate >= start);
-  const [year, month, day] = isoDate.split('-').map(Number);
-  if (!era) return `${year}年${month}月${day}日`;
+  const year = Number(isoDate.slice(0, 4));
+  if (!era) return `${year}年`;
   const eraYear = year - Number(era.start.slice(0, 4)) + 1;
-  return `${era.name}${eraYear === 1 ? '元' : eraYear}年${month}月${day}日`;
+  return `${era.name}${eraYear === 1 ? '元' : eraYear}年`;
 }
 
 /** 「令和6年10月9日（2024-10-09）」: the Tokyo day of an instant or an ISO date, in 和暦 with 西暦, as the city writes dates. */
 export function japaneseEraDateWithIso(dayOrInstant: string): string {
   const isoDate = /^\d{4}-\d{2}-\d{2}$/.test(dayOrInstant) ? dayOrInstant : tokyoDate(dayOrInstant);
   return `${japaneseEraDate(isoDate)}（${isoDate}）`;
+}
+
+/**
+ * A meeting's date as the city writes it: 「令和6年10月9日（2024-10-09）」 when fixed, 「令和6年10月上旬（2024-10 上旬）」
+ * while only the third of the month is known (the era is the one of the third's first day).
+ */
+export function meetingDateWithIso(date: MeetingDate): string {
+  if (date.kind === 'exact') return japaneseEraDateWithIso(date.date);
+  const third = MONTH_THIRD_LABELS[date.third];
+  return `${japaneseEraYear(earliestMeetingDay(date))}${Number(date.month.slice(5, 7))}月${third}（${date.month} ${third}）`;
 }

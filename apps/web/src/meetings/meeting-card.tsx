@@ -1,0 +1,134 @@
+import { KICKOFF_TARGET, itemsDueForMeeting, meetingDateWithIso, type MonthThird } from '@app/domain';
+import { useRef, useState } from 'react';
+import type { components } from '../api/schema';
+import { SECONDARY_BUTTON } from '../ui/button-styles';
+import { StatusLabel } from '../ui/status-label';
+import { TokyoDateTime } from '../ui/tokyo-date-time';
+import { MeetingEditor } from './meeting-editor';
+import type { MeetingView } from './meetings.queries';
+
+type OpenItem = components['schemas']['OpenItemView'];
+type DeadlineRule = components['schemas']['DeadlineRuleDto'];
+
+const dateOf = (meeting: MeetingView) =>
+  meeting.date.kind === 'exact' ? { kind: 'exact' as const, date: meeting.date.date ?? meeting.earliestDay } : { kind: 'third' as const, month: meeting.date.month ?? '', third: meeting.date.third as MonthThird };
+
+/** One X meeting: its date, agenda and what falls due for it; the reform office may change it here. */
+export function MeetingCard({
+  fiscalYear,
+  meeting,
+  deadlines,
+  openItems,
+  reportKinds,
+  canEdit,
+  onSaved,
+}: {
+  fiscalYear: number;
+  meeting: MeetingView;
+  deadlines: readonly DeadlineRule[];
+  openItems: readonly OpenItem[];
+  reportKinds: readonly { slug: string; label: string }[];
+  canEdit: boolean;
+  onSaved: () => void;
+}) {
+  const [editing, setEditing] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
+  const headingId = `meeting-${meeting.id}`;
+  const rules = deadlines.filter((rule) => rule.meetingId === meeting.id);
+  const due = itemsDueForMeeting(meeting.id, deadlines, openItems);
+  const labelOf = (target: string) => (target === KICKOFF_TARGET ? '着手（キックオフ資料）' : (reportKinds.find((kind) => kind.slug === target)?.label ?? target));
+  const close = () => {
+    setEditing(false);
+    requestAnimationFrame(() => opener.current?.focus());
+  };
+
+  return (
+    <li className="rounded-8 border border-solid-gray-420 p-4" aria-labelledby={headingId}>
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <h2 id={headingId} className="text-std-20B-150 text-solid-gray-900">
+            {meeting.name}
+          </h2>
+          <p className="mt-1 flex flex-wrap items-center gap-2 text-std-16N-170" data-testid="meeting-date">
+            <span>{meetingDateWithIso(dateOf(meeting))}</span>
+            {meeting.provisional && <StatusLabel tone="caution">暫定</StatusLabel>}
+          </p>
+        </div>
+        {canEdit && !editing && (
+          <button ref={opener} type="button" className={SECONDARY_BUTTON} onClick={() => setEditing(true)} aria-label={`${meeting.name}の日程・議題を変更`}>
+            日程・議題を変更
+          </button>
+        )}
+      </div>
+
+      {editing && (
+        <MeetingEditor
+          fiscalYear={fiscalYear}
+          meeting={meeting}
+          reportKinds={reportKinds}
+          onClose={close}
+          onSaved={() => {
+            close();
+            onSaved();
+          }}
+        />
+      )}
+
+      <div className="mt-4 grid gap-6 md:grid-cols-2">
+        <section aria-label={`${meeting.name}の議題`}>
+          <h3 className="text-std-16B-170 text-solid-gray-900">議題</h3>
+          {meeting.agenda.length === 0 ? (
+            <p className="text-std-16N-170 text-solid-gray-700">議題はまだ登録されていません。</p>
+          ) : (
+            <ul className="mt-1 list-disc pl-6 text-std-16N-170">
+              {meeting.agenda.map((item) => (
+                <li key={`${item.clusterNo}-${item.reportKind}`}>
+                  No.{item.clusterNo} {item.clusterName}：{item.reportLabel}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <section aria-label={`${meeting.name}に向けた期限`}>
+          <h3 className="text-std-16B-170 text-solid-gray-900">この会議に向けた期限</h3>
+          {rules.length === 0 ? (
+            <p className="text-std-16N-170 text-solid-gray-700">この会議を基準にした期限はありません。</p>
+          ) : (
+            <ul className="mt-1 list-disc pl-6 text-std-16N-170">
+              {rules.map((rule) => (
+                <li key={rule.target}>
+                  {labelOf(rule.target)}：会議の{rule.leadBusinessDays}営業日前まで
+                </li>
+              ))}
+            </ul>
+          )}
+          {rules.length > 0 && (
+            <>
+              <h3 className="mt-3 text-std-16B-170 text-solid-gray-900">未了のもの（{due.length}件）</h3>
+              {due.length === 0 ? (
+                <p className="text-std-16N-170 text-solid-gray-700">未了の報告書・決裁はありません（済んだものは表示しません）。</p>
+              ) : (
+                <ul className="mt-1 flex flex-col gap-2 text-std-16N-170" aria-label={`${meeting.name}に向けた未了の報告書・決裁`}>
+                  {due.map((item) => (
+                    <li key={`${item.clusterNo}-${item.reportKind}-${item.action}`} className="border-l-4 border-solid-gray-420 pl-3">
+                      <p>
+                        No.{item.clusterNo} {item.clusterName}：{item.reportLabel}（{item.actionLabel}・未了）
+                      </p>
+                      <p className="flex flex-wrap items-center gap-2">
+                        <span>
+                          期限：<TokyoDateTime instant={item.dueAt} />
+                        </span>
+                        {item.provisional && <StatusLabel tone="caution">暫定</StatusLabel>}
+                        {item.overdue && <StatusLabel tone="alert">期限超過</StatusLabel>}
+                      </p>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </>
+          )}
+        </section>
+      </div>
+    </li>
+  );
+}
