@@ -207,7 +207,7 @@ describe('the meetings, settings and administration pages in a real browser', ()
     await edit.waitFor({ state: 'hidden' });
     await row.getByText('田中 次郎').waitFor();
 
-    await row.getByRole('button', { name: /パスワードを再設定$/ }).click();
+    await row.getByRole('button', { name: /パスワード再設定$/ }).click();
     const password = page.getByRole('dialog', { name: 'パスワードを再設定' });
     await password.getByLabel('新しいパスワード（12文字以上）').fill('second-password-5678');
     await password.getByRole('button', { name: '再設定' }).click();

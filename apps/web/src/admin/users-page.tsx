@@ -138,7 +138,7 @@ function Users() {
                         <button type="button" className={SECONDARY_BUTTON} aria-label={`${user.displayName}（${user.username}）を編集`} onClick={open({ kind: 'edit', user })}>
                           編集
                         </button>
-                        <button type="button" className={SECONDARY_BUTTON} aria-label={`${user.displayName}（${user.username}）のパスワードを再設定`} onClick={open({ kind: 'password', user })}>
+                        <button type="button" className={SECONDARY_BUTTON} aria-label={`${user.displayName}（${user.username}）のパスワード再設定`} onClick={open({ kind: 'password', user })}>
                           パスワード再設定
                         </button>
                       </div>
