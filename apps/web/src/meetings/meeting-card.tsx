@@ -32,6 +32,7 @@ export function MeetingCard({
   onSaved: () => void;
 }) {
   const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
   const opener = useRef<HTMLButtonElement>(null);
   const headingId = `meeting-${meeting.id}`;
   const rules = deadlines.filter((rule) => rule.meetingId === meeting.id);
@@ -55,7 +56,14 @@ export function MeetingCard({
           </p>
         </div>
         {canEdit && !editing && (
-          <button ref={opener} type="button" className={SECONDARY_BUTTON} onClick={() => setEditing(true)} aria-label={`${meeting.name}の日程・議題を変更`}>
+          <button
+            ref={opener}
+            type="button"
+            className={SECONDARY_BUTTON}
+            onClick={() => {
+              setSaved(false);
+              setEditing(true);
+            }} aria-label={`${meeting.name}の日程・議題を変更`}>
             日程・議題を変更
           </button>
         )}
@@ -69,9 +77,15 @@ export function MeetingCard({
           onClose={close}
           onSaved={() => {
             close();
+            setSaved(true);
             onSaved();
           }}
         />
+      )}
+      {saved && (
+        <p role="status" className="mt-2 text-std-16N-170">
+          <StatusLabel tone="info">保存しました</StatusLabel> この会議を基準にした期限と督促は自動で計画し直され、下の一覧に反映されます。
+        </p>
       )}
 
       <div className="mt-4 grid gap-6 md:grid-cols-2">
@@ -97,7 +111,7 @@ export function MeetingCard({
             <ul className="mt-1 list-disc pl-6 text-std-16N-170">
               {rules.map((rule) => (
                 <li key={rule.target}>
-                  {labelOf(rule.target)}：会議の{rule.leadBusinessDays}営業日前まで
+                  {labelOf(rule.target)}：{rule.leadBusinessDays === 0 ? '会議の当日まで' : `会議の${rule.leadBusinessDays}営業日前まで`}
                 </li>
               ))}
             </ul>

@@ -1,6 +1,6 @@
 import { Role } from '@app/domain';
 import type { ReactNode } from 'react';
-import { useOutletContext } from 'react-router';
+import { Link, useOutletContext } from 'react-router';
 import type { Profile } from './profile';
 
 export const hasRole = (profile: Profile, role: Role): boolean => profile.roles.includes(role);
@@ -15,6 +15,11 @@ export function RequireRole({ role, roleLabel, children }: { role: Role; roleLab
         この画面を開く権限がありません
       </h1>
       <p className="mt-2">この画面は{roleLabel}の方だけが使えます。必要な場合は{roleLabel}に依頼してください。</p>
+      <p className="mt-2">
+        <Link to="/" className="text-blue-1000 underline underline-offset-4">
+          ホームへ戻る
+        </Link>
+      </p>
     </section>
   );
 }

@@ -73,13 +73,13 @@ export function CalendarSettingsForm({
         <legend className="text-std-20B-150">期限（どの会議の何営業日前か）</legend>
         <ul className="mt-2 flex flex-col gap-4">
           {draft.deadlines.map((rule, index) => (
-            <li key={rule.target} className="flex flex-wrap items-start gap-4">
-              <p className="min-w-56 pt-8 font-bold">{targetLabel(rule.target)}</p>
+            <li key={rule.target} className="grid items-start gap-x-4 gap-y-2 md:grid-cols-[18rem_1fr_10rem]">
+              <p className="font-bold md:pt-8">{targetLabel(rule.target)}</p>
               <div>
                 <label htmlFor={`deadline-${index}-meeting`} className={LABEL}>
-                  {targetLabel(rule.target)}の基準の会議
+                  基準の会議<span className="sr-only">（{targetLabel(rule.target)}）</span>
                 </label>
-                <select id={`deadline-${index}-meeting`} value={rule.meetingId} onChange={(event) => setRule(index, { meetingId: event.target.value })} className={inputClass(fieldHasProblem(problem, `deadlines.${index}.meetingId`))}>
+                <select id={`deadline-${index}-meeting`} value={rule.meetingId} onChange={(event) => setRule(index, { meetingId: event.target.value })} className={`${inputClass(fieldHasProblem(problem, `deadlines.${index}.meetingId`))} w-full`}>
                   {meetings.map((meeting) => (
                     <option key={meeting.id} value={meeting.id}>
                       {meeting.name}（{meetingDateWithIso(meetingDateOf(meeting))}）
@@ -90,7 +90,7 @@ export function CalendarSettingsForm({
               </div>
               <div>
                 <label htmlFor={`deadline-${index}-lead`} className={LABEL}>
-                  会議の何営業日前
+                  会議の何営業日前<span className="sr-only">（{targetLabel(rule.target)}）</span>
                 </label>
                 <input
                   id={`deadline-${index}-lead`}

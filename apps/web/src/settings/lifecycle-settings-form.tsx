@@ -41,8 +41,8 @@ export function LifecycleSettingsForm({ fiscalYear, settings }: { fiscalYear: nu
         <legend className="text-std-20B-150">報告書の種類</legend>
         <ul className="mt-2 flex flex-col gap-4">
           {reportKinds.map((kind, index) => (
-            <li key={kind.slug} className="flex flex-wrap items-start gap-4">
-              <p className="min-w-40 pt-8">
+            <li key={kind.slug} className="grid items-start gap-x-4 gap-y-2 md:grid-cols-[14rem_1fr_16rem]">
+              <p className="md:pt-8">
                 識別子：<code>{kind.slug}</code>
               </p>
               <div>
@@ -55,7 +55,7 @@ export function LifecycleSettingsForm({ fiscalYear, settings }: { fiscalYear: nu
                   onChange={(event) => setKind(index, { label: event.target.value })}
                   aria-invalid={fieldHasProblem(problem, `reportKinds.${index}.label`)}
                   aria-describedby={`report-kind-${index}-label-problems`}
-                  className={`${inputClass(fieldHasProblem(problem, `reportKinds.${index}.label`))} w-96 max-w-full`}
+                  className={`${inputClass(fieldHasProblem(problem, `reportKinds.${index}.label`))} w-full`}
                 />
                 <FieldProblems problem={problem} field={`reportKinds.${index}.label`} id={`report-kind-${index}-label-problems`} />
               </div>
@@ -63,7 +63,7 @@ export function LifecycleSettingsForm({ fiscalYear, settings }: { fiscalYear: nu
                 <label htmlFor={`report-kind-${index}-stage`} className={LABEL}>
                   {kind.slug} の段階
                 </label>
-                <select id={`report-kind-${index}-stage`} value={kind.stage} onChange={(event) => setKind(index, { stage: event.target.value as ReportKind['stage'] })} className={inputClass()}>
+                <select id={`report-kind-${index}-stage`} value={kind.stage} onChange={(event) => setKind(index, { stage: event.target.value as ReportKind['stage'] })} className={`${inputClass()} w-full`}>
                   {REPORT_STAGES.map((stage) => (
                     <option key={stage} value={stage}>
                       {STAGE_LABELS[stage as ClusterStage]}

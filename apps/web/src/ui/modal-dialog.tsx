@@ -23,13 +23,15 @@ export function ModalDialog({ title, open, onClose, children }: { title: string;
     >
       {open && (
         <>
-          <h2 id={titleId} className="text-std-24B-150 text-solid-gray-900">
-            {title}
-          </h2>
+          <div className="flex items-start justify-between gap-4">
+            <h2 id={titleId} className="text-std-24B-150 text-solid-gray-900">
+              {title}
+            </h2>
+            <button type="button" className={SECONDARY_BUTTON} onClick={() => dialog.current?.close()}>
+              閉じる
+            </button>
+          </div>
           <div className="mt-4">{children}</div>
-          <button type="button" className={`mt-4 ${SECONDARY_BUTTON}`} onClick={() => dialog.current?.close()}>
-            閉じる
-          </button>
         </>
       )}
     </dialog>
