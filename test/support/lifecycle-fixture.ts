@@ -31,6 +31,7 @@ export const TEST_FISCAL_YEARS = {
   problems: 2046,
   webApp: 2047,
   adminPages: 2051,
+  meetingDue: 2053,
 } as const;
 
 export const BUREAUS = { kankyo: '環境局', kodomo: '子ども家庭局' } as const;

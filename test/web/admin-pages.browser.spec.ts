@@ -94,7 +94,7 @@ describe('the meetings, settings and administration pages in a real browser', ()
     await office.goto(url(`/fiscal-years/${FY}/meetings`));
     const first = meetingItem(office, '第1回X会議');
     await first.getByText('令和33年10月上旬（2051-10 上旬）').waitFor();
-    const due = first.getByRole('list', { name: /未了の報告書・決裁/ });
+    const due = first.getByRole('list', { name: /に向けた未了の期限/ });
     await due.getByText(/経過報告/).first().waitFor();
     await expect(due.textContent()).resolves.toContain('暫定');
     await screenshot(office, 'meetings-office');

@@ -26,7 +26,6 @@ export * from './calendar/japanese-era-dates';
 export * from './calendar/meeting';
 export * from './calendar/meeting-change';
 export * from './calendar/calendar-settings';
-export * from './calendar/meeting-due-items';
 export * from './calendar/deadlines';
 export * from './calendar/reminder-plan';
 export * from './calendar/kickoff-reminders';

@@ -493,6 +493,26 @@ export interface paths {
         patch: operations["MeetingsController_change"];
         trace?: never;
     };
+    "/api/v1/fiscal-years/{fy}/meetings/{id}/due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * X会議に向けた期限
+         * @description Access: any logged-in user. Every deadline of a kicked-off cluster pegged to the meeting, earliest first: the cluster, the kickoff or report kind, the due date, whether it is provisional (the meeting known only as 上旬/中旬/下旬), done or overdue.
+         */
+        get: operations["MeetingDueController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/fiscal-years/{fy}/progress": {
         parameters: {
             query?: never;
@@ -1159,6 +1179,43 @@ export interface components {
              * @enum {string}
              */
             third?: "early" | "mid" | "late";
+        };
+        MeetingDueItemView: {
+            /**
+             * @description 所管局
+             * @example 環境局
+             */
+            bureauName: string | null;
+            /** @example ごみ処理事業 */
+            clusterName: string;
+            /** @example 27 */
+            clusterNo: number;
+            /** @description 済んだか（着手済み・承認済み） */
+            done: boolean;
+            /** @example 2024-07-12T17:00:00.000+09:00 */
+            dueAt: string;
+            /**
+             * @description 期限日（Asia/Tokyo）
+             * @example 2024-07-12
+             */
+            dueDate: string;
+            /** @example 経過報告 */
+            label: string;
+            /** @example 2024年7月22日 */
+            meetingDateLabel: string;
+            /** @example x1 */
+            meetingId: string;
+            /** @example 第1回X会議 */
+            meetingName: string;
+            /** @description 期限を過ぎて未了か */
+            overdue: boolean;
+            /** @description 会議の日程が上旬・中旬・下旬までしか決まっておらず、その初日を基準にした暫定の期限か */
+            provisional: boolean;
+            /**
+             * @description kickoff または報告書の種類
+             * @example interim
+             */
+            target: string;
         };
         MeetingView: {
             agenda: components["schemas"]["AgendaItemView"][];
@@ -3946,6 +4003,64 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
                         code?: "temporal.unavailable";
+                    };
+                };
+            };
+        };
+    };
+    MeetingDueController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fy: number;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingDueItemView"][];
+                };
+            };
+            /** @description `request.invalid` 入力内容に誤りがあります */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "request.invalid";
+                    };
+                };
+            };
+            /** @description `auth.required` ログインが必要です */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "auth.required";
+                    };
+                };
+            };
+            /** @description `fiscal-year.unknown` 年度が登録されていません<br>`meeting.unknown` X会議がありません */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "fiscal-year.unknown" | "meeting.unknown";
                     };
                 };
             };

@@ -1,14 +1,15 @@
-import { KICKOFF_TARGET, itemsDueForMeeting, meetingDateWithIso, type MonthThird } from '@app/domain';
+import { KICKOFF_TARGET, meetingDateWithIso, type MonthThird } from '@app/domain';
 import { useRef, useState } from 'react';
 import type { components } from '../api/schema';
 import { SECONDARY_BUTTON } from '../ui/button-styles';
+import { ErrorNotice } from '../ui/error-notice';
 import { StatusLabel } from '../ui/status-label';
 import { TokyoDateTime } from '../ui/tokyo-date-time';
 import { MeetingEditor } from './meeting-editor';
-import type { MeetingView } from './meetings.queries';
+import { type MeetingView, useMeetingDue } from './meetings.queries';
 
-type OpenItem = components['schemas']['OpenItemView'];
 type DeadlineRule = components['schemas']['DeadlineRuleDto'];
+type DueItem = components['schemas']['MeetingDueItemView'];
 
 const dateOf = (meeting: MeetingView) =>
   meeting.date.kind === 'exact' ? { kind: 'exact' as const, date: meeting.date.date ?? meeting.earliestDay } : { kind: 'third' as const, month: meeting.date.month ?? '', third: meeting.date.third as MonthThird };
@@ -18,7 +19,7 @@ export function MeetingCard({
   fiscalYear,
   meeting,
   deadlines,
-  openItems,
+  watching,
   reportKinds,
   canEdit,
   onSaved,
@@ -26,7 +27,7 @@ export function MeetingCard({
   fiscalYear: number;
   meeting: MeetingView;
   deadlines: readonly DeadlineRule[];
-  openItems: readonly OpenItem[];
+  watching: boolean;
   reportKinds: readonly { slug: string; label: string }[];
   canEdit: boolean;
   onSaved: () => void;
@@ -36,7 +37,9 @@ export function MeetingCard({
   const opener = useRef<HTMLButtonElement>(null);
   const headingId = `meeting-${meeting.id}`;
   const rules = deadlines.filter((rule) => rule.meetingId === meeting.id);
-  const due = itemsDueForMeeting(meeting.id, deadlines, openItems);
+  const due = useMeetingDue(fiscalYear, meeting.id, watching);
+  const open = due.data?.filter((item) => !item.done) ?? [];
+  const done = due.data?.filter((item) => item.done) ?? [];
   const labelOf = (target: string) => (target === KICKOFF_TARGET ? '着手（キックオフ資料）' : (reportKinds.find((kind) => kind.slug === target)?.label ?? target));
   const close = () => {
     setEditing(false);
@@ -116,33 +119,49 @@ export function MeetingCard({
               ))}
             </ul>
           )}
-          {rules.length > 0 && (
+          {due.isError && <ErrorNotice error={due.error} onRetry={() => void due.refetch()} />}
+          {due.data && rules.length > 0 && (
             <>
-              <h3 className="mt-3 text-std-16B-170 text-solid-gray-900">未了のもの（{due.length}件）</h3>
-              {due.length === 0 ? (
-                <p className="text-std-16N-170 text-solid-gray-700">未了の報告書・決裁はありません（済んだものは表示しません）。</p>
+              <h3 className="mt-3 text-std-16B-170 text-solid-gray-900">未了（{open.length}件）</h3>
+              {open.length === 0 ? (
+                <p className="text-std-16N-170 text-solid-gray-700">未了のものはありません。</p>
               ) : (
-                <ul className="mt-1 flex flex-col gap-2 text-std-16N-170" aria-label={`${meeting.name}に向けた未了の報告書・決裁`}>
-                  {due.map((item) => (
-                    <li key={`${item.clusterNo}-${item.reportKind}-${item.action}`} className="border-l-4 border-solid-gray-420 pl-3">
-                      <p>
-                        No.{item.clusterNo} {item.clusterName}：{item.reportLabel}（{item.actionLabel}・未了）
-                      </p>
-                      <p className="flex flex-wrap items-center gap-2">
-                        <span>
-                          期限：<TokyoDateTime instant={item.dueAt} />
-                        </span>
-                        {item.provisional && <StatusLabel tone="caution">暫定</StatusLabel>}
-                        {item.overdue && <StatusLabel tone="alert">期限超過</StatusLabel>}
-                      </p>
-                    </li>
-                  ))}
-                </ul>
+                <DueList label={`${meeting.name}に向けた未了の期限`} items={open} />
+              )}
+              {done.length > 0 && (
+                <details className="mt-3 text-std-16N-170">
+                  <summary className="cursor-pointer text-std-16B-170">済み（{done.length}件）</summary>
+                  <DueList label={`${meeting.name}に向けた済んだ期限`} items={done} />
+                </details>
               )}
             </>
           )}
         </section>
       </div>
     </li>
+  );
+}
+
+/** Deadlines pegged to a meeting, one line per cluster and report: due date, 暫定, 期限超過 or 済み in words. */
+function DueList({ label, items }: { label: string; items: readonly DueItem[] }) {
+  return (
+    <ul className="mt-1 flex flex-col gap-2 text-std-16N-170" aria-label={label}>
+      {items.map((item) => (
+        <li key={`${item.clusterNo}-${item.target}`} className="border-l-4 border-solid-gray-420 pl-3">
+          <p>
+            No.{item.clusterNo} {item.clusterName}：{item.label}
+            {item.bureauName ? `（${item.bureauName}）` : ''}
+          </p>
+          <p className="flex flex-wrap items-center gap-2">
+            <span>
+              期限：<TokyoDateTime instant={item.dueAt} />
+            </span>
+            {item.done && <StatusLabel tone="info">済み</StatusLabel>}
+            {!item.done && item.provisional && <StatusLabel tone="caution">暫定</StatusLabel>}
+            {item.overdue && <StatusLabel tone="alert">期限超過</StatusLabel>}
+          </p>
+        </li>
+      ))}
+    </ul>
   );
 }

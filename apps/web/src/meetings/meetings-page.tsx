@@ -9,7 +9,7 @@ import { ErrorNotice } from '../ui/error-notice';
 import { Loading } from '../ui/loading';
 import { CalendarFeedLink } from './calendar-feed-link';
 import { MeetingCard } from './meeting-card';
-import { useCalendarSettings, useLifecycleSettings, useOpenItems } from './meetings.queries';
+import { useCalendarSettings, useLifecycleSettings } from './meetings.queries';
 
 /** How long after a meeting moves the page keeps checking for the re-planned deadlines. */
 const REPLAN_WATCH_MS = 30_000;
@@ -39,7 +39,6 @@ function MeetingsOfYear({ fiscalYear }: { fiscalYear: number }) {
   const meetings = useMeetings(fiscalYear);
   const settings = useCalendarSettings(fiscalYear);
   const lifecycle = useLifecycleSettings(fiscalYear);
-  const openItems = useOpenItems(fiscalYear, watching);
   const reportKinds = lifecycle.data?.reportKinds ?? [];
 
   return (
@@ -52,7 +51,6 @@ function MeetingsOfYear({ fiscalYear }: { fiscalYear: number }) {
       {meetings.isPending && <Loading label="X会議の日程を読み込んでいます" />}
       {meetings.isError && <ErrorNotice error={meetings.error} onRetry={() => void meetings.refetch()} />}
       {settings.isError && <ErrorNotice error={settings.error} onRetry={() => void settings.refetch()} />}
-      {openItems.isError && <ErrorNotice error={openItems.error} onRetry={() => void openItems.refetch()} />}
       {meetings.data && meetings.data.length === 0 && <p className="mt-6 text-std-16N-170">この年度のX会議はまだ登録されていません。</p>}
       {meetings.data && meetings.data.length > 0 && (
         <ul className="mt-6 flex flex-col gap-6" aria-label="X会議の一覧（日付順）">
@@ -62,7 +60,7 @@ function MeetingsOfYear({ fiscalYear }: { fiscalYear: number }) {
               fiscalYear={fiscalYear}
               meeting={meeting}
               deadlines={settings.data?.deadlines ?? []}
-              openItems={openItems.data ?? []}
+              watching={watching}
               reportKinds={reportKinds}
               canEdit={canEdit}
               onSaved={() => {

@@ -24,15 +24,16 @@ export const useLifecycleSettings = (fiscalYear: number) =>
     queryFn: () => answer(api.GET('/api/v1/fiscal-years/{fy}/lifecycle-settings', { params: { path: { fy: fiscalYear } } })),
   });
 
+export const meetingDueKey = (fiscalYear: number, meetingId?: string) => ['fiscal-years', fiscalYear, 'meeting-due', ...(meetingId ? [meetingId] : [])] as const;
+
 /**
- * The year's open items. Moving a meeting re-plans the running analyses' deadlines a moment after the
- * API answers, so while `watching` the list is fetched again every few seconds until it shows that.
+ * What falls due for a meeting. Moving a meeting re-plans the running analyses' deadlines a moment
+ * after the API answers, so while `watching` the list is fetched again every few seconds to show that.
  */
-export const useOpenItems = (fiscalYear: number, watching: boolean) =>
+export const useMeetingDue = (fiscalYear: number, meetingId: string, watching: boolean) =>
   useQuery({
-    queryKey: progressKey(fiscalYear),
-    queryFn: () => answer(api.GET('/api/v1/fiscal-years/{fy}/progress', { params: { path: { fy: fiscalYear } } })),
-    select: (progress) => progress.openItems,
+    queryKey: meetingDueKey(fiscalYear, meetingId),
+    queryFn: () => answer(api.GET('/api/v1/fiscal-years/{fy}/meetings/{id}/due', { params: { path: { fy: fiscalYear, id: meetingId } } })),
     refetchInterval: watching ? 1500 : false,
   });
 
@@ -41,6 +42,6 @@ export const useChangeMeeting = (fiscalYear: number, onDone: () => void) =>
   useAction({
     act: ({ id, change }: { id: string; change: MeetingChange }, key) =>
       answer(api.PATCH('/api/v1/fiscal-years/{fy}/meetings/{id}', { params: { path: { fy: fiscalYear, id } }, body: change, headers: idempotencyHeader(key) })),
-    refreshes: [meetingsKey(fiscalYear), progressKey(fiscalYear), ['me', 'tasks']],
+    refreshes: [meetingsKey(fiscalYear), meetingDueKey(fiscalYear), progressKey(fiscalYear), ['me', 'tasks']],
     onDone,
   });

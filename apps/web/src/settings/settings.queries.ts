@@ -2,7 +2,7 @@ import { useAction } from '../actions/use-action';
 import { answer, api } from '../api/api-client';
 import { idempotencyHeader } from '../api/idempotency-key';
 import type { components } from '../api/schema';
-import { calendarSettingsKey, lifecycleSettingsKey, meetingsKey, progressKey } from '../meetings/meetings.queries';
+import { calendarSettingsKey, lifecycleSettingsKey, meetingDueKey, meetingsKey, progressKey } from '../meetings/meetings.queries';
 
 export type LifecycleSettings = components['schemas']['LifecycleSettingsDto'];
 export type CalendarSettings = components['schemas']['CalendarSettingsDto'];
@@ -18,7 +18,7 @@ export const useSaveCalendarSettings = (fiscalYear: number) =>
   useAction({
     act: (settings: CalendarSettings, key) =>
       answer(api.PUT('/api/v1/fiscal-years/{fy}/calendar-settings', { params: { path: { fy: fiscalYear } }, body: settings, headers: idempotencyHeader(key) })),
-    refreshes: [calendarSettingsKey(fiscalYear), meetingsKey(fiscalYear), progressKey(fiscalYear), ['me', 'tasks']],
+    refreshes: [calendarSettingsKey(fiscalYear), meetingsKey(fiscalYear), meetingDueKey(fiscalYear), progressKey(fiscalYear), ['me', 'tasks']],
   });
 
 /** 次年度の作成: the new year starts as a copy of this one's catalogue, calendar and settings. */
