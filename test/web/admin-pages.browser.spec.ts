@@ -100,6 +100,8 @@ describe('the meetings, settings and administration pages in a real browser', ()
     await screenshot(office, 'meetings-office');
 
     await first.getByRole('button', { name: '第1回X会議の日程・議題を変更' }).click();
+    // The button is gone while the form is open, so focus moves into the form, on the date's kind.
+    expect(await office.evaluate('document.activeElement.type')).toBe('radio');
     await first.getByLabel('日付が決まっている').check();
     await first.getByLabel('開催日').fill(`${FY}-10-08`);
     await screenshot(office, 'meetings-office-editing');
@@ -196,6 +198,8 @@ describe('the meetings, settings and administration pages in a real browser', ()
     await screenshot(page, 'admin-user-create');
     await create.getByRole('button', { name: '登録' }).click();
     await create.waitFor({ state: 'hidden' });
+    await page.getByRole('status').getByText('田中 太郎 さんを登録しました').waitFor();
+    expect(await page.evaluate('document.activeElement.textContent')).toBe('利用者を追加');
 
     await page.getByLabel('所属局').selectOption({ label: '子ども家庭局' });
     const row = page.getByRole('row').filter({ hasText: 'kodomo.tanaka' });

@@ -29,7 +29,7 @@ export const useUsers = (filter: UserFilter) =>
 export const useBureaus = () =>
   useQuery({ queryKey: BUREAUS_KEY, queryFn: () => answer(api.GET('/api/v1/bureaus', { params: { query: { pageSize: 200 } } })) });
 
-export const useCreateUser = (onDone: () => void) =>
+export const useCreateUser = (onDone: (user: UserView) => void) =>
   useAction({ act: (user: CreateUser, key) => answer(api.POST('/api/v1/users', { body: user, headers: idempotencyHeader(key) })), refreshes: [USERS_KEY], onDone });
 
 export const useUpdateUser = (onDone?: () => void) =>

@@ -34,6 +34,7 @@ type Dialog = { kind: 'create' } | { kind: 'edit'; user: UserView } | { kind: 'p
 function Users() {
   const [filter, setFilter] = useState<UserFilter>({ page: 1 });
   const [dialog, setDialog] = useState<Dialog>(null);
+  const [created, setCreated] = useState<string | null>(null);
   const opener = useRef<HTMLElement | null>(null);
   const users = useUsers(filter);
   const bureaus = useBureaus();
@@ -58,6 +59,11 @@ function Users() {
         </button>
       </div>
 
+      {created && (
+        <p role="status" className="mt-4 text-std-16N-170">
+          <StatusLabel tone="info">完了</StatusLabel> {created} さんを登録しました。初期パスワードは本人に安全な方法で伝えてください。
+        </p>
+      )}
       <form className="mt-6 flex flex-wrap items-end gap-4 text-std-16N-170" aria-label="利用者の絞り込み" onSubmit={(event) => event.preventDefault()}>
         <div>
           <label htmlFor="filter-role" className={LABEL}>
@@ -163,7 +169,13 @@ function Users() {
       )}
 
       <ModalDialog title="利用者を追加" open={dialog?.kind === 'create'} onClose={closeDialog}>
-        <CreateUser bureaus={bureauList} onDone={closeDialog} />
+        <CreateUser
+          bureaus={bureauList}
+          onDone={(name) => {
+            setCreated(name);
+            closeDialog();
+          }}
+        />
       </ModalDialog>
       <ModalDialog title="利用者を編集" open={dialog?.kind === 'edit'} onClose={closeDialog}>
         {dialog?.kind === 'edit' && <EditUser user={users.data?.items.find((user) => user.id === dialog.user.id) ?? dialog.user} bureaus={bureauList} onDone={closeDialog} />}
@@ -177,8 +189,8 @@ function Users() {
 
 const optional = (text: string) => (text.trim() === '' ? null : text.trim());
 
-function CreateUser({ bureaus, onDone }: { bureaus: readonly { code: string; name: string }[]; onDone: () => void }) {
-  const create = useCreateUser(onDone);
+function CreateUser({ bureaus, onDone }: { bureaus: readonly { code: string; name: string }[]; onDone: (displayName: string) => void }) {
+  const create = useCreateUser((user) => onDone(user.displayName));
   return (
     <UserForm
       initial={NEW_USER}

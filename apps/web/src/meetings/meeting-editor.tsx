@@ -1,5 +1,5 @@
 import { MONTH_THIRD_LABELS, MonthThird } from '@app/domain';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { ActionProblem } from '../actions/action-problem';
 import { PRIMARY_BUTTON, SECONDARY_BUTTON } from '../ui/button-styles';
 import { fieldHasProblem, FieldProblems } from '../ui/field-problems';
@@ -35,6 +35,9 @@ export function MeetingEditor({
   const [third, setThird] = useState<MonthThird>((meeting.date.third as MonthThird | undefined) ?? MonthThird.Early);
   const [agenda, setAgenda] = useState<AgendaRow[]>(meeting.agenda.map((item) => ({ clusterNo: String(item.clusterNo), reportKind: item.reportKind })));
   const save = useChangeMeeting(fiscalYear, onSaved);
+  const form = useRef<HTMLFormElement>(null);
+  // The button that opened the form is gone while it is open: keyboard users continue in the form.
+  useEffect(() => form.current?.querySelector<HTMLInputElement>('input:checked')?.focus(), []);
   const problem = save.problem;
 
   const submit = (event: React.FormEvent) => {
@@ -50,7 +53,7 @@ export function MeetingEditor({
   const setRow = (index: number, row: Partial<AgendaRow>) => setAgenda((rows) => rows.map((old, at) => (at === index ? { ...old, ...row } : old)));
 
   return (
-    <form onSubmit={submit} aria-label={`${meeting.name}の日程・議題の変更`} className="mt-4 rounded-8 border border-solid-gray-420 bg-solid-gray-50 p-4 text-std-16N-170">
+    <form ref={form} onSubmit={submit} aria-label={`${meeting.name}の日程・議題の変更`} className="mt-4 rounded-8 border border-solid-gray-420 bg-solid-gray-50 p-4 text-std-16N-170">
       <fieldset>
         <legend className={LABEL}>日程</legend>
         <div className="mt-2 flex flex-wrap gap-6">
