@@ -34,6 +34,8 @@ export const TEST_FISCAL_YEARS = {
   clusterPermissions: 2050,
   reminderInbox: 2054,
   httpHygiene: 2055,
+  adminPages: 2051,
+  meetingDue: 2053,
 } as const;
 
 export const BUREAUS = { kankyo: '環境局', kodomo: '子ども家庭局' } as const;

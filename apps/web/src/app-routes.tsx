@@ -1,10 +1,14 @@
 import { Route, Routes } from 'react-router';
 import { ClusterPage } from './cluster/cluster-page';
+import { BureausPage } from './admin/bureaus-page';
+import { UsersPage } from './admin/users-page';
 import { HomePage } from './home/home-page';
 import { AppShell } from './layout/app-shell';
+import { MeetingsPage } from './meetings/meetings-page';
 import { LoginPage } from './pages/login-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { RequireSession } from './session/require-session';
+import { SettingsPage } from './settings/settings-page';
 
 export function AppRoutes() {
   return (
@@ -14,6 +18,10 @@ export function AppRoutes() {
         <Route element={<AppShell />}>
           <Route index element={<HomePage />} />
           <Route path="fiscal-years/:fy/clusters/:no" element={<ClusterPage />} />
+          <Route path="fiscal-years/:fy/meetings" element={<MeetingsPage />} />
+          <Route path="fiscal-years/:fy/settings" element={<SettingsPage />} />
+          <Route path="admin/users" element={<UsersPage />} />
+          <Route path="admin/bureaus" element={<BureausPage />} />
         </Route>
       </Route>
       <Route path="*" element={<NotFoundPage />} />

@@ -10,14 +10,16 @@ import { DelegateCandidatesService } from './delegate-candidates.service';
 import { FiscalYearLifecycleController } from './fiscal-year-lifecycle.controller';
 import { KickoffService } from './kickoff.service';
 import { LifecycleSettingsService } from './lifecycle-settings.service';
+import { MeetingDueController } from './meeting-due.controller';
+import { MeetingDueService } from './meeting-due.service';
 import { ProgressService } from './progress.service';
 import { ReportsController } from './reports.controller';
 
-const USE_CASES = [ClusterActionsService, KickoffService, ClusterHistoryService, ProgressService, LifecycleSettingsService, ClusterDetailService, DelegateCandidatesService];
+const USE_CASES = [ClusterActionsService, KickoffService, ClusterHistoryService, ProgressService, LifecycleSettingsService, ClusterDetailService, DelegateCandidatesService, MeetingDueService];
 
 @Module({
   imports: [CatalogueModule, MeetingsModule],
-  controllers: [ClusterLifecycleController, ReportsController, FiscalYearLifecycleController],
+  controllers: [ClusterLifecycleController, ReportsController, FiscalYearLifecycleController, MeetingDueController],
   providers: [ClusterLifecycleService, ...USE_CASES],
 })
 export class LifecycleModule {}

@@ -85,7 +85,7 @@ export class MeetingView {
 }
 
 export class CalendarSettingsDto {
-  @ApiProperty({ example: [{ target: 'interim', meetingId: 'x1', leadBusinessDays: 5 }] })
+  @ApiProperty({ type: () => DeadlineRuleDto, isArray: true, description: 'kickoff と報告書の種類ごとの期限の基準' })
   @IsArray({ message: 'deadlines は配列で指定してください' })
   @ValidateNested({ each: true })
   @Type(() => DeadlineRuleDto)

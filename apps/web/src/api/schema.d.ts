@@ -16,9 +16,29 @@ export interface paths {
         put?: never;
         /**
          * ログイン
-         * @description Access: public. Exchanges a username and password for a bearer token; deactivated accounts cannot log in.
+         * @description Access: public. Exchanges a username and password for a bearer token; deactivated accounts cannot log in. Rate-limited per client address; five consecutive failures lock the username for a while (429 with Retry-After).
          */
         post: operations["AuthController_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * ログアウト（すべての端末）
+         * @description Access: any logged-in user. Ends every token the caller holds, on every device: each is refused (401) from the next request on.
+         */
+        post: operations["AuthController_logOut"];
         delete?: never;
         options?: never;
         head?: never;
@@ -41,7 +61,7 @@ export interface paths {
         post: operations["AuthController_openSession"];
         /**
          * ログアウト（画面用のセッション）
-         * @description Access: public. Removes the session cookie; answers the same whether or not one was set.
+         * @description Access: public. Removes the session cookie and, when it held a valid token, ends every token of its user (as POST /auth/logout); answers the same whether or not one was set.
          */
         delete: operations["AuthController_closeSession"];
         options?: never;
@@ -513,6 +533,26 @@ export interface paths {
         patch: operations["MeetingsController_change"];
         trace?: never;
     };
+    "/api/v1/fiscal-years/{fy}/meetings/{id}/due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * X会議に向けた期限
+         * @description Access: any logged-in user. Every deadline of a kicked-off cluster pegged to the meeting, earliest first: the cluster, the kickoff or report kind, the due date, whether it is provisional (the meeting known only as 上旬/中旬/下旬), done or overdue.
+         */
+        get: operations["MeetingDueController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/fiscal-years/{fy}/progress": {
         parameters: {
             query?: never;
@@ -812,16 +852,8 @@ export interface components {
             name: string;
         };
         CalendarSettingsDto: {
-            /**
-             * @example [
-             *       {
-             *         "target": "interim",
-             *         "meetingId": "x1",
-             *         "leadBusinessDays": 5
-             *       }
-             *     ]
-             */
-            deadlines: string[];
+            /** @description kickoff と報告書の種類ごとの期限の基準 */
+            deadlines: components["schemas"]["DeadlineRuleDto"][];
             /**
              * @description 会議の何営業日前に報告者へ案内するか
              * @example 3
@@ -1028,6 +1060,20 @@ export interface components {
              */
             username: string;
         };
+        DeadlineRuleDto: {
+            /**
+             * @description 会議の何営業日前が期限か
+             * @example 5
+             */
+            leadBusinessDays: number;
+            /** @example x1 */
+            meetingId: string;
+            /**
+             * @description kickoff または報告書の種類
+             * @example interim
+             */
+            target: string;
+        };
         DeadlineView: {
             /** @description 済んだか（着手済み・承認済み） */
             done: boolean;
@@ -1195,6 +1241,43 @@ export interface components {
              */
             third?: "early" | "mid" | "late";
         };
+        MeetingDueItemView: {
+            /**
+             * @description 所管局
+             * @example 環境局
+             */
+            bureauName: string | null;
+            /** @example ごみ処理事業 */
+            clusterName: string;
+            /** @example 27 */
+            clusterNo: number;
+            /** @description 済んだか（着手済み・承認済み） */
+            done: boolean;
+            /** @example 2024-07-12T17:00:00.000+09:00 */
+            dueAt: string;
+            /**
+             * @description 期限日（Asia/Tokyo）
+             * @example 2024-07-12
+             */
+            dueDate: string;
+            /** @example 経過報告 */
+            label: string;
+            /** @example 2024年7月22日 */
+            meetingDateLabel: string;
+            /** @example x1 */
+            meetingId: string;
+            /** @example 第1回X会議 */
+            meetingName: string;
+            /** @description 期限を過ぎて未了か */
+            overdue: boolean;
+            /** @description 会議の日程が上旬・中旬・下旬までしか決まっておらず、その初日を基準にした暫定の期限か */
+            provisional: boolean;
+            /**
+             * @description kickoff または報告書の種類
+             * @example interim
+             */
+            target: string;
+        };
         MeetingView: {
             agenda: components["schemas"]["AgendaItemView"][];
             date: components["schemas"]["MeetingDateDto"];
@@ -1329,7 +1412,7 @@ export interface components {
              * @example step.already-decided
              * @enum {string}
              */
-            code: "request.invalid" | "auth.required" | "auth.login-failed" | "access.denied" | "auth.csrf-header-missing" | "route.unknown" | "idempotency.key-reused" | "idempotency.key-invalid" | "idempotency.in-progress" | "temporal.unavailable" | "service.unhealthy" | "server.error" | "fiscal-year.unknown" | "fiscal-year.exists" | "cluster.unknown" | "cluster.not-started" | "cluster.already-started" | "cluster.closed" | "cluster.no-owning-bureau" | "cluster.owning-bureau-unchanged" | "lifecycle-settings.incomplete" | "lifecycle-settings.unknown" | "calendar-settings.unknown" | "bureau.unknown" | "bureau.exists" | "report-kind.unknown" | "report.stage-not-open" | "report.in-approval" | "report.approved" | "report.not-in-approval" | "report.no-draft" | "report.empty-draft" | "report.version-unknown" | "report.not-drafter" | "report.own-report" | "report.not-submitter" | "report.already-decided" | "step.not-yours" | "step.already-decided" | "delegate.invalid" | "comment.required" | "reform-office.only" | "meeting.unknown" | "meeting.exists" | "user.unknown" | "user.username-taken" | "notification.unknown";
+            code: "request.invalid" | "auth.required" | "auth.login-failed" | "auth.locked" | "request.rate-limited" | "access.denied" | "auth.csrf-header-missing" | "route.unknown" | "request.too-large" | "request.unsupported-media-type" | "idempotency.key-reused" | "idempotency.key-invalid" | "idempotency.in-progress" | "temporal.unavailable" | "service.unhealthy" | "server.error" | "fiscal-year.unknown" | "fiscal-year.exists" | "cluster.unknown" | "cluster.not-started" | "cluster.already-started" | "cluster.closed" | "cluster.no-owning-bureau" | "cluster.owning-bureau-unchanged" | "lifecycle-settings.incomplete" | "lifecycle-settings.unknown" | "calendar-settings.unknown" | "bureau.unknown" | "bureau.exists" | "report-kind.unknown" | "report.stage-not-open" | "report.in-approval" | "report.approved" | "report.not-in-approval" | "report.no-draft" | "report.empty-draft" | "report.version-unknown" | "report.not-drafter" | "report.own-report" | "report.not-submitter" | "report.already-decided" | "step.not-yours" | "step.already-decided" | "delegate.invalid" | "comment.required" | "reform-office.only" | "meeting.unknown" | "meeting.exists" | "user.unknown" | "user.username-taken" | "notification.unknown";
             /**
              * @description 競合（409）のときの現在の状態: 事業群の段階と報告書ごとの状態
              * @example {
@@ -1688,6 +1771,60 @@ export interface operations {
                     };
                 };
             };
+            /** @description `auth.locked` しばらくログインできません<br>`request.rate-limited` 要求が多すぎます */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "auth.locked" | "request.rate-limited";
+                    };
+                };
+            };
+        };
+    };
+    AuthController_logOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description これまでに発行されたトークンをすべて無効にしました */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `auth.required` ログインが必要です */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "auth.required";
+                    };
+                };
+            };
+            /** @description `auth.csrf-header-missing` 画面からの操作であることを確認できません */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "auth.csrf-header-missing";
+                    };
+                };
+            };
         };
     };
     AuthController_openSession: {
@@ -1747,6 +1884,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
                         code?: "auth.csrf-header-missing";
+                    };
+                };
+            };
+            /** @description `auth.locked` しばらくログインできません<br>`request.rate-limited` 要求が多すぎます */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "auth.locked" | "request.rate-limited";
                     };
                 };
             };
@@ -4085,6 +4234,64 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
                         code?: "temporal.unavailable";
+                    };
+                };
+            };
+        };
+    };
+    MeetingDueController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fy: number;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingDueItemView"][];
+                };
+            };
+            /** @description `request.invalid` 入力内容に誤りがあります */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "request.invalid";
+                    };
+                };
+            };
+            /** @description `auth.required` ログインが必要です */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "auth.required";
+                    };
+                };
+            };
+            /** @description `fiscal-year.unknown` 年度が登録されていません<br>`meeting.unknown` X会議がありません */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "fiscal-year.unknown" | "meeting.unknown";
                     };
                 };
             };

@@ -4,6 +4,7 @@ import { SECONDARY_BUTTON } from '../ui/button-styles';
 import { useLogout } from '../session/session.queries';
 import { useInbox } from '../home/home.queries';
 import type { Profile } from '../session/profile';
+import { MainNav } from './main-nav';
 
 /** Header on every page of a logged-in person: who they are, their unread notices, ログアウト. */
 export function AppShell() {
@@ -37,6 +38,7 @@ export function AppShell() {
             </button>
           </div>
         </div>
+        <MainNav profile={profile} />
       </header>
       <main id="main" className="mx-auto max-w-6xl px-4 py-6">
         <Outlet context={profile} />

@@ -1,4 +1,4 @@
-import { formatTokyoDateTime, japaneseEraDate, japaneseEraDateWithIso, japaneseEraMeetingDate } from './japanese-era-dates';
+import { formatTokyoDateTime, japaneseEraDate, japaneseEraDateWithIso, meetingDateWithIso } from './japanese-era-dates';
 import { MonthThird } from './meeting-date';
 import { tokyoInstant } from './tokyo-dates';
 
@@ -20,6 +20,19 @@ describe('japanese era dates', () => {
   it('takes the Tokyo day of an instant, which can differ from the UTC day', () => {
     expect(japaneseEraDateWithIso('2024-10-08T16:30:00.000Z')).toBe('令和6年10月9日（2024-10-09）');
     expect(japaneseEraDateWithIso('2024-10-09T17:00:00.000+09:00')).toBe('令和6年10月9日（2024-10-09）');
+  });
+
+  it('writes a fixed meeting date like any other day', () => {
+    expect(meetingDateWithIso({ kind: 'exact', date: '2024-10-09' })).toBe('令和6年10月9日（2024-10-09）');
+  });
+
+  it.each([
+    [{ month: '2024-10', third: MonthThird.Early }, '令和6年10月上旬（2024-10 上旬）'],
+    [{ month: '2024-11', third: MonthThird.Mid }, '令和6年11月中旬（2024-11 中旬）'],
+    [{ month: '2019-05', third: MonthThird.Late }, '令和元年5月下旬（2019-05 下旬）'],
+    [{ month: '2019-04', third: MonthThird.Late }, '平成31年4月下旬（2019-04 下旬）'],
+  ])('writes a meeting known only to a third of a month as that third: %o is %s', (third, label) => {
+    expect(meetingDateWithIso({ kind: 'third', ...third })).toBe(label);
   });
 });
 
@@ -53,10 +66,3 @@ describe('formatTokyoDateTime', () => {
   });
 });
 
-describe('japaneseEraMeetingDate', () => {
-  it('writes an exact meeting day in 和暦 with 西暦, and a third of a month with its month', () => {
-    expect(japaneseEraMeetingDate({ kind: 'exact', date: '2024-07-22' })).toBe('令和6年7月22日（2024-07-22）');
-    expect(japaneseEraMeetingDate({ kind: 'third', month: '2024-10', third: MonthThird.Early })).toBe('令和6年10月上旬（2024-10）');
-    expect(japaneseEraMeetingDate({ kind: 'third', month: '2019-05', third: MonthThird.Late })).toBe('令和元年5月下旬（2019-05）');
-  });
-});

@@ -1,6 +1,6 @@
 import { TOKYO_OFFSET_MS } from '../time/tokyo-time';
+import { earliestMeetingDay, MeetingDate, MONTH_THIRD_LABELS } from './meeting-date';
 import { tokyoDate } from './tokyo-dates';
-import { MeetingDate, MONTH_THIRD_LABELS } from './meeting-date';
 
 const WEEKDAYS = ['日', '月', '火', '水', '木', '金', '土'];
 
@@ -15,11 +15,17 @@ const ERAS: readonly { readonly name: string; readonly start: string }[] = [
 
 /** 「令和6年10月9日」 for 2024-10-09; the first year of an era is 元年, as official documents write it. */
 export function japaneseEraDate(isoDate: string): string {
+  const [, month, day] = isoDate.split('-').map(Number);
+  return `${japaneseEraYear(isoDate)}${month}月${day}日`;
+}
+
+/** 「令和6年」 for a day of 2024 from May 2019 on; 元年 for an era's first year. */
+function japaneseEraYear(isoDate: string): string {
   const era = ERAS.find(({ start }) => isoDate >= start);
-  const [year, month, day] = isoDate.split('-').map(Number);
-  if (!era) return `${year}年${month}月${day}日`;
+  const year = Number(isoDate.slice(0, 4));
+  if (!era) return `${year}年`;
   const eraYear = year - Number(era.start.slice(0, 4)) + 1;
-  return `${era.name}${eraYear === 1 ? '元' : eraYear}年${month}月${day}日`;
+  return `${era.name}${eraYear === 1 ? '元' : eraYear}年`;
 }
 
 /** 「令和6年10月9日（2024-10-09）」: the Tokyo day of an instant or an ISO date, in 和暦 with 西暦, as the city writes dates. */
@@ -36,9 +42,12 @@ export function formatTokyoDateTime(instant: string): string {
   return `${japaneseEraDateWithIso(instant)}(${WEEKDAYS[tokyo.getUTCDay()]}) ${hh}:${mm}`;
 }
 
-/** A meeting's date as the city writes it: 「令和6年10月7日（2024-10-07）」, or 「令和6年10月上旬（2024-10）」 while only the third is known. */
-export function japaneseEraMeetingDate(date: MeetingDate): string {
+/**
+ * A meeting's date as the city writes it: 「令和6年10月9日（2024-10-09）」 when fixed, 「令和6年10月上旬（2024-10 上旬）」
+ * while only the third of the month is known (the era is the one of the third's first day).
+ */
+export function meetingDateWithIso(date: MeetingDate): string {
   if (date.kind === 'exact') return japaneseEraDateWithIso(date.date);
-  const era = japaneseEraDate(`${date.month}-01`).replace(/1日$/, '');
-  return `${era}${MONTH_THIRD_LABELS[date.third]}（${date.month}）`;
+  const third = MONTH_THIRD_LABELS[date.third];
+  return `${japaneseEraYear(earliestMeetingDay(date))}${Number(date.month.slice(5, 7))}月${third}（${date.month} ${third}）`;
 }

@@ -1,0 +1,167 @@
+import { KICKOFF_TARGET, meetingDateWithIso, type MonthThird } from '@app/domain';
+import { useRef, useState } from 'react';
+import type { components } from '../api/schema';
+import { SECONDARY_BUTTON } from '../ui/button-styles';
+import { ErrorNotice } from '../ui/error-notice';
+import { StatusLabel } from '../ui/status-label';
+import { TokyoDateTime } from '../ui/tokyo-date-time';
+import { MeetingEditor } from './meeting-editor';
+import { type MeetingView, useMeetingDue } from './meetings.queries';
+
+type DeadlineRule = components['schemas']['DeadlineRuleDto'];
+type DueItem = components['schemas']['MeetingDueItemView'];
+
+const dateOf = (meeting: MeetingView) =>
+  meeting.date.kind === 'exact' ? { kind: 'exact' as const, date: meeting.date.date ?? meeting.earliestDay } : { kind: 'third' as const, month: meeting.date.month ?? '', third: meeting.date.third as MonthThird };
+
+/** One X meeting: its date, agenda and what falls due for it; the reform office may change it here. */
+export function MeetingCard({
+  fiscalYear,
+  meeting,
+  deadlines,
+  watching,
+  reportKinds,
+  canEdit,
+  onSaved,
+}: {
+  fiscalYear: number;
+  meeting: MeetingView;
+  deadlines: readonly DeadlineRule[];
+  watching: boolean;
+  reportKinds: readonly { slug: string; label: string }[];
+  canEdit: boolean;
+  onSaved: () => void;
+}) {
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
+  const headingId = `meeting-${meeting.id}`;
+  const rules = deadlines.filter((rule) => rule.meetingId === meeting.id);
+  const due = useMeetingDue(fiscalYear, meeting.id, watching);
+  const open = due.data?.filter((item) => !item.done) ?? [];
+  const done = due.data?.filter((item) => item.done) ?? [];
+  const labelOf = (target: string) => (target === KICKOFF_TARGET ? '着手（キックオフ資料）' : (reportKinds.find((kind) => kind.slug === target)?.label ?? target));
+  const close = () => {
+    setEditing(false);
+    requestAnimationFrame(() => opener.current?.focus());
+  };
+
+  return (
+    <li className="rounded-8 border border-solid-gray-420 p-4" aria-labelledby={headingId}>
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <h2 id={headingId} className="text-std-20B-150 text-solid-gray-900">
+            {meeting.name}
+          </h2>
+          <p className="mt-1 flex flex-wrap items-center gap-2 text-std-16N-170" data-testid="meeting-date">
+            <span>{meetingDateWithIso(dateOf(meeting))}</span>
+            {meeting.provisional && <StatusLabel tone="caution">暫定</StatusLabel>}
+          </p>
+        </div>
+        {canEdit && !editing && (
+          <button
+            ref={opener}
+            type="button"
+            className={SECONDARY_BUTTON}
+            onClick={() => {
+              setSaved(false);
+              setEditing(true);
+            }} aria-label={`${meeting.name}の日程・議題を変更`}>
+            日程・議題を変更
+          </button>
+        )}
+      </div>
+
+      {editing && (
+        <MeetingEditor
+          fiscalYear={fiscalYear}
+          meeting={meeting}
+          reportKinds={reportKinds}
+          onClose={close}
+          onSaved={() => {
+            close();
+            setSaved(true);
+            onSaved();
+          }}
+        />
+      )}
+      {saved && (
+        <p role="status" className="mt-2 text-std-16N-170">
+          <StatusLabel tone="info">保存しました</StatusLabel> この会議を基準にした期限と督促は自動で計画し直され、下の一覧に反映されます。
+        </p>
+      )}
+
+      <div className="mt-4 grid gap-6 md:grid-cols-2">
+        <section aria-label={`${meeting.name}の議題`}>
+          <h3 className="text-std-16B-170 text-solid-gray-900">議題</h3>
+          {meeting.agenda.length === 0 ? (
+            <p className="text-std-16N-170 text-solid-gray-700">議題はまだ登録されていません。</p>
+          ) : (
+            <ul className="mt-1 list-disc pl-6 text-std-16N-170">
+              {meeting.agenda.map((item) => (
+                <li key={`${item.clusterNo}-${item.reportKind}`}>
+                  No.{item.clusterNo} {item.clusterName}：{item.reportLabel}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <section aria-label={`${meeting.name}に向けた期限`}>
+          <h3 className="text-std-16B-170 text-solid-gray-900">この会議に向けた期限</h3>
+          {rules.length === 0 ? (
+            <p className="text-std-16N-170 text-solid-gray-700">この会議を基準にした期限はありません。</p>
+          ) : (
+            <ul className="mt-1 list-disc pl-6 text-std-16N-170">
+              {rules.map((rule) => (
+                <li key={rule.target}>
+                  {labelOf(rule.target)}：{rule.leadBusinessDays === 0 ? '会議の当日まで' : `会議の${rule.leadBusinessDays}営業日前まで`}
+                </li>
+              ))}
+            </ul>
+          )}
+          {due.isError && <ErrorNotice error={due.error} onRetry={() => void due.refetch()} />}
+          {due.data && rules.length > 0 && (
+            <>
+              <h3 className="mt-3 text-std-16B-170 text-solid-gray-900">未了（{open.length}件）</h3>
+              {open.length === 0 ? (
+                <p className="text-std-16N-170 text-solid-gray-700">未了のものはありません。</p>
+              ) : (
+                <DueList label={`${meeting.name}に向けた未了の期限`} items={open} />
+              )}
+              {done.length > 0 && (
+                <details className="mt-3 text-std-16N-170">
+                  <summary className="cursor-pointer text-std-16B-170">済み（{done.length}件）</summary>
+                  <DueList label={`${meeting.name}に向けた済んだ期限`} items={done} />
+                </details>
+              )}
+            </>
+          )}
+        </section>
+      </div>
+    </li>
+  );
+}
+
+/** Deadlines pegged to a meeting, one line per cluster and report: due date, 暫定, 期限超過 or 済み in words. */
+function DueList({ label, items }: { label: string; items: readonly DueItem[] }) {
+  return (
+    <ul className="mt-1 flex flex-col gap-2 text-std-16N-170" aria-label={label}>
+      {items.map((item) => (
+        <li key={`${item.clusterNo}-${item.target}`} className="border-l-4 border-solid-gray-420 pl-3">
+          <p>
+            No.{item.clusterNo} {item.clusterName}：{item.label}
+            {item.bureauName ? `（${item.bureauName}）` : ''}
+          </p>
+          <p className="flex flex-wrap items-center gap-2">
+            <span>
+              期限：<TokyoDateTime instant={item.dueAt} />
+            </span>
+            {item.done && <StatusLabel tone="info">済み</StatusLabel>}
+            {!item.done && item.provisional && <StatusLabel tone="caution">暫定</StatusLabel>}
+            {item.overdue && <StatusLabel tone="alert">期限超過</StatusLabel>}
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}

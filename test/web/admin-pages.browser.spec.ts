@@ -1,0 +1,239 @@
+import AxeBuilder from '@axe-core/playwright';
+import { CatalogueRepository } from '@app/persistence';
+import { calendarWorkflowId, clusterWorkflowId } from '@app/temporal';
+import { Client, Connection } from '@temporalio/client';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { BrowserContext, Page } from 'playwright-core';
+import request from 'supertest';
+import { login, TEST_ADMIN_PASSWORD } from '../support/api-harness';
+import { TEST_FISCAL_YEARS } from '../support/lifecycle-fixture';
+import { testTemporalAddress } from '../support/test-environment';
+import { DEMO_PASSWORD, startWebAppFixture, WebAppFixture } from '../support/web-app-fixture';
+import { eventually } from '../support/worker-harness';
+
+const FY = TEST_FISCAL_YEARS.adminPages;
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const OFFICE = 'reform.office1';
+const STAFF = 'kodomo.staff';
+const screenshotsDir = process.env.WEB_SCREENSHOTS_DIR;
+
+/** X会議, 年度の設定 and the administration screens, in a real browser on demo data. */
+describe('the meetings, settings and administration pages in a real browser', () => {
+  let fx: WebAppFixture;
+  let temporal: Client;
+  const contexts: BrowserContext[] = [];
+  let clusterNo: number;
+
+  beforeAll(async () => {
+    fx = await startWebAppFixture();
+    temporal = new Client({ connection: await Connection.connect({ address: testTemporalAddress() }) });
+    await fx.app.get(CatalogueRepository).copyFiscalYear(2024, FY);
+    const http = request(fx.app.getHttpServer());
+    const office = await login(fx.app, OFFICE, DEMO_PASSWORD);
+    // The interim report falls due for the 1st meeting, known this year only as 10月上旬 so far.
+    await http.patch(`/api/v1/fiscal-years/${FY}/meetings/x1`).auth(office, { type: 'bearer' }).send({ date: { kind: 'third', month: `${FY}-10`, third: 'early' } }).expect(200);
+    const { rows } = await fx.pg.query<{ no: number }>(`SELECT no FROM clusters WHERE fiscal_year = $1 AND owning_bureau_code = 'kodomo' ORDER BY no LIMIT 1`, [FY]);
+    clusterNo = rows[0].no;
+    await request(fx.app.getHttpServer())
+      .post(`/api/v1/fiscal-years/${FY}/clusters/${clusterNo}/kickoff`)
+      .auth(office, { type: 'bearer' })
+      .send({ meetingDate: `${FY}-06-04`, attendees: ['子ども家庭局 総務課長'] })
+      .expect(201);
+    const staff = await login(fx.app, STAFF, DEMO_PASSWORD);
+    await eventually(async () => {
+      const tasks = await request(fx.app.getHttpServer()).get('/api/v1/me/tasks').auth(staff, { type: 'bearer' }).expect(200);
+      expect(tasks.body.items.find((task: { fiscalYear: number }) => task.fiscalYear === FY)).toMatchObject({ provisional: true });
+    });
+  }, 120_000);
+
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((context) => context.close()));
+  });
+  afterAll(async () => {
+    await temporal?.workflow.getHandle(clusterWorkflowId(FY, clusterNo)).terminate('test finished').catch(() => undefined);
+    await temporal?.workflow.getHandle(calendarWorkflowId(FY)).terminate('test finished').catch(() => undefined);
+    await temporal?.connection.close();
+    await fx?.close();
+  });
+
+  const url = (path: string) => `${fx.baseUrl}${path}`;
+
+  async function loggedIn(username: string, password = DEMO_PASSWORD): Promise<Page> {
+    const context = await fx.browser.newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo', viewport: { width: 1280, height: 900 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(url('/login'));
+    await page.getByLabel('ユーザー名').fill(username);
+    await page.getByLabel('パスワード').fill(password);
+    await page.getByRole('button', { name: 'ログイン' }).click();
+    await page.getByRole('heading', { name: 'ホーム' }).waitFor();
+    return page;
+  }
+
+  async function expectNoAxeViolations(page: Page) {
+    await page.evaluate('document.fonts.ready');
+    const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+    expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+  }
+
+  async function screenshot(page: Page, name: string) {
+    if (!screenshotsDir) return;
+    mkdirSync(screenshotsDir, { recursive: true });
+    await page.screenshot({ path: join(screenshotsDir, `${name}.png`), fullPage: true });
+  }
+
+  const meetingItem = (page: Page, name: string) => page.getByRole('listitem').filter({ has: page.getByRole('heading', { name, exact: true }) });
+
+  it('lets the reform office fix a 10月上旬 meeting to a day, and the deadlines due for it stop being provisional for the staff too', async () => {
+    const office = await loggedIn(OFFICE);
+    const staff = await loggedIn(STAFF);
+    await staff.getByRole('link', { name: '会議', exact: true }).click();
+    await staff.getByRole('heading', { name: /^X会議/ }).waitFor();
+
+    await office.goto(url(`/fiscal-years/${FY}/meetings`));
+    const first = meetingItem(office, '第1回X会議');
+    await first.getByText('令和33年10月上旬（2051-10 上旬）').waitFor();
+    const due = first.getByRole('list', { name: /に向けた未了の期限/ });
+    await due.getByText(/経過報告/).first().waitFor();
+    await expect(due.textContent()).resolves.toContain('暫定');
+    await screenshot(office, 'meetings-office');
+
+    await first.getByRole('button', { name: '第1回X会議の日程・議題を変更' }).click();
+    // The button is gone while the form is open, so focus moves into the form, on the date's kind.
+    expect(await office.evaluate('document.activeElement.type')).toBe('radio');
+    await first.getByLabel('日付が決まっている').check();
+    await first.getByLabel('開催日').fill(`${FY}-10-08`);
+    await screenshot(office, 'meetings-office-editing');
+    await first.getByRole('button', { name: '保存' }).click();
+
+    await first.getByText('令和33年10月8日（2051-10-08）').waitFor();
+    await eventually(async () => expect(await due.textContent()).not.toContain('暫定'), 30_000);
+    await expect(due.textContent()).resolves.toContain('期限：令和33年');
+    await expect(first.getByText('暫定').count()).resolves.toBe(0);
+    await screenshot(office, 'meetings-office-moved');
+
+    // The staff member's ホーム, reached through the header: no reload, and the task is no longer provisional.
+    await staff.getByRole('link', { name: 'ホーム', exact: true }).click();
+    const tasks = staff.getByRole('list', { name: /自分の仕事の一覧/ });
+    const task = tasks.getByRole('listitem').filter({ hasText: `No.${clusterNo}` }).filter({ hasText: '令和33年度' });
+    await task.waitFor();
+    await eventually(async () => expect(await task.textContent()).not.toContain('暫定'), 30_000);
+  });
+
+  it('shows staff the meetings without edit buttons, and the reason when they open settings or administration', async () => {
+    const page = await loggedIn(STAFF);
+    const nav = page.getByRole('navigation', { name: 'メインメニュー' });
+    await expect(nav.getByRole('link', { name: '設定' }).count()).resolves.toBe(0);
+    await expect(nav.getByRole('link', { name: '管理' }).count()).resolves.toBe(0);
+    await page.goto(url(`/fiscal-years/${FY}/meetings`));
+    await meetingItem(page, '第1回X会議').waitFor();
+    await expect(page.getByRole('button', { name: /日程・議題を変更/ }).count()).resolves.toBe(0);
+    await expect(page.getByRole('link', { name: 'calendar.ics をダウンロード' }).getAttribute('href')).resolves.toBe(`/api/v1/fiscal-years/${FY}/calendar.ics`);
+    await screenshot(page, 'meetings-staff');
+
+    for (const path of [`/fiscal-years/${FY}/settings`, '/admin/users', '/admin/bureaus']) {
+      await page.goto(url(path));
+      await page.getByRole('heading', { name: 'この画面を開く権限がありません' }).waitFor();
+    }
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'no-permission');
+  });
+
+  it.each([STAFF, 'kodomo.manager', 'kodomo.director', OFFICE])('has no WCAG 2.0/2.1 A or AA violations on the meetings page for %s', async (username) => {
+    const page = await loggedIn(username);
+    await page.goto(url(`/fiscal-years/${FY}/meetings`));
+    await meetingItem(page, '第1回X会議').getByText(/営業日前まで/).first().waitFor();
+    await expectNoAxeViolations(page);
+  });
+
+  it('lets the reform office change a setting, keeps typed values beside the API\'s field error, and create the next year', async () => {
+    const page = await loggedIn(OFFICE);
+    await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: '設定' }).waitFor();
+    await page.goto(url(`/fiscal-years/${FY}/settings`));
+    const lifecycle = page.getByRole('form', { name: '報告書と決裁経路' });
+    await lifecycle.getByLabel('1段目の名称').waitFor();
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'settings-office');
+
+    await lifecycle.getByLabel('1段目の名称').fill('所管課長（一次確認）');
+    await lifecycle.getByRole('button', { name: '保存' }).click();
+    await lifecycle.getByText('保存しました').waitFor();
+    await page.reload();
+    await expect(page.getByRole('form', { name: '報告書と決裁経路' }).getByLabel('1段目の名称').inputValue()).resolves.toBe('所管課長（一次確認）');
+
+    const calendar = page.getByRole('form', { name: '期限と督促' });
+    await calendar.getByLabel('期限の時刻（HH:MM）').fill('16:30');
+    await calendar.getByLabel('報告者への案内（会議の何営業日前）').fill('1.5');
+    await calendar.getByRole('button', { name: '保存' }).click();
+    await calendar.locator('#digest-lead-problems').getByText('digestLeadBusinessDays は整数で指定してください').waitFor();
+    await expect(calendar.getByLabel('報告者への案内（会議の何営業日前）').inputValue()).resolves.toBe('1.5');
+    await expect(calendar.getByLabel('期限の時刻（HH:MM）').inputValue()).resolves.toBe('16:30');
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'settings-field-error');
+
+    const next = page.getByRole('region', { name: 'この年度から次の年度を作成' });
+    await expect(next.getByLabel('作成する年度（西暦）').inputValue()).resolves.toBe(String(FY + 1));
+    await next.getByRole('button', { name: '年度を作成' }).click();
+    await next.getByText('作成しました').waitFor();
+    await next.getByRole('list', { name: '登録されている年度' }).getByText('令和34年度（2052年度）').waitFor();
+    await screenshot(page, 'settings-next-year');
+  });
+
+  it('lets an admin add, change, reset the password of and deactivate a user, and add a bureau', async () => {
+    const page = await loggedIn('admin', TEST_ADMIN_PASSWORD);
+    await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: '管理' }).click();
+    await page.getByRole('heading', { name: '利用者の管理' }).waitFor();
+    await page.getByRole('table').getByText('kodomo.staff').waitFor();
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'admin-users');
+
+    await page.getByRole('button', { name: '利用者を追加' }).click();
+    const create = page.getByRole('dialog', { name: '利用者を追加' });
+    await create.getByLabel('ユーザー名').fill('kodomo.tanaka');
+    await create.getByLabel('初期パスワード').fill('first-password-1234');
+    await create.getByLabel('表示名').fill('田中 太郎');
+    await create.getByLabel('所属局').selectOption({ label: '子ども家庭局' });
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'admin-user-create');
+    await create.getByRole('button', { name: '登録' }).click();
+    await create.waitFor({ state: 'hidden' });
+    await page.getByRole('status').getByText('田中 太郎 さんを登録しました').waitFor();
+    expect(await page.evaluate('document.activeElement.textContent')).toBe('利用者を追加');
+
+    await page.getByLabel('所属局').selectOption({ label: '子ども家庭局' });
+    const row = page.getByRole('row').filter({ hasText: 'kodomo.tanaka' });
+    await row.waitFor();
+    await row.getByRole('button', { name: /を編集$/ }).click();
+    const edit = page.getByRole('dialog', { name: '利用者を編集' });
+    await edit.getByLabel('表示名').fill('田中 次郎');
+    await edit.getByRole('button', { name: '保存' }).click();
+    await edit.waitFor({ state: 'hidden' });
+    await row.getByText('田中 次郎').waitFor();
+
+    await row.getByRole('button', { name: /パスワード再設定$/ }).click();
+    const password = page.getByRole('dialog', { name: 'パスワードを再設定' });
+    await password.getByLabel('新しいパスワード（12文字以上）').fill('second-password-5678');
+    await password.getByRole('button', { name: '再設定' }).click();
+    await password.getByText('再設定しました').waitFor();
+    await screenshot(page, 'admin-user-password');
+    await password.getByRole('button', { name: '閉じる' }).click();
+    await login(fx.app, 'kodomo.tanaka', 'second-password-5678');
+
+    await row.getByRole('button', { name: /を編集$/ }).click();
+    await edit.getByRole('button', { name: 'この利用者を無効化' }).click();
+    await edit.getByText('無効化しました').waitFor();
+    await edit.getByRole('button', { name: '閉じる' }).click();
+    await row.getByText('無効化済み').waitFor();
+    await request(fx.app.getHttpServer()).post('/api/v1/auth/login').send({ username: 'kodomo.tanaka', password: 'second-password-5678' }).expect(401);
+    await screenshot(page, 'admin-users-after');
+
+    await page.getByRole('navigation', { name: '管理メニュー' }).getByRole('link', { name: '局' }).click();
+    await page.getByLabel('局コード').fill('kokusai');
+    await page.getByLabel('局名').fill('国際政策局');
+    await page.getByRole('button', { name: '登録' }).click();
+    await page.getByRole('table').getByText('国際政策局').waitFor();
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'admin-bureaus');
+  });
+});
