@@ -31,3 +31,4 @@ export * from './calendar/reminder-plan';
 export * from './calendar/kickoff-reminders';
 export * from './calendar/meeting-digest';
 export * from './lifecycle/progress';
+export * from './lifecycle/board-row';
