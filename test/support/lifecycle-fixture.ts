@@ -30,6 +30,7 @@ export const TEST_FISCAL_YEARS = {
   kickoffReminders: 2045,
   problems: 2046,
   webApp: 2047,
+  board: 2048,
 } as const;
 
 export const BUREAUS = { kankyo: '環境局', kodomo: '子ども家庭局' } as const;

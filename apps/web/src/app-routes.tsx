@@ -1,4 +1,5 @@
 import { Route, Routes } from 'react-router';
+import { BoardPage } from './board/board-page';
 import { HomePage } from './home/home-page';
 import { AppShell } from './layout/app-shell';
 import { LoginPage } from './pages/login-page';
@@ -12,6 +13,7 @@ export function AppRoutes() {
       <Route element={<RequireSession />}>
         <Route element={<AppShell />}>
           <Route index element={<HomePage />} />
+          <Route path="fiscal-years/:fy" element={<BoardPage />} />
         </Route>
       </Route>
       <Route path="*" element={<NotFoundPage />} />
