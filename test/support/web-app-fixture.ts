@@ -5,7 +5,7 @@ import { Client as PgClient } from 'pg';
 import { Browser } from 'playwright-core';
 import { hashPassword } from '@app/security';
 import { startApi } from './api-harness';
-import { launchChromium } from './browser-harness';
+import { launchChromium } from '../../tools/browser/chromium';
 import { createTestDatabase, TestDatabase, testTemporalAddress, uniqueName } from './test-environment';
 import { RunningWorker, startWorker } from './worker-harness';
 

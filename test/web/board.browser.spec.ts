@@ -134,6 +134,12 @@ describe('the progress board in a real browser', () => {
     await page.getByLabel('所管局').selectOption({ label: '子ども家庭局' });
     await expectRowCount(kodomoCount);
     expect(new URL(page.url()).searchParams.get('bureau')).toBe('kodomo');
+    // The staff member's own bureau is one link away too.
+    await page.getByLabel('所管局').selectOption('');
+    await expectRowCount(57);
+    await page.getByRole('link', { name: '自局（子ども家庭局）の事業群だけを表示' }).click();
+    await expectRowCount(kodomoCount);
+    await expect(page.getByLabel('所管局').inputValue()).resolves.toBe('kodomo');
 
     // Keyboard only: Tab from the last select to the checkboxes, Space ticks them.
     await page.getByLabel('段階', { exact: true }).focus();

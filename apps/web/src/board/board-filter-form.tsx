@@ -1,5 +1,6 @@
 import { CLUSTER_STAGES, ClusterGroup, ClusterKind, ClusterStage, STAGE_LABELS } from '@app/domain';
-import { Link } from 'react-router';
+import { Link, useOutletContext } from 'react-router';
+import type { Profile } from '../session/profile';
 import { BoardFilters, hasFilters, queryFromFilters, withFilter } from './board-filters';
 import { useBureaus, useCatalogueStructure } from './board.queries';
 
@@ -8,6 +9,7 @@ const LABEL = 'text-std-16B-170 text-solid-gray-900';
 
 /** Every change applies at once and goes into the URL, so the board can be bookmarked and reloaded as it is. */
 export function BoardFilterForm({ fiscalYear, filters, onChange }: { fiscalYear: number; filters: BoardFilters; onChange: (next: BoardFilters) => void }) {
+  const profile = useOutletContext<Profile>();
   const structure = useCatalogueStructure(fiscalYear);
   const bureaus = useBureaus();
   const set = (change: Partial<Omit<BoardFilters, 'page'>>) => onChange(withFilter(filters, change));
@@ -79,6 +81,11 @@ export function BoardFilterForm({ fiscalYear, filters, onChange }: { fiscalYear:
           <input type="checkbox" className="size-6" checked={filters.overdue === true} onChange={(event) => set({ overdue: event.target.checked || undefined })} />
           期限超過のみ
         </label>
+        {profile.bureau && filters.bureau !== profile.bureau.code && (
+          <Link to={{ search: queryFromFilters(withFilter(filters, { bureau: profile.bureau.code })).toString() }} className="text-std-16N-170 text-blue-1000 underline underline-offset-4">
+            自局（{profile.bureau.name}）の事業群だけを表示
+          </Link>
+        )}
         {hasFilters(filters) && (
           <Link to={{ search: queryFromFilters({ page: 1 }).toString() }} className="text-std-16N-170 text-blue-1000 underline underline-offset-4">
             絞り込みを解除
