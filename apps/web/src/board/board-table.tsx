@@ -19,10 +19,10 @@ export function BoardTable({ fiscalYear, rows }: { fiscalYear: number; rows: rea
         <colgroup>
           <col className="w-16" />
           <col />
-          <col className="w-32" />
-          <col className="w-40" />
+          <col className="w-28" />
+          <col className="w-36" />
+          <col className="w-60" />
           <col className="w-64" />
-          <col className="w-72" />
         </colgroup>
         <thead>
           <tr>
@@ -103,7 +103,7 @@ function BoardRow({ fiscalYear, row }: { fiscalYear: number; row: Row }) {
             )}
           </div>
         ) : (
-          <span className="text-solid-gray-700">{row.analysedThisYear || row.stage !== 'NOT_STARTED' ? 'なし' : '今年度の対象外'}</span>
+          <span className="text-solid-gray-700">{row.analysedThisYear || row.stage !== 'NOT_STARTED' ? 'なし' : '今年度は分析対象外'}</span>
         )}
       </td>
     </tr>
