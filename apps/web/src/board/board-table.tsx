@@ -19,10 +19,10 @@ export function BoardTable({ fiscalYear, rows }: { fiscalYear: number; rows: rea
         <colgroup>
           <col className="w-16" />
           <col />
-          <col className="w-28" />
           <col className="w-36" />
+          <col className="w-36" />
+          <col className="w-56" />
           <col className="w-60" />
-          <col className="w-64" />
         </colgroup>
         <thead>
           <tr>
