@@ -174,6 +174,9 @@ describe('the progress board in a real browser', () => {
     const panel = page.getByRole('region', { name: '次のX会議に向けて' });
     await panel.getByText(/^未了 \d+件のうち、危険/).waitFor();
     await expect(panel.textContent()).resolves.toContain(`No.${kickedOff}`);
+    await panel.getByText(/^(そのほか)?未了のもの（/).click();
+    await panel.getByRole('list', { name: /に向けて未了のもの$/ }).getByRole('link', { name: new RegExp(`^No.${kickedOff} `) }).waitFor();
+    if (screenshotsDir) await panel.screenshot({ path: join(screenshotsDir, 'board-next-meeting.png') });
   });
 
   it.each(['reform.office2', 'kodomo.staff', 'kodomo.manager', 'kodomo.director'])('has no WCAG 2.0/2.1 A or AA violations for %s', async (username) => {

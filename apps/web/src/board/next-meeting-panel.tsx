@@ -38,7 +38,7 @@ export function NextMeetingPanel({ fiscalYear }: { fiscalYear: number }) {
           {atRisk.length > 0 && <DueList label={`${data.meeting.name}に向けて危険なもの`} fiscalYear={fiscalYear} items={atRisk} />}
           {onTrack.length > 0 && (
             <details className="mt-3">
-              <summary className="cursor-pointer text-std-16B-170 text-blue-1000 underline underline-offset-4">そのほか未了のもの（{onTrack.length}件）</summary>
+              <summary className="cursor-pointer text-std-16B-170 text-blue-1000 underline underline-offset-4">{atRisk.length > 0 ? 'そのほか未了のもの' : '未了のもの'}（{onTrack.length}件）</summary>
               <DueList label={`${data.meeting.name}に向けて未了のもの`} fiscalYear={fiscalYear} items={onTrack} />
             </details>
           )}
