@@ -174,6 +174,10 @@ describe('the progress board in a real browser', () => {
     const panel = page.getByRole('region', { name: '次のX会議に向けて' });
     await panel.getByText(/^未了 \d+件のうち、危険/).waitFor();
     await expect(panel.textContent()).resolves.toContain(`No.${kickedOff}`);
+    // The two analysed clusters still waiting for their overdue kickoff put their 経過報告 at risk.
+    const atRisk = panel.getByRole('list', { name: /に向けて危険なもの$/ });
+    await expect(atRisk.getByRole('listitem').count()).resolves.toBe(2);
+    await expect(atRisk.textContent()).resolves.toContain('着手が期限超過');
     await panel.getByText(/^(そのほか)?未了のもの（/).click();
     await panel.getByRole('list', { name: /に向けて未了のもの$/ }).getByRole('link', { name: new RegExp(`^No.${kickedOff} `) }).waitFor();
     if (screenshotsDir) await panel.screenshot({ path: join(screenshotsDir, 'board-next-meeting.png') });

@@ -123,14 +123,14 @@ export class MeetingDueItemView {
   @ApiProperty({ type: NextDeadlineView }) deadline!: NextDeadlineView;
   @ApiProperty({ enum: ReportProgressState, description: '報告書の状態（着手の期限なら未着手）' }) state!: ReportProgressState;
   @ApiProperty({ type: String, nullable: true, example: '所管課長' }) stepLabel!: string | null;
-  @ApiProperty({ enum: DeadlineRisk, nullable: true, description: 'overdue: 期限超過 / due-soon: 期限まで3営業日以内で未提出（未着手・作成中・差戻し）' }) risk!: DeadlineRisk | null;
+  @ApiProperty({ enum: DeadlineRisk, nullable: true, description: 'overdue: 期限超過 / due-soon: 期限まで3営業日以内で未提出（未着手・作成中・差戻し）/ kickoff-late: 着手が期限を過ぎても済んでいない事業群の報告書' }) risk!: DeadlineRisk | null;
   @ApiProperty({ type: String, nullable: true, example: '期限超過' }) riskLabel!: string | null;
 }
 
 export class NextMeetingPanelView {
   @ApiProperty({ type: NextMeetingSummaryView, nullable: true, description: '今日以降で最初のX会議（なければ null）' }) meeting!: NextMeetingSummaryView | null;
   @ApiProperty({ type: [MeetingDueItemView], description: 'その会議に向けて未了のもの。危険なものから期限順' }) due!: MeetingDueItemView[];
-  @ApiProperty({ description: '未了のうち危険（期限超過・期限間近で未提出）なものの数' }) atRisk!: number;
+  @ApiProperty({ description: '未了のうち危険（期限超過・期限間近で未提出・着手が期限超過）なものの数' }) atRisk!: number;
 }
 
 export class UpdateClusterRequest {

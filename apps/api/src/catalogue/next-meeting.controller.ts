@@ -17,7 +17,7 @@ export class NextMeetingController {
   @ApiOperation({
     summary: '次のX会議に向けて',
     description:
-      'Access: any logged-in user. The first meeting of the year on or after today (Asia/Tokyo), every kickoff or report still owed for it, and which of them are at risk: past their deadline, or due within 3 business days while the report is still 未着手 / 作成中 / 差戻し (or the cluster not yet kicked off). A report already in 決裁 is not at risk until its deadline passes.',
+      'Access: any logged-in user. The first meeting of the year on or after today (Asia/Tokyo), every kickoff or report still owed for it, and which of them are at risk: past their deadline, or due within 3 business days while the report is still 未着手 / 作成中 / 差戻し (or the cluster not yet kicked off), or a report of a cluster whose kickoff is past its deadline. A report already in 決裁 is not at risk until its deadline passes.',
   })
   @ApiOkResponse({ type: NextMeetingPanelView })
   @Refusals('request.invalid', 'fiscal-year.unknown')

@@ -502,7 +502,7 @@ export interface paths {
         };
         /**
          * 次のX会議に向けて
-         * @description Access: any logged-in user. The first meeting of the year on or after today (Asia/Tokyo), every kickoff or report still owed for it, and which of them are at risk: past their deadline, or due within 3 business days while the report is still 未着手 / 作成中 / 差戻し (or the cluster not yet kicked off). A report already in 決裁 is not at risk until its deadline passes.
+         * @description Access: any logged-in user. The first meeting of the year on or after today (Asia/Tokyo), every kickoff or report still owed for it, and which of them are at risk: past their deadline, or due within 3 business days while the report is still 未着手 / 作成中 / 差戻し (or the cluster not yet kicked off), or a report of a cluster whose kickoff is past its deadline. A report already in 決裁 is not at risk until its deadline passes.
          */
         get: operations["NextMeetingController_panel"];
         put?: never;
@@ -1189,10 +1189,10 @@ export interface components {
             /** @description 所管局 */
             owningBureau: components["schemas"]["NamedCodeView"] | null;
             /**
-             * @description overdue: 期限超過 / due-soon: 期限まで3営業日以内で未提出（未着手・作成中・差戻し）
+             * @description overdue: 期限超過 / due-soon: 期限まで3営業日以内で未提出（未着手・作成中・差戻し）/ kickoff-late: 着手が期限を過ぎても済んでいない事業群の報告書
              * @enum {string|null}
              */
-            risk: "overdue" | "due-soon" | null;
+            risk: "overdue" | "due-soon" | "kickoff-late" | null;
             /** @example 期限超過 */
             riskLabel: string | null;
             /**
@@ -1251,7 +1251,7 @@ export interface components {
             target: string;
         };
         NextMeetingPanelView: {
-            /** @description 未了のうち危険（期限超過・期限間近で未提出）なものの数 */
+            /** @description 未了のうち危険（期限超過・期限間近で未提出・着手が期限超過）なものの数 */
             atRisk: number;
             /** @description その会議に向けて未了のもの。危険なものから期限順 */
             due: components["schemas"]["MeetingDueItemView"][];

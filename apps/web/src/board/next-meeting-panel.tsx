@@ -33,7 +33,7 @@ export function NextMeetingPanel({ fiscalYear }: { fiscalYear: number }) {
           </p>
           <p className="mt-1 text-std-16N-170">
             未了 {data.due.length}件のうち、危険 <span className="font-bold">{data.atRisk}件</span>
-            <span className="text-solid-gray-700">（危険＝期限超過、または期限まで3営業日以内で未提出）</span>
+            <span className="text-solid-gray-700">（危険＝期限超過、期限まで3営業日以内で未提出、または着手が期限超過）</span>
           </p>
           {atRisk.length > 0 && <DueList label={`${data.meeting.name}に向けて危険なもの`} fiscalYear={fiscalYear} items={atRisk} />}
           {onTrack.length > 0 && (

@@ -137,4 +137,12 @@ describe('dueForMeeting', () => {
     // Its 経過報告, due 2024-07-12, is within 3 business days and unwritten.
     expect(dueForMeeting(clusters, 'x1', now).map((item) => [item.cluster.no, item.deadline.target, item.risk])).toEqual([[8, 'interim', DeadlineRisk.DueSoon]]);
   });
+
+  it('counts a report at risk, however far off, when its cluster has not been kicked off by its kickoff deadline', () => {
+    // 2024-06-20: the kickoff (2024-05-28) is past; the 経過報告 (2024-07-12) is weeks away.
+    const now = '2024-06-20T00:00:00.000Z';
+    const late = notStarted({ no: 8 });
+    const items = dueForMeeting([{ cluster: { no: 8 }, owed: owedDeadlines(late, calendar, now), reports: late.reports.map(reportProgress) }], 'x1', now);
+    expect(items.map((item) => [item.deadline.target, item.risk])).toEqual([['interim', DeadlineRisk.KickoffLate]]);
+  });
 });

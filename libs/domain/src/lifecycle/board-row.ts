@@ -129,11 +129,14 @@ export enum DeadlineRisk {
   Overdue = 'overdue',
   /** Due within AT_RISK_BUSINESS_DAYS business days and the work is not yet in 決裁. */
   DueSoon = 'due-soon',
+  /** A report of a cluster whose kickoff is already past its deadline: its writing has not even begun. */
+  KickoffLate = 'kickoff-late',
 }
 
 export const DEADLINE_RISK_LABELS: Readonly<Record<DeadlineRisk, string>> = {
   [DeadlineRisk.Overdue]: '期限超過',
   [DeadlineRisk.DueSoon]: '期限間近で未提出',
+  [DeadlineRisk.KickoffLate]: '着手が期限超過',
 };
 
 const NOT_YET_SUBMITTED: readonly ReportProgressState[] = [ReportProgressState.NotStarted, ReportProgressState.Writing, ReportProgressState.Returned];
@@ -158,20 +161,27 @@ export interface MeetingDueItem<C> {
   readonly risk: DeadlineRisk | null;
 }
 
-/** Everything still owed for one meeting, at-risk items first, then by due date and cluster. */
+const RISK_RANK: Readonly<Record<DeadlineRisk, number>> = { [DeadlineRisk.Overdue]: 0, [DeadlineRisk.DueSoon]: 1, [DeadlineRisk.KickoffLate]: 2 };
+
+/**
+ * Everything still owed for one meeting, at-risk items first, then by due date and cluster. Besides
+ * deadlineRisk, a report is at risk when its cluster's kickoff is overdue, however far off the report is.
+ */
 export function dueForMeeting<C extends { readonly no: number }>(
   clusters: readonly { readonly cluster: C; readonly owed: readonly DeadlineProgress[]; readonly reports: readonly ReportProgress[] }[],
   meetingId: string,
   now: string,
 ): MeetingDueItem<C>[] {
-  const items = clusters.flatMap(({ cluster, owed, reports }) =>
-    owed
+  const items = clusters.flatMap(({ cluster, owed, reports }) => {
+    const kickoffLate = owed.some((deadline) => deadline.target === KICKOFF_TARGET && deadline.overdue);
+    return owed
       .filter((deadline) => deadline.meetingId === meetingId)
       .map((deadline) => {
         const report = reports.find((candidate) => candidate.kind === deadline.target) ?? null;
-        return { cluster, deadline, report, risk: deadlineRisk(deadline, report, now) };
-      }),
-  );
-  const rank = (item: MeetingDueItem<C>) => (item.risk === DeadlineRisk.Overdue ? 0 : item.risk === DeadlineRisk.DueSoon ? 1 : 2);
+        const risk = deadlineRisk(deadline, report, now) ?? (kickoffLate && deadline.target !== KICKOFF_TARGET ? DeadlineRisk.KickoffLate : null);
+        return { cluster, deadline, report, risk };
+      });
+  });
+  const rank = (item: MeetingDueItem<C>) => (item.risk === null ? 3 : RISK_RANK[item.risk]);
   return items.sort((a, b) => rank(a) - rank(b) || Date.parse(a.deadline.dueAt) - Date.parse(b.deadline.dueAt) || a.cluster.no - b.cluster.no);
 }
