@@ -24,6 +24,8 @@ const ROLE_OF: Record<BureauRole, Role> = { staff: Role.Staff, manager: Role.Man
 /** A logged-in user: the bearer token for the API path, the participant for the direct Temporal path. */
 export interface BenchUser {
   readonly token: string;
+  /** For a login through the web app's form. */
+  readonly password: string;
   readonly participant: Participant;
 }
 
@@ -57,6 +59,7 @@ export async function createOrganisation(app: INestApplication, pg: PgClient, ap
     const token = await api.login(definition.username, password);
     result.set(definition.username, {
       token,
+      password,
       participant: { id: row.id, name: row.displayName, roles: row.roles as Role[], bureauCode: row.bureauCode },
     });
   }

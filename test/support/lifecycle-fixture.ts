@@ -30,6 +30,7 @@ export const TEST_FISCAL_YEARS = {
   kickoffReminders: 2045,
   problems: 2046,
   webApp: 2047,
+  board: 2048,
   clusterPage: 2049,
   clusterPermissions: 2050,
   reminderInbox: 2054,

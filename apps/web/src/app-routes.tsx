@@ -2,6 +2,7 @@ import { Route, Routes } from 'react-router';
 import { ClusterPage } from './cluster/cluster-page';
 import { BureausPage } from './admin/bureaus-page';
 import { UsersPage } from './admin/users-page';
+import { BoardPage } from './board/board-page';
 import { HomePage } from './home/home-page';
 import { AppShell } from './layout/app-shell';
 import { MeetingsPage } from './meetings/meetings-page';
@@ -22,6 +23,7 @@ export function AppRoutes() {
           <Route path="fiscal-years/:fy/settings" element={<SettingsPage />} />
           <Route path="admin/users" element={<UsersPage />} />
           <Route path="admin/bureaus" element={<BureausPage />} />
+          <Route path="fiscal-years/:fy" element={<BoardPage />} />
         </Route>
       </Route>
       <Route path="*" element={<NotFoundPage />} />

@@ -35,3 +35,4 @@ export * from './calendar/meeting-digest';
 export * from './lifecycle/progress';
 export * from './lifecycle/action-roles';
 export * from './lifecycle/permitted-actions';
+export * from './lifecycle/board-row';

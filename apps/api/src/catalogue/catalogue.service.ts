@@ -1,7 +1,7 @@
 import { fiscalYearLabel, OWED_ACTION_LABELS, OwedActionType, refused, Role, ROLE_LABELS, STAGE_LABELS, toTokyoIsoString } from '@app/domain';
-import { BureauRepository, CatalogueRepository, ClusterFilter, ClusterRow, PendingActionRow } from '@app/persistence';
+import { BureauRepository, CatalogueRepository, ClusterRow, PendingActionRow } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
-import { ClusterPage, ClusterView, PendingActionView } from './cluster.dto';
+import { ClusterView, PendingActionView } from './cluster.dto';
 import { CatalogueStructureView, FiscalYearView } from './fiscal-year.dto';
 
 /** The catalogue as the API shows it; turns repository outcomes into answers a person can act on. */
@@ -25,12 +25,6 @@ export class CatalogueService {
     await this.requireFiscalYear(fiscalYear);
     const [groups, kinds] = await Promise.all([this.catalogue.listGroups(fiscalYear), this.catalogue.listKinds(fiscalYear)]);
     return { groups, kinds };
-  }
-
-  async listClusters(fiscalYear: number, filter: ClusterFilter, page: number, pageSize: number): Promise<ClusterPage> {
-    await this.requireFiscalYear(fiscalYear);
-    const result = await this.catalogue.listClusters(fiscalYear, filter, { page, pageSize });
-    return { ...result, items: result.items.map(toClusterView) };
   }
 
   /** Changes the catalogue fields of a cluster the caller has already found. */

@@ -1,4 +1,4 @@
-import { BUREAU_CODE_PATTERN, CLUSTER_STAGES, ClusterGroup, ClusterKind, ClusterStage } from '@app/domain';
+import { BUREAU_CODE_PATTERN, CLUSTER_STAGES, ClusterGroup, ClusterKind, ClusterStage, DeadlineRisk, ReportProgressState } from '@app/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEnum, IsIn, IsOptional, IsString, Matches, ValidateIf } from 'class-validator';
@@ -33,6 +33,12 @@ export class ClusterListQuery extends PageQuery {
   @Transform(toBoolean)
   @IsBoolean({ message: 'analysed は true か false で指定してください' })
   analysed?: boolean;
+
+  @ApiPropertyOptional({ description: '期限を過ぎて未了の期限（着手・報告書）があるか。全件で判定してから頁に分ける' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'overdue は true か false で指定してください' })
+  overdue?: boolean;
 }
 
 export class NamedCodeView {
@@ -71,8 +77,60 @@ export class ClusterView {
   @ApiProperty({ type: [PendingActionView], description: '今、誰が何をする番か' }) pendingActions!: PendingActionView[];
 }
 
+export class ReportProgressView {
+  @ApiProperty({ example: 'interim' }) kind!: string;
+  @ApiProperty({ example: '経過報告' }) label!: string;
+  @ApiProperty({ enum: ReportProgressState, example: '決裁中' }) state!: ReportProgressState;
+  @ApiProperty({ type: String, nullable: true, example: '所管課長', description: '決裁中のとき、決裁を待っている段階' }) stepLabel!: string | null;
+}
+
+/** The next deadline a cluster still owes, and the meeting it is for. */
+export class NextDeadlineView {
+  @ApiProperty({ example: 'interim', description: 'kickoff または報告書の種類' }) target!: string;
+  @ApiProperty({ example: '経過報告' }) label!: string;
+  @ApiProperty({ example: '2024-07-12', description: '期限日（Asia/Tokyo）' }) dueDate!: string;
+  @ApiProperty({ example: '2024-07-12T17:00:00.000+09:00' }) dueAt!: string;
+  @ApiProperty({ example: 'x1' }) meetingId!: string;
+  @ApiProperty({ example: '第1回X会議' }) meetingName!: string;
+  @ApiProperty({ description: '会議の日程が上旬・中旬・下旬までしか決まっておらず暫定の期限か' }) provisional!: boolean;
+  @ApiProperty({ description: '期限を過ぎているか' }) overdue!: boolean;
+}
+
+/** A row of the progress board. */
+export class BoardRowView extends ClusterView {
+  @ApiProperty({ type: [ReportProgressView], description: '報告書ごとの状態（未着手 / 作成中 / 決裁中 / 差戻し / 承認済）' }) reports!: ReportProgressView[];
+  @ApiProperty({ type: NextDeadlineView, nullable: true, description: '次の未了の期限（着手前でも今年度分析対象なら着手の期限）' }) nextDeadline!: NextDeadlineView | null;
+  @ApiProperty({ description: '期限を過ぎて未了の期限があるか' }) overdue!: boolean;
+}
+
 export class ClusterPage extends PageMeta {
-  @ApiProperty({ type: [ClusterView] }) items!: ClusterView[];
+  @ApiProperty({ type: [BoardRowView] }) items!: BoardRowView[];
+}
+
+export class NextMeetingSummaryView {
+  @ApiProperty({ example: 'x1' }) id!: string;
+  @ApiProperty({ example: '第1回X会議' }) name!: string;
+  @ApiProperty({ example: '2024年7月22日' }) dateLabel!: string;
+  @ApiProperty({ example: '2024-07-22', description: '会議が開かれうる最も早い日' }) earliestDay!: string;
+  @ApiProperty({ description: '日付が上旬・中旬・下旬までしか決まっていないか' }) provisional!: boolean;
+}
+
+/** One thing owed for the meeting. */
+export class NextMeetingItemView {
+  @ApiProperty({ example: 27 }) clusterNo!: number;
+  @ApiProperty({ example: '保育所・幼稚園' }) clusterName!: string;
+  @ApiProperty({ type: NamedCodeView, nullable: true, description: '所管局' }) owningBureau!: NamedCodeView | null;
+  @ApiProperty({ type: NextDeadlineView }) deadline!: NextDeadlineView;
+  @ApiProperty({ enum: ReportProgressState, description: '報告書の状態（着手の期限なら未着手）' }) state!: ReportProgressState;
+  @ApiProperty({ type: String, nullable: true, example: '所管課長' }) stepLabel!: string | null;
+  @ApiProperty({ enum: DeadlineRisk, nullable: true, description: 'overdue: 期限超過 / due-soon: 期限まで3営業日以内で未提出（未着手・作成中・差戻し）/ kickoff-late: 着手が期限を過ぎても済んでいない事業群の報告書' }) risk!: DeadlineRisk | null;
+  @ApiProperty({ type: String, nullable: true, example: '期限超過' }) riskLabel!: string | null;
+}
+
+export class NextMeetingPanelView {
+  @ApiProperty({ type: NextMeetingSummaryView, nullable: true, description: '今日以降で最初のX会議（なければ null）' }) meeting!: NextMeetingSummaryView | null;
+  @ApiProperty({ type: [NextMeetingItemView], description: 'その会議に向けて未了のもの。危険なものから期限順' }) due!: NextMeetingItemView[];
+  @ApiProperty({ description: '未了のうち危険（期限超過・期限間近で未提出・着手が期限超過）なものの数' }) atRisk!: number;
 }
 
 export class UpdateClusterRequest {

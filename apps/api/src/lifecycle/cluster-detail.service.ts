@@ -1,11 +1,12 @@
 import {
   ApprovalStepState,
   ClusterStage,
-  clusterDeadlines,
   Deadline,
-  KICKOFF_TARGET,
   Participant,
   permittedActions,
+  DeadlineProgress,
+  deadlineProgress,
+  deadlinesOf,
   unwrittenReports,
   REPORT_STATUS_LABELS,
   ReportState,
@@ -41,16 +42,17 @@ export class ClusterDetailService {
       kickoff: state ? { ...state.kickoff, attendees: [...state.kickoff.attendees] } : null,
       withdrawal: state?.withdrawal ? { ...state.withdrawal, at: toTokyoIsoString(state.withdrawal.at) } : null,
       reports: reports.map((report) => toReportView(report, texts.find((text) => text.reportKind === report.kind) ?? null)),
-      deadlines: (await this.deadlinesOf(row)).map((deadline) => toDeadlineView(deadline, row, reports)),
+      deadlines: (await this.deadlinesOf(row)).map((deadline) => toDeadlineView(deadlineProgress(deadline, { stage: row.stage, reports }, new Date().toISOString()))),
       permitted: toPermittedView(permittedActions(row, state, caller)),
     };
   }
 
-  /** As the workflow planned them once kicked off; before that, from the calendar as it stands. */
+  /** The calendar is read only for a cluster not yet kicked off: after that the planned deadlines stand. */
   private async deadlinesOf(row: ClusterRow): Promise<readonly Deadline[]> {
-    if (row.stage !== ClusterStage.NotStarted) return row.deadlines;
-    const settings = await this.fiscalYearSettings.calendarSettings(row.fiscalYear);
-    return settings ? clusterDeadlines(row.no, await this.meetings.list(row.fiscalYear), settings) : [];
+    const situation = { no: row.no, stage: row.stage, analysedThisYear: row.analysedThisYear, plannedDeadlines: row.deadlines, reports: [] };
+    if (row.stage !== ClusterStage.NotStarted) return deadlinesOf(situation, { meetings: [], settings: null });
+    const [meetings, settings] = await Promise.all([this.meetings.list(row.fiscalYear), this.fiscalYearSettings.calendarSettings(row.fiscalYear)]);
+    return deadlinesOf(situation, { meetings, settings });
   }
 }
 
@@ -58,21 +60,18 @@ function toPermittedView(permitted: ReturnType<typeof permittedActions>): Permit
   return { case: { ...permitted.case }, reports: permitted.reports.map((report) => ({ ...report })) };
 }
 
-function toDeadlineView(deadline: Deadline, row: ClusterRow, reports: readonly ReportState[]): DeadlineView {
-  const report = reports.find((candidate) => candidate.kind === deadline.target);
-  const done =
-    deadline.target === KICKOFF_TARGET ? row.stage !== ClusterStage.NotStarted : report?.status === 'APPROVED' || row.stage === ClusterStage.Withdrawn;
+function toDeadlineView(deadline: DeadlineProgress): DeadlineView {
   return {
     target: deadline.target,
-    label: deadline.target === KICKOFF_TARGET ? '経営分析の着手' : (report?.label ?? deadline.target),
+    label: deadline.label,
     meetingId: deadline.meetingId,
     meetingName: deadline.meetingName,
     meetingDateLabel: deadline.meetingDateLabel,
     dueDate: deadline.dueDate,
     dueAt: toTokyoIsoString(deadline.dueAt),
     provisional: deadline.provisional,
-    done,
-    overdue: !done && Date.parse(deadline.dueAt) < Date.now(),
+    done: deadline.done,
+    overdue: deadline.overdue,
   };
 }
 

@@ -189,8 +189,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 事業群の一覧
-         * @description Access: any logged-in user. Paged; filter by group, kind, stage, owning bureau and the analysed flag.
+         * 事業群の一覧（進捗ボード）
+         * @description Access: any logged-in user. Paged; filter by group, kind, stage, owning bureau, the analysed flag and whether a deadline is overdue (decided on the whole year before paging). Each row has its reports' states and the next deadline still owed, with the meeting it is for.
          */
         get: operations["ClustersController_list"];
         put?: never;
@@ -553,6 +553,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/fiscal-years/{fy}/next-meeting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 次のX会議に向けて
+         * @description Access: any logged-in user. The first meeting of the year on or after today (Asia/Tokyo), every kickoff or report still owed for it, and which of them are at risk: past their deadline, or due within 3 business days while the report is still 未着手 / 作成中 / 差戻し (or the cluster not yet kicked off), or a report of a cluster whose kickoff is past its deadline. A report already in 決裁 is not at risk until its deadline passes.
+         */
+        get: operations["NextMeetingController_panel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/fiscal-years/{fy}/progress": {
         parameters: {
             query?: never;
@@ -810,6 +830,37 @@ export interface components {
             /** @description コメント */
             comment?: string;
         };
+        BoardRowView: {
+            /** @description 今年度の経営分析の対象 */
+            analysedThisYear: boolean;
+            /** @example 2024 */
+            fiscalYear: number;
+            group: components["schemas"]["NamedCodeView"];
+            kind: components["schemas"]["NamedCodeView"] | null;
+            /** @example 保育所・幼稚園 */
+            name: string;
+            /** @description 次の未了の期限（着手前でも今年度分析対象なら着手の期限） */
+            nextDeadline: components["schemas"]["NextDeadlineView"] | null;
+            /** @example 27 */
+            no: number;
+            /** @description 期限を過ぎて未了の期限があるか */
+            overdue: boolean;
+            /** @description 所管局 */
+            owningBureau: components["schemas"]["NamedCodeView"] | null;
+            /** @description 今、誰が何をする番か */
+            pendingActions: components["schemas"]["PendingActionView"][];
+            /** @description 報告書ごとの状態（未着手 / 作成中 / 決裁中 / 差戻し / 承認済） */
+            reports: components["schemas"]["ReportProgressView"][];
+            /** @enum {string} */
+            stage: "NOT_STARTED" | "KICKOFF" | "INTERIM_REPORT" | "DIRECTION_REPORT" | "FINAL_REPORT" | "COMPLETED" | "WITHDRAWN";
+            /** @description ISO 8601, Asia/Tokyo (+09:00) */
+            stageChangedAt: string | null;
+            /**
+             * @description 段階の日本語表記
+             * @example 未着手
+             */
+            stageLabel: string;
+        };
         BulkKickoffResponse: {
             /** @description 既に着手済みだった事業群の数 */
             alreadyRunning: number;
@@ -960,35 +1011,10 @@ export interface components {
             withdrawal: components["schemas"]["WithdrawalView"] | null;
         };
         ClusterPage: {
-            items: components["schemas"]["ClusterView"][];
+            items: components["schemas"]["BoardRowView"][];
             page: number;
             pageSize: number;
             total: number;
-        };
-        ClusterView: {
-            /** @description 今年度の経営分析の対象 */
-            analysedThisYear: boolean;
-            /** @example 2024 */
-            fiscalYear: number;
-            group: components["schemas"]["NamedCodeView"];
-            kind: components["schemas"]["NamedCodeView"] | null;
-            /** @example 保育所・幼稚園 */
-            name: string;
-            /** @example 27 */
-            no: number;
-            /** @description 所管局 */
-            owningBureau: components["schemas"]["NamedCodeView"] | null;
-            /** @description 今、誰が何をする番か */
-            pendingActions: components["schemas"]["PendingActionView"][];
-            /** @enum {string} */
-            stage: "NOT_STARTED" | "KICKOFF" | "INTERIM_REPORT" | "DIRECTION_REPORT" | "FINAL_REPORT" | "COMPLETED" | "WITHDRAWN";
-            /** @description ISO 8601, Asia/Tokyo (+09:00) */
-            stageChangedAt: string | null;
-            /**
-             * @description 段階の日本語表記
-             * @example 未着手
-             */
-            stageLabel: string;
         };
         CreateBureauRequest: {
             /**
@@ -1301,6 +1327,76 @@ export interface components {
             code: string;
             name: string;
         };
+        NextDeadlineView: {
+            /** @example 2024-07-12T17:00:00.000+09:00 */
+            dueAt: string;
+            /**
+             * @description 期限日（Asia/Tokyo）
+             * @example 2024-07-12
+             */
+            dueDate: string;
+            /** @example 経過報告 */
+            label: string;
+            /** @example x1 */
+            meetingId: string;
+            /** @example 第1回X会議 */
+            meetingName: string;
+            /** @description 期限を過ぎているか */
+            overdue: boolean;
+            /** @description 会議の日程が上旬・中旬・下旬までしか決まっておらず暫定の期限か */
+            provisional: boolean;
+            /**
+             * @description kickoff または報告書の種類
+             * @example interim
+             */
+            target: string;
+        };
+        NextMeetingItemView: {
+            /** @example 保育所・幼稚園 */
+            clusterName: string;
+            /** @example 27 */
+            clusterNo: number;
+            deadline: components["schemas"]["NextDeadlineView"];
+            /** @description 所管局 */
+            owningBureau: components["schemas"]["NamedCodeView"] | null;
+            /**
+             * @description overdue: 期限超過 / due-soon: 期限まで3営業日以内で未提出（未着手・作成中・差戻し）/ kickoff-late: 着手が期限を過ぎても済んでいない事業群の報告書
+             * @enum {string|null}
+             */
+            risk: "overdue" | "due-soon" | "kickoff-late" | null;
+            /** @example 期限超過 */
+            riskLabel: string | null;
+            /**
+             * @description 報告書の状態（着手の期限なら未着手）
+             * @enum {string}
+             */
+            state: "未着手" | "作成中" | "決裁中" | "差戻し" | "承認済";
+            /** @example 所管課長 */
+            stepLabel: string | null;
+        };
+        NextMeetingPanelView: {
+            /** @description 未了のうち危険（期限超過・期限間近で未提出・着手が期限超過）なものの数 */
+            atRisk: number;
+            /** @description その会議に向けて未了のもの。危険なものから期限順 */
+            due: components["schemas"]["NextMeetingItemView"][];
+            /** @description 今日以降で最初のX会議（なければ null） */
+            meeting: components["schemas"]["NextMeetingSummaryView"] | null;
+        };
+        NextMeetingSummaryView: {
+            /** @example 2024年7月22日 */
+            dateLabel: string;
+            /**
+             * @description 会議が開かれうる最も早い日
+             * @example 2024-07-22
+             */
+            earliestDay: string;
+            /** @example x1 */
+            id: string;
+            /** @example 第1回X会議 */
+            name: string;
+            /** @description 日付が上旬・中旬・下旬までしか決まっていないか */
+            provisional: boolean;
+        };
         NotificationPage: {
             /** @description 未読が先、その中で新しい順 */
             items: components["schemas"]["NotificationView"][];
@@ -1496,6 +1592,22 @@ export interface components {
             save: boolean;
             /** @description 提出 */
             submit: boolean;
+        };
+        ReportProgressView: {
+            /** @example interim */
+            kind: string;
+            /** @example 経過報告 */
+            label: string;
+            /**
+             * @example 決裁中
+             * @enum {string}
+             */
+            state: "未着手" | "作成中" | "決裁中" | "差戻し" | "承認済";
+            /**
+             * @description 決裁中のとき、決裁を待っている段階
+             * @example 所管課長
+             */
+            stepLabel: string | null;
         };
         ReportTextView: {
             body: string;
@@ -2440,6 +2552,8 @@ export interface operations {
                 group?: "policy-programme" | "cross-cutting" | "organisation";
                 /** @description 政策・施策の種別: operations（事業運営）/ city-specific（市独自施策）/ national-system（国の制度） */
                 kind?: "operations" | "city-specific" | "national-system";
+                /** @description 期限を過ぎて未了の期限（着手・報告書）があるか。全件で判定してから頁に分ける */
+                overdue?: boolean;
                 page?: unknown;
                 pageSize?: unknown;
                 stage?: "NOT_STARTED" | "KICKOFF" | "INTERIM_REPORT" | "DIRECTION_REPORT" | "FINAL_REPORT" | "COMPLETED" | "WITHDRAWN";
@@ -4292,6 +4406,63 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
                         code?: "fiscal-year.unknown" | "meeting.unknown";
+                    };
+                };
+            };
+        };
+    };
+    NextMeetingController_panel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fy: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NextMeetingPanelView"];
+                };
+            };
+            /** @description `request.invalid` 入力内容に誤りがあります */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "request.invalid";
+                    };
+                };
+            };
+            /** @description `auth.required` ログインが必要です */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "auth.required";
+                    };
+                };
+            };
+            /** @description `fiscal-year.unknown` 年度が登録されていません */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "fiscal-year.unknown";
                     };
                 };
             };

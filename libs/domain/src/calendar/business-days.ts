@@ -21,10 +21,17 @@ export function isBusinessDay(isoDate: string): boolean {
  * whatever day it is: a meeting's own day is its own deadline.
  */
 export function businessDaysBefore(isoDate: string, count: number): string {
+  const key = `${isoDate}/${count}`;
+  const known = daysBefore.get(key);
+  if (known !== undefined) return known;
   let day = isoDate;
   for (let remaining = count; remaining > 0; ) {
     day = shiftDays(day, -1);
     if (isBusinessDay(day)) remaining -= 1;
   }
+  daysBefore.set(key, day);
   return day;
 }
+
+/** A year's board asks the same few meeting days of thousands of clusters; the calendar does not change while the process runs. */
+const daysBefore = new Map<string, string>();

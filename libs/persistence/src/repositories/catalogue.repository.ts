@@ -1,4 +1,4 @@
-import { ClusterGroup, ClusterKind, ClusterStage, Deadline, earliestMeetingDay, fiscalYearLabel, MeetingDate, refused, shiftMeetingDate } from '@app/domain';
+import { ClusterGroup, ClusterKind, ClusterStage, Deadline, ReportState, earliestMeetingDay, fiscalYearLabel, MeetingDate, refused, shiftMeetingDate } from '@app/domain';
 import { DataSource } from 'typeorm';
 import { Page, PageRequest, queryPage } from '../sql/paging';
 import { execute, queryFirst, queryRows } from '../sql/typed-query';
@@ -30,6 +30,8 @@ export interface ClusterRow {
   readonly pending: PendingActionRow[];
   /** As the cluster's workflow last planned them; empty before kickoff. */
   readonly deadlines: Deadline[];
+  /** The reports as the workflow last recorded them; empty before kickoff. */
+  readonly reports: ReportState[];
 }
 
 /** What is owed on a cluster now, as lists show it. */
@@ -76,6 +78,7 @@ interface ClusterRecord {
   readonly stage_changed_at: Date | null;
   readonly updated_at: Date;
   readonly deadlines: Deadline[] | null;
+  readonly reports: ReportState[] | null;
   readonly pending: PendingActionRow[];
 }
 
@@ -90,6 +93,7 @@ interface CategoryRecord {
 const CLUSTER_SELECT = `
   SELECT c.fiscal_year, c.no, c.name, c.group_code, g.name AS group_name, c.kind_code, k.name AS kind_name,
          c.analysed_this_year, c.owning_bureau_code, b.name AS bureau_name, c.stage, c.stage_changed_at, c.updated_at, c.deadlines,
+         c.case_state -> 'reports' AS reports,
          (SELECT coalesce(json_agg(json_build_object(
                    'reportKind', o.report_kind, 'reportLabel', o.report_label, 'action', o.action, 'role', o.role,
                    'bureauCode', o.bureau_code, 'assigneeName', o.assignee_name, 'stepLabel', o.step_label, 'since', o.since,
@@ -263,6 +267,7 @@ function toClusterRow(row: ClusterRecord): ClusterRow {
     updatedAt: row.updated_at,
     pending: row.pending,
     deadlines: row.deadlines ?? [],
+    reports: row.reports ?? [],
   };
 }
 

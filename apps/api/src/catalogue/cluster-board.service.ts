@@ -1,0 +1,130 @@
+import {
+  boardRowProgress,
+  DEADLINE_RISK_LABELS,
+  DeadlineProgress,
+  dueForMeeting,
+  earliestMeetingDay,
+  isProvisional,
+  meetingDateLabel,
+  nextMeeting,
+  owedDeadlines,
+  reportProgress,
+  ReportProgressState,
+  ReportState,
+  toTokyoIsoString,
+  tokyoDate,
+  unwrittenReports,
+  YearCalendar,
+} from '@app/domain';
+import { CatalogueRepository, ClusterFilter, ClusterRow, FiscalYearSettingsRepository, MeetingRepository } from '@app/persistence';
+import { Injectable } from '@nestjs/common';
+import { CatalogueService, toClusterView } from './catalogue.service';
+import { BoardRowView, ClusterPage, NextDeadlineView, NextMeetingPanelView } from './cluster.dto';
+
+/** Enough to read every cluster of a year at once, for what depends on all of them. */
+const WHOLE_YEAR = { page: 1, pageSize: 1_000_000 };
+
+/** What a year's rows are judged against: its calendar, and the reports a cluster has before kickoff. */
+interface YearContext {
+  readonly calendar: YearCalendar;
+  readonly unwritten: readonly ReportState[];
+  readonly now: string;
+}
+
+/**
+ * The progress board: clusters with each report's state and the next deadline still owed, and what
+ * is due for the next meeting. Deadlines are judged by the domain, the same rule the cluster page uses.
+ */
+@Injectable()
+export class ClusterBoardService {
+  constructor(
+    private readonly catalogue: CatalogueService,
+    private readonly clusters: CatalogueRepository,
+    private readonly fiscalYearSettings: FiscalYearSettingsRepository,
+    private readonly meetings: MeetingRepository,
+  ) {}
+
+  async list(fiscalYear: number, filter: ClusterFilter & { readonly overdue?: boolean }, page: number, pageSize: number): Promise<ClusterPage> {
+    await this.catalogue.requireFiscalYear(fiscalYear);
+    const { overdue, ...sqlFilter } = filter;
+    const context = await this.contextOf(fiscalYear);
+    if (overdue === undefined) {
+      const result = await this.clusters.listClusters(fiscalYear, sqlFilter, { page, pageSize });
+      return { ...result, items: result.items.map((row) => toBoardRow(row, context)) };
+    }
+    // Being overdue depends on the calendar and the reports, so it is decided on the whole year, then paged.
+    const everything = (await this.clusters.listClusters(fiscalYear, sqlFilter, WHOLE_YEAR)).items.map((row) => toBoardRow(row, context));
+    const matching = everything.filter((row) => row.overdue === overdue);
+    return { total: matching.length, page, pageSize, items: matching.slice((page - 1) * pageSize, page * pageSize) };
+  }
+
+  async nextMeetingPanel(fiscalYear: number): Promise<NextMeetingPanelView> {
+    await this.catalogue.requireFiscalYear(fiscalYear);
+    const context = await this.contextOf(fiscalYear);
+    const meeting = nextMeeting(context.calendar.meetings, tokyoDate(context.now));
+    if (!meeting) return { meeting: null, due: [], atRisk: 0 };
+    const rows = (await this.clusters.listClusters(fiscalYear, {}, WHOLE_YEAR)).items;
+    const owed = rows.map((row) => {
+      const situation = situationOf(row, context);
+      return { cluster: row, owed: owedDeadlines(situation, context.calendar, context.now), reports: situation.reports.map(reportProgress) };
+    });
+    const due = dueForMeeting(owed, meeting.id, context.now).map((item) => ({
+      clusterNo: item.cluster.no,
+      clusterName: item.cluster.name,
+      owningBureau: item.cluster.owningBureau,
+      deadline: toNextDeadlineView(item.deadline),
+      state: item.report?.state ?? ReportProgressState.NotStarted,
+      stepLabel: item.report?.stepLabel ?? null,
+      risk: item.risk,
+      riskLabel: item.risk ? DEADLINE_RISK_LABELS[item.risk] : null,
+    }));
+    return {
+      meeting: { id: meeting.id, name: meeting.name, dateLabel: meetingDateLabel(meeting.date), earliestDay: earliestMeetingDay(meeting.date), provisional: isProvisional(meeting.date) },
+      due,
+      atRisk: due.filter((item) => item.risk !== null).length,
+    };
+  }
+
+  private async contextOf(fiscalYear: number): Promise<YearContext> {
+    const [meetings, settings, lifecycle] = await Promise.all([
+      this.meetings.list(fiscalYear),
+      this.fiscalYearSettings.calendarSettings(fiscalYear),
+      this.fiscalYearSettings.lifecycleSettings(fiscalYear),
+    ]);
+    return { calendar: { meetings, settings }, unwritten: lifecycle ? unwrittenReports(lifecycle) : [], now: new Date().toISOString() };
+  }
+}
+
+/** Before kickoff a cluster has the year's reports, none of them written. */
+function situationOf(row: ClusterRow, context: YearContext) {
+  return {
+    no: row.no,
+    stage: row.stage,
+    analysedThisYear: row.analysedThisYear,
+    plannedDeadlines: row.deadlines,
+    reports: row.reports.length > 0 ? row.reports : context.unwritten,
+  };
+}
+
+function toBoardRow(row: ClusterRow, context: YearContext): BoardRowView {
+  const progress = boardRowProgress(situationOf(row, context), context.calendar, context.now);
+  return {
+    ...toClusterView(row),
+    reports: progress.reports.map((report) => ({ ...report })),
+    nextDeadline: progress.nextDeadline ? toNextDeadlineView(progress.nextDeadline) : null,
+    overdue: progress.overdue,
+  };
+}
+
+function toNextDeadlineView(deadline: DeadlineProgress): NextDeadlineView {
+  return {
+    target: deadline.target,
+    label: deadline.label,
+    dueDate: deadline.dueDate,
+    dueAt: toTokyoIsoString(deadline.dueAt),
+    meetingId: deadline.meetingId,
+    meetingName: deadline.meetingName,
+    provisional: deadline.provisional,
+    overdue: deadline.overdue,
+  };
+}

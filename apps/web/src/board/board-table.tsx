@@ -1,0 +1,129 @@
+import { Link } from 'react-router';
+import type { components } from '../api/schema';
+import { StatusLabel } from '../ui/status-label';
+import { TokyoDateTime } from '../ui/tokyo-date-time';
+import { AnalysedLabel } from './analysed-label';
+import { categoryName } from './category-name';
+
+type Row = components['schemas']['BoardRowView'];
+
+const HEAD = 'border-b-2 border-solid-gray-600 px-2 py-2 text-left align-bottom text-std-16B-170';
+const CELL = 'border-b border-solid-gray-420 px-2 py-2 align-top';
+
+/** Rows in catalogue order, grouped as the seed groups them: each group (and kind) under its own heading. */
+export function BoardTable({ fiscalYear, rows }: { fiscalYear: number; rows: readonly Row[] }) {
+  const sections = groupRows(rows);
+  return (
+    <div className="mt-2 overflow-x-auto" tabIndex={0} role="region" aria-label="事業群の進捗の表（横にスクロールできます）">
+      <table className="w-full min-w-[68rem] table-fixed border-collapse text-std-16N-170" aria-label="事業群の進捗">
+        <colgroup>
+          <col className="w-16" />
+          <col />
+          <col className="w-36" />
+          <col className="w-36" />
+          <col className="w-56" />
+          <col className="w-60" />
+        </colgroup>
+        <thead>
+          <tr>
+            <th scope="col" className={HEAD}>No.</th>
+            <th scope="col" className={HEAD}>事業群</th>
+            <th scope="col" className={HEAD}>所管局</th>
+            <th scope="col" className={HEAD}>段階</th>
+            <th scope="col" className={HEAD}>報告書の状況</th>
+            <th scope="col" className={HEAD}>次の期限・対象の会議</th>
+          </tr>
+        </thead>
+        {sections.map((section) => (
+          <tbody key={section.key} data-testid="board-group">
+            <tr>
+              <th scope="colgroup" colSpan={6} className="bg-solid-gray-50 px-2 py-2 text-left text-std-18B-160 text-solid-gray-900">
+                {section.name}
+                <span className="ml-2 text-std-16N-170 text-solid-gray-700">{section.rows.length}件</span>
+              </th>
+            </tr>
+            {section.rows.map((row) => (
+              <BoardRow key={row.no} fiscalYear={fiscalYear} row={row} />
+            ))}
+          </tbody>
+        ))}
+      </table>
+    </div>
+  );
+}
+
+function BoardRow({ fiscalYear, row }: { fiscalYear: number; row: Row }) {
+  const link = `/fiscal-years/${fiscalYear}/clusters/${row.no}`;
+  const started = row.reports.some((report) => report.state !== '未着手');
+  return (
+    <tr data-testid="board-row" data-cluster-no={row.no}>
+      <td className={`${CELL} tabular-nums`}>
+        <Link to={link} className="text-blue-1000 underline underline-offset-4" aria-label={`No.${row.no} ${row.name}`}>
+          {row.no}
+        </Link>
+      </td>
+      <td className={CELL}>
+        <Link to={link} className="text-blue-1000 underline underline-offset-4">
+          {row.name}
+        </Link>
+        {row.analysedThisYear && (
+          <div className="mt-1">
+            <AnalysedLabel />
+          </div>
+        )}
+      </td>
+      <td className={CELL}>{row.owningBureau?.name ?? <span className="text-solid-gray-700">未設定</span>}</td>
+      <td className={CELL}>{row.stageLabel}</td>
+      <td className={CELL}>
+        {row.reports.length === 0 && <span className="text-solid-gray-700">報告書の設定なし</span>}
+        {row.reports.length > 0 && !started && <span>全{row.reports.length}件 未着手</span>}
+        {started && (
+          <ul className="flex flex-col" aria-label={`No.${row.no}の報告書`}>
+            {row.reports.map((report) => (
+              <li key={report.kind}>
+                {report.label}：<span className={report.state === '差戻し' ? 'font-bold' : undefined}>{report.state}</span>
+                {report.stepLabel ? `（${report.stepLabel}）` : ''}
+              </li>
+            ))}
+          </ul>
+        )}
+      </td>
+      <td className={CELL}>
+        {row.nextDeadline ? (
+          <div className="flex flex-col gap-1">
+            <span>
+              {row.nextDeadline.label}：<TokyoDateTime instant={row.nextDeadline.dueAt} />
+            </span>
+            <span className="text-solid-gray-700">{row.nextDeadline.meetingName}</span>
+            {(row.nextDeadline.provisional || row.overdue) && (
+              <span className="flex flex-wrap gap-1">
+                {row.nextDeadline.provisional && <StatusLabel tone="caution">暫定</StatusLabel>}
+                {row.overdue && <StatusLabel tone="alert">期限超過</StatusLabel>}
+              </span>
+            )}
+          </div>
+        ) : (
+          <span className="text-solid-gray-700">{row.analysedThisYear || row.stage !== 'NOT_STARTED' ? 'なし' : '今年度は分析対象外'}</span>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+interface Section {
+  readonly key: string;
+  readonly name: string;
+  readonly rows: Row[];
+}
+
+/** The API sorts by group, kind and catalogue order, so consecutive rows of one category form its section. */
+function groupRows(rows: readonly Row[]): Section[] {
+  const sections: Section[] = [];
+  for (const row of rows) {
+    const key = `${row.group.code}/${row.kind?.code ?? ''}`;
+    const last = sections[sections.length - 1];
+    if (last?.key === key) last.rows.push(row);
+    else sections.push({ key, name: categoryName(row.group.name, row.kind?.name), rows: [row] });
+  }
+  return sections;
+}

@@ -1,0 +1,49 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { answer, api } from '../api/api-client';
+import { BOARD_PAGE_SIZE, BoardFilters } from './board-filters';
+
+export const boardKey = (fiscalYear: number) => ['fiscal-years', fiscalYear, 'board'] as const;
+
+/** One page of board rows; the previous page stays on screen while the next one loads, so the table does not jump. */
+export const useBoardRows = (fiscalYear: number, filters: BoardFilters) =>
+  useQuery({
+    queryKey: [...boardKey(fiscalYear), 'rows', filters],
+    queryFn: () =>
+      answer(
+        api.GET('/api/v1/fiscal-years/{fy}/clusters', {
+          params: {
+            path: { fy: fiscalYear },
+            query: {
+              page: filters.page,
+              pageSize: BOARD_PAGE_SIZE,
+              bureau: filters.bureau,
+              group: filters.group,
+              kind: filters.kind,
+              stage: filters.stage,
+              analysed: filters.analysed,
+              overdue: filters.overdue,
+            },
+          },
+        }),
+      ),
+    placeholderData: keepPreviousData,
+  });
+
+export const useProgress = (fiscalYear: number) =>
+  useQuery({ queryKey: [...boardKey(fiscalYear), 'progress'], queryFn: () => answer(api.GET('/api/v1/fiscal-years/{fy}/progress', { params: { path: { fy: fiscalYear } } })) });
+
+export const useNextMeetingPanel = (fiscalYear: number) =>
+  useQuery({
+    queryKey: [...boardKey(fiscalYear), 'next-meeting'],
+    queryFn: () => answer(api.GET('/api/v1/fiscal-years/{fy}/next-meeting', { params: { path: { fy: fiscalYear } } })),
+  });
+
+export const useCatalogueStructure = (fiscalYear: number) =>
+  useQuery({
+    queryKey: ['fiscal-years', fiscalYear, 'catalogue'],
+    queryFn: () => answer(api.GET('/api/v1/fiscal-years/{fy}/catalogue', { params: { path: { fy: fiscalYear } } })),
+    staleTime: 5 * 60_000,
+  });
+
+export const useBureaus = () =>
+  useQuery({ queryKey: ['bureaus'], queryFn: () => answer(api.GET('/api/v1/bureaus', { params: { query: { pageSize: 200 } } })), staleTime: 5 * 60_000 });

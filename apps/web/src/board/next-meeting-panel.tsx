@@ -1,0 +1,73 @@
+import { fiscalYearLabel, japaneseEraDateWithIso } from '@app/domain';
+import { Link } from 'react-router';
+import type { components } from '../api/schema';
+import { ErrorNotice } from '../ui/error-notice';
+import { Loading } from '../ui/loading';
+import { StatusLabel } from '../ui/status-label';
+import { TokyoDateTime } from '../ui/tokyo-date-time';
+import { useNextMeetingPanel } from './board.queries';
+
+type DueItem = components['schemas']['NextMeetingItemView'];
+
+/** What the next X meeting needs from each cluster, and which of it is at risk (overdue, or due soon and not yet submitted). */
+export function NextMeetingPanel({ fiscalYear }: { fiscalYear: number }) {
+  const panel = useNextMeetingPanel(fiscalYear);
+  const data = panel.data;
+  const atRisk = data?.due.filter((item) => item.risk !== null) ?? [];
+  const onTrack = data?.due.filter((item) => item.risk === null) ?? [];
+
+  return (
+    <section aria-labelledby="next-meeting-heading" className="mt-8 rounded-8 border border-solid-gray-420 p-4">
+      <h2 id="next-meeting-heading" className="text-std-20B-150 text-solid-gray-900">
+        次のX会議に向けて
+      </h2>
+      {panel.isPending && <Loading label="次のX会議を読み込んでいます" />}
+      {panel.isError && <ErrorNotice error={panel.error} onRetry={() => void panel.refetch()} />}
+      {data && !data.meeting && <p className="mt-2 text-std-16N-170">{fiscalYearLabel(fiscalYear)}には、今後予定されているX会議はありません。</p>}
+      {data?.meeting && (
+        <>
+          <p className="mt-2 flex flex-wrap items-center gap-2 text-std-16N-170">
+            <span className="text-std-18B-160">{data.meeting.name}</span>
+            <span>{data.meeting.provisional ? data.meeting.dateLabel : japaneseEraDateWithIso(data.meeting.earliestDay)}</span>
+            {data.meeting.provisional && <StatusLabel tone="caution">暫定</StatusLabel>}
+          </p>
+          <p className="mt-1 text-std-16N-170">
+            未了 {data.due.length}件のうち、危険 <span className="font-bold">{data.atRisk}件</span>
+            <span className="text-solid-gray-700">（危険＝期限超過、期限まで3営業日以内で未提出、または着手が期限超過）</span>
+          </p>
+          {atRisk.length > 0 && <DueList label={`${data.meeting.name}に向けて危険なもの`} fiscalYear={fiscalYear} items={atRisk} />}
+          {onTrack.length > 0 && (
+            <details className="mt-3">
+              <summary className="cursor-pointer text-std-16B-170 text-blue-1000 underline underline-offset-4">{atRisk.length > 0 ? 'そのほか未了のもの' : '未了のもの'}（{onTrack.length}件）</summary>
+              <DueList label={`${data.meeting.name}に向けて未了のもの`} fiscalYear={fiscalYear} items={onTrack} />
+            </details>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function DueList({ label, fiscalYear, items }: { label: string; fiscalYear: number; items: readonly DueItem[] }) {
+  return (
+    <ul aria-label={label} className="mt-2 flex flex-col divide-y divide-solid-gray-420 text-std-16N-170">
+      {items.map((item) => (
+        <li key={`${item.clusterNo}/${item.deadline.target}`} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2">
+          <Link to={`/fiscal-years/${fiscalYear}/clusters/${item.clusterNo}`} className="text-blue-1000 underline underline-offset-4">
+            No.{item.clusterNo} {item.clusterName}
+          </Link>
+          <span className="text-solid-gray-700">{item.owningBureau?.name ?? '所管局未設定'}</span>
+          <span>
+            {item.deadline.label}：{item.state}
+            {item.stepLabel ? `（${item.stepLabel}）` : ''}
+          </span>
+          <span>
+            期限 <TokyoDateTime instant={item.deadline.dueAt} />
+          </span>
+          {item.deadline.provisional && <StatusLabel tone="caution">暫定</StatusLabel>}
+          {item.riskLabel && <StatusLabel tone={item.risk === 'overdue' ? 'alert' : 'caution'}>{item.riskLabel}</StatusLabel>}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,148 @@
+import { CalendarSettings } from '../calendar/calendar-settings';
+import { Meeting } from '../calendar/meeting';
+import { ReportState, ReportStatus, unwrittenReports } from './cluster-case';
+import { ClusterStage } from './cluster-stage';
+import {
+  boardRowProgress,
+  DeadlineRisk,
+  deadlineRisk,
+  DeadlineSituation,
+  dueForMeeting,
+  nextMeeting,
+  owedDeadlines,
+  reportProgress,
+  ReportProgressState,
+  YearCalendar,
+} from './board-row';
+import { Role } from '../roles';
+import { LifecycleSettings } from './lifecycle-settings';
+
+const settings: CalendarSettings = {
+  deadlines: [
+    { target: 'kickoff', meetingId: 'kickoff', leadBusinessDays: 5 },
+    { target: 'interim', meetingId: 'x1', leadBusinessDays: 5 },
+  ],
+  reminderOffsets: [],
+  digestLeadBusinessDays: 3,
+  dueTime: '17:00',
+};
+const meetings: Meeting[] = [
+  { id: 'x1', name: '第1回X会議', date: { kind: 'exact', date: '2024-07-22' }, agenda: [] },
+  { id: 'kickoff', name: '経営分析着手会議', date: { kind: 'exact', date: '2024-06-04' }, agenda: [] },
+];
+const calendar: YearCalendar = { meetings, settings };
+const lifecycle = {
+  reportKinds: [{ slug: 'interim', label: '経過報告', stage: ClusterStage.InterimReport }],
+  approvalChain: [{ role: Role.Manager, scope: 'owning-bureau' as const, label: '所管課長' }],
+} as unknown as LifecycleSettings;
+const [unwritten] = unwrittenReports(lifecycle);
+
+const notStarted = (overrides: Partial<DeadlineSituation> = {}): DeadlineSituation => ({
+  no: 7,
+  stage: ClusterStage.NotStarted,
+  analysedThisYear: true,
+  plannedDeadlines: [],
+  reports: [unwritten],
+  ...overrides,
+});
+const BEFORE_KICKOFF_DUE = '2024-05-01T00:00:00.000Z';
+const AFTER_ALL_DUE = '2024-12-01T00:00:00.000Z';
+
+describe('reportProgress', () => {
+  it('says each report state in the board\'s words, naming the step for 決裁中', () => {
+    const step = { role: Role.Manager, scope: 'owning-bureau' as const, label: '所管課長', bureauCode: 'kankyo', delegatedTo: null, delegatedBy: null, approval: null };
+    const inApproval: ReportState = {
+      ...unwritten,
+      status: ReportStatus.InApproval,
+      submission: { version: 1, submittedBy: { id: 'u', name: 'n' } as never, submittedAt: AFTER_ALL_DUE, steps: [step], currentStep: 0 },
+    };
+    expect(reportProgress(unwritten)).toMatchObject({ state: ReportProgressState.NotStarted, stepLabel: null });
+    expect(reportProgress({ ...unwritten, status: ReportStatus.Draft }).state).toBe('作成中');
+    expect(reportProgress({ ...unwritten, status: ReportStatus.Returned }).state).toBe('差戻し');
+    expect(reportProgress({ ...unwritten, status: ReportStatus.Approved }).state).toBe('承認済');
+    expect(reportProgress(inApproval)).toMatchObject({ state: '決裁中', stepLabel: '所管課長' });
+  });
+});
+
+describe('owedDeadlines and boardRowProgress', () => {
+  it('has a cluster analysed this year but not kicked off owe its kickoff first, from the calendar', () => {
+    const row = boardRowProgress(notStarted(), calendar, BEFORE_KICKOFF_DUE);
+    expect(row.nextDeadline).toMatchObject({ target: 'kickoff', label: '経営分析の着手', meetingId: 'kickoff', dueDate: '2024-05-28', overdue: false });
+    expect(row.overdue).toBe(false);
+  });
+
+  it('marks the row overdue once a deadline has passed unmet, as it is for a past year', () => {
+    const row = boardRowProgress(notStarted(), calendar, AFTER_ALL_DUE);
+    expect(row.overdue).toBe(true);
+    expect(row.nextDeadline).toMatchObject({ target: 'kickoff', overdue: true });
+  });
+
+  it('owes nothing for a cluster not analysed this year, nor for a withdrawn or completed one', () => {
+    expect(owedDeadlines(notStarted({ analysedThisYear: false }), calendar, AFTER_ALL_DUE)).toEqual([]);
+    expect(owedDeadlines(notStarted({ stage: ClusterStage.Withdrawn }), calendar, AFTER_ALL_DUE)).toEqual([]);
+    expect(owedDeadlines(notStarted({ stage: ClusterStage.Completed }), calendar, AFTER_ALL_DUE)).toEqual([]);
+  });
+
+  it('uses the planned deadlines once kicked off and drops those already met', () => {
+    const planned = [{ target: 'interim', meetingId: 'x1', meetingName: '第1回X会議', meetingDateLabel: '', dueDate: '2024-07-12', dueAt: '2024-07-12T08:00:00.000Z', provisional: true }];
+    const kickedOff = notStarted({ stage: ClusterStage.InterimReport, plannedDeadlines: planned });
+    expect(owedDeadlines(kickedOff, { meetings: [], settings: null }, BEFORE_KICKOFF_DUE)).toEqual([expect.objectContaining({ target: 'interim', label: '経過報告', provisional: true })]);
+    const approved = { ...kickedOff, reports: [{ ...unwritten, status: ReportStatus.Approved }] };
+    expect(boardRowProgress(approved, calendar, AFTER_ALL_DUE)).toMatchObject({ nextDeadline: null, overdue: false });
+  });
+});
+
+describe('nextMeeting', () => {
+  it('is the first meeting on or after today, whatever order the list has', () => {
+    expect(nextMeeting(meetings, '2024-06-04')?.id).toBe('kickoff');
+    expect(nextMeeting(meetings, '2024-06-05')?.id).toBe('x1');
+    expect(nextMeeting(meetings, '2024-07-23')).toBeNull();
+  });
+});
+
+describe('deadlineRisk', () => {
+  const due = (dueDate: string, done = false, overdue = false) => ({
+    target: 'interim', meetingId: 'x1', meetingName: '', meetingDateLabel: '', dueDate, dueAt: `${dueDate}T08:00:00.000Z`, provisional: false, label: '経過報告', done, overdue,
+  });
+  const writing = { kind: 'interim', label: '経過報告', state: ReportProgressState.Writing, stepLabel: null };
+  const inApproval = { ...writing, state: ReportProgressState.InApproval };
+
+  it('is overdue past the deadline, whatever the report state', () => {
+    expect(deadlineRisk(due('2024-07-12', false, true), inApproval, '2024-07-13T00:00:00.000Z')).toBe(DeadlineRisk.Overdue);
+  });
+
+  it('is due-soon within 3 business days while the report is not yet submitted, not when it is in 決裁', () => {
+    // 2024-07-12 is a Friday: 3 business days before is Tuesday 2024-07-09.
+    expect(deadlineRisk(due('2024-07-12'), writing, '2024-07-09T00:00:00.000Z')).toBe(DeadlineRisk.DueSoon);
+    expect(deadlineRisk(due('2024-07-12'), writing, '2024-07-07T00:00:00.000Z')).toBeNull();
+    expect(deadlineRisk(due('2024-07-12'), inApproval, '2024-07-11T00:00:00.000Z')).toBeNull();
+  });
+
+  it('is never at risk once met', () => {
+    expect(deadlineRisk(due('2024-07-12', true), writing, '2024-07-11T00:00:00.000Z')).toBeNull();
+  });
+});
+
+describe('dueForMeeting', () => {
+  it('lists what is owed for the meeting, at-risk first', () => {
+    const now = '2024-07-10T00:00:00.000Z';
+    // No.7 is kicked off with its kickoff met; No.8 is analysed but not kicked off, past its kickoff deadline.
+    const clusters = [notStarted({ no: 7, stage: ClusterStage.Kickoff }), notStarted({ no: 8 })].map((situation) => ({
+      cluster: { no: situation.no },
+      owed: owedDeadlines(situation, calendar, now),
+      reports: situation.reports.map(reportProgress),
+    }));
+    const items = dueForMeeting(clusters, 'kickoff', now);
+    expect(items.map((item) => [item.cluster.no, item.risk])).toEqual([[8, DeadlineRisk.Overdue]]);
+    // Its 経過報告, due 2024-07-12, is within 3 business days and unwritten.
+    expect(dueForMeeting(clusters, 'x1', now).map((item) => [item.cluster.no, item.deadline.target, item.risk])).toEqual([[8, 'interim', DeadlineRisk.DueSoon]]);
+  });
+
+  it('counts a report at risk, however far off, when its cluster has not been kicked off by its kickoff deadline', () => {
+    // 2024-06-20: the kickoff (2024-05-28) is past; the 経過報告 (2024-07-12) is weeks away.
+    const now = '2024-06-20T00:00:00.000Z';
+    const late = notStarted({ no: 8 });
+    const items = dueForMeeting([{ cluster: { no: 8 }, owed: owedDeadlines(late, calendar, now), reports: late.reports.map(reportProgress) }], 'x1', now);
+    expect(items.map((item) => [item.deadline.target, item.risk])).toEqual([['interim', DeadlineRisk.KickoffLate]]);
+  });
+});
