@@ -1,4 +1,4 @@
-import { toTokyoIsoString } from '@app/domain';
+import { formatTokyoDateTime, toTokyoIsoString } from '@app/domain';
 import { LifecycleFixture, startLifecycleFixture, TEST_FISCAL_YEARS, TestUserName } from '../support/lifecycle-fixture';
 import { NotificationReceivers, startNotificationReceivers } from '../support/notification-receivers';
 import { eventually } from '../support/worker-harness';
@@ -244,9 +244,4 @@ describe('reminders, escalation and meeting digests', () => {
   });
 });
 
-function formatted(instant: Date): string {
-  const tokyo = new Date(instant.getTime() + 9 * 3600 * 1000);
-  const weekday = '日月火水木金土'[tokyo.getUTCDay()];
-  const hhmm = tokyo.toISOString().slice(11, 16);
-  return `${tokyo.getUTCFullYear()}年${tokyo.getUTCMonth() + 1}月${tokyo.getUTCDate()}日(${weekday}) ${hhmm}`;
-}
+const formatted = (instant: Date): string => formatTokyoDateTime(instant.toISOString());

@@ -201,7 +201,7 @@ describe('the meetings, settings and administration pages in a real browser', ()
     await page.getByRole('status').getByText('田中 太郎 さんを登録しました').waitFor();
     expect(await page.evaluate('document.activeElement.textContent')).toBe('利用者を追加');
 
-    await page.getByLabel('所属局').selectOption({ label: '子ども家庭局' });
+    await page.getByRole('form', { name: '利用者の絞り込み' }).getByLabel('所属局').selectOption({ label: '子ども家庭局' });
     const row = page.getByRole('row').filter({ hasText: 'kodomo.tanaka' });
     await row.waitFor();
     await row.getByRole('button', { name: /を編集$/ }).click();
