@@ -88,6 +88,11 @@ describe('the meetings, settings and administration pages in a real browser', ()
   it('lets the reform office fix a 10月上旬 meeting to a day, and the deadlines due for it stop being provisional for the staff too', async () => {
     const office = await loggedIn(OFFICE);
     const staff = await loggedIn(STAFF);
+    // The staff member has the cluster open first: its interim deadline is provisional.
+    await staff.goto(url(`/fiscal-years/${FY}/clusters/${clusterNo}`));
+    const interimDeadline = staff.getByRole('region', { name: '期限' }).getByRole('row').filter({ hasText: '第1回X会議' });
+    await interimDeadline.waitFor();
+    await expect(interimDeadline.textContent()).resolves.toContain('暫定');
     await staff.getByRole('link', { name: '会議', exact: true }).click();
     await staff.getByRole('heading', { name: /^X会議/ }).waitFor();
 
@@ -119,6 +124,12 @@ describe('the meetings, settings and administration pages in a real browser', ()
     const task = tasks.getByRole('listitem').filter({ hasText: `No.${clusterNo}` }).filter({ hasText: '令和33年度' });
     await task.waitFor();
     await eventually(async () => expect(await task.textContent()).not.toContain('暫定'), 30_000);
+
+    // And the cluster page, opened from the task: the deadline has the meeting's new date, and 暫定 is gone.
+    await task.getByRole('link', { name: new RegExp(`No\\.${clusterNo}`) }).click();
+    await interimDeadline.waitFor();
+    await eventually(async () => expect(await interimDeadline.textContent()).not.toContain('暫定'), 30_000);
+    await expect(interimDeadline.textContent()).resolves.toContain('令和33年10月8日（2051-10-08）');
   });
 
   it('shows staff the meetings without edit buttons, and the reason when they open settings or administration', async () => {

@@ -161,6 +161,13 @@ describe('the cluster page in a real browser', () => {
     const current = staff.getByRole('navigation', { name: '経営分析の段階' }).locator('[aria-current="step"]');
     await expect(current.textContent()).resolves.toContain('方向性の報告');
     await screenshot(staff, 'cluster-next-stage');
+
+    // The 進捗ボード, reached from the breadcrumb, has the cluster in its new stage and the report approved.
+    await staff.getByRole('navigation', { name: 'パンくずリスト' }).getByRole('link', { name: /進捗/ }).click();
+    const boardRow = staff.locator(`[data-testid="board-row"][data-cluster-no="${walk}"]`);
+    await boardRow.waitFor();
+    await expect(boardRow.textContent()).resolves.toContain('改革の方向性の報告');
+    await expect(boardRow.getByRole('list', { name: `No.${walk}の報告書` }).getByRole('listitem').first().textContent()).resolves.toBe('経過報告：承認済');
   }, 180_000);
 
   it('explains a 409 to the second of two browsers approving the same step, and shows the state that refused it', async () => {
