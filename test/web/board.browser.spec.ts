@@ -193,7 +193,7 @@ describe('the progress board in a real browser', () => {
 
   it('is reached from the header and from ホーム, and shows the seed year FY2024 too', async () => {
     await openBoard('reform.office1', '/', /^ホーム$/);
-    await page.getByRole('navigation', { name: '主なページ' }).getByRole('link', { name: '進捗ボード' }).waitFor();
+    await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: '進捗ボード' }).waitFor();
     await page.getByRole('main').getByRole('link', { name: /の進捗ボード/ }).click();
     await page.getByRole('heading', { name: /^進捗ボード/ }).waitFor();
     await page.goto(url('/fiscal-years/2024'));

@@ -1,8 +1,8 @@
 /**
  * `npm run screenshots`: the pictures in the README, taken on demo data as a city employee sees
  * them. It starts a fresh embedded PostgreSQL and Temporal dev server, the API and the worker, makes
- * this fiscal year from FY2024 with a few analyses under way, and photographs ログイン, ホーム, the
- * 進捗ボード and a cluster page in Chromium into docs/screenshots/. Everything it starts is stopped.
+ * this fiscal year from FY2024 with a few analyses under way, and photographs ホーム, the 進捗ボード
+ * and a cluster page in Chromium into docs/screenshots/. Everything it starts is stopped.
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -40,7 +40,7 @@ async function run(shutdown: Shutdown): Promise<void> {
   const origin = new URL(baseUrl).origin;
   mkdirSync(outputDir, { recursive: true });
 
-  const shoot = async (username: string | null, path: string, name: string, ready: (page: Page) => Promise<unknown>) => {
+  const shoot = async (username: string | null, path: string, name: string, ready: (page: Page) => Promise<unknown>, fullPage = false) => {
     const context = await browser.newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo', viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await page.goto(`${origin}${username ? '/login' : path}`);
@@ -53,13 +53,12 @@ async function run(shutdown: Shutdown): Promise<void> {
     }
     await ready(page);
     await page.evaluate('document.fonts.ready');
-    await page.screenshot({ path: join(outputDir, `${name}.png`), fullPage: true });
+    await page.screenshot({ path: join(outputDir, `${name}.png`), fullPage });
     say(`Took ${name}.png (${path}${username ? ` as ${username}` : ''})`);
     await context.close();
   };
 
-  await shoot(null, '/login', 'login', (page) => page.getByRole('heading', { name: 'ログイン' }).waitFor());
-  await shoot('kodomo.director', '/', 'home', (page) => page.getByRole('list', { name: /自分の仕事の一覧/ }).waitFor());
+  await shoot('kodomo.director', '/', 'home', (page) => page.getByRole('list', { name: /自分の仕事の一覧/ }).waitFor(), true);
   await shoot('reform.office1', `/fiscal-years/${fiscalYear}`, 'board', (page) => page.getByRole('link', { name: /No\.57/ }).first().waitFor());
   await shoot('kodomo.director', `/fiscal-years/${fiscalYear}/clusters/${SCREENSHOT_CLUSTER}`, 'cluster', (page) =>
     page.getByRole('button', { name: '承認' }).first().waitFor(),

@@ -1,4 +1,5 @@
-import { japaneseEraDateWithIso, tokyoDate } from '@app/domain';
+import { tokyoDate } from '@app/domain';
+import { meetingDateText } from '../meetings/meeting-date-text';
 import { ErrorNotice } from '../ui/error-notice';
 import { Loading } from '../ui/loading';
 import { StatusLabel } from '../ui/status-label';
@@ -27,7 +28,7 @@ export function NextMeetingSection() {
         <div className="mt-2 text-std-16N-170">
           <p className="text-std-18B-160">{next.name}</p>
           <p className="flex flex-wrap items-center gap-2">
-            <span>{next.provisional ? next.dateLabel : japaneseEraDateWithIso(next.earliestDay)}</span>
+            <span>{meetingDateText(next)}</span>
             {next.provisional && <StatusLabel tone="caution">暫定</StatusLabel>}
           </p>
           <p>{next.agenda.length > 0 ? `議題：${next.agenda.length}件` : '議題はまだ登録されていません'}</p>

@@ -3,7 +3,6 @@ import { Link, Outlet, useNavigate, useOutletContext } from 'react-router';
 import { SECONDARY_BUTTON } from '../ui/button-styles';
 import { useLogout } from '../session/session.queries';
 import { useInbox } from '../home/home.queries';
-import { useBoardYear } from '../board/board-year';
 import type { Profile } from '../session/profile';
 import { MainNav } from './main-nav';
 
@@ -14,7 +13,6 @@ export function AppShell() {
   const navigate = useNavigate();
   const inbox = useInbox();
   const unread = inbox.data?.unread;
-  const boardYear = useBoardYear();
   const roles = profile.roles.map((role) => ROLE_LABELS[role as Role] ?? role).join('・');
 
   return (
@@ -28,13 +26,6 @@ export function AppShell() {
             北九州市 市政変革 ワークフロー
           </Link>
           <div className="flex flex-wrap items-center gap-4 text-std-16N-170">
-            {boardYear !== undefined && (
-              <nav aria-label="主なページ">
-                <Link to={`/fiscal-years/${boardYear}`} className="text-blue-1000 underline underline-offset-4">
-                  進捗ボード
-                </Link>
-              </nav>
-            )}
             <p aria-label="ログイン中の利用者">
               <span className="font-bold">{profile.displayName}</span>
               <span className="text-solid-gray-700">（{roles}{profile.bureau ? `・${profile.bureau.name}` : ''}）</span>

@@ -1,17 +1,15 @@
 import { Role } from '@app/domain';
 import { NavLink } from 'react-router';
-import { fiscalYearToShow } from '../home/current-fiscal-year';
-import { useFiscalYears } from '../home/home.queries';
+import { useBoardYear } from '../board/board-year';
 import { hasRole } from '../session/permission';
 import type { Profile } from '../session/profile';
 
 const linkClass = ({ isActive }: { isActive: boolean }) =>
   `inline-block border-b-4 py-2 text-std-16B-170 text-blue-1000 underline-offset-4 hover:underline ${isActive ? 'border-blue-900' : 'border-transparent'}`;
 
-/** The screens a person may open, by role: everyone the meetings; the reform office the year's settings; admins the administration. */
+/** The screens a person may open, by role: everyone the board and the meetings; the reform office the year's settings; admins the administration. */
 export function MainNav({ profile }: { profile: Profile }) {
-  const years = useFiscalYears();
-  const fiscalYear = years.data ? fiscalYearToShow(years.data.map((year) => year.fiscalYear), new Date()) : undefined;
+  const fiscalYear = useBoardYear();
   return (
     <nav aria-label="メインメニュー" className="mx-auto max-w-6xl px-4">
       <ul className="flex flex-wrap gap-6">
@@ -20,6 +18,13 @@ export function MainNav({ profile }: { profile: Profile }) {
             ホーム
           </NavLink>
         </li>
+        {fiscalYear !== undefined && (
+          <li>
+            <NavLink to={`/fiscal-years/${fiscalYear}`} end className={linkClass}>
+              進捗ボード
+            </NavLink>
+          </li>
+        )}
         {fiscalYear !== undefined && (
           <li>
             <NavLink to={`/fiscal-years/${fiscalYear}/meetings`} className={linkClass}>

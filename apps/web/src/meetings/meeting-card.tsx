@@ -1,18 +1,16 @@
-import { KICKOFF_TARGET, meetingDateWithIso, type MonthThird } from '@app/domain';
+import { KICKOFF_TARGET } from '@app/domain';
 import { useRef, useState } from 'react';
 import type { components } from '../api/schema';
 import { SECONDARY_BUTTON } from '../ui/button-styles';
 import { ErrorNotice } from '../ui/error-notice';
 import { StatusLabel } from '../ui/status-label';
 import { TokyoDateTime } from '../ui/tokyo-date-time';
+import { meetingDateText } from './meeting-date-text';
 import { MeetingEditor } from './meeting-editor';
 import { type MeetingView, useMeetingDue } from './meetings.queries';
 
 type DeadlineRule = components['schemas']['DeadlineRuleDto'];
 type DueItem = components['schemas']['MeetingDueItemView'];
-
-const dateOf = (meeting: MeetingView) =>
-  meeting.date.kind === 'exact' ? { kind: 'exact' as const, date: meeting.date.date ?? meeting.earliestDay } : { kind: 'third' as const, month: meeting.date.month ?? '', third: meeting.date.third as MonthThird };
 
 /** One X meeting: its date, agenda and what falls due for it; the reform office may change it here. */
 export function MeetingCard({
@@ -54,7 +52,7 @@ export function MeetingCard({
             {meeting.name}
           </h2>
           <p className="mt-1 flex flex-wrap items-center gap-2 text-std-16N-170" data-testid="meeting-date">
-            <span>{meetingDateWithIso(dateOf(meeting))}</span>
+            <span>{meetingDateText(meeting)}</span>
             {meeting.provisional && <StatusLabel tone="caution">暫定</StatusLabel>}
           </p>
         </div>
