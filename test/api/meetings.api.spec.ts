@@ -32,12 +32,12 @@ describe('X meetings and deadlines through the API', () => {
     const response = await fx.as('staff').get('/api/v1/fiscal-years/2024/meetings').expect(200);
     const meetings = response.body as MeetingView[];
     expect(meetings.map((meeting) => [meeting.name, meeting.dateLabel, meeting.provisional])).toEqual([
-      ['キックオフ', '2024年6月4日', false],
-      ['第1回X会議', '2024年7月22日', false],
-      ['第2回X会議', '2024年8月21日', false],
-      ['第3回X会議', '2024年10月上旬', true],
-      ['第4回X会議', '2024年11月上旬', true],
-      ['第5回X会議', '2024年12月下旬', true],
+      ['キックオフ', '令和6年6月4日（2024-06-04）', false],
+      ['第1回X会議', '令和6年7月22日（2024-07-22）', false],
+      ['第2回X会議', '令和6年8月21日（2024-08-21）', false],
+      ['第3回X会議', '令和6年10月上旬（2024-10 上旬）', true],
+      ['第4回X会議', '令和6年11月上旬（2024-11 上旬）', true],
+      ['第5回X会議', '令和6年12月下旬（2024-12 下旬）', true],
     ]);
     expect(meetings[1].agenda.map((item) => item.clusterName)).toEqual(['保育所・幼稚園', '子育て支援事業', '青少年関連事業', '公園事業']);
     expect(meetings[2].agenda.map((item) => [item.clusterName, item.reportLabel])).toEqual([['文化振興施策', '経過報告']]);
@@ -47,11 +47,11 @@ describe('X meetings and deadlines through the API', () => {
     const before = await fx.as('staff').get(fx.base(27)).expect(200);
     const budget = before.body.deadlines.find((deadline: { target: string }) => deadline.target === 'direction-budget');
     // 5 business days before Wednesday 1 October 2036: 24 September, Monday 22 September being 秋分の日.
-    expect(budget).toMatchObject({ meetingName: '第3回X会議', meetingDateLabel: '2036年10月上旬', provisional: true, dueDate: '2036-09-24' });
+    expect(budget).toMatchObject({ meetingName: '第3回X会議', meetingDateLabel: '令和18年10月上旬（2036-10 上旬）', provisional: true, dueDate: '2036-09-24' });
     expect(budget.dueAt).toBe('2036-09-24T17:00:00.000+09:00');
 
     const fixed = await fx.as('office').patch(`${meetingsPath}/x3`, { date: { kind: 'exact', date: '2036-10-08' } }).expect(200);
-    expect(fixed.body).toMatchObject({ id: 'x3', dateLabel: '2036年10月8日', provisional: false });
+    expect(fixed.body).toMatchObject({ id: 'x3', dateLabel: '令和18年10月8日（2036-10-08）', provisional: false });
     const after = await fx.as('staff').get(fx.base(27)).expect(200);
     expect(after.body.deadlines.find((deadline: { target: string }) => deadline.target === 'direction-budget')).toMatchObject({
       provisional: false,
@@ -67,7 +67,7 @@ describe('X meetings and deadlines through the API', () => {
     expect(await interim()).toMatchObject({ meetingId: 'x1', dueDate: '2036-07-14' });
 
     await fx.as('office').patch(`${meetingsPath}/x1`, { date: { kind: 'third', month: '2036-09', third: 'mid' } }).expect(200);
-    await eventually(async () => expect(await interim()).toMatchObject({ provisional: true, meetingDateLabel: '2036年9月中旬', dueDate: '2036-09-04' }));
+    await eventually(async () => expect(await interim()).toMatchObject({ provisional: true, meetingDateLabel: '令和18年9月中旬（2036-09 中旬）', dueDate: '2036-09-04' }));
     const history = await fx.as('staff').get(`${fx.base(26)}/history`).expect(200);
     expect(history.body.items[history.body.items.length - 1]).toMatchObject({ action: 'deadlines-moved', actor: { name: '市政変革 一郎' } });
     const tasks = await fx.as('staff').get('/api/v1/me/tasks').expect(200);
@@ -78,7 +78,7 @@ describe('X meetings and deadlines through the API', () => {
     });
     const { rows } = await fx.pg.query(`SELECT actor_name, action, from_state, to_state FROM audit_events WHERE fiscal_year = $1 AND cluster_no IS NULL`, [fy]);
     expect(rows).toEqual(
-      expect.arrayContaining([{ actor_name: '市政変革 一郎', action: 'change-meeting', from_state: '2036年7月22日', to_state: '2036年9月中旬' }]),
+      expect.arrayContaining([{ actor_name: '市政変革 一郎', action: 'change-meeting', from_state: '令和18年7月22日（2036-07-22）', to_state: '令和18年9月中旬（2036-09 中旬）' }]),
     );
   });
 

@@ -81,8 +81,8 @@ describe('the progress board rows, the overdue filter and the next-meeting panel
       report('direction', '改革の方向性の報告', 'RETURNED'),
     ];
     const deadlines = [
-      { target: 'direction', meetingId: 'x2', meetingName: '第2回X会議', meetingDateLabel: '2048年8月21日', dueDate: '2048-08-14', dueAt: '2048-08-14T08:00:00.000Z', provisional: true },
-      { target: 'interim', meetingId: 'x1', meetingName: '第1回X会議', meetingDateLabel: '2048年7月22日', dueDate: '2048-07-14', dueAt: '2048-07-14T08:00:00.000Z', provisional: false },
+      { target: 'direction', meetingId: 'x2', meetingName: '第2回X会議', meetingDateLabel: '令和30年8月21日（2048-08-21）', dueDate: '2048-08-14', dueAt: '2048-08-14T08:00:00.000Z', provisional: true },
+      { target: 'interim', meetingId: 'x1', meetingName: '第1回X会議', meetingDateLabel: '令和30年7月22日（2048-07-22）', dueDate: '2048-07-14', dueAt: '2048-07-14T08:00:00.000Z', provisional: false },
     ];
     await pg.query(`UPDATE clusters SET stage = 'INTERIM_REPORT', case_state = $3, deadlines = $4 WHERE fiscal_year = $1 AND no = $2`, [FUTURE, 27, JSON.stringify({ reports }), JSON.stringify(deadlines)]);
     const row = (await board(FUTURE, { pageSize: 100, stage: 'INTERIM_REPORT' })).items[0];

@@ -29,7 +29,7 @@ describe('recording a change of a meeting', () => {
     actorId: null,
     actorName: '市政変革室',
     action: 'change-meeting',
-    fromState: '2024年10月上旬',
+    fromState: '令和6年10月上旬（2024-10 上旬）',
     toState: JSON.stringify(meeting.date),
     reportKind: null,
     comment: null,

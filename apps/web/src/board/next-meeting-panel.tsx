@@ -1,4 +1,4 @@
-import { fiscalYearLabel, japaneseEraDateWithIso } from '@app/domain';
+import { fiscalYearLabel } from '@app/domain';
 import { Link } from 'react-router';
 import type { components } from '../api/schema';
 import { ErrorNotice } from '../ui/error-notice';
@@ -28,7 +28,7 @@ export function NextMeetingPanel({ fiscalYear }: { fiscalYear: number }) {
         <>
           <p className="mt-2 flex flex-wrap items-center gap-2 text-std-16N-170">
             <span className="text-std-18B-160">{data.meeting.name}</span>
-            <span>{data.meeting.provisional ? data.meeting.dateLabel : japaneseEraDateWithIso(data.meeting.earliestDay)}</span>
+            <span>{data.meeting.dateLabel}</span>
             {data.meeting.provisional && <StatusLabel tone="caution">暫定</StatusLabel>}
           </p>
           <p className="mt-1 text-std-16N-170">

@@ -1,5 +1,4 @@
 import { useMeetings } from '../home/home.queries';
-import { meetingDateText } from '../meetings/meeting-date-text';
 import { StatusLabel } from '../ui/status-label';
 import { TokyoDateTime } from '../ui/tokyo-date-time';
 import type { ClusterDetail } from './cluster.queries';
@@ -10,7 +9,7 @@ export function DeadlinesSection({ detail }: { detail: ClusterDetail }) {
   // The calendar has the meeting's date itself; until it answers, the deadline's own label stands in.
   const meetingDay = (meetingId: string, label: string) => {
     const meeting = meetings.data?.find((candidate) => candidate.id === meetingId);
-    return meeting ? meetingDateText(meeting) : label;
+    return meeting ? meeting.dateLabel : label;
   };
   return (
     <section aria-labelledby="deadlines-heading" className="mt-8">

@@ -1,5 +1,4 @@
 import { tokyoDate } from '@app/domain';
-import { meetingDateText } from '../meetings/meeting-date-text';
 import { ErrorNotice } from '../ui/error-notice';
 import { Loading } from '../ui/loading';
 import { StatusLabel } from '../ui/status-label';
@@ -28,7 +27,7 @@ export function NextMeetingSection() {
         <div className="mt-2 text-std-16N-170">
           <p className="text-std-18B-160">{next.name}</p>
           <p className="flex flex-wrap items-center gap-2">
-            <span>{meetingDateText(next)}</span>
+            <span>{next.dateLabel}</span>
             {next.provisional && <StatusLabel tone="caution">暫定</StatusLabel>}
           </p>
           <p>{next.agenda.length > 0 ? `議題：${next.agenda.length}件` : '議題はまだ登録されていません'}</p>

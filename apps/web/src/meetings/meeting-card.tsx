@@ -5,7 +5,6 @@ import { SECONDARY_BUTTON } from '../ui/button-styles';
 import { ErrorNotice } from '../ui/error-notice';
 import { StatusLabel } from '../ui/status-label';
 import { TokyoDateTime } from '../ui/tokyo-date-time';
-import { meetingDateText } from './meeting-date-text';
 import { MeetingEditor } from './meeting-editor';
 import { type MeetingView, useMeetingDue } from './meetings.queries';
 
@@ -52,7 +51,7 @@ export function MeetingCard({
             {meeting.name}
           </h2>
           <p className="mt-1 flex flex-wrap items-center gap-2 text-std-16N-170" data-testid="meeting-date">
-            <span>{meetingDateText(meeting)}</span>
+            <span>{meeting.dateLabel}</span>
             {meeting.provisional && <StatusLabel tone="caution">暫定</StatusLabel>}
           </p>
         </div>

@@ -1,4 +1,4 @@
-import { KICKOFF_TARGET, meetingDateWithIso, type MeetingDate } from '@app/domain';
+import { KICKOFF_TARGET } from '@app/domain';
 import { useState } from 'react';
 import { ActionProblem } from '../actions/action-problem';
 import type { MeetingView } from '../meetings/meetings.queries';
@@ -32,9 +32,6 @@ const settingsOf = (draft: Draft): CalendarSettings => ({
   digestLeadBusinessDays: Number(draft.digestLeadBusinessDays),
   dueTime: draft.dueTime,
 });
-
-const meetingDateOf = (meeting: MeetingView): MeetingDate =>
-  meeting.date.kind === 'exact' ? { kind: 'exact', date: meeting.date.date ?? meeting.earliestDay } : { kind: 'third', month: meeting.date.month ?? '', third: meeting.date.third as never };
 
 /** 期限・督促: which meeting each deadline is pegged to and how long before, when reminders go out. */
 export function CalendarSettingsForm({
@@ -82,7 +79,7 @@ export function CalendarSettingsForm({
                 <select id={`deadline-${index}-meeting`} value={rule.meetingId} onChange={(event) => setRule(index, { meetingId: event.target.value })} className={`${inputClass(fieldHasProblem(problem, `deadlines.${index}.meetingId`))} w-full`}>
                   {meetings.map((meeting) => (
                     <option key={meeting.id} value={meeting.id}>
-                      {meeting.name}（{meetingDateWithIso(meetingDateOf(meeting))}）
+                      {meeting.name}（{meeting.dateLabel}）
                     </option>
                   ))}
                 </select>

@@ -17,7 +17,7 @@ describe('clusterDeadlines with the FY2024 meetings and settings', () => {
         target: 'kickoff',
         meetingId: 'kickoff',
         meetingName: 'キックオフ',
-        meetingDateLabel: '2024年6月4日',
+        meetingDateLabel: '令和6年6月4日（2024-06-04）',
         dueDate: '2024-06-04',
         dueAt: '2024-06-04T08:00:00.000Z',
         provisional: false,
@@ -26,7 +26,7 @@ describe('clusterDeadlines with the FY2024 meetings and settings', () => {
         target: 'interim',
         meetingId: 'x1',
         meetingName: '第1回X会議',
-        meetingDateLabel: '2024年7月22日',
+        meetingDateLabel: '令和6年7月22日（2024-07-22）',
         dueDate: '2024-07-12',
         dueAt: '2024-07-12T08:00:00.000Z',
         provisional: false,
@@ -35,7 +35,7 @@ describe('clusterDeadlines with the FY2024 meetings and settings', () => {
         target: 'direction-budget',
         meetingId: 'x3',
         meetingName: '第3回X会議',
-        meetingDateLabel: '2024年10月上旬',
+        meetingDateLabel: '令和6年10月上旬（2024-10 上旬）',
         dueDate: '2024-09-24',
         dueAt: '2024-09-24T08:00:00.000Z',
         provisional: true,
@@ -44,7 +44,7 @@ describe('clusterDeadlines with the FY2024 meetings and settings', () => {
         target: 'direction-system',
         meetingId: 'x5',
         meetingName: '第5回X会議',
-        meetingDateLabel: '2024年12月下旬',
+        meetingDateLabel: '令和6年12月下旬（2024-12 下旬）',
         dueDate: '2024-12-16',
         dueAt: '2024-12-16T08:00:00.000Z',
         provisional: true,
@@ -53,7 +53,7 @@ describe('clusterDeadlines with the FY2024 meetings and settings', () => {
         target: 'final',
         meetingId: 'x5',
         meetingName: '第5回X会議',
-        meetingDateLabel: '2024年12月下旬',
+        meetingDateLabel: '令和6年12月下旬（2024-12 下旬）',
         dueDate: '2024-12-16',
         dueAt: '2024-12-16T08:00:00.000Z',
         provisional: true,
@@ -75,7 +75,7 @@ describe('clusterDeadlines with the FY2024 meetings and settings', () => {
       target: 'interim',
       meetingId: 'x2',
       meetingName: '第2回X会議',
-      meetingDateLabel: '2024年8月21日',
+      meetingDateLabel: '令和6年8月21日（2024-08-21）',
       dueDate: '2024-08-14',
       dueAt: '2024-08-14T08:00:00.000Z',
       provisional: false,
@@ -92,7 +92,7 @@ describe('clusterDeadlines with the FY2024 meetings and settings', () => {
     const deadline = deadlineOf(fy2024(27), 'direction-budget')!;
     expect(deadline.provisional).toBe(true);
     expect(deadline.dueDate).toBe('2024-09-24'); // 5 business days before Tuesday 2024-10-01
-    expect(deadline.meetingDateLabel).toBe('2024年10月上旬');
+    expect(deadline.meetingDateLabel).toBe('令和6年10月上旬（2024-10 上旬）');
   });
 
   it('puts every due instant at 17:00 Tokyo, 08:00 UTC', () => {
@@ -105,7 +105,7 @@ describe('clusterDeadlines when meetings move', () => {
 
   it('re-plans the budget direction report the moment the 3rd meeting gets its exact date, and it is no longer provisional', () => {
     expect(direction({ kind: 'exact', date: '2024-10-08' })).toMatchObject({
-      meetingDateLabel: '2024年10月8日',
+      meetingDateLabel: '令和6年10月8日（2024-10-08）',
       dueDate: '2024-10-01',
       dueAt: '2024-10-01T08:00:00.000Z',
       provisional: false,

@@ -1,5 +1,4 @@
-import { formatTokyoDateTime, japaneseEraDate, japaneseEraDateWithIso, meetingDateWithIso } from './japanese-era-dates';
-import { MonthThird } from './meeting-date';
+import { formatTokyoDateTime, japaneseEraDate, japaneseEraDateWithIso } from './japanese-era-dates';
 import { tokyoInstant } from './tokyo-dates';
 
 describe('japanese era dates', () => {
@@ -20,19 +19,6 @@ describe('japanese era dates', () => {
   it('takes the Tokyo day of an instant, which can differ from the UTC day', () => {
     expect(japaneseEraDateWithIso('2024-10-08T16:30:00.000Z')).toBe('令和6年10月9日（2024-10-09）');
     expect(japaneseEraDateWithIso('2024-10-09T17:00:00.000+09:00')).toBe('令和6年10月9日（2024-10-09）');
-  });
-
-  it('writes a fixed meeting date like any other day', () => {
-    expect(meetingDateWithIso({ kind: 'exact', date: '2024-10-09' })).toBe('令和6年10月9日（2024-10-09）');
-  });
-
-  it.each([
-    [{ month: '2024-10', third: MonthThird.Early }, '令和6年10月上旬（2024-10 上旬）'],
-    [{ month: '2024-11', third: MonthThird.Mid }, '令和6年11月中旬（2024-11 中旬）'],
-    [{ month: '2019-05', third: MonthThird.Late }, '令和元年5月下旬（2019-05 下旬）'],
-    [{ month: '2019-04', third: MonthThird.Late }, '平成31年4月下旬（2019-04 下旬）'],
-  ])('writes a meeting known only to a third of a month as that third: %o is %s', (third, label) => {
-    expect(meetingDateWithIso({ kind: 'third', ...third })).toBe(label);
   });
 });
 

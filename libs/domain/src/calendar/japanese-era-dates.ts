@@ -1,5 +1,4 @@
 import { TOKYO_OFFSET_MS } from '../time/tokyo-time';
-import { earliestMeetingDay, MeetingDate, MONTH_THIRD_LABELS } from './meeting-date';
 import { tokyoDate } from './tokyo-dates';
 
 const WEEKDAYS = ['日', '月', '火', '水', '木', '金', '土'];
@@ -20,7 +19,7 @@ export function japaneseEraDate(isoDate: string): string {
 }
 
 /** 「令和6年」 for a day of 2024 from May 2019 on; 元年 for an era's first year. */
-function japaneseEraYear(isoDate: string): string {
+export function japaneseEraYear(isoDate: string): string {
   const era = ERAS.find(({ start }) => isoDate >= start);
   const year = Number(isoDate.slice(0, 4));
   if (!era) return `${year}年`;
@@ -40,14 +39,4 @@ export function formatTokyoDateTime(instant: string): string {
   const hh = String(tokyo.getUTCHours()).padStart(2, '0');
   const mm = String(tokyo.getUTCMinutes()).padStart(2, '0');
   return `${japaneseEraDateWithIso(instant)}(${WEEKDAYS[tokyo.getUTCDay()]}) ${hh}:${mm}`;
-}
-
-/**
- * A meeting's date as the city writes it: 「令和6年10月9日（2024-10-09）」 when fixed, 「令和6年10月上旬（2024-10 上旬）」
- * while only the third of the month is known (the era is the one of the third's first day).
- */
-export function meetingDateWithIso(date: MeetingDate): string {
-  if (date.kind === 'exact') return japaneseEraDateWithIso(date.date);
-  const third = MONTH_THIRD_LABELS[date.third];
-  return `${japaneseEraYear(earliestMeetingDay(date))}${Number(date.month.slice(5, 7))}月${third}（${date.month} ${third}）`;
 }

@@ -86,15 +86,15 @@ describe('isProvisional', () => {
 
 describe('meetingDateLabel', () => {
   it('writes an exact date as staff write it, without zero padding', () => {
-    expect(meetingDateLabel(exact('2024-07-22'))).toBe('2024年7月22日');
-    expect(meetingDateLabel(exact('2024-06-04'))).toBe('2024年6月4日');
+    expect(meetingDateLabel(exact('2024-07-22'))).toBe('令和6年7月22日（2024-07-22）');
+    expect(meetingDateLabel(exact('2024-06-04'))).toBe('令和6年6月4日（2024-06-04）');
   });
 
   it('writes a third of a month with 上旬 / 中旬 / 下旬', () => {
-    expect(meetingDateLabel(third('2024-10', MonthThird.Early))).toBe('2024年10月上旬');
-    expect(meetingDateLabel(third('2024-11', MonthThird.Mid))).toBe('2024年11月中旬');
-    expect(meetingDateLabel(third('2024-12', MonthThird.Late))).toBe('2024年12月下旬');
-    expect(meetingDateLabel(third('2025-03', MonthThird.Early))).toBe('2025年3月上旬');
+    expect(meetingDateLabel(third('2024-10', MonthThird.Early))).toBe('令和6年10月上旬（2024-10 上旬）');
+    expect(meetingDateLabel(third('2024-11', MonthThird.Mid))).toBe('令和6年11月中旬（2024-11 中旬）');
+    expect(meetingDateLabel(third('2024-12', MonthThird.Late))).toBe('令和6年12月下旬（2024-12 下旬）');
+    expect(meetingDateLabel(third('2025-03', MonthThird.Early))).toBe('令和7年3月上旬（2025-03 上旬）');
   });
 
   it('labels every third', () => {
@@ -147,5 +147,20 @@ describe('dayAfterMeeting', () => {
     expect(dayAfterMeeting(third('2024-10', MonthThird.Mid))).toBe('2024-10-21');
     expect(dayAfterMeeting(third('2024-02', MonthThird.Late))).toBe('2024-03-01');
     expect(dayAfterMeeting(third('2024-12', MonthThird.Late))).toBe('2025-01-01');
+  });
+});
+
+describe('meetingDateLabel in 和暦 with 西暦', () => {
+  it('writes a fixed meeting date like any other day', () => {
+    expect(meetingDateLabel({ kind: 'exact', date: '2024-10-09' })).toBe('令和6年10月9日（2024-10-09）');
+  });
+
+  it.each([
+    [{ month: '2024-10', third: MonthThird.Early }, '令和6年10月上旬（2024-10 上旬）'],
+    [{ month: '2024-11', third: MonthThird.Mid }, '令和6年11月中旬（2024-11 中旬）'],
+    [{ month: '2019-05', third: MonthThird.Late }, '令和元年5月下旬（2019-05 下旬）'],
+    [{ month: '2019-04', third: MonthThird.Late }, '平成31年4月下旬（2019-04 下旬）'],
+  ])('writes a meeting known only to a third of a month as that third: %o is %s', (third, label) => {
+    expect(meetingDateLabel({ kind: 'third', ...third })).toBe(label);
   });
 });

@@ -1,3 +1,5 @@
+import { japaneseEraDateWithIso, japaneseEraYear } from './japanese-era-dates';
+
 /** 上旬 (days 1–10), 中旬 (11–20), 下旬 (21–end): a date known only to a third of a month. */
 export enum MonthThird {
   Early = 'early',
@@ -61,14 +63,14 @@ export function isProvisional(date: MeetingDate): boolean {
   return date.kind === 'third';
 }
 
-/** 「2024年7月22日」 or 「2024年10月上旬」. */
+/**
+ * A meeting's date as the city writes it: 「令和6年10月9日（2024-10-09）」 when fixed, 「令和6年10月上旬（2024-10 上旬）」
+ * while only the third of the month is known (the era is the one of the third's first day).
+ */
 export function meetingDateLabel(date: MeetingDate): string {
-  if (date.kind === 'exact') {
-    const [year, month, day] = date.date.split('-').map(Number);
-    return `${year}年${month}月${day}日`;
-  }
-  const [year, month] = date.month.split('-').map(Number);
-  return `${year}年${month}月${MONTH_THIRD_LABELS[date.third]}`;
+  if (date.kind === 'exact') return japaneseEraDateWithIso(date.date);
+  const third = MONTH_THIRD_LABELS[date.third];
+  return `${japaneseEraYear(earliestMeetingDay(date))}${Number(date.month.slice(5, 7))}月${third}（${date.month} ${third}）`;
 }
 
 export function sameMeetingDate(a: MeetingDate, b: MeetingDate): boolean {

@@ -35,9 +35,9 @@ describe('meetingDigestRequests', () => {
         { type: 'role', role: Role.Director, bureauCode: 'kodomo' },
       ],
       excludedUserIds: [],
-      subject: '【X会議の案内】第1回X会議（2024年7月22日）で報告する事業群',
+      subject: '【X会議の案内】第1回X会議（令和6年7月22日（2024-07-22））で報告する事業群',
       body: [
-        '第1回X会議（2024年7月22日）で次の報告をお願いします（案内: 令和6年7月17日（2024-07-17）(水) 09:00）。',
+        '第1回X会議（令和6年7月22日（2024-07-22））で次の報告をお願いします（案内: 令和6年7月17日（2024-07-17）(水) 09:00）。',
         '・No.22 保育所・幼稚園「経過報告」: 未着手（段階: 未着手）',
         '・No.23 子育て支援事業「経過報告」: 未作成（段階: 経営分析着手）',
       ].join('\n'),
@@ -54,7 +54,7 @@ describe('meetingDigestRequests', () => {
 
   it('leaves out when it was sent if the year has no calendar settings', () => {
     const [first] = meetingDigestRequests(2024, X1, 'digest/2024/x1/2024-07-22', items, null, NOW);
-    expect(first.body.split('\n')[0]).toBe('第1回X会議（2024年7月22日）で次の報告をお願いします。');
+    expect(first.body.split('\n')[0]).toBe('第1回X会議（令和6年7月22日（2024-07-22））で次の報告をお願いします。');
   });
 
   it('sends nothing for an agenda without an owning bureau', () => {

@@ -246,7 +246,7 @@ describe('noticeRequest', () => {
         '報告書: 経過報告',
         '必要な対応: 報告書の作成・提出',
         '期限: 令和6年7月12日（2024-07-12）(金) 17:00（日本時間）',
-        '対象の会議: 第1回X会議（2024年7月22日）',
+        '対象の会議: 第1回X会議（令和6年7月22日（2024-07-22））',
       ].join('\n'),
       link: '/api/v1/fiscal-years/2024/clusters/27',
       fiscalYear: 2024,
@@ -299,8 +299,8 @@ describe('noticeRequest', () => {
   it('marks a deadline pegged to a meeting known only as 上旬 as 暫定, explaining why', () => {
     const request = noticeRequest(GOMI, notice(BUDGET, NotificationKind.Reminder), NOW);
     expect(request.subject).toBe('【期限前のお知らせ】No.27 ごみ処理事業「改革の方向性の報告（令和7年度予算に関連するもの）」の報告書の作成・提出の期限は令和6年9月24日（2024-09-24）(火) 17:00です');
-    expect(request.body).toContain('期限: 令和6年9月24日（2024-09-24）(火) 17:00（日本時間）（暫定: 第3回X会議の日程が2024年10月上旬と未確定のため、その初日を基準にしています）');
-    expect(request.body).toContain('対象の会議: 第3回X会議（2024年10月上旬）');
+    expect(request.body).toContain('期限: 令和6年9月24日（2024-09-24）(火) 17:00（日本時間）（暫定: 第3回X会議の日程が令和6年10月上旬（2024-10 上旬）と未確定のため、その初日を基準にしています）');
+    expect(request.body).toContain('対象の会議: 第3回X会議（令和6年10月上旬（2024-10 上旬））');
     expect(request.dueAt).toBe('2024-09-24T08:00:00.000Z');
   });
 
@@ -309,7 +309,7 @@ describe('noticeRequest', () => {
     const request = noticeRequest(GOMI, notice(BUDGET, NotificationKind.Reminder, fixed), NOW);
     expect(request.body).not.toContain('暫定');
     expect(request.body).toContain('期限: 令和6年10月1日（2024-10-01）(火) 17:00（日本時間）');
-    expect(request.body).toContain('対象の会議: 第3回X会議（2024年10月8日）');
+    expect(request.body).toContain('対象の会議: 第3回X会議（令和6年10月8日（2024-10-08））');
     expect(noticeRequest(GOMI, notice(INTERIM, NotificationKind.Escalation), NOW).body).not.toContain('暫定');
   });
 
@@ -332,7 +332,7 @@ describe('deadlineMovedRequest', () => {
       excludedUserIds: [],
       subject: '【期限の変更】No.27 ごみ処理事業「改革の方向性の報告（令和7年度予算に関連するもの）」の期限が令和6年10月1日（2024-10-01）(火) 17:00になりました',
       body: [
-        '第3回X会議の日程が2024年10月8日になったため、期限が変わりました。',
+        '第3回X会議の日程が令和6年10月8日（2024-10-08）になったため、期限が変わりました。',
         '事業群: No.27 ごみ処理事業（令和6年度）',
         '報告書: 改革の方向性の報告（令和7年度予算に関連するもの）',
         '必要な対応: 報告書の作成・提出',
@@ -360,7 +360,7 @@ describe('deadlineMovedRequest', () => {
     const mid = deadlineOf('direction-budget', withMeetingDate('x3', { kind: 'third', month: '2024-10', third: MonthThird.Mid }));
     const request = deadlineMovedRequest(GOMI, BUDGET, provisional, mid, NOW);
     expect(request.key).toBe('deadline-moved/2024/27/direction-budget/2024-10-04T08:00:00.000Z/provisional');
-    expect(request.body).toContain('第3回X会議の日程が2024年10月中旬になったため');
+    expect(request.body).toContain('第3回X会議の日程が令和6年10月中旬（2024-10 中旬）になったため');
     expect(request.body).toContain('新しい期限: 令和6年10月4日（2024-10-04）(金) 17:00（日本時間）（暫定: ');
   });
 
