@@ -43,7 +43,7 @@ describe('deadlines due for a meeting through the API', () => {
     await fx.as('office').patch(`/api/v1/fiscal-years/${fy}/meetings/x1`, { date: { kind: 'third', month: `${fy}-09`, third: 'mid' } }).expect(200);
     await eventually(async () => {
       const [item] = (await fx.as('staff').get(duePath('x1')).expect(200)).body as DueItem[];
-      expect(item).toMatchObject({ clusterNo: 27, provisional: true, meetingDateLabel: `${fy}年9月中旬` });
+      expect(item).toMatchObject({ clusterNo: 27, provisional: true, meetingDateLabel: `令和${fy - 2018}年9月中旬（${fy}-09 中旬）` });
       expect(item.dueAt < `${fy}-09-11`).toBe(true);
     });
   });

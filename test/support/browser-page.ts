@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser, BrowserContext, Page } from 'playwright-core';
+import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from './web-app-fixture';
 
 /** JIS X 8341-3:2016 AA follows WCAG 2.0 AA; 2.1's A and AA rules are checked as well. */
@@ -39,9 +39,11 @@ export async function axeViolations(page: Page): Promise<string[]> {
 }
 
 /** Set WEB_SCREENSHOTS_DIR to keep PNGs of the pages as the tests see them, on demo data. */
-export async function screenshot(page: Page, name: string): Promise<void> {
+export async function screenshot(target: Page | Locator, name: string): Promise<void> {
   const dir = process.env.WEB_SCREENSHOTS_DIR;
   if (!dir) return;
   mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+  const path = join(dir, `${name}.png`);
+  // A whole page from top to bottom; a part of one (a row, a panel) as it stands.
+  await ('goto' in target ? target.screenshot({ path, fullPage: true }) : target.screenshot({ path }));
 }

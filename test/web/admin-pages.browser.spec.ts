@@ -1,22 +1,18 @@
-import AxeBuilder from '@axe-core/playwright';
 import { CatalogueRepository } from '@app/persistence';
 import { calendarWorkflowId, clusterWorkflowId } from '@app/temporal';
 import { Client, Connection } from '@temporalio/client';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import { login, TEST_ADMIN_PASSWORD } from '../support/api-harness';
+import { axeViolations, screenshot } from '../support/browser-page';
 import { TEST_FISCAL_YEARS } from '../support/lifecycle-fixture';
 import { testTemporalAddress } from '../support/test-environment';
 import { DEMO_PASSWORD, startWebAppFixture, WebAppFixture } from '../support/web-app-fixture';
 import { eventually } from '../support/worker-harness';
 
 const FY = TEST_FISCAL_YEARS.adminPages;
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const OFFICE = 'reform.office1';
 const STAFF = 'kodomo.staff';
-const screenshotsDir = process.env.WEB_SCREENSHOTS_DIR;
 
 /** X会議, 年度の設定 and the administration screens, in a real browser on demo data. */
 describe('the meetings, settings and administration pages in a real browser', () => {
@@ -71,17 +67,8 @@ describe('the meetings, settings and administration pages in a real browser', ()
     return page;
   }
 
-  async function expectNoAxeViolations(page: Page) {
-    await page.evaluate('document.fonts.ready');
-    const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-    expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
-  }
+  const expectNoAxeViolations = async (page: Page) => expect(await axeViolations(page)).toEqual([]);
 
-  async function screenshot(page: Page, name: string) {
-    if (!screenshotsDir) return;
-    mkdirSync(screenshotsDir, { recursive: true });
-    await page.screenshot({ path: join(screenshotsDir, `${name}.png`), fullPage: true });
-  }
 
   const meetingItem = (page: Page, name: string) => page.getByRole('listitem').filter({ has: page.getByRole('heading', { name, exact: true }) });
 

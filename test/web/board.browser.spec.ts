@@ -1,20 +1,16 @@
-import AxeBuilder from '@axe-core/playwright';
 import { CatalogueRepository } from '@app/persistence';
 import { clusterWorkflowId } from '@app/temporal';
 import { Client, Connection } from '@temporalio/client';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import { login } from '../support/api-harness';
+import { axeViolations, screenshot as screenshotOf } from '../support/browser-page';
 import { TEST_FISCAL_YEARS } from '../support/lifecycle-fixture';
 import { DEMO_PASSWORD, startWebAppFixture, WebAppFixture } from '../support/web-app-fixture';
 import { testTemporalAddress } from '../support/test-environment';
 import { eventually } from '../support/worker-harness';
 
 const FY = TEST_FISCAL_YEARS.board;
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-const screenshotsDir = process.env.WEB_SCREENSHOTS_DIR;
 
 /**
  * The 進捗ボード of a copy of FY2024: two 子ども家庭局 clusters and one 環境局 cluster analysed this
@@ -87,19 +83,10 @@ describe('the progress board in a real browser', () => {
     await expect(rows().count()).resolves.toBe(count);
   }
 
-  async function expectNoAxeViolations() {
-    await page.evaluate('document.fonts.ready');
-    const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-    expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
-  }
+  const expectNoAxeViolations = async () => expect(await axeViolations(page)).toEqual([]);
 
   /** The whole page, and what the first screen shows. */
-  async function screenshot(name: string) {
-    if (!screenshotsDir) return;
-    mkdirSync(screenshotsDir, { recursive: true });
-    await page.screenshot({ path: join(screenshotsDir, `${name}.png`), fullPage: true });
-    await page.screenshot({ path: join(screenshotsDir, `${name}-first-screen.png`) });
-  }
+  const screenshot = (name: string) => screenshotOf(page, name);
 
   it('shows all 57 clusters on one page, grouped as the seed groups them, with the totals per group × stage', async () => {
     await openBoard('reform.office1');
@@ -123,7 +110,7 @@ describe('the progress board in a real browser', () => {
     await expectRowCount(57);
     const reports = row(kickedOff).getByRole('list', { name: `No.${kickedOff}の報告書` });
     await expect(reports.getByRole('listitem').first().textContent()).resolves.toMatch(/^経過報告：決裁中（.+）$/);
-    if (screenshotsDir) await row(kickedOff).screenshot({ path: join(screenshotsDir, 'board-row-in-approval.png') });
+    await screenshotOf(row(kickedOff), 'board-row-in-approval');
     await row(kickedOff).getByRole('link', { name: `No.${kickedOff}`, exact: false }).first().click();
     await page.waitForURL(new RegExp(`/fiscal-years/${FY}/clusters/${kickedOff}$`));
   });
@@ -180,7 +167,7 @@ describe('the progress board in a real browser', () => {
     await expect(atRisk.textContent()).resolves.toContain('着手が期限超過');
     await panel.getByText(/^(そのほか)?未了のもの（/).click();
     await panel.getByRole('list', { name: /に向けて未了のもの$/ }).getByRole('link', { name: new RegExp(`^No.${kickedOff} `) }).waitFor();
-    if (screenshotsDir) await panel.screenshot({ path: join(screenshotsDir, 'board-next-meeting.png') });
+    await screenshotOf(panel, 'board-next-meeting');
   });
 
   it.each(['reform.office2', 'kodomo.staff', 'kodomo.manager', 'kodomo.director'])('has no WCAG 2.0/2.1 A or AA violations for %s', async (username) => {

@@ -1,12 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
 import { CatalogueRepository } from '@app/persistence';
 import { clusterWorkflowId } from '@app/temporal';
 import { Client, Connection } from '@temporalio/client';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import { login } from '../support/api-harness';
+import { axeViolations, screenshot } from '../support/browser-page';
 import { TEST_FISCAL_YEARS } from '../support/lifecycle-fixture';
 import { DEMO_PASSWORD, startWebAppFixture, WebAppFixture } from '../support/web-app-fixture';
 import { testTemporalAddress } from '../support/test-environment';
@@ -18,8 +16,6 @@ const MANAGER = 'kodomo.manager';
 const DIRECTOR = 'kodomo.director';
 const OFFICE = 'reform.office1';
 const OTHER_STAFF = 'kankyo.staff';
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-const screenshotsDir = process.env.WEB_SCREENSHOTS_DIR;
 
 /** The cluster page as each person uses it, in a real browser on demo data, with one login per browser context. */
 describe('the cluster page in a real browser', () => {
@@ -102,17 +98,8 @@ describe('the cluster page in a real browser', () => {
     return { stage: detail.stage as string, interim: detail.reports.find((report: { kind: string }) => report.kind === 'interim').status as string };
   };
 
-  async function expectNoAxeViolations(page: Page) {
-    await page.evaluate('document.fonts.ready');
-    const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-    expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
-  }
+  const expectNoAxeViolations = async (page: Page) => expect(await axeViolations(page)).toEqual([]);
 
-  async function screenshot(page: Page, name: string) {
-    if (!screenshotsDir) return;
-    mkdirSync(screenshotsDir, { recursive: true });
-    await page.screenshot({ path: join(screenshotsDir, `${name}.png`), fullPage: true });
-  }
 
   it('walks a report from draft through 差戻し and resubmission to the last 承認, and the cluster moves to the next stage', async () => {
     const staff = await browserOf(STAFF);

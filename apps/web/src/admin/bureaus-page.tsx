@@ -1,13 +1,11 @@
 import { Role } from '@app/domain';
 import { useEffect, useState } from 'react';
-import { ActionProblem } from '../actions/action-problem';
+import { FormSubmitRow } from '../actions/form-submit-row';
 import { RequireRole } from '../session/permission';
-import { PRIMARY_BUTTON } from '../ui/button-styles';
 import { ErrorNotice } from '../ui/error-notice';
 import { fieldHasProblem, FieldProblems } from '../ui/field-problems';
 import { inputClass, LABEL } from '../ui/form-styles';
 import { Loading } from '../ui/loading';
-import { StatusLabel } from '../ui/status-label';
 import { AdminNav } from './admin-nav';
 import { useBureaus, useCreateBureau } from './admin.queries';
 
@@ -84,17 +82,7 @@ function Bureaus() {
             <FieldProblems problem={problem} field="name" id="bureau-name-problems" />
           </div>
         </div>
-        <ActionProblem problem={problem} onRetry={create.retry} />
-        <div className="mt-4 flex flex-wrap items-center gap-4">
-          <button type="submit" className={PRIMARY_BUTTON} disabled={create.pending}>
-            登録
-          </button>
-          {create.succeeded && (
-            <p role="status">
-              <StatusLabel tone="info">登録しました</StatusLabel>
-            </p>
-          )}
-        </div>
+        <FormSubmitRow action={create} label="登録" doneLabel="登録しました" />
       </form>
 
       {bureaus.isPending && <Loading label="局を読み込んでいます" />}

@@ -1,12 +1,14 @@
-import { COMMENT_MAX_LENGTH, KICKOFF_NOTES_MAX_LENGTH } from '@app/domain';
+import { KICKOFF_NOTES_MAX_LENGTH } from '@app/domain';
 import { type FormEvent, useEffect, useState } from 'react';
 import { ActionProblem } from '../actions/action-problem';
 import { PRIMARY_BUTTON, SECONDARY_BUTTON } from '../ui/button-styles';
 import { ModalDialog, useCloseWhenDone, useModalDialog } from '../ui/modal-dialog';
+import { ReasonForm } from './reason-form';
 import { type ClusterAddress, type ClusterDetail, useBureaus, useCaseActions } from './cluster.queries';
+import { textFieldClass } from '../ui/form-styles';
 
 type CaseActions = ReturnType<typeof useCaseActions>;
-const FIELD = 'mt-1 w-full rounded-8 border border-solid-gray-600 px-3 py-2 text-std-16N-170';
+const FIELD = textFieldClass();
 
 /** The reform office's part: 着手, 取下げ, the owning bureau and whether the cluster is analysed this year. */
 export function CaseActions({ cluster, detail, reportLabels }: { cluster: ClusterAddress; detail: ClusterDetail; reportLabels: Readonly<Record<string, string>> }) {
@@ -176,47 +178,17 @@ function KickoffForm({
 }
 
 function WithdrawForm({ action, onDone, reportLabels }: { action: CaseActions['withdraw']; onDone: () => void; reportLabels: Readonly<Record<string, string>> }) {
-  const [reason, setReason] = useState('');
-  const [missing, setMissing] = useState(false);
   useCloseWhenDone(action, onDone);
-  const send = (event: FormEvent) => {
-    event.preventDefault();
-    if (reason.trim() === '') {
-      setMissing(true);
-      document.getElementById('withdraw-reason')?.focus();
-      return;
-    }
-    action.run({ reason });
-  };
   return (
-    <form onSubmit={send} noValidate>
-      <p>取り下げると、今年度のこの事業群の経営分析は終了し、元に戻せません。</p>
-      <label htmlFor="withdraw-reason" className="mt-3 block text-std-16B-170">
-        取下げの理由 <span className="text-error-2">（必須）</span>
-      </label>
-      <textarea
-        id="withdraw-reason"
-        className={`${FIELD} min-h-32`}
-        maxLength={COMMENT_MAX_LENGTH}
-        value={reason}
-        aria-invalid={missing}
-        aria-describedby={missing ? 'withdraw-reason-problem' : undefined}
-        onChange={(event) => {
-          setReason(event.target.value);
-          setMissing(false);
-        }}
-      />
-      {missing && (
-        <p id="withdraw-reason-problem" className="mt-1 text-error-2">
-          <span aria-hidden="true">⚠ </span>取下げの理由を入力してください。
-        </p>
-      )}
-      <ActionProblem problem={action.problem} onRetry={action.retry} reportLabels={reportLabels} />
-      <div className="mt-4">
-        <button type="submit" className={PRIMARY_BUTTON} disabled={action.pending}>
-          取下げ
-        </button>
-      </div>
-    </form>
+    <ReasonForm
+      id="withdraw-reason"
+      label="取下げの理由"
+      missingMessage="取下げの理由を入力してください。"
+      intro={<p>取り下げると、今年度のこの事業群の経営分析は終了し、元に戻せません。</p>}
+      submitLabel="取下げ"
+      action={action}
+      onSend={(reason) => action.run({ reason })}
+      reportLabels={reportLabels}
+    />
   );
 }

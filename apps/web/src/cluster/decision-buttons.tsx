@@ -5,10 +5,12 @@ import { PRIMARY_BUTTON, SECONDARY_BUTTON } from '../ui/button-styles';
 import { ErrorNotice } from '../ui/error-notice';
 import { Loading } from '../ui/loading';
 import { ModalDialog, useCloseWhenDone, useModalDialog } from '../ui/modal-dialog';
+import { ReasonForm } from './reason-form';
 import { type ClusterAddress, type ReportPermissions, type ReportView, useDelegateCandidates, type useReportActions } from './cluster.queries';
+import { textFieldClass } from '../ui/form-styles';
 
 type ReportActions = ReturnType<typeof useReportActions>;
-const FIELD = 'mt-1 w-full rounded-8 border border-solid-gray-600 px-3 py-2 text-std-16N-170';
+const FIELD = textFieldClass();
 
 /** 承認, 差戻し and 代理 of the pending step, for its holder only; the API decides each press. */
 export function DecisionButtons({
@@ -77,51 +79,18 @@ export function DecisionButtons({
 }
 
 function ReturnForm({ action, onDone, reportLabels }: { action: ReportActions['sendBack']; onDone: () => void; reportLabels: Readonly<Record<string, string>> }) {
-  const [comment, setComment] = useState('');
-  const [missing, setMissing] = useState(false);
-  const send = (event: FormEvent) => {
-    event.preventDefault();
-    if (comment.trim() === '') {
-      setMissing(true);
-      document.getElementById('return-comment')?.focus();
-      return;
-    }
-    action.run({ comment });
-  };
   useCloseWhenDone(action, onDone);
   return (
-    <form onSubmit={send} noValidate>
-      <label htmlFor="return-comment" className="text-std-16B-170">
-        差戻しの理由 <span className="text-error-2">（必須）</span>
-      </label>
-      <textarea
-        id="return-comment"
-        className={`${FIELD} min-h-32`}
-        maxLength={COMMENT_MAX_LENGTH}
-        value={comment}
-        aria-invalid={missing}
-        aria-describedby={missing ? 'return-comment-problem' : 'return-comment-hint'}
-        onChange={(event) => {
-          setComment(event.target.value);
-          setMissing(false);
-        }}
-      />
-      {missing ? (
-        <p id="return-comment-problem" className="mt-1 text-error-2">
-          <span aria-hidden="true">⚠ </span>差戻しの理由を入力してください。担当職員が修正の参考にします。
-        </p>
-      ) : (
-        <p id="return-comment-hint" className="mt-1 text-solid-gray-700">
-          担当職員に表示されます。何をどう直せばよいかを書いてください。
-        </p>
-      )}
-      <ActionProblem problem={action.problem} onRetry={action.retry} reportLabels={reportLabels} />
-      <div className="mt-4 flex gap-3">
-        <button type="submit" className={PRIMARY_BUTTON} disabled={action.pending}>
-          差戻し
-        </button>
-      </div>
-    </form>
+    <ReasonForm
+      id="return-comment"
+      label="差戻しの理由"
+      missingMessage="差戻しの理由を入力してください。担当職員が修正の参考にします。"
+      hint="担当職員に表示されます。何をどう直せばよいかを書いてください。"
+      submitLabel="差戻し"
+      action={action}
+      onSend={(comment) => action.run({ comment })}
+      reportLabels={reportLabels}
+    />
   );
 }
 

@@ -6,8 +6,9 @@ import { PRIMARY_BUTTON, SECONDARY_BUTTON } from '../ui/button-styles';
 import type { Action } from '../actions/use-action';
 import { type DraftAddress, forgetDraft, useLocalDraft } from './local-draft';
 import type { ReportView } from './cluster.queries';
+import { textFieldClass } from '../ui/form-styles';
 
-const FIELD = 'mt-1 w-full rounded-8 border border-solid-gray-600 px-3 py-2 text-std-16N-170';
+const FIELD = textFieldClass();
 
 /**
  * 件名と本文 of the next version. What is typed is kept in this browser until 保存 succeeds; the

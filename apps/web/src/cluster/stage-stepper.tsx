@@ -1,13 +1,4 @@
-import { ClusterStage, STAGE_LABELS } from '@app/domain';
-
-const PATH: readonly ClusterStage[] = [
-  ClusterStage.NotStarted,
-  ClusterStage.Kickoff,
-  ClusterStage.InterimReport,
-  ClusterStage.DirectionReport,
-  ClusterStage.FinalReport,
-  ClusterStage.Completed,
-];
+import { CLUSTER_STAGE_PATH as PATH, ClusterStage, STAGE_LABELS } from '@app/domain';
 
 /** Where the analysis stands on its yearly path: done, current and still ahead, each said in words. */
 export function StageStepper({ stage }: { stage: ClusterStage }) {

@@ -1,11 +1,9 @@
 import { KICKOFF_TARGET } from '@app/domain';
 import { useState } from 'react';
-import { ActionProblem } from '../actions/action-problem';
+import { FormSubmitRow } from '../actions/form-submit-row';
 import type { MeetingView } from '../meetings/meetings.queries';
-import { PRIMARY_BUTTON } from '../ui/button-styles';
 import { fieldHasProblem, FieldProblems } from '../ui/field-problems';
 import { inputClass, LABEL } from '../ui/form-styles';
-import { StatusLabel } from '../ui/status-label';
 import { type CalendarSettings, useSaveCalendarSettings } from './settings.queries';
 
 /** What the form holds: numbers as typed, so a half-typed value is never lost or silently changed. */
@@ -156,17 +154,7 @@ export function CalendarSettingsForm({
         </div>
       </div>
 
-      <ActionProblem problem={problem} onRetry={save.retry} />
-      <div className="mt-6 flex flex-wrap items-center gap-4">
-        <button type="submit" className={PRIMARY_BUTTON} disabled={save.pending}>
-          保存
-        </button>
-        {save.succeeded && (
-          <p role="status">
-            <StatusLabel tone="info">保存しました</StatusLabel>
-          </p>
-        )}
-      </div>
+      <FormSubmitRow action={save} label="保存" doneLabel="保存しました" />
     </form>
   );
 }

@@ -1,10 +1,9 @@
 import { ROLE_LABELS, Role, STAGE_LABELS, type ClusterStage } from '@app/domain';
 import { useState } from 'react';
-import { ActionProblem } from '../actions/action-problem';
-import { PRIMARY_BUTTON, SECONDARY_BUTTON } from '../ui/button-styles';
+import { FormSubmitRow } from '../actions/form-submit-row';
+import { SECONDARY_BUTTON } from '../ui/button-styles';
 import { fieldHasProblem, FieldProblems } from '../ui/field-problems';
 import { inputClass, LABEL } from '../ui/form-styles';
-import { StatusLabel } from '../ui/status-label';
 import { type LifecycleSettings, useSaveLifecycleSettings } from './settings.queries';
 
 type Step = LifecycleSettings['approvalChain'][number];
@@ -132,17 +131,7 @@ export function LifecycleSettingsForm({ fiscalYear, settings }: { fiscalYear: nu
         </button>
       </fieldset>
 
-      <ActionProblem problem={problem} onRetry={save.retry} />
-      <div className="mt-6 flex flex-wrap items-center gap-4">
-        <button type="submit" className={PRIMARY_BUTTON} disabled={save.pending}>
-          保存
-        </button>
-        {save.succeeded && (
-          <p role="status">
-            <StatusLabel tone="info">保存しました</StatusLabel>
-          </p>
-        )}
-      </div>
+      <FormSubmitRow action={save} label="保存" doneLabel="保存しました" />
     </form>
   );
 }

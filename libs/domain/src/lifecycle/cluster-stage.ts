@@ -22,7 +22,7 @@ export const STAGE_LABELS: Readonly<Record<ClusterStage, string>> = {
 };
 
 /** The forward path; WITHDRAWN is reachable from every stage before COMPLETED. */
-const FORWARD: readonly ClusterStage[] = [
+export const CLUSTER_STAGE_PATH: readonly ClusterStage[] = [
   ClusterStage.NotStarted,
   ClusterStage.Kickoff,
   ClusterStage.InterimReport,
@@ -33,8 +33,8 @@ const FORWARD: readonly ClusterStage[] = [
 
 export const STAGE_TRANSITIONS: Readonly<Record<ClusterStage, readonly ClusterStage[]>> = Object.fromEntries(
   CLUSTER_STAGES.map((stage) => {
-    const index = FORWARD.indexOf(stage);
-    const next = index >= 0 && index < FORWARD.length - 1 ? [FORWARD[index + 1]] : [];
+    const index = CLUSTER_STAGE_PATH.indexOf(stage);
+    const next = index >= 0 && index < CLUSTER_STAGE_PATH.length - 1 ? [CLUSTER_STAGE_PATH[index + 1]] : [];
     const canWithdraw = stage !== ClusterStage.Completed && stage !== ClusterStage.Withdrawn;
     return [stage, canWithdraw ? [...next, ClusterStage.Withdrawn] : next];
   }),
