@@ -1,4 +1,6 @@
 import type ICALModule from 'ical.js' with { 'resolution-mode': 'import' };
+import request from 'supertest';
+import { login } from '../support/api-harness';
 import { LifecycleFixture, startLifecycleFixture, TEST_FISCAL_YEARS } from '../support/lifecycle-fixture';
 import { eventually } from '../support/worker-harness';
 
@@ -117,5 +119,22 @@ describe('X meetings and deadlines through the API', () => {
     expect(deadline?.startDate.toJSDate().toISOString()).toBe('2036-09-04T08:00:00.000Z');
     const officeFeed = await fx.as('office').get(`/api/v1/fiscal-years/${fy}/calendar.ics`).expect(200);
     expect(officeFeed.text).not.toContain('No.26');
+  });
+
+  it('serves the feed to a calendar app holding the subscription link, and to nobody once the link has ended', async () => {
+    const ics = (query: string) => request(fx.app.getHttpServer()).get(`/api/v1/fiscal-years/${fy}/calendar.ics${query}`);
+    const { feedToken, expiresAt } = (await fx.as('staff2').post('/api/v1/auth/calendar-feed-link').expect(200)).body;
+    expect(Date.parse(expiresAt) - Date.now()).toBeGreaterThan(300 * 24 * 3600 * 1000);
+    const subscribed = await ics(`?feed=${encodeURIComponent(feedToken)}`).expect(200);
+    // The staff member's own bureau's deadlines, without any header: what a calendar app sends.
+    expect(subscribed.text).toContain('No.26');
+    await ics('').expect(401);
+    await ics('?feed=not-a-token').expect(401);
+    // The link opens the feed only: as a bearer token it is refused everywhere else.
+    await request(fx.app.getHttpServer()).get('/api/v1/me').auth(feedToken, { type: 'bearer' }).expect(401);
+    // Logging out ends it with the user's other tokens.
+    const staffToken = await login(fx.app, 'staff2');
+    await request(fx.app.getHttpServer()).post('/api/v1/auth/logout').auth(staffToken, { type: 'bearer' }).expect(204);
+    await ics(`?feed=${encodeURIComponent(feedToken)}`).expect(401);
   });
 });

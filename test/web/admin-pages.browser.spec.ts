@@ -128,6 +128,14 @@ describe('the meetings, settings and administration pages in a real browser', ()
     await meetingItem(page, '第1回X会議').waitFor();
     await expect(page.getByRole('button', { name: /日程・議題を変更/ }).count()).resolves.toBe(0);
     await expect(page.getByRole('link', { name: 'calendar.ics をダウンロード' }).getAttribute('href')).resolves.toBe(`/api/v1/fiscal-years/${FY}/calendar.ics`);
+    // The subscription link works with nothing but the URL, as a calendar app fetches it.
+    await page.getByRole('button', { name: '購読用のリンクを作成' }).click();
+    const feedUrl = await page.getByLabel(/購読用のリンク/).inputValue();
+    expect(feedUrl).toMatch(new RegExp(`^${fx.baseUrl}/api/v1/fiscal-years/${FY}/calendar\\.ics\\?feed=`));
+    const fetched = await fetch(feedUrl);
+    expect({ status: fetched.status, type: fetched.headers.get('content-type') }).toEqual({ status: 200, type: 'text/calendar; charset=utf-8' });
+    expect(await fetched.text()).toContain('BEGIN:VCALENDAR');
+    expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'meetings-staff');
 
     for (const path of [`/fiscal-years/${FY}/settings`, '/admin/users', '/admin/bureaus']) {

@@ -29,6 +29,8 @@ export function loggerModuleParams(service: string, level: string): Params {
       },
       customAttributeKeys: { reqId: 'requestId' },
       redact: ['req.headers.authorization', 'req.headers.cookie'],
+      // A calendar subscription carries its credential in the URL (calendar apps send no headers).
+      serializers: { req: (request: { url?: string }) => ({ ...request, url: request.url?.replace(/([?&]feed=)[^&]*/, '$1[Redacted]') }) },
       autoLogging: { ignore: (request) => request.url === '/api/v1/health' },
     },
   };

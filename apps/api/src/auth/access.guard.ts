@@ -4,7 +4,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { ACCESS_RULE, AccessRule } from './access-rule.decorator';
-import { AccessTokenClaims } from './auth.module-options';
+import { AccessTokenClaims, FEED_LINK_AUDIENCE } from './auth.module-options';
 import { AuthenticatedRequest } from './current-user.decorator';
 import { requireCsrfHeader, sessionTokenOf } from './session-cookie';
 
@@ -26,7 +26,8 @@ export class AccessGuard implements CanActivate {
     if (rule.kind === 'public') return true;
 
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const user = await this.authenticate(request);
+    const feedLink = rule.kind === 'feed-link' && typeof request.query.feed === 'string' ? request.query.feed : null;
+    const user = feedLink ? await this.holderOf(feedLink, FEED_LINK_AUDIENCE) : await this.authenticate(request);
     request.user = user;
     if (rule.kind === 'roles' && !rule.roles.some((role) => user.roles.includes(role))) {
       throw refused('access.denied', `この操作には次のいずれかの役割が必要です: ${rule.roles.join(', ')}`);
@@ -44,11 +45,15 @@ export class AccessGuard implements CanActivate {
     return session;
   }
 
-  private async authenticate(request: AuthenticatedRequest) {
-    const token = this.tokenOf(request);
+  private authenticate(request: AuthenticatedRequest) {
+    return this.holderOf(this.tokenOf(request));
+  }
+
+  /** The user a token speaks for: valid for this audience, the account active, and the token not ended since. */
+  private async holderOf(token: string, audience?: string) {
     let payload: AccessTokenClaims;
     try {
-      payload = await this.jwt.verifyAsync<AccessTokenClaims>(token);
+      payload = await this.jwt.verifyAsync<AccessTokenClaims>(token, audience ? { audience } : {});
     } catch {
       throw refused('auth.required', 'トークンが無効か期限切れです。再度ログインしてください');
     }

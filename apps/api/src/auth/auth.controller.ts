@@ -7,7 +7,7 @@ import { AuthenticatedUser } from './authenticated-user';
 import { CurrentUser } from './current-user.decorator';
 import { AuthService } from './auth.service';
 import { LoginThrottlerGuard } from './login-throttler.guard';
-import { LoginRequest, LoginResponse, SessionResponse } from './login.request.dto';
+import { CalendarFeedLinkResponse, LoginRequest, LoginResponse, SessionResponse } from './login.request.dto';
 import { requireCsrfHeader, SESSION_COOKIE, sessionCookieOptions, sessionTokenOf } from './session-cookie';
 
 const CSRF_HEADER_DOC = { name: 'X-Requested-With', required: true, description: '任意の値（例: fetch）。別サイトのフォームからの要求を拒むため' };
@@ -63,6 +63,20 @@ export class AuthController {
   @Refusals('auth.required', 'auth.csrf-header-missing')
   async logOut(@CurrentUser() user: AuthenticatedUser): Promise<void> {
     await this.auth.logOutEverywhere(user.id);
+  }
+
+  @Post('calendar-feed-link')
+  @HttpCode(200)
+  @Authenticated()
+  @ApiOperation({
+    summary: 'カレンダー購読用のリンク',
+    description:
+      "Access: any logged-in user. A token for the caller's own calendar subscription: GET /fiscal-years/{fy}/calendar.ics?feed=<token> answers with their feed without any other credential, as calendar apps need. It opens that feed only, for a year, and ends with the caller's other tokens (logout, a new password, a change of roles or bureau).",
+  })
+  @ApiOkResponse({ type: CalendarFeedLinkResponse })
+  @Refusals('auth.required', 'auth.csrf-header-missing')
+  feedLink(@CurrentUser() user: AuthenticatedUser): Promise<CalendarFeedLinkResponse> {
+    return this.auth.issueFeedLink(user.id);
   }
 
   @Delete('session')

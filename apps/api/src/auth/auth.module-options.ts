@@ -15,3 +15,7 @@ export interface AccessTokenClaims {
   readonly username: string;
   readonly ver: number;
 }
+
+/** A calendar subscription link's token: for that feed only (another audience), valid a year, ended like access tokens. */
+export const FEED_LINK_AUDIENCE = 'kitakyushu-reform-calendar-feed';
+export const FEED_LINK_TTL_SECONDS = 365 * 24 * 60 * 60;

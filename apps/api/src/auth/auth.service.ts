@@ -3,7 +3,7 @@ import { LoginAttemptRepository, UserRepository } from '@app/persistence';
 import { verifyAgainstNoAccount, verifyPassword } from '@app/security';
 import { Injectable, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { ACCESS_TOKEN_TTL_SECONDS, AccessTokenClaims } from './auth.module-options';
+import { ACCESS_TOKEN_TTL_SECONDS, AccessTokenClaims, FEED_LINK_AUDIENCE, FEED_LINK_TTL_SECONDS } from './auth.module-options';
 
 export interface LoginCommand {
   readonly username: string;
@@ -46,6 +46,18 @@ export class AuthService {
     const claims: AccessTokenClaims = { sub: user.id, username: user.username, ver: user.tokenVersion };
     const accessToken = await this.jwt.signAsync(claims);
     return { accessToken, expiresIn: ACCESS_TOKEN_TTL_SECONDS };
+  }
+
+  /**
+   * A token for the user's calendar subscription link: it opens their calendar.ics feed and nothing
+   * else (another audience), for a year, and ends with their access tokens (logout, new password, …).
+   */
+  async issueFeedLink(userId: string): Promise<{ feedToken: string; expiresAt: string }> {
+    const user = await this.users.findById(userId);
+    if (!user) throw refused('auth.required', 'このトークンの利用者は存在しません');
+    const claims: AccessTokenClaims = { sub: user.id, username: user.username, ver: user.tokenVersion };
+    const feedToken = await this.jwt.signAsync(claims, { audience: FEED_LINK_AUDIENCE, expiresIn: FEED_LINK_TTL_SECONDS });
+    return { feedToken, expiresAt: new Date(Date.now() + FEED_LINK_TTL_SECONDS * 1000).toISOString() };
   }
 
   /** Logout everywhere: every token the user holds, on any device, is refused from now on. */

@@ -28,3 +28,8 @@ export class SessionResponse {
   @ApiProperty({ example: 28800, description: 'seconds until the session ends' })
   expiresIn!: number;
 }
+
+export class CalendarFeedLinkResponse {
+  @ApiProperty({ description: 'calendar.ics の URL に ?feed= として付ける値。カレンダーアプリの購読用で、ほかの API には使えない' }) feedToken!: string;
+  @ApiProperty({ description: '有効期限（ログアウトやパスワードの変更でも無効になる）' }) expiresAt!: string;
+}

@@ -5,6 +5,26 @@
  */
 
 export interface paths {
+    "/api/v1/auth/calendar-feed-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * カレンダー購読用のリンク
+         * @description Access: any logged-in user. A token for the caller's own calendar subscription: GET /fiscal-years/{fy}/calendar.ics?feed=<token> answers with their feed without any other credential, as calendar apps need. It opens that feed only, for a year, and ends with the caller's other tokens (logout, a new password, a change of roles or bureau).
+         */
+        post: operations["AuthController_feedLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -150,7 +170,7 @@ export interface paths {
         };
         /**
          * カレンダー（iCalendar）
-         * @description Access: any logged-in user. The year's X meetings and the caller's own deadlines as an iCalendar feed. Dates known only as 上旬/中旬/下旬, and deadlines planned against them, are TENTATIVE and carry X-REFORM-PROVISIONAL:TRUE.
+         * @description Access: any logged-in user, or the holder of their subscription link (?feed=, from POST /auth/calendar-feed-link). The year's X meetings and the caller's own deadlines as an iCalendar feed. Dates known only as 上旬/中旬/下旬, and deadlines planned against them, are TENTATIVE and carry X-REFORM-PROVISIONAL:TRUE.
          */
         get: operations["CalendarFeedController_feed"];
         put?: never;
@@ -901,6 +921,12 @@ export interface components {
             isDemo: boolean;
             /** @example 子ども家庭局 */
             name: string;
+        };
+        CalendarFeedLinkResponse: {
+            /** @description 有効期限（ログアウトやパスワードの変更でも無効になる） */
+            expiresAt: string;
+            /** @description calendar.ics の URL に ?feed= として付ける値。カレンダーアプリの購読用で、ほかの API には使えない */
+            feedToken: string;
         };
         CalendarSettingsDto: {
             /** @description kickoff と報告書の種類ごとの期限の基準 */
@@ -1838,6 +1864,49 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    AuthController_feedLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedLinkResponse"];
+                };
+            };
+            /** @description `auth.required` ログインが必要です */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "auth.required";
+                    };
+                };
+            };
+            /** @description `auth.csrf-header-missing` 画面からの操作であることを確認できません */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "auth.csrf-header-missing";
+                    };
+                };
+            };
+        };
+    };
     AuthController_login: {
         parameters: {
             query?: never;
@@ -2437,7 +2506,10 @@ export interface operations {
     };
     CalendarFeedController_feed: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description カレンダーアプリから購読するときのトークン（POST /auth/calendar-feed-link） */
+                feed?: unknown;
+            };
             header?: never;
             path: {
                 fy: number;
