@@ -15,6 +15,8 @@ export interface ApiHarnessOptions {
   readonly temporalAddress: string;
   readonly taskQueue: string;
   readonly loginRateLimitPerMinute?: number;
+  /** How long one request may wait on Temporal before 503 (the API's default otherwise). */
+  readonly temporalRequestTimeoutMs?: number;
   /** As main.ts reads it from ADMIN_PASSWORD and NODE_ENV; a known test password by default. */
   readonly adminPassword?: AdminPassword;
 }
@@ -25,7 +27,7 @@ export async function startApi(options: ApiHarnessOptions): Promise<INestApplica
     imports: [
       ApiModule.forRoot({
         databaseUrl: options.databaseUrl,
-        temporal: { address: options.temporalAddress, namespace: 'default', taskQueue: options.taskQueue },
+        temporal: { address: options.temporalAddress, namespace: 'default', taskQueue: options.taskQueue, requestTimeoutMs: options.temporalRequestTimeoutMs },
         jwtSecret: 'test-secret-that-is-long-enough-for-the-validator',
         adminPassword: options.adminPassword ?? { password: TEST_ADMIN_PASSWORD },
         logLevel: 'silent',

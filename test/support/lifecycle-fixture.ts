@@ -6,7 +6,7 @@ import { Client, Connection } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
 import request from 'supertest';
 import { getClusterCase } from '@app/workflows';
-import { createUser, login, startApi, TEST_ADMIN_PASSWORD } from './api-harness';
+import { ApiHarnessOptions, createUser, login, startApi, TEST_ADMIN_PASSWORD } from './api-harness';
 import { createTestDatabase, TestDatabase, testTemporalAddress, uniqueName } from './test-environment';
 import { RunningWorker, startWorker } from './worker-harness';
 
@@ -35,6 +35,7 @@ export const TEST_FISCAL_YEARS = {
   clusterPermissions: 2050,
   reminderInbox: 2054,
   httpHygiene: 2055,
+  requestDeadline: 2056,
   adminPages: 2051,
   meetingDue: 2053,
 } as const;
@@ -90,12 +91,16 @@ export interface AuthenticatedHttp {
   patch(path: string, body?: object): request.Test;
 }
 
-export async function startLifecycleFixture(fiscalYear: number, workerEnvironment: Record<string, string> = {}): Promise<LifecycleFixture> {
+export async function startLifecycleFixture(
+  fiscalYear: number,
+  workerEnvironment: Record<string, string> = {},
+  apiOptions: Pick<ApiHarnessOptions, 'temporalRequestTimeoutMs'> = {},
+): Promise<LifecycleFixture> {
   const database: TestDatabase = await createTestDatabase();
   const temporalAddress = testTemporalAddress();
   const taskQueue = uniqueName('queue');
   const runWorker = () => startWorker({ databaseUrl: database.url, temporalAddress, taskQueue, environment: workerEnvironment });
-  const [app, firstWorker] = await Promise.all([startApi({ databaseUrl: database.url, temporalAddress, taskQueue }), runWorker()]);
+  const [app, firstWorker] = await Promise.all([startApi({ databaseUrl: database.url, temporalAddress, taskQueue, ...apiOptions }), runWorker()]);
   let worker = firstWorker;
   let workerRunning = true;
   let apiOpen = true;

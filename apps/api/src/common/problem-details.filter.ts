@@ -1,9 +1,12 @@
 import { refusal, Refusal, REFUSAL_REASONS, RefusalCode, REPORT_BODY_MAX_LENGTH } from '@app/domain';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import { isGrpcServiceError, ServiceError } from '@temporalio/client';
+import { isGrpcServiceError, ServiceError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { Request, Response } from 'express';
 import { JSON_BODY_LIMIT, sendProblem } from './http-guards';
 import { refusalOf } from './refusal-of';
+
+/** When to ask again after Temporal did not answer: long enough for a worker to come back from a restart. */
+const RETRY_AFTER_SECONDS = 5;
 
 /** gRPC codes of a server that cannot be reached or did not answer in time. */
 const UNREACHABLE = [4, 14];
@@ -40,8 +43,19 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const refused = refusalOf(error);
     if (refused) return { refusal: refused };
     // Temporal out of reach is the server's trouble, not the caller's: a reason a person can act on, not a bare 500.
+    if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError || isDeadlineExceeded(error)) {
+      return {
+        refusal: refusal(
+          'temporal.unavailable',
+          'ワークフローサーバー（Temporal）が時間内に応答しませんでした。操作はまだ反映されていないか、処理中です。しばらくしてから同じ操作をもう一度お試しください（同じ Idempotency-Key なら二重には処理されません）',
+          { retryAfterSeconds: RETRY_AFTER_SECONDS },
+        ),
+      };
+    }
     if (error instanceof ServiceError && isGrpcServiceError(error.cause) && UNREACHABLE.includes(error.cause.code)) {
-      return { refusal: refusal('temporal.unavailable', 'ワークフローサーバー（Temporal）に接続できません。しばらくしてから再度お試しください') };
+      return {
+        refusal: refusal('temporal.unavailable', 'ワークフローサーバー（Temporal）に接続できません。しばらくしてから再度お試しください', { retryAfterSeconds: RETRY_AFTER_SECONDS }),
+      };
     }
     if (error instanceof HttpException && error.getStatus() < 500) return { refusal: plumbingRefusal(error.getStatus(), request), status: error.getStatus() };
     if (isBodyReadingError(error)) return { refusal: plumbingRefusal(error.status, request), status: error.status };
@@ -55,6 +69,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     this.logger.error(`unexpected error answering ${request.method} ${request.path}`, error instanceof Error ? error.stack : String(error));
     return { refusal: refusal('server.error', 'サーバーで予期しないエラーが発生しました。しばらくしてから再度お試しください。解決しない場合は管理者に連絡してください') };
   }
+}
+
+/** A call past its request deadline, as the SDK raises it outside an Update (a start, a query). */
+function isDeadlineExceeded(error: unknown): boolean {
+  const cause = error instanceof ServiceError ? error.cause : error;
+  return isGrpcServiceError(cause) && cause.code === 4;
 }
 
 /** body-parser's refusals of a body (too large, malformed, wrong charset): 4xx errors meant to be told. */

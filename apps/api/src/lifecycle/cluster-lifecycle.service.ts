@@ -1,6 +1,6 @@
 import { ClusterCase, ClusterCommand, ClusterStage, fiscalYearLabel, lifecycleSettingsProblems, Participant, refusalClassOf, refused, STAGE_LABELS } from '@app/domain';
 import { ClusterRow, FiscalYearSettingsRepository, LifecycleReadRepository } from '@app/persistence';
-import { CLUSTER_NO, CLUSTER_STAGE, clusterWorkflowId, FISCAL_YEAR, OWNING_BUREAU, TEMPORAL_OPTIONS, TemporalOptions } from '@app/temporal';
+import { CLUSTER_NO, CLUSTER_STAGE, clusterWorkflowId, FISCAL_YEAR, OWNING_BUREAU, TEMPORAL_OPTIONS, TemporalOptions, withinRequestDeadline } from '@app/temporal';
 import { Inject, Injectable } from '@nestjs/common';
 import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WithStartWorkflowOperation } from '@temporalio/client';
 import { awaitKickoff, type clusterLifecycleWorkflow, clusterUpdates } from '@app/workflows';
@@ -40,7 +40,7 @@ export class ClusterLifecycleService {
       throw refused('lifecycle-settings.incomplete', `${fiscalYearLabel(cluster.fiscalYear)}の報告書・決裁経路の設定がないか不完全なため着手できません`);
     }
     try {
-      await this.client.workflow.executeUpdateWithStart(awaitKickoff, {
+      await withinRequestDeadline(this.client, this.temporal, () => this.client.workflow.executeUpdateWithStart(awaitKickoff, {
         // Answered once the kickoff is in the read model, so the caller's next read shows it.
         startWorkflowOperation: new WithStartWorkflowOperation<typeof clusterLifecycleWorkflow>('clusterLifecycleWorkflow', {
           workflowId: clusterWorkflowId(cluster.fiscalYear, cluster.no),
@@ -68,7 +68,7 @@ export class ClusterLifecycleService {
             { key: OWNING_BUREAU, value: owningBureau.code },
           ],
         }),
-      });
+      }));
       return 'started';
     } catch (error) {
       if (error instanceof WorkflowExecutionAlreadyStartedError) return 'already-running';
@@ -88,10 +88,13 @@ export class ClusterLifecycleService {
   async act(cluster: ClusterRow, command: ClusterCommand, requestKey?: string): Promise<ClusterCase> {
     const handle = this.client.workflow.getHandle(clusterWorkflowId(cluster.fiscalYear, cluster.no));
     try {
-      return await handle.executeUpdate(clusterUpdates[command.type] as typeof clusterUpdates.submit, {
-        args: [command as Extract<ClusterCommand, { type: 'submit' }>],
-        ...(requestKey ? { updateId: requestKey } : {}),
-      });
+      // A retry with the same Idempotency-Key (the update id) attaches to the same Update.
+      return await withinRequestDeadline(this.client, this.temporal, () =>
+        handle.executeUpdate(clusterUpdates[command.type] as typeof clusterUpdates.submit, {
+          args: [command as Extract<ClusterCommand, { type: 'submit' }>],
+          ...(requestKey ? { updateId: requestKey } : {}),
+        }),
+      );
     } catch (error) {
       const refusal = refusalOf(error);
       if (refusal) throw withCurrent(refusal, refusalClassOf(refusal) === 'conflict' ? await this.currentState(cluster) : null);

@@ -15,7 +15,7 @@ import {
   toTokyoIsoString,
 } from '@app/domain';
 import { CatalogueRepository, FiscalYearSettingsRepository, MeetingRepository } from '@app/persistence';
-import { calendarWorkflowId, TEMPORAL_OPTIONS, TemporalOptions } from '@app/temporal';
+import { calendarWorkflowId, TEMPORAL_OPTIONS, TemporalOptions, withinRequestDeadline } from '@app/temporal';
 import { Inject, Injectable } from '@nestjs/common';
 import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { calendarSettingsChanged, changeMeeting, type fiscalYearCalendarWorkflow, MeetingChange } from '@app/workflows';
@@ -75,7 +75,9 @@ export class CalendarService {
       ...(request.agenda ? { agenda: request.agenda.map(({ clusterNo, reportKind }) => ({ clusterNo, reportKind })) } : {}),
     };
     try {
-      const meeting = await this.client.workflow.getHandle(calendarWorkflowId(fiscalYear)).executeUpdate(changeMeeting, { args: [change] });
+      const meeting = await withinRequestDeadline(this.client, this.temporal, () =>
+        this.client.workflow.getHandle(calendarWorkflowId(fiscalYear)).executeUpdate(changeMeeting, { args: [change] }),
+      );
       const [view] = await this.views(fiscalYear, [meeting], await this.fiscalYearSettings.calendarSettings(fiscalYear));
       return view;
     } catch (error) {
