@@ -50,6 +50,16 @@ describe('GET /api/v1/health', () => {
     expect(refused.body.detail).toContain('ワークフローサーバー（Temporal）に接続できません');
 
     await servers.stopServer('postgres');
+    // A read and an action while PostgreSQL is down: the server's trouble, told as such, with when to try again.
+    for (const call of [
+      request(app.getHttpServer()).get('/api/v1/fiscal-years').auth(token, { type: 'bearer' }),
+      request(app.getHttpServer()).get('/api/v1/fiscal-years/2024/clusters').auth(token, { type: 'bearer' }),
+      request(app.getHttpServer()).post('/api/v1/auth/login').send({ username: 'office', password: 'password-1234' }),
+    ]) {
+      const unavailable = await call;
+      expect({ status: unavailable.status, code: unavailable.body.code, retryAfter: unavailable.headers['retry-after'] }).toEqual({ status: 503, code: 'database.unavailable', retryAfter: '5' });
+      expect(unavailable.body.detail).toContain('データベースに接続できません');
+    }
     const bothDown = await request(app.getHttpServer()).get('/api/v1/health').expect(503);
     expect(bothDown.body.current).toEqual({ database: 'down', temporal: 'down' });
   });

@@ -19,3 +19,4 @@ export * from './seed/demo-organisation';
 export * from './seed/seed-catalogue';
 export * from './seed/seed-demo';
 export * from './prepare-database';
+export { isDatabaseUnavailable } from './sql/sql-state';

@@ -2,6 +2,7 @@ import { refusal, Refusal, REFUSAL_REASONS, RefusalCode, REPORT_BODY_MAX_LENGTH 
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { isGrpcServiceError, ServiceError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { Request, Response } from 'express';
+import { isDatabaseUnavailable } from '@app/persistence';
 import { JSON_BODY_LIMIT, sendProblem } from './http-guards';
 import { refusalOf } from './refusal-of';
 
@@ -55,6 +56,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (error instanceof ServiceError && isGrpcServiceError(error.cause) && UNREACHABLE.includes(error.cause.code)) {
       return {
         refusal: refusal('temporal.unavailable', 'ワークフローサーバー（Temporal）に接続できません。しばらくしてから再度お試しください', { retryAfterSeconds: RETRY_AFTER_SECONDS }),
+      };
+    }
+    if (isDatabaseUnavailable(error)) {
+      this.logger.warn(`PostgreSQL unavailable answering ${request.method} ${request.path}: ${error instanceof Error ? error.message : String(error)}`);
+      return {
+        refusal: refusal('database.unavailable', 'データベースに接続できません。しばらくしてから再度お試しください', { retryAfterSeconds: RETRY_AFTER_SECONDS }),
       };
     }
     if (error instanceof HttpException && error.getStatus() < 500) return { refusal: plumbingRefusal(error.getStatus(), request), status: error.getStatus() };

@@ -46,6 +46,7 @@ export const REFUSAL_REASONS = {
   'idempotency.key-invalid': { class: 'invalid', title: 'Idempotency-Key の形式に誤りがあります' },
   'idempotency.in-progress': { class: 'conflict', title: '同じ Idempotency-Key の要求を処理中です' },
   'temporal.unavailable': { class: 'unavailable', title: 'ワークフローサーバーに接続できません' },
+  'database.unavailable': { class: 'unavailable', title: 'データベースに接続できません' },
   'service.unhealthy': { class: 'unavailable', title: 'サービスの一部が応答していません' },
   'server.error': { class: 'internal', title: 'サーバーで予期しないエラーが発生しました' },
 
