@@ -1,7 +1,6 @@
 import {
   boardRowProgress,
   DEADLINE_RISK_LABELS,
-  DeadlineProgress,
   dueForMeeting,
   earliestMeetingDay,
   isProvisional,
@@ -11,7 +10,6 @@ import {
   reportProgress,
   ReportProgressState,
   ReportState,
-  toTokyoIsoString,
   tokyoDate,
   unwrittenReports,
   YearCalendar,
@@ -19,7 +17,8 @@ import {
 import { CatalogueRepository, ClusterFilter, ClusterRow, FiscalYearSettingsRepository, MeetingRepository } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { CatalogueService, toClusterView } from './catalogue.service';
-import { BoardRowView, ClusterPage, NextDeadlineView, NextMeetingPanelView } from './cluster.dto';
+import { BoardRowView, ClusterPage, NextMeetingPanelView } from './cluster.dto';
+import { toDeadlineView } from './deadline-view';
 
 /** Enough to read every cluster of a year at once, for what depends on all of them. */
 const WHOLE_YEAR = { page: 1, pageSize: 1_000_000 };
@@ -72,7 +71,7 @@ export class ClusterBoardService {
       clusterNo: item.cluster.no,
       clusterName: item.cluster.name,
       owningBureau: item.cluster.owningBureau,
-      deadline: toNextDeadlineView(item.deadline),
+      deadline: toDeadlineView(item.deadline),
       state: item.report?.state ?? ReportProgressState.NotStarted,
       stepLabel: item.report?.stepLabel ?? null,
       risk: item.risk,
@@ -111,20 +110,8 @@ function toBoardRow(row: ClusterRow, context: YearContext): BoardRowView {
   return {
     ...toClusterView(row),
     reports: progress.reports.map((report) => ({ ...report })),
-    nextDeadline: progress.nextDeadline ? toNextDeadlineView(progress.nextDeadline) : null,
+    nextDeadline: progress.nextDeadline ? toDeadlineView(progress.nextDeadline) : null,
     overdue: progress.overdue,
   };
 }
 
-function toNextDeadlineView(deadline: DeadlineProgress): NextDeadlineView {
-  return {
-    target: deadline.target,
-    label: deadline.label,
-    dueDate: deadline.dueDate,
-    dueAt: toTokyoIsoString(deadline.dueAt),
-    meetingId: deadline.meetingId,
-    meetingName: deadline.meetingName,
-    provisional: deadline.provisional,
-    overdue: deadline.overdue,
-  };
-}

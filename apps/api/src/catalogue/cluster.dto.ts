@@ -85,21 +85,24 @@ export class ReportProgressView {
 }
 
 /** The next deadline a cluster still owes, and the meeting it is for. */
-export class NextDeadlineView {
+/** A deadline of a cluster, with the meeting it is pegged to and whether it is done or overdue. */
+export class DeadlineView {
   @ApiProperty({ example: 'interim', description: 'kickoff または報告書の種類' }) target!: string;
   @ApiProperty({ example: '経過報告' }) label!: string;
-  @ApiProperty({ example: '2024-07-12', description: '期限日（Asia/Tokyo）' }) dueDate!: string;
-  @ApiProperty({ example: '2024-07-12T17:00:00.000+09:00' }) dueAt!: string;
   @ApiProperty({ example: 'x1' }) meetingId!: string;
   @ApiProperty({ example: '第1回X会議' }) meetingName!: string;
-  @ApiProperty({ description: '会議の日程が上旬・中旬・下旬までしか決まっておらず暫定の期限か' }) provisional!: boolean;
-  @ApiProperty({ description: '期限を過ぎているか' }) overdue!: boolean;
+  @ApiProperty({ example: '2024年7月22日' }) meetingDateLabel!: string;
+  @ApiProperty({ example: '2024-07-12', description: '期限日（Asia/Tokyo）' }) dueDate!: string;
+  @ApiProperty({ example: '2024-07-12T17:00:00.000+09:00' }) dueAt!: string;
+  @ApiProperty({ description: '会議の日程が上旬・中旬・下旬までしか決まっておらず、その初日を基準にした暫定の期限か' }) provisional!: boolean;
+  @ApiProperty({ description: '済んだか（着手済み・承認済み）' }) done!: boolean;
+  @ApiProperty({ description: '期限を過ぎて未了か' }) overdue!: boolean;
 }
 
 /** A row of the progress board. */
 export class BoardRowView extends ClusterView {
   @ApiProperty({ type: [ReportProgressView], description: '報告書ごとの状態（未着手 / 作成中 / 決裁中 / 差戻し / 承認済）' }) reports!: ReportProgressView[];
-  @ApiProperty({ type: NextDeadlineView, nullable: true, description: '次の未了の期限（着手前でも今年度分析対象なら着手の期限）' }) nextDeadline!: NextDeadlineView | null;
+  @ApiProperty({ type: DeadlineView, nullable: true, description: '次の未了の期限（着手前でも今年度分析対象なら着手の期限）' }) nextDeadline!: DeadlineView | null;
   @ApiProperty({ description: '期限を過ぎて未了の期限があるか' }) overdue!: boolean;
 }
 
@@ -120,7 +123,7 @@ export class NextMeetingItemView {
   @ApiProperty({ example: 27 }) clusterNo!: number;
   @ApiProperty({ example: '保育所・幼稚園' }) clusterName!: string;
   @ApiProperty({ type: NamedCodeView, nullable: true, description: '所管局' }) owningBureau!: NamedCodeView | null;
-  @ApiProperty({ type: NextDeadlineView }) deadline!: NextDeadlineView;
+  @ApiProperty({ type: DeadlineView }) deadline!: DeadlineView;
   @ApiProperty({ enum: ReportProgressState, description: '報告書の状態（着手の期限なら未着手）' }) state!: ReportProgressState;
   @ApiProperty({ type: String, nullable: true, example: '所管課長' }) stepLabel!: string | null;
   @ApiProperty({ enum: DeadlineRisk, nullable: true, description: 'overdue: 期限超過 / due-soon: 期限まで3営業日以内で未提出（未着手・作成中・差戻し）/ kickoff-late: 着手が期限を過ぎても済んでいない事業群の報告書' }) risk!: DeadlineRisk | null;

@@ -4,7 +4,6 @@ import {
   Deadline,
   Participant,
   permittedActions,
-  DeadlineProgress,
   deadlineProgress,
   deadlinesOf,
   unwrittenReports,
@@ -15,7 +14,8 @@ import {
 import { ClusterRow, FiscalYearSettingsRepository, LifecycleReadRepository, MeetingRepository, ReportTextRow } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { CatalogueService, toClusterView } from '../catalogue/catalogue.service';
-import { ApprovalStepView, ClusterDetailView, DeadlineView, PermittedActionsView, ReportView } from './dto/cluster-detail.dto';
+import { toDeadlineView } from '../catalogue/deadline-view';
+import { ApprovalStepView, ClusterDetailView, PermittedActionsView, ReportView } from './dto/cluster-detail.dto';
 
 /** Draws a cluster's detail from the read model: never from the workflow, so it also serves closed analyses. */
 @Injectable()
@@ -58,21 +58,6 @@ export class ClusterDetailService {
 
 function toPermittedView(permitted: ReturnType<typeof permittedActions>): PermittedActionsView {
   return { case: { ...permitted.case }, reports: permitted.reports.map((report) => ({ ...report })) };
-}
-
-function toDeadlineView(deadline: DeadlineProgress): DeadlineView {
-  return {
-    target: deadline.target,
-    label: deadline.label,
-    meetingId: deadline.meetingId,
-    meetingName: deadline.meetingName,
-    meetingDateLabel: deadline.meetingDateLabel,
-    dueDate: deadline.dueDate,
-    dueAt: toTokyoIsoString(deadline.dueAt),
-    provisional: deadline.provisional,
-    done: deadline.done,
-    overdue: deadline.overdue,
-  };
 }
 
 function toReportView(report: ReportState, latest: ReportTextRow | null): ReportView {

@@ -860,7 +860,7 @@ export interface components {
             /** @example 保育所・幼稚園 */
             name: string;
             /** @description 次の未了の期限（着手前でも今年度分析対象なら着手の期限） */
-            nextDeadline: components["schemas"]["NextDeadlineView"] | null;
+            nextDeadline: components["schemas"]["DeadlineView"] | null;
             /** @example 27 */
             no: number;
             /** @description 期限を過ぎて未了の期限があるか */
@@ -1353,36 +1353,12 @@ export interface components {
             code: string;
             name: string;
         };
-        NextDeadlineView: {
-            /** @example 2024-07-12T17:00:00.000+09:00 */
-            dueAt: string;
-            /**
-             * @description 期限日（Asia/Tokyo）
-             * @example 2024-07-12
-             */
-            dueDate: string;
-            /** @example 経過報告 */
-            label: string;
-            /** @example x1 */
-            meetingId: string;
-            /** @example 第1回X会議 */
-            meetingName: string;
-            /** @description 期限を過ぎているか */
-            overdue: boolean;
-            /** @description 会議の日程が上旬・中旬・下旬までしか決まっておらず暫定の期限か */
-            provisional: boolean;
-            /**
-             * @description kickoff または報告書の種類
-             * @example interim
-             */
-            target: string;
-        };
         NextMeetingItemView: {
             /** @example 保育所・幼稚園 */
             clusterName: string;
             /** @example 27 */
             clusterNo: number;
-            deadline: components["schemas"]["NextDeadlineView"];
+            deadline: components["schemas"]["DeadlineView"];
             /** @description 所管局 */
             owningBureau: components["schemas"]["NamedCodeView"] | null;
             /**

@@ -1,6 +1,6 @@
 import { ClusterStage, ReportStatus } from '@app/domain';
 import { ApiProperty } from '@nestjs/swagger';
-import { ClusterView } from '../../catalogue/cluster.dto';
+import { ClusterView, DeadlineView } from '../../catalogue/cluster.dto';
 
 export class ActorView {
   @ApiProperty({ type: String, nullable: true }) id!: string | null;
@@ -67,19 +67,6 @@ export class WithdrawalView {
   @ApiProperty({ type: ActorView }) by!: ActorView;
   @ApiProperty() at!: string;
   @ApiProperty() reason!: string;
-}
-
-export class DeadlineView {
-  @ApiProperty({ example: 'interim', description: 'kickoff または報告書の種類' }) target!: string;
-  @ApiProperty({ example: '経過報告' }) label!: string;
-  @ApiProperty({ example: 'x1' }) meetingId!: string;
-  @ApiProperty({ example: '第1回X会議' }) meetingName!: string;
-  @ApiProperty({ example: '2024年7月22日' }) meetingDateLabel!: string;
-  @ApiProperty({ example: '2024-07-12', description: '期限日（Asia/Tokyo）' }) dueDate!: string;
-  @ApiProperty({ example: '2024-07-12T17:00:00.000+09:00' }) dueAt!: string;
-  @ApiProperty({ description: '会議の日程が上旬・中旬・下旬までしか決まっておらず、その初日を基準にした暫定の期限か' }) provisional!: boolean;
-  @ApiProperty({ description: '済んだか（着手済み・承認済み）' }) done!: boolean;
-  @ApiProperty({ description: '期限を過ぎて未了か' }) overdue!: boolean;
 }
 
 /** What the caller may do to one report now; the server still decides each request. */

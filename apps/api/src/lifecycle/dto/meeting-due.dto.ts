@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { DeadlineView } from './cluster-detail.dto';
+import { DeadlineView } from '../../catalogue/cluster.dto';
 
 /** One running analysis's deadline pegged to a meeting: which cluster owes what, by when, and whether it is done. */
 export class MeetingDueItemView extends DeadlineView {
