@@ -70,7 +70,7 @@ describe('what the caller may do now, and who a step can be handed to', () => {
     await fx.as('manager').post(`${fx.base(NO)}/reports/interim/approve`, {}).expect(200);
     const late = await fx.as('manager').get(`${fx.base(NO)}/reports/interim/delegates`).expect(409);
     expect(late.body.code).toBe('step.already-decided');
-    expect(late.body.current.reports).toContainEqual({ kind: 'interim', status: 'IN_APPROVAL' });
+    expect(late.body.current.reports).toContainEqual({ kind: 'interim', status: 'IN_APPROVAL', version: 1 });
     expect(await interim('director')).toEqual(['approve', 'return', 'delegate']);
   });
 });

@@ -76,7 +76,7 @@ describe('error answers as problem details', () => {
     ]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
     const loser = expectProblem(a.status === 409 ? a : b, 409, 'step.already-decided');
-    expect(loser.current).toEqual({ stage: 'INTERIM_REPORT', reports: expect.arrayContaining([{ kind: 'interim', status: 'IN_APPROVAL' }]) });
+    expect(loser.current).toEqual({ stage: 'INTERIM_REPORT', reports: expect.arrayContaining([{ kind: 'interim', status: 'IN_APPROVAL', version: 1 }]) });
   });
 
   it('tells an approver whose step it is not (403 step.not-yours) from a recall too late (409 report.already-decided)', async () => {
@@ -88,7 +88,7 @@ describe('error answers as problem details', () => {
     expectProblem(await fx.as('otherManager').post(`${fx.base(no)}/reports/interim/approve`, {}), 403, 'step.not-yours');
     await fx.as('manager').post(`${fx.base(no)}/reports/interim/approve`, {}).expect(200);
     const late = expectProblem(await fx.as('staff').post(`${fx.base(no)}/reports/interim/recall`), 409, 'report.already-decided');
-    expect(late.current).toEqual({ stage: 'INTERIM_REPORT', reports: expect.arrayContaining([{ kind: 'interim', status: 'IN_APPROVAL' }]) });
+    expect(late.current).toEqual({ stage: 'INTERIM_REPORT', reports: expect.arrayContaining([{ kind: 'interim', status: 'IN_APPROVAL', version: 1 }]) });
   });
 
   it('answers an action on a cluster not kicked off with 409 cluster.not-started and its stage', async () => {

@@ -237,7 +237,7 @@ describe('report approval through the API', () => {
     expect([a.status, b.status].sort()).toEqual([200, 409]);
     const loser = a.status === 409 ? a : b;
     expect(loser.body.detail).toContain('所管課長の決裁は');
-    expect(loser.body.current).toEqual({ stage: 'INTERIM_REPORT', reports: expect.arrayContaining([{ kind: 'interim', status: 'IN_APPROVAL' }]) });
+    expect(loser.body.current).toEqual({ stage: 'INTERIM_REPORT', reports: expect.arrayContaining([{ kind: 'interim', status: 'IN_APPROVAL', version: 1 }]) });
     const { rows } = await fx.pg.query(`SELECT count(*)::int AS n FROM audit_events WHERE fiscal_year = $1 AND cluster_no = $2 AND action = 'approve'`, [fx.fiscalYear, no]);
     expect(rows[0].n).toBe(1);
     await expectReadModelAgrees(no);

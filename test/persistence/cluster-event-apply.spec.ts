@@ -1,10 +1,10 @@
-import { ClusterAction, ClusterCase, ClusterLifecycleEvent, ClusterStage, openClusterCase, owedActions } from '@app/domain';
-import { BureauRepository, ClusterEventRepository, createDataSourceOptions } from '@app/persistence';
+import { caseDelta, ClusterAction, ClusterCase, ClusterLifecycleEvent, ClusterStage, openClusterCase, owedActions, ReportStatus, SavedReportText } from '@app/domain';
+import { BureauRepository, ClusterEventRepository, createDataSourceOptions, FY2024_LIFECYCLE_SETTINGS, ReportTextRepository, UnprojectableEventError } from '@app/persistence';
 import { DataSource } from 'typeorm';
 import { createTestDatabase, TestDatabase } from '../support/test-environment';
-import { FY2024_LIFECYCLE_SETTINGS } from '@app/persistence';
 
 const CLUSTER_NO = 27;
+const ANALYSIS = 'run-of-the-first-analysis';
 
 describe('applying lifecycle events to the read model', () => {
   let database: TestDatabase;
@@ -31,48 +31,105 @@ describe('applying lifecycle events to the read model', () => {
     settings: FY2024_LIFECYCLE_SETTINGS,
   });
 
-  const event = (seq: number, state: ClusterCase): ClusterLifecycleEvent => ({
-    eventId: `cluster/2024/${CLUSTER_NO}#${seq}`,
+  const event = (
+    seq: number,
+    before: ClusterCase | null,
+    after: ClusterCase,
+    more: Partial<ClusterLifecycleEvent> = {},
+  ): ClusterLifecycleEvent => ({
+    eventId: `cluster/2024/${CLUSTER_NO}/${more.analysisId ?? ANALYSIS}#${seq}`,
+    analysisId: ANALYSIS,
     seq,
     fiscalYear: 2024,
     clusterNo: CLUSTER_NO,
     occurredAt: `2024-06-0${4 + seq}T01:00:00.000Z`,
     actorId: null,
     actorName: 'system',
-    action: ClusterAction.Kickoff,
-    fromStage: ClusterStage.NotStarted,
-    toStage: state.stage,
+    action: before ? ClusterAction.SaveDraft : ClusterAction.Kickoff,
+    fromStage: before?.stage ?? ClusterStage.NotStarted,
+    toStage: after.stage,
     reportKind: null,
     comment: null,
     details: {},
-    state,
-    owed: owedActions(state),
-    deadlines: [],
+    delta: caseDelta(before, after),
+    owed: owedActions(after),
+    deadlines: before ? null : [],
     savedText: null,
+    ...more,
   });
 
-  const owedReports = async () =>
-    (await dataSource.query(`SELECT report_kind FROM owed_actions WHERE fiscal_year = 2024 AND cluster_no = $1 ORDER BY report_kind`, [CLUSTER_NO])).map(
-      (row: { report_kind: string }) => row.report_kind,
-    );
+  const drafted = (version: number): ClusterCase => ({
+    ...kickedOff,
+    stage: ClusterStage.InterimReport,
+    reports: kickedOff.reports.map((report, index) =>
+      index === 0
+        ? { ...report, status: ReportStatus.Draft, latestVersion: { version, title: '経過報告', empty: false, savedBy: { id: null, name: 'system' }, savedAt: kickedOff.kickoff.meetingDate }, authorIds: [] }
+        : report,
+    ),
+  });
+  const interim = kickedOff.reports[0].kind;
+  const savedText = (version: number, textHash: string): SavedReportText => ({ kind: interim, version, title: '経過報告', empty: false, textHash });
 
-  it('keeps what the newer event left when an older one arrives late, and still records the older one', async () => {
-    expect(await events.apply(event(2, kickedOff))).toEqual({ applied: true });
-    const afterNewer = await owedReports();
-    expect(afterNewer.length).toBeGreaterThan(0);
+  const cluster = async () =>
+    (await dataSource.query(`SELECT stage, last_event_seq, analysis_id, case_state FROM clusters WHERE fiscal_year = 2024 AND no = $1`, [CLUSTER_NO]))[0] as {
+      stage: string;
+      last_event_seq: number;
+      analysis_id: string | null;
+      case_state: ClusterCase;
+    };
+  const auditIds = async () => (await events.listForCluster(2024, CLUSTER_NO, { page: 1, pageSize: 50 })).items.map((entry) => entry.eventId);
 
-    const withdrawn: ClusterCase = { ...kickedOff, stage: ClusterStage.Withdrawn };
-    expect(await events.apply(event(1, withdrawn))).toEqual({ applied: true });
-
-    expect(await owedReports()).toEqual(afterNewer);
-    const [cluster] = await dataSource.query(`SELECT stage, last_event_seq FROM clusters WHERE fiscal_year = 2024 AND no = $1`, [CLUSTER_NO]);
-    expect(cluster).toEqual({ stage: ClusterStage.Kickoff, last_event_seq: 2 });
-    const audit = await events.listForCluster(2024, CLUSTER_NO, { page: 1, pageSize: 10 });
-    expect(audit.items.map((entry) => entry.eventId)).toEqual([`cluster/2024/${CLUSTER_NO}#1`, `cluster/2024/${CLUSTER_NO}#2`]);
+  it('opens the analysis with the kickoff and names the row after it', async () => {
+    expect(await events.apply(event(1, null, kickedOff))).toEqual({ applied: true });
+    expect(await cluster()).toMatchObject({ stage: ClusterStage.Kickoff, last_event_seq: 1, analysis_id: ANALYSIS });
   });
 
-  it('records a repeated event id once', async () => {
-    expect(await events.apply(event(2, kickedOff))).toEqual({ applied: false });
-    expect((await events.listForCluster(2024, CLUSTER_NO, { page: 1, pageSize: 10 })).total).toBe(2);
+  it('copies a saved version from the texts the API stored, by the hash the event carries', async () => {
+    const body = '収集運搬の委託範囲を比較した結果、令和７年度から…'.repeat(100);
+    const hash = await new ReportTextRepository(dataSource).store(body);
+    expect(await events.apply(event(2, kickedOff, drafted(1), { reportKind: interim, savedText: savedText(1, hash) }))).toEqual({ applied: true });
+    const [version] = await dataSource.query(`SELECT body, empty FROM report_versions WHERE fiscal_year = 2024 AND cluster_no = $1 AND version = 1`, [CLUSTER_NO]);
+    expect(version).toEqual({ body, empty: false });
+    const row = await cluster();
+    expect(row).toMatchObject({ stage: ClusterStage.InterimReport, last_event_seq: 2 });
+    // The event carried the one report it changed; the others are as the kickoff left them.
+    expect(row.case_state).toEqual(drafted(1));
+  });
+
+  it('refuses an event naming a text that was never stored, and leaves the read model as it was', async () => {
+    const missing = event(3, drafted(1), drafted(2), { reportKind: interim, savedText: savedText(2, 'f'.repeat(64)) });
+    await expect(events.apply(missing)).rejects.toThrow(UnprojectableEventError);
+    expect(await cluster()).toMatchObject({ last_event_seq: 2 });
+    expect(await auditIds()).toHaveLength(2);
+  });
+
+  it('records a repeated event once, and refuses an id reused for another change', async () => {
+    expect(await events.apply(event(1, null, kickedOff))).toEqual({ applied: false });
+    const reused = event(1, null, kickedOff, { action: ClusterAction.Withdraw, occurredAt: '2024-09-01T00:00:00.000Z' });
+    await expect(events.apply(reused)).rejects.toThrow(/別の変更/);
+    expect(await auditIds()).toHaveLength(2);
+  });
+
+  it('refuses the events of another analysis of the same cluster instead of dropping them', async () => {
+    const otherRun = { analysisId: 'a-second-analysis' };
+    await expect(events.apply(event(1, null, kickedOff, otherRun))).rejects.toThrow(UnprojectableEventError);
+    await expect(events.apply(event(3, drafted(1), drafted(2), otherRun))).rejects.toThrow(/別の経営分析/);
+    expect(await cluster()).toMatchObject({ analysis_id: ANALYSIS, last_event_seq: 2 });
+    expect(await auditIds()).toHaveLength(2);
+  });
+
+  it('keeps what a newer event left when an older one arrives late, and still records the older one', async () => {
+    const withdrawn: ClusterCase = { ...drafted(1), stage: ClusterStage.Withdrawn };
+    expect(await events.apply(event(5, drafted(1), drafted(1)))).toEqual({ applied: true });
+    expect(await events.apply(event(4, drafted(1), withdrawn))).toEqual({ applied: true });
+    expect(await cluster()).toMatchObject({ stage: ClusterStage.InterimReport, last_event_seq: 5 });
+    expect(await auditIds()).toHaveLength(4);
+  });
+
+  it('keeps an event the read model refused where admins see it', async () => {
+    const refused = event(9, drafted(1), drafted(2), { analysisId: 'a-second-analysis' });
+    await events.recordFailure(refused, '別の経営分析');
+    const [failure] = await dataSource.query(`SELECT event_id, seq, action, problem FROM projection_failures`);
+    expect(failure).toEqual({ event_id: refused.eventId, seq: 9, action: ClusterAction.SaveDraft, problem: '別の経営分析' });
   });
 });

@@ -38,6 +38,8 @@ export const TEST_FISCAL_YEARS = {
   requestDeadline: 2056,
   adminPages: 2051,
   meetingDue: 2053,
+  longAnalysis: 2057,
+  closedStaysClosed: 2058,
 } as const;
 
 export const BUREAUS = { kankyo: '環境局', kodomo: '子ども家庭局' } as const;

@@ -1,4 +1,4 @@
-import { ClusterStage, LifecycleSettings, NotificationKind } from '@app/domain';
+import { ClusterStage, LifecycleSettings, NotificationKind, textRefOf } from '@app/domain';
 import { clusterWorkflowId } from '@app/temporal';
 import { clusterUpdates } from '../../workflows/src/cluster-lifecycle/cluster-lifecycle.messages';
 import {
@@ -58,7 +58,7 @@ describeWithTimeSkipping('cluster reminders on a time-skipping server', () => {
     const { fiscalYear, dueAt } = await scenarioYear(tb, { x1: 20 }, { interim: 'x1' });
     const handle = await kickoffCluster(tb, fiscalYear);
     await tb.skipTo(dueAt.interim - 5 * DAY);
-    await handle.executeUpdate(clusterUpdates['save-draft'], { args: [{ type: 'save-draft', actor: STAFF, kind: 'interim', title: '経過報告', body: '本文' }] });
+    await handle.executeUpdate(clusterUpdates['save-draft'], { args: [{ type: 'save-draft', actor: STAFF, kind: 'interim', title: '経過報告', text: textRefOf('本文', 'h'), basedOnVersion: null }] });
     await handle.executeUpdate(clusterUpdates.submit, { args: [{ type: 'submit', actor: STAFF, kind: 'interim' }] });
     await tb.skipTo(dueAt.interim - 2 * DAY);
     await handle.executeUpdate(clusterUpdates.approve, { args: [{ type: 'approve', actor: MANAGER, kind: 'interim', comment: null }] });
@@ -76,7 +76,7 @@ describeWithTimeSkipping('cluster reminders on a time-skipping server', () => {
     const { fiscalYear, dueAt } = await scenarioYear(tb, { x1: 20, x3: 40 }, { interim: 'x1', 'direction-budget': 'x3' });
     const handle = await kickoffCluster(tb, fiscalYear, 27, ONE_STEP);
     await tb.skipTo(dueAt.interim - 6 * DAY);
-    await handle.executeUpdate(clusterUpdates['save-draft'], { args: [{ type: 'save-draft', actor: STAFF, kind: 'interim', title: '経過報告', body: '本文' }] });
+    await handle.executeUpdate(clusterUpdates['save-draft'], { args: [{ type: 'save-draft', actor: STAFF, kind: 'interim', title: '経過報告', text: textRefOf('本文', 'h'), basedOnVersion: null }] });
     await handle.executeUpdate(clusterUpdates.submit, { args: [{ type: 'submit', actor: STAFF, kind: 'interim' }] });
     const approved = await handle.executeUpdate(clusterUpdates.approve, { args: [{ type: 'approve', actor: MANAGER, kind: 'interim', comment: null }] });
     expect(approved.stage).toBe(ClusterStage.DirectionReport);
@@ -93,7 +93,7 @@ describeWithTimeSkipping('cluster reminders on a time-skipping server', () => {
     const handle = await kickoffCluster(tb, fiscalYear, 27, ONE_STEP);
     const approvedAt = dueAt['direction-budget'] - 5 * DAY - 2 * 60 * MINUTE;
     await tb.skipTo(approvedAt);
-    await handle.executeUpdate(clusterUpdates['save-draft'], { args: [{ type: 'save-draft', actor: STAFF, kind: 'interim', title: '経過報告', body: '本文' }] });
+    await handle.executeUpdate(clusterUpdates['save-draft'], { args: [{ type: 'save-draft', actor: STAFF, kind: 'interim', title: '経過報告', text: textRefOf('本文', 'h'), basedOnVersion: null }] });
     await handle.executeUpdate(clusterUpdates.submit, { args: [{ type: 'submit', actor: STAFF, kind: 'interim' }] });
     await handle.executeUpdate(clusterUpdates.approve, { args: [{ type: 'approve', actor: MANAGER, kind: 'interim', comment: null }] });
     await tb.skipTo(dueAt['direction-budget'] + MINUTE);
@@ -114,7 +114,7 @@ describeWithTimeSkipping('cluster reminders on a time-skipping server', () => {
     await kickoffCluster(tb, fiscalYear, 29);
     await tb.skipTo(dueAt.interim - 10 * DAY);
     await withdrawn.executeUpdate(clusterUpdates.withdraw, { args: [{ type: 'withdraw', actor: OFFICE, reason: '事業の廃止' }] });
-    await completed.executeUpdate(clusterUpdates['save-draft'], { args: [{ type: 'save-draft', actor: STAFF, kind: 'interim', title: '経過報告', body: '本文' }] });
+    await completed.executeUpdate(clusterUpdates['save-draft'], { args: [{ type: 'save-draft', actor: STAFF, kind: 'interim', title: '経過報告', text: textRefOf('本文', 'h'), basedOnVersion: null }] });
     await completed.executeUpdate(clusterUpdates.submit, { args: [{ type: 'submit', actor: STAFF, kind: 'interim' }] });
     const done = await completed.executeUpdate(clusterUpdates.approve, { args: [{ type: 'approve', actor: MANAGER, kind: 'interim', comment: null }] });
     expect(done.stage).toBe(ClusterStage.Completed);

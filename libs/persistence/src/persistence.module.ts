@@ -11,6 +11,7 @@ import { LifecycleReadRepository } from './repositories/lifecycle-read.repositor
 import { LoginAttemptRepository } from './repositories/login-attempt.repository';
 import { MeetingRepository } from './repositories/meeting.repository';
 import { NotificationRepository } from './repositories/notification.repository';
+import { ReportTextRepository } from './repositories/report-text.repository';
 import { UserRepository } from './repositories/user.repository';
 
 const REPOSITORIES = [
@@ -24,6 +25,7 @@ const REPOSITORIES = [
   BureauRepository,
   NotificationRepository,
   LoginAttemptRepository,
+  ReportTextRepository,
 ];
 
 /** The read model, users and audit log in PostgreSQL, for the API and the worker alike. */

@@ -1,31 +1,53 @@
 import type { UpdateDefinition } from '@temporalio/common';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { Actor, ClusterCase, ClusterCaseStart, ClusterCommand, Deadline, Participant } from '@app/domain';
+import type { Actor, ClusterCase, ClusterCaseStart, ClusterCommand, ClusterStage, Deadline, Participant } from '@app/domain';
 
 export interface ClusterLifecycleInput {
   readonly start: ClusterCaseStart;
   readonly startedBy: Participant;
+  /** Set when the analysis goes on in a fresh run (continue-as-new), so no history outgrows Temporal. */
+  readonly carried?: CarriedAnalysis;
+}
+
+/** What a run hands to the next: the case and everything its reminders and events go on from. */
+export interface CarriedAnalysis {
+  readonly state: ClusterCase;
+  readonly deadlines: readonly Deadline[];
+  readonly reminderOffsets: readonly string[];
+  readonly seq: number;
+  readonly sentNotices: readonly string[];
+  readonly calendarChanges: readonly CalendarChange[];
+}
+
+/**
+ * What an Update answers: small on purpose, since every answer stays in the workflow's history. The
+ * caller reads the case from the read model, which the Update has written before answering.
+ */
+export interface ClusterUpdateOutcome {
+  readonly stage: ClusterStage;
+  /** The event the change was recorded as. */
+  readonly seq: number;
 }
 
 type CommandOf<T extends ClusterCommand['type']> = Extract<ClusterCommand, { type: T }>;
 
 /**
  * One Workflow Update per verb of 決裁, so the Web UI's history reads as what people did. Each
- * answers with the case after the change, or fails with the domain's Refusal (failure type `REFUSED_FAILURE_TYPE`) and leaves no trace.
+ * answers with the outcome of the change, or fails with the domain's Refusal (failure type `REFUSED_FAILURE_TYPE`) and leaves no trace.
  */
-export const clusterUpdates: { readonly [T in ClusterCommand['type']]: UpdateDefinition<ClusterCase, [CommandOf<T>]> } = {
-  'save-draft': defineUpdate<ClusterCase, [CommandOf<'save-draft'>]>('saveDraft'),
-  submit: defineUpdate<ClusterCase, [CommandOf<'submit'>]>('submitReport'),
-  approve: defineUpdate<ClusterCase, [CommandOf<'approve'>]>('approveReport'),
-  return: defineUpdate<ClusterCase, [CommandOf<'return'>]>('returnReport'),
-  delegate: defineUpdate<ClusterCase, [CommandOf<'delegate'>]>('delegateApproval'),
-  recall: defineUpdate<ClusterCase, [CommandOf<'recall'>]>('recallReport'),
-  withdraw: defineUpdate<ClusterCase, [CommandOf<'withdraw'>]>('withdrawCluster'),
-  'change-owning-bureau': defineUpdate<ClusterCase, [CommandOf<'change-owning-bureau'>]>('changeOwningBureau'),
+export const clusterUpdates: { readonly [T in ClusterCommand['type']]: UpdateDefinition<ClusterUpdateOutcome, [CommandOf<T>]> } = {
+  'save-draft': defineUpdate<ClusterUpdateOutcome, [CommandOf<'save-draft'>]>('saveDraft'),
+  submit: defineUpdate<ClusterUpdateOutcome, [CommandOf<'submit'>]>('submitReport'),
+  approve: defineUpdate<ClusterUpdateOutcome, [CommandOf<'approve'>]>('approveReport'),
+  return: defineUpdate<ClusterUpdateOutcome, [CommandOf<'return'>]>('returnReport'),
+  delegate: defineUpdate<ClusterUpdateOutcome, [CommandOf<'delegate'>]>('delegateApproval'),
+  recall: defineUpdate<ClusterUpdateOutcome, [CommandOf<'recall'>]>('recallReport'),
+  withdraw: defineUpdate<ClusterUpdateOutcome, [CommandOf<'withdraw'>]>('withdrawCluster'),
+  'change-owning-bureau': defineUpdate<ClusterUpdateOutcome, [CommandOf<'change-owning-bureau'>]>('changeOwningBureau'),
 };
 
 /** Sent with the start of the workflow: answers once the kickoff is in the read model, so the caller sees it at once. */
-export const awaitKickoff = defineUpdate<ClusterCase, []>('awaitKickoff');
+export const awaitKickoff = defineUpdate<ClusterUpdateOutcome, []>('awaitKickoff');
 
 /** The workflow's own view of its cluster, answered live. */
 export const getClusterCase = defineQuery<ClusterCase>('getClusterCase');

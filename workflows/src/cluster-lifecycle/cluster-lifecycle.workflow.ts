@@ -2,6 +2,7 @@ import {
   allHandlersFinished,
   ApplicationFailure,
   condition,
+  continueAsNew,
   patched,
   proxyActivities,
   setHandler,
@@ -11,6 +12,8 @@ import {
 import {
   actorOf,
   CaseChange,
+  caseDelta,
+  CLUSTER_ACTION_LABELS,
   ClusterAction,
   ClusterCase,
   ClusterCommand,
@@ -21,16 +24,29 @@ import {
   isClosedStage,
   openClusterCase,
   owedActions,
+  PROJECTION_FAILED_FAILURE_TYPE,
   REFUSED_FAILURE_TYPE,
   SavedReportText,
+  savedTextOf,
+  upgradedCommand,
 } from '@app/domain';
 import { type CalendarActivities, CLUSTER_STAGE, type ClusterLifecycleActivities, OWNING_BUREAU } from '@app/temporal/contracts';
-import { awaitKickoff, CalendarChange, calendarChanged, ClusterLifecycleInput, clusterUpdates, getClusterCase, getClusterDeadlines } from './cluster-lifecycle.messages';
+import {
+  awaitKickoff,
+  CalendarChange,
+  calendarChanged,
+  ClusterLifecycleInput,
+  ClusterUpdateOutcome,
+  clusterUpdates,
+  getClusterCase,
+  getClusterDeadlines,
+} from './cluster-lifecycle.messages';
 import { runReminders } from './reminders';
 
 const { recordClusterEvent } = proxyActivities<ClusterLifecycleActivities>({
   startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+  // An outage is waited out; an event the read model cannot take (a bug, bad data) fails at once and visibly.
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute', nonRetryableErrorTypes: [PROJECTION_FAILED_FAILURE_TYPE] },
 });
 
 const { loadClusterDeadlines } = proxyActivities<CalendarActivities>({
@@ -47,25 +63,39 @@ const DEADLINE_REMINDERS = 'deadline-reminders';
  * an Update (validated first, so a refusal leaves no history) and records every change, in order,
  * before answering, so the caller's next read of the read model already shows it. Beside that, it
  * reminds whoever owes the next action before each deadline and escalates what is late.
+ *
+ * Report texts never pass through it (the API stores them and sends their hash), events carry only
+ * what changed, and when Temporal suggests it the analysis goes on in a fresh run with its state
+ * carried over: however often a draft is saved, no history outgrows the server.
  */
 export async function clusterLifecycleWorkflow(input: ClusterLifecycleInput): Promise<ClusterCase> {
-  let state: ClusterCase = openClusterCase(input.start);
-  let deadlines: readonly Deadline[] = [];
-  let reminderOffsets: readonly string[] = [];
-  let seq = 0;
+  const carried = input.carried;
+  let state: ClusterCase = carried?.state ?? openClusterCase(input.start);
+  let deadlines: readonly Deadline[] = carried?.deadlines ?? [];
+  let reminderOffsets: readonly string[] = carried?.reminderOffsets ?? [];
+  let seq = carried?.seq ?? 0;
   let version = 0;
   let recorded: Promise<void> = Promise.resolve();
   /** Actions wait until the kickoff is recorded, so the audit trail always opens with it. */
-  let kickoffRecorded = false;
-  let kickoffInReadModel = false;
-  const calendarChanges: CalendarChange[] = [];
+  let kickoffRecorded = carried !== undefined;
+  let kickoffInReadModel = carried !== undefined;
+  /** The read model refused the kickoff (the cluster was analysed already): this run has nothing to do. */
+  let kickoffFailed = false;
+  /** Set once this run hands over to the next: new work waits for that run. */
+  let continuing = false;
+  const calendarChanges: CalendarChange[] = [...(carried?.calendarChanges ?? [])];
+  const sentNotices = new Set<string>(carried?.sentNotices ?? []);
+  const analysisId = workflowInfo().firstExecutionRunId;
+  /** The stage and bureau the search attributes hold (set at the start of every run). */
+  let indexedAs = carried ? '' : [ClusterStage.Kickoff, input.start.owningBureau.code].join('/');
 
   /** Events are recorded one after another, so the read model sees them in the workflow's order. */
-  function record(change: CaseChange, savedText: SavedReportText | null): Promise<void> {
+  function record(before: ClusterCase | null, change: CaseChange, savedText: SavedReportText | null, deadlinesChanged: boolean): Promise<void> {
     seq += 1;
     version += 1;
     const event: ClusterLifecycleEvent = {
-      eventId: `${workflowInfo().workflowId}#${seq}`,
+      eventId: `${workflowInfo().workflowId}/${analysisId}#${seq}`,
+      analysisId,
       seq,
       fiscalYear: state.fiscalYear,
       clusterNo: state.clusterNo,
@@ -78,85 +108,122 @@ export async function clusterLifecycleWorkflow(input: ClusterLifecycleInput): Pr
       reportKind: change.reportKind,
       comment: change.comment,
       details: change.details,
-      state,
+      delta: caseDelta(before, state),
       owed: owedActions(state),
-      deadlines,
+      deadlines: deadlinesChanged ? deadlines : null,
       savedText,
     };
-    upsertSearchAttributes([
-      { key: CLUSTER_STAGE, value: state.stage },
-      { key: OWNING_BUREAU, value: state.owningBureau.code },
-    ]);
-    recorded = recorded.then(() => recordClusterEvent(event));
-    return recorded;
+    // Searchable by stage and bureau; an event that changes neither adds nothing to the history for them.
+    const searchable = [state.stage, state.owningBureau.code].join('/');
+    if (searchable !== indexedAs || !patched(UPSERT_ON_CHANGE)) {
+      upsertSearchAttributes([
+        { key: CLUSTER_STAGE, value: state.stage },
+        { key: OWNING_BUREAU, value: state.owningBureau.code },
+      ]);
+      indexedAs = searchable;
+    }
+    const recording = recorded.then(() => recordClusterEvent(event));
+    // The next event waits for this one, whatever became of it: one the read model refused is kept for admins, not retried.
+    recorded = recording.catch(() => undefined);
+    return recording;
   }
+
+  /** An event the read model refused: the Update that caused it answers so, and the cluster goes on. */
+  const projectionFailed = (event: string) =>
+    ApplicationFailure.nonRetryable(
+      `操作は記録されましたが、画面に表示する情報への反映に失敗しました（${event}）。管理者に連絡してください`,
+      PROJECTION_FAILED_FAILURE_TYPE,
+    );
+
+  const outcome = (): ClusterUpdateOutcome => ({ stage: state.stage, seq });
 
   setHandler(getClusterCase, () => state);
   setHandler(getClusterDeadlines, () => deadlines);
   setHandler(awaitKickoff, async () => {
-    await condition(() => kickoffInReadModel);
-    return state;
+    await condition(() => kickoffInReadModel || kickoffFailed);
+    if (kickoffFailed) throw projectionFailed('着手');
+    return outcome();
   });
 
   for (const [type, update] of Object.entries(clusterUpdates)) {
     setHandler(
       update,
-      async (command: ClusterCommand) => {
+      async (sent: ClusterCommand) => {
         await condition(() => kickoffRecorded);
+        const command = upgradedCommand(sent);
         const decision = decide(state, command, new Date().toISOString());
         // The validator has just accepted this command against the same state; a refusal here is a bug.
         if (!decision.accepted) throw ApplicationFailure.nonRetryable(decision.refusal.message, REFUSED_FAILURE_TYPE, decision.refusal);
+        const before = state;
         state = decision.state;
-        const after = state;
-        await record(decision.change, command.type === 'save-draft' ? savedTextOf(command, decision.state) : null);
+        const recording = record(before, decision.change, command.type === 'save-draft' ? savedTextOf(sent, state) : null, false);
+        const after = outcome();
+        try {
+          await recording;
+        } catch {
+          throw projectionFailed(CLUSTER_ACTION_LABELS[decision.change.action]);
+        }
         return after;
       },
       {
-        validator: (command: ClusterCommand) => {
-          if (command.type !== type) throw ApplicationFailure.nonRetryable(`更新 ${type} に別の操作 ${command.type} が渡されました`, 'BadCommand');
-          const decision = decide(state, command, new Date().toISOString());
+        validator: (sent: ClusterCommand) => {
+          if (sent.type !== type) throw ApplicationFailure.nonRetryable(`更新 ${type} に別の操作 ${sent.type} が渡されました`, 'BadCommand');
+          const decision = decide(state, upgradedCommand(sent), new Date().toISOString());
           if (!decision.accepted) throw ApplicationFailure.nonRetryable(decision.refusal.message, REFUSED_FAILURE_TYPE, decision.refusal);
         },
       },
     );
   }
 
-  const plansReminders = patched(DEADLINE_REMINDERS);
+  const plansReminders = carried !== undefined || patched(DEADLINE_REMINDERS);
   if (plansReminders) {
     setHandler(calendarChanged, (change) => {
       calendarChanges.push(change);
     });
-    ({ deadlines, reminderOffsets } = await loadClusterDeadlines(state.fiscalYear, state.clusterNo));
+    if (!carried) ({ deadlines, reminderOffsets } = await loadClusterDeadlines(state.fiscalYear, state.clusterNo));
   }
 
-  const kickoff = record(
-    {
-      action: ClusterAction.Kickoff,
-      actor: actorOf(input.startedBy),
-      fromStage: ClusterStage.NotStarted,
-      toStage: ClusterStage.Kickoff,
-      reportKind: null,
-      comment: null,
-      details: { kickoff: input.start.kickoff },
-    },
-    null,
-  );
-  kickoffRecorded = true;
-  await kickoff;
-  kickoffInReadModel = true;
+  if (!carried) {
+    const kickoff = record(
+      null,
+      {
+        action: ClusterAction.Kickoff,
+        actor: actorOf(input.startedBy),
+        fromStage: ClusterStage.NotStarted,
+        toStage: ClusterStage.Kickoff,
+        reportKind: null,
+        comment: null,
+        details: { kickoff: input.start.kickoff },
+      },
+      null,
+      true,
+    );
+    kickoffRecorded = true;
+    try {
+      await kickoff;
+    } catch {
+      kickoffFailed = true;
+      await condition(allHandlersFinished);
+      throw ApplicationFailure.nonRetryable('この事業群の着手を記録できませんでした。今年度の経営分析は既に記録されています', PROJECTION_FAILED_FAILURE_TYPE);
+    }
+    kickoffInReadModel = true;
+  }
 
   const reminders = !plansReminders
     ? Promise.resolve()
     : runReminders({
       current: () => ({ state, deadlines, reminderOffsets, version }),
-      closed: () => isClosedStage(state.stage),
+      closed: () => isClosedStage(state.stage) || continuing,
+      sent: sentNotices,
       nextCalendarChange: () => calendarChanges.shift(),
       hasCalendarChange: () => calendarChanges.length > 0,
       reload: () => loadClusterDeadlines(state.fiscalYear, state.clusterNo),
       applyDeadlines: async (loaded, changedBy, moves) => {
         deadlines = loaded.deadlines;
         reminderOffsets = loaded.reminderOffsets;
+        // A refused event is kept for admins by the activity; the reminders go on against the new deadlines.
         await record(
+          state,
           {
             action: ClusterAction.DeadlinesMoved,
             actor: changedBy,
@@ -167,17 +234,33 @@ export async function clusterLifecycleWorkflow(input: ClusterLifecycleInput): Pr
             details: { moves },
           },
           null,
-        );
+          true,
+        ).catch(() => undefined);
       },
     });
 
-  await condition(() => isClosedStage(state.stage) && allHandlersFinished());
+  // Old histories never saw the suggestion; asking behind a patch keeps them replaying as recorded.
+  const mayContinueAsNew = carried !== undefined || patched(CONTINUE_AS_NEW);
+  await condition(() => (isClosedStage(state.stage) && allHandlersFinished()) || (mayContinueAsNew && workflowInfo().continueAsNewSuggested));
+  if (!isClosedStage(state.stage)) {
+    continuing = true;
+    await reminders;
+    await recorded;
+    // Nothing may be half done in this run: no handler between here and the hand-over.
+    await condition(allHandlersFinished);
+    return continueAsNew<typeof clusterLifecycleWorkflow>({
+      start: input.start,
+      startedBy: input.startedBy,
+      carried: { state, deadlines, reminderOffsets, seq, sentNotices: [...sentNotices], calendarChanges: [...calendarChanges] },
+    });
+  }
   await reminders;
   await recorded;
   return state;
 }
 
-function savedTextOf(command: Extract<ClusterCommand, { type: 'save-draft' }>, state: ClusterCase): SavedReportText {
-  const report = state.reports.find((candidate) => candidate.kind === command.kind);
-  return { kind: command.kind, version: report?.versions.length ?? 0, title: command.title, body: command.body };
-}
+/** Analyses started before this upserted their search attributes on every event, as recorded. */
+const UPSERT_ON_CHANGE = 'upsert-search-attributes-on-change';
+
+/** Analyses started before continue-as-new existed run on in one history, as recorded. */
+const CONTINUE_AS_NEW = 'continue-as-new';

@@ -28,7 +28,10 @@ export interface DeadlineMove {
 /** What the reminder loop needs of its cluster workflow. */
 export interface ReminderHost {
   current(): { readonly state: ClusterCase; readonly deadlines: readonly Deadline[]; readonly reminderOffsets: readonly string[]; readonly version: number };
+  /** True once the analysis is closed, or this run hands over to the next. */
   closed(): boolean;
+  /** Keys of the notices already sent: kept by the host, so a new run (continue-as-new) sends none twice. */
+  readonly sent: Set<string>;
   hasCalendarChange(): boolean;
   nextCalendarChange(): CalendarChange | undefined;
   reload(): Promise<ClusterDeadlinesLoad>;
@@ -58,7 +61,7 @@ export function deadlineMoves(before: readonly Deadline[], after: readonly Deadl
  * idempotent by that key on the worker's side.
  */
 export async function runReminders(host: ReminderHost): Promise<void> {
-  const sent = new Set<string>();
+  const sent = host.sent;
   while (!host.closed()) {
     if (host.hasCalendarChange()) {
       let change = host.nextCalendarChange() as CalendarChange;

@@ -17,6 +17,7 @@ export const HTTP_STATUS_OF_CLASS: Readonly<Record<RefusalClass, number>> = {
   forbidden: 403,
   'not-found': 404,
   conflict: 409,
+  'precondition-failed': 412,
   'too-large': 413,
   'unsupported-media-type': 415,
   'too-many-requests': 429,

@@ -1,5 +1,5 @@
-import { ClusterCommand, ClusterStage, isClosedStage, Participant, refused, Role } from '@app/domain';
-import { ClusterRow, UserRepository } from '@app/persistence';
+import { ClusterCommand, ClusterStage, isClosedStage, Participant, refused, Role, textRefOf } from '@app/domain';
+import { ClusterRow, ReportTextRepository, UserRepository } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { invalidFields } from '../common/validation.pipe';
@@ -16,6 +16,7 @@ export class ClusterActionsService {
     private readonly lifecycle: ClusterLifecycleService,
     private readonly details: ClusterDetailService,
     private readonly users: UserRepository,
+    private readonly texts: ReportTextRepository,
   ) {}
 
   async act({ fiscalYear, clusterNo, command, requestKey }: ClusterActionCommand): Promise<ClusterDetailView> {
@@ -42,6 +43,11 @@ export class ClusterActionsService {
   }
 
   private async resolved(command: RequestedClusterCommand): Promise<ClusterCommand> {
+    if (command.type === 'save-draft') {
+      // The text is stored first and the workflow gets its hash: the words never enter workflow history.
+      const { body, ...rest } = command;
+      return { ...rest, text: textRefOf(body, await this.texts.store(body)) };
+    }
     if (command.type !== 'delegate') return command;
     const { delegateTo, ...rest } = command;
     return { ...rest, delegate: await this.delegate(delegateTo) };

@@ -11,7 +11,7 @@ import {
   ReportState,
   toTokyoIsoString,
 } from '@app/domain';
-import { ClusterRow, FiscalYearSettingsRepository, LifecycleReadRepository, MeetingRepository, ReportTextRow } from '@app/persistence';
+import { ClusterRow, FiscalYearSettingsRepository, LifecycleReadRepository, MeetingRepository, ReportTextRow, ReportVersionRow } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { CatalogueService, toClusterView } from '../catalogue/catalogue.service';
 import { toDeadlineView } from '../catalogue/deadline-view';
@@ -34,14 +34,24 @@ export class ClusterDetailService {
   /** The detail of a cluster the caller has already found, with what the caller may do to it now. */
   async detailOf(row: ClusterRow, caller: Participant): Promise<ClusterDetailView> {
     const { fiscalYear, no } = row;
-    const [state, texts] = await Promise.all([this.reads.findCase(fiscalYear, no), this.reads.latestTexts(fiscalYear, no)]);
+    const [state, texts, versions] = await Promise.all([
+      this.reads.findCase(fiscalYear, no),
+      this.reads.latestTexts(fiscalYear, no),
+      this.reads.versionsOf(fiscalYear, no),
+    ]);
     const settings = state ? null : await this.fiscalYearSettings.lifecycleSettings(fiscalYear);
     const reports = state?.reports ?? (settings ? unwrittenReports(settings) : []);
     return {
       ...toClusterView(row),
       kickoff: state ? { ...state.kickoff, attendees: [...state.kickoff.attendees] } : null,
       withdrawal: state?.withdrawal ? { ...state.withdrawal, at: toTokyoIsoString(state.withdrawal.at) } : null,
-      reports: reports.map((report) => toReportView(report, texts.find((text) => text.reportKind === report.kind) ?? null)),
+      reports: reports.map((report) =>
+        toReportView(
+          report,
+          versions.filter((version) => version.reportKind === report.kind),
+          texts.find((text) => text.reportKind === report.kind) ?? null,
+        ),
+      ),
       deadlines: (await this.deadlinesOf(row)).map((deadline) => toDeadlineView(deadlineProgress(deadline, { stage: row.stage, reports }, new Date().toISOString()))),
       permitted: toPermittedView(permittedActions(row, state, caller)),
     };
@@ -60,15 +70,21 @@ function toPermittedView(permitted: ReturnType<typeof permittedActions>): Permit
   return { case: { ...permitted.case }, reports: permitted.reports.map((report) => ({ ...report })) };
 }
 
-function toReportView(report: ReportState, latest: ReportTextRow | null): ReportView {
-  const latestInfo = report.versions[report.versions.length - 1];
+function toReportView(report: ReportState, versions: readonly ReportVersionRow[], latest: ReportTextRow | null): ReportView {
+  const latestInfo = report.latestVersion;
   return {
     kind: report.kind,
     label: report.label,
     stage: report.stage,
     status: report.status,
     statusLabel: REPORT_STATUS_LABELS[report.status],
-    versions: report.versions.map((version) => ({ ...version, savedAt: toTokyoIsoString(version.savedAt) })),
+    versions: versions.map((version) => ({
+      version: version.version,
+      title: version.title,
+      empty: version.empty,
+      savedBy: { id: version.savedById, name: version.savedByName },
+      savedAt: toTokyoIsoString(version.savedAt),
+    })),
     latest:
       latest && latestInfo && latest.version === latestInfo.version
         ? { ...latestInfo, savedAt: toTokyoIsoString(latestInfo.savedAt), body: latest.body }

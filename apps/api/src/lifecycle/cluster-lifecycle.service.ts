@@ -1,20 +1,35 @@
-import { ClusterCase, ClusterCommand, ClusterStage, fiscalYearLabel, lifecycleSettingsProblems, Participant, refusalClassOf, refused, STAGE_LABELS } from '@app/domain';
-import { ClusterRow, FiscalYearSettingsRepository, LifecycleReadRepository } from '@app/persistence';
+import {
+  ClusterCommand,
+  ClusterStage,
+  fiscalYearLabel,
+  lifecycleSettingsProblems,
+  Participant,
+  Refusal,
+  refusalClassOf,
+  refused,
+  STAGE_LABELS,
+  versionCountOf,
+} from '@app/domain';
+import { CatalogueRepository, ClusterRow, FiscalYearSettingsRepository, LifecycleReadRepository } from '@app/persistence';
 import { CLUSTER_NO, CLUSTER_STAGE, clusterWorkflowId, FISCAL_YEAR, OWNING_BUREAU, TEMPORAL_OPTIONS, TemporalOptions, withinRequestDeadline } from '@app/temporal';
 import { Inject, Injectable } from '@nestjs/common';
 import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WithStartWorkflowOperation } from '@temporalio/client';
-import { awaitKickoff, type clusterLifecycleWorkflow, clusterUpdates } from '@app/workflows';
+import { awaitKickoff, type clusterLifecycleWorkflow, ClusterUpdateOutcome, clusterUpdates } from '@app/workflows';
 import { refusalOf, withCurrent } from '../common/refusal-of';
 import { CalendarService } from '../meetings/calendar.service';
 import { KickoffMeeting } from './lifecycle.commands';
 
-export type KickoffOutcome = 'started' | 'already-running';
+/** `refused`: the cluster is not 未着手 (running, closed, or another request is starting it). */
+export type KickoffOutcome = 'started' | 'refused';
 
 /** Where a 409 says what the case looks like now, so a client that lost a race can show it. */
 export type CurrentState = {
   readonly stage: string;
-  readonly reports: readonly { readonly kind: string; readonly status: string }[];
+  readonly reports: readonly { readonly kind: string; readonly status: string; readonly version: number }[];
 };
+
+/** A conflict, or a save based on an older version: the client needs the state that refused it. */
+const refusalShowsCurrent = (refusal: Refusal) => ['conflict', 'precondition-failed'].includes(refusalClassOf(refusal));
 
 /** Starts and updates each cluster's lifecycle workflow; the cluster is one the caller has already found. */
 @Injectable()
@@ -25,6 +40,7 @@ export class ClusterLifecycleService {
     private readonly fiscalYearSettings: FiscalYearSettingsRepository,
     private readonly reads: LifecycleReadRepository,
     private readonly calendar: CalendarService,
+    private readonly catalogue: CatalogueRepository,
   ) {}
 
   /** 着手: starts the cluster's workflow; the id is the business key, so a second start finds the first. */
@@ -39,6 +55,8 @@ export class ClusterLifecycleService {
     if (!settings || lifecycleSettingsProblems(settings).length > 0) {
       throw refused('lifecycle-settings.incomplete', `${fiscalYearLabel(cluster.fiscalYear)}の報告書・決裁経路の設定がないか不完全なため着手できません`);
     }
+    // Decided in the database, so two requests cannot both start it, and a closed analysis is never started again.
+    if (!(await this.catalogue.claimKickoff(cluster.fiscalYear, cluster.no))) return 'refused';
     try {
       await withinRequestDeadline(this.client, this.temporal, () => this.client.workflow.executeUpdateWithStart(awaitKickoff, {
         // Answered once the kickoff is in the read model, so the caller's next read shows it.
@@ -71,7 +89,8 @@ export class ClusterLifecycleService {
       }));
       return 'started';
     } catch (error) {
-      if (error instanceof WorkflowExecutionAlreadyStartedError) return 'already-running';
+      if (error instanceof WorkflowExecutionAlreadyStartedError) return 'refused';
+      await this.catalogue.releaseKickoffClaim(cluster.fiscalYear, cluster.no);
       throw error;
     }
   }
@@ -85,7 +104,7 @@ export class ClusterLifecycleService {
   }
 
   /** Runs one user action as a Workflow Update and answers with the case after it, or the refusal. */
-  async act(cluster: ClusterRow, command: ClusterCommand, requestKey?: string): Promise<ClusterCase> {
+  async act(cluster: ClusterRow, command: ClusterCommand, requestKey?: string): Promise<ClusterUpdateOutcome> {
     const handle = this.client.workflow.getHandle(clusterWorkflowId(cluster.fiscalYear, cluster.no));
     try {
       // A retry with the same Idempotency-Key (the update id) attaches to the same Update.
@@ -97,7 +116,7 @@ export class ClusterLifecycleService {
       );
     } catch (error) {
       const refusal = refusalOf(error);
-      if (refusal) throw withCurrent(refusal, refusalClassOf(refusal) === 'conflict' ? await this.currentState(cluster) : null);
+      if (refusal) throw withCurrent(refusal, refusalShowsCurrent(refusal) ? await this.currentState(cluster) : null);
       if (error instanceof WorkflowNotFoundError) throw await this.notRunning(cluster);
       throw error;
     }
@@ -106,7 +125,7 @@ export class ClusterLifecycleService {
   async currentState(cluster: ClusterRow): Promise<CurrentState> {
     const state = await this.reads.findCase(cluster.fiscalYear, cluster.no);
     return state
-      ? { stage: state.stage, reports: state.reports.map((report) => ({ kind: report.kind, status: report.status })) }
+      ? { stage: state.stage, reports: state.reports.map((report) => ({ kind: report.kind, status: report.status, version: versionCountOf(report) })) }
       : { stage: cluster.stage, reports: [] };
   }
 

@@ -1,4 +1,4 @@
-import { fiscalYearLabel, refused } from '@app/domain';
+import { fiscalYearLabel, isClosedStage, refused, STAGE_LABELS } from '@app/domain';
 import { CatalogueRepository } from '@app/persistence';
 import { clusterWorkflowId } from '@app/temporal';
 import { Injectable } from '@nestjs/common';
@@ -23,10 +23,15 @@ export class KickoffService {
     const cluster = await this.catalogue.requireCluster(fiscalYear, clusterNo);
     const outcome = await this.lifecycle.kickoff(cluster, meeting, actor);
     await this.lifecycle.startCalendar(fiscalYear);
-    if (outcome === 'already-running') {
-      throw refused('cluster.already-started', `${fiscalYearLabel(fiscalYear)}の「${cluster.name}」（No.${clusterNo}）は既に経営分析に着手しています`, {
-        current: await this.lifecycle.currentState(cluster),
-      });
+    if (outcome === 'refused') {
+      const now = await this.catalogue.reload(cluster);
+      const current = await this.lifecycle.currentState(now);
+      if (isClosedStage(now.stage)) {
+        throw refused('cluster.closed', `${fiscalYearLabel(fiscalYear)}の「${cluster.name}」（No.${clusterNo}）の経営分析は${STAGE_LABELS[now.stage]}のため、もう一度着手することはできません`, {
+          current,
+        });
+      }
+      throw refused('cluster.already-started', `${fiscalYearLabel(fiscalYear)}の「${cluster.name}」（No.${clusterNo}）は既に経営分析に着手しています`, { current });
     }
     return { workflowId: clusterWorkflowId(fiscalYear, clusterNo), started: true };
   }
@@ -41,6 +46,10 @@ export class KickoffService {
         flagged.slice(index, index + KICKOFF_CONCURRENCY).map(async (cluster) => {
           if (!cluster.owningBureau) {
             answer.skipped.push({ no: cluster.no, name: cluster.name, reason: '所管局が設定されていません' });
+            return;
+          }
+          if (isClosedStage(cluster.stage)) {
+            answer.skipped.push({ no: cluster.no, name: cluster.name, reason: `経営分析は${STAGE_LABELS[cluster.stage]}です` });
             return;
           }
           const outcome = await this.lifecycle.kickoff(cluster, meeting, actor);

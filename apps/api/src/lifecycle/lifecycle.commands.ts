@@ -20,10 +20,14 @@ export interface KickoffFlaggedCommand {
   readonly actor: Participant;
 }
 
-/** A cluster command as the API receives it: the delegate is named by username until it is resolved to a person. */
+/**
+ * A cluster command as the API receives it: the delegate is named by username until it is resolved
+ * to a person, and a draft carries its text until the text is stored.
+ */
 export type RequestedClusterCommand =
-  | Exclude<ClusterCommand, { type: 'delegate' } | { type: 'change-owning-bureau' }>
-  | (Omit<Extract<ClusterCommand, { type: 'delegate' }>, 'delegate'> & { readonly delegateTo: string });
+  | Exclude<ClusterCommand, { type: 'delegate' } | { type: 'change-owning-bureau' } | { type: 'save-draft' }>
+  | (Omit<Extract<ClusterCommand, { type: 'delegate' }>, 'delegate'> & { readonly delegateTo: string })
+  | (Omit<Extract<ClusterCommand, { type: 'save-draft' }>, 'text'> & { readonly body: string });
 
 export interface ClusterActionCommand {
   readonly fiscalYear: number;

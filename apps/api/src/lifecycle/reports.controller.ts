@@ -16,6 +16,7 @@ import { DelegateCandidatesService } from './delegate-candidates.service';
 import { ClusterDetailView, DelegateCandidateView, ReportTextView } from './dto/cluster-detail.dto';
 import { ApproveRequest, DelegateRequest, ReturnRequest, SaveDraftRequest } from './dto/report-action.dto';
 import { RequestedClusterCommand } from './lifecycle.commands';
+import { BasedOnVersion, IF_MATCH_HEADER_DOC } from './if-match';
 import { ReportKindPipe } from './report-kind.param';
 
 const VersionPipe = new IntegerParamPipe('version', 1, STORED_INTEGER_MAX, '版は1以上の整数で指定してください');
@@ -50,17 +51,24 @@ export class ReportsController {
 
   @Put()
   @Roles(...ACTION_ROLES.saveDraft)
-  @ApiOperation({ summary: '下書き保存', description: 'Access: staff of the owning bureau. Saves a new version of the draft; older versions stay readable.' })
+  @ApiHeader(IF_MATCH_HEADER_DOC)
+  @ApiHeader(IDEMPOTENCY_HEADER_DOC)
+  @ApiOperation({
+    summary: '下書き保存',
+    description:
+      'Access: staff of the owning bureau. Saves a new version of the draft; older versions stay readable. Send `If-Match` with the version the edit started from (or an `Idempotency-Key`), so that a retried save never adds a second version.',
+  })
   @ApiOkResponse({ type: ClusterDetailView })
-  @Refusals(...REPORT_ACTION_REFUSALS, 'report.not-drafter', 'report.in-approval', 'report.approved')
+  @Refusals(...REPORT_ACTION_REFUSALS, 'report.not-drafter', 'report.in-approval', 'report.approved', 'report.version-stale')
   saveDraft(
     @Param('fy', FiscalYearPipe) fiscalYear: number,
     @Param('no', ClusterNoPipe) no: number,
     @Param('kind', ReportKindPipe) kind: string,
     @Body() body: SaveDraftRequest,
+    @BasedOnVersion() basedOnVersion: number | null,
     @Req() request: AuthenticatedRequest,
   ): Promise<ClusterDetailView> {
-    return this.run(fiscalYear, no, request, (actor) => ({ type: 'save-draft', actor, kind, title: body.title, body: body.body }));
+    return this.run(fiscalYear, no, request, (actor) => ({ type: 'save-draft', actor, kind, title: body.title, body: body.body, basedOnVersion }));
   }
 
   @Post('submit')

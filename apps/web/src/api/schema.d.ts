@@ -295,7 +295,7 @@ export interface paths {
         get?: never;
         /**
          * 下書き保存
-         * @description Access: staff of the owning bureau. Saves a new version of the draft; older versions stay readable.
+         * @description Access: staff of the owning bureau. Saves a new version of the draft; older versions stay readable. Send `If-Match` with the version the edit started from (or an `Idempotency-Key`), so that a retried save never adds a second version.
          */
         put: operations["ReportsController_saveDraft"];
         post?: never;
@@ -1510,7 +1510,7 @@ export interface components {
              * @example step.already-decided
              * @enum {string}
              */
-            code: "request.invalid" | "auth.required" | "auth.login-failed" | "auth.locked" | "request.rate-limited" | "access.denied" | "auth.csrf-header-missing" | "route.unknown" | "request.too-large" | "request.unsupported-media-type" | "idempotency.key-reused" | "idempotency.key-invalid" | "idempotency.in-progress" | "temporal.unavailable" | "database.unavailable" | "service.unhealthy" | "server.error" | "fiscal-year.unknown" | "fiscal-year.exists" | "cluster.unknown" | "cluster.not-started" | "cluster.already-started" | "cluster.closed" | "cluster.no-owning-bureau" | "cluster.owning-bureau-unchanged" | "lifecycle-settings.incomplete" | "lifecycle-settings.unknown" | "calendar-settings.unknown" | "bureau.unknown" | "bureau.exists" | "report-kind.unknown" | "report.stage-not-open" | "report.in-approval" | "report.approved" | "report.not-in-approval" | "report.no-draft" | "report.empty-draft" | "report.version-unknown" | "report.not-drafter" | "report.own-report" | "report.not-submitter" | "report.already-decided" | "step.not-yours" | "step.already-decided" | "delegate.invalid" | "comment.required" | "reform-office.only" | "meeting.unknown" | "meeting.exists" | "user.unknown" | "user.username-taken" | "notification.unknown";
+            code: "request.invalid" | "auth.required" | "auth.login-failed" | "auth.locked" | "request.rate-limited" | "access.denied" | "auth.csrf-header-missing" | "route.unknown" | "request.too-large" | "request.unsupported-media-type" | "idempotency.key-reused" | "idempotency.key-invalid" | "idempotency.in-progress" | "temporal.unavailable" | "database.unavailable" | "service.unhealthy" | "server.error" | "fiscal-year.unknown" | "fiscal-year.exists" | "cluster.unknown" | "cluster.not-started" | "cluster.already-started" | "cluster.closed" | "cluster.no-owning-bureau" | "cluster.owning-bureau-unchanged" | "lifecycle-settings.incomplete" | "lifecycle-settings.unknown" | "calendar-settings.unknown" | "bureau.unknown" | "bureau.exists" | "report-kind.unknown" | "report.stage-not-open" | "report.in-approval" | "report.approved" | "report.not-in-approval" | "report.no-draft" | "report.empty-draft" | "report.version-stale" | "report.version-unknown" | "report.not-drafter" | "report.own-report" | "report.not-submitter" | "report.already-decided" | "step.not-yours" | "step.already-decided" | "delegate.invalid" | "comment.required" | "reform-office.only" | "meeting.unknown" | "meeting.exists" | "user.unknown" | "user.username-taken" | "notification.unknown";
             /**
              * @description 競合（409）のときの現在の状態: 事業群の段階と報告書ごとの状態
              * @example {
@@ -2993,7 +2993,12 @@ export interface operations {
     ReportsController_saveDraft: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 同じキーで繰り返した要求は最初の応答を返し、一度だけ実行されます */
+                "Idempotency-Key"?: string;
+                /** @description The version the edit started from, as an entity tag: `"3"` (or `"0"` for a report never saved). If someone has saved since, the answer is 412 `report.version-stale` and nothing is saved, so a retried or concurrent save never adds a second version. */
+                "If-Match"?: string;
+            };
             path: {
                 fy: number;
                 kind: string;
@@ -3072,6 +3077,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
                         code?: "cluster.not-started" | "cluster.closed" | "report.stage-not-open" | "report.in-approval" | "report.approved";
+                    };
+                };
+            };
+            /** @description `report.version-stale` 報告書は別の版に更新されています */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "report.version-stale";
                     };
                 };
             };

@@ -53,13 +53,26 @@ export const useBureaus = () => useQuery({ queryKey: ['bureaus'], queryFn: () =>
 
 const refreshes = (cluster: ClusterAddress) => [clusterKey(cluster), ...REFRESHED_ELSEWHERE];
 
+/** A draft to save, and the version the edit started from (sent as If-Match). */
+export interface DraftSave {
+  readonly title: string;
+  readonly body: string;
+  readonly basedOnVersion: number;
+}
+
 /** 保存, 提出, 引戻し, 承認, 差戻し, 代理 of one report: each one intent, one Idempotency-Key. */
 export function useReportActions(cluster: ClusterAddress, kind: string, onSaved?: () => void) {
   const params = { path: reportPath(cluster, kind) };
   return {
     save: useAction({
-      act: (draft: { title: string; body: string }, key) =>
-        answer(api.PUT('/api/v1/fiscal-years/{fy}/clusters/{no}/reports/{kind}', { params, body: draft, headers: idempotencyHeader(key) })),
+      act: ({ basedOnVersion, ...draft }: DraftSave, key) =>
+        answer(
+          api.PUT('/api/v1/fiscal-years/{fy}/clusters/{no}/reports/{kind}', {
+            params: { ...params, header: { 'If-Match': `"${basedOnVersion}"` } },
+            body: draft,
+            headers: idempotencyHeader(key),
+          }),
+        ),
       refreshes: refreshes(cluster),
       onDone: onSaved,
     }),

@@ -5,7 +5,7 @@ import { isApiProblem } from '../api/api-problem';
 import { PRIMARY_BUTTON, SECONDARY_BUTTON } from '../ui/button-styles';
 import type { Action } from '../actions/use-action';
 import { type DraftAddress, forgetDraft, useLocalDraft } from './local-draft';
-import type { ReportView } from './cluster.queries';
+import type { DraftSave, ReportView } from './cluster.queries';
 import { textFieldClass } from '../ui/form-styles';
 
 const FIELD = textFieldClass();
@@ -22,7 +22,7 @@ export function DraftEditor({
 }: {
   report: ReportView;
   address: DraftAddress;
-  save: Action<{ title: string; body: string }>;
+  save: Action<DraftSave>;
   reportLabels: Readonly<Record<string, string>>;
 }) {
   const saved = { title: report.latest?.title ?? '', body: report.latest?.body ?? '' };
@@ -42,7 +42,8 @@ export function DraftEditor({
       return;
     }
     setTitleMissing(false);
-    save.run({ ...draft.text });
+    // Saved on top of the version the editor shows: if someone saved since, the engine answers 412 and keeps nothing twice.
+    save.run({ ...draft.text, basedOnVersion: address.baseVersion });
   };
 
   return (
@@ -54,7 +55,9 @@ export function DraftEditor({
         <div role="status" className="mt-2 rounded-8 border-2 border-blue-900 bg-blue-50 p-3 text-std-16N-170">
           <p>
             <span aria-hidden="true">● </span>
-            保存していない入力内容を、このブラウザに残っていた控えから復元しました。内容を確認して保存してください。
+            {draft.restoredFrom === null
+              ? '保存していない入力内容を、このブラウザに残っていた控えから復元しました。内容を確認して保存してください。'
+              : `第${draft.restoredFrom}版をもとに編集していた控えを復元しました。その後、別の人が第${address.baseVersion}版を保存しています。下の「保存された版」で第${address.baseVersion}版との違いを確かめてから保存してください。`}
           </p>
           <div className="mt-2 flex flex-wrap gap-2">
             <button type="button" className={SECONDARY_BUTTON} onClick={draft.dismissNote}>

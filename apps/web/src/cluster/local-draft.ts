@@ -31,14 +31,39 @@ function read(key: string): DraftText | null {
 }
 
 /**
+ * A draft kept on an older base: someone saved a newer version meanwhile (the save was refused with
+ * 412), so the text is offered again, on top of the newer version, rather than lost.
+ */
+function keptOnOlderBase(address: DraftAddress): { key: string; text: DraftText; baseVersion: number } | null {
+  let found: { key: string; text: DraftText; baseVersion: number } | null = null;
+  for (let base = address.baseVersion - 1; base >= 0 && !found; base--) {
+    const key = draftStorageKey({ ...address, baseVersion: base });
+    const text = read(key);
+    if (text) found = { key, text, baseVersion: base };
+  }
+  return found;
+}
+
+/**
  * The draft as typed, kept in this browser until a 保存 succeeds, so a failed save, a reload or a
- * closed tab loses nothing. `restored` says the text came from here rather than from the server.
+ * closed tab loses nothing. `restored` says the text came from here rather than from the server;
+ * `restoredFrom` names the older version it was typed on, when a newer one was saved meanwhile.
  */
 export function useLocalDraft(address: DraftAddress, saved: DraftText) {
   const key = draftStorageKey(address);
-  const [kept] = useState(() => read(key));
-  const [text, setText] = useState<DraftText>(kept ?? saved);
-  const [restored, setRestored] = useState(kept !== null && (kept.title !== saved.title || kept.body !== saved.body));
+  const [kept] = useState(() => {
+    const own = read(key);
+    if (own) return { text: own, from: null, olderKey: null };
+    const older = keptOnOlderBase(address);
+    return older ? { text: older.text, from: older.baseVersion, olderKey: older.key } : null;
+  });
+  const [text, setText] = useState<DraftText>(kept?.text ?? saved);
+  const [restored, setRestored] = useState(kept !== null && (kept.text.title !== saved.title || kept.text.body !== saved.body));
+
+  useEffect(() => {
+    // The older copy now lives under this version's key; keeping both would offer it twice.
+    if (kept?.olderKey) localStorage.removeItem(kept.olderKey);
+  }, [kept]);
 
   useEffect(() => {
     if (text.title === saved.title && text.body === saved.body) localStorage.removeItem(key);
@@ -51,7 +76,7 @@ export function useLocalDraft(address: DraftAddress, saved: DraftText) {
     setRestored(false);
   }, [key, saved]);
 
-  return { text, setText, restored, discard, dismissNote: () => setRestored(false) };
+  return { text, setText, restored, restoredFrom: restored ? (kept?.from ?? null) : null, discard, dismissNote: () => setRestored(false) };
 }
 
 /** After a successful 保存: what was kept is on the server now. */

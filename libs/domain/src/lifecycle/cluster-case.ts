@@ -84,7 +84,13 @@ export interface ReportState {
   readonly label: string;
   readonly stage: ClusterStage;
   readonly status: ReportStatus;
-  readonly versions: readonly ReportVersionInfo[];
+  /**
+   * The newest saved version. Earlier ones live in the read model only, so the case (and every
+   * workflow event) stays the same size however often a draft is saved.
+   */
+  readonly latestVersion: ReportVersionInfo | null;
+  /** Everyone who has saved a version of this report. */
+  readonly authorIds: readonly string[];
   readonly submission: Submission | null;
   readonly lastReturn: ReturnNote | null;
   readonly approvedAt: string | null;
@@ -130,7 +136,8 @@ export function unwrittenReports(settings: LifecycleSettings): ReportState[] {
     label: kind.label,
     stage: kind.stage,
     status: ReportStatus.NotStarted,
-    versions: [],
+    latestVersion: null,
+    authorIds: [],
     submission: null,
     lastReturn: null,
     approvedAt: null,
@@ -165,9 +172,14 @@ export function holdsRoleOfStep(step: Pick<ApprovalStepState, 'role' | 'bureauCo
 
 /** Everyone who wrote or submitted the report under approval: none of them may approve it. */
 export function authorsOf(report: ReportState): string[] {
-  const ids = report.versions.map((version) => version.savedBy.id);
+  const ids: (string | null)[] = [...report.authorIds];
   if (report.submission) ids.push(report.submission.submittedBy.id);
   return [...new Set(ids.filter((id): id is string => id !== null))];
+}
+
+/** How many versions have been saved: version numbers run 1, 2, … without gaps. */
+export function versionCountOf(report: ReportState): number {
+  return report.latestVersion?.version ?? 0;
 }
 
 export function currentStepOf(report: ReportState): ApprovalStepState | null {

@@ -1,6 +1,7 @@
 import { Role } from '../roles';
 import { BureauRef, ClusterCase, openClusterCase, Participant, ReportState, ReportStatus } from './cluster-case';
 import { ClusterCommand, decide, Decision } from './cluster-commands';
+import { textRefOf } from './draft-text';
 import { Refusal } from '../refusals/refusal';
 import { COMMENT_MAX_LENGTH, REPORT_BODY_MAX_LENGTH, REPORT_TITLE_MAX_LENGTH } from '../fields/field-limits';
 import { ClusterAction } from './cluster-lifecycle-event';
@@ -33,7 +34,14 @@ const staffDirector = person('u-sd', '兼務 井上', [Role.Staff, Role.Director
 const DEFAULT_CHAIN = [manager, director, reform];
 const NOW = '2024-07-01T09:00:00.000Z';
 
-const save = (actor: Participant, kind: string, body = '本文です', title = `${kind} 報告書`): ClusterCommand => ({ type: 'save-draft', actor, kind, title, body });
+const save = (actor: Participant, kind: string, body = '本文です', title = `${kind} 報告書`, basedOnVersion: number | null = null): ClusterCommand => ({
+  type: 'save-draft',
+  actor,
+  kind,
+  title,
+  text: textRefOf(body, `hash-of-${body.length}`),
+  basedOnVersion,
+});
 const submit = (actor: Participant, kind: string): ClusterCommand => ({ type: 'submit', actor, kind });
 const approve = (actor: Participant, kind: string, comment: string | null = null): ClusterCommand => ({ type: 'approve', actor, kind, comment });
 const sendBack = (actor: Participant, kind: string, comment: string): ClusterCommand => ({ type: 'return', actor, kind, comment });
@@ -212,17 +220,32 @@ describe('one cluster through all four FY2024 reports with the default chain', (
 });
 
 describe('drafting and submitting', () => {
-  it('keeps every save as a new version', () => {
+  it('numbers every save as a new version and remembers who wrote it, not the words', () => {
     const state = apply(openCase(), save(staff, 'interim', '初稿'), save(staff2, 'interim', '', '第二稿'));
+    expect(report(state, 'interim').latestVersion).toEqual({ version: 2, title: '第二稿', empty: true, savedBy: { id: staff2.id, name: staff2.name }, savedAt: NOW });
     const decision = run(state, save(staff, 'interim', '第三稿'), '2024-07-02T00:00:00.000Z');
     if (!decision.accepted) throw new Error(decision.refusal.message);
-    expect(report(decision.state, 'interim').versions).toEqual([
-      { version: 1, title: 'interim 報告書', empty: false, savedBy: { id: staff.id, name: staff.name }, savedAt: NOW },
-      { version: 2, title: '第二稿', empty: true, savedBy: { id: staff2.id, name: staff2.name }, savedAt: NOW },
-      { version: 3, title: 'interim 報告書', empty: false, savedBy: { id: staff.id, name: staff.name }, savedAt: '2024-07-02T00:00:00.000Z' },
-    ]);
+    expect(report(decision.state, 'interim').latestVersion).toEqual({
+      version: 3,
+      title: 'interim 報告書',
+      empty: false,
+      savedBy: { id: staff.id, name: staff.name },
+      savedAt: '2024-07-02T00:00:00.000Z',
+    });
+    expect(report(decision.state, 'interim').authorIds).toEqual([staff.id, staff2.id]);
     expect(report(decision.state, 'interim').status).toBe(ReportStatus.Draft);
     expect(decision.change.details).toMatchObject({ version: 3 });
+  });
+
+  it('saves on top of the version the edit started from, and refuses a save based on an older one', () => {
+    const once = apply(openCase(), save(staff, 'interim', '初稿', '経過報告', 0));
+    expect(report(once, 'interim').latestVersion?.version).toBe(1);
+    expect(report(apply(once, save(staff2, 'interim', '第二稿', '経過報告', 1)), 'interim').latestVersion?.version).toBe(2);
+    // The same save sent again (a retry after a lost answer) is based on version 0 and must not add version 2.
+    expect(refused(once, save(staff, 'interim', '初稿', '経過報告', 0))).toMatchObject({
+      code: 'report.version-stale',
+      message: expect.stringContaining('第1版'),
+    });
   });
 
   it('refuses a draft without a title', () => {
@@ -303,7 +326,7 @@ describe('return and resubmission (差戻し)', () => {
     const returned = report(decision.state, 'interim');
     expect(returned.status).toBe(ReportStatus.Returned);
     expect(returned.submission).toBeNull();
-    expect(returned.versions).toHaveLength(1);
+    expect(returned.latestVersion?.version).toBe(1);
     expect(returned.lastReturn).toEqual({ by: { id: director.id, name: director.name }, at: NOW, comment: '数値の根拠を追記してください', stepLabel: '所管局長' });
     expect(decision.change).toMatchObject({ action: ClusterAction.Return, comment: '数値の根拠を追記してください' });
     expect(decision.state.stage).toBe(ClusterStage.InterimReport);
@@ -317,7 +340,7 @@ describe('return and resubmission (差戻し)', () => {
     const resubmitted = ok(revised, submit(staff, 'interim'));
     const again = report(resubmitted, 'interim');
     expect(again.status).toBe(ReportStatus.InApproval);
-    expect(again.versions.map((v) => v.version)).toEqual([1, 2]);
+    expect(again.latestVersion?.version).toBe(2);
     expect(again.submission).toMatchObject({ version: 2, currentStep: 0 });
     expect(again.submission?.steps.every((step) => step.approval === null)).toBe(true);
     expect(again.lastReturn?.comment).toBe('数値の根拠を追記してください');
@@ -353,7 +376,7 @@ describe('recall (引戻し)', () => {
     const recalled = report(decision.state, 'interim');
     expect(recalled.status).toBe(ReportStatus.Draft);
     expect(recalled.submission).toBeNull();
-    expect(recalled.versions).toHaveLength(1);
+    expect(recalled.latestVersion?.version).toBe(1);
     expect(decision.change.action).toBe(ClusterAction.Recall);
     const resubmitted = apply(decision.state, save(staff, 'interim', '修正版'), submit(staff, 'interim'));
     expect(report(resubmitted, 'interim').submission?.version).toBe(2);
@@ -611,7 +634,7 @@ describe('change of owning bureau', () => {
     const refusal = refused(moved, save(staff, 'direction-budget'));
     expect(refusal.code).toBe('report.not-drafter');
     expect(refusal.message).toContain(PORT.name);
-    expect(report(ok(moved, save(portStaff, 'direction-budget')), 'direction-budget').versions).toHaveLength(1);
+    expect(report(ok(moved, save(portStaff, 'direction-budget')), 'direction-budget').latestVersion?.version).toBe(1);
   });
 
   it('leaves approved reports and the stage alone', () => {

@@ -13,8 +13,10 @@ import {
   ReportState,
   ReportStatus,
   reportStageIsOpen,
+  versionCountOf,
 } from './cluster-case';
 import { Actor } from './actor';
+import type { StoredTextRef } from './draft-text';
 import { ClusterAction } from './cluster-lifecycle-event';
 import { ClusterStage, STAGE_LABELS } from './cluster-stage';
 import { REPORT_STAGES } from './lifecycle-settings';
@@ -23,7 +25,15 @@ import { COMMENT_MAX_LENGTH, isBlank, REPORT_BODY_MAX_LENGTH, REPORT_TITLE_MAX_L
 
 /** What a user asks of a cluster. Identity comes from authentication; the rest from the request. */
 export type ClusterCommand =
-  | { readonly type: 'save-draft'; readonly actor: Participant; readonly kind: string; readonly title: string; readonly body: string }
+  | {
+      readonly type: 'save-draft';
+      readonly actor: Participant;
+      readonly kind: string;
+      readonly title: string;
+      readonly text: StoredTextRef;
+      /** The version the edit started from (If-Match); null when the client did not say. */
+      readonly basedOnVersion: number | null;
+    }
   | { readonly type: 'submit'; readonly actor: Participant; readonly kind: string }
   | { readonly type: 'approve'; readonly actor: Participant; readonly kind: string; readonly comment: string | null }
   | { readonly type: 'return'; readonly actor: Participant; readonly kind: string; readonly comment: string }
@@ -70,18 +80,18 @@ export function decide(state: ClusterCase, command: ClusterCommand, now: string)
 
 /** The same limits the API's request validation applies, so that neither lets through what the other refuses. */
 function overlongText(command: ClusterCommand): Decision | null {
-  const limits: [string, string | null, number][] =
+  const lengths: [string, number | null, number][] =
     command.type === 'save-draft'
       ? [
-          ['title', command.title, REPORT_TITLE_MAX_LENGTH],
-          ['body', command.body, REPORT_BODY_MAX_LENGTH],
+          ['title', command.title.length, REPORT_TITLE_MAX_LENGTH],
+          ['body', command.text.length, REPORT_BODY_MAX_LENGTH],
         ]
       : command.type === 'withdraw'
-        ? [['reason', command.reason, COMMENT_MAX_LENGTH]]
+        ? [['reason', command.reason.length, COMMENT_MAX_LENGTH]]
         : 'comment' in command
-          ? [['comment', command.comment, COMMENT_MAX_LENGTH]]
+          ? [['comment', command.comment?.length ?? null, COMMENT_MAX_LENGTH]]
           : [];
-  const [field, , max] = limits.find(([, text, limit]) => text !== null && text.length > limit) ?? [];
+  const [field, , max] = lengths.find(([, length, limit]) => length !== null && length > limit) ?? [];
   if (!field || max === undefined) return null;
   const message = `${field} は${max}文字以内で入力してください`;
   return { accepted: false, refusal: refusal('request.invalid', message, { fields: [{ field, problems: [message] }] }) };
@@ -133,11 +143,21 @@ function saveDraft(state: ClusterCase, report: ReportState, command: Extract<Clu
   }
   if (report.status === ReportStatus.Approved) return refuse('report.approved', `${report.label}は承認済みです（状態: ${report.status}）`);
   if (isBlank(command.title)) return refuse('request.invalid', '表題を入力してください');
-  const version = report.versions.length + 1;
+  const current = versionCountOf(report);
+  if (command.basedOnVersion !== null && command.basedOnVersion !== current) {
+    const based = command.basedOnVersion === 0 ? '未保存の状態' : `第${command.basedOnVersion}版`;
+    return refuse(
+      'report.version-stale',
+      `${report.label}は別の人が保存したため第${current}版になっています（あなたの編集は${based}に基づいています）。最新の版を読み込み、差分を確かめてから保存してください`,
+    );
+  }
+  const version = current + 1;
+  const savedBy = actorOf(command.actor);
   const updated: ReportState = {
     ...report,
     status: report.status === ReportStatus.Returned ? ReportStatus.Returned : ReportStatus.Draft,
-    versions: [...report.versions, { version, title: command.title, empty: isBlank(command.body), savedBy: actorOf(command.actor), savedAt: now }],
+    latestVersion: { version, title: command.title, empty: command.text.empty, savedBy, savedAt: now },
+    authorIds: savedBy.id === null || report.authorIds.includes(savedBy.id) ? report.authorIds : [...report.authorIds, savedBy.id],
   };
   return accept(state, withReport(state, updated), {
     action: ClusterAction.SaveDraft,
@@ -152,7 +172,7 @@ function submit(state: ClusterCase, report: ReportState, actor: Participant, now
   if (!isDrafter(state, actor)) return notDrafter(state, '提出');
   if (report.status === ReportStatus.InApproval) return refuse('report.in-approval', `${report.label}は既に提出され、決裁中です（状態: ${report.status}）`);
   if (report.status === ReportStatus.Approved) return refuse('report.approved', `${report.label}は承認済みです（状態: ${report.status}）`);
-  const latest = report.versions[report.versions.length - 1];
+  const latest = report.latestVersion;
   if (!latest) return refuse('report.no-draft', `${report.label}の下書きがまだ保存されていないため提出できません`);
   if (latest.empty) return refuse('report.empty-draft', `${report.label}の最新の下書き（第${latest.version}版）は本文が空のため提出できません`);
   const updated: ReportState = {

@@ -1,4 +1,4 @@
-import type { ClusterCase } from './cluster-case';
+import type { ClusterCase, ReportState } from './cluster-case';
 import type { Deadline } from '../calendar/deadlines';
 import type { OwedAction } from './owed-actions';
 
@@ -29,19 +29,58 @@ export const CLUSTER_ACTION_LABELS: Readonly<Record<ClusterAction, string>> = {
   [ClusterAction.DeadlinesMoved]: '期限の変更',
 };
 
-/** The text of a saved draft, carried once to the read model (the workflow keeps only its metadata). */
+/**
+ * The saved version a save-draft event adds to the read model. The words are not in the event: the
+ * API stored them before asking the workflow, under the hash the event carries.
+ */
 export interface SavedReportText {
   readonly kind: string;
   readonly version: number;
   readonly title: string;
-  readonly body: string;
+  readonly empty: boolean;
+  /** sha256 of the body, naming the stored text; null in events recorded before texts left workflow history. */
+  readonly textHash: string | null;
+  /** Only in events recorded before texts left workflow history, which carried the body itself. */
+  readonly body?: string;
+}
+
+/**
+ * What one change did to the case. The kickoff opens it whole (it is small then); after that an
+ * event carries the case-wide part and only the reports the change touched, so events stay the same
+ * size however long the analysis runs.
+ */
+export type CaseDelta =
+  | { readonly kind: 'opened'; readonly case: ClusterCase }
+  | {
+      readonly kind: 'changed';
+      readonly stage: ClusterCase['stage'];
+      readonly owningBureau: ClusterCase['owningBureau'];
+      readonly withdrawal: ClusterCase['withdrawal'];
+      readonly reports: readonly ReportState[];
+    };
+
+/** The change between two cases as an event carries it; `before` null for the kickoff. */
+export function caseDelta(before: ClusterCase | null, after: ClusterCase): CaseDelta {
+  if (!before) return { kind: 'opened', case: after };
+  const reports = after.reports.filter((report) => !before.reports.includes(report));
+  return { kind: 'changed', stage: after.stage, owningBureau: after.owningBureau, withdrawal: after.withdrawal, reports };
+}
+
+/** The case after an event, from the case before it: the read model's half of `caseDelta`. */
+export function applyCaseDelta(before: ClusterCase | null, delta: CaseDelta): ClusterCase {
+  if (delta.kind === 'opened') return delta.case;
+  if (!before) throw new Error('a change of a case that was never opened');
+  const reports = before.reports.map((report) => delta.reports.find((changed) => changed.kind === report.kind) ?? report);
+  return { ...before, stage: delta.stage, owningBureau: delta.owningBureau, withdrawal: delta.withdrawal, reports };
 }
 
 /** One change of a cluster's lifecycle, as the workflow reports it to the read model and audit trail. */
 export interface ClusterLifecycleEvent {
-  /** Stable per effect (`<workflowId>#<seq>`), so a retried delivery is recorded once. */
+  /** Stable per effect and unique per analysis (`<workflowId>/<first run id>#<seq>`), so a retried delivery is recorded once. */
   readonly eventId: string;
-  /** Position in the workflow's own order of events, starting at 1. */
+  /** The analysis the event belongs to: the first run id of its workflow (continue-as-new keeps it). */
+  readonly analysisId: string;
+  /** Position in the analysis's own order of events, starting at 1. */
   readonly seq: number;
   readonly fiscalYear: number;
   readonly clusterNo: number;
@@ -55,10 +94,16 @@ export interface ClusterLifecycleEvent {
   readonly reportKind: string | null;
   readonly comment: string | null;
   readonly details: Record<string, unknown>;
-  /** The whole case after the change: the read model is a projection of it. */
-  readonly state: ClusterCase;
+  readonly delta: CaseDelta;
+  /** Everything owed on the cluster after the change (a short list: a few per report). */
   readonly owed: readonly OwedAction[];
-  /** The cluster's deadlines after the change (empty for analyses started before deadlines existed). */
-  readonly deadlines: readonly Deadline[];
+  /** The cluster's deadlines, when the change set them (kickoff, a moved meeting); null when they stand. */
+  readonly deadlines: readonly Deadline[] | null;
   readonly savedText: SavedReportText | null;
 }
+
+/**
+ * Failure type of an event the read model cannot take (a constraint, data it cannot store): it would
+ * not take it on a retry either, so it is reported at once rather than retried for ever.
+ */
+export const PROJECTION_FAILED_FAILURE_TYPE = 'ProjectionFailed';

@@ -1,6 +1,7 @@
 import { Role } from '../roles';
 import { BureauRef, ClusterCase, openClusterCase, Participant } from './cluster-case';
 import { ClusterCommand, decide } from './cluster-commands';
+import { textRefOf } from './draft-text';
 import { OwedAction, owedActions } from './owed-actions';
 import { FY2024_LIFECYCLE_SETTINGS } from '../../../persistence/src/seed/fy2024-lifecycle-settings';
 
@@ -17,7 +18,7 @@ const director2 = person('u-dir2', '渡辺局長', [Role.Director], ENV);
 const reform = person('u-ref', '変革室 中村', [Role.ReformOffice], null);
 const portStaff = person('u-pstaff', '加藤', [Role.Staff], PORT);
 
-const save = (actor: Participant, kind: string): ClusterCommand => ({ type: 'save-draft', actor, kind, title: '報告書', body: '本文' });
+const save = (actor: Participant, kind: string): ClusterCommand => ({ type: 'save-draft', actor, kind, title: '報告書', text: textRefOf('本文', 'h'), basedOnVersion: null });
 const submit = (actor: Participant, kind: string): ClusterCommand => ({ type: 'submit', actor, kind });
 const approve = (actor: Participant, kind: string): ClusterCommand => ({ type: 'approve', actor, kind, comment: null });
 

@@ -1,6 +1,7 @@
 import { Role } from '../roles';
 import { BureauRef, ClusterCase, openClusterCase, Participant } from './cluster-case';
 import { ClusterCommand, decide } from './cluster-commands';
+import { textRefOf } from './draft-text';
 import { ClusterStage } from './cluster-stage';
 import { ClusterStanding, eligibleDelegates, permittedActions, ReportPermissions } from './permitted-actions';
 import { FY2024_LIFECYCLE_SETTINGS } from '../../../persistence/src/seed/fy2024-lifecycle-settings';
@@ -39,7 +40,7 @@ const apply = (state: ClusterCase, ...commands: ClusterCommand[]): ClusterCase =
     if (!decision.accepted) throw new Error(decision.refusal.message);
     return decision.state;
   }, state);
-const saved = (state: ClusterCase, by = staff) => apply(state, { type: 'save-draft', actor: by, kind: 'interim', title: '経過報告', body: '本文' });
+const saved = (state: ClusterCase, by = staff) => apply(state, { type: 'save-draft', actor: by, kind: 'interim', title: '経過報告', text: textRefOf('本文', 'h'), basedOnVersion: null });
 const submitted = (state: ClusterCase, by = staff) => apply(saved(state, by), { type: 'submit', actor: by, kind: 'interim' });
 
 const interim = (state: ClusterCase | null, caller: Participant): ReportPermissions => {

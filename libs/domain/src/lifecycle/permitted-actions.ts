@@ -37,6 +37,7 @@ export interface ClusterStanding {
 }
 
 /** Stands in for text a person has not typed yet: the rules only ask whether there is some. */
+const NO_TEXT = { hash: '', length: 0, empty: true };
 const SOME_TEXT = '…';
 /** A bureau other than any real one: asks whether the owning bureau could move at all. */
 const ANOTHER_BUREAU: BureauRef = { code: '\u0000another', name: '' };
@@ -80,7 +81,7 @@ export function permittedActions(cluster: ClusterStanding, state: ClusterCase | 
       const standIn = state ? standInFor(state, kind) : null;
       return {
         kind,
-        save: may('saveDraft', () => ({ type: 'save-draft', actor: caller, kind, title: SOME_TEXT, body: '' })),
+        save: may('saveDraft', () => ({ type: 'save-draft', actor: caller, kind, title: SOME_TEXT, text: NO_TEXT, basedOnVersion: null })),
         submit: may('submit', () => ({ type: 'submit', actor: caller, kind })),
         recall: may('recall', () => ({ type: 'recall', actor: caller, kind })),
         approve: may('approve', () => ({ type: 'approve', actor: caller, kind, comment: null })),

@@ -14,6 +14,7 @@ export type RefusalClass =
   | 'forbidden'
   | 'not-found'
   | 'conflict'
+  | 'precondition-failed'
   | 'too-large'
   | 'unsupported-media-type'
   | 'too-many-requests'
@@ -71,6 +72,7 @@ export const REFUSAL_REASONS = {
   'report.not-in-approval': { class: 'conflict', title: '報告書は決裁中ではありません' },
   'report.no-draft': { class: 'conflict', title: '下書きがありません' },
   'report.empty-draft': { class: 'conflict', title: '下書きの本文が空です' },
+  'report.version-stale': { class: 'precondition-failed', title: '報告書は別の版に更新されています' },
   'report.version-unknown': { class: 'not-found', title: '報告書の版がありません' },
   'report.not-drafter': { class: 'forbidden', title: '所管局の担当職員だけが行えます' },
   'report.own-report': { class: 'forbidden', title: '自分が作成・提出した報告書は決裁できません' },

@@ -3,6 +3,9 @@ import { DataSource } from 'typeorm';
 import { Page, PageRequest, queryPage } from '../sql/paging';
 import { execute, queryFirst, queryRows } from '../sql/typed-query';
 
+/** Longer than any start of a workflow may take (the API's Temporal deadline is 15 s). */
+const KICKOFF_CLAIM_LEASE_SECONDS = 120;
+
 export interface ClusterFilter {
   readonly group?: ClusterGroup;
   readonly kind?: ClusterKind;
@@ -151,6 +154,30 @@ export class CatalogueRepository {
   async findCluster(fiscalYear: number, no: number): Promise<ClusterRow | null> {
     const row = await queryFirst<ClusterRecord>(this.dataSource, `${CLUSTER_SELECT} WHERE c.fiscal_year = $1 AND c.no = $2`, [fiscalYear, no]);
     return row ? toClusterRow(row) : null;
+  }
+
+  /**
+   * Claims the cluster's kickoff: true for the one request that may start its analysis, decided here
+   * so that two requests cannot both pass. Only a cluster not yet started can be claimed; a claim whose
+   * request died is taken over after a lease.
+   */
+  async claimKickoff(fiscalYear: number, no: number): Promise<boolean> {
+    const { affected } = await execute(
+      this.dataSource,
+      `UPDATE clusters SET kickoff_claimed_at = now()
+       WHERE fiscal_year = $1 AND no = $2 AND stage = 'NOT_STARTED'
+         AND (kickoff_claimed_at IS NULL OR kickoff_claimed_at < now() - make_interval(secs => $3))`,
+      [fiscalYear, no, KICKOFF_CLAIM_LEASE_SECONDS],
+    );
+    return affected > 0;
+  }
+
+  /** Gives the claim up after a start that failed, so a retry can claim it at once. */
+  async releaseKickoffClaim(fiscalYear: number, no: number): Promise<void> {
+    await execute(this.dataSource, `UPDATE clusters SET kickoff_claimed_at = NULL WHERE fiscal_year = $1 AND no = $2 AND stage = 'NOT_STARTED'`, [
+      fiscalYear,
+      no,
+    ]);
   }
 
   async listGroups(fiscalYear: number): Promise<CatalogueCategoryRow[]> {

@@ -1,7 +1,7 @@
-import { ClusterLifecycleEvent, Meeting } from '@app/domain';
+import { applyCaseDelta, ClusterCase, ClusterLifecycleEvent, Deadline, Meeting, SavedReportText } from '@app/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { Page, PageRequest, queryPage } from '../sql/paging';
-import { execute, queryRows } from '../sql/typed-query';
+import { execute, queryFirst, queryRows } from '../sql/typed-query';
 import { saveMeeting } from './meeting.repository';
 
 /** One entry of the audit trail as it is written: who did what, when, to which year and cluster. */
@@ -28,6 +28,17 @@ export interface AuditEntryRow extends Omit<NewAuditEntry, 'occurredAt' | 'fisca
   readonly occurredAt: Date;
 }
 
+/** An event the read model refused, as admins see it. */
+export interface ProjectionFailureRow {
+  readonly eventId: string;
+  readonly fiscalYear: number;
+  readonly clusterNo: number;
+  readonly seq: number;
+  readonly action: string;
+  readonly problem: string;
+  readonly failedAt: Date;
+}
+
 interface AuditEntryRecord {
   readonly event_id: string;
   readonly occurred_at: Date;
@@ -42,64 +53,84 @@ interface AuditEntryRecord {
 }
 
 /**
+ * An event the read model cannot take, and would not take on a retry either: one of another
+ * analysis, an id already used for a different change, a text that was never stored, or data the
+ * database refuses. The worker reports it at once instead of retrying it for ever.
+ */
+export class UnprojectableEventError extends Error {
+  override readonly name = 'UnprojectableEventError';
+}
+
+interface ProjectedCluster {
+  readonly stage: string;
+  readonly analysis_id: string | null;
+  readonly last_event_seq: number;
+  readonly case_state: ClusterCase | null;
+}
+
+/**
  * The audit trail, and the read model each entry explains. Writes the audit entry and the read model
- * of one change in one transaction, so neither is ever ahead of the other; a repeated event id is a
- * no-op, and of a cluster's events an older seq never overwrites a newer.
+ * of one change in one transaction, so neither is ever ahead of the other. A repeated event is a
+ * no-op; an event of another analysis of the cluster, or one that reuses an id for another change,
+ * is an error, never silently dropped.
  */
 export class ClusterEventRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async apply(event: ClusterLifecycleEvent): Promise<{ applied: boolean }> {
     return this.dataSource.transaction(async (manager) => {
-      const appended = await appendAuditEntry(manager, {
-        eventId: event.eventId,
-        occurredAt: event.occurredAt,
-        fiscalYear: event.fiscalYear,
-        clusterNo: event.clusterNo,
-        actorId: event.actorId,
-        actorName: event.actorName,
-        action: event.action,
-        fromState: event.fromStage,
-        toState: event.toStage,
-        reportKind: event.reportKind,
-        comment: event.comment,
-        details: event.details,
-      });
-      if (!appended) return { applied: false };
-      if (event.savedText) {
-        await execute(
-          manager,
-          `INSERT INTO report_versions (fiscal_year, cluster_no, report_kind, version, title, body, saved_by_id, saved_by_name, saved_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING`,
-          [
-            event.fiscalYear,
-            event.clusterNo,
-            event.savedText.kind,
-            event.savedText.version,
-            event.savedText.title,
-            event.savedText.body,
-            event.actorId,
-            event.actorName,
-            event.occurredAt,
-          ],
-        );
+      const cluster = await queryFirst<ProjectedCluster>(
+        manager,
+        `SELECT stage, analysis_id, last_event_seq, case_state FROM clusters WHERE fiscal_year = $1 AND no = $2 FOR UPDATE`,
+        [event.fiscalYear, event.clusterNo],
+      );
+      if (!cluster) throw new UnprojectableEventError(`${event.eventId}: 事業群 ${event.fiscalYear}/${event.clusterNo} は登録されていません`);
+      const appended = await appendAuditEntry(manager, auditEntryOf(event));
+      if (!appended) {
+        await requireSameEvent(manager, event);
+        return { applied: false };
       }
-      const moved = await queryRows(
+      requireSameAnalysis(cluster, event);
+      if (event.savedText) await saveVersion(manager, event, event.savedText);
+      if (event.seq <= cluster.last_event_seq) return { applied: true };
+      const state = applyCaseDelta(cluster.case_state, event.delta);
+      await execute(
         manager,
         `UPDATE clusters SET
            stage = $3,
            stage_changed_at = CASE WHEN stage IS DISTINCT FROM $3 THEN $4::timestamptz ELSE stage_changed_at END,
            owning_bureau_code = $6,
            case_state = $7,
-           deadlines = $8,
+           deadlines = coalesce($8::jsonb, deadlines),
            last_event_seq = $5,
+           analysis_id = $9,
            updated_at = now()
-         WHERE fiscal_year = $1 AND no = $2 AND last_event_seq < $5 RETURNING no`,
-        [event.fiscalYear, event.clusterNo, event.toStage, event.occurredAt, event.seq, event.state.owningBureau.code, JSON.stringify(event.state), JSON.stringify(event.deadlines ?? [])],
+         WHERE fiscal_year = $1 AND no = $2`,
+        [
+          event.fiscalYear,
+          event.clusterNo,
+          event.toStage,
+          event.occurredAt,
+          event.seq,
+          state.owningBureau.code,
+          JSON.stringify(state),
+          event.deadlines ? JSON.stringify(event.deadlines) : null,
+          event.analysisId,
+        ],
       );
-      if (moved.length > 0) await replaceOwedActions(manager, event);
+      await replaceOwedActions(manager, event, event.deadlines ?? (await plannedDeadlines(manager, event)));
       return { applied: true };
     });
+  }
+
+  /** Keeps an event the read model could not take where admins see it (its own transaction: the event's was rolled back). */
+  async recordFailure(event: ClusterLifecycleEvent, problem: string): Promise<void> {
+    await execute(
+      this.dataSource,
+      `INSERT INTO projection_failures (event_id, fiscal_year, cluster_no, seq, action, problem) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (event_id) DO UPDATE SET problem = EXCLUDED.problem, failed_at = now()`,
+      [event.eventId, event.fiscalYear, event.clusterNo, event.seq, event.action, problem],
+    );
   }
 
   /**
@@ -112,6 +143,28 @@ export class ClusterEventRepository {
       await saveMeeting(manager, entry.fiscalYear, meeting);
       return { applied: true };
     });
+  }
+
+  /** Events the read model could not take, newest first: what admins must look into. */
+  listFailures(page: PageRequest): Promise<Page<ProjectionFailureRow>> {
+    return queryPage(
+      this.dataSource,
+      {
+        count: `SELECT count(*)::int AS total FROM projection_failures`,
+        rows: `SELECT event_id, fiscal_year, cluster_no, seq, action, problem, failed_at FROM projection_failures ORDER BY failed_at DESC, id DESC`,
+        params: [],
+      },
+      page,
+      (row: { event_id: string; fiscal_year: number; cluster_no: number; seq: number; action: string; problem: string; failed_at: Date }) => ({
+        eventId: row.event_id,
+        fiscalYear: row.fiscal_year,
+        clusterNo: row.cluster_no,
+        seq: row.seq,
+        action: row.action,
+        problem: row.problem,
+        failedAt: row.failed_at,
+      }),
+    );
   }
 
   /** The cluster's audit trail, oldest first. */
@@ -172,10 +225,10 @@ async function appendAuditEntry(manager: EntityManager, entry: NewAuditEntry): P
 }
 
 /** What people owe on the cluster is replaced as a whole: the event carries the complete list. */
-async function replaceOwedActions(manager: EntityManager, event: ClusterLifecycleEvent): Promise<void> {
+async function replaceOwedActions(manager: EntityManager, event: ClusterLifecycleEvent, deadlines: readonly Deadline[]): Promise<void> {
   await execute(manager, `DELETE FROM owed_actions WHERE fiscal_year = $1 AND cluster_no = $2`, [event.fiscalYear, event.clusterNo]);
   for (const owed of event.owed) {
-    const deadline = (event.deadlines ?? []).find((candidate) => candidate.target === owed.reportKind);
+    const deadline = deadlines.find((candidate) => candidate.target === owed.reportKind);
     await execute(
       manager,
       `INSERT INTO owed_actions
@@ -200,4 +253,85 @@ async function replaceOwedActions(manager: EntityManager, event: ClusterLifecycl
       ],
     );
   }
+}
+
+/** The deadlines the cluster row holds: an event that leaves them as they are does not repeat them. */
+async function plannedDeadlines(manager: EntityManager, event: ClusterLifecycleEvent): Promise<readonly Deadline[]> {
+  const row = await queryFirst<{ deadlines: Deadline[] }>(manager, `SELECT deadlines FROM clusters WHERE fiscal_year = $1 AND no = $2`, [
+    event.fiscalYear,
+    event.clusterNo,
+  ]);
+  return row?.deadlines ?? [];
+}
+
+function auditEntryOf(event: ClusterLifecycleEvent): NewAuditEntry {
+  return {
+    eventId: event.eventId,
+    occurredAt: event.occurredAt,
+    fiscalYear: event.fiscalYear,
+    clusterNo: event.clusterNo,
+    actorId: event.actorId,
+    actorName: event.actorName,
+    action: event.action,
+    fromState: event.fromStage,
+    toState: event.toStage,
+    reportKind: event.reportKind,
+    comment: event.comment,
+    details: event.details,
+  };
+}
+
+/** A repeated event id is a retry only if it names the same change; anything else is a second effect under one id. */
+async function requireSameEvent(manager: EntityManager, event: ClusterLifecycleEvent): Promise<void> {
+  const stored = await queryFirst<{ fiscal_year: number; cluster_no: number | null; action: string; actor_id: string | null; occurred_at: Date }>(
+    manager,
+    `SELECT fiscal_year, cluster_no, action, actor_id, occurred_at FROM audit_events WHERE event_id = $1`,
+    [event.eventId],
+  );
+  const same =
+    stored &&
+    stored.fiscal_year === event.fiscalYear &&
+    stored.cluster_no === event.clusterNo &&
+    stored.action === event.action &&
+    stored.actor_id === event.actorId &&
+    stored.occurred_at.getTime() === Date.parse(event.occurredAt);
+  if (!same) throw new UnprojectableEventError(`${event.eventId}: この事象 ID は別の変更（${stored?.action ?? '不明'}）に使われています`);
+}
+
+/**
+ * The row projects one analysis of the cluster for the year: the kickoff of a cluster not yet started
+ * opens it, and events of any other analysis are refused (a cluster closed once is not analysed again).
+ */
+function requireSameAnalysis(cluster: ProjectedCluster, event: ClusterLifecycleEvent): void {
+  if (cluster.analysis_id === event.analysisId) return;
+  // Rows projected before analyses were named adopt the first named event of their running analysis.
+  const unnamedRunning = cluster.analysis_id === null && cluster.stage !== 'NOT_STARTED' && event.delta.kind === 'changed';
+  const opening = cluster.analysis_id === null && cluster.stage === 'NOT_STARTED' && event.delta.kind === 'opened';
+  if (opening || unnamedRunning) return;
+  throw new UnprojectableEventError(
+    `${event.eventId}: 事業群 ${event.fiscalYear}/${event.clusterNo} は別の経営分析（${cluster.analysis_id ?? '名前なし'}、段階 ${cluster.stage}）を記録しています`,
+  );
+}
+
+/** The saved version's text comes from the texts the API stored, by the hash the event names. */
+async function saveVersion(manager: EntityManager, event: ClusterLifecycleEvent, saved: SavedReportText): Promise<void> {
+  const values = `$1, $2, $3, $4, $5, $6, $7, $8, $9`;
+  const params = [event.fiscalYear, event.clusterNo, saved.kind, saved.version, saved.title, event.actorId, event.actorName, event.occurredAt, saved.empty];
+  const inserted =
+    saved.textHash === null
+      ? await execute(
+          manager,
+          `INSERT INTO report_versions (fiscal_year, cluster_no, report_kind, version, title, saved_by_id, saved_by_name, saved_at, empty, body)
+           VALUES (${values}, $10) ON CONFLICT DO NOTHING`,
+          [...params, saved.body ?? ''],
+        )
+      : await execute(
+          manager,
+          `INSERT INTO report_versions (fiscal_year, cluster_no, report_kind, version, title, saved_by_id, saved_by_name, saved_at, empty, body)
+           SELECT ${values}, body FROM report_texts WHERE hash = $10 ON CONFLICT DO NOTHING`,
+          [...params, saved.textHash],
+        );
+  if (inserted.affected > 0) return;
+  const known = await queryFirst(manager, `SELECT 1 FROM report_texts WHERE hash = $1`, [saved.textHash]);
+  if (saved.textHash !== null && !known) throw new UnprojectableEventError(`${event.eventId}: 本文 ${saved.textHash} は保存されていません`);
 }

@@ -13,6 +13,17 @@ export interface ReportTextRow {
   readonly savedAt: Date;
 }
 
+/** A saved version as lists show it: without its text. */
+export interface ReportVersionRow {
+  readonly reportKind: string;
+  readonly version: number;
+  readonly title: string;
+  readonly empty: boolean;
+  readonly savedById: string | null;
+  readonly savedByName: string;
+  readonly savedAt: Date;
+}
+
 export interface TaskRow {
   readonly fiscalYear: number;
   readonly clusterNo: number;
@@ -92,6 +103,25 @@ export class LifecycleReadRepository {
       [fiscalYear, clusterNo],
     );
     return row?.case_state ?? null;
+  }
+
+  /** Every saved version of the cluster's reports, oldest first, without their texts. */
+  async versionsOf(fiscalYear: number, clusterNo: number): Promise<ReportVersionRow[]> {
+    const rows = await queryRows<Omit<ReportVersionRecord, 'body'> & { empty: boolean }>(
+      this.dataSource,
+      `SELECT report_kind, version, title, empty, saved_by_id, saved_by_name, saved_at FROM report_versions
+       WHERE fiscal_year = $1 AND cluster_no = $2 ORDER BY report_kind, version`,
+      [fiscalYear, clusterNo],
+    );
+    return rows.map((row) => ({
+      reportKind: row.report_kind,
+      version: row.version,
+      title: row.title,
+      empty: row.empty,
+      savedById: row.saved_by_id,
+      savedByName: row.saved_by_name,
+      savedAt: row.saved_at,
+    }));
   }
 
   /** The newest saved text of each report of the cluster. */

@@ -30,3 +30,14 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * Whether a statement failed because of what it was given rather than the state of the server:
+ * SQLSTATE class 22 (data exception: text PostgreSQL cannot store, a number out of range) or 23
+ * (integrity constraint). Repeating it would fail the same way.
+ */
+export function isDeterministicSqlFailure(error: unknown): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const code: unknown = (error.driverError as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('22') || code.startsWith('23'));
+}
