@@ -16,6 +16,7 @@ export * from './refusals/refusal';
 export * from './fields/field-limits';
 export * from './fields/storable-input';
 export * from './lifecycle/cluster-commands';
+export * from './lifecycle/report-readers';
 export * from './lifecycle/owed-actions';
 export * from './time/tokyo-time';
 export * from './notifications/notification';

@@ -22,6 +22,7 @@ export const clusterUpdates: { readonly [T in ClusterCommand['type']]: UpdateDef
   recall: defineUpdate<ClusterCase, [CommandOf<'recall'>]>('recallReport'),
   withdraw: defineUpdate<ClusterCase, [CommandOf<'withdraw'>]>('withdrawCluster'),
   'change-owning-bureau': defineUpdate<ClusterCase, [CommandOf<'change-owning-bureau'>]>('changeOwningBureau'),
+  'release-delegation': defineUpdate<ClusterCase, [CommandOf<'release-delegation'>]>('releaseDelegation'),
 };
 
 /** Sent with the start of the workflow: answers once the kickoff is in the read model, so the caller sees it at once. */

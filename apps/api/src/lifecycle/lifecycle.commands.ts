@@ -22,7 +22,7 @@ export interface KickoffFlaggedCommand {
 
 /** A cluster command as the API receives it: the delegate is named by username until it is resolved to a person. */
 export type RequestedClusterCommand =
-  | Exclude<ClusterCommand, { type: 'delegate' } | { type: 'change-owning-bureau' }>
+  | Exclude<ClusterCommand, { type: 'delegate' } | { type: 'change-owning-bureau' } | { type: 'release-delegation' }>
   | (Omit<Extract<ClusterCommand, { type: 'delegate' }>, 'delegate'> & { readonly delegateTo: string });
 
 export interface ClusterActionCommand {
