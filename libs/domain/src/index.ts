@@ -37,3 +37,4 @@ export * from './lifecycle/progress';
 export * from './lifecycle/action-roles';
 export * from './lifecycle/permitted-actions';
 export * from './lifecycle/board-row';
+export * from './users/user-admin-events';

@@ -12,6 +12,7 @@ import { LoginAttemptRepository } from './repositories/login-attempt.repository'
 import { MeetingRepository } from './repositories/meeting.repository';
 import { NotificationRepository } from './repositories/notification.repository';
 import { UserRepository } from './repositories/user.repository';
+import { UserAdminEventRepository } from './repositories/user-admin-event.repository';
 
 const REPOSITORIES = [
   CatalogueRepository,
@@ -24,6 +25,7 @@ const REPOSITORIES = [
   BureauRepository,
   NotificationRepository,
   LoginAttemptRepository,
+  UserAdminEventRepository,
 ];
 
 /** The read model, users and audit log in PostgreSQL, for the API and the worker alike. */

@@ -46,6 +46,8 @@ export interface ClusterHistoryQuery {
   readonly clusterNo: number;
   readonly page: number;
   readonly pageSize: number;
+  /** Who asks: what of each entry is shown depends on whether they may read its report's texts. */
+  readonly caller: Participant;
 }
 
 export interface ReportVersionQuery {
@@ -53,4 +55,5 @@ export interface ReportVersionQuery {
   readonly clusterNo: number;
   readonly reportKind: string;
   readonly version: number;
+  readonly caller: Participant;
 }
