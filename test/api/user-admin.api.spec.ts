@@ -209,6 +209,44 @@ describe('user administration: moves, role changes, deactivation and password re
     await login(app, user.username, PASSWORD);
   });
 
+  it('writes every act on a user to the user-administration history: who, when, what changed, and never the password', async () => {
+    const password = 'a-secret-never-to-be-logged';
+    const user = await newUser({ roles: ['staff'], bureauCode: 'kodomo', displayName: '履歴 花子' }, password);
+    await asAdmin().patch(userPath(user.id)).send({ roles: ['staff', 'manager'] }).expect(200);
+    await asAdmin().patch(userPath(user.id)).send({ bureauCode: 'kankyo' }).expect(200);
+    await asAdmin().patch(userPath(user.id)).send({ active: false }).expect(200);
+    await asAdmin().patch(userPath(user.id)).send({ active: true, displayName: '履歴 花子' }).expect(200);
+    await asAdmin().post(passwordPath(user.id)).send({ password: 'another-secret-password' }).expect(204);
+    // Refused changes leave no trace.
+    await asAdmin().patch(userPath(user.id)).send({ bureauCode: 'no-such-bureau' }).expect(400);
+
+    const response = await asAdmin().get('/api/v1/users/history').query({ userId: user.id }).expect(200);
+    const items = response.body.items as { action: string; actionLabel: string; actor: { name: string }; user: { username: string }; occurredAt: string; changes: { field: string; from: unknown; to: unknown }[] }[];
+    expect(response.body.total).toBe(6);
+    expect(items.map((item) => item.action)).toEqual(['password-reset', 'reactivate', 'deactivate', 'update', 'update', 'create']);
+    expect(items.map((item) => item.actionLabel)).toEqual(['パスワードの再設定', '再有効化', '無効化', '変更', '変更', '登録']);
+    expect(items.every((item) => item.actor.name === 'admin' || item.actor.name.length > 0)).toBe(true);
+    expect(items.every((item) => item.user.username === user.username && /\+09:00$/.test(item.occurredAt))).toBe(true);
+    expect(items[2].changes).toEqual([{ field: 'active', fieldLabel: '有効', from: true, to: false }]);
+    expect(items[3].changes).toEqual([{ field: 'bureauCode', fieldLabel: '所属局', from: 'kodomo', to: 'kankyo' }]);
+    expect(items[4].changes).toEqual([{ field: 'roles', fieldLabel: '役割', from: ['staff'], to: ['staff', 'manager'] }]);
+    expect(items[5].changes.map((change) => change.field).sort()).toEqual(['active', 'bureauCode', 'displayName', 'roles']);
+    expect(items[0].changes).toEqual([]);
+    const text = JSON.stringify(response.body);
+    expect(text).not.toContain(password);
+    expect(text).not.toContain('another-secret-password');
+    expect(text).not.toMatch(/argon2|passwordHash|password_hash/);
+
+    const everyone = await asAdmin().get('/api/v1/users/history').query({ pageSize: 2 }).expect(200);
+    expect(everyone.body.items).toHaveLength(2);
+    expect(everyone.body.total).toBeGreaterThanOrEqual(6);
+    await asAdmin().get('/api/v1/users/history').query({ userId: 'not-a-uuid' }).expect(400);
+    for (const role of [Role.Staff, Role.Manager, Role.Director, Role.ReformOffice]) {
+      await http().get('/api/v1/users/history').auth(tokens[role], { type: 'bearer' }).expect(403);
+    }
+    await http().get('/api/v1/users/history').expect(401);
+  });
+
   it('accepts passwords of exactly 12 and 200 characters', async () => {
     const user = await newUser({ roles: ['reform-office'] });
     for (const password of ['p'.repeat(12), 'p'.repeat(200)]) {

@@ -163,10 +163,13 @@ describe('the meetings, settings and administration pages in a real browser', ()
     await screenshot(page, 'settings-office');
 
     await lifecycle.getByLabel('1段目の名称').fill('所管課長（一次確認）');
+    await expect(lifecycle.getByLabel('承認済みの報告書は全職員が閲覧できるようにする').isChecked()).resolves.toBe(false);
+    await lifecycle.getByLabel('承認済みの報告書は全職員が閲覧できるようにする').check();
     await lifecycle.getByRole('button', { name: '保存' }).click();
     await lifecycle.getByText('保存しました').waitFor();
     await page.reload();
     await expect(page.getByRole('form', { name: '報告書と決裁経路' }).getByLabel('1段目の名称').inputValue()).resolves.toBe('所管課長（一次確認）');
+    await expect(page.getByRole('form', { name: '報告書と決裁経路' }).getByLabel('承認済みの報告書は全職員が閲覧できるようにする').isChecked()).resolves.toBe(true);
 
     const calendar = page.getByRole('form', { name: '期限と督促' });
     await calendar.getByLabel('期限の時刻（HH:MM）').fill('16:30');
@@ -233,6 +236,20 @@ describe('the meetings, settings and administration pages in a real browser', ()
     await row.getByText('無効化済み').waitFor();
     await request(fx.app.getHttpServer()).post('/api/v1/auth/login').send({ username: 'kodomo.tanaka', password: 'second-password-5678' }).expect(401);
     await screenshot(page, 'admin-users-after');
+
+    await row.getByRole('button', { name: /の操作の履歴$/ }).click();
+    const history = page.getByRole('dialog', { name: '操作の履歴' });
+    const acts = history.getByRole('list', { name: /の管理操作の履歴/ }).locator(':scope > li');
+    await acts.first().getByText('無効化').waitFor();
+    await expect(acts.allInnerTexts()).resolves.toEqual([
+      expect.stringMatching(/無効化[\s\S]*有効：有効 → 無効/),
+      expect.stringContaining('パスワードの再設定'),
+      expect.stringMatching(/変更[\s\S]*氏名：田中 太郎 → 田中 次郎/),
+      expect.stringContaining('登録'),
+    ]);
+    await expect(history.textContent()).resolves.not.toContain('second-password-5678');
+    await expectNoAxeViolations(page);
+    await history.getByRole('button', { name: '閉じる' }).click();
 
     await page.getByRole('navigation', { name: '管理メニュー' }).getByRole('link', { name: '局' }).click();
     await page.getByLabel('局コード').fill('kokusai');

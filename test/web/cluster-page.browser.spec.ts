@@ -242,6 +242,10 @@ describe('the cluster page in a real browser', () => {
       expect({ name, count: await button(other, name).count() }).toEqual({ name, count: 0 });
     }
     await panel(other).getByRole('heading', { name: '決裁の経路（第2版）' }).waitFor();
+    // Another bureau's staff see where the report stands, and are told why its texts are not shown.
+    await panel(other).getByRole('note', { name: '閲覧の制限' }).getByText('本文・件名・コメントは表示されません。').waitFor();
+    await panel(other).getByText('各版の件名・本文は閲覧できません').waitFor();
+    expect(await panel(other).getByText('保育所の定員', { exact: false }).count()).toBe(0);
 
     const office = await browserOf(OFFICE);
     await openCluster(office, reviewed);

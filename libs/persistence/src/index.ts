@@ -7,6 +7,7 @@ export * from './repositories/catalogue.repository';
 export * from './repositories/fiscal-year-settings.repository';
 export * from './repositories/cluster-event.repository';
 export * from './repositories/user.repository';
+export * from './repositories/user-admin-event.repository';
 export * from './repositories/lifecycle-read.repository';
 export * from './repositories/meeting.repository';
 export * from './repositories/idempotent-request.repository';

@@ -13,6 +13,7 @@ import { MeetingRepository } from './repositories/meeting.repository';
 import { NotificationRepository } from './repositories/notification.repository';
 import { ReportTextRepository } from './repositories/report-text.repository';
 import { UserRepository } from './repositories/user.repository';
+import { UserAdminEventRepository } from './repositories/user-admin-event.repository';
 
 const REPOSITORIES = [
   CatalogueRepository,
@@ -26,6 +27,7 @@ const REPOSITORIES = [
   NotificationRepository,
   LoginAttemptRepository,
   ReportTextRepository,
+  UserAdminEventRepository,
 ];
 
 /** The read model, users and audit log in PostgreSQL, for the API and the worker alike. */

@@ -44,6 +44,7 @@ export const clusterUpdates: { readonly [T in ClusterCommand['type']]: UpdateDef
   recall: defineUpdate<ClusterUpdateOutcome, [CommandOf<'recall'>]>('recallReport'),
   withdraw: defineUpdate<ClusterUpdateOutcome, [CommandOf<'withdraw'>]>('withdrawCluster'),
   'change-owning-bureau': defineUpdate<ClusterUpdateOutcome, [CommandOf<'change-owning-bureau'>]>('changeOwningBureau'),
+  'release-delegation': defineUpdate<ClusterUpdateOutcome, [CommandOf<'release-delegation'>]>('releaseDelegation'),
 };
 
 /** Sent with the start of the workflow: answers once the kickoff is in the read model, so the caller sees it at once. */

@@ -16,6 +16,7 @@ import { Injectable } from '@nestjs/common';
 import { CatalogueService, toClusterView } from '../catalogue/catalogue.service';
 import { toDeadlineView } from '../catalogue/deadline-view';
 import { ApprovalStepView, ClusterDetailView, PermittedActionsView, ReportView } from './dto/cluster-detail.dto';
+import { ReportTextAccessService, TEXTS_RESTRICTED_MESSAGE } from './report-text-access.service';
 
 /** Draws a cluster's detail from the read model: never from the workflow, so it also serves closed analyses. */
 @Injectable()
@@ -25,6 +26,7 @@ export class ClusterDetailService {
     private readonly fiscalYearSettings: FiscalYearSettingsRepository,
     private readonly reads: LifecycleReadRepository,
     private readonly meetings: MeetingRepository,
+    private readonly textAccess: ReportTextAccessService,
   ) {}
 
   async detail(fiscalYear: number, no: number, caller: Participant): Promise<ClusterDetailView> {
@@ -41,6 +43,7 @@ export class ClusterDetailService {
     ]);
     const settings = state ? null : await this.fiscalYearSettings.lifecycleSettings(fiscalYear);
     const reports = state?.reports ?? (settings ? unwrittenReports(settings) : []);
+    const mayRead = await this.textAccess.readerFor(fiscalYear, state, caller);
     return {
       ...toClusterView(row),
       kickoff: state ? { ...state.kickoff, attendees: [...state.kickoff.attendees] } : null,
@@ -50,6 +53,7 @@ export class ClusterDetailService {
           report,
           versions.filter((version) => version.reportKind === report.kind),
           texts.find((text) => text.reportKind === report.kind) ?? null,
+          mayRead(report.kind),
         ),
       ),
       deadlines: (await this.deadlinesOf(row)).map((deadline) => toDeadlineView(deadlineProgress(deadline, { stage: row.stage, reports }, new Date().toISOString()))),
@@ -70,7 +74,8 @@ function toPermittedView(permitted: ReturnType<typeof permittedActions>): Permit
   return { case: { ...permitted.case }, reports: permitted.reports.map((report) => ({ ...report })) };
 }
 
-function toReportView(report: ReportState, versions: readonly ReportVersionRow[], latest: ReportTextRow | null): ReportView {
+/** A report as the caller may see it: without its texts (titles, body, comments) unless they may read them. */
+function toReportView(report: ReportState, versions: readonly ReportVersionRow[], latest: ReportTextRow | null, readable: boolean): ReportView {
   const latestInfo = report.latestVersion;
   return {
     kind: report.kind,
@@ -78,15 +83,17 @@ function toReportView(report: ReportState, versions: readonly ReportVersionRow[]
     stage: report.stage,
     status: report.status,
     statusLabel: REPORT_STATUS_LABELS[report.status],
+    textsRestricted: !readable,
+    textsRestrictedReason: readable ? null : TEXTS_RESTRICTED_MESSAGE,
     versions: versions.map((version) => ({
       version: version.version,
-      title: version.title,
+      title: readable ? version.title : null,
       empty: version.empty,
       savedBy: { id: version.savedById, name: version.savedByName },
       savedAt: toTokyoIsoString(version.savedAt),
     })),
     latest:
-      latest && latestInfo && latest.version === latestInfo.version
+      readable && latest && latestInfo && latest.version === latestInfo.version
         ? { ...latestInfo, savedAt: toTokyoIsoString(latestInfo.savedAt), body: latest.body }
         : null,
     submission: report.submission
@@ -94,15 +101,15 @@ function toReportView(report: ReportState, versions: readonly ReportVersionRow[]
           version: report.submission.version,
           submittedBy: report.submission.submittedBy,
           submittedAt: toTokyoIsoString(report.submission.submittedAt),
-          steps: report.submission.steps.map((step, index) => toStepView(step, index, report.submission?.currentStep ?? 0)),
+          steps: report.submission.steps.map((step, index) => toStepView(step, index, report.submission?.currentStep ?? 0, readable)),
         }
       : null,
-    lastReturn: report.lastReturn ? { ...report.lastReturn, at: toTokyoIsoString(report.lastReturn.at) } : null,
+    lastReturn: report.lastReturn ? { ...report.lastReturn, comment: readable ? report.lastReturn.comment : null, at: toTokyoIsoString(report.lastReturn.at) } : null,
     approvedAt: report.approvedAt ? toTokyoIsoString(report.approvedAt) : null,
   };
 }
 
-function toStepView(step: ApprovalStepState, index: number, currentStep: number): ApprovalStepView {
+function toStepView(step: ApprovalStepState, index: number, currentStep: number, readable: boolean): ApprovalStepView {
   return {
     label: step.label,
     role: step.role,
@@ -111,6 +118,6 @@ function toStepView(step: ApprovalStepState, index: number, currentStep: number)
     delegatedTo: step.delegatedTo,
     approvedBy: step.approval?.by ?? null,
     approvedAt: step.approval ? toTokyoIsoString(step.approval.at) : null,
-    comment: step.approval?.comment ?? null,
+    comment: readable ? (step.approval?.comment ?? null) : null,
   };
 }

@@ -40,7 +40,8 @@ export class ClusterLifecycleController {
   @Authenticated()
   @ApiOperation({
     summary: '事業群の詳細',
-    description: 'Access: any logged-in user. Stage, reports with their versions and approval chain, who owes the next action, and what the caller may do now (`permitted`).',
+    description:
+      "Access: any logged-in user; a report's texts (latest body, version titles, decision and return comments) only for those who may read them (the owning bureau's users, the report's approvers, the reform office, and everyone once it is approved if the year's settings say so), the others see textsRestricted. Stage, reports with their versions and approval chain, who owes the next action, and what the caller may do now (`permitted`).",
   })
   @ApiOkResponse({ type: ClusterDetailView })
   @Refusals('request.invalid', 'fiscal-year.unknown', 'cluster.unknown')
@@ -132,10 +133,19 @@ export class ClusterLifecycleController {
 
   @Get('history')
   @Authenticated()
-  @ApiOperation({ summary: '履歴（監査証跡）', description: 'Access: any logged-in user. Who did what and when, from which stage to which, oldest first; paged.' })
+  @ApiOperation({
+    summary: '履歴（監査証跡）',
+    description:
+      "Access: any logged-in user; the comments and titles of a report's entries only for those who may read its texts (the owning bureau's users, the report's approvers, the reform office, and everyone once it is approved if the year's settings say so), the others get them left out with textsRestricted. Who did what and when, from which stage to which, oldest first; paged.",
+  })
   @ApiOkResponse({ type: HistoryPage })
   @Refusals('request.invalid', 'fiscal-year.unknown', 'cluster.unknown')
-  history(@Param('fy', FiscalYearPipe) fiscalYear: number, @Param('no', ClusterNoPipe) no: number, @Query() query: PageQuery): Promise<HistoryPage> {
-    return this.records.history({ fiscalYear, clusterNo: no, page: query.page, pageSize: query.pageSize });
+  history(
+    @Param('fy', FiscalYearPipe) fiscalYear: number,
+    @Param('no', ClusterNoPipe) no: number,
+    @Query() query: PageQuery,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<HistoryPage> {
+    return this.records.history({ fiscalYear, clusterNo: no, page: query.page, pageSize: query.pageSize, caller: participantOf(user) });
   }
 }

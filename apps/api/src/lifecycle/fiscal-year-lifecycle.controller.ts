@@ -56,7 +56,10 @@ export class FiscalYearLifecycleController {
 
   @Get('lifecycle-settings')
   @Authenticated()
-  @ApiOperation({ summary: '報告書と決裁経路の設定', description: "Access: any logged-in user. The fiscal year's report kinds and approval chain." })
+  @ApiOperation({
+    summary: '報告書と決裁経路の設定',
+    description: "Access: any logged-in user. The fiscal year's report kinds and approval chain, and whether approved reports are readable by all.",
+  })
   @ApiOkResponse({ type: LifecycleSettingsDto })
   @Refusals('request.invalid', 'fiscal-year.unknown', 'lifecycle-settings.unknown')
   settings(@Param('fy', FiscalYearPipe) fiscalYear: number): Promise<LifecycleSettingsDto> {
@@ -67,7 +70,8 @@ export class FiscalYearLifecycleController {
   @Roles(Role.ReformOffice)
   @ApiOperation({
     summary: '報告書と決裁経路の設定変更',
-    description: 'Access: reform-office. Applies to clusters kicked off afterwards; analyses already running keep the settings they started with.',
+    description:
+      'Access: reform-office. Report kinds and the approval chain apply to clusters kicked off afterwards (analyses already running keep the ones they started with); approvedReportsReadableByAll applies to every cluster of the year at once.',
   })
   @ApiOkResponse({ type: LifecycleSettingsDto })
   @Refusals('request.invalid', 'fiscal-year.unknown')

@@ -25,7 +25,7 @@ export interface KickoffFlaggedCommand {
  * to a person, and a draft carries its text until the text is stored.
  */
 export type RequestedClusterCommand =
-  | Exclude<ClusterCommand, { type: 'delegate' } | { type: 'change-owning-bureau' } | { type: 'save-draft' }>
+  | Exclude<ClusterCommand, { type: 'delegate' } | { type: 'change-owning-bureau' } | { type: 'save-draft' } | { type: 'release-delegation' }>
   | (Omit<Extract<ClusterCommand, { type: 'delegate' }>, 'delegate'> & { readonly delegateTo: string })
   | (Omit<Extract<ClusterCommand, { type: 'save-draft' }>, 'text'> & { readonly body: string });
 
@@ -50,6 +50,8 @@ export interface ClusterHistoryQuery {
   readonly clusterNo: number;
   readonly page: number;
   readonly pageSize: number;
+  /** Who asks: what of each entry is shown depends on whether they may read its report's texts. */
+  readonly caller: Participant;
 }
 
 export interface ReportVersionQuery {
@@ -57,4 +59,5 @@ export interface ReportVersionQuery {
   readonly clusterNo: number;
   readonly reportKind: string;
   readonly version: number;
+  readonly caller: Participant;
 }

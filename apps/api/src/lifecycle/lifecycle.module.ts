@@ -7,6 +7,7 @@ import { ClusterHistoryService } from './cluster-history.service';
 import { ClusterLifecycleController } from './cluster-lifecycle.controller';
 import { ClusterLifecycleService } from './cluster-lifecycle.service';
 import { DelegateCandidatesService } from './delegate-candidates.service';
+import { DelegationReleaseService } from './delegation-release.service';
 import { FiscalYearLifecycleController } from './fiscal-year-lifecycle.controller';
 import { KickoffService } from './kickoff.service';
 import { LifecycleSettingsService } from './lifecycle-settings.service';
@@ -14,12 +15,14 @@ import { MeetingDueController } from './meeting-due.controller';
 import { MeetingDueService } from './meeting-due.service';
 import { ProgressService } from './progress.service';
 import { ReportsController } from './reports.controller';
+import { ReportTextAccessService } from './report-text-access.service';
 
 const USE_CASES = [ClusterActionsService, KickoffService, ClusterHistoryService, ProgressService, LifecycleSettingsService, ClusterDetailService, DelegateCandidatesService, MeetingDueService];
 
 @Module({
   imports: [CatalogueModule, MeetingsModule],
   controllers: [ClusterLifecycleController, ReportsController, FiscalYearLifecycleController, MeetingDueController],
-  providers: [ClusterLifecycleService, ...USE_CASES],
+  providers: [ClusterLifecycleService, ReportTextAccessService, DelegationReleaseService, ...USE_CASES],
+  exports: [DelegationReleaseService],
 })
 export class LifecycleModule {}

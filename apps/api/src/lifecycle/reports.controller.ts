@@ -32,7 +32,7 @@ const REPORT_ACTION_REFUSALS = [
   'report.stage-not-open',
   'temporal.unavailable',
 ] as const;
-const DECISION_REFUSALS = ['report.not-in-approval', 'report.own-report', 'step.not-yours', 'step.already-decided'] as const;
+const DECISION_REFUSALS = ['report.not-in-approval', 'report.own-report', 'step.not-yours', 'step.already-decided', 'step.separation-of-duties'] as const;
 
 /**
  * 決裁 of the cluster's reports: 下書き保存, 提出, 承認, 差戻し, 代理, 引戻し. The role rule here is
@@ -94,7 +94,7 @@ export class ReportsController {
   @ApiOperation({
     summary: '承認',
     description:
-      'Access: manager, director or reform-office holding the current step (or its delegate), never on a report they wrote. The last approval moves the cluster to its next stage. Two approvals of one step at once: one succeeds, the other gets 409 with the current state.',
+      'Access: manager, director or reform-office holding the current step (or its delegate, while they still hold its role in its bureau), never on a report they wrote nor after deciding an earlier step of the same submission. The last approval moves the cluster to its next stage. Two approvals of one step at once: one succeeds, the other gets 409 with the current state.',
   })
   @ApiOkResponse({ type: ClusterDetailView })
   @Refusals(...REPORT_ACTION_REFUSALS, ...IDEMPOTENCY_REFUSALS, ...DECISION_REFUSALS)
@@ -114,7 +114,7 @@ export class ReportsController {
   @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiOperation({
     summary: '差戻し',
-    description: 'Access: the holder of the current step (or its delegate). Returns the report to draft with a required comment; resubmission starts the chain anew.',
+    description: 'Access: the holder of the current step (or its delegate), not whoever decided an earlier step of the same submission. Returns the report to draft with a required comment; resubmission starts the chain anew.',
   })
   @ApiOkResponse({ type: ClusterDetailView })
   @Refusals(...REPORT_ACTION_REFUSALS, ...IDEMPOTENCY_REFUSALS, ...DECISION_REFUSALS, 'comment.required')
@@ -134,7 +134,8 @@ export class ReportsController {
   @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiOperation({
     summary: '代理',
-    description: 'Access: the holder of the current step. Hands the step to another user with the same role in the same bureau, who alone decides it from then on.',
+    description:
+      'Access: the holder of the current step. Hands the step to another user with the same role in the same bureau (not an author, nor whoever decided an earlier step of the submission), who alone decides it from then on, as long as they hold that role there and stay active.',
   })
   @ApiOkResponse({ type: ClusterDetailView })
   @Refusals(...REPORT_ACTION_REFUSALS, ...IDEMPOTENCY_REFUSALS, ...DECISION_REFUSALS, 'delegate.invalid')
@@ -184,16 +185,21 @@ export class ReportsController {
 
   @Get('versions/:version')
   @Authenticated()
-  @ApiOperation({ summary: '過去の版', description: 'Access: any logged-in user. The text of one saved version of the report.' })
+  @ApiOperation({
+    summary: '過去の版',
+    description:
+      "Access: those who may read the report's texts: the owning bureau's users, the report's approvers (holders of its approval chain's roles in scope), the reform office, and every logged-in user once it is approved if the year's settings say so; 404 report.text-restricted for the others. The text of one saved version of the report.",
+  })
   @ApiOkResponse({ type: ReportTextView })
-  @Refusals('request.invalid', 'fiscal-year.unknown', 'cluster.unknown', 'report.version-unknown')
+  @Refusals('request.invalid', 'fiscal-year.unknown', 'cluster.unknown', 'report.version-unknown', 'report.text-restricted')
   version(
     @Param('fy', FiscalYearPipe) fiscalYear: number,
     @Param('no', ClusterNoPipe) no: number,
     @Param('kind', ReportKindPipe) kind: string,
     @Param('version', VersionPipe) version: number,
+    @CurrentUser() user: AuthenticatedUser,
   ): Promise<ReportTextView> {
-    return this.records.reportVersion({ fiscalYear, clusterNo: no, reportKind: kind, version });
+    return this.records.reportVersion({ fiscalYear, clusterNo: no, reportKind: kind, version, caller: participantOf(user) });
   }
 
   private run(

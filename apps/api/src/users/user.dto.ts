@@ -12,7 +12,7 @@ import {
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayNotEmpty, ArrayUnique, IsArray, IsBoolean, IsEmail, IsEnum, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { ArrayNotEmpty, ArrayUnique, IsArray, IsBoolean, IsEmail, IsEnum, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { NamedCodeView, toBoolean } from '../catalogue/cluster.dto';
 import { PageMeta, PageQuery } from '../common/page.dto';
 
@@ -164,4 +164,43 @@ export class UserView {
 
 export class UserPage extends PageMeta {
   @ApiProperty({ type: [UserView] }) items!: UserView[];
+}
+
+export class UserAdminEventQuery extends PageQuery {
+  @ApiPropertyOptional({ format: 'uuid', description: 'この利用者についての操作だけ' })
+  @IsOptional()
+  @IsUUID('all', { message: 'userId は利用者の id（UUID）で指定してください' })
+  userId?: string;
+}
+
+export class UserAdminActorView {
+  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: '操作した管理者（null: システム）' }) id!: string | null;
+  @ApiProperty({ example: 'システム管理者' }) name!: string;
+}
+
+export class UserAdminSubjectView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'kodomo.staff', description: '操作の時点のユーザー名' }) username!: string;
+}
+
+/** One field an act changed; a password or its hash never appears here. */
+export class UserAdminFieldChangeView {
+  @ApiProperty({ example: 'roles' }) field!: string;
+  @ApiProperty({ example: '役割' }) fieldLabel!: string;
+  @ApiProperty({ description: '変更前の値（登録では null）', nullable: true }) from!: unknown;
+  @ApiProperty({ description: '変更後の値', nullable: true }) to!: unknown;
+}
+
+export class UserAdminEventView {
+  @ApiProperty({ example: '42' }) id!: string;
+  @ApiProperty({ description: 'Asia/Tokyo' }) occurredAt!: string;
+  @ApiProperty({ type: UserAdminActorView }) actor!: UserAdminActorView;
+  @ApiProperty({ type: UserAdminSubjectView, description: '操作された利用者' }) user!: UserAdminSubjectView;
+  @ApiProperty({ enum: ['create', 'update', 'deactivate', 'reactivate', 'password-reset'] }) action!: string;
+  @ApiProperty({ example: '無効化' }) actionLabel!: string;
+  @ApiProperty({ type: [UserAdminFieldChangeView], description: '変わった項目（パスワードの再設定では空）' }) changes!: UserAdminFieldChangeView[];
+}
+
+export class UserAdminEventPage extends PageMeta {
+  @ApiProperty({ type: [UserAdminEventView] }) items!: UserAdminEventView[];
 }

@@ -18,6 +18,10 @@ export interface UpdateUserCommand {
   readonly active?: boolean;
 }
 
+export interface UserAdminEventFilter {
+  readonly userId?: string;
+}
+
 export interface UserListFilter {
   readonly bureau?: string;
   readonly role?: Role;

@@ -6,7 +6,7 @@ import { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { IDEMPOTENCY_REFUSALS } from '../common/idempotency.interceptor';
 import { Refusals } from '../common/refusals.decorator';
-import { CreateUserRequest, SetPasswordRequest, UpdateUserRequest, UserListQuery, UserPage, UserView } from './user.dto';
+import { CreateUserRequest, SetPasswordRequest, UpdateUserRequest, UserAdminEventPage, UserAdminEventQuery, UserListQuery, UserPage, UserView } from './user.dto';
 import { UserIdPipe } from './user-id.param';
 import { UsersService } from './users.service';
 
@@ -26,6 +26,20 @@ export class UsersController {
     return this.users.list(filter, page, pageSize);
   }
 
+  @Get('history')
+  @Roles(Role.Admin)
+  @ApiOperation({
+    summary: '利用者管理の履歴（監査証跡）',
+    description:
+      'Access: admin. Every act of user administration (登録, 変更 of roles / bureau / name / e-mail, 無効化, 再有効化, パスワードの再設定): who did it, when, and what changed (never a password); newest first, paged; userId narrows it to one user.',
+  })
+  @ApiOkResponse({ type: UserAdminEventPage })
+  @Refusals('request.invalid')
+  history(@Query() query: UserAdminEventQuery): Promise<UserAdminEventPage> {
+    const { page, pageSize, userId } = query;
+    return this.users.adminHistory({ userId }, page, pageSize);
+  }
+
   @Post()
   @Roles(Role.Admin)
   @ApiOperation({
@@ -36,8 +50,8 @@ export class UsersController {
   })
   @ApiCreatedResponse({ type: UserView })
   @Refusals('request.invalid', 'bureau.unknown', 'user.username-taken', ...IDEMPOTENCY_REFUSALS)
-  create(@Body() body: CreateUserRequest): Promise<UserView> {
-    return this.users.create(body);
+  create(@Body() body: CreateUserRequest, @CurrentUser() actor: AuthenticatedUser): Promise<UserView> {
+    return this.users.create(body, actor);
   }
 
   @Patch(':id')
@@ -49,7 +63,8 @@ export class UsersController {
       'Access: admin. Changes any of displayName, roles, bureauCode (a move to another bureau; null for none), email (null removes it) and active. ' +
       'The resulting roles and bureau follow the same rule as a new user. active=false deactivates the account: it cannot log in, the tokens it ' +
       'holds are refused from the next request on, and it receives no notifications; active=true restores it. An admin cannot deactivate ' +
-      'themselves or remove their own admin role, so the city always keeps an administrator.',
+      'themselves or remove their own admin role, so the city always keeps an administrator. A step delegated to the user (代理) that they no longer hold ' +
+      'after the change (another role, another bureau, deactivated) returns to the holders of its role. Every change is written to the user-administration history.',
   })
   @ApiOkResponse({ type: UserView })
   @Refusals('request.invalid', 'bureau.unknown', 'user.unknown')
@@ -63,11 +78,11 @@ export class UsersController {
   @ApiParam({ name: 'id', format: 'uuid', description: '利用者の id' })
   @ApiOperation({
     summary: 'パスワードの再設定',
-    description: 'Access: admin. Sets a new password for the user; the old one stops working at once. Tokens already issued stay valid until they expire.',
+    description: 'Access: admin. Sets a new password for the user; the old one stops working at once, and so do the tokens already issued. Written to the user-administration history (without the password).',
   })
   @ApiNoContentResponse({ description: '再設定しました' })
   @Refusals('request.invalid', 'user.unknown', ...IDEMPOTENCY_REFUSALS)
-  async setPassword(@Param('id', UserIdPipe) id: string, @Body() body: SetPasswordRequest): Promise<void> {
-    await this.users.setPassword(id, body.password);
+  async setPassword(@Param('id', UserIdPipe) id: string, @Body() body: SetPasswordRequest, @CurrentUser() actor: AuthenticatedUser): Promise<void> {
+    await this.users.setPassword(id, body.password, actor);
   }
 }

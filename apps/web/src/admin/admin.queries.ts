@@ -52,3 +52,14 @@ export const useCreateBureau = (onDone: () => void) =>
     refreshes: [BUREAUS_KEY],
     onDone,
   });
+
+export type UserAdminEvent = components['schemas']['UserAdminEventView'];
+export const USER_HISTORY_PAGE_SIZE = 20;
+
+/** Under the users' key, so every change of a user refreshes it. */
+export const useUserHistory = (userId: string, page: number) =>
+  useQuery({
+    queryKey: [...USERS_KEY, 'history', userId, page],
+    queryFn: () => answer(api.GET('/api/v1/users/history', { params: { query: { userId, page, pageSize: USER_HISTORY_PAGE_SIZE } } })),
+    placeholderData: keepPreviousData,
+  });

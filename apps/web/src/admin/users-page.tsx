@@ -10,6 +10,7 @@ import { FieldProblems } from '../ui/field-problems';
 import { inputClass, LABEL } from '../ui/form-styles';
 import { Loading } from '../ui/loading';
 import { ModalDialog, useModalDialog } from '../ui/modal-dialog';
+import { UserHistory } from './user-history';
 import { StatusLabel } from '../ui/status-label';
 import { AdminNav } from './admin-nav';
 import { type UserFilter, type UserRole, type UserView, USERS_PAGE_SIZE, useBureaus, useCreateUser, useSetPassword, useUpdateUser, useUsers } from './admin.queries';
@@ -29,7 +30,7 @@ export function UsersPage() {
   );
 }
 
-type Dialog = { kind: 'create' } | { kind: 'edit'; user: UserView } | { kind: 'password'; user: UserView } | null;
+type Dialog = { kind: 'create' } | { kind: 'edit'; user: UserView } | { kind: 'password'; user: UserView } | { kind: 'history'; user: UserView } | null;
 
 function Users() {
   const [filter, setFilter] = useState<UserFilter>({ page: 1 });
@@ -46,7 +47,8 @@ function Users() {
   };
   // The dialog gives focus back to the button that opened it.
   const closeDialog = () => dialogControl.close();
-  const dialogTitle = dialog?.kind === 'create' ? '利用者を追加' : dialog?.kind === 'edit' ? '利用者を編集' : 'パスワードを再設定';
+  const dialogTitle =
+    dialog?.kind === 'create' ? '利用者を追加' : dialog?.kind === 'edit' ? '利用者を編集' : dialog?.kind === 'history' ? '操作の履歴' : 'パスワードを再設定';
 
   return (
     <>
@@ -146,6 +148,9 @@ function Users() {
                         <button type="button" className={SECONDARY_BUTTON} aria-label={`${user.displayName}（${user.username}）のパスワード再設定`} onClick={open({ kind: 'password', user })}>
                           パスワード再設定
                         </button>
+                        <button type="button" className={SECONDARY_BUTTON} aria-label={`${user.displayName}（${user.username}）の操作の履歴`} onClick={open({ kind: 'history', user })}>
+                          履歴
+                        </button>
                       </div>
                     </td>
                   </tr>
@@ -179,6 +184,7 @@ function Users() {
         )}
         {dialog?.kind === 'edit' && <EditUser user={users.data?.items.find((user) => user.id === dialog.user.id) ?? dialog.user} bureaus={bureauList} onDone={closeDialog} />}
         {dialog?.kind === 'password' && <SetPassword user={dialog.user} />}
+        {dialog?.kind === 'history' && <UserHistory user={dialog.user} />}
       </ModalDialog>
     </>
   );

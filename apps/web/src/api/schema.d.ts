@@ -230,7 +230,7 @@ export interface paths {
         };
         /**
          * 事業群の詳細
-         * @description Access: any logged-in user. Stage, reports with their versions and approval chain, who owes the next action, and what the caller may do now (`permitted`).
+         * @description Access: any logged-in user; a report's texts (latest body, version titles, decision and return comments) only for those who may read them (the owning bureau's users, the report's approvers, the reform office, and everyone once it is approved if the year's settings say so), the others see textsRestricted. Stage, reports with their versions and approval chain, who owes the next action, and what the caller may do now (`permitted`).
          */
         get: operations["ClusterLifecycleController_get"];
         put?: never;
@@ -254,7 +254,7 @@ export interface paths {
         };
         /**
          * 履歴（監査証跡）
-         * @description Access: any logged-in user. Who did what and when, from which stage to which, oldest first; paged.
+         * @description Access: any logged-in user; the comments and titles of a report's entries only for those who may read its texts (the owning bureau's users, the report's approvers, the reform office, and everyone once it is approved if the year's settings say so), the others get them left out with textsRestricted. Who did what and when, from which stage to which, oldest first; paged.
          */
         get: operations["ClusterLifecycleController_history"];
         put?: never;
@@ -316,7 +316,7 @@ export interface paths {
         put?: never;
         /**
          * 承認
-         * @description Access: manager, director or reform-office holding the current step (or its delegate), never on a report they wrote. The last approval moves the cluster to its next stage. Two approvals of one step at once: one succeeds, the other gets 409 with the current state.
+         * @description Access: manager, director or reform-office holding the current step (or its delegate, while they still hold its role in its bureau), never on a report they wrote nor after deciding an earlier step of the same submission. The last approval moves the cluster to its next stage. Two approvals of one step at once: one succeeds, the other gets 409 with the current state.
          */
         post: operations["ReportsController_approve"];
         delete?: never;
@@ -336,7 +336,7 @@ export interface paths {
         put?: never;
         /**
          * 代理
-         * @description Access: the holder of the current step. Hands the step to another user with the same role in the same bureau, who alone decides it from then on.
+         * @description Access: the holder of the current step. Hands the step to another user with the same role in the same bureau (not an author, nor whoever decided an earlier step of the submission), who alone decides it from then on, as long as they hold that role there and stay active.
          */
         post: operations["ReportsController_delegate"];
         delete?: never;
@@ -396,7 +396,7 @@ export interface paths {
         put?: never;
         /**
          * 差戻し
-         * @description Access: the holder of the current step (or its delegate). Returns the report to draft with a required comment; resubmission starts the chain anew.
+         * @description Access: the holder of the current step (or its delegate), not whoever decided an earlier step of the same submission. Returns the report to draft with a required comment; resubmission starts the chain anew.
          */
         post: operations["ReportsController_returnReport"];
         delete?: never;
@@ -434,7 +434,7 @@ export interface paths {
         };
         /**
          * 過去の版
-         * @description Access: any logged-in user. The text of one saved version of the report.
+         * @description Access: those who may read the report's texts: the owning bureau's users, the report's approvers (holders of its approval chain's roles in scope), the reform office, and every logged-in user once it is approved if the year's settings say so; 404 report.text-restricted for the others. The text of one saved version of the report.
          */
         get: operations["ReportsController_version"];
         put?: never;
@@ -494,12 +494,12 @@ export interface paths {
         };
         /**
          * 報告書と決裁経路の設定
-         * @description Access: any logged-in user. The fiscal year's report kinds and approval chain.
+         * @description Access: any logged-in user. The fiscal year's report kinds and approval chain, and whether approved reports are readable by all.
          */
         get: operations["FiscalYearLifecycleController_settings"];
         /**
          * 報告書と決裁経路の設定変更
-         * @description Access: reform-office. Applies to clusters kicked off afterwards; analyses already running keep the settings they started with.
+         * @description Access: reform-office. Report kinds and the approval chain apply to clusters kicked off afterwards (analyses already running keep the ones they started with); approvedReportsReadableByAll applies to every cluster of the year at once.
          */
         put: operations["FiscalYearLifecycleController_changeSettings"];
         post?: never;
@@ -772,7 +772,7 @@ export interface paths {
         head?: never;
         /**
          * 利用者の変更（異動・役割・メール・無効化）
-         * @description Access: admin. Changes any of displayName, roles, bureauCode (a move to another bureau; null for none), email (null removes it) and active. The resulting roles and bureau follow the same rule as a new user. active=false deactivates the account: it cannot log in, the tokens it holds are refused from the next request on, and it receives no notifications; active=true restores it. An admin cannot deactivate themselves or remove their own admin role, so the city always keeps an administrator.
+         * @description Access: admin. Changes any of displayName, roles, bureauCode (a move to another bureau; null for none), email (null removes it) and active. The resulting roles and bureau follow the same rule as a new user. active=false deactivates the account: it cannot log in, the tokens it holds are refused from the next request on, and it receives no notifications; active=true restores it. An admin cannot deactivate themselves or remove their own admin role, so the city always keeps an administrator. A step delegated to the user (代理) that they no longer hold after the change (another role, another bureau, deactivated) returns to the holders of its role. Every change is written to the user-administration history.
          */
         patch: operations["UsersController_update"];
         trace?: never;
@@ -788,9 +788,29 @@ export interface paths {
         put?: never;
         /**
          * パスワードの再設定
-         * @description Access: admin. Sets a new password for the user; the old one stops working at once. Tokens already issued stay valid until they expire.
+         * @description Access: admin. Sets a new password for the user; the old one stops working at once, and so do the tokens already issued. Written to the user-administration history (without the password).
          */
         post: operations["UsersController_setPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 利用者管理の履歴（監査証跡）
+         * @description Access: admin. Every act of user administration (登録, 変更 of roles / bureau / name / e-mail, 無効化, 再有効化, パスワードの再設定): who did it, when, and what changed (never a password); newest first, paged; userId narrows it to one user.
+         */
+        get: operations["UsersController_history"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1209,6 +1229,8 @@ export interface components {
             /** @description Asia/Tokyo */
             occurredAt: string;
             reportKind: string | null;
+            /** @description 報告書の本文・コメントを閲覧できないため、comment と details の件名を省いたか */
+            textsRestricted: boolean;
             toStage: string | null;
         };
         HistoryPage: {
@@ -1248,6 +1270,11 @@ export interface components {
         };
         LifecycleSettingsDto: {
             approvalChain: components["schemas"]["ApprovalStepRuleDto"][];
+            /**
+             * @description 承認済みの報告書の本文・コメントをログインした全ての利用者に公開するか（既定は公開しない: 所管局、決裁者、市政変革室だけ）。変更はこの年度の全ての事業群に直ちに及びます
+             * @default false
+             */
+            approvedReportsReadableByAll: boolean;
             reportKinds: components["schemas"]["ReportKindSettingDto"][];
         };
         LoginRequest: {
@@ -1510,7 +1537,7 @@ export interface components {
              * @example step.already-decided
              * @enum {string}
              */
-            code: "request.invalid" | "auth.required" | "auth.login-failed" | "auth.locked" | "request.rate-limited" | "access.denied" | "auth.csrf-header-missing" | "route.unknown" | "request.too-large" | "request.unsupported-media-type" | "idempotency.key-reused" | "idempotency.key-invalid" | "idempotency.in-progress" | "temporal.unavailable" | "database.unavailable" | "service.unhealthy" | "server.error" | "fiscal-year.unknown" | "fiscal-year.exists" | "cluster.unknown" | "cluster.not-started" | "cluster.already-started" | "cluster.closed" | "cluster.no-owning-bureau" | "cluster.owning-bureau-unchanged" | "lifecycle-settings.incomplete" | "lifecycle-settings.unknown" | "calendar-settings.unknown" | "bureau.unknown" | "bureau.exists" | "report-kind.unknown" | "report.stage-not-open" | "report.in-approval" | "report.approved" | "report.not-in-approval" | "report.no-draft" | "report.empty-draft" | "report.version-stale" | "report.version-unknown" | "report.not-drafter" | "report.own-report" | "report.not-submitter" | "report.already-decided" | "step.not-yours" | "step.already-decided" | "delegate.invalid" | "comment.required" | "reform-office.only" | "meeting.unknown" | "meeting.exists" | "user.unknown" | "user.username-taken" | "notification.unknown";
+            code: "request.invalid" | "auth.required" | "auth.login-failed" | "auth.locked" | "request.rate-limited" | "access.denied" | "auth.csrf-header-missing" | "route.unknown" | "request.too-large" | "request.unsupported-media-type" | "idempotency.key-reused" | "idempotency.key-invalid" | "idempotency.in-progress" | "temporal.unavailable" | "database.unavailable" | "service.unhealthy" | "server.error" | "fiscal-year.unknown" | "fiscal-year.exists" | "cluster.unknown" | "cluster.not-started" | "cluster.already-started" | "cluster.closed" | "cluster.no-owning-bureau" | "cluster.owning-bureau-unchanged" | "lifecycle-settings.incomplete" | "lifecycle-settings.unknown" | "calendar-settings.unknown" | "bureau.unknown" | "bureau.exists" | "report-kind.unknown" | "report.stage-not-open" | "report.in-approval" | "report.approved" | "report.not-in-approval" | "report.no-draft" | "report.empty-draft" | "report.version-unknown" | "report.not-drafter" | "report.own-report" | "report.not-submitter" | "report.already-decided" | "step.not-yours" | "step.already-decided" | "step.separation-of-duties" | "delegation.unchanged" | "report.text-restricted" | "delegate.invalid" | "comment.required" | "reform-office.only" | "meeting.unknown" | "meeting.exists" | "user.unknown" | "user.username-taken" | "notification.unknown";
             /**
              * @description 競合（409）のときの現在の状態: 事業群の段階と報告書ごとの状態
              * @example {
@@ -1628,7 +1655,8 @@ export interface components {
             /** @description Asia/Tokyo */
             savedAt: string;
             savedBy: components["schemas"]["ActorView"];
-            title: string;
+            /** @description 件名（本文・コメントを閲覧できない利用者には null） */
+            title: string | null;
             /** @example 2 */
             version: number;
         };
@@ -1649,14 +1677,18 @@ export interface components {
             /** @example 決裁中 */
             statusLabel: string;
             submission: components["schemas"]["SubmissionView"] | null;
+            /** @description 呼び出した利用者がこの報告書の本文・件名・コメントを閲覧できないか（true のとき latest は null、各版の title・決裁と差戻しのコメントも null） */
+            textsRestricted: boolean;
+            /** @description 閲覧できない理由（閲覧できるときは null） */
+            textsRestrictedReason: string | null;
             /** @description 保存された全ての版（古い順） */
             versions: components["schemas"]["ReportVersionView"][];
         };
         ReturnNoteView: {
             at: string;
             by: components["schemas"]["ActorView"];
-            /** @description 差戻しの理由 */
-            comment: string;
+            /** @description 差戻しの理由（閲覧できない利用者には null） */
+            comment: string | null;
             /** @example 所管局長 */
             stepLabel: string;
         };
@@ -1793,6 +1825,55 @@ export interface components {
              *     ]
              */
             roles?: ("staff" | "manager" | "director" | "reform-office" | "admin")[];
+        };
+        UserAdminActorView: {
+            /**
+             * Format: uuid
+             * @description 操作した管理者（null: システム）
+             */
+            id: string | null;
+            /** @example システム管理者 */
+            name: string;
+        };
+        UserAdminEventPage: {
+            items: components["schemas"]["UserAdminEventView"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        UserAdminEventView: {
+            /** @enum {string} */
+            action: "create" | "update" | "deactivate" | "reactivate" | "password-reset";
+            /** @example 無効化 */
+            actionLabel: string;
+            actor: components["schemas"]["UserAdminActorView"];
+            /** @description 変わった項目（パスワードの再設定では空） */
+            changes: components["schemas"]["UserAdminFieldChangeView"][];
+            /** @example 42 */
+            id: string;
+            /** @description Asia/Tokyo */
+            occurredAt: string;
+            /** @description 操作された利用者 */
+            user: components["schemas"]["UserAdminSubjectView"];
+        };
+        UserAdminFieldChangeView: {
+            /** @example roles */
+            field: string;
+            /** @example 役割 */
+            fieldLabel: string;
+            /** @description 変更前の値（登録では null） */
+            from: Record<string, never> | null;
+            /** @description 変更後の値 */
+            to: Record<string, never> | null;
+        };
+        UserAdminSubjectView: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description 操作の時点のユーザー名
+             * @example kodomo.staff
+             */
+            username: string;
         };
         UserPage: {
             items: components["schemas"]["UserView"][];
@@ -3158,7 +3239,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `report.own-report` 自分が作成・提出した報告書は決裁できません<br>`step.not-yours` あなたはこの段階の決裁者ではありません<br>`access.denied` この操作の権限がありません */
+            /** @description `report.own-report` 自分が作成・提出した報告書は決裁できません<br>`step.not-yours` あなたはこの段階の決裁者ではありません<br>`step.separation-of-duties` 一つの提出の二つの段階は同じ人が決裁できません<br>`access.denied` この操作の権限がありません */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3166,7 +3247,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "report.own-report" | "step.not-yours" | "access.denied";
+                        code?: "report.own-report" | "step.not-yours" | "step.separation-of-duties" | "access.denied";
                     };
                 };
             };
@@ -3272,7 +3353,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `report.own-report` 自分が作成・提出した報告書は決裁できません<br>`step.not-yours` あなたはこの段階の決裁者ではありません<br>`access.denied` この操作の権限がありません */
+            /** @description `report.own-report` 自分が作成・提出した報告書は決裁できません<br>`step.not-yours` あなたはこの段階の決裁者ではありません<br>`step.separation-of-duties` 一つの提出の二つの段階は同じ人が決裁できません<br>`access.denied` この操作の権限がありません */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3280,7 +3361,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "report.own-report" | "step.not-yours" | "access.denied";
+                        code?: "report.own-report" | "step.not-yours" | "step.separation-of-duties" | "access.denied";
                     };
                 };
             };
@@ -3379,7 +3460,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `report.own-report` 自分が作成・提出した報告書は決裁できません<br>`step.not-yours` あなたはこの段階の決裁者ではありません<br>`access.denied` この操作の権限がありません */
+            /** @description `report.own-report` 自分が作成・提出した報告書は決裁できません<br>`step.not-yours` あなたはこの段階の決裁者ではありません<br>`step.separation-of-duties` 一つの提出の二つの段階は同じ人が決裁できません<br>`access.denied` この操作の権限がありません */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3387,7 +3468,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "report.own-report" | "step.not-yours" | "access.denied";
+                        code?: "report.own-report" | "step.not-yours" | "step.separation-of-duties" | "access.denied";
                     };
                 };
             };
@@ -3579,7 +3660,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `report.own-report` 自分が作成・提出した報告書は決裁できません<br>`step.not-yours` あなたはこの段階の決裁者ではありません<br>`access.denied` この操作の権限がありません */
+            /** @description `report.own-report` 自分が作成・提出した報告書は決裁できません<br>`step.not-yours` あなたはこの段階の決裁者ではありません<br>`step.separation-of-duties` 一つの提出の二つの段階は同じ人が決裁できません<br>`access.denied` この操作の権限がありません */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3587,7 +3668,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "report.own-report" | "step.not-yours" | "access.denied";
+                        code?: "report.own-report" | "step.not-yours" | "step.separation-of-duties" | "access.denied";
                     };
                 };
             };
@@ -3797,7 +3878,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `fiscal-year.unknown` 年度が登録されていません<br>`cluster.unknown` 事業群がありません<br>`report.version-unknown` 報告書の版がありません */
+            /** @description `fiscal-year.unknown` 年度が登録されていません<br>`cluster.unknown` 事業群がありません<br>`report.version-unknown` 報告書の版がありません<br>`report.text-restricted` この報告書の本文・コメントは閲覧できません */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3805,7 +3886,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "fiscal-year.unknown" | "cluster.unknown" | "report.version-unknown";
+                        code?: "fiscal-year.unknown" | "cluster.unknown" | "report.version-unknown" | "report.text-restricted";
                     };
                 };
             };
@@ -5246,6 +5327,66 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
                         code?: "idempotency.key-reused";
+                    };
+                };
+            };
+        };
+    };
+    UsersController_history: {
+        parameters: {
+            query?: {
+                page?: unknown;
+                pageSize?: unknown;
+                /** @description この利用者についての操作だけ */
+                userId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserAdminEventPage"];
+                };
+            };
+            /** @description `request.invalid` 入力内容に誤りがあります */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "request.invalid";
+                    };
+                };
+            };
+            /** @description `auth.required` ログインが必要です */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "auth.required";
+                    };
+                };
+            };
+            /** @description `access.denied` この操作の権限がありません */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "access.denied";
                     };
                 };
             };

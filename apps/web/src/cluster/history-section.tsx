@@ -31,6 +31,7 @@ export function HistorySection({ cluster, reportLabels }: { cluster: ClusterAddr
                 </p>
               )}
               {entry.comment && <p className="whitespace-pre-wrap break-words">コメント：{entry.comment}</p>}
+              {entry.textsRestricted && <p className="text-solid-gray-700">この報告書のコメント・件名は閲覧できないため表示していません。</p>}
             </li>
           ))}
         </ol>

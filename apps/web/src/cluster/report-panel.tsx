@@ -47,13 +47,19 @@ export function ReportPanel({
           </span>
         )}
       </div>
+      {report.textsRestricted && (
+        <p role="note" className="mt-4 rounded-8 border border-solid-gray-420 bg-solid-gray-50 p-4" aria-label="閲覧の制限">
+          <span className="font-bold">本文・件名・コメントは表示されません。</span>
+          {report.textsRestrictedReason}（段階・状態・決裁の経過は表示しています）
+        </p>
+      )}
       {report.lastReturn && report.status === 'RETURNED' && (
         <div className="mt-4 rounded-8 border-2 border-error-2 bg-red-50 p-4" aria-label="差戻しの理由">
           <p className="font-bold">
             <span aria-hidden="true">⚠ </span>
             {report.lastReturn.stepLabel}（{report.lastReturn.by.name}さん）から差戻しがありました（<TokyoDateTime instant={report.lastReturn.at} />）
           </p>
-          <p className="mt-1 whitespace-pre-wrap break-words">{report.lastReturn.comment}</p>
+          {report.lastReturn.comment !== null && <p className="mt-1 whitespace-pre-wrap break-words">{report.lastReturn.comment}</p>}
         </div>
       )}
       {may.save && <DraftEditor key={`${report.kind}-${baseVersion}`} report={report} address={address} save={actions.save} reportLabels={reportLabels} />}

@@ -14,6 +14,13 @@ export function VersionHistory({ cluster, report }: { cluster: ClusterAddress; r
   const [to, setTo] = useState<number | null>(last);
   const idPrefix = `versions-${report.kind}`;
   if (versions.length === 0) return <p className="mt-2 text-std-16N-170">保存された版はまだありません。</p>;
+  if (report.textsRestricted) {
+    return (
+      <p className="mt-2 text-std-16N-170">
+        第{last}版まで保存されています。各版の件名・本文は閲覧できません。
+      </p>
+    );
+  }
   return (
     <div>
       <table className="mt-2 w-full border-collapse text-left text-std-16N-170">

@@ -17,6 +17,7 @@ const REPORT_STAGES: ReportKind['stage'][] = ['INTERIM_REPORT', 'DIRECTION_REPOR
 export function LifecycleSettingsForm({ fiscalYear, settings }: { fiscalYear: number; settings: LifecycleSettings }) {
   const [reportKinds, setReportKinds] = useState<ReportKind[]>(settings.reportKinds);
   const [chain, setChain] = useState<Step[]>(settings.approvalChain);
+  const [openWhenApproved, setOpenWhenApproved] = useState(settings.approvedReportsReadableByAll);
   const save = useSaveLifecycleSettings(fiscalYear);
   const problem = save.problem;
   const setKind = (index: number, change: Partial<ReportKind>) => setReportKinds((kinds) => kinds.map((kind, at) => (at === index ? { ...kind, ...change } : kind)));
@@ -28,7 +29,7 @@ export function LifecycleSettingsForm({ fiscalYear, settings }: { fiscalYear: nu
       className="rounded-8 border border-solid-gray-420 p-4 text-std-16N-170"
       onSubmit={(event) => {
         event.preventDefault();
-        save.run({ reportKinds, approvalChain: chain });
+        save.run({ reportKinds, approvalChain: chain, approvedReportsReadableByAll: openWhenApproved });
       }}
     >
       <h2 id="lifecycle-settings-heading" className="text-std-24B-150 text-solid-gray-900">
@@ -129,6 +130,23 @@ export function LifecycleSettingsForm({ fiscalYear, settings }: { fiscalYear: nu
         <button type="button" className={`mt-3 ${SECONDARY_BUTTON}`} onClick={() => setChain((steps) => [...steps, { label: '', role: Role.Manager, scope: 'owning-bureau' }])}>
           決裁の段を追加
         </button>
+      </fieldset>
+
+      <fieldset className="mt-6">
+        <legend className="text-std-20B-150">報告書の閲覧</legend>
+        <p className="mt-1 text-solid-gray-700">
+          報告書の本文・過去の版・決裁と差戻しのコメントは、所管局の職員、その報告書の決裁者と市政変革室だけが閲覧できます。この設定はこの年度の全ての事業群に直ちに適用されます。
+        </p>
+        <label htmlFor="approved-reports-readable-by-all" className="mt-2 flex items-center gap-2">
+          <input
+            id="approved-reports-readable-by-all"
+            type="checkbox"
+            className="size-6"
+            checked={openWhenApproved}
+            onChange={(event) => setOpenWhenApproved(event.target.checked)}
+          />
+          承認済みの報告書は全職員が閲覧できるようにする
+        </label>
       </fieldset>
 
       <FormSubmitRow action={save} label="保存" doneLabel="保存しました" />

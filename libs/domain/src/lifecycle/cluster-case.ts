@@ -160,10 +160,18 @@ export function approvalSteps(chain: readonly ApprovalStepRule[], owningBureauCo
   }));
 }
 
-/** Whether this user may decide the step: its delegate, or else a holder of its role in its scope. */
+/**
+ * Whether this user may decide the step: a holder of its role in its scope, and its delegate once it
+ * is delegated. A delegate who has since lost the role (or moved bureau) holds it no longer.
+ */
 export function holdsStep(step: ApprovalStepState, user: Participant): boolean {
-  if (step.delegatedTo) return step.delegatedTo.id === user.id;
-  return holdsRoleOfStep(step, user);
+  if (!holdsRoleOfStep(step, user)) return false;
+  return step.delegatedTo ? step.delegatedTo.id === user.id : true;
+}
+
+/** The earlier step of this submission the user decided, if any: nobody decides two steps of one submission. */
+export function stepDecidedBy(submission: Submission, userId: string): ApprovalStepState | null {
+  return submission.steps.slice(0, submission.currentStep).find((step) => step.approval?.by.id === userId) ?? null;
 }
 
 export function holdsRoleOfStep(step: Pick<ApprovalStepState, 'role' | 'bureauCode'>, user: Participant): boolean {

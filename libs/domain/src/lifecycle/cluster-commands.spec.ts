@@ -1,6 +1,7 @@
 import { Role } from '../roles';
 import { BureauRef, ClusterCase, openClusterCase, Participant, ReportState, ReportStatus } from './cluster-case';
-import { ClusterCommand, decide, Decision } from './cluster-commands';
+import { ClusterCommand, decide, Decision, DelegateStanding } from './cluster-commands';
+import { owedActions } from './owed-actions';
 import { textRefOf } from './draft-text';
 import { Refusal } from '../refusals/refusal';
 import { COMMENT_MAX_LENGTH, REPORT_BODY_MAX_LENGTH, REPORT_TITLE_MAX_LENGTH } from '../fields/field-limits';
@@ -697,5 +698,92 @@ describe('text limits, the same as the API applies', () => {
   it('counts full-width spaces and line breaks as blank', () => {
     expect(refused(openCase(), save(staff, 'interim', '本文', '　\n')).code).toBe('request.invalid');
     expect(refused(inInterim(), sendBack(manager, 'interim', ' 　\t')).code).toBe('comment.required');
+  });
+});
+
+describe('separation of duties: nobody decides two steps of one submission', () => {
+  /** Holds the manager and the director post of the owning bureau at once (兼務). */
+  const managerDirector = person('u-md', '兼務 木村', [Role.Manager, Role.Director], ENV);
+  const directorOffice = person('u-dr', '兼務 林', [Role.Director, Role.ReformOffice], ENV);
+
+  it('refuses the director step to whoever approved the manager step, holding both roles', () => {
+    const state = ok(inInterim(), approve(managerDirector, 'interim'));
+    for (const command of [approve(managerDirector, 'interim'), sendBack(managerDirector, 'interim', '要修正'), delegateTo(managerDirector, 'interim', director2)]) {
+      const refusal = refused(state, command);
+      expect(refusal.code).toBe('step.separation-of-duties');
+      expect(refusal.message).toContain('所管課長');
+      expect(refusal.message).toContain('所管局長');
+    }
+    expect(report(ok(state, approve(director, 'interim')), 'interim').submission?.currentStep).toBe(2);
+  });
+
+  it('refuses the programme step to whoever approved a bureau step', () => {
+    const state = apply(inInterim(), approve(manager, 'interim'), approve(directorOffice, 'interim'));
+    expect(refused(state, approve(directorOffice, 'interim')).code).toBe('step.separation-of-duties');
+    expect(ok(state, approve(reform, 'interim')).stage).toBe(ClusterStage.DirectionReport);
+  });
+
+  it('refuses to delegate a step to someone who decided an earlier step of the submission', () => {
+    const state = ok(inInterim(), approve(managerDirector, 'interim'));
+    const refusal = refused(state, delegateTo(director, 'interim', managerDirector));
+    expect(refusal.code).toBe('delegate.invalid');
+    expect(refusal.message).toContain(managerDirector.name);
+    expect(refusal.message).toContain('所管課長');
+  });
+
+  it('refuses a delegate of the first step the second, however it reached them', () => {
+    const state = apply(inInterim(), delegateTo(manager, 'interim', managerDirector), approve(managerDirector, 'interim'));
+    expect(refused(state, approve(managerDirector, 'interim')).code).toBe('step.separation-of-duties');
+    expect(refused(state, delegateTo(director, 'interim', managerDirector)).code).toBe('delegate.invalid');
+  });
+
+  it('compares by user id, and a new submission starts afresh', () => {
+    const renamed = { ...managerDirector, name: '改姓 木村' };
+    const state = ok(inInterim(), approve(managerDirector, 'interim'));
+    expect(refused(state, approve(renamed, 'interim')).code).toBe('step.separation-of-duties');
+    const resubmitted = apply(state, sendBack(director, 'interim', '要修正'), save(staff, 'interim', '改稿'), submit(staff, 'interim'));
+    expect(report(ok(resubmitted, approve(manager, 'interim')), 'interim').submission?.currentStep).toBe(1);
+  });
+
+  it('leaves the earlier decider out of who owes the step', () => {
+    const state = ok(inInterim(), approve(managerDirector, 'interim'));
+    const [owed] = owedActions(state);
+    expect(owed).toMatchObject({ action: 'decide', role: Role.Director });
+    expect(owed.excludedUserIds).toContain(managerDirector.id);
+  });
+});
+
+describe('a delegate who no longer holds the step', () => {
+  const delegated = () => ok(inInterim(), delegateTo(manager, 'interim', manager2));
+  const standing = (user: Participant, changes: Partial<DelegateStanding> = {}): DelegateStanding => ({ ...user, active: true, ...changes });
+  const release = (delegate: DelegateStanding, actor: Participant = admin): ClusterCommand => ({ type: 'release-delegation', actor, kind: 'interim', delegate });
+
+  it.each([
+    ['who lost the role', { roles: [Role.Staff] }],
+    ['who moved to another bureau', { bureauCode: PORT.code }],
+    ['whose account was deactivated', { active: false }],
+  ])('cannot decide it: a delegate %s', (_who, changes) => {
+    const lapsed = standing(manager2, changes);
+    if (lapsed.active) {
+      const refusal = refused(delegated(), approve(lapsed, 'interim'));
+      expect(refusal.code).toBe('step.not-yours');
+      expect(refusal.message).toContain('代理決裁者ではなくなりました');
+    }
+    const decision = run(delegated(), release(lapsed));
+    if (!decision.accepted) throw new Error(decision.refusal.message);
+    expect(report(decision.state, 'interim').submission?.steps[0]).toMatchObject({ delegatedTo: null, delegatedBy: null });
+    expect(decision.change).toMatchObject({ action: ClusterAction.ReleaseDelegation, reportKind: 'interim', actor: { id: admin.id } });
+    expect(owedActions(decision.state)[0]).toMatchObject({ action: 'decide', role: Role.Manager, bureauCode: ENV.code, assignee: null });
+    expect(ok(decision.state, approve(manager, 'interim')).stage).toBe(ClusterStage.InterimReport);
+  });
+
+  it('keeps the delegation of a delegate who still holds the role', () => {
+    expect(refused(delegated(), release(standing(manager2, { roles: [Role.Manager, Role.Staff] }))).code).toBe('delegation.unchanged');
+  });
+
+  it('refuses a release of a step not delegated to that user, and a release asked by anyone but an admin', () => {
+    expect(refused(delegated(), release(standing(manager3, { active: false }))).code).toBe('delegation.unchanged');
+    expect(refused(inInterim(), release(standing(manager2, { active: false }))).code).toBe('delegation.unchanged');
+    expect(refused(delegated(), release(standing(manager2, { active: false }), manager)).code).toBe('access.denied');
   });
 });

@@ -14,6 +14,8 @@ import {
   ReportStatus,
   reportStageIsOpen,
   versionCountOf,
+  Submission,
+  stepDecidedBy,
 } from './cluster-case';
 import { Actor } from './actor';
 import type { StoredTextRef } from './draft-text';
@@ -40,7 +42,14 @@ export type ClusterCommand =
   | { readonly type: 'delegate'; readonly actor: Participant; readonly kind: string; readonly delegate: Participant; readonly comment: string | null }
   | { readonly type: 'recall'; readonly actor: Participant; readonly kind: string }
   | { readonly type: 'withdraw'; readonly actor: Participant; readonly reason: string }
-  | { readonly type: 'change-owning-bureau'; readonly actor: Participant; readonly bureau: BureauRef };
+  | { readonly type: 'change-owning-bureau'; readonly actor: Participant; readonly bureau: BureauRef }
+  /** An administrator changed the delegate of the report's current step: the step returns to its role's holders unless the delegate still holds it. */
+  | { readonly type: 'release-delegation'; readonly actor: Participant; readonly kind: string; readonly delegate: DelegateStanding };
+
+/** A delegate as the users table has them now. */
+export interface DelegateStanding extends Participant {
+  readonly active: boolean;
+}
 
 /** What changed, for the audit trail and the read model. */
 export interface CaseChange {
@@ -125,6 +134,8 @@ function decideOnReport(state: ClusterCase, command: ReportCommand, now: string)
       return delegate(state, report, command.actor, command.delegate, command.comment);
     case 'recall':
       return recall(state, report, command.actor);
+    case 'release-delegation':
+      return releaseDelegation(state, report, command);
   }
 }
 
@@ -206,13 +217,23 @@ function requireDecider(report: ReportState, actor: Participant, verb: string): 
   const step = currentStepOf(report);
   if (!step || !report.submission) return notInApproval(report);
   if (authorsOf(report).includes(actor.id)) return { code: 'report.own-report', message: `自分が作成・提出した${report.label}は${verb}できません` };
-  if (holdsStep(step, actor)) return null;
+  if (holdsStep(step, actor)) {
+    const earlier = stepDecidedBy(report.submission, actor.id);
+    if (!earlier) return null;
+    return {
+      code: 'step.separation-of-duties',
+      message: `あなたはこの提出の${earlier.label}を決裁したため、${step.label}の決裁（${verb}）はできません。一つの提出の二つの段階を同じ人が決裁することはできません`,
+    };
+  }
   const decided = report.submission.steps.slice(0, report.submission.currentStep).find((earlier) => holdsRoleOfStep(earlier, actor));
   if (decided?.approval) {
     return {
       code: 'step.already-decided',
       message: `${decided.label}の決裁は${decided.approval.by.name}さんが済ませています。現在は${step.label}の決裁待ちです（状態: ${report.status}）`,
     };
+  }
+  if (step.delegatedTo?.id === actor.id) {
+    return { code: 'step.not-yours', message: `${step.label}の役割・所属局が変わったため、${report.label}の代理決裁者ではなくなりました。あなたは${verb}できません` };
   }
   const holder = step.delegatedTo ? `${step.delegatedTo.name}さん（代理）` : step.label;
   return { code: 'step.not-yours', message: `${report.label}の現在の決裁者は${holder}です。あなたは${verb}できません` };
@@ -283,6 +304,10 @@ function delegate(state: ClusterCase, report: ReportState, actor: Participant, t
     return refuse('delegate.invalid', `代理決裁者は${where}${ROLE_LABELS[step.role]}の役割を持つ利用者でなければなりません（${to.name}さんは該当しません）`);
   }
   if (authorsOf(report).includes(to.id)) return refuse('delegate.invalid', `${to.name}さんはこの${report.label}の作成者・提出者のため代理決裁者にできません`);
+  const decidedEarlier = stepDecidedBy(submission, to.id);
+  if (decidedEarlier) {
+    return refuse('delegate.invalid', `${to.name}さんはこの提出の${decidedEarlier.label}を決裁したため、${step.label}の代理決裁者にできません`);
+  }
   const delegated: ApprovalStepState = { ...step, delegatedTo: actorOf(to), delegatedBy: actorOf(actor) };
   const updated: ReportState = {
     ...report,
@@ -294,6 +319,38 @@ function delegate(state: ClusterCase, report: ReportState, actor: Participant, t
     reportKind: report.kind,
     comment,
     details: { step: step.label, delegatedTo: actorOf(to) },
+  });
+}
+
+/** Why a delegate no longer holds a step, or null while they still do. */
+function delegationLapse(step: ApprovalStepState, delegate: DelegateStanding): string | null {
+  if (!delegate.active) return 'アカウントが無効化された';
+  if (!delegate.roles.includes(step.role)) return `${ROLE_LABELS[step.role]}の役割がなくなった`;
+  if (step.bureauCode !== null && step.bureauCode !== delegate.bureauCode) return '所属局が変わった';
+  return null;
+}
+
+function releaseDelegation(state: ClusterCase, report: ReportState, command: Extract<ClusterCommand, { type: 'release-delegation' }>): Decision {
+  if (!command.actor.roles.includes(Role.Admin)) return refuse('access.denied', '代理の解除は、代理決裁者の役割・所属局・有効を変えたシステム管理者の変更に伴って行われます');
+  const step = currentStepOf(report);
+  const delegate = command.delegate;
+  if (!step || step.delegatedTo?.id !== delegate.id) {
+    return refuse('delegation.unchanged', `${report.label}の決裁待ちの段階は${delegate.name}さんに代理されていません（状態: ${report.status}）`);
+  }
+  const lapse = delegationLapse(step, delegate);
+  if (!lapse) return refuse('delegation.unchanged', `${delegate.name}さんは${step.label}の役割を今も持っているため、代理はそのままです`);
+  const submission = report.submission as Submission;
+  const released: ApprovalStepState = { ...step, delegatedTo: null, delegatedBy: null };
+  const updated: ReportState = {
+    ...report,
+    submission: { ...submission, steps: submission.steps.map((candidate, index) => (index === submission.currentStep ? released : candidate)) },
+  };
+  return accept(state, withReport(state, updated), {
+    action: ClusterAction.ReleaseDelegation,
+    actor: actorOf(command.actor),
+    reportKind: report.kind,
+    comment: null,
+    details: { step: step.label, delegate: actorOf(delegate), reason: `${delegate.name}さんの${lapse}ため、${step.label}の決裁は役割を持つ職員に戻りました` },
   });
 }
 

@@ -14,6 +14,7 @@ export enum ClusterAction {
   Withdraw = 'withdraw',
   ChangeOwningBureau = 'change-owning-bureau',
   DeadlinesMoved = 'deadlines-moved',
+  ReleaseDelegation = 'release-delegation',
 }
 
 export const CLUSTER_ACTION_LABELS: Readonly<Record<ClusterAction, string>> = {
@@ -27,6 +28,7 @@ export const CLUSTER_ACTION_LABELS: Readonly<Record<ClusterAction, string>> = {
   [ClusterAction.Withdraw]: '取下げ',
   [ClusterAction.ChangeOwningBureau]: '所管局の変更',
   [ClusterAction.DeadlinesMoved]: '期限の変更',
+  [ClusterAction.ReleaseDelegation]: '代理の解除',
 };
 
 /**

@@ -26,6 +26,11 @@ export interface ApprovalStepRule {
 export interface LifecycleSettings {
   readonly reportKinds: readonly ReportKindSetting[];
   readonly approvalChain: readonly ApprovalStepRule[];
+  /**
+   * Once a report is approved, every logged-in user may read its texts (absent = no: only the
+   * owning bureau, its approvers and the reform office). Read from the year's settings as they are now.
+   */
+  readonly approvedReportsReadableByAll?: boolean;
 }
 
 /** The stages that end in reports, in order. */

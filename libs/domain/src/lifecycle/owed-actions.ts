@@ -1,5 +1,5 @@
 import { Role } from '../roles';
-import { authorsOf, ClusterCase, currentStepOf, isClosedStage, ReportStatus, reportStageIsOpen } from './cluster-case';
+import { authorsOf, ClusterCase, currentStepOf, isClosedStage, ReportState, ReportStatus, reportStageIsOpen } from './cluster-case';
 import type { Actor } from './actor';
 import { REPORT_STAGES } from './lifecycle-settings';
 
@@ -20,7 +20,7 @@ export interface OwedAction {
   readonly role: Role;
   readonly bureauCode: string | null;
   readonly assignee: Actor | null;
-  /** Authors may not decide their own report, so it is not their task either. */
+  /** Authors may not decide their own report, nor anyone decide two steps of one submission: not their task either. */
   readonly excludedUserIds: readonly string[];
   readonly stepLabel: string | null;
 }
@@ -40,7 +40,7 @@ export function owedActions(state: ClusterCase): OwedAction[] {
           role: step.role,
           bureauCode: step.bureauCode,
           assignee: step.delegatedTo,
-          excludedUserIds: authorsOf(report),
+          excludedUserIds: [...new Set([...authorsOf(report), ...earlierDeciders(report)])],
           stepLabel: step.label,
         };
       }
@@ -55,4 +55,11 @@ export function owedActions(state: ClusterCase): OwedAction[] {
         stepLabel: null,
       };
     });
+}
+
+/** Who decided the steps of the submission before the current one. */
+function earlierDeciders(report: ReportState): string[] {
+  const submission = report.submission;
+  if (!submission) return [];
+  return submission.steps.slice(0, submission.currentStep).flatMap((step) => (step.approval?.by.id ? [step.approval.by.id] : []));
 }

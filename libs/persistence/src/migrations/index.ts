@@ -6,6 +6,7 @@ import { UserActive1732800000000 } from './1732800000000-user-active';
 import { LoginAttempts1733000000000 } from './1733000000000-login-attempts';
 import { TokenVersion1733100000000 } from './1733100000000-token-version';
 import { AnalysisRunsAndTexts1733150000000 } from './1733150000000-analysis-runs-and-texts';
+import { UserAdminEvents1733300000000 } from './1733300000000-user-admin-events';
 
 /** In order of application; TypeORM records each in the migrations table. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   LoginAttempts1733000000000,
   TokenVersion1733100000000,
   AnalysisRunsAndTexts1733150000000,
+  UserAdminEvents1733300000000,
 ];

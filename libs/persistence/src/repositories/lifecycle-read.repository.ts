@@ -144,6 +144,16 @@ export class LifecycleReadRepository {
     return row ? toReportText(row) : null;
   }
 
+  /** The current steps delegated to the user (代理), across every running analysis. */
+  async stepsDelegatedTo(userId: string): Promise<{ readonly fiscalYear: number; readonly clusterNo: number; readonly reportKind: string }[]> {
+    const rows = await queryRows<{ fiscal_year: number; cluster_no: number; report_kind: string }>(
+      this.dataSource,
+      `SELECT fiscal_year, cluster_no, report_kind FROM owed_actions WHERE assignee_id = $1 AND action = 'decide' ORDER BY fiscal_year, cluster_no, report_kind`,
+      [userId],
+    );
+    return rows.map((row) => ({ fiscalYear: row.fiscal_year, clusterNo: row.cluster_no, reportKind: row.report_kind }));
+  }
+
   /**
    * What the user owes now: drafts of their bureau's reports (staff), and decisions on steps whose
    * role they hold in the step's bureau, or that were delegated to them, on reports they did not write.

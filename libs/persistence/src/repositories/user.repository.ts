@@ -1,9 +1,10 @@
-import { refused, RefusedError } from '@app/domain';
+import { accountChanges, AuditedAccount, refused, RefusedError, updateActionOf, UserAdminAction } from '@app/domain';
 import { DataSource } from 'typeorm';
 import { Page, PageRequest, queryPage } from '../sql/paging';
 import { failedWith, SQL_STATE } from '../sql/sql-state';
 import { execute, queryFirst, queryRows } from '../sql/typed-query';
 import { NamedCode } from './catalogue.repository';
+import { appendUserAdminEvent } from './user-admin-event.repository';
 
 export interface NewUser {
   readonly username: string;
@@ -112,8 +113,11 @@ interface UserAccountRecord {
 
 interface StandingRecord {
   readonly id: string;
+  readonly username: string;
+  readonly display_name: string;
   readonly roles: string[];
   readonly bureau_code: string | null;
+  readonly email: string | null;
   readonly active: boolean;
 }
 
@@ -147,20 +151,29 @@ export class UserRepository {
 
   /**
    * Refuses with `user.username-taken` or `bureau.unknown`. Both are decided by the
-   * database's constraints, so two concurrent requests cannot both get past a check.
+   * database's constraints, so two concurrent requests cannot both get past a check. The act is
+   * written to the user-administration trail in the same transaction, as done by `actorId`.
    */
-  async create(user: NewUser): Promise<UserRow> {
+  async create(user: NewUser, actorId: string): Promise<UserRow> {
     let rows: UserRecord[];
     try {
-      rows = await queryRows<UserRecord>(
-        this.dataSource,
+      rows = await this.dataSource.transaction(async (manager) => {
+        const created = await queryRows<UserRecord>(
+        manager,
         `WITH u AS (
            INSERT INTO users (username, password_hash, display_name, roles, bureau_code, is_demo, email)
            VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (username) DO NOTHING RETURNING *
          )
          SELECT ${USER_COLUMNS} FROM u LEFT JOIN bureaus b ON b.code = u.bureau_code`,
         [user.username, user.passwordHash, user.displayName, user.roles, user.bureauCode, user.isDemo ?? false, user.email ?? null],
-      );
+        );
+        if (created.length > 0) {
+          const none: AuditedAccount = { displayName: '', roles: [], bureauCode: null, email: null, active: false };
+          const account = toStanding(toAuditRecord(created[0]));
+          await appendUserAdminEvent(manager, { actorId: uuidOrNull(actorId), userId: account.id, username: user.username, action: UserAdminAction.Create, changes: accountChanges(none, account) });
+        }
+        return created;
+      });
     } catch (error) {
       if (failedWith(error, SQL_STATE.foreignKeyViolation)) {
         throw unknownBureau(user.bureauCode);
@@ -183,16 +196,22 @@ export class UserRepository {
     try {
       return await this.dataSource.transaction(async (manager) => {
         await execute(manager, `SELECT pg_advisory_xact_lock($1)`, [USER_CHANGE_LOCK]);
-        const standing = async (userId: string): Promise<UserStanding | null> => {
-          const row = await queryFirst<StandingRecord>(manager, `SELECT id, roles, bureau_code, active FROM users WHERE id = $1 FOR UPDATE`, [userId]);
+        const standing = async (userId: string): Promise<AccountStanding | null> => {
+          const row = await queryFirst<StandingRecord>(
+            manager,
+            `SELECT id, username, display_name, roles, bureau_code, email, active FROM users WHERE id = $1 FOR UPDATE`,
+            [userId],
+          );
           return row ? toStanding(row) : null;
         };
         const before = await standing(id);
         if (!before) return null;
-        const after: UserStanding = {
-          id,
+        const after: AccountStanding = {
+          ...before,
+          displayName: changes.displayName ?? before.displayName,
           roles: changes.roles ?? before.roles,
           bureauCode: changes.bureauCode !== undefined ? changes.bureauCode : before.bureauCode,
+          email: changes.email !== undefined ? changes.email : before.email,
           active: changes.active ?? before.active,
         };
         check({ before, after, actor: UUID_PATTERN.test(actorId) ? await standing(actorId) : null });
@@ -213,6 +232,10 @@ export class UserRepository {
           after.active !== before.active || after.bureauCode !== before.bureauCode || [...after.roles].sort().join() !== [...before.roles].sort().join();
         if (standingChanged) assignments.push('token_version = token_version + 1');
         if (assignments.length > 0) await execute(manager, `UPDATE users SET ${assignments.join(', ')} WHERE id = $1`, params);
+        const changed = accountChanges(before, after);
+        if (Object.keys(changed).length > 0) {
+          await appendUserAdminEvent(manager, { actorId: uuidOrNull(actorId), userId: id, username: before.username, action: updateActionOf(changed), changes: changed });
+        }
         const [row] = await queryRows<UserRecord>(
           manager,
           `SELECT ${USER_COLUMNS} FROM users u LEFT JOIN bureaus b ON b.code = u.bureau_code WHERE u.id = $1`,
@@ -228,11 +251,22 @@ export class UserRepository {
     }
   }
 
-  /** Replaces the user's password hash, ending the tokens issued with the old one; false when there is no such user (or the id is not a UUID). */
-  async setPasswordHash(id: string, passwordHash: string): Promise<boolean> {
+  /**
+   * Replaces the user's password hash, ending the tokens issued with the old one, and records the act
+   * (not the password) in the same transaction; false when there is no such user (or the id is not a UUID).
+   */
+  async setPasswordHash(id: string, passwordHash: string, actorId: string): Promise<boolean> {
     if (!UUID_PATTERN.test(id)) return false;
-    const { affected } = await execute(this.dataSource, `UPDATE users SET password_hash = $2, token_version = token_version + 1 WHERE id = $1`, [id, passwordHash]);
-    return affected > 0;
+    return this.dataSource.transaction(async (manager) => {
+      const [changed] = await queryRows<{ username: string }>(
+        manager,
+        `UPDATE users SET password_hash = $2, token_version = token_version + 1 WHERE id = $1 RETURNING username`,
+        [id, passwordHash],
+      );
+      if (!changed) return false;
+      await appendUserAdminEvent(manager, { actorId: uuidOrNull(actorId), userId: id, username: changed.username, action: UserAdminAction.PasswordReset, changes: {} });
+      return true;
+    });
   }
 
   /** Makes every token issued to the user so far invalid (logout everywhere). */
@@ -305,9 +339,21 @@ function toAccountRow(row: UserAccountRecord): UserAccountRow {
   };
 }
 
-function toStanding(row: StandingRecord): UserStanding {
-  return { id: row.id, roles: row.roles, bureauCode: row.bureau_code, active: row.active };
+/** A user's standing with what the audit trail records of them. */
+interface AccountStanding extends UserStanding, AuditedAccount {
+  readonly username: string;
+  readonly roles: readonly string[];
 }
+
+function toStanding(row: StandingRecord): AccountStanding {
+  return { id: row.id, username: row.username, displayName: row.display_name, roles: row.roles, bureauCode: row.bureau_code, email: row.email, active: row.active };
+}
+
+function toAuditRecord(row: UserRecord): StandingRecord {
+  return { id: row.id, username: row.username, display_name: row.display_name, roles: row.roles, bureau_code: row.bureau_code, email: row.email, active: row.active };
+}
+
+const uuidOrNull = (id: string): string | null => (UUID_PATTERN.test(id) ? id : null);
 
 /** The bureau a user was to belong to is not registered: a mistake in the request's `bureauCode`. */
 function unknownBureau(code: string | null): RefusedError {

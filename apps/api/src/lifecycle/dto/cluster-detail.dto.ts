@@ -9,13 +9,19 @@ export class ActorView {
 
 export class ReportVersionView {
   @ApiProperty({ example: 2 }) version!: number;
-  @ApiProperty() title!: string;
+  @ApiProperty({ type: String, nullable: true, description: '件名（本文・コメントを閲覧できない利用者には null）' }) title!: string | null;
   @ApiProperty({ description: '本文が空か（空の版は提出できない）' }) empty!: boolean;
   @ApiProperty({ type: ActorView }) savedBy!: ActorView;
   @ApiProperty({ description: 'Asia/Tokyo' }) savedAt!: string;
 }
 
-export class ReportTextView extends ReportVersionView {
+/** One version with its text, for those who may read it. */
+export class ReportTextView {
+  @ApiProperty({ example: 2 }) version!: number;
+  @ApiProperty() title!: string;
+  @ApiProperty({ description: '本文が空か（空の版は提出できない）' }) empty!: boolean;
+  @ApiProperty({ type: ActorView }) savedBy!: ActorView;
+  @ApiProperty({ description: 'Asia/Tokyo' }) savedAt!: string;
   @ApiProperty() body!: string;
 }
 
@@ -40,7 +46,7 @@ export class SubmissionView {
 export class ReturnNoteView {
   @ApiProperty({ type: ActorView }) by!: ActorView;
   @ApiProperty() at!: string;
-  @ApiProperty({ description: '差戻しの理由' }) comment!: string;
+  @ApiProperty({ type: String, nullable: true, description: '差戻しの理由（閲覧できない利用者には null）' }) comment!: string | null;
   @ApiProperty({ example: '所管局長' }) stepLabel!: string;
 }
 
@@ -50,6 +56,12 @@ export class ReportView {
   @ApiProperty({ enum: ClusterStage }) stage!: ClusterStage;
   @ApiProperty({ enum: ReportStatus }) status!: ReportStatus;
   @ApiProperty({ example: '決裁中' }) statusLabel!: string;
+  @ApiProperty({
+    description:
+      '呼び出した利用者がこの報告書の本文・件名・コメントを閲覧できないか（true のとき latest は null、各版の title・決裁と差戻しのコメントも null）',
+  })
+  textsRestricted!: boolean;
+  @ApiProperty({ type: String, nullable: true, description: '閲覧できない理由（閲覧できるときは null）' }) textsRestrictedReason!: string | null;
   @ApiProperty({ type: [ReportVersionView], description: '保存された全ての版（古い順）' }) versions!: ReportVersionView[];
   @ApiProperty({ type: ReportTextView, nullable: true, description: '最新の版の本文' }) latest!: ReportTextView | null;
   @ApiProperty({ type: SubmissionView, nullable: true }) submission!: SubmissionView | null;

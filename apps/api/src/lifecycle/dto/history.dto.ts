@@ -13,6 +13,7 @@ export class HistoryEntryView {
   @ApiProperty({ type: String, nullable: true }) reportKind!: string | null;
   @ApiProperty({ type: String, nullable: true }) comment!: string | null;
   @ApiProperty({ type: Object }) details!: Record<string, unknown>;
+  @ApiProperty({ description: '報告書の本文・コメントを閲覧できないため、comment と details の件名を省いたか' }) textsRestricted!: boolean;
 }
 
 export class HistoryPage extends PageMeta {

@@ -9,7 +9,7 @@ import {
 } from '@app/domain';
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 
 export class ReportKindSettingDto {
   @ApiProperty({ example: 'direction-budget' })
@@ -60,4 +60,14 @@ export class LifecycleSettingsDto {
   @ValidateNested({ each: true })
   @Type(() => ApprovalStepRuleDto)
   approvalChain!: ApprovalStepRuleDto[];
+
+  @ApiProperty({
+    required: false,
+    default: false,
+    description:
+      '承認済みの報告書の本文・コメントをログインした全ての利用者に公開するか（既定は公開しない: 所管局、決裁者、市政変革室だけ）。変更はこの年度の全ての事業群に直ちに及びます',
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'approvedReportsReadableByAll は true か false で指定してください' })
+  approvedReportsReadableByAll?: boolean;
 }
