@@ -13,7 +13,7 @@ import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { TasksModule } from './tasks/tasks.module';
 import { MeetingsModule } from './meetings/meetings.module';
-import { IdempotencyInterceptor } from './common/idempotency.interceptor';
+import { DEFAULT_IDEMPOTENCY_LEASE_MS, IDEMPOTENCY_LEASE_MS, IdempotencyInterceptor } from './common/idempotency.interceptor';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { UsersModule } from './users/users.module';
 
@@ -25,6 +25,8 @@ export interface ApiSettings {
   readonly logLevel: string;
   /** LOGIN_RATE_LIMIT_PER_MINUTE. */
   readonly loginRateLimitPerMinute: number;
+  /** IDEMPOTENCY_LEASE_SECONDS, in ms: how long a claimed key whose request gave no answer stays claimed. */
+  readonly idempotencyLeaseMs?: number;
 }
 
 @Module({})
@@ -47,6 +49,7 @@ export class ApiModule {
         NotificationsModule,
       ],
       providers: [
+        { provide: IDEMPOTENCY_LEASE_MS, useValue: settings.idempotencyLeaseMs ?? DEFAULT_IDEMPOTENCY_LEASE_MS },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],

@@ -65,12 +65,13 @@ export class FiscalYearLifecycleController {
 
   @Put('lifecycle-settings')
   @Roles(Role.ReformOffice)
+  @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiOperation({
     summary: '報告書と決裁経路の設定変更',
     description: 'Access: reform-office. Applies to clusters kicked off afterwards; analyses already running keep the settings they started with.',
   })
   @ApiOkResponse({ type: LifecycleSettingsDto })
-  @Refusals('request.invalid', 'fiscal-year.unknown')
+  @Refusals('request.invalid', 'fiscal-year.unknown', ...IDEMPOTENCY_REFUSALS)
   changeSettings(@Param('fy', FiscalYearPipe) fiscalYear: number, @Body() body: LifecycleSettingsDto): Promise<LifecycleSettingsDto> {
     return this.lifecycleSettings.change(fiscalYear, body) as Promise<LifecycleSettingsDto>;
   }

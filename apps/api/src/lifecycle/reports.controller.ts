@@ -50,9 +50,10 @@ export class ReportsController {
 
   @Put()
   @Roles(...ACTION_ROLES.saveDraft)
+  @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiOperation({ summary: '下書き保存', description: 'Access: staff of the owning bureau. Saves a new version of the draft; older versions stay readable.' })
   @ApiOkResponse({ type: ClusterDetailView })
-  @Refusals(...REPORT_ACTION_REFUSALS, 'report.not-drafter', 'report.in-approval', 'report.approved')
+  @Refusals(...REPORT_ACTION_REFUSALS, ...IDEMPOTENCY_REFUSALS, 'report.not-drafter', 'report.in-approval', 'report.approved')
   saveDraft(
     @Param('fy', FiscalYearPipe) fiscalYear: number,
     @Param('no', ClusterNoPipe) no: number,

@@ -52,7 +52,7 @@ export class UsersController {
       'themselves or remove their own admin role, so the city always keeps an administrator.',
   })
   @ApiOkResponse({ type: UserView })
-  @Refusals('request.invalid', 'bureau.unknown', 'user.unknown')
+  @Refusals('request.invalid', 'bureau.unknown', 'user.unknown', ...IDEMPOTENCY_REFUSALS)
   update(@Param('id', UserIdPipe) id: string, @Body() body: UpdateUserRequest, @CurrentUser() actor: AuthenticatedUser): Promise<UserView> {
     return this.users.update(id, body, actor);
   }

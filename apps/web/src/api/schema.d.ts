@@ -2398,7 +2398,10 @@ export interface operations {
     MeetingsController_changeSettings: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 同じキーで繰り返した要求は最初の応答を返し、一度だけ実行されます */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 fy: number;
             };
@@ -2418,7 +2421,7 @@ export interface operations {
                     "application/json": components["schemas"]["CalendarSettingsDto"];
                 };
             };
-            /** @description `request.invalid` 入力内容に誤りがあります */
+            /** @description `request.invalid` 入力内容に誤りがあります<br>`idempotency.key-invalid` Idempotency-Key の形式に誤りがあります */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2426,7 +2429,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "request.invalid";
+                        code?: "request.invalid" | "idempotency.key-invalid";
                     };
                 };
             };
@@ -2463,6 +2466,30 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
                         code?: "fiscal-year.unknown";
+                    };
+                };
+            };
+            /** @description `idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.in-progress";
+                    };
+                };
+            };
+            /** @description `idempotency.key-reused` 同じ Idempotency-Key が別の要求に使われています */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.key-reused";
                     };
                 };
             };
@@ -2721,7 +2748,10 @@ export interface operations {
     ClusterLifecycleController_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 同じキーで繰り返した要求は最初の応答を返し、一度だけ実行されます */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 fy: number;
                 no: number;
@@ -2742,7 +2772,7 @@ export interface operations {
                     "application/json": components["schemas"]["ClusterDetailView"];
                 };
             };
-            /** @description `request.invalid` 入力内容に誤りがあります<br>`bureau.unknown` 局が登録されていません */
+            /** @description `request.invalid` 入力内容に誤りがあります<br>`bureau.unknown` 局が登録されていません<br>`idempotency.key-invalid` Idempotency-Key の形式に誤りがあります */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2750,7 +2780,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "request.invalid" | "bureau.unknown";
+                        code?: "request.invalid" | "bureau.unknown" | "idempotency.key-invalid";
                     };
                 };
             };
@@ -2790,7 +2820,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `cluster.owning-bureau-unchanged` 所管局は変わりません<br>`cluster.closed` 経営分析は終了しています */
+            /** @description `cluster.owning-bureau-unchanged` 所管局は変わりません<br>`cluster.closed` 経営分析は終了しています<br>`idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2798,7 +2828,19 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "cluster.owning-bureau-unchanged" | "cluster.closed";
+                        code?: "cluster.owning-bureau-unchanged" | "cluster.closed" | "idempotency.in-progress";
+                    };
+                };
+            };
+            /** @description `idempotency.key-reused` 同じ Idempotency-Key が別の要求に使われています */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.key-reused";
                     };
                 };
             };
@@ -2993,7 +3035,10 @@ export interface operations {
     ReportsController_saveDraft: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 同じキーで繰り返した要求は最初の応答を返し、一度だけ実行されます */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 fy: number;
                 kind: string;
@@ -3015,7 +3060,7 @@ export interface operations {
                     "application/json": components["schemas"]["ClusterDetailView"];
                 };
             };
-            /** @description `request.invalid` 入力内容に誤りがあります */
+            /** @description `request.invalid` 入力内容に誤りがあります<br>`idempotency.key-invalid` Idempotency-Key の形式に誤りがあります */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3023,7 +3068,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "request.invalid";
+                        code?: "request.invalid" | "idempotency.key-invalid";
                     };
                 };
             };
@@ -3063,7 +3108,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `cluster.not-started` 経営分析に着手していません<br>`cluster.closed` 経営分析は終了しています<br>`report.stage-not-open` 報告書はまだ、またはもう扱えない段階です<br>`report.in-approval` 報告書は決裁中です<br>`report.approved` 報告書は承認済みです */
+            /** @description `cluster.not-started` 経営分析に着手していません<br>`cluster.closed` 経営分析は終了しています<br>`report.stage-not-open` 報告書はまだ、またはもう扱えない段階です<br>`idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です<br>`report.in-approval` 報告書は決裁中です<br>`report.approved` 報告書は承認済みです */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3071,7 +3116,19 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "cluster.not-started" | "cluster.closed" | "report.stage-not-open" | "report.in-approval" | "report.approved";
+                        code?: "cluster.not-started" | "cluster.closed" | "report.stage-not-open" | "idempotency.in-progress" | "report.in-approval" | "report.approved";
+                    };
+                };
+            };
+            /** @description `idempotency.key-reused` 同じ Idempotency-Key が別の要求に使われています */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.key-reused";
                     };
                 };
             };
@@ -4079,7 +4136,10 @@ export interface operations {
     FiscalYearLifecycleController_changeSettings: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 同じキーで繰り返した要求は最初の応答を返し、一度だけ実行されます */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 fy: number;
             };
@@ -4099,7 +4159,7 @@ export interface operations {
                     "application/json": components["schemas"]["LifecycleSettingsDto"];
                 };
             };
-            /** @description `request.invalid` 入力内容に誤りがあります */
+            /** @description `request.invalid` 入力内容に誤りがあります<br>`idempotency.key-invalid` Idempotency-Key の形式に誤りがあります */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4107,7 +4167,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "request.invalid";
+                        code?: "request.invalid" | "idempotency.key-invalid";
                     };
                 };
             };
@@ -4144,6 +4204,30 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
                         code?: "fiscal-year.unknown";
+                    };
+                };
+            };
+            /** @description `idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.in-progress";
+                    };
+                };
+            };
+            /** @description `idempotency.key-reused` 同じ Idempotency-Key が別の要求に使われています */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.key-reused";
                     };
                 };
             };
@@ -4318,7 +4402,10 @@ export interface operations {
     MeetingsController_change: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 同じキーで繰り返した要求は最初の応答を返し、一度だけ実行されます */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 fy: number;
                 id: string;
@@ -4339,7 +4426,7 @@ export interface operations {
                     "application/json": components["schemas"]["MeetingView"];
                 };
             };
-            /** @description `request.invalid` 入力内容に誤りがあります */
+            /** @description `request.invalid` 入力内容に誤りがあります<br>`idempotency.key-invalid` Idempotency-Key の形式に誤りがあります */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4347,7 +4434,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "request.invalid";
+                        code?: "request.invalid" | "idempotency.key-invalid";
                     };
                 };
             };
@@ -4384,6 +4471,30 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
                         code?: "fiscal-year.unknown" | "meeting.unknown";
+                    };
+                };
+            };
+            /** @description `idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.in-progress";
+                    };
+                };
+            };
+            /** @description `idempotency.key-reused` 同じ Idempotency-Key が別の要求に使われています */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.key-reused";
                     };
                 };
             };
@@ -5087,7 +5198,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserView"];
                 };
             };
-            /** @description `request.invalid` 入力内容に誤りがあります<br>`bureau.unknown` 局が登録されていません */
+            /** @description `request.invalid` 入力内容に誤りがあります<br>`bureau.unknown` 局が登録されていません<br>`idempotency.key-invalid` Idempotency-Key の形式に誤りがあります */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5095,7 +5206,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "request.invalid" | "bureau.unknown";
+                        code?: "request.invalid" | "bureau.unknown" | "idempotency.key-invalid";
                     };
                 };
             };
@@ -5132,6 +5243,30 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
                         code?: "user.unknown";
+                    };
+                };
+            };
+            /** @description `idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.in-progress";
+                    };
+                };
+            };
+            /** @description `idempotency.key-reused` 同じ Idempotency-Key が別の要求に使われています */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.key-reused";
                     };
                 };
             };

@@ -5,6 +5,7 @@ import { Meetings1732700000000 } from './1732700000000-meetings';
 import { UserActive1732800000000 } from './1732800000000-user-active';
 import { LoginAttempts1733000000000 } from './1733000000000-login-attempts';
 import { TokenVersion1733100000000 } from './1733100000000-token-version';
+import { LeasesOutboxRetention1733400000000 } from './1733400000000-leases-outbox-retention';
 
 /** In order of application; TypeORM records each in the migrations table. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   UserActive1732800000000,
   LoginAttempts1733000000000,
   TokenVersion1733100000000,
+  LeasesOutboxRetention1733400000000,
 ];
