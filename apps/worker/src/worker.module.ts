@@ -6,10 +6,16 @@ import { LoggerModule } from 'nestjs-pino';
 import { CalendarActivitiesFactory } from './activities/calendar.activities';
 import { ClusterLifecycleActivitiesFactory } from './activities/cluster-lifecycle.activities';
 import { NotificationActivitiesFactory } from './activities/notification.activities';
+import { NotificationDeliveryActivitiesFactory } from './activities/notification-delivery.activities';
 import { SmtpMailSender } from './notifications/smtp-mail.sender';
 import { WebhookSender } from './notifications/webhook.sender';
 
-export const ACTIVITY_FACTORIES = [ClusterLifecycleActivitiesFactory, CalendarActivitiesFactory, NotificationActivitiesFactory];
+export const ACTIVITY_FACTORIES = [
+  ClusterLifecycleActivitiesFactory,
+  CalendarActivitiesFactory,
+  NotificationActivitiesFactory,
+  NotificationDeliveryActivitiesFactory,
+];
 
 /** The worker's application context: activities get the database and other dependencies from here. */
 @Module({})

@@ -52,3 +52,19 @@ export const useCreateBureau = (onDone: () => void) =>
     refreshes: [BUREAUS_KEY],
     onDone,
   });
+
+export type DeliveryView = components['schemas']['DeliveryView'];
+export type DeliveryStatus = DeliveryView['status'];
+export interface DeliveryFilter {
+  readonly page: number;
+  readonly status?: DeliveryStatus;
+}
+
+export const DELIVERIES_PAGE_SIZE = 50;
+
+export const useDeliveries = (filter: DeliveryFilter) =>
+  useQuery({
+    queryKey: ['notification-deliveries', filter],
+    queryFn: () => answer(api.GET('/api/v1/notification-deliveries', { params: { query: { ...filter, pageSize: DELIVERIES_PAGE_SIZE } } })),
+    placeholderData: keepPreviousData,
+  });

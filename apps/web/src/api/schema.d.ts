@@ -733,6 +733,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notification-deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 通知の配信状況
+         * @description Access: admin. Every e-mail and webhook call of the notifications, newest attempt first, paged: its status (pending while it is still being tried, delivered, or failed once the attempts ran out or the server refused it for good), how often it was tried and the last error, without secrets. `status=failed` lists what never arrived.
+         */
+        get: operations["NotificationDeliveriesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -1171,6 +1191,44 @@ export interface components {
              * @example kankyo.manager2
              */
             delegateTo: string;
+        };
+        DeliveryPage: {
+            /** @description 最後に試みた（まだなら記録した）時刻の新しい順 */
+            items: components["schemas"]["DeliveryView"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        DeliveryView: {
+            /** @description 送信を試みた回数 */
+            attempts: number;
+            /** @enum {string} */
+            channel: "email" | "webhook";
+            /** @description 配信を記録した時刻（Asia/Tokyo） */
+            createdAt: string;
+            /** @description 相手のサーバーが受け付けた時刻（Asia/Tokyo） */
+            deliveredAt: string | null;
+            /**
+             * @description メールアドレス、または webhook の送信先（オリジンのみ）
+             * @example staff@kodomo.example.jp
+             */
+            destination: string;
+            /** @description 最後に試みた時刻（Asia/Tokyo） */
+            lastAttemptAt: string | null;
+            /** @description 最後の失敗の理由（パスワードや URL の秘密の部分は伏せてあります） */
+            lastError: string | null;
+            /**
+             * @description 通知のキー（X-Reform-Notification-Id）
+             * @example reminder/2024/27/interim/3d
+             */
+            notificationKey: string;
+            /** @enum {string} */
+            status: "pending" | "delivered" | "failed";
+            /**
+             * @description メールの宛先の利用者（webhook は null）
+             * @example kodomo.staff
+             */
+            username: string | null;
         };
         FieldProblemView: {
             /**
@@ -5022,6 +5080,66 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
                         code?: "auth.required";
+                    };
+                };
+            };
+        };
+    };
+    NotificationDeliveriesController_list: {
+        parameters: {
+            query?: {
+                page?: unknown;
+                pageSize?: unknown;
+                /** @description この状態の配信だけ（failed: 再送をあきらめたもの、pending: 送信待ち・再試行中） */
+                status?: "pending" | "delivered" | "failed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryPage"];
+                };
+            };
+            /** @description `request.invalid` 入力内容に誤りがあります */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "request.invalid";
+                    };
+                };
+            };
+            /** @description `auth.required` ログインが必要です */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "auth.required";
+                    };
+                };
+            };
+            /** @description `access.denied` この操作の権限がありません */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "access.denied";
                     };
                 };
             };
