@@ -2,5 +2,6 @@
 export { clusterLifecycleWorkflow } from './cluster-lifecycle/cluster-lifecycle.workflow';
 export { fiscalYearCalendarWorkflow } from './calendar/fiscal-year-calendar.workflow';
 export { notificationDeliveryWorkflow } from './notifications/notification-delivery.workflow';
+export { retentionWorkflow } from './retention/retention.workflow';
 export * from './cluster-lifecycle/cluster-lifecycle.messages';
 export * from './calendar/fiscal-year-calendar.messages';

@@ -73,3 +73,24 @@ export interface CalendarActivities {
   pendingKickoffs(fiscalYear: number): Promise<PendingKickoff[]>;
 }
 
+/** What the retention rules prune, in the order a run prunes them. */
+export const RETENTION_TARGETS = ['idempotentRequests', 'readNotifications', 'notificationDeliveries'] as const;
+export type RetentionTarget = (typeof RETENTION_TARGETS)[number];
+
+/** A retention run's input, as its schedule gives it. */
+export interface RetentionInput {
+  /** Rows deleted per statement, so no run holds locks or a transaction for long. */
+  readonly batchSize: number;
+}
+
+/** What one retention run deleted, and in how many batches, per target. */
+export interface RetentionResult {
+  readonly pruned: Record<RetentionTarget, number>;
+  readonly batches: Record<RetentionTarget, number>;
+}
+
+/** What the retention workflow asks of the world. */
+export interface RetentionActivities {
+  /** Deletes at most `batchSize` rows of the target that are past its retention (configured on the worker); returns how many. */
+  pruneExpired(target: RetentionTarget, batchSize: number): Promise<number>;
+}
