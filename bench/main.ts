@@ -44,7 +44,7 @@ async function run(shutdown: Shutdown): Promise<string[]> {
   const servers = await startBenchServers(distRoot, shutdown, progress);
   servers.descriptions.forEach(progress);
   progress(`Data in ${servers.runDir} (removed at the end)`);
-  await prepareSystem({ databaseUrl: servers.databaseUrl, temporalAddress: servers.temporalAddress, namespace: NAMESPACE }, progress);
+  await prepareSystem({ databaseUrl: servers.databaseUrl, temporalAddress: servers.temporalAddress, namespace: NAMESPACE, taskQueue: TASK_QUEUE }, progress);
 
   progress('Starting the worker and the API in this process…');
   const { app, baseUrl } = await startInProcessSystem(

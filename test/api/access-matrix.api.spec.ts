@@ -32,6 +32,7 @@ const RULES: Readonly<Record<string, Rule>> = {
   'POST /api/v1/users': ADMIN,
   'GET /api/v1/users/history': ADMIN,
   'GET /api/v1/admin/projection-failures': ADMIN,
+  'GET /api/v1/notification-deliveries': ADMIN,
   'PATCH /api/v1/users/{id}': ADMIN,
   'POST /api/v1/users/{id}/password': ADMIN,
   'GET /api/v1/bureaus': 'authenticated',

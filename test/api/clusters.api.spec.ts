@@ -168,8 +168,10 @@ describe('the FY2024 catalogue through the API', () => {
         const errors = Object.entries(operation.responses).filter(([status]) => Number(status) >= 400);
         expect({ path, method, documentsErrors: errors.length > 0 }).toEqual({ path, method, documentsErrors: true });
         for (const [status] of errors) for (const code of codesOf(path, method, Number(status))) expect(REFUSAL_CODES).toContain(code);
-        // Every authenticated POST takes an Idempotency-Key, and so can refuse a reused one.
-        if (method === 'post' && operation.security) expect({ path, reused: codesOf(path, method, 422) }).toEqual({ path, reused: ['idempotency.key-reused'] });
+        // Every authenticated acting request takes an Idempotency-Key, and so can refuse a reused one.
+        if (['post', 'put', 'patch', 'delete'].includes(method) && operation.security) {
+          expect({ path, method, reused: codesOf(path, method, 422) }).toEqual({ path, method, reused: ['idempotency.key-reused'] });
+        }
       }
     }
   });

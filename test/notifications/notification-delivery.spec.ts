@@ -4,18 +4,24 @@ import { AddressInfo, createServer as createTcpServer } from 'node:net';
 import { loadEnvironment } from '@app/config';
 import { NotificationKind, NotificationRequest, RecipientRule, Role } from '@app/domain';
 import { BureauRepository, NotificationRepository, UserRepository } from '@app/persistence';
-import { NotificationActivities } from '@app/temporal';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Client, Connection } from '@temporalio/client';
+import { MockActivityEnvironment } from '@temporalio/testing';
 import { ParsedMail, simpleParser } from 'mailparser';
 import { Client as PgClient } from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { NotificationActivitiesFactory } from '../../apps/worker/src/activities/notification.activities';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
-import { createTestDatabase, TestDatabase, uniqueName } from '../support/test-environment';
+import { createTestDatabase, TestDatabase, testTemporalAddress, uniqueName } from '../support/test-environment';
+import { eventually, RunningWorker, startWorker } from '../support/worker-harness';
 
-/** The notification activity as the worker builds it, against a real PostgreSQL, SMTP server and HTTP receiver. */
-describe('deliverNotification: inbox, e-mail and webhook, each once per key and recipient', () => {
+/**
+ * The notification activity as the worker builds it, run as a workflow runs it, against a real
+ * PostgreSQL, Temporal, SMTP server and HTTP receiver: it writes the inbox and the outbox at once, and
+ * the delivery workflows it starts on the real worker send each e-mail and webhook call.
+ */
+describe('deliverNotification: inbox at once, e-mail and webhook by delivery workflows, each once per key and recipient', () => {
   const SMTP_USER = 'reform';
   // Characters that must be percent-encoded in SMTP_URL, to show they are decoded on the way.
   const SMTP_PASSWORD = 'p@ss:w/rd';
@@ -40,8 +46,11 @@ describe('deliverNotification: inbox, e-mail and webhook, each once per key and 
   let smtp: SMTPServer;
   let receiver: Server;
   let app: INestApplicationContext;
-  let activities: NotificationActivities;
+  let worker: RunningWorker;
+  let connection: Connection;
+  let client: Client;
   let repository: NotificationRepository;
+  const workers: RunningWorker[] = [];
   const mails: ReceivedMail[] = [];
   const hooks: ReceivedHook[] = [];
   /** RCPT TO refusals by address: 451 "try later" (given once) or 550 "no such user" (until removed). */
@@ -72,6 +81,33 @@ describe('deliverNotification: inbox, e-mail and webhook, each once per key and 
     const { port } = server.address() as AddressInfo;
     await new Promise((resolve) => server.close(resolve));
     return port;
+  }
+
+  /** A worker as main.ts runs it on a task queue of its own: a retry a second after a failure, three attempts at most. */
+  async function runWorker(settings: Record<string, string>): Promise<RunningWorker> {
+    const started = await startWorker({
+      databaseUrl: database.url,
+      temporalAddress: testTemporalAddress(),
+      taskQueue: uniqueName('notifications'),
+      environment: { NOTIFICATION_RETRY_INITIAL_SECONDS: '1', NOTIFICATION_DELIVERY_ATTEMPTS: '3', ...settings },
+    });
+    workers.push(started);
+    return started;
+  }
+
+  /** The activity as a cluster's or calendar's workflow calls it on that worker. */
+  function deliver(request: NotificationRequest, on: RunningWorker = worker): Promise<{ newRecipients: number }> {
+    const environment = new MockActivityEnvironment({ taskQueue: on.worker.worker.options.taskQueue }, { client });
+    return environment.run(on.app.get(NotificationActivitiesFactory).create().deliverNotification, request);
+  }
+
+  /** Waits until every delivery of the notification has ended, delivered or given up on. */
+  async function settled(key: string) {
+    return eventually(async () => {
+      const deliveries = await deliveriesOf(key);
+      expect(deliveries.filter((delivery) => delivery.status === 'pending')).toEqual([]);
+      return deliveries;
+    }, 30_000);
   }
 
   async function workerContext(settings: Record<string, string>): Promise<INestApplicationContext> {
@@ -108,9 +144,11 @@ describe('deliverNotification: inbox, e-mail and webhook, each once per key and 
     return rows;
   }
 
-  async function deliveriesOf(key: string): Promise<{ channel: string; recipient: string; destination: string; attempts: number; last_error: string | null; delivered: boolean }[]> {
+  async function deliveriesOf(key: string): Promise<
+    { channel: string; recipient: string; destination: string; status: string; attempts: number; last_error: string | null; delivered: boolean; payload: unknown }[]
+  > {
     const { rows } = await pg.query(
-      `SELECT channel, recipient, destination, attempts, last_error, delivered_at IS NOT NULL AS delivered
+      `SELECT channel, recipient, destination, status, attempts, last_error, delivered_at IS NOT NULL AS delivered, payload
        FROM notification_deliveries WHERE notification_key = $1 ORDER BY channel, destination`,
       [key],
     );
@@ -166,14 +204,16 @@ describe('deliverNotification: inbox, e-mail and webhook, each once per key and 
     await listen(receiver);
     const webhookPort = (receiver.address() as AddressInfo).port;
 
-    app = await workerContext({
+    connection = await Connection.connect({ address: testTemporalAddress() });
+    client = new Client({ connection });
+    worker = await runWorker({
       SMTP_URL: `smtp://${SMTP_USER}:${encodeURIComponent(SMTP_PASSWORD)}@127.0.0.1:${smtpPort}`,
       MAIL_FROM: '市政変革ワークフロー <no-reply@reform.example.jp>',
       PUBLIC_BASE_URL,
       WEBHOOK_URL: `http://127.0.0.1:${webhookPort}/hooks/reform?token=in-the-url`,
       WEBHOOK_SECRET,
     });
-    activities = app.get(NotificationActivitiesFactory).create();
+    app = worker.app;
     repository = app.get(NotificationRepository);
 
     await app.get(BureauRepository).create({ code: 'kankyo', name: '環境局' });
@@ -186,7 +226,9 @@ describe('deliverNotification: inbox, e-mail and webhook, each once per key and 
   });
 
   afterAll(async () => {
+    for (const running of workers) await running.stop();
     for (const context of contexts) await context.close();
+    await connection?.close();
     await new Promise((resolve) => receiver?.close(resolve));
     await new Promise((resolve) => (smtp ? smtp.close(() => resolve(undefined)) : resolve(undefined)));
     await pg?.end();
@@ -228,7 +270,7 @@ describe('deliverNotification: inbox, e-mail and webhook, each once per key and 
       ],
       excludedUserIds: [ids['kodomo.manager']],
     });
-    expect(await activities.deliverNotification(request)).toEqual({ newRecipients: 3 });
+    expect(await deliver(request)).toEqual({ newRecipients: 3 });
     const inbox = await inboxOf(request.key);
     expect(usernamesOf(inbox.map((row) => row.user_id))).toEqual(['kankyo.dual', 'kankyo.manager', 'reform.office1']);
     expect(inbox.map((row) => row.id).sort()).toEqual(inbox.map((row) => `${request.key}/${row.user_id}`).sort());
@@ -241,9 +283,10 @@ describe('deliverNotification: inbox, e-mail and webhook, each once per key and 
         { type: 'users', userIds: [ids['reform.office1']] },
       ],
     });
-    expect(await activities.deliverNotification(request)).toEqual({ newRecipients: 4 });
+    expect(await deliver(request)).toEqual({ newRecipients: 4 });
     // A retry of the same request, as Temporal makes after a lost answer: nothing happens twice.
-    expect(await activities.deliverNotification(request)).toEqual({ newRecipients: 0 });
+    expect(await deliver(request)).toEqual({ newRecipients: 0 });
+    const deliveries = await settled(request.key);
 
     expect(usernamesOf((await inboxOf(request.key)).map((row) => row.user_id))).toEqual(['kankyo.dual', 'kankyo.staff', 'kankyo.staff2', 'reform.office1']);
 
@@ -285,75 +328,81 @@ describe('deliverNotification: inbox, e-mail and webhook, each once per key and 
       recipients: ['kankyo.dual', 'kankyo.staff', 'kankyo.staff2', 'reform.office1'],
     });
 
-    const deliveries = await deliveriesOf(request.key);
-    expect(deliveries.map(({ channel, attempts, delivered }) => ({ channel, attempts, delivered }))).toEqual([
-      ...Array.from({ length: 3 }, () => ({ channel: 'email', attempts: 1, delivered: true })),
-      { channel: 'webhook', attempts: 1, delivered: true },
+    expect(deliveries.map(({ channel, status, attempts, delivered, payload }) => ({ channel, status, attempts, delivered, payload }))).toEqual([
+      // Once delivered, the content is no longer kept beside the inbox.
+      ...Array.from({ length: 3 }, () => ({ channel: 'email', status: 'delivered', attempts: 1, delivered: true, payload: null })),
+      { channel: 'webhook', status: 'delivered', attempts: 1, delivered: true, payload: null },
     ]);
     // The webhook URL's path and query may hold a secret: only its origin is stored.
     expect(JSON.stringify(deliveries)).not.toContain('in-the-url');
   });
 
-  it('throws when the webhook answers 500, and the retry calls it once more without resending e-mails or inbox entries', async () => {
+  it('fills the inboxes at once when the webhook answers 500, and its delivery tries again later without resending e-mails', async () => {
     const request = notification({ kind: NotificationKind.Escalation, recipients: [{ type: 'role', role: Role.Manager, bureauCode: 'kankyo' }] });
     failingHooks = 1;
-    await expect(activities.deliverNotification(request)).rejects.toThrow(/webhook http:\/\/127\.0\.0\.1:\d+ answered 500/);
+    expect(await deliver(request)).toEqual({ newRecipients: 2 });
     expect(await inboxOf(request.key)).toHaveLength(2);
-    expect(mailsOf(request.key)).toHaveLength(2);
-    expect(hooksOf(request.key).map((hook) => hook.status)).toEqual([500]);
+    expect(await deliver(request)).toEqual({ newRecipients: 0 });
 
-    expect(await activities.deliverNotification(request)).toEqual({ newRecipients: 0 });
-    expect(await activities.deliverNotification(request)).toEqual({ newRecipients: 0 });
-    expect(await inboxOf(request.key)).toHaveLength(2);
+    const deliveries = await settled(request.key);
     expect(mailsOf(request.key).flatMap((mail) => mail.envelopeTo).sort()).toEqual(['kacho@kankyo.example.jp', 'kenmu@kankyo.example.jp']);
     expect(hooksOf(request.key).map((hook) => hook.status)).toEqual([500, 204]);
-    const [webhook] = (await deliveriesOf(request.key)).filter((delivery) => delivery.channel === 'webhook');
-    expect(webhook).toMatchObject({ attempts: 2, delivered: true });
+    const [webhook] = deliveries.filter((delivery) => delivery.channel === 'webhook');
+    expect(webhook).toMatchObject({ status: 'delivered', attempts: 2, delivered: true });
     expect(webhook.last_error).toMatch(/answered 500: 一時的な障害です/);
   });
 
-  it('retries an address the mail server refused for now, and gives up on one it refused for good', async () => {
+  it('retries an address the mail server refused for now, and gives up at once on one it refused for good', async () => {
     const request = notification({ recipients: [{ type: 'role', role: Role.ReformOffice, bureauCode: null }, { type: 'users', userIds: [ids['kodomo.manager']] }] });
     refusals.set('ichiro@reform.example.jp', 451);
     refusals.set('kacho@kodomo.example.jp', 550);
-    await expect(activities.deliverNotification(request)).rejects.toThrow(/e-mail to reform\.office1: .*451/);
-    // The others were not held up by the refusal.
-    expect(mailsOf(request.key).flatMap((mail) => mail.envelopeTo)).toEqual(['jiro@reform.example.jp']);
-    expect(hooksOf(request.key)).toHaveLength(1);
+    expect(await deliver(request)).toEqual({ newRecipients: 3 });
 
-    expect(await activities.deliverNotification(request)).toEqual({ newRecipients: 0 });
+    const emails = (await settled(request.key)).filter((delivery) => delivery.channel === 'email');
     expect(mailsOf(request.key).flatMap((mail) => mail.envelopeTo).sort()).toEqual(['ichiro@reform.example.jp', 'jiro@reform.example.jp']);
     expect(hooksOf(request.key)).toHaveLength(1);
-    const emails = (await deliveriesOf(request.key)).filter((delivery) => delivery.channel === 'email');
-    expect(emails.map(({ destination, attempts, delivered }) => ({ destination, attempts, delivered }))).toEqual([
-      { destination: 'ichiro@reform.example.jp', attempts: 2, delivered: true },
-      { destination: 'jiro@reform.example.jp', attempts: 1, delivered: true },
-      // Refused for good on both calls: recorded, never delivered, and it did not fail the activity.
-      { destination: 'kacho@kodomo.example.jp', attempts: 2, delivered: false },
+    expect(emails.map(({ destination, status, attempts }) => ({ destination, status, attempts }))).toEqual([
+      { destination: 'ichiro@reform.example.jp', status: 'delivered', attempts: 2 },
+      { destination: 'jiro@reform.example.jp', status: 'delivered', attempts: 1 },
+      // Refused for good: one attempt, recorded as failed, and the others were not held up by it.
+      { destination: 'kacho@kodomo.example.jp', status: 'failed', attempts: 1 },
     ]);
     expect(emails[2].last_error).toMatch(/550/);
     refusals.clear();
   });
 
-  it('throws when the mail server and the webhook cannot be reached, after filling the inboxes', async () => {
+  it('answers at once while the mail server and the webhook cannot be reached, and records them as failed after the last attempt, without secrets', async () => {
     const [smtpPort, webhookPort] = [await closedPort(), await closedPort()];
-    const unreachable = await workerContext({
-      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-      WEBHOOK_URL: `http://127.0.0.1:${webhookPort}/hook`,
+    const unreachable = await runWorker({
+      SMTP_URL: `smtp://reform:${encodeURIComponent(SMTP_PASSWORD)}@127.0.0.1:${smtpPort}`,
+      WEBHOOK_URL: `http://127.0.0.1:${webhookPort}/hook?token=secret-in-the-url`,
       WEBHOOK_SECRET,
     });
     const request = notification({ recipients: [{ type: 'role', role: Role.Staff, bureauCode: 'kankyo' }] });
-    await expect(unreachable.get(NotificationActivitiesFactory).create().deliverNotification(request)).rejects.toThrow(
-      /e-mail to kankyo\.dual: .*webhook http:\/\/127\.0\.0\.1:\d+ unreachable/,
-    );
+    const started = Date.now();
+    expect(await deliver(request, unreachable)).toEqual({ newRecipients: 3 });
+    // The notifying workflow waits for two local writes, not for the servers.
+    expect(Date.now() - started).toBeLessThan(3_000);
     expect(await inboxOf(request.key)).toHaveLength(3);
-    // A server that cannot be reached fails every message alike: the first failure leaves the rest to the retry.
-    const deliveries = await deliveriesOf(request.key);
-    expect(deliveries.map(({ channel, delivered }) => ({ channel, delivered }))).toEqual([
-      { channel: 'email', delivered: false },
-      { channel: 'webhook', delivered: false },
+
+    const deliveries = await settled(request.key);
+    expect(deliveries.map(({ channel, status, attempts }) => ({ channel, status, attempts }))).toEqual([
+      { channel: 'email', status: 'failed', attempts: 3 },
+      { channel: 'email', status: 'failed', attempts: 3 },
+      { channel: 'webhook', status: 'failed', attempts: 3 },
     ]);
-  });
+    expect(deliveries[2].last_error).toMatch(/webhook http:\/\/127\.0\.0\.1:\d+ unreachable/);
+    for (const delivery of deliveries) {
+      expect(delivery.last_error).toEqual(expect.stringMatching(/\S/));
+      expect(delivery.last_error).not.toContain('secret-in-the-url');
+      expect(delivery.last_error).not.toContain(SMTP_PASSWORD);
+    }
+    // What the admins see: the failed ones, newest first, with how often they were tried.
+    const failed = await repository.deliveries({ status: 'failed' }, { page: 1, pageSize: 50 });
+    expect(failed.items.filter((row) => row.notificationKey === request.key).map((row) => [row.channel, row.username ?? row.destination])).toEqual(
+      expect.arrayContaining([['email', 'kankyo.dual'], ['email', 'kankyo.staff'], ['webhook', expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/)]]),
+    );
+  }, 60_000);
 
   it('skips deactivated users, whether a role rule or a user rule names them, on every channel, and reaches them again once reactivated', async () => {
     const users = app.get(UserRepository);
@@ -377,7 +426,8 @@ describe('deliverNotification: inbox, e-mail and webhook, each once per key and 
         { type: 'users', userIds: [ids['taishoku.left']] },
       ],
     });
-    expect(await activities.deliverNotification(request)).toEqual({ newRecipients: 1 });
+    expect(await deliver(request)).toEqual({ newRecipients: 1 });
+    await settled(request.key);
     expect(usernamesOf((await inboxOf(request.key)).map((row) => row.user_id))).toEqual(['taishoku.active']);
     expect(mailsOf(request.key).flatMap((mail) => mail.envelopeTo)).toEqual(['active@taishoku.example.jp']);
     const [hook] = hooksOf(request.key);
@@ -386,14 +436,16 @@ describe('deliverNotification: inbox, e-mail and webhook, each once per key and 
 
     await users.update(ids['taishoku.left'], { active: true }, ids['taishoku.active'], allowed);
     const later = notification({ recipients: [{ type: 'role', role: Role.Manager, bureauCode: 'taishoku' }] });
-    expect(await activities.deliverNotification(later)).toEqual({ newRecipients: 2 });
+    expect(await deliver(later)).toEqual({ newRecipients: 2 });
+    await settled(later.key);
     expect(mailsOf(later.key).flatMap((mail) => mail.envelopeTo).sort()).toEqual(['active@taishoku.example.jp', 'left@taishoku.example.jp']);
   });
 
   it('reaches the inbox only when SMTP_URL and WEBHOOK_URL are unset', async () => {
     const inboxOnly = await workerContext({});
     const request = notification();
-    expect(await inboxOnly.get(NotificationActivitiesFactory).create().deliverNotification(request)).toEqual({ newRecipients: 3 });
+    // No channel besides the inbox: nothing to hand to a delivery workflow, so no Temporal client is needed.
+    expect(await new MockActivityEnvironment().run(inboxOnly.get(NotificationActivitiesFactory).create().deliverNotification, request)).toEqual({ newRecipients: 3 });
     expect(await inboxOf(request.key)).toHaveLength(3);
     expect(mailsOf(request.key)).toEqual([]);
     expect(hooksOf(request.key)).toEqual([]);

@@ -33,6 +33,8 @@ describe('e-mail with TLS required', () => {
       mailFrom: '市政変革ワークフロー <no-reply@reform.example.jp>',
       publicBaseUrl: 'https://reform.example.jp',
       webhook: null,
+      deliveryAttempts: 10,
+      retryInitialSeconds: 30,
     } satisfies NotificationSettings);
   const mail = (address: string) => ({ notificationId: `tls-test/${address}`, to: { name: '環境 花子', address }, subject: '件名', text: '本文' });
 

@@ -112,7 +112,7 @@ describe('DEMO_DATA in the system preparation of npm start and the setup job', (
 
   const prepare = async (demoData: boolean) => {
     const lines: string[] = [];
-    await prepareSystem({ databaseUrl: database.url, temporalAddress: testTemporalAddress(), namespace: 'default' }, (line) => lines.push(line), { demoData });
+    await prepareSystem({ databaseUrl: database.url, temporalAddress: testTemporalAddress(), namespace: 'default', taskQueue: uniqueName('seed-demo') }, (line) => lines.push(line), { demoData });
     return lines;
   };
 

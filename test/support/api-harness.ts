@@ -17,6 +17,8 @@ export interface ApiHarnessOptions {
   readonly loginRateLimitPerMinute?: number;
   /** How long one request may wait on Temporal before 503 (the API's default otherwise). */
   readonly temporalRequestTimeoutMs?: number;
+  /** How long a claimed Idempotency-Key without an answer stays claimed (the API's default otherwise). */
+  readonly idempotencyLeaseMs?: number;
   /** As main.ts reads it from ADMIN_PASSWORD and NODE_ENV; a known test password by default. */
   readonly adminPassword?: AdminPassword;
 }
@@ -33,6 +35,7 @@ export async function startApi(options: ApiHarnessOptions): Promise<INestApplica
         logLevel: 'silent',
         // Test files log in many users from one address; the limit itself has a test of its own.
         loginRateLimitPerMinute: options.loginRateLimitPerMinute ?? 10_000,
+        idempotencyLeaseMs: options.idempotencyLeaseMs,
       }),
     ],
   }).compile();

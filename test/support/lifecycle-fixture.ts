@@ -36,6 +36,9 @@ export const TEST_FISCAL_YEARS = {
   reminderInbox: 2054,
   httpHygiene: 2055,
   requestDeadline: 2056,
+  concurrency: 2070,
+  idempotencyLease: 2071,
+  deliveryOutbox: 2072,
   adminPages: 2051,
   meetingDue: 2053,
   longAnalysis: 2057,
@@ -96,7 +99,7 @@ export interface AuthenticatedHttp {
 export async function startLifecycleFixture(
   fiscalYear: number,
   workerEnvironment: Record<string, string> = {},
-  apiOptions: Pick<ApiHarnessOptions, 'temporalRequestTimeoutMs'> = {},
+  apiOptions: Pick<ApiHarnessOptions, 'temporalRequestTimeoutMs' | 'idempotencyLeaseMs'> = {},
 ): Promise<LifecycleFixture> {
   const database: TestDatabase = await createTestDatabase();
   const temporalAddress = testTemporalAddress();

@@ -138,7 +138,7 @@ describe('the meetings, settings and administration pages in a real browser', ()
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'meetings-staff');
 
-    for (const path of [`/fiscal-years/${FY}/settings`, '/admin/users', '/admin/bureaus']) {
+    for (const path of [`/fiscal-years/${FY}/settings`, '/admin/users', '/admin/bureaus', '/admin/deliveries']) {
       await page.goto(url(path));
       await page.getByRole('heading', { name: 'この画面を開く権限がありません' }).waitFor();
     }
@@ -258,5 +258,31 @@ describe('the meetings, settings and administration pages in a real browser', ()
     await page.getByRole('table').getByText('国際政策局').waitFor();
     await expectNoAxeViolations(page);
     await screenshot(page, 'admin-bureaus');
+  });
+
+  it('shows an admin the e-mails and webhook calls that finally failed, and every delivery on request', async () => {
+    const key = `reminder/${FY}/${clusterNo}/interim/3d`;
+    const { rows } = await fx.pg.query<{ id: string }>(`SELECT id FROM users WHERE username = $1`, [STAFF]);
+    await fx.pg.query(
+      `INSERT INTO notification_deliveries (channel, notification_key, recipient, destination, status, attempts, last_error, last_attempt_at, delivered_at)
+       VALUES ('email', $1, $2, 'staff@kodomo.example.jp', 'failed', 10, 'connect ECONNREFUSED 192.0.2.25:587', now(), NULL),
+              ('webhook', $1, 'https://hooks.example.jp sha256:0123456789abcdef', 'https://hooks.example.jp', 'delivered', 1, NULL, now(), now())`,
+      [key, rows[0].id],
+    );
+    const page = await loggedIn('admin', TEST_ADMIN_PASSWORD);
+    await page.goto(url('/admin/users'));
+    await page.getByRole('navigation', { name: '管理メニュー' }).getByRole('link', { name: '通知の配信' }).click();
+    await page.getByRole('heading', { name: '通知の配信状況' }).waitFor();
+    const failed = page.getByRole('row').filter({ hasText: 'staff@kodomo.example.jp' });
+    await failed.getByText('失敗').waitFor();
+    await failed.getByText('connect ECONNREFUSED 192.0.2.25:587').waitFor();
+    await expect(failed.getByText('10回').count()).resolves.toBe(1);
+    await expect(page.getByRole('row').filter({ hasText: 'https://hooks.example.jp' }).count()).resolves.toBe(0);
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'admin-deliveries');
+
+    await page.getByLabel('状態').selectOption({ label: 'すべて' });
+    await page.getByRole('row').filter({ hasText: 'https://hooks.example.jp' }).getByText('送信済み').waitFor();
+    await expectNoAxeViolations(page);
   });
 });

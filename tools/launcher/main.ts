@@ -60,7 +60,7 @@ async function main(): Promise<void> {
     servers.ready.descriptions.forEach(say);
     const temporal = { address: servers.ready.temporalAddress, uiUrl: servers.ready.temporalUiUrl };
 
-    await prepareSystem({ databaseUrl, temporalAddress: temporal.address, namespace: environment.TEMPORAL_NAMESPACE }, say, {
+    await prepareSystem({ databaseUrl, temporalAddress: temporal.address, namespace: environment.TEMPORAL_NAMESPACE, taskQueue: environment.TEMPORAL_TASK_QUEUE }, say, {
       demoData: environment.DEMO_DATA,
     });
 

@@ -25,7 +25,7 @@ async function run(shutdown: Shutdown): Promise<void> {
   const workflowBundlePath = join(distRoot, 'workflow-bundle.js');
   if (!existsSync(workflowBundlePath)) throw new Error(`${workflowBundlePath} is missing: run npm run build`);
   const servers = await startBenchServers(distRoot, shutdown, say);
-  await prepareSystem({ databaseUrl: servers.databaseUrl, temporalAddress: servers.temporalAddress, namespace: NAMESPACE }, say, { demoData: true });
+  await prepareSystem({ databaseUrl: servers.databaseUrl, temporalAddress: servers.temporalAddress, namespace: NAMESPACE, taskQueue: 'reform-screenshots' }, say, { demoData: true });
   const { baseUrl } = await startInProcessSystem(
     { databaseUrl: servers.databaseUrl, temporalAddress: servers.temporalAddress, namespace: NAMESPACE, taskQueue: 'reform-screenshots', workflowBundlePath },
     shutdown,

@@ -1,5 +1,7 @@
 // The workflow bundle's entry point and, as @app/workflows, what callers start and message them by.
 export { clusterLifecycleWorkflow } from './cluster-lifecycle/cluster-lifecycle.workflow';
 export { fiscalYearCalendarWorkflow } from './calendar/fiscal-year-calendar.workflow';
+export { notificationDeliveryWorkflow } from './notifications/notification-delivery.workflow';
+export { retentionWorkflow } from './retention/retention.workflow';
 export * from './cluster-lifecycle/cluster-lifecycle.messages';
 export * from './calendar/fiscal-year-calendar.messages';

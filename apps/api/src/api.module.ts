@@ -14,7 +14,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { OperationsModule } from './operations/operations.module';
 import { TasksModule } from './tasks/tasks.module';
 import { MeetingsModule } from './meetings/meetings.module';
-import { IdempotencyInterceptor } from './common/idempotency.interceptor';
+import { DEFAULT_IDEMPOTENCY_LEASE_MS, IDEMPOTENCY_LEASE_MS, IdempotencyInterceptor } from './common/idempotency.interceptor';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { UsersModule } from './users/users.module';
 
@@ -26,6 +26,8 @@ export interface ApiSettings {
   readonly logLevel: string;
   /** LOGIN_RATE_LIMIT_PER_MINUTE. */
   readonly loginRateLimitPerMinute: number;
+  /** IDEMPOTENCY_LEASE_SECONDS, in ms: how long a claimed key whose request gave no answer stays claimed. */
+  readonly idempotencyLeaseMs?: number;
 }
 
 @Module({})
@@ -49,6 +51,7 @@ export class ApiModule {
         OperationsModule,
       ],
       providers: [
+        { provide: IDEMPOTENCY_LEASE_MS, useValue: settings.idempotencyLeaseMs ?? DEFAULT_IDEMPOTENCY_LEASE_MS },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],

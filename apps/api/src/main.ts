@@ -19,6 +19,7 @@ runMain(async () => {
       adminPassword: adminPasswordOf(environment),
       logLevel: environment.LOG_LEVEL,
       loginRateLimitPerMinute: environment.LOGIN_RATE_LIMIT_PER_MINUTE,
+      idempotencyLeaseMs: environment.IDEMPOTENCY_LEASE_SECONDS * 1000,
     }),
     { bufferLogs: true },
   );

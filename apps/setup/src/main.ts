@@ -9,6 +9,7 @@ runMain(async () => {
       databaseUrl: requireSetting(environment, 'DATABASE_URL'),
       temporalAddress: requireSetting(environment, 'TEMPORAL_ADDRESS'),
       namespace: environment.TEMPORAL_NAMESPACE,
+      taskQueue: environment.TEMPORAL_TASK_QUEUE,
     },
     (line) => process.stdout.write(`${JSON.stringify({ level: 'info', service: 'setup', msg: line })}\n`),
     { demoData: environment.DEMO_DATA },

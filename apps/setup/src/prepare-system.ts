@@ -2,11 +2,14 @@ import { DEMO_PASSWORD, prepareDatabase } from '@app/persistence';
 import { ensureSearchAttributes } from '@app/temporal';
 import { Connection } from '@temporalio/client';
 import { hashPassword } from '@app/security';
+import { ensureRetentionSchedule } from './retention-schedule';
 
 export interface SystemTargets {
   readonly databaseUrl: string;
   readonly temporalAddress: string;
   readonly namespace: string;
+  /** The task queue the worker polls: the retention schedule starts its runs there. */
+  readonly taskQueue: string;
 }
 
 export interface SystemPreparation {
@@ -14,7 +17,10 @@ export interface SystemPreparation {
   readonly demoData?: boolean;
 }
 
-/** Prepares PostgreSQL (migrations, seed, optional demo data) and the Temporal namespace (custom search attributes). */
+/**
+ * Prepares PostgreSQL (migrations, seed, optional demo data) and the Temporal namespace (custom search
+ * attributes, the retention schedule).
+ */
 export async function prepareSystem(targets: SystemTargets, say: (line: string) => void, preparation: SystemPreparation = {}): Promise<void> {
   // The hasher the API verifies with, so that demo users log in exactly like everyone else.
   const database = await prepareDatabase(targets.databaseUrl, preparation.demoData ? { demoData: { hashPassword } } : {});
@@ -32,6 +38,8 @@ export async function prepareSystem(targets: SystemTargets, say: (line: string) 
   try {
     const added = await ensureSearchAttributes(connection, targets.namespace);
     say(`Temporal: search attributes ${added.length ? `registered (${added.join(', ')})` : 'already registered'}`);
+    const schedule = await ensureRetentionSchedule(connection, targets.namespace, targets.taskQueue);
+    say(`Temporal: retention schedule ${schedule === 'created' ? 'created' : 'up to date'} (every night at 03:15 Asia/Tokyo)`);
   } finally {
     await connection.close();
   }

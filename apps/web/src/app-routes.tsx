@@ -1,6 +1,7 @@
 import { Route, Routes } from 'react-router';
 import { ClusterPage } from './cluster/cluster-page';
 import { BureausPage } from './admin/bureaus-page';
+import { DeliveriesPage } from './admin/deliveries-page';
 import { UsersPage } from './admin/users-page';
 import { BoardPage } from './board/board-page';
 import { HomePage } from './home/home-page';
@@ -23,6 +24,7 @@ export function AppRoutes() {
           <Route path="fiscal-years/:fy/settings" element={<SettingsPage />} />
           <Route path="admin/users" element={<UsersPage />} />
           <Route path="admin/bureaus" element={<BureausPage />} />
+          <Route path="admin/deliveries" element={<DeliveriesPage />} />
           <Route path="fiscal-years/:fy" element={<BoardPage />} />
         </Route>
       </Route>

@@ -1,4 +1,4 @@
-import { Environment, NOTIFICATION_SETTINGS, notificationSettings, requireSetting } from '@app/config';
+import { Environment, NOTIFICATION_SETTINGS, notificationSettings, requireSetting, RETENTION_SETTINGS, retentionSettings } from '@app/config';
 import { loggerModuleParams } from '@app/observability';
 import { PersistenceModule } from '@app/persistence';
 import { DynamicModule, Module } from '@nestjs/common';
@@ -6,10 +6,18 @@ import { LoggerModule } from 'nestjs-pino';
 import { CalendarActivitiesFactory } from './activities/calendar.activities';
 import { ClusterLifecycleActivitiesFactory } from './activities/cluster-lifecycle.activities';
 import { NotificationActivitiesFactory } from './activities/notification.activities';
+import { NotificationDeliveryActivitiesFactory } from './activities/notification-delivery.activities';
+import { RetentionActivitiesFactory } from './activities/retention.activities';
 import { SmtpMailSender } from './notifications/smtp-mail.sender';
 import { WebhookSender } from './notifications/webhook.sender';
 
-export const ACTIVITY_FACTORIES = [ClusterLifecycleActivitiesFactory, CalendarActivitiesFactory, NotificationActivitiesFactory];
+export const ACTIVITY_FACTORIES = [
+  ClusterLifecycleActivitiesFactory,
+  CalendarActivitiesFactory,
+  NotificationActivitiesFactory,
+  NotificationDeliveryActivitiesFactory,
+  RetentionActivitiesFactory,
+];
 
 /** The worker's application context: activities get the database and other dependencies from here. */
 @Module({})
@@ -24,6 +32,7 @@ export class WorkerModule {
       providers: [
         ...ACTIVITY_FACTORIES,
         { provide: NOTIFICATION_SETTINGS, useValue: notificationSettings(environment) },
+        { provide: RETENTION_SETTINGS, useValue: retentionSettings(environment) },
         SmtpMailSender,
         WebhookSender,
       ],

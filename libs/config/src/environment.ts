@@ -16,6 +16,7 @@ import {
 } from 'class-validator';
 
 const PORT_MESSAGE = 'must be a port number (1-65535)';
+const DAYS_MESSAGE = 'must be a whole number of days from 1 to 36500';
 /** 1-65535 without leading zeros, for ports written inside another value. */
 const PORT_PATTERN = '(?:6553[0-5]|655[0-2]\\d|65[0-4]\\d{2}|6[0-4]\\d{3}|[1-5]\\d{4}|[1-9]\\d{0,3})';
 
@@ -116,6 +117,51 @@ export class Environment {
   @Max(100_000, { message: 'must be a whole number from 1 to 100000' })
   LOGIN_RATE_LIMIT_PER_MINUTE = 20;
 
+  /**
+   * How long a claimed Idempotency-Key whose request gave no answer (its process died) stays claimed;
+   * afterwards a repeat of the request takes it over. Longer than the 15 s a request waits on Temporal.
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of seconds from 16 to 86400' })
+  @Min(16, { message: 'must be a whole number of seconds from 16 to 86400 (longer than the 15 s request deadline)' })
+  @Max(86_400, { message: 'must be a whole number of seconds from 16 to 86400' })
+  IDEMPOTENCY_LEASE_SECONDS = 120;
+
+  /** Retention: days an Idempotency-Key and its answer are kept. */
+  @Transform(toInt)
+  @IsInt({ message: DAYS_MESSAGE })
+  @Min(1, { message: DAYS_MESSAGE })
+  @Max(36_500, { message: DAYS_MESSAGE })
+  IDEMPOTENCY_RETENTION_DAYS = 7;
+
+  /** Retention: days a notification is kept in the inbox after it was read (unread ones stay). */
+  @Transform(toInt)
+  @IsInt({ message: DAYS_MESSAGE })
+  @Min(1, { message: DAYS_MESSAGE })
+  @Max(36_500, { message: DAYS_MESSAGE })
+  READ_NOTIFICATION_RETENTION_DAYS = 180;
+
+  /** Retention: days the record of a delivered or finally failed e-mail or webhook call is kept (pending ones stay). */
+  @Transform(toInt)
+  @IsInt({ message: DAYS_MESSAGE })
+  @Min(1, { message: DAYS_MESSAGE })
+  @Max(36_500, { message: DAYS_MESSAGE })
+  DELIVERY_RETENTION_DAYS = 90;
+
+  /** Attempts of one e-mail or webhook call before it is recorded as failed. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number from 1 to 100' })
+  @Min(1, { message: 'must be a whole number from 1 to 100' })
+  @Max(100, { message: 'must be a whole number from 1 to 100' })
+  NOTIFICATION_DELIVERY_ATTEMPTS = 10;
+
+  /** Pause before the second attempt of a delivery, in seconds; each later pause doubles, up to an hour. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of seconds from 1 to 3600' })
+  @Min(1, { message: 'must be a whole number of seconds from 1 to 3600' })
+  @Max(3600, { message: 'must be a whole number of seconds from 1 to 3600' })
+  NOTIFICATION_RETRY_INITIAL_SECONDS = 30;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
@@ -193,6 +239,12 @@ export const ENVIRONMENT_KEYS: readonly (keyof Environment)[] = [
   'ADMIN_PASSWORD',
   'NODE_ENV',
   'LOGIN_RATE_LIMIT_PER_MINUTE',
+  'IDEMPOTENCY_LEASE_SECONDS',
+  'IDEMPOTENCY_RETENTION_DAYS',
+  'READ_NOTIFICATION_RETENTION_DAYS',
+  'DELIVERY_RETENTION_DAYS',
+  'NOTIFICATION_DELIVERY_ATTEMPTS',
+  'NOTIFICATION_RETRY_INITIAL_SECONDS',
   'LOG_LEVEL',
   'DATA_DIR',
   'EMBEDDED_POSTGRES_PORT',

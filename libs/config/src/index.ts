@@ -2,3 +2,4 @@ export * from './environment';
 export * from './run-main';
 export * from './notification-settings';
 export * from './admin-password';
+export * from './retention-settings';

@@ -13,6 +13,10 @@ export interface NotificationSettings {
   readonly publicBaseUrl: string;
   /** null = no webhook. */
   readonly webhook: { readonly url: string; readonly secret: string } | null;
+  /** Attempts of one e-mail or webhook call before it is recorded as failed (NOTIFICATION_DELIVERY_ATTEMPTS). */
+  readonly deliveryAttempts: number;
+  /** Pause before the second attempt, in seconds, doubling up to an hour (NOTIFICATION_RETRY_INITIAL_SECONDS). */
+  readonly retryInitialSeconds: number;
 }
 
 export function notificationSettings(environment: Environment): NotificationSettings {
@@ -23,6 +27,8 @@ export function notificationSettings(environment: Environment): NotificationSett
     publicBaseUrl: environment.PUBLIC_BASE_URL,
     // The environment's validation makes WEBHOOK_SECRET present whenever WEBHOOK_URL is.
     webhook: environment.WEBHOOK_URL && environment.WEBHOOK_SECRET ? { url: environment.WEBHOOK_URL, secret: environment.WEBHOOK_SECRET } : null,
+    deliveryAttempts: environment.NOTIFICATION_DELIVERY_ATTEMPTS,
+    retryInitialSeconds: environment.NOTIFICATION_RETRY_INITIAL_SECONDS,
   };
 }
 
@@ -49,4 +55,24 @@ export function describeNotificationChannels(settings: NotificationSettings): st
     : 'no e-mail (SMTP_URL is unset, so notifications reach the inbox only)';
   const webhook = settings.webhook ? `webhook to ${endpointOrigin(settings.webhook.url)}` : 'no webhook (WEBHOOK_URL is unset)';
   return `notifications: inbox; ${email}; ${webhook}; links based on ${settings.publicBaseUrl}`;
+}
+
+/**
+ * An error text fit to be stored and shown to admins: the SMTP password, the webhook's secret and full
+ * URL (whose path or query may hold a token), and any `user:password@` of a URL are masked.
+ */
+export function withoutSecrets(settings: NotificationSettings, text: string): string {
+  const secrets = [settings.webhook?.secret, settings.webhook?.url, smtpPassword(settings.smtpUrl)].filter((secret): secret is string => !!secret && secret.length >= 4);
+  const masked = secrets.reduce((result, secret) => result.split(secret).join('***'), text);
+  return masked.replace(/(\/\/[^\s/:@]+):[^\s@/]+@/g, '$1:***@');
+}
+
+function smtpPassword(smtpUrl: string | null): string | null {
+  if (!smtpUrl) return null;
+  try {
+    const password = new URL(smtpUrl).password;
+    return password ? decodeURIComponent(password) : null;
+  } catch {
+    return null;
+  }
 }

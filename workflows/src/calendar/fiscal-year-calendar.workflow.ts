@@ -42,6 +42,7 @@ const { loadCalendar, recordMeetingChange, runningClusterNos, composeMeetingDige
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
 
+// Inbox and outbox only: sending e-mail and webhook calls is left to delivery workflows of their own.
 const { deliverNotification } = proxyActivities<NotificationActivities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },

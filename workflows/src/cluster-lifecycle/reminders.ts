@@ -15,7 +15,8 @@ import type { CalendarChange } from './cluster-lifecycle.messages';
 
 const { deliverNotification } = proxyActivities<NotificationActivities>({
   startToCloseTimeout: '1 minute',
-  // A mail server or webhook receiver that is down is retried with growing pauses until it answers.
+  // A quick local write (inbox and outbox); e-mail and webhook go out in workflows of their own, so only
+  // the database or Temporal being down can fail it, and then nothing else would move either.
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
 });
 

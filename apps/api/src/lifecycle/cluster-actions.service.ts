@@ -36,7 +36,7 @@ export class ClusterActionsService {
     if (running && owningBureauCode !== undefined && owningBureauCode !== cluster.owningBureau?.code) {
       if (owningBureauCode === null) throw invalidFields([{ field: 'owningBureauCode', problems: ['経営分析中の事業群の所管局は未設定に戻せません'] }]);
       const bureau = await this.catalogue.requireBureau(owningBureauCode);
-      await this.lifecycle.act(cluster, { type: 'change-owning-bureau', actor: command.actor, bureau });
+      await this.lifecycle.act(cluster, { type: 'change-owning-bureau', actor: command.actor, bureau }, command.requestKey);
     }
     await this.catalogue.updateCluster(cluster, { analysedThisYear, owningBureauCode });
     return this.detailAfterChange(cluster, command.actor);

@@ -7,7 +7,7 @@ import { AuthenticatedRequest, CurrentUser } from '../auth/current-user.decorato
 import { participantOf } from '../auth/participant';
 import { UpdateClusterRequest } from '../catalogue/cluster.dto';
 import { ClusterNoPipe, FiscalYearPipe } from '../common/fiscal-year.param';
-import { IDEMPOTENCY_REFUSALS, workflowUpdateKey } from '../common/idempotency.interceptor';
+import { IDEMPOTENCY_HEADER_DOC, IDEMPOTENCY_REFUSALS, workflowUpdateKey } from '../common/idempotency.interceptor';
 import { PageQuery } from '../common/page.dto';
 import { Refusals } from '../common/refusals.decorator';
 import { ClusterActionsService } from './cluster-actions.service';
@@ -19,11 +19,7 @@ import { KickoffRequest, KickoffResponse } from './dto/kickoff.dto';
 import { WithdrawRequest } from './dto/report-action.dto';
 import { KickoffService } from './kickoff.service';
 
-export const IDEMPOTENCY_HEADER_DOC = {
-  name: 'Idempotency-Key',
-  required: false,
-  description: '同じキーで繰り返した要求は最初の応答を返し、一度だけ実行されます',
-};
+export { IDEMPOTENCY_HEADER_DOC } from '../common/idempotency.interceptor';
 
 @ApiTags('lifecycle')
 @ApiBearerAuth()
@@ -51,17 +47,29 @@ export class ClusterLifecycleController {
 
   @Patch()
   @Roles(...ACTION_ROLES.changeCluster)
+  @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiOperation({
     summary: '事業群の設定変更',
     description: 'Access: reform-office. Sets the owning bureau and whether the cluster is analysed this fiscal year; a running analysis moves to the new bureau.',
   })
   @ApiOkResponse({ type: ClusterDetailView })
-  @Refusals('request.invalid', 'bureau.unknown', 'fiscal-year.unknown', 'cluster.unknown', 'cluster.owning-bureau-unchanged', 'cluster.closed', 'reform-office.only', 'temporal.unavailable')
+  @Refusals(
+    'request.invalid',
+    'bureau.unknown',
+    'fiscal-year.unknown',
+    'cluster.unknown',
+    'cluster.owning-bureau-unchanged',
+    'cluster.closed',
+    'reform-office.only',
+    'temporal.unavailable',
+    ...IDEMPOTENCY_REFUSALS,
+  )
   update(
     @Param('fy', FiscalYearPipe) fiscalYear: number,
     @Param('no', ClusterNoPipe) no: number,
     @Body() body: UpdateClusterRequest,
     @CurrentUser() user: AuthenticatedUser,
+    @Req() request: AuthenticatedRequest,
   ): Promise<ClusterDetailView> {
     return this.actions.change({
       fiscalYear,
@@ -69,6 +77,7 @@ export class ClusterLifecycleController {
       analysedThisYear: body.analysedThisYear,
       owningBureauCode: body.owningBureauCode,
       actor: participantOf(user),
+      requestKey: workflowUpdateKey(request),
     });
   }
 

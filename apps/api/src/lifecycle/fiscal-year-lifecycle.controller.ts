@@ -68,13 +68,14 @@ export class FiscalYearLifecycleController {
 
   @Put('lifecycle-settings')
   @Roles(Role.ReformOffice)
+  @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiOperation({
     summary: '報告書と決裁経路の設定変更',
     description:
       'Access: reform-office. Report kinds and the approval chain apply to clusters kicked off afterwards (analyses already running keep the ones they started with); approvedReportsReadableByAll applies to every cluster of the year at once.',
   })
   @ApiOkResponse({ type: LifecycleSettingsDto })
-  @Refusals('request.invalid', 'fiscal-year.unknown')
+  @Refusals('request.invalid', 'fiscal-year.unknown', ...IDEMPOTENCY_REFUSALS)
   changeSettings(@Param('fy', FiscalYearPipe) fiscalYear: number, @Body() body: LifecycleSettingsDto): Promise<LifecycleSettingsDto> {
     return this.lifecycleSettings.change(fiscalYear, body) as Promise<LifecycleSettingsDto>;
   }

@@ -43,6 +43,8 @@ export interface ChangeClusterCommand {
   readonly analysedThisYear?: boolean;
   readonly owningBureauCode?: string | null;
   readonly actor: Participant;
+  /** The Workflow Update's id when the change moves a running analysis (see ClusterActionCommand). */
+  readonly requestKey?: string;
 }
 
 export interface ClusterHistoryQuery {

@@ -59,7 +59,7 @@ export class ReportsController {
       'Access: staff of the owning bureau. Saves a new version of the draft; older versions stay readable. Send `If-Match` with the version the edit started from (or an `Idempotency-Key`), so that a retried save never adds a second version.',
   })
   @ApiOkResponse({ type: ClusterDetailView })
-  @Refusals(...REPORT_ACTION_REFUSALS, 'report.not-drafter', 'report.in-approval', 'report.approved', 'report.version-stale')
+  @Refusals(...REPORT_ACTION_REFUSALS, ...IDEMPOTENCY_REFUSALS, 'report.not-drafter', 'report.in-approval', 'report.approved', 'report.version-stale')
   saveDraft(
     @Param('fy', FiscalYearPipe) fiscalYear: number,
     @Param('no', ClusterNoPipe) no: number,

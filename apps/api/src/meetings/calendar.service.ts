@@ -76,7 +76,7 @@ export class CalendarService {
     };
     try {
       const meeting = await withinRequestDeadline(this.client, this.temporal, () =>
-        this.client.workflow.getHandle(calendarWorkflowId(fiscalYear)).executeUpdate(changeMeeting, { args: [change] }),
+        this.client.workflow.getHandle(calendarWorkflowId(fiscalYear)).executeUpdate(changeMeeting, { args: [change], ...(request.requestKey ? { updateId: request.requestKey } : {}) }),
       );
       const [view] = await this.views(fiscalYear, [meeting], await this.fiscalYearSettings.calendarSettings(fiscalYear));
       return view;

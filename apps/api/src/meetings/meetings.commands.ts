@@ -17,4 +17,6 @@ export interface MeetingChangeCommand {
   readonly date?: RequestedMeetingDate;
   readonly agenda?: readonly { readonly clusterNo: number; readonly reportKind: string }[];
   readonly actor: Participant;
+  /** The Workflow Update's id: a retry with the same Idempotency-Key attaches to the same change. */
+  readonly requestKey?: string;
 }

@@ -67,7 +67,7 @@ export class UsersController {
       'after the change (another role, another bureau, deactivated) returns to the holders of its role. Every change is written to the user-administration history.',
   })
   @ApiOkResponse({ type: UserView })
-  @Refusals('request.invalid', 'bureau.unknown', 'user.unknown')
+  @Refusals('request.invalid', 'bureau.unknown', 'user.unknown', ...IDEMPOTENCY_REFUSALS)
   update(@Param('id', UserIdPipe) id: string, @Body() body: UpdateUserRequest, @CurrentUser() actor: AuthenticatedUser): Promise<UserView> {
     return this.users.update(id, body, actor);
   }

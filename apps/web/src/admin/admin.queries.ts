@@ -63,3 +63,19 @@ export const useUserHistory = (userId: string, page: number) =>
     queryFn: () => answer(api.GET('/api/v1/users/history', { params: { query: { userId, page, pageSize: USER_HISTORY_PAGE_SIZE } } })),
     placeholderData: keepPreviousData,
   });
+
+export type DeliveryView = components['schemas']['DeliveryView'];
+export type DeliveryStatus = DeliveryView['status'];
+export interface DeliveryFilter {
+  readonly page: number;
+  readonly status?: DeliveryStatus;
+}
+
+export const DELIVERIES_PAGE_SIZE = 50;
+
+export const useDeliveries = (filter: DeliveryFilter) =>
+  useQuery({
+    queryKey: ['notification-deliveries', filter],
+    queryFn: () => answer(api.GET('/api/v1/notification-deliveries', { params: { query: { ...filter, pageSize: DELIVERIES_PAGE_SIZE } } })),
+    placeholderData: keepPreviousData,
+  });

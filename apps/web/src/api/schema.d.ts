@@ -5,6 +5,26 @@
  */
 
 export interface paths {
+    "/api/v1/admin/projection-failures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 読み取りモデルに反映できなかった事象
+         * @description Access: admin. Events of a cluster workflow that the read model refused (a constraint, data it cannot store, an event of another analysis), newest first. They are not retried, so they never block the cluster; each is logged by the worker with the same problem.
+         */
+        get: operations["ProjectionFailuresController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/calendar-feed-link": {
         parameters: {
             query?: never;
@@ -733,6 +753,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notification-deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 通知の配信状況
+         * @description Access: admin. Every e-mail and webhook call of the notifications, newest attempt first, paged: its status (pending while it is still being tried, delivered, or failed once the attempts ran out or the server refused it for good), how often it was tried and the last error, without secrets. `status=failed` lists what never arrived.
+         */
+        get: operations["NotificationDeliveriesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -1192,6 +1232,44 @@ export interface components {
              */
             delegateTo: string;
         };
+        DeliveryPage: {
+            /** @description 最後に試みた（まだなら記録した）時刻の新しい順 */
+            items: components["schemas"]["DeliveryView"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        DeliveryView: {
+            /** @description 送信を試みた回数 */
+            attempts: number;
+            /** @enum {string} */
+            channel: "email" | "webhook";
+            /** @description 配信を記録した時刻（Asia/Tokyo） */
+            createdAt: string;
+            /** @description 相手のサーバーが受け付けた時刻（Asia/Tokyo） */
+            deliveredAt: string | null;
+            /**
+             * @description メールアドレス、または webhook の送信先（オリジンのみ）
+             * @example staff@kodomo.example.jp
+             */
+            destination: string;
+            /** @description 最後に試みた時刻（Asia/Tokyo） */
+            lastAttemptAt: string | null;
+            /** @description 最後の失敗の理由（パスワードや URL の秘密の部分は伏せてあります） */
+            lastError: string | null;
+            /**
+             * @description 通知のキー（X-Reform-Notification-Id）
+             * @example reminder/2024/27/interim/3d
+             */
+            notificationKey: string;
+            /** @enum {string} */
+            status: "pending" | "delivered" | "failed";
+            /**
+             * @description メールの宛先の利用者（webhook は null）
+             * @example kodomo.staff
+             */
+            username: string | null;
+        };
         FieldProblemView: {
             /**
              * @description 要求の中の項目（入れ子はドット区切り）
@@ -1537,7 +1615,7 @@ export interface components {
              * @example step.already-decided
              * @enum {string}
              */
-            code: "request.invalid" | "auth.required" | "auth.login-failed" | "auth.locked" | "request.rate-limited" | "access.denied" | "auth.csrf-header-missing" | "route.unknown" | "request.too-large" | "request.unsupported-media-type" | "idempotency.key-reused" | "idempotency.key-invalid" | "idempotency.in-progress" | "temporal.unavailable" | "database.unavailable" | "service.unhealthy" | "server.error" | "fiscal-year.unknown" | "fiscal-year.exists" | "cluster.unknown" | "cluster.not-started" | "cluster.already-started" | "cluster.closed" | "cluster.no-owning-bureau" | "cluster.owning-bureau-unchanged" | "lifecycle-settings.incomplete" | "lifecycle-settings.unknown" | "calendar-settings.unknown" | "bureau.unknown" | "bureau.exists" | "report-kind.unknown" | "report.stage-not-open" | "report.in-approval" | "report.approved" | "report.not-in-approval" | "report.no-draft" | "report.empty-draft" | "report.version-unknown" | "report.not-drafter" | "report.own-report" | "report.not-submitter" | "report.already-decided" | "step.not-yours" | "step.already-decided" | "step.separation-of-duties" | "delegation.unchanged" | "report.text-restricted" | "delegate.invalid" | "comment.required" | "reform-office.only" | "meeting.unknown" | "meeting.exists" | "user.unknown" | "user.username-taken" | "notification.unknown";
+            code: "request.invalid" | "auth.required" | "auth.login-failed" | "auth.locked" | "request.rate-limited" | "access.denied" | "auth.csrf-header-missing" | "route.unknown" | "request.too-large" | "request.unsupported-media-type" | "idempotency.key-reused" | "idempotency.key-invalid" | "idempotency.in-progress" | "temporal.unavailable" | "database.unavailable" | "service.unhealthy" | "server.error" | "fiscal-year.unknown" | "fiscal-year.exists" | "cluster.unknown" | "cluster.not-started" | "cluster.already-started" | "cluster.closed" | "cluster.no-owning-bureau" | "cluster.owning-bureau-unchanged" | "lifecycle-settings.incomplete" | "lifecycle-settings.unknown" | "calendar-settings.unknown" | "bureau.unknown" | "bureau.exists" | "report-kind.unknown" | "report.stage-not-open" | "report.in-approval" | "report.approved" | "report.not-in-approval" | "report.no-draft" | "report.empty-draft" | "report.version-stale" | "report.version-unknown" | "report.not-drafter" | "report.own-report" | "report.not-submitter" | "report.already-decided" | "step.not-yours" | "step.already-decided" | "step.separation-of-duties" | "delegation.unchanged" | "report.text-restricted" | "delegate.invalid" | "comment.required" | "reform-office.only" | "meeting.unknown" | "meeting.exists" | "user.unknown" | "user.username-taken" | "notification.unknown";
             /**
              * @description 競合（409）のときの現在の状態: 事業群の段階と報告書ごとの状態
              * @example {
@@ -1597,6 +1675,33 @@ export interface components {
             openItems: components["schemas"]["OpenItemView"][];
             /** @description 全体 */
             overall: components["schemas"]["StageCounts"];
+        };
+        ProjectionFailurePage: {
+            items: components["schemas"]["ProjectionFailureView"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        ProjectionFailureView: {
+            /** @example save-draft */
+            action: string;
+            /** @example 操作名（下書き保存） */
+            actionLabel: string;
+            /** @example 27 */
+            clusterNo: number;
+            /**
+             * @description 事象 ID（ワークフロー ID / 経営分析 / 連番）
+             * @example cluster/2024/27/2f0c…#12
+             */
+            eventId: string;
+            /** @description Asia/Tokyo */
+            failedAt: string;
+            /** @example 2024 */
+            fiscalYear: number;
+            /** @description 反映できなかった理由（ログにも同じものがあります） */
+            problem: string;
+            /** @example 12 */
+            seq: number;
         };
         ReportKindSettingDto: {
             /** @example 改革の方向性の報告（予算関連） */
@@ -1921,6 +2026,64 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    ProjectionFailuresController_list: {
+        parameters: {
+            query?: {
+                page?: unknown;
+                pageSize?: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectionFailurePage"];
+                };
+            };
+            /** @description `request.invalid` 入力内容に誤りがあります */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "request.invalid";
+                    };
+                };
+            };
+            /** @description `auth.required` ログインが必要です */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "auth.required";
+                    };
+                };
+            };
+            /** @description `access.denied` この操作の権限がありません */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "access.denied";
+                    };
+                };
+            };
+        };
+    };
     AuthController_feedLink: {
         parameters: {
             query?: never;
@@ -2479,7 +2642,10 @@ export interface operations {
     MeetingsController_changeSettings: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 同じキーで繰り返した要求は最初の応答を返し、一度だけ実行されます */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 fy: number;
             };
@@ -2499,7 +2665,7 @@ export interface operations {
                     "application/json": components["schemas"]["CalendarSettingsDto"];
                 };
             };
-            /** @description `request.invalid` 入力内容に誤りがあります */
+            /** @description `request.invalid` 入力内容に誤りがあります<br>`idempotency.key-invalid` Idempotency-Key の形式に誤りがあります */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2507,7 +2673,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "request.invalid";
+                        code?: "request.invalid" | "idempotency.key-invalid";
                     };
                 };
             };
@@ -2544,6 +2710,30 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
                         code?: "fiscal-year.unknown";
+                    };
+                };
+            };
+            /** @description `idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.in-progress";
+                    };
+                };
+            };
+            /** @description `idempotency.key-reused` 同じ Idempotency-Key が別の要求に使われています */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.key-reused";
                     };
                 };
             };
@@ -2802,7 +2992,10 @@ export interface operations {
     ClusterLifecycleController_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 同じキーで繰り返した要求は最初の応答を返し、一度だけ実行されます */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 fy: number;
                 no: number;
@@ -2823,7 +3016,7 @@ export interface operations {
                     "application/json": components["schemas"]["ClusterDetailView"];
                 };
             };
-            /** @description `request.invalid` 入力内容に誤りがあります<br>`bureau.unknown` 局が登録されていません */
+            /** @description `request.invalid` 入力内容に誤りがあります<br>`bureau.unknown` 局が登録されていません<br>`idempotency.key-invalid` Idempotency-Key の形式に誤りがあります */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2831,7 +3024,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "request.invalid" | "bureau.unknown";
+                        code?: "request.invalid" | "bureau.unknown" | "idempotency.key-invalid";
                     };
                 };
             };
@@ -2871,7 +3064,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `cluster.owning-bureau-unchanged` 所管局は変わりません<br>`cluster.closed` 経営分析は終了しています */
+            /** @description `cluster.owning-bureau-unchanged` 所管局は変わりません<br>`cluster.closed` 経営分析は終了しています<br>`idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2879,7 +3072,19 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "cluster.owning-bureau-unchanged" | "cluster.closed";
+                        code?: "cluster.owning-bureau-unchanged" | "cluster.closed" | "idempotency.in-progress";
+                    };
+                };
+            };
+            /** @description `idempotency.key-reused` 同じ Idempotency-Key が別の要求に使われています */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.key-reused";
                     };
                 };
             };
@@ -3101,7 +3306,7 @@ export interface operations {
                     "application/json": components["schemas"]["ClusterDetailView"];
                 };
             };
-            /** @description `request.invalid` 入力内容に誤りがあります */
+            /** @description `request.invalid` 入力内容に誤りがあります<br>`idempotency.key-invalid` Idempotency-Key の形式に誤りがあります */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3109,7 +3314,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "request.invalid";
+                        code?: "request.invalid" | "idempotency.key-invalid";
                     };
                 };
             };
@@ -3149,7 +3354,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `cluster.not-started` 経営分析に着手していません<br>`cluster.closed` 経営分析は終了しています<br>`report.stage-not-open` 報告書はまだ、またはもう扱えない段階です<br>`report.in-approval` 報告書は決裁中です<br>`report.approved` 報告書は承認済みです */
+            /** @description `cluster.not-started` 経営分析に着手していません<br>`cluster.closed` 経営分析は終了しています<br>`report.stage-not-open` 報告書はまだ、またはもう扱えない段階です<br>`idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です<br>`report.in-approval` 報告書は決裁中です<br>`report.approved` 報告書は承認済みです */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3157,7 +3362,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "cluster.not-started" | "cluster.closed" | "report.stage-not-open" | "report.in-approval" | "report.approved";
+                        code?: "cluster.not-started" | "cluster.closed" | "report.stage-not-open" | "idempotency.in-progress" | "report.in-approval" | "report.approved";
                     };
                 };
             };
@@ -3170,6 +3375,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
                         code?: "report.version-stale";
+                    };
+                };
+            };
+            /** @description `idempotency.key-reused` 同じ Idempotency-Key が別の要求に使われています */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.key-reused";
                     };
                 };
             };
@@ -4177,7 +4394,10 @@ export interface operations {
     FiscalYearLifecycleController_changeSettings: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 同じキーで繰り返した要求は最初の応答を返し、一度だけ実行されます */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 fy: number;
             };
@@ -4197,7 +4417,7 @@ export interface operations {
                     "application/json": components["schemas"]["LifecycleSettingsDto"];
                 };
             };
-            /** @description `request.invalid` 入力内容に誤りがあります */
+            /** @description `request.invalid` 入力内容に誤りがあります<br>`idempotency.key-invalid` Idempotency-Key の形式に誤りがあります */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4205,7 +4425,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "request.invalid";
+                        code?: "request.invalid" | "idempotency.key-invalid";
                     };
                 };
             };
@@ -4242,6 +4462,30 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
                         code?: "fiscal-year.unknown";
+                    };
+                };
+            };
+            /** @description `idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.in-progress";
+                    };
+                };
+            };
+            /** @description `idempotency.key-reused` 同じ Idempotency-Key が別の要求に使われています */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.key-reused";
                     };
                 };
             };
@@ -4416,7 +4660,10 @@ export interface operations {
     MeetingsController_change: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 同じキーで繰り返した要求は最初の応答を返し、一度だけ実行されます */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 fy: number;
                 id: string;
@@ -4437,7 +4684,7 @@ export interface operations {
                     "application/json": components["schemas"]["MeetingView"];
                 };
             };
-            /** @description `request.invalid` 入力内容に誤りがあります */
+            /** @description `request.invalid` 入力内容に誤りがあります<br>`idempotency.key-invalid` Idempotency-Key の形式に誤りがあります */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4445,7 +4692,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "request.invalid";
+                        code?: "request.invalid" | "idempotency.key-invalid";
                     };
                 };
             };
@@ -4482,6 +4729,30 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
                         code?: "fiscal-year.unknown" | "meeting.unknown";
+                    };
+                };
+            };
+            /** @description `idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.in-progress";
+                    };
+                };
+            };
+            /** @description `idempotency.key-reused` 同じ Idempotency-Key が別の要求に使われています */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.key-reused";
                     };
                 };
             };
@@ -5014,6 +5285,66 @@ export interface operations {
             };
         };
     };
+    NotificationDeliveriesController_list: {
+        parameters: {
+            query?: {
+                page?: unknown;
+                pageSize?: unknown;
+                /** @description この状態の配信だけ（failed: 再送をあきらめたもの、pending: 送信待ち・再試行中） */
+                status?: "pending" | "delivered" | "failed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryPage"];
+                };
+            };
+            /** @description `request.invalid` 入力内容に誤りがあります */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "request.invalid";
+                    };
+                };
+            };
+            /** @description `auth.required` ログインが必要です */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "auth.required";
+                    };
+                };
+            };
+            /** @description `access.denied` この操作の権限がありません */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "access.denied";
+                    };
+                };
+            };
+        };
+    };
     UsersController_list: {
         parameters: {
             query?: {
@@ -5185,7 +5516,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserView"];
                 };
             };
-            /** @description `request.invalid` 入力内容に誤りがあります<br>`bureau.unknown` 局が登録されていません */
+            /** @description `request.invalid` 入力内容に誤りがあります<br>`bureau.unknown` 局が登録されていません<br>`idempotency.key-invalid` Idempotency-Key の形式に誤りがあります */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5193,7 +5524,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "request.invalid" | "bureau.unknown";
+                        code?: "request.invalid" | "bureau.unknown" | "idempotency.key-invalid";
                     };
                 };
             };
@@ -5230,6 +5561,30 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
                         code?: "user.unknown";
+                    };
+                };
+            };
+            /** @description `idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.in-progress";
+                    };
+                };
+            };
+            /** @description `idempotency.key-reused` 同じ Idempotency-Key が別の要求に使われています */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.key-reused";
                     };
                 };
             };

@@ -1,9 +1,12 @@
 import { NOTIFICATION_KIND_LABELS, NotificationDelivery, NotificationKind, notificationMailText, NotificationRequest, toTokyoIsoString } from '@app/domain';
-import { NotificationRecipient, NotificationRepository } from '@app/persistence';
-import { NotificationActivities } from '@app/temporal';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DeliveryTarget, NotificationRecipient, NotificationRepository, OutboxEntry } from '@app/persistence';
+import { NotificationActivities, notificationDeliveryWorkflowId } from '@app/temporal';
+import { notificationDeliveryWorkflow } from '@app/workflows';
+import { Inject, Injectable } from '@nestjs/common';
+import { Context } from '@temporalio/activity';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { absoluteLink, NOTIFICATION_SETTINGS, NotificationSettings } from '@app/config';
-import { isPermanentRejection, isRecipientFailure, SmtpMailSender } from '../notifications/smtp-mail.sender';
+import { OutgoingMail, SmtpMailSender } from '../notifications/smtp-mail.sender';
 import { WebhookSender } from '../notifications/webhook.sender';
 
 /** What a webhook receives: the notification, with its link absolute and its times in Asia/Tokyo. */
@@ -24,16 +27,15 @@ export interface NotificationWebhookPayload {
 }
 
 /**
- * Builds the notification activity. One delivery puts the notification into each recipient's inbox,
- * e-mails everyone with an address and posts it once to the webhook. Every effect is made at most
- * once per key and recipient: inbox rows by their id, e-mails and the webhook call by their record in
- * notification_deliveries, written after the server accepted them. What failed makes the activity
- * throw after everything else was tried, so Temporal's retry sends only what is still missing.
+ * Builds the notification activity: one quick local write puts the notification into each
+ * recipient's inbox and records, in the same transaction, an outbox entry for each e-mail (everyone
+ * with an address) and for the webhook call; then each entry still pending gets a delivery workflow of
+ * its own (`notificationDeliveryWorkflow`, one per key and recipient), which sends it with backoff. A
+ * mail server or webhook that keeps failing thus never holds up the workflow that notified. Retried,
+ * it adds nothing twice: inbox rows and outbox entries are keyed, and a running delivery is found again.
  */
 @Injectable()
 export class NotificationActivitiesFactory {
-  private readonly logger = new Logger('NotificationActivities');
-
   constructor(
     private readonly notifications: NotificationRepository,
     private readonly mail: SmtpMailSender,
@@ -49,69 +51,44 @@ export class NotificationActivitiesFactory {
 
   private async deliver(request: NotificationRequest): Promise<NotificationDelivery> {
     const recipients = await this.notifications.resolveRecipients(request.recipients, request.excludedUserIds);
-    const added = await this.notifications.addToInboxes(
+    const { newRecipients, pending } = await this.notifications.record(
       request,
       recipients.map((recipient) => recipient.id),
+      [...this.emails(request, recipients), ...this.webhookCall(request, recipients)],
     );
-    const failures = [...(await this.sendEmails(request, recipients)), ...(await this.callWebhook(request, recipients))];
-    if (failures.length > 0) {
-      throw new Error(`notification ${request.key} is not fully delivered yet (it will be retried): ${failures.join('; ')}`);
-    }
-    return { newRecipients: added.length };
+    await Promise.all(pending.map((delivery) => this.startDelivery(delivery)));
+    return { newRecipients: newRecipients.length };
   }
 
-  /** Returns what failed and should be tried again. */
-  private async sendEmails(request: NotificationRequest, recipients: readonly NotificationRecipient[]): Promise<string[]> {
+  /** Starts the delivery's workflow on this worker's task queue; one already there (running or done) is left alone. */
+  private async startDelivery(delivery: DeliveryTarget): Promise<void> {
+    const { client, info } = Context.current();
+    const ref = { channel: delivery.channel, notificationKey: delivery.notificationKey, recipient: delivery.recipient };
+    try {
+      await client.workflow.start(notificationDeliveryWorkflow, {
+        workflowId: notificationDeliveryWorkflowId(ref),
+        taskQueue: info.taskQueue,
+        args: [{ ...ref, maxAttempts: this.settings.deliveryAttempts, initialIntervalSeconds: this.settings.retryInitialSeconds }],
+      });
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    }
+  }
+
+  private emails(request: NotificationRequest, recipients: readonly NotificationRecipient[]): OutboxEntry[] {
     if (!this.mail.enabled) return [];
-    const addressed = recipients.flatMap((recipient) => (recipient.email ? [{ ...recipient, email: recipient.email }] : []));
-    const done = await this.notifications.deliveredRecipients(
-      'email',
-      request.key,
-      addressed.map((recipient) => recipient.id),
-    );
     const text = notificationMailText(request.body, absoluteLink(this.settings.publicBaseUrl, request.link));
-    const failures: string[] = [];
-    for (const recipient of addressed.filter((candidate) => !done.has(candidate.id))) {
-      const target = { channel: 'email' as const, notificationKey: request.key, recipient: recipient.id, destination: recipient.email };
-      try {
-        await this.mail.send({
-          notificationId: request.key,
-          to: { name: recipient.displayName, address: recipient.email },
-          subject: request.subject,
-          text,
-        });
-        await this.notifications.recordDelivered(target);
-      } catch (error) {
-        const reason = (error as Error).message;
-        await this.notifications.recordFailed(target, reason);
-        if (isPermanentRejection(error)) {
-          // Asking again would get the same answer: recorded, and the others still get theirs.
-          this.logger.warn(`notification ${request.key}: the mail server refused the e-mail to ${recipient.username} for good: ${reason}`);
-          continue;
-        }
-        failures.push(`e-mail to ${recipient.username}: ${reason}`);
-        // A server that is down or refuses the login fails every message alike: leave the rest to the retry.
-        if (!isRecipientFailure(error)) break;
-      }
-    }
-    return failures;
+    return recipients.flatMap((recipient) => {
+      if (!recipient.email) return [];
+      const mail: OutgoingMail = { notificationId: request.key, to: { name: recipient.displayName, address: recipient.email }, subject: request.subject, text };
+      return [{ target: { channel: 'email' as const, notificationKey: request.key, recipient: recipient.id, destination: recipient.email }, payload: mail }];
+    });
   }
 
-  private async callWebhook(request: NotificationRequest, recipients: readonly NotificationRecipient[]): Promise<string[]> {
+  private webhookCall(request: NotificationRequest, recipients: readonly NotificationRecipient[]): OutboxEntry[] {
     const endpoint = this.webhook.endpoint;
     if (!endpoint) return [];
-    const done = await this.notifications.deliveredRecipients('webhook', request.key, [endpoint.recipient]);
-    if (done.size > 0) return [];
-    const target = { channel: 'webhook' as const, notificationKey: request.key, ...endpoint };
-    try {
-      await this.webhook.post(request.key, this.webhookPayload(request, recipients));
-      await this.notifications.recordDelivered(target);
-      return [];
-    } catch (error) {
-      const reason = (error as Error).message;
-      await this.notifications.recordFailed(target, reason);
-      return [reason];
-    }
+    return [{ target: { channel: 'webhook', notificationKey: request.key, ...endpoint }, payload: this.webhookPayload(request, recipients) }];
   }
 
   private webhookPayload(request: NotificationRequest, recipients: readonly NotificationRecipient[]): NotificationWebhookPayload {

@@ -7,6 +7,7 @@ import { LoginAttempts1733000000000 } from './1733000000000-login-attempts';
 import { TokenVersion1733100000000 } from './1733100000000-token-version';
 import { AnalysisRunsAndTexts1733150000000 } from './1733150000000-analysis-runs-and-texts';
 import { UserAdminEvents1733300000000 } from './1733300000000-user-admin-events';
+import { LeasesOutboxRetention1733400000000 } from './1733400000000-leases-outbox-retention';
 
 /** In order of application; TypeORM records each in the migrations table. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   TokenVersion1733100000000,
   AnalysisRunsAndTexts1733150000000,
   UserAdminEvents1733300000000,
+  LeasesOutboxRetention1733400000000,
 ];

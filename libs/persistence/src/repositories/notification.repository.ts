@@ -1,7 +1,7 @@
 import { NotificationRequest, RecipientRule } from '@app/domain';
 import { DataSource } from 'typeorm';
 import { Page, PageRequest, queryPage } from '../sql/paging';
-import { execute, queryFirst, queryRows } from '../sql/typed-query';
+import { execute, queryFirst, queryRows, SqlExecutor } from '../sql/typed-query';
 
 /** A person a notification goes to, with what the channels need to reach them. */
 export interface NotificationRecipient {
@@ -45,6 +45,47 @@ export interface DeliveryTarget {
   readonly recipient: string;
   readonly destination: string;
 }
+
+export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
+
+/** An e-mail or webhook call to make, with everything needed to make it later, without the notification at hand. */
+export interface OutboxEntry {
+  readonly target: DeliveryTarget;
+  readonly payload: unknown;
+}
+
+/** One delivery record as it stands: what is still to be sent, or how it ended. */
+export interface DeliveryRow extends DeliveryTarget {
+  readonly status: DeliveryStatus;
+  /** Null once delivered (the content is in the inbox) and for records from before the outbox. */
+  readonly payload: unknown;
+  readonly attempts: number;
+  readonly lastError: string | null;
+  readonly lastAttemptAt: Date | null;
+  readonly deliveredAt: Date | null;
+  readonly createdAt: Date;
+  /** For an e-mail: the username of the person it is for. */
+  readonly username: string | null;
+}
+
+interface DeliveryRecord {
+  readonly channel: DeliveryChannel;
+  readonly notification_key: string;
+  readonly recipient: string;
+  readonly destination: string;
+  readonly status: DeliveryStatus;
+  readonly payload: unknown;
+  readonly attempts: number;
+  readonly last_error: string | null;
+  readonly last_attempt_at: Date | null;
+  readonly delivered_at: Date | null;
+  readonly created_at: Date;
+  readonly username: string | null;
+}
+
+const DELIVERY_COLUMNS = `d.channel, d.notification_key, d.recipient, d.destination, d.status, d.payload, d.attempts, d.last_error, d.last_attempt_at,
+  d.delivered_at, d.created_at, u.username`;
+const DELIVERY_FROM = `notification_deliveries d LEFT JOIN users u ON d.channel = 'email' AND u.id::text = d.recipient`;
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -97,11 +138,23 @@ export class NotificationRepository {
     return rows.map((row) => ({ id: row.id, username: row.username, displayName: row.display_name, email: row.email }));
   }
 
+  /**
+   * One local write for a notification: the inbox entries and the outbox of its e-mails and webhook call,
+   * in one transaction. Returns whose inbox got it now, and what is still to be sent (all of it the
+   * first time; on a repeat, what has not been delivered or given up on).
+   */
+  async record(request: NotificationRequest, userIds: readonly string[], outbox: readonly OutboxEntry[]): Promise<{ newRecipients: string[]; pending: DeliveryTarget[] }> {
+    return this.dataSource.transaction(async (manager) => ({
+      newRecipients: await this.addToInboxes(request, userIds, manager),
+      pending: await this.enqueue(outbox, manager),
+    }));
+  }
+
   /** Puts the notification into each person's inbox unless it is there already; returns whose inbox got it now. */
-  async addToInboxes(request: NotificationRequest, userIds: readonly string[]): Promise<string[]> {
+  async addToInboxes(request: NotificationRequest, userIds: readonly string[], executor: SqlExecutor = this.dataSource): Promise<string[]> {
     if (userIds.length === 0) return [];
     const rows = await queryRows<{ user_id: string }>(
-      this.dataSource,
+      executor,
       `INSERT INTO notifications (id, notification_key, user_id, kind, subject, body, link, fiscal_year, cluster_no, report_kind, due_at, created_at)
        SELECT $1 || '/' || u.user_id::text, $1, u.user_id, $2, $3, $4, $5, $6, $7, $8, $9, $10
        FROM unnest($11::uuid[]) AS u(user_id)
@@ -164,42 +217,129 @@ export class NotificationRepository {
     return affected;
   }
 
-  /** Of these recipients, those the channel has already delivered this notification to. */
-  async deliveredRecipients(channel: DeliveryChannel, notificationKey: string, recipients: readonly string[]): Promise<Set<string>> {
-    if (recipients.length === 0) return new Set();
-    const rows = await queryRows<{ recipient: string }>(
-      this.dataSource,
-      `SELECT recipient FROM notification_deliveries
-       WHERE channel = $1 AND notification_key = $2 AND recipient = ANY($3::text[]) AND delivered_at IS NOT NULL`,
-      [channel, notificationKey, recipients],
+  /**
+   * Adds each delivery to the outbox unless it is recorded already; returns those still pending. A record
+   * from before the outbox that never went out (failed, with nothing to send) gets its payload and is pending again.
+   */
+  private async enqueue(outbox: readonly OutboxEntry[], executor: SqlExecutor): Promise<DeliveryTarget[]> {
+    if (outbox.length === 0) return [];
+    const rows = await queryRows<{ channel: DeliveryChannel; notification_key: string; recipient: string; destination: string; status: DeliveryStatus }>(
+      executor,
+      `INSERT INTO notification_deliveries AS d (channel, notification_key, recipient, destination, payload)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[])
+       ON CONFLICT (channel, notification_key, recipient) DO UPDATE SET
+         payload = CASE WHEN d.status = 'delivered' THEN NULL ELSE COALESCE(d.payload, EXCLUDED.payload) END,
+         status = CASE WHEN d.status = 'failed' AND d.payload IS NULL THEN 'pending' ELSE d.status END
+       RETURNING channel, notification_key, recipient, destination, status`,
+      [
+        outbox.map((entry) => entry.target.channel),
+        outbox.map((entry) => entry.target.notificationKey),
+        outbox.map((entry) => entry.target.recipient),
+        outbox.map((entry) => entry.target.destination),
+        outbox.map((entry) => JSON.stringify(entry.payload)),
+      ],
     );
-    return new Set(rows.map((row) => row.recipient));
+    return rows
+      .filter((row) => row.status === 'pending')
+      .map((row) => ({ channel: row.channel, notificationKey: row.notification_key, recipient: row.recipient, destination: row.destination }));
   }
 
-  /** Records that the server accepted it: from now on it is skipped. */
-  recordDelivered(target: DeliveryTarget): Promise<void> {
-    return this.recordAttempt(target, null);
+  /** One delivery record, or null when there is none (never recorded, or pruned). */
+  async delivery(channel: DeliveryChannel, notificationKey: string, recipient: string): Promise<DeliveryRow | null> {
+    const row = await queryFirst<DeliveryRecord>(
+      this.dataSource,
+      `SELECT ${DELIVERY_COLUMNS} FROM ${DELIVERY_FROM} WHERE d.channel = $1 AND d.notification_key = $2 AND d.recipient = $3`,
+      [channel, notificationKey, recipient],
+    );
+    return row ? toDeliveryRow(row) : null;
   }
 
-  /** Records a failed attempt and why; it stays to be sent. */
-  recordFailed(target: DeliveryTarget, error: string): Promise<void> {
-    return this.recordAttempt(target, error);
-  }
-
-  private async recordAttempt(target: DeliveryTarget, error: string | null): Promise<void> {
+  /** The server accepted it: counted, done, and its content no longer kept here (the inbox has it). */
+  async recordDelivered(target: Pick<DeliveryTarget, 'channel' | 'notificationKey' | 'recipient'>): Promise<void> {
     await execute(
       this.dataSource,
-      `INSERT INTO notification_deliveries AS d (channel, notification_key, recipient, destination, attempts, last_error, last_attempt_at, delivered_at)
-       VALUES ($1, $2, $3, $4, 1, $5, now(), CASE WHEN $5::text IS NULL THEN now() END)
-       ON CONFLICT (channel, notification_key, recipient) DO UPDATE SET
-         destination = EXCLUDED.destination,
-         attempts = d.attempts + 1,
-         last_error = COALESCE(EXCLUDED.last_error, d.last_error),
-         last_attempt_at = EXCLUDED.last_attempt_at,
-         delivered_at = COALESCE(d.delivered_at, EXCLUDED.delivered_at)`,
-      [target.channel, target.notificationKey, target.recipient, target.destination, error === null ? null : error.slice(0, 2000)],
+      `UPDATE notification_deliveries SET status = 'delivered', attempts = attempts + 1, last_attempt_at = now(),
+         delivered_at = COALESCE(delivered_at, now()), payload = NULL
+       WHERE channel = $1 AND notification_key = $2 AND recipient = $3`,
+      [target.channel, target.notificationKey, target.recipient],
     );
   }
+
+  /** A failed attempt and why (without secrets: the caller's job); it stays pending until given up on. */
+  async recordFailedAttempt(target: Pick<DeliveryTarget, 'channel' | 'notificationKey' | 'recipient'>, error: string): Promise<void> {
+    await execute(
+      this.dataSource,
+      `UPDATE notification_deliveries SET attempts = attempts + 1, last_error = $4, last_attempt_at = now()
+       WHERE channel = $1 AND notification_key = $2 AND recipient = $3 AND status = 'pending'`,
+      [target.channel, target.notificationKey, target.recipient, error.slice(0, 2000)],
+    );
+  }
+
+  /** Given up on: it stays failed, for admins to see. `error` is kept only when no attempt recorded one. */
+  async recordGivenUp(target: Pick<DeliveryTarget, 'channel' | 'notificationKey' | 'recipient'>, error: string): Promise<void> {
+    await execute(
+      this.dataSource,
+      `UPDATE notification_deliveries SET status = 'failed', last_error = COALESCE(last_error, $4)
+       WHERE channel = $1 AND notification_key = $2 AND recipient = $3 AND status = 'pending'`,
+      [target.channel, target.notificationKey, target.recipient, error.slice(0, 2000)],
+    );
+  }
+
+  /** Every delivery record, or those of one status: newest first. */
+  async deliveries(filter: { readonly status?: DeliveryStatus }, page: PageRequest): Promise<Page<DeliveryRow>> {
+    const where = filter.status ? `WHERE d.status = $1` : '';
+    return queryPage(
+      this.dataSource,
+      {
+        count: `SELECT count(*)::int AS total FROM notification_deliveries d ${where}`,
+        rows: `SELECT ${DELIVERY_COLUMNS} FROM ${DELIVERY_FROM} ${where}
+               ORDER BY COALESCE(d.last_attempt_at, d.created_at) DESC, d.notification_key COLLATE "C", d.channel, d.recipient COLLATE "C"`,
+        params: filter.status ? [filter.status] : [],
+      },
+      page,
+      toDeliveryRow,
+    );
+  }
+
+  /** Retention: deletes at most `limit` notifications read before `cutoff` (unread ones stay); returns how many. */
+  async pruneReadBefore(cutoff: Date, limit: number): Promise<number> {
+    const { affected } = await execute(
+      this.dataSource,
+      `DELETE FROM notifications WHERE id IN (SELECT id FROM notifications WHERE read_at < $1 ORDER BY read_at LIMIT $2)`,
+      [cutoff, limit],
+    );
+    return affected;
+  }
+
+  /** Retention: deletes at most `limit` delivery records that ended (delivered or failed) before `cutoff`; pending ones stay. */
+  async pruneDeliveriesBefore(cutoff: Date, limit: number): Promise<number> {
+    const { affected } = await execute(
+      this.dataSource,
+      `DELETE FROM notification_deliveries WHERE (channel, notification_key, recipient) IN (
+         SELECT channel, notification_key, recipient FROM notification_deliveries
+         WHERE status <> 'pending' AND COALESCE(delivered_at, last_attempt_at, created_at) < $1
+         ORDER BY created_at LIMIT $2)`,
+      [cutoff, limit],
+    );
+    return affected;
+  }
+}
+
+function toDeliveryRow(row: DeliveryRecord): DeliveryRow {
+  return {
+    channel: row.channel,
+    notificationKey: row.notification_key,
+    recipient: row.recipient,
+    destination: row.destination,
+    status: row.status,
+    payload: row.payload,
+    attempts: row.attempts,
+    lastError: row.last_error,
+    lastAttemptAt: row.last_attempt_at,
+    deliveredAt: row.delivered_at,
+    createdAt: row.created_at,
+    username: row.username,
+  };
 }
 
 function toInboxEntry(row: InboxEntryRecord): InboxEntryRow {

@@ -6,9 +6,37 @@ export interface ClusterLifecycleActivities {
   recordClusterEvent(event: ClusterLifecycleEvent): Promise<void>;
 }
 
-/** Delivers notifications: inbox, e-mail and webhook, each at most once per key and recipient. */
+/**
+ * Delivers notifications: a quick local write of the inbox entries and of the outbox of e-mails and
+ * webhook calls, each sent afterwards by a workflow of its own, so a failing mail server or webhook
+ * never holds up the process that notifies. Each effect at most once per key and recipient.
+ */
 export interface NotificationActivities {
   deliverNotification(request: NotificationRequest): Promise<NotificationDelivery>;
+}
+
+/** One e-mail (recipient: the user's id) or webhook call (recipient: the endpoint) of one notification. */
+export interface NotificationDeliveryRef {
+  readonly channel: 'email' | 'webhook';
+  readonly notificationKey: string;
+  readonly recipient: string;
+}
+
+/** A delivery workflow's input: the delivery, and how often and how patiently to try it. */
+export interface NotificationDeliveryInput extends NotificationDeliveryRef {
+  readonly maxAttempts: number;
+  readonly initialIntervalSeconds: number;
+}
+
+/** The failure type of an attempt that asking again would not change (the mail server refused the address for good). */
+export const PERMANENT_DELIVERY_FAILURE = 'PermanentDeliveryFailure';
+
+/** What a delivery workflow asks of the world. */
+export interface NotificationDeliveryActivities {
+  /** Sends it unless it was delivered or given up on already; records each attempt. */
+  sendNotificationDelivery(delivery: NotificationDeliveryRef): Promise<void>;
+  /** Records that no further attempt will be made, and why, for admins to see. */
+  recordNotificationDeliveryFailed(delivery: NotificationDeliveryRef, error: string): Promise<void>;
 }
 
 /** A cluster's deadlines under the fiscal year's calendar as it stands, and when to remind before them. */
@@ -43,4 +71,26 @@ export interface CalendarActivities {
   composeMeetingDigests(fiscalYear: number, meeting: Meeting, key: string, now: string): Promise<NotificationRequest[]>;
   /** Clusters flagged for this year's analysis and not yet kicked off. */
   pendingKickoffs(fiscalYear: number): Promise<PendingKickoff[]>;
+}
+
+/** What the retention rules prune, in the order a run prunes them. */
+export const RETENTION_TARGETS = ['idempotentRequests', 'readNotifications', 'notificationDeliveries'] as const;
+export type RetentionTarget = (typeof RETENTION_TARGETS)[number];
+
+/** A retention run's input, as its schedule gives it. */
+export interface RetentionInput {
+  /** Rows deleted per statement, so no run holds locks or a transaction for long. */
+  readonly batchSize: number;
+}
+
+/** What one retention run deleted, and in how many batches, per target. */
+export interface RetentionResult {
+  readonly pruned: Record<RetentionTarget, number>;
+  readonly batches: Record<RetentionTarget, number>;
+}
+
+/** What the retention workflow asks of the world. */
+export interface RetentionActivities {
+  /** Deletes at most `batchSize` rows of the target that are past its retention (configured on the worker); returns how many. */
+  pruneExpired(target: RetentionTarget, batchSize: number): Promise<number>;
 }

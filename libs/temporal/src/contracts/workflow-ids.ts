@@ -12,3 +12,13 @@ export function parseClusterWorkflowId(workflowId: string): { fiscalYear: number
 export function calendarWorkflowId(fiscalYear: number): string {
   return `calendar/${fiscalYear}`;
 }
+
+/** One workflow per e-mail or webhook call of a notification: starting it again finds the one there. */
+export function notificationDeliveryWorkflowId(delivery: { readonly channel: string; readonly notificationKey: string; readonly recipient: string }): string {
+  return `notification-delivery/${delivery.channel}/${delivery.recipient}/${delivery.notificationKey}`;
+}
+
+/** The retention schedule of a deployment (its task queue), and the id of the runs it starts. */
+export function retentionScheduleId(taskQueue: string): string {
+  return `retention/${taskQueue}`;
+}
