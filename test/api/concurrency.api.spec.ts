@@ -99,7 +99,7 @@ describe('concurrency: identical retries and racing approvers', () => {
     expect(lost).toHaveLength(APPROVERS - 1);
     for (const answer of lost) {
       const problem = expectProblem(answer, 409, 'step.already-decided');
-      expect(problem.current).toEqual({ stage: 'INTERIM_REPORT', reports: expect.arrayContaining([{ kind: 'interim', status: 'IN_APPROVAL' }]) });
+      expect(problem.current).toEqual({ stage: 'INTERIM_REPORT', reports: expect.arrayContaining([{ kind: 'interim', status: 'IN_APPROVAL', version: 1 }]) });
     }
     const interim = won[0].body.reports.find((report: { kind: string }) => report.kind === 'interim');
     expect(interim.submission.steps.map((step: { status: string }) => step.status)).toEqual(['approved', 'pending', 'waiting']);

@@ -10,6 +10,11 @@ export interface FiscalYearCalendarInput {
   readonly settings: CalendarSettings | null;
   /** Digests and kickoff reminders already sent, carried over when the history is continued as new. */
   readonly sentNotices?: readonly string[];
+  /**
+   * The public holidays the calendar counts business days by, pinned when it starts, so an upgrade of
+   * the holiday library never moves a digest or deadline under it. Absent in calendars started earlier.
+   */
+  readonly holidays?: readonly string[];
 }
 
 export const changeMeeting = defineUpdate<Meeting, [MeetingChange]>('changeMeeting');

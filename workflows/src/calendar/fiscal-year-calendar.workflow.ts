@@ -13,6 +13,9 @@ import {
   actorOf,
   CalendarSettings,
   clusterDeadlines,
+  HolidayCalendar,
+  LIBRARY_HOLIDAYS,
+  pinnedHolidays,
   KICKOFF_TARGET,
   kickoffNotices,
   kickoffReminderRequest,
@@ -63,6 +66,8 @@ export async function fiscalYearCalendarWorkflow(input: FiscalYearCalendarInput)
   let version = 0;
   let changeCount = 0;
   const sentNotices = new Set(input.sentNotices ?? []);
+  let pinned = input.holidays;
+  const holidays = () => (pinned ? pinnedHolidays(pinned) : LIBRARY_HOLIDAYS);
   const remindsOfKickoff = patched(KICKOFF_REMINDERS);
   const settingsChanges: Participant[] = [];
 
@@ -106,17 +111,21 @@ export async function fiscalYearCalendarWorkflow(input: FiscalYearCalendarInput)
   for (;;) {
     if (settingsChanges.length > 0) {
       const changedBy = settingsChanges.splice(0).pop() as Participant;
-      settings = (await loadCalendar(input.fiscalYear)).settings;
+      const loaded = await loadCalendar(input.fiscalYear);
+      settings = loaded.settings;
+      // The holidays come through the activity's result, which history keeps: a calendar started before
+      // holidays were pinned is pinned from its first settings change on.
+      if (loaded.holidays) pinned = loaded.holidays;
       changeCount += 1;
       await tellRunningClusters(input.fiscalYear, changedBy, `${workflowInfo().workflowId}/${workflowInfo().runId}#${changeCount}`);
       continue;
     }
     const seen = version;
-    const nextDigest = await sendDueDigests(input.fiscalYear, meetings, settings, sentNotices);
-    const nextKickoffNotice = remindsOfKickoff ? await sendDueKickoffNotices(input.fiscalYear, meetings, settings, sentNotices) : undefined;
+    const nextDigest = await sendDueDigests(input.fiscalYear, meetings, settings, sentNotices, holidays());
+    const nextKickoffNotice = remindsOfKickoff ? await sendDueKickoffNotices(input.fiscalYear, meetings, settings, sentNotices, holidays()) : undefined;
     const next = [nextDigest, nextKickoffNotice].filter((at): at is string => at !== undefined).sort()[0];
     if (workflowInfo().continueAsNewSuggested && allHandlersFinished()) {
-      await continueAsNew<typeof fiscalYearCalendarWorkflow>({ fiscalYear: input.fiscalYear, meetings, settings, sentNotices: [...sentNotices] });
+      await continueAsNew<typeof fiscalYearCalendarWorkflow>({ fiscalYear: input.fiscalYear, meetings, settings, sentNotices: [...sentNotices], holidays: pinned });
     }
     const woken = () => version !== seen || settingsChanges.length > 0;
     if (next) await condition(woken, Math.max(1, Date.parse(next) - Date.now()));
@@ -144,12 +153,18 @@ async function tellRunningClusters(fiscalYear: number, changedBy: Participant, c
  * Sends the digests whose time has come for meetings still ahead, and returns when the next one
  * is due. A digest is keyed by the meeting's date, so a moved meeting gets a new one.
  */
-async function sendDueDigests(fiscalYear: number, meetings: readonly Meeting[], settings: CalendarSettings | null, sent: Set<string>): Promise<string | undefined> {
+async function sendDueDigests(
+  fiscalYear: number,
+  meetings: readonly Meeting[],
+  settings: CalendarSettings | null,
+  sent: Set<string>,
+  holidays: HolidayCalendar,
+): Promise<string | undefined> {
   if (!settings) return undefined;
   const now = Date.now();
   const upcoming = meetings
     .filter((meeting) => meeting.agenda.length > 0)
-    .map((meeting) => ({ meeting, at: digestInstant(meeting, settings), key: `digest/${fiscalYear}/${meeting.id}/${earliestMeetingDay(meeting.date)}` }))
+    .map((meeting) => ({ meeting, at: digestInstant(meeting, settings, holidays), key: `digest/${fiscalYear}/${meeting.id}/${earliestMeetingDay(meeting.date)}` }))
     .filter(({ meeting, key }) => !sent.has(key) && now < meetingOver(meeting));
   for (const digest of upcoming.filter(({ at }) => Date.parse(at) <= now)) {
     sent.add(digest.key);
@@ -163,9 +178,15 @@ async function sendDueDigests(fiscalYear: number, meetings: readonly Meeting[], 
 }
 
 /** Reminds the reform office of the clusters it has still to kick off, and tells it when the deadline has passed. */
-async function sendDueKickoffNotices(fiscalYear: number, meetings: readonly Meeting[], settings: CalendarSettings | null, sent: Set<string>): Promise<string | undefined> {
+async function sendDueKickoffNotices(
+  fiscalYear: number,
+  meetings: readonly Meeting[],
+  settings: CalendarSettings | null,
+  sent: Set<string>,
+  holidays: HolidayCalendar,
+): Promise<string | undefined> {
   if (!settings) return undefined;
-  const deadline = clusterDeadlines(0, meetings, settings).find((candidate) => candidate.target === KICKOFF_TARGET);
+  const deadline = clusterDeadlines(0, meetings, settings, holidays).find((candidate) => candidate.target === KICKOFF_TARGET);
   if (!deadline) return undefined;
   const now = new Date().toISOString();
   const schedule = scheduleAt(kickoffNotices(fiscalYear, deadline, settings.reminderOffsets), sent, now);

@@ -1,4 +1,5 @@
 import {
+  holidaysOfFiscalYear,
   calendarSettingsProblems,
   CalendarSettings,
   digestInstant,
@@ -47,7 +48,8 @@ export class CalendarService {
       await this.client.workflow.start<typeof fiscalYearCalendarWorkflow>('fiscalYearCalendarWorkflow', {
         workflowId: calendarWorkflowId(fiscalYear),
         taskQueue: this.temporal.taskQueue,
-        args: [{ fiscalYear, meetings, settings }],
+        // Pinned at the start: the calendar counts business days by these, whatever the library says later.
+        args: [{ fiscalYear, meetings, settings, holidays: holidaysOfFiscalYear(fiscalYear) }],
       });
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;

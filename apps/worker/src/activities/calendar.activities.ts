@@ -1,6 +1,7 @@
 import {
   ClusterStage,
   clusterDeadlines,
+  holidaysOfFiscalYear,
   digestInstant,
   DigestItem,
   Meeting,
@@ -28,7 +29,11 @@ export class CalendarActivitiesFactory {
 
   create(): CalendarActivities {
     return {
-      loadCalendar: async (fiscalYear) => ({ meetings: await this.meetings.list(fiscalYear), settings: await this.fiscalYearSettings.calendarSettings(fiscalYear) }),
+      loadCalendar: async (fiscalYear) => ({
+        meetings: await this.meetings.list(fiscalYear),
+        settings: await this.fiscalYearSettings.calendarSettings(fiscalYear),
+        holidays: holidaysOfFiscalYear(fiscalYear),
+      }),
       loadClusterDeadlines: async (fiscalYear, clusterNo) => {
         const settings = await this.fiscalYearSettings.calendarSettings(fiscalYear);
         if (!settings) return NO_REMINDERS;

@@ -1,4 +1,4 @@
-import { businessDaysBefore, isBusinessDay } from './business-days';
+import { businessDaysBefore, holidaysOfFiscalYear, isBusinessDay, LIBRARY_HOLIDAYS, pinnedHolidays } from './business-days';
 
 describe('isBusinessDay', () => {
   it('counts ordinary weekdays', () => {
@@ -37,7 +37,7 @@ describe('isBusinessDay', () => {
   });
 
   it('works on the weekdays of Golden Week that are not holidays', () => {
-    expect(['2024-04-30', '2024-05-01', '2024-05-02'].map(isBusinessDay)).toEqual([true, true, true]);
+    expect(['2024-04-30', '2024-05-01', '2024-05-02'].map((day) => isBusinessDay(day))).toEqual([true, true, true]);
   });
 
   it('does not treat the year-end closing days as holidays: only weekends and public holidays are skipped', () => {
@@ -107,5 +107,22 @@ describe('businessDaysBefore', () => {
   it('handles long lead times', () => {
     // 2024-06-03 .. 2024-06-28 hold 20 weekdays and no holiday.
     expect(businessDaysBefore('2024-07-01', 20)).toBe('2024-06-03');
+  });
+});
+
+describe('holidays pinned for a running workflow', () => {
+  it('lists the library\'s holidays around a fiscal year, so a workflow can count by them', () => {
+    const holidays = holidaysOfFiscalYear(2024);
+    expect(holidays).toEqual(expect.arrayContaining(['2024-04-29', '2024-07-15', '2025-01-13', '2025-03-20']));
+    expect(holidays.every((day) => LIBRARY_HOLIDAYS(day))).toBe(true);
+    expect(businessDaysBefore('2024-07-22', 5, pinnedHolidays(holidays))).toBe(businessDaysBefore('2024-07-22', 5));
+  });
+
+  it('counts by the pinned list, not by whatever the library says now', () => {
+    // A calendar pinned before 海の日 (2024-07-15) was known: the day counts as a business day.
+    expect(businessDaysBefore('2024-07-22', 5, pinnedHolidays([]))).toBe('2024-07-15');
+    expect(businessDaysBefore('2024-07-22', 5)).toBe('2024-07-12');
+    // And a holiday the library does not know counts as one once pinned.
+    expect(isBusinessDay('2024-07-19', pinnedHolidays(['2024-07-19']))).toBe(false);
   });
 });

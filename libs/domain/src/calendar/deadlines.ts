@@ -1,4 +1,4 @@
-import { businessDaysBefore } from './business-days';
+import { businessDaysBefore, HolidayCalendar, LIBRARY_HOLIDAYS } from './business-days';
 import { CalendarSettings, DeadlineRule, KICKOFF_TARGET } from './calendar-settings';
 import { Meeting } from './meeting';
 import { earliestMeetingDay, isProvisional, meetingDateLabel } from './meeting-date';
@@ -23,10 +23,15 @@ export interface Deadline {
  * Each target's deadline for one cluster. A meeting whose agenda lists the cluster's report
  * takes precedence over the year's default meeting for that report kind.
  */
-export function clusterDeadlines(clusterNo: number, meetings: readonly Meeting[], settings: CalendarSettings): Deadline[] {
+export function clusterDeadlines(
+  clusterNo: number,
+  meetings: readonly Meeting[],
+  settings: CalendarSettings,
+  holidays: HolidayCalendar = LIBRARY_HOLIDAYS,
+): Deadline[] {
   return settings.deadlines.flatMap((rule) => {
     const meeting = agendaMeeting(meetings, clusterNo, rule.target) ?? meetings.find((candidate) => candidate.id === rule.meetingId);
-    return meeting ? [deadlineFor(rule, meeting, settings.dueTime)] : [];
+    return meeting ? [deadlineFor(rule, meeting, settings.dueTime, holidays)] : [];
   });
 }
 
@@ -35,8 +40,8 @@ function agendaMeeting(meetings: readonly Meeting[], clusterNo: number, target: 
   return meetings.find((meeting) => meeting.agenda.some((item) => item.clusterNo === clusterNo && item.reportKind === target));
 }
 
-function deadlineFor(rule: DeadlineRule, meeting: Meeting, dueTime: string): Deadline {
-  const dueDate = businessDaysBefore(earliestMeetingDay(meeting.date), rule.leadBusinessDays);
+function deadlineFor(rule: DeadlineRule, meeting: Meeting, dueTime: string, holidays: HolidayCalendar): Deadline {
+  const dueDate = businessDaysBefore(earliestMeetingDay(meeting.date), rule.leadBusinessDays, holidays);
   return {
     target: rule.target,
     meetingId: meeting.id,
@@ -49,6 +54,6 @@ function deadlineFor(rule: DeadlineRule, meeting: Meeting, dueTime: string): Dea
 }
 
 /** When a meeting's presenters get their digest: business days before its earliest day, at the due time. */
-export function digestInstant(meeting: Meeting, settings: CalendarSettings): string {
-  return tokyoInstant(businessDaysBefore(earliestMeetingDay(meeting.date), settings.digestLeadBusinessDays), settings.dueTime);
+export function digestInstant(meeting: Meeting, settings: CalendarSettings, holidays: HolidayCalendar = LIBRARY_HOLIDAYS): string {
+  return tokyoInstant(businessDaysBefore(earliestMeetingDay(meeting.date), settings.digestLeadBusinessDays, holidays), settings.dueTime);
 }

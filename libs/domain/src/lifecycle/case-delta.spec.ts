@@ -1,8 +1,8 @@
 import { Role } from '../roles';
 import { ClusterCase, openClusterCase, Participant } from './cluster-case';
-import { ClusterCommand, decide } from './cluster-commands';
+import { ClusterCommand, decide, textRefOf } from './cluster-commands';
 import { applyCaseDelta, caseDelta } from './cluster-lifecycle-event';
-import { textRefOf, upgradedCommand, savedTextOf } from './draft-text';
+import { savedTextOf, upgradedCommand } from './draft-text';
 import { FY2024_LIFECYCLE_SETTINGS } from '../../../persistence/src/seed/fy2024-lifecycle-settings';
 
 const ENV = { code: 'kankyo', name: '環境局' };

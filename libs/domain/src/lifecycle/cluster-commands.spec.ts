@@ -1,8 +1,7 @@
 import { Role } from '../roles';
 import { BureauRef, ClusterCase, openClusterCase, Participant, ReportState, ReportStatus } from './cluster-case';
-import { ClusterCommand, decide, Decision, DelegateStanding } from './cluster-commands';
+import { ClusterCommand, decide, Decision, DelegateStanding, textRefOf } from './cluster-commands';
 import { owedActions } from './owed-actions';
-import { textRefOf } from './draft-text';
 import { Refusal } from '../refusals/refusal';
 import { COMMENT_MAX_LENGTH, REPORT_BODY_MAX_LENGTH, REPORT_TITLE_MAX_LENGTH } from '../fields/field-limits';
 import { ClusterAction } from './cluster-lifecycle-event';

@@ -18,12 +18,24 @@ import {
   stepDecidedBy,
 } from './cluster-case';
 import { Actor } from './actor';
-import type { StoredTextRef } from './draft-text';
 import { ClusterAction } from './cluster-lifecycle-event';
 import { ClusterStage, STAGE_LABELS } from './cluster-stage';
 import { REPORT_STAGES } from './lifecycle-settings';
 import { Refusal, refusal, RefusalCode } from '../refusals/refusal';
 import { COMMENT_MAX_LENGTH, isBlank, REPORT_BODY_MAX_LENGTH, REPORT_TITLE_MAX_LENGTH } from '../fields/field-limits';
+
+/**
+ * A report text as the API has stored it. The rules decide on its size and emptiness, never on its
+ * words, so the words stay out of workflow history: the workflow carries the hash that names them.
+ */
+export interface StoredTextRef {
+  /** sha256 of the body, hex: the key of the stored text. */
+  readonly hash: string;
+  readonly length: number;
+  readonly empty: boolean;
+}
+
+export const textRefOf = (body: string, hash: string): StoredTextRef => ({ hash, length: body.length, empty: isBlank(body) });
 
 /** What a user asks of a cluster. Identity comes from authentication; the rest from the request. */
 export type ClusterCommand =

@@ -1,20 +1,7 @@
 import { isBlank } from '../fields/field-limits';
 import type { ClusterCase } from './cluster-case';
-import type { ClusterCommand } from './cluster-commands';
+import { ClusterCommand, textRefOf } from './cluster-commands';
 import type { SavedReportText } from './cluster-lifecycle-event';
-
-/**
- * A report text as the API has stored it. The rules decide on its size and emptiness, never on its
- * words, so the words stay out of workflow history: the workflow carries the hash that names them.
- */
-export interface StoredTextRef {
-  /** sha256 of the body, hex: the key of the stored text. */
-  readonly hash: string;
-  readonly length: number;
-  readonly empty: boolean;
-}
-
-export const textRefOf = (body: string, hash: string): StoredTextRef => ({ hash, length: body.length, empty: isBlank(body) });
 
 /** A save as recorded before texts left workflow history: the body itself, and no If-Match. */
 interface SaveDraftWithBody {

@@ -1,7 +1,6 @@
 import { Role } from '../roles';
 import { BureauRef, ClusterCase, openClusterCase, Participant } from './cluster-case';
-import { ClusterCommand, decide } from './cluster-commands';
-import { textRefOf } from './draft-text';
+import { ClusterCommand, decide, textRefOf } from './cluster-commands';
 import { OwedAction, owedActions } from './owed-actions';
 import { FY2024_LIFECYCLE_SETTINGS } from '../../../persistence/src/seed/fy2024-lifecycle-settings';
 

@@ -48,6 +48,8 @@ export interface ClusterDeadlinesLoad {
 export interface CalendarLoad {
   readonly meetings: readonly Meeting[];
   readonly settings: CalendarSettings | null;
+  /** The public holidays of the year as the worker's holiday library knows them (ISO dates). */
+  readonly holidays?: readonly string[];
 }
 
 /** One change of one meeting, for the meetings table and the audit trail; idempotent by event id. */
