@@ -1,4 +1,4 @@
-import { caseDelta, ClusterAction, ClusterCase, ClusterLifecycleEvent, ClusterStage, openClusterCase, owedActions, ReportStatus, SavedReportText } from '@app/domain';
+import { caseDelta, ClusterAction, ClusterCase, ClusterLifecycleEvent, ClusterStage, openClusterCase, owedActions, ApprovalStatus, SavedReportText } from '@app/domain';
 import { BureauRepository, ClusterEventRepository, createDataSourceOptions, FY2024_LIFECYCLE_SETTINGS, ReportTextRepository, UnprojectableEventError } from '@app/persistence';
 import { DataSource } from 'typeorm';
 import { createTestDatabase, TestDatabase } from '../support/test-environment';
@@ -63,7 +63,7 @@ describe('applying lifecycle events to the read model', () => {
     stage: ClusterStage.InterimReport,
     reports: kickedOff.reports.map((report, index) =>
       index === 0
-        ? { ...report, status: ReportStatus.Draft, latestVersion: { version, title: '経過報告', empty: false, savedBy: { id: null, name: 'system' }, savedAt: kickedOff.kickoff.meetingDate }, authorIds: [] }
+        ? { ...report, status: ApprovalStatus.Draft, latestVersion: { version, title: '経過報告', empty: false, savedBy: { id: null, name: 'system' }, savedAt: kickedOff.kickoff.meetingDate }, authorIds: [] }
         : report,
     ),
   });

@@ -39,3 +39,5 @@ export * from './lifecycle/action-roles';
 export * from './lifecycle/permitted-actions';
 export * from './lifecycle/board-row';
 export * from './users/user-admin-events';
+export * from './approval/approval-document';
+export * from './approval/approval-rules';

@@ -7,7 +7,7 @@ import {
   deadlineProgress,
   deadlinesOf,
   unwrittenReports,
-  REPORT_STATUS_LABELS,
+  APPROVAL_STATUS_LABELS,
   ReportState,
   toTokyoIsoString,
 } from '@app/domain';
@@ -82,7 +82,7 @@ function toReportView(report: ReportState, versions: readonly ReportVersionRow[]
     label: report.label,
     stage: report.stage,
     status: report.status,
-    statusLabel: REPORT_STATUS_LABELS[report.status],
+    statusLabel: APPROVAL_STATUS_LABELS[report.status],
     textsRestricted: !readable,
     textsRestrictedReason: readable ? null : TEXTS_RESTRICTED_MESSAGE,
     versions: versions.map((version) => ({
@@ -113,6 +113,7 @@ function toStepView(step: ApprovalStepState, index: number, currentStep: number,
   return {
     label: step.label,
     role: step.role,
+    person: step.person ?? null,
     bureauCode: step.bureauCode,
     status: step.approval ? 'approved' : index === currentStep ? 'pending' : 'waiting',
     delegatedTo: step.delegatedTo,

@@ -25,7 +25,7 @@ export class DelegateCandidatesService {
     if (!state) throw refused('cluster.not-started', `「${cluster.name}」はまだ経営分析に着手していません`);
     const report = state.reports.find((candidate) => candidate.kind === kind);
     const step = report?.submission?.steps[report.submission.currentStep];
-    const holders = step
+    const holders = step?.role
       ? (await this.users.list({ role: step.role, bureau: step.bureauCode ?? undefined, active: true }, { page: 1, pageSize: MAX_CANDIDATES })).items
       : [];
     const answer = eligibleDelegates(

@@ -1,4 +1,4 @@
-import { ClusterCase, fiscalYearLabel, mayReadReportTexts, Participant, refused, ReportStatus } from '@app/domain';
+import { ClusterCase, fiscalYearLabel, mayReadReportTexts, Participant, refused, ApprovalStatus } from '@app/domain';
 import { FiscalYearSettingsRepository } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 
@@ -19,7 +19,7 @@ export class ReportTextAccessService {
     const openWhenApproved = (await this.fiscalYearSettings.lifecycleSettings(fiscalYear))?.approvedReportsReadableByAll ?? false;
     return (reportKind) => {
       if (reportKind === null) return true;
-      const report = state.reports.find((candidate) => candidate.kind === reportKind) ?? { status: ReportStatus.NotStarted, submission: null };
+      const report = state.reports.find((candidate) => candidate.kind === reportKind) ?? { status: ApprovalStatus.NotStarted, submission: null };
       return mayReadReportTexts(caller, state, report, openWhenApproved);
     };
   }

@@ -1,4 +1,4 @@
-import { isClusterStage, REPORT_STATUS_LABELS, type ReportStatus, STAGE_LABELS } from '@app/domain';
+import { isClusterStage, APPROVAL_STATUS_LABELS, type ApprovalStatus, STAGE_LABELS } from '@app/domain';
 import { isApiProblem } from '../api/api-problem';
 import { SECONDARY_BUTTON } from '../ui/button-styles';
 
@@ -7,7 +7,7 @@ interface CurrentCase {
   readonly reports?: readonly { readonly kind: string; readonly status: string }[];
 }
 
-const isReportStatus = (status: string): status is ReportStatus => status in REPORT_STATUS_LABELS;
+const isReportStatus = (status: string): status is ApprovalStatus => status in APPROVAL_STATUS_LABELS;
 
 /** The state the API says the cluster is in now, in the words the board uses. */
 function CurrentState({ current, reportLabels }: { current: CurrentCase; reportLabels: Readonly<Record<string, string>> }) {
@@ -23,7 +23,7 @@ function CurrentState({ current, reportLabels }: { current: CurrentCase; reportL
       {current.reports?.map((report) => (
         <div key={report.kind} className="contents">
           <dt className="font-bold">{reportLabels[report.kind] ?? report.kind}</dt>
-          <dd>{isReportStatus(report.status) ? REPORT_STATUS_LABELS[report.status] : report.status}</dd>
+          <dd>{isReportStatus(report.status) ? APPROVAL_STATUS_LABELS[report.status] : report.status}</dd>
         </div>
       ))}
     </dl>

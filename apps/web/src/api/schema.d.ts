@@ -898,8 +898,13 @@ export interface components {
             delegatedTo: components["schemas"]["ActorView"] | null;
             /** @example 所管課長 */
             label: string;
-            /** @example manager */
-            role: string;
+            /** @description この段階を決裁する指名された人（PTリーダーなど）。役割で決まる段階では null */
+            person: components["schemas"]["ActorView"] | null;
+            /**
+             * @description 決裁する役割。指名された人が決裁する段階では null
+             * @example manager
+             */
+            role: string | null;
             /**
              * @description 承認済み / 決裁待ち / 前の段階の決裁待ち
              * @enum {string}
@@ -1615,7 +1620,7 @@ export interface components {
              * @example step.already-decided
              * @enum {string}
              */
-            code: "request.invalid" | "auth.required" | "auth.login-failed" | "auth.locked" | "request.rate-limited" | "access.denied" | "auth.csrf-header-missing" | "route.unknown" | "request.too-large" | "request.unsupported-media-type" | "idempotency.key-reused" | "idempotency.key-invalid" | "idempotency.in-progress" | "temporal.unavailable" | "database.unavailable" | "service.unhealthy" | "server.error" | "fiscal-year.unknown" | "fiscal-year.exists" | "cluster.unknown" | "cluster.not-started" | "cluster.already-started" | "cluster.closed" | "cluster.no-owning-bureau" | "cluster.owning-bureau-unchanged" | "lifecycle-settings.incomplete" | "lifecycle-settings.unknown" | "calendar-settings.unknown" | "bureau.unknown" | "bureau.exists" | "report-kind.unknown" | "report.stage-not-open" | "report.in-approval" | "report.approved" | "report.not-in-approval" | "report.no-draft" | "report.empty-draft" | "report.version-stale" | "report.version-unknown" | "report.not-drafter" | "report.own-report" | "report.not-submitter" | "report.already-decided" | "step.not-yours" | "step.already-decided" | "step.separation-of-duties" | "delegation.unchanged" | "report.text-restricted" | "delegate.invalid" | "comment.required" | "reform-office.only" | "meeting.unknown" | "meeting.exists" | "user.unknown" | "user.username-taken" | "notification.unknown";
+            code: "request.invalid" | "auth.required" | "auth.login-failed" | "auth.locked" | "request.rate-limited" | "access.denied" | "auth.csrf-header-missing" | "route.unknown" | "request.too-large" | "request.unsupported-media-type" | "idempotency.key-reused" | "idempotency.key-invalid" | "idempotency.in-progress" | "temporal.unavailable" | "database.unavailable" | "service.unhealthy" | "server.error" | "fiscal-year.unknown" | "fiscal-year.exists" | "cluster.unknown" | "cluster.not-started" | "cluster.already-started" | "cluster.closed" | "cluster.no-owning-bureau" | "cluster.owning-bureau-unchanged" | "lifecycle-settings.incomplete" | "lifecycle-settings.unknown" | "calendar-settings.unknown" | "bureau.unknown" | "bureau.exists" | "report-kind.unknown" | "report.stage-not-open" | "report.in-approval" | "report.approved" | "report.not-in-approval" | "report.no-draft" | "report.empty-draft" | "report.version-stale" | "report.version-unknown" | "report.not-drafter" | "report.own-report" | "report.not-submitter" | "report.already-decided" | "step.not-yours" | "step.already-decided" | "step.separation-of-duties" | "delegation.unchanged" | "report.text-restricted" | "delegate.invalid" | "document.in-approval" | "document.approved" | "document.not-in-approval" | "document.no-draft" | "document.empty-draft" | "document.version-stale" | "document.not-drafter" | "document.own-document" | "document.not-submitter" | "document.already-decided" | "comment.required" | "reform-office.only" | "meeting.unknown" | "meeting.exists" | "user.unknown" | "user.username-taken" | "notification.unknown";
             /**
              * @description 競合（409）のときの現在の状態: 事業群の段階と報告書ごとの状態
              * @example {

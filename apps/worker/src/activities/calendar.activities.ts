@@ -8,7 +8,7 @@ import {
   meetingDateLabel,
   meetingDigestRequests,
   NotificationRequest,
-  ReportStatus,
+  ApprovalStatus,
 } from '@app/domain';
 import { CatalogueRepository, ClusterEventRepository, FiscalYearSettingsRepository, LifecycleReadRepository, MeetingRepository } from '@app/persistence';
 import { CalendarActivities, ClusterDeadlinesLoad, MeetingChangeRecord } from '@app/temporal';
@@ -86,7 +86,7 @@ export class CalendarActivitiesFactory {
         clusterNo: cluster.no,
         clusterName: cluster.name,
         reportLabel: report?.label ?? lifecycle?.reportKinds.find((kind) => kind.slug === item.reportKind)?.label ?? item.reportKind,
-        reportStatus: report ? (report.status as ReportStatus) : null,
+        reportStatus: report ? (report.status as ApprovalStatus) : null,
         stage: cluster.stage,
       });
     }

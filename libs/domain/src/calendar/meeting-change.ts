@@ -1,5 +1,5 @@
 import { isBlank, MEETING_ID_PATTERN, MEETING_NAME_MAX_LENGTH } from '../fields/field-limits';
-import type { Participant } from '../lifecycle/cluster-case';
+import type { Participant } from '../approval/approval-document';
 import { Refusal, refusal } from '../refusals/refusal';
 import { Role } from '../roles';
 import { AgendaItem, Meeting } from './meeting';

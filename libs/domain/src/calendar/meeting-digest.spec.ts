@@ -1,5 +1,5 @@
 import { ClusterStage } from '../lifecycle/cluster-stage';
-import { ReportStatus } from '../lifecycle/cluster-case';
+import { ApprovalStatus } from '../approval/approval-document';
 import { NotificationKind } from '../notifications/notification';
 import { Role } from '../roles';
 import { DigestItem, meetingDigestRequests } from './meeting-digest';
@@ -8,7 +8,7 @@ import { FY2024_MEETINGS } from '../../../persistence/src/seed/fy2024-calendar';
 const X1 = FY2024_MEETINGS[1];
 const NOW = '2024-07-17T00:00:00.000Z';
 
-const item = (owningBureauCode: string, clusterNo: number, clusterName: string, reportStatus: ReportStatus | null, stage: ClusterStage): DigestItem => ({
+const item = (owningBureauCode: string, clusterNo: number, clusterName: string, reportStatus: ApprovalStatus | null, stage: ClusterStage): DigestItem => ({
   owningBureauCode,
   clusterNo,
   clusterName,
@@ -20,8 +20,8 @@ const item = (owningBureauCode: string, clusterNo: number, clusterName: string, 
 describe('meetingDigestRequests', () => {
   const items = [
     item('kodomo', 22, '保育所・幼稚園', null, ClusterStage.NotStarted),
-    item('kankyo', 34, '公園事業', ReportStatus.InApproval, ClusterStage.InterimReport),
-    item('kodomo', 23, '子育て支援事業', ReportStatus.NotStarted, ClusterStage.Kickoff),
+    item('kankyo', 34, '公園事業', ApprovalStatus.InApproval, ClusterStage.InterimReport),
+    item('kodomo', 23, '子育て支援事業', ApprovalStatus.NotStarted, ClusterStage.Kickoff),
   ];
 
   it('sends each owning bureau one digest of what it presents, in agenda order, with each report’s state', () => {

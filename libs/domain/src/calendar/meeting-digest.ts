@@ -1,5 +1,5 @@
 import { ClusterStage, STAGE_LABELS } from '../lifecycle/cluster-stage';
-import { REPORT_STATUS_LABELS, ReportStatus } from '../lifecycle/cluster-case';
+import { APPROVAL_STATUS_LABELS, ApprovalStatus } from '../approval/approval-document';
 import { NotificationKind, NotificationRequest } from '../notifications/notification';
 import { Role } from '../roles';
 import { Meeting } from './meeting';
@@ -13,7 +13,7 @@ export interface DigestItem {
   readonly clusterName: string;
   readonly reportLabel: string;
   /** null while the cluster's analysis has not been kicked off. */
-  readonly reportStatus: ReportStatus | null;
+  readonly reportStatus: ApprovalStatus | null;
   readonly stage: ClusterStage;
 }
 
@@ -31,7 +31,7 @@ export function meetingDigestRequests(
 ): NotificationRequest[] {
   const byBureau = new Map<string, string[]>();
   for (const item of items) {
-    const status = item.reportStatus ? REPORT_STATUS_LABELS[item.reportStatus] : '未着手';
+    const status = item.reportStatus ? APPROVAL_STATUS_LABELS[item.reportStatus] : '未着手';
     const line = `・No.${item.clusterNo} ${item.clusterName}「${item.reportLabel}」: ${status}（段階: ${STAGE_LABELS[item.stage]}）`;
     byBureau.set(item.owningBureauCode, [...(byBureau.get(item.owningBureauCode) ?? []), line]);
   }

@@ -84,7 +84,8 @@ export function scheduleAt<N extends TimedNotice>(planned: readonly N[], sent: R
 }
 
 export function ownersOf(owed: OwedAction): RecipientRule[] {
-  return owed.assignee?.id ? [{ type: 'users', userIds: [owed.assignee.id] }] : [{ type: 'role', role: owed.role, bureauCode: owed.bureauCode }];
+  if (owed.assignee?.id) return [{ type: 'users', userIds: [owed.assignee.id] }];
+  return owed.role ? [{ type: 'role', role: owed.role, bureauCode: owed.bureauCode }] : [];
 }
 
 function clusterLink(cluster: ClusterRef): string {

@@ -1,6 +1,7 @@
 import { CalendarSettings } from '../calendar/calendar-settings';
 import { Meeting } from '../calendar/meeting';
-import { ReportState, ReportStatus, unwrittenReports } from './cluster-case';
+import { ReportState, unwrittenReports } from './cluster-case';
+import { ApprovalStatus } from '../approval/approval-document';
 import { ClusterStage } from './cluster-stage';
 import {
   boardRowProgress,
@@ -53,13 +54,13 @@ describe('reportProgress', () => {
     const step = { role: Role.Manager, scope: 'owning-bureau' as const, label: '所管課長', bureauCode: 'kankyo', delegatedTo: null, delegatedBy: null, approval: null };
     const inApproval: ReportState = {
       ...unwritten,
-      status: ReportStatus.InApproval,
+      status: ApprovalStatus.InApproval,
       submission: { version: 1, submittedBy: { id: 'u', name: 'n' } as never, submittedAt: AFTER_ALL_DUE, steps: [step], currentStep: 0 },
     };
     expect(reportProgress(unwritten)).toMatchObject({ state: ReportProgressState.NotStarted, stepLabel: null });
-    expect(reportProgress({ ...unwritten, status: ReportStatus.Draft }).state).toBe('作成中');
-    expect(reportProgress({ ...unwritten, status: ReportStatus.Returned }).state).toBe('差戻し');
-    expect(reportProgress({ ...unwritten, status: ReportStatus.Approved }).state).toBe('承認済');
+    expect(reportProgress({ ...unwritten, status: ApprovalStatus.Draft }).state).toBe('作成中');
+    expect(reportProgress({ ...unwritten, status: ApprovalStatus.Returned }).state).toBe('差戻し');
+    expect(reportProgress({ ...unwritten, status: ApprovalStatus.Approved }).state).toBe('承認済');
     expect(reportProgress(inApproval)).toMatchObject({ state: '決裁中', stepLabel: '所管課長' });
   });
 });
@@ -87,7 +88,7 @@ describe('owedDeadlines and boardRowProgress', () => {
     const planned = [{ target: 'interim', meetingId: 'x1', meetingName: '第1回X会議', meetingDateLabel: '', dueDate: '2024-07-12', dueAt: '2024-07-12T08:00:00.000Z', provisional: true }];
     const kickedOff = notStarted({ stage: ClusterStage.InterimReport, plannedDeadlines: planned });
     expect(owedDeadlines(kickedOff, { meetings: [], settings: null }, BEFORE_KICKOFF_DUE)).toEqual([expect.objectContaining({ target: 'interim', label: '経過報告', provisional: true })]);
-    const approved = { ...kickedOff, reports: [{ ...unwritten, status: ReportStatus.Approved }] };
+    const approved = { ...kickedOff, reports: [{ ...unwritten, status: ApprovalStatus.Approved }] };
     expect(boardRowProgress(approved, calendar, AFTER_ALL_DUE)).toMatchObject({ nextDeadline: null, overdue: false });
   });
 });

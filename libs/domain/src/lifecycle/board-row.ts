@@ -4,7 +4,8 @@ import { clusterDeadlines, Deadline } from '../calendar/deadlines';
 import { Meeting } from '../calendar/meeting';
 import { earliestMeetingDay } from '../calendar/meeting-date';
 import { tokyoDate } from '../calendar/tokyo-dates';
-import { currentStepOf, ReportState, ReportStatus } from './cluster-case';
+import { ReportState } from './cluster-case';
+import { currentStepOf, ApprovalStatus } from '../approval/approval-document';
 import { ClusterStage } from './cluster-stage';
 
 /** A report's state in the words the progress board uses. */
@@ -24,12 +25,12 @@ export interface ReportProgress {
   readonly stepLabel: string | null;
 }
 
-const STATE_OF: Readonly<Record<ReportStatus, ReportProgressState>> = {
-  [ReportStatus.NotStarted]: ReportProgressState.NotStarted,
-  [ReportStatus.Draft]: ReportProgressState.Writing,
-  [ReportStatus.InApproval]: ReportProgressState.InApproval,
-  [ReportStatus.Returned]: ReportProgressState.Returned,
-  [ReportStatus.Approved]: ReportProgressState.Approved,
+const STATE_OF: Readonly<Record<ApprovalStatus, ReportProgressState>> = {
+  [ApprovalStatus.NotStarted]: ReportProgressState.NotStarted,
+  [ApprovalStatus.Draft]: ReportProgressState.Writing,
+  [ApprovalStatus.InApproval]: ReportProgressState.InApproval,
+  [ApprovalStatus.Returned]: ReportProgressState.Returned,
+  [ApprovalStatus.Approved]: ReportProgressState.Approved,
 };
 
 export function reportProgress(report: ReportState): ReportProgress {
@@ -78,7 +79,7 @@ export function deadlineProgress(deadline: Deadline, cluster: Pick<DeadlineSitua
   const done =
     deadline.target === KICKOFF_TARGET
       ? cluster.stage !== ClusterStage.NotStarted
-      : report?.status === ReportStatus.Approved || cluster.stage === ClusterStage.Withdrawn;
+      : report?.status === ApprovalStatus.Approved || cluster.stage === ClusterStage.Withdrawn;
   return {
     ...deadline,
     label: deadline.target === KICKOFF_TARGET ? KICKOFF_LABEL : (report?.label ?? deadline.target),

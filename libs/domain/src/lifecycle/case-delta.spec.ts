@@ -1,5 +1,6 @@
 import { Role } from '../roles';
-import { ClusterCase, openClusterCase, Participant } from './cluster-case';
+import { ClusterCase, openClusterCase } from './cluster-case';
+import { Participant } from '../approval/approval-document';
 import { ClusterCommand, decide, textRefOf } from './cluster-commands';
 import { applyCaseDelta, caseDelta } from './cluster-lifecycle-event';
 import { savedTextOf, upgradedCommand } from './draft-text';

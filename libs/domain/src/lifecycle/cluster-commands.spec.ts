@@ -1,6 +1,8 @@
 import { Role } from '../roles';
-import { BureauRef, ClusterCase, openClusterCase, Participant, ReportState, ReportStatus } from './cluster-case';
-import { ClusterCommand, decide, Decision, DelegateStanding, textRefOf } from './cluster-commands';
+import { BureauRef, ClusterCase, openClusterCase, ReportState } from './cluster-case';
+import { Participant, ApprovalStatus } from '../approval/approval-document';
+import { ClusterCommand, decide, Decision, textRefOf } from './cluster-commands';
+import { DelegateStanding } from '../approval/approval-rules';
 import { owedActions } from './owed-actions';
 import { Refusal } from '../refusals/refusal';
 import { COMMENT_MAX_LENGTH, REPORT_BODY_MAX_LENGTH, REPORT_TITLE_MAX_LENGTH } from '../fields/field-limits';
@@ -113,10 +115,10 @@ describe('opening a case', () => {
     expect(state.stage).toBe(ClusterStage.Kickoff);
     expect(state.withdrawal).toBeNull();
     expect(state.reports.map((r) => [r.kind, r.stage, r.status])).toEqual([
-      ['interim', ClusterStage.InterimReport, ReportStatus.NotStarted],
-      ['direction-budget', ClusterStage.DirectionReport, ReportStatus.NotStarted],
-      ['direction-system', ClusterStage.DirectionReport, ReportStatus.NotStarted],
-      ['final', ClusterStage.FinalReport, ReportStatus.NotStarted],
+      ['interim', ClusterStage.InterimReport, ApprovalStatus.NotStarted],
+      ['direction-budget', ClusterStage.DirectionReport, ApprovalStatus.NotStarted],
+      ['direction-system', ClusterStage.DirectionReport, ApprovalStatus.NotStarted],
+      ['final', ClusterStage.FinalReport, ApprovalStatus.NotStarted],
     ]);
   });
 });
@@ -154,7 +156,7 @@ describe('one cluster through all four FY2024 reports with the default chain', (
       expect(decision.change.toStage).toBe(expected);
       state = decision.state;
     });
-    expect(state.reports.every((r) => r.status === ReportStatus.Approved)).toBe(true);
+    expect(state.reports.every((r) => r.status === ApprovalStatus.Approved)).toBe(true);
     expect(report(state, 'final').approvedAt).toBe('2024-07-01T09:19:00.000Z');
   });
 
@@ -183,7 +185,7 @@ describe('one cluster through all four FY2024 reports with the default chain', (
     expect(refused(inInterim(), approve(reform, 'interim')).code).toBe('step.not-yours');
     const afterManager = ok(inInterim(), approve(manager, 'interim', '確認しました'));
     expect(report(afterManager, 'interim').submission?.steps[0].approval).toEqual({ by: { id: manager.id, name: manager.name }, at: NOW, comment: '確認しました' });
-    expect(report(afterManager, 'interim').status).toBe(ReportStatus.InApproval);
+    expect(report(afterManager, 'interim').status).toBe(ApprovalStatus.InApproval);
   });
 
   it.each([
@@ -192,7 +194,7 @@ describe('one cluster through all four FY2024 reports with the default chain', (
   ])('needs both direction reports approved (%s first, then %s)', (first, second) => {
     const oneDone = finished(inDirection(), first);
     expect(oneDone.stage).toBe(ClusterStage.DirectionReport);
-    expect(report(oneDone, first).status).toBe(ReportStatus.Approved);
+    expect(report(oneDone, first).status).toBe(ApprovalStatus.Approved);
     expect(finished(oneDone, second).stage).toBe(ClusterStage.FinalReport);
   });
 
@@ -233,7 +235,7 @@ describe('drafting and submitting', () => {
       savedAt: '2024-07-02T00:00:00.000Z',
     });
     expect(report(decision.state, 'interim').authorIds).toEqual([staff.id, staff2.id]);
-    expect(report(decision.state, 'interim').status).toBe(ReportStatus.Draft);
+    expect(report(decision.state, 'interim').status).toBe(ApprovalStatus.Draft);
     expect(decision.change.details).toMatchObject({ version: 3 });
   });
 
@@ -293,7 +295,7 @@ describe('drafting and submitting', () => {
   it('submits the latest saved version', () => {
     const state = apply(openCase(), save(staff, 'interim', '初稿'), save(staff, 'interim', '改稿'), submit(staff, 'interim'));
     expect(report(state, 'interim').submission?.version).toBe(2);
-    expect(report(state, 'interim').status).toBe(ReportStatus.InApproval);
+    expect(report(state, 'interim').status).toBe(ApprovalStatus.InApproval);
   });
 
   it('refuses to save or submit again while the report is in approval', () => {
@@ -324,7 +326,7 @@ describe('return and resubmission (差戻し)', () => {
     const decision = run(ok(inInterim(), approve(manager, 'interim')), sendBack(director, 'interim', '数値の根拠を追記してください'));
     if (!decision.accepted) throw new Error(decision.refusal.message);
     const returned = report(decision.state, 'interim');
-    expect(returned.status).toBe(ReportStatus.Returned);
+    expect(returned.status).toBe(ApprovalStatus.Returned);
     expect(returned.submission).toBeNull();
     expect(returned.latestVersion?.version).toBe(1);
     expect(returned.lastReturn).toEqual({ by: { id: director.id, name: director.name }, at: NOW, comment: '数値の根拠を追記してください', stepLabel: '所管局長' });
@@ -334,12 +336,12 @@ describe('return and resubmission (差戻し)', () => {
 
   it('restarts the chain from step 1 on resubmission and keeps the comment and all versions', () => {
     const revised = apply(returnedByDirector(), save(staff, 'interim', '根拠を追記'));
-    expect(report(revised, 'interim').status).toBe(ReportStatus.Returned);
+    expect(report(revised, 'interim').status).toBe(ApprovalStatus.Returned);
     expect(report(revised, 'interim').lastReturn?.comment).toBe('数値の根拠を追記してください');
 
     const resubmitted = ok(revised, submit(staff, 'interim'));
     const again = report(resubmitted, 'interim');
-    expect(again.status).toBe(ReportStatus.InApproval);
+    expect(again.status).toBe(ApprovalStatus.InApproval);
     expect(again.latestVersion?.version).toBe(2);
     expect(again.submission).toMatchObject({ version: 2, currentStep: 0 });
     expect(again.submission?.steps.every((step) => step.approval === null)).toBe(true);
@@ -374,7 +376,7 @@ describe('recall (引戻し)', () => {
     const decision = run(inInterim(), recall(staff, 'interim'));
     if (!decision.accepted) throw new Error(decision.refusal.message);
     const recalled = report(decision.state, 'interim');
-    expect(recalled.status).toBe(ReportStatus.Draft);
+    expect(recalled.status).toBe(ApprovalStatus.Draft);
     expect(recalled.submission).toBeNull();
     expect(recalled.latestVersion?.version).toBe(1);
     expect(decision.change.action).toBe(ClusterAction.Recall);
@@ -384,7 +386,7 @@ describe('recall (引戻し)', () => {
 
   it('still allows recall when the first step was only delegated, not decided', () => {
     const state = ok(inInterim(), delegateTo(manager, 'interim', manager2));
-    expect(report(ok(state, recall(staff, 'interim')), 'interim').status).toBe(ReportStatus.Draft);
+    expect(report(ok(state, recall(staff, 'interim')), 'interim').status).toBe(ApprovalStatus.Draft);
   });
 
   it('refuses recall once the first approver has decided, naming who approved', () => {

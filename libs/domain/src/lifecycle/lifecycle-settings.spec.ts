@@ -1,7 +1,7 @@
 import { Role } from '../roles';
 import { ClusterStage } from './cluster-stage';
+import type { RoleStepRule } from '../approval/approval-document';
 import {
-  ApprovalStepRule,
   DEFAULT_APPROVAL_CHAIN,
   LifecycleSettings,
   lifecycleSettingsProblems,
@@ -13,7 +13,7 @@ import { FY2024_LIFECYCLE_SETTINGS } from '../../../persistence/src/seed/fy2024-
 const FY2024 = FY2024_LIFECYCLE_SETTINGS;
 
 const withKinds = (reportKinds: ReportKindSetting[]): LifecycleSettings => ({ ...FY2024, reportKinds });
-const withChain = (approvalChain: ApprovalStepRule[]): LifecycleSettings => ({ ...FY2024, approvalChain });
+const withChain = (approvalChain: RoleStepRule[]): LifecycleSettings => ({ ...FY2024, approvalChain });
 
 describe('FY2024 lifecycle settings', () => {
   it('have no problems', () => {

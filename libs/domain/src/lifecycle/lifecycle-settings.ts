@@ -1,6 +1,7 @@
 import { Role } from '../roles';
 import { ClusterStage } from './cluster-stage';
 import { isBlank, SLUG_PATTERN } from '../fields/field-limits';
+import type { RoleStepRule } from '../approval/approval-document';
 
 /** One report a cluster writes in a year, named by a stable slug used in URLs. */
 export interface ReportKindSetting {
@@ -10,22 +11,11 @@ export interface ReportKindSetting {
   readonly stage: ClusterStage;
 }
 
-/**
- * Where a step's approvers come from: the owning bureau's holders of the role (課長, 局長), or the
- * programme-wide holders (市政変革室).
- */
-export type ApproverScope = 'owning-bureau' | 'programme';
-
-export interface ApprovalStepRule {
-  readonly role: Role;
-  readonly scope: ApproverScope;
-  readonly label: string;
-}
-
 /** Per fiscal year: which reports each stage has and who approves them, in order. */
 export interface LifecycleSettings {
   readonly reportKinds: readonly ReportKindSetting[];
-  readonly approvalChain: readonly ApprovalStepRule[];
+  /** Cluster reports are decided by role holders: the owning bureau's, then programme-wide. */
+  readonly approvalChain: readonly RoleStepRule[];
   /**
    * Once a report is approved, every logged-in user may read its texts (absent = no: only the
    * owning bureau, its approvers and the reform office). Read from the year's settings as they are now.
@@ -39,7 +29,7 @@ export const REPORT_STAGES: readonly ClusterStage[] = [ClusterStage.InterimRepor
 /** Roles held within a bureau; the others act for the whole programme. */
 export const BUREAU_ROLES: readonly Role[] = [Role.Staff, Role.Manager, Role.Director];
 
-export const DEFAULT_APPROVAL_CHAIN: readonly ApprovalStepRule[] = [
+export const DEFAULT_APPROVAL_CHAIN: readonly RoleStepRule[] = [
   { role: Role.Manager, scope: 'owning-bureau', label: '所管課長' },
   { role: Role.Director, scope: 'owning-bureau', label: '所管局長' },
   { role: Role.ReformOffice, scope: 'programme', label: '市政変革室' },

@@ -1,5 +1,6 @@
 import { Role } from '../roles';
-import { BureauRef, ClusterCase, openClusterCase, Participant } from './cluster-case';
+import { BureauRef, ClusterCase, openClusterCase } from './cluster-case';
+import { Participant } from '../approval/approval-document';
 import { ClusterCommand, decide, textRefOf } from './cluster-commands';
 import { OwedAction, owedActions } from './owed-actions';
 import { FY2024_LIFECYCLE_SETTINGS } from '../../../persistence/src/seed/fy2024-lifecycle-settings';

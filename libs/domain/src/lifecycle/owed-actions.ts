@@ -1,5 +1,6 @@
 import { Role } from '../roles';
-import { authorsOf, ClusterCase, currentStepOf, isClosedStage, ReportState, ReportStatus, reportStageIsOpen } from './cluster-case';
+import { ClusterCase, isClosedStage, reportStageIsOpen } from './cluster-case';
+import { currentStepOf, ApprovalStatus, excludedDeciders } from '../approval/approval-document';
 import type { Actor } from './actor';
 import { REPORT_STAGES } from './lifecycle-settings';
 
@@ -17,7 +18,8 @@ export interface OwedAction {
   readonly reportKind: string;
   readonly reportLabel: string;
   readonly action: OwedActionType;
-  readonly role: Role;
+  /** Null for a step one named person decides: then the assignee is that person. */
+  readonly role: Role | null;
   readonly bureauCode: string | null;
   readonly assignee: Actor | null;
   /** Authors may not decide their own report, nor anyone decide two steps of one submission: not their task either. */
@@ -29,7 +31,7 @@ export function owedActions(state: ClusterCase): OwedAction[] {
   if (isClosedStage(state.stage)) return [];
   const firstReportStage = REPORT_STAGES.find((stage) => state.reports.some((report) => report.stage === stage)) ?? REPORT_STAGES[0];
   return state.reports
-    .filter((report) => report.status !== ReportStatus.Approved && reportStageIsOpen(state.stage, report.stage, firstReportStage))
+    .filter((report) => report.status !== ApprovalStatus.Approved && reportStageIsOpen(state.stage, report.stage, firstReportStage))
     .map((report): OwedAction => {
       const step = currentStepOf(report);
       if (step) {
@@ -39,15 +41,15 @@ export function owedActions(state: ClusterCase): OwedAction[] {
           action: 'decide',
           role: step.role,
           bureauCode: step.bureauCode,
-          assignee: step.delegatedTo,
-          excludedUserIds: [...new Set([...authorsOf(report), ...earlierDeciders(report)])],
+          assignee: step.delegatedTo ?? step.person ?? null,
+          excludedUserIds: excludedDeciders(report),
           stepLabel: step.label,
         };
       }
       return {
         reportKind: report.kind,
         reportLabel: report.label,
-        action: report.status === ReportStatus.Returned ? 'revise' : 'write',
+        action: report.status === ApprovalStatus.Returned ? 'revise' : 'write',
         role: Role.Staff,
         bureauCode: state.owningBureau.code,
         assignee: null,
@@ -55,11 +57,4 @@ export function owedActions(state: ClusterCase): OwedAction[] {
         stepLabel: null,
       };
     });
-}
-
-/** Who decided the steps of the submission before the current one. */
-function earlierDeciders(report: ReportState): string[] {
-  const submission = report.submission;
-  if (!submission) return [];
-  return submission.steps.slice(0, submission.currentStep).flatMap((step) => (step.approval?.by.id ? [step.approval.by.id] : []));
 }

@@ -1,5 +1,6 @@
 import { Role } from '../roles';
-import { BureauRef, ClusterCase, openClusterCase, Participant } from './cluster-case';
+import { BureauRef, ClusterCase, openClusterCase } from './cluster-case';
+import { Participant } from '../approval/approval-document';
 import { ClusterCommand, decide, textRefOf } from './cluster-commands';
 import { ClusterStage } from './cluster-stage';
 import { ClusterStanding, eligibleDelegates, permittedActions, ReportPermissions } from './permitted-actions';

@@ -1,4 +1,5 @@
-import { BureauRef, ClusterCase, currentStepOf, isClosedStage, Participant } from './cluster-case';
+import { BureauRef, ClusterCase, isClosedStage } from './cluster-case';
+import { currentStepOf, Participant } from '../approval/approval-document';
 import { ClusterCommand, decide } from './cluster-commands';
 import { ClusterActionName, holdsActionRole } from './action-roles';
 import { ClusterStage } from './cluster-stage';
@@ -96,7 +97,7 @@ export function permittedActions(cluster: ClusterStanding, state: ClusterCase | 
 function standInFor(state: ClusterCase, kind: string): Participant | null {
   const report = state.reports.find((candidate) => candidate.kind === kind);
   const step = report ? currentStepOf(report) : null;
-  return step ? { id: '\u0000stand-in', name: '', roles: [step.role], bureauCode: step.bureauCode } : null;
+  return step?.role ? { id: '\u0000stand-in', name: '', roles: [step.role], bureauCode: step.bureauCode } : null;
 }
 
 export type DelegatesAnswer<T> = { readonly eligible: T[] } | { readonly refusal: Refusal };

@@ -1,5 +1,6 @@
 import { Role } from '../roles';
-import { approvalSteps, BureauRef, Participant, ReportState, ReportStatus } from './cluster-case';
+import { BureauRef, ReportState } from './cluster-case';
+import { approvalSteps, Participant, ApprovalStatus } from '../approval/approval-document';
 import { DEFAULT_APPROVAL_CHAIN, LifecycleSettings } from './lifecycle-settings';
 import { mayReadReportTexts } from './report-readers';
 import { ClusterStage } from './cluster-stage';
@@ -11,10 +12,10 @@ const person = (id: string, roles: Role[], bureau: BureauRef | null): Participan
 const settings: LifecycleSettings = { reportKinds: [{ slug: 'interim', label: '経過報告', stage: ClusterStage.InterimReport }], approvalChain: DEFAULT_APPROVAL_CHAIN };
 const cluster = { owningBureau: ENV, settings };
 
-const draft: Pick<ReportState, 'status' | 'submission'> = { status: ReportStatus.Draft, submission: null };
+const draft: Pick<ReportState, 'status' | 'submission'> = { status: ApprovalStatus.Draft, submission: null };
 const submission = (bureau: BureauRef) => ({ version: 1, submittedBy: { id: 's', name: 's' }, submittedAt: '', steps: approvalSteps(DEFAULT_APPROVAL_CHAIN, bureau.code), currentStep: 0 });
-const inApproval: Pick<ReportState, 'status' | 'submission'> = { status: ReportStatus.InApproval, submission: submission(ENV) };
-const approved: Pick<ReportState, 'status' | 'submission'> = { status: ReportStatus.Approved, submission: { ...submission(ENV), currentStep: 3 } };
+const inApproval: Pick<ReportState, 'status' | 'submission'> = { status: ApprovalStatus.InApproval, submission: submission(ENV) };
+const approved: Pick<ReportState, 'status' | 'submission'> = { status: ApprovalStatus.Approved, submission: { ...submission(ENV), currentStep: 3 } };
 
 describe('who may read the texts of a report', () => {
   it.each([
@@ -46,7 +47,7 @@ describe('who may read the texts of a report', () => {
   it('follows the chain the report is on: its bureau steps name the bureau they were bound to', () => {
     // After a change of owning bureau the undecided steps move; an approved step stays with the bureau that decided it.
     const movedCluster = { owningBureau: PORT, settings };
-    const decidedAtEnv = { status: ReportStatus.InApproval, submission: { ...submission(PORT), steps: [approvalSteps(DEFAULT_APPROVAL_CHAIN, ENV.code)[0], ...approvalSteps(DEFAULT_APPROVAL_CHAIN, PORT.code).slice(1)] } };
+    const decidedAtEnv = { status: ApprovalStatus.InApproval, submission: { ...submission(PORT), steps: [approvalSteps(DEFAULT_APPROVAL_CHAIN, ENV.code)[0], ...approvalSteps(DEFAULT_APPROVAL_CHAIN, PORT.code).slice(1)] } };
     expect(mayReadReportTexts(person('manager', [Role.Manager], ENV), movedCluster, decidedAtEnv, false)).toBe(true);
     expect(mayReadReportTexts(person('director', [Role.Director], ENV), movedCluster, decidedAtEnv, false)).toBe(false);
     expect(mayReadReportTexts(person('port-director', [Role.Director], PORT), movedCluster, decidedAtEnv, false)).toBe(true);
@@ -54,7 +55,7 @@ describe('who may read the texts of a report', () => {
 
   it('lets a delegate read while they hold the role, and not once they have lost it', () => {
     const steps = approvalSteps(DEFAULT_APPROVAL_CHAIN, ENV.code);
-    const delegated = { status: ReportStatus.InApproval, submission: { ...submission(ENV), steps: [{ ...steps[0], delegatedTo: { id: 'deputy', name: 'deputy' } }, ...steps.slice(1)] } };
+    const delegated = { status: ApprovalStatus.InApproval, submission: { ...submission(ENV), steps: [{ ...steps[0], delegatedTo: { id: 'deputy', name: 'deputy' } }, ...steps.slice(1)] } };
     expect(mayReadReportTexts(person('deputy', [Role.Manager], ENV), cluster, delegated, false)).toBe(true);
     expect(mayReadReportTexts(person('deputy', [Role.Manager], PORT), cluster, delegated, false)).toBe(false);
   });

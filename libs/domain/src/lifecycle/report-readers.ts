@@ -1,5 +1,6 @@
 import { Role } from '../roles';
-import { approvalSteps, ClusterCase, holdsRoleOfStep, Participant, ReportState, ReportStatus } from './cluster-case';
+import { ClusterCase, ReportState } from './cluster-case';
+import { approvalSteps, holdsRoleOfStep, Participant, ApprovalStatus } from '../approval/approval-document';
 
 /**
  * Whether the caller may read the texts of this report: its drafts and earlier versions, the comments
@@ -19,5 +20,5 @@ export function mayReadReportTexts(
   // The chain the report is on if it was submitted (its bureau steps move with the owning bureau), else the one it will take.
   const steps = report.submission?.steps ?? approvalSteps(cluster.settings.approvalChain, cluster.owningBureau.code);
   if (steps.some((step) => holdsRoleOfStep(step, caller))) return true;
-  return approvedReportsReadableByAll && report.status === ReportStatus.Approved;
+  return approvedReportsReadableByAll && report.status === ApprovalStatus.Approved;
 }

@@ -1,4 +1,4 @@
-import { ClusterStage, ReportStatus } from '@app/domain';
+import { ClusterStage, ApprovalStatus } from '@app/domain';
 import { ApiProperty } from '@nestjs/swagger';
 import { ClusterView, DeadlineView } from '../../catalogue/cluster.dto';
 
@@ -27,7 +27,8 @@ export class ReportTextView {
 
 export class ApprovalStepView {
   @ApiProperty({ example: '所管課長' }) label!: string;
-  @ApiProperty({ example: 'manager' }) role!: string;
+  @ApiProperty({ type: String, nullable: true, example: 'manager', description: '決裁する役割。指名された人が決裁する段階では null' }) role!: string | null;
+  @ApiProperty({ type: ActorView, nullable: true, description: 'この段階を決裁する指名された人（PTリーダーなど）。役割で決まる段階では null' }) person!: ActorView | null;
   @ApiProperty({ type: String, nullable: true }) bureauCode!: string | null;
   @ApiProperty({ enum: ['approved', 'pending', 'waiting'], description: '承認済み / 決裁待ち / 前の段階の決裁待ち' }) status!: string;
   @ApiProperty({ type: ActorView, nullable: true, description: '代理決裁者' }) delegatedTo!: ActorView | null;
@@ -54,7 +55,7 @@ export class ReportView {
   @ApiProperty({ example: 'interim' }) kind!: string;
   @ApiProperty({ example: '経過報告' }) label!: string;
   @ApiProperty({ enum: ClusterStage }) stage!: ClusterStage;
-  @ApiProperty({ enum: ReportStatus }) status!: ReportStatus;
+  @ApiProperty({ enum: ApprovalStatus }) status!: ApprovalStatus;
   @ApiProperty({ example: '決裁中' }) statusLabel!: string;
   @ApiProperty({
     description:
