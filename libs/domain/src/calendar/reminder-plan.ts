@@ -41,14 +41,14 @@ export function plannedNotices(cluster: ClusterRef, owed: readonly OwedAction[],
 }
 
 /** Anything sent at an offset before a deadline, or at the deadline itself. */
-export interface TimedNotice {
+export interface TimedNotice<D extends { readonly target: string; readonly dueAt: string } = Deadline> {
   readonly key: string;
   readonly kind: NotificationKind.Reminder | NotificationKind.Escalation;
   readonly at: string;
-  readonly deadline: Deadline;
+  readonly deadline: D;
 }
 
-export interface NoticeSchedule<N extends TimedNotice = PlannedNotice> {
+export interface NoticeSchedule<N extends TimedNotice<{ readonly target: string; readonly dueAt: string }> = PlannedNotice> {
   /** Send now. */
   readonly due: N[];
   /** Overtaken before they could be sent (a later reminder or the escalation is due): never send. */
@@ -62,7 +62,7 @@ export interface NoticeSchedule<N extends TimedNotice = PlannedNotice> {
  * goes out, and none once the deadline itself has passed: people get the message that fits now,
  * not a burst of stale ones after a meeting moved or the worker was away.
  */
-export function scheduleAt<N extends TimedNotice>(planned: readonly N[], sent: ReadonlySet<string>, now: string): NoticeSchedule<N> {
+export function scheduleAt<N extends TimedNotice<{ readonly target: string; readonly dueAt: string }>>(planned: readonly N[], sent: ReadonlySet<string>, now: string): NoticeSchedule<N> {
   const nowMs = Date.parse(now);
   const pending = planned.filter((notice) => !sent.has(notice.key));
   // Sent notices count too: once a later reminder or the escalation went out, an earlier one never does.

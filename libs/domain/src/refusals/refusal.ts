@@ -97,6 +97,15 @@ export const REFUSAL_REASONS = {
   'comment.required': { class: 'invalid', title: 'コメントが必要です' },
   'reform-office.only': { class: 'forbidden', title: '市政変革室だけが行えます' },
 
+  'x-policy.unknown': { class: 'not-found', title: 'X方針はまだ始まっていません' },
+  'x-policy.closed': { class: 'conflict', title: 'X方針は年度終了しています' },
+  'x-policy.self-inspection-incomplete': { class: 'conflict', title: '自己点検が終わっていません' },
+  'x-policy.no-issues': { class: 'conflict', title: '変革課題がありません' },
+  'x-policy.not-published': { class: 'conflict', title: 'X方針はまだ公表されていません' },
+  'x-policy.issue-unknown': { class: 'not-found', title: '公表された課題にありません' },
+  'x-policy.progress-in-approval': { class: 'conflict', title: '前の進捗が決裁中です' },
+  'x-policy-settings.unknown': { class: 'not-found', title: 'X方針の設定はまだありません' },
+
   'meeting.unknown': { class: 'not-found', title: 'X会議がありません' },
   'meeting.exists': { class: 'conflict', title: 'X会議は既にあります' },
 
