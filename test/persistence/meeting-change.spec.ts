@@ -34,6 +34,7 @@ describe('recording a change of a meeting', () => {
     reportKind: null,
     comment: null,
     details: { meetingId: meeting.id },
+    subject: null,
   });
 
   const auditRows = () => dataSource.query(`SELECT event_id, cluster_no, action, to_state FROM audit_events WHERE fiscal_year = 2024 ORDER BY id`);

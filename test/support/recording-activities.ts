@@ -73,6 +73,7 @@ export class RecordingActivities {
         year.meetings = [...year.meetings.filter((meeting) => meeting.id !== change.after.id), change.after];
       },
       runningClusterNos: async (fiscalYear) => this.year(fiscalYear).running,
+      runningProcessWorkflowIds: async () => [],
       composeMeetingDigests: async (fiscalYear, meeting, key, now) => {
         record(this.digestRequests, { meeting, key });
         return [digestFor(fiscalYear, meeting, key, now)];

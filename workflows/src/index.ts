@@ -3,5 +3,8 @@ export { clusterLifecycleWorkflow } from './cluster-lifecycle/cluster-lifecycle.
 export { fiscalYearCalendarWorkflow } from './calendar/fiscal-year-calendar.workflow';
 export { notificationDeliveryWorkflow } from './notifications/notification-delivery.workflow';
 export { retentionWorkflow } from './retention/retention.workflow';
+export { xPolicyWorkflow } from './x-policy/x-policy.workflow';
 export * from './cluster-lifecycle/cluster-lifecycle.messages';
 export * from './calendar/fiscal-year-calendar.messages';
+export * from './process/process.messages';
+export * from './x-policy/x-policy.messages';

@@ -7,6 +7,7 @@ import { CalendarActivitiesFactory } from './activities/calendar.activities';
 import { ClusterLifecycleActivitiesFactory } from './activities/cluster-lifecycle.activities';
 import { NotificationActivitiesFactory } from './activities/notification.activities';
 import { NotificationDeliveryActivitiesFactory } from './activities/notification-delivery.activities';
+import { ProcessActivitiesFactory } from './activities/process.activities';
 import { RetentionActivitiesFactory } from './activities/retention.activities';
 import { SmtpMailSender } from './notifications/smtp-mail.sender';
 import { WebhookSender } from './notifications/webhook.sender';
@@ -17,6 +18,7 @@ export const ACTIVITY_FACTORIES = [
   NotificationActivitiesFactory,
   NotificationDeliveryActivitiesFactory,
   RetentionActivitiesFactory,
+  ProcessActivitiesFactory,
 ];
 
 /** The worker's application context: activities get the database and other dependencies from here. */

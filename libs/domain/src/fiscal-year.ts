@@ -27,3 +27,8 @@ export function fiscalYearOfDay(isoDate: string): number {
   const [year, month] = isoDate.split('-').map(Number);
   return month >= 4 ? year : year - 1;
 }
+
+/** The instant a fiscal year ends: 1 April of the next year, 00:00 Asia/Tokyo. */
+export function fiscalYearEnd(fiscalYear: number): string {
+  return new Date(Date.parse(`${fiscalYear + 1}-04-01T00:00:00+09:00`)).toISOString();
+}

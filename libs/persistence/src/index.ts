@@ -22,3 +22,5 @@ export * from './seed/seed-catalogue';
 export * from './seed/seed-demo';
 export * from './prepare-database';
 export { isDatabaseUnavailable, isDeterministicSqlFailure } from './sql/sql-state';
+export * from './repositories/process-event.repository';
+export * from './repositories/process-read.repository';

@@ -11,6 +11,8 @@ import { LifecycleReadRepository } from './repositories/lifecycle-read.repositor
 import { LoginAttemptRepository } from './repositories/login-attempt.repository';
 import { MeetingRepository } from './repositories/meeting.repository';
 import { NotificationRepository } from './repositories/notification.repository';
+import { ProcessEventRepository } from './repositories/process-event.repository';
+import { ProcessReadRepository } from './repositories/process-read.repository';
 import { ReportTextRepository } from './repositories/report-text.repository';
 import { UserRepository } from './repositories/user.repository';
 import { UserAdminEventRepository } from './repositories/user-admin-event.repository';
@@ -28,6 +30,8 @@ const REPOSITORIES = [
   LoginAttemptRepository,
   ReportTextRepository,
   UserAdminEventRepository,
+  ProcessEventRepository,
+  ProcessReadRepository,
 ];
 
 /** The read model, users and audit log in PostgreSQL, for the API and the worker alike. */

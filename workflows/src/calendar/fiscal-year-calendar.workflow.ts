@@ -40,7 +40,7 @@ import {
   MeetingChange,
 } from './fiscal-year-calendar.messages';
 
-const { loadCalendar, recordMeetingChange, runningClusterNos, composeMeetingDigests, pendingKickoffs } = proxyActivities<CalendarActivities>({
+const { loadCalendar, recordMeetingChange, runningClusterNos, runningProcessWorkflowIds, composeMeetingDigests, pendingKickoffs } = proxyActivities<CalendarActivities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
@@ -137,17 +137,24 @@ function refusedChange(refusal: Refusal): ApplicationFailure {
   return ApplicationFailure.nonRetryable(refusal.message, REFUSED_FAILURE_TYPE, refusal);
 }
 
-/** Every running analysis of the year re-reads its deadlines; one already closed has nothing to re-plan. */
+/**
+ * Every running analysis of the year re-reads its deadlines, and so do the Platinum and X-policy
+ * processes, whose deadlines are pegged to the same meetings; one already closed has nothing to re-plan.
+ */
 async function tellRunningClusters(fiscalYear: number, changedBy: Participant, changeId: string): Promise<void> {
-  const running = await runningClusterNos(fiscalYear);
+  const running = (await runningClusterNos(fiscalYear)).map((clusterNo) => clusterWorkflowId(fiscalYear, clusterNo));
+  const processes = patched(TELLS_PROCESSES) ? await runningProcessWorkflowIds(fiscalYear) : [];
   await Promise.all(
-    running.map((clusterNo) =>
-      getExternalWorkflowHandle(clusterWorkflowId(fiscalYear, clusterNo))
+    [...running, ...processes].map((workflowId) =>
+      getExternalWorkflowHandle(workflowId)
         .signal(calendarChanged, { changedBy: actorOf(changedBy), changeId })
         .catch(() => undefined),
     ),
   );
 }
+
+/** Calendars started before the Platinum and X-policy processes existed told only the analyses, as recorded. */
+const TELLS_PROCESSES = 'tells-processes';
 
 /**
  * Sends the digests whose time has come for meetings still ahead, and returns when the next one

@@ -9,9 +9,10 @@ import {
   meetingDigestRequests,
   NotificationRequest,
   ApprovalStatus,
+  CLOSED_PROCESS_PHASES,
 } from '@app/domain';
-import { CatalogueRepository, ClusterEventRepository, FiscalYearSettingsRepository, LifecycleReadRepository, MeetingRepository } from '@app/persistence';
-import { CalendarActivities, ClusterDeadlinesLoad, MeetingChangeRecord } from '@app/temporal';
+import { CatalogueRepository, ClusterEventRepository, FiscalYearSettingsRepository, LifecycleReadRepository, MeetingRepository, ProcessReadRepository } from '@app/persistence';
+import { CalendarActivities, ClusterDeadlinesLoad, MeetingChangeRecord, processWorkflowId } from '@app/temporal';
 import { Injectable } from '@nestjs/common';
 
 const NO_REMINDERS: ClusterDeadlinesLoad = { deadlines: [], reminderOffsets: [] };
@@ -25,6 +26,7 @@ export class CalendarActivitiesFactory {
     private readonly catalogue: CatalogueRepository,
     private readonly reads: LifecycleReadRepository,
     private readonly events: ClusterEventRepository,
+    private readonly processes: ProcessReadRepository,
   ) {}
 
   create(): CalendarActivities {
@@ -42,6 +44,7 @@ export class CalendarActivitiesFactory {
       },
       recordMeetingChange: (change) => this.recordMeetingChange(change),
       runningClusterNos: (fiscalYear) => this.meetings.runningClusterNos(fiscalYear),
+      runningProcessWorkflowIds: async (fiscalYear) => (await this.processes.running(fiscalYear, CLOSED_PROCESS_PHASES)).map(processWorkflowId),
       composeMeetingDigests: (fiscalYear, meeting, key, now) => this.composeDigests(fiscalYear, meeting, key, now),
       pendingKickoffs: async (fiscalYear) => {
         const { items } = await this.catalogue.listClusters(fiscalYear, { analysedThisYear: true, stage: ClusterStage.NotStarted }, { page: 1, pageSize: 10_000 });
@@ -66,6 +69,7 @@ export class CalendarActivitiesFactory {
         reportKind: null,
         comment: null,
         details: { meetingId: change.after.id, before: change.before, after: change.after },
+        subject: null,
       },
       change.after,
     );

@@ -66,14 +66,5 @@ export interface ProcessEvent<S = unknown> {
   readonly savedText: SavedDocumentText | null;
 }
 
-/** The workflow id of a process instance: platinum/2024, platinum/2024/3, x-policy/2024/kankyo. */
-export function processWorkflowId(subject: ProcessSubject): string {
-  switch (subject.kind) {
-    case ProcessKind.PlatinumProject:
-      return `platinum/${subject.fiscalYear}`;
-    case ProcessKind.PlatinumProposal:
-      return `platinum/${subject.fiscalYear}/${subject.key}`;
-    case ProcessKind.XPolicy:
-      return `x-policy/${subject.fiscalYear}/${subject.key}`;
-  }
-}
+/** The phases in which a process instance has ended, whatever its kind. */
+export const CLOSED_PROCESS_PHASES: readonly string[] = ['CLOSED', 'WITHDRAWN'];

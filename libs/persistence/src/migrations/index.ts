@@ -8,6 +8,7 @@ import { TokenVersion1733100000000 } from './1733100000000-token-version';
 import { AnalysisRunsAndTexts1733150000000 } from './1733150000000-analysis-runs-and-texts';
 import { UserAdminEvents1733300000000 } from './1733300000000-user-admin-events';
 import { LeasesOutboxRetention1733400000000 } from './1733400000000-leases-outbox-retention';
+import { Processes1733500000000 } from './1733500000000-processes';
 
 /** In order of application; TypeORM records each in the migrations table. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   AnalysisRunsAndTexts1733150000000,
   UserAdminEvents1733300000000,
   LeasesOutboxRetention1733400000000,
+  Processes1733500000000,
 ];

@@ -1,32 +1,11 @@
 import { applyCaseDelta, ClusterCase, ClusterLifecycleEvent, Deadline, Meeting, SavedReportText } from '@app/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { Page, PageRequest, queryPage } from '../sql/paging';
-import { execute, queryFirst, queryRows } from '../sql/typed-query';
+import { execute, queryFirst } from '../sql/typed-query';
 import { saveMeeting } from './meeting.repository';
+import { appendAuditEntry, AuditEntryRow, NewAuditEntry, toAuditEntry } from './audit-trail';
 
-/** One entry of the audit trail as it is written: who did what, when, to which year and cluster. */
-export interface NewAuditEntry {
-  /** Stable per effect, so a retried write is recorded once. */
-  readonly eventId: string;
-  /** ISO 8601 instant. */
-  readonly occurredAt: string;
-  readonly fiscalYear: number;
-  /** Null for changes of the year as a whole, such as its calendar. */
-  readonly clusterNo: number | null;
-  readonly actorId: string | null;
-  readonly actorName: string;
-  readonly action: string;
-  readonly fromState: string | null;
-  readonly toState: string | null;
-  readonly reportKind: string | null;
-  readonly comment: string | null;
-  readonly details: Record<string, unknown>;
-}
-
-/** One entry of a cluster's audit trail as it is read back. */
-export interface AuditEntryRow extends Omit<NewAuditEntry, 'occurredAt' | 'fiscalYear' | 'clusterNo'> {
-  readonly occurredAt: Date;
-}
+export type { AuditEntryRow, NewAuditEntry } from './audit-trail';
 
 /** An event the read model refused, as admins see it. */
 export interface ProjectionFailureRow {
@@ -37,19 +16,6 @@ export interface ProjectionFailureRow {
   readonly action: string;
   readonly problem: string;
   readonly failedAt: Date;
-}
-
-interface AuditEntryRecord {
-  readonly event_id: string;
-  readonly occurred_at: Date;
-  readonly actor_id: string | null;
-  readonly actor_name: string;
-  readonly action: string;
-  readonly from_state: string | null;
-  readonly to_state: string | null;
-  readonly report_kind: string | null;
-  readonly comment: string | null;
-  readonly details: Record<string, unknown>;
 }
 
 /**
@@ -183,47 +149,6 @@ export class ClusterEventRepository {
   }
 }
 
-function toAuditEntry(row: AuditEntryRecord): AuditEntryRow {
-  return {
-    eventId: row.event_id,
-    occurredAt: row.occurred_at,
-    actorId: row.actor_id,
-    actorName: row.actor_name,
-    action: row.action,
-    fromState: row.from_state,
-    toState: row.to_state,
-    reportKind: row.report_kind,
-    comment: row.comment,
-    details: row.details,
-  };
-}
-
-/** The only writer of audit_events; false when the event id is there already. */
-async function appendAuditEntry(manager: EntityManager, entry: NewAuditEntry): Promise<boolean> {
-  const inserted = await queryRows(
-    manager,
-    `INSERT INTO audit_events
-       (event_id, occurred_at, fiscal_year, cluster_no, actor_id, actor_name, action, from_state, to_state, report_kind, comment, details)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-     ON CONFLICT (event_id) DO NOTHING RETURNING id`,
-    [
-      entry.eventId,
-      entry.occurredAt,
-      entry.fiscalYear,
-      entry.clusterNo,
-      entry.actorId,
-      entry.actorName,
-      entry.action,
-      entry.fromState,
-      entry.toState,
-      entry.reportKind,
-      entry.comment,
-      JSON.stringify(entry.details),
-    ],
-  );
-  return inserted.length > 0;
-}
-
 /** What people owe on the cluster is replaced as a whole: the event carries the complete list. */
 async function replaceOwedActions(manager: EntityManager, event: ClusterLifecycleEvent, deadlines: readonly Deadline[]): Promise<void> {
   await execute(manager, `DELETE FROM owed_actions WHERE fiscal_year = $1 AND cluster_no = $2`, [event.fiscalYear, event.clusterNo]);
@@ -278,6 +203,7 @@ function auditEntryOf(event: ClusterLifecycleEvent): NewAuditEntry {
     reportKind: event.reportKind,
     comment: event.comment,
     details: event.details,
+    subject: null,
   };
 }
 

@@ -1,4 +1,4 @@
-import { CalendarSettings, LifecycleSettings } from '@app/domain';
+import { CalendarSettings, LifecycleSettings, XPolicySettings } from '@app/domain';
 import { DataSource } from 'typeorm';
 import { execute, queryFirst } from '../sql/typed-query';
 
@@ -34,5 +34,19 @@ export class FiscalYearSettingsRepository {
 
   async setCalendarSettings(fiscalYear: number, settings: CalendarSettings): Promise<void> {
     await execute(this.dataSource, `UPDATE fiscal_years SET calendar_settings = $2 WHERE fiscal_year = $1`, [fiscalYear, JSON.stringify(settings)]);
+  }
+
+  async xPolicySettings(fiscalYear: number): Promise<XPolicySettings | null> {
+    const row = await queryFirst<{ x_policy_settings: XPolicySettings | null }>(
+      this.dataSource,
+      `SELECT x_policy_settings FROM fiscal_years WHERE fiscal_year = $1`,
+      [fiscalYear],
+    );
+    return row?.x_policy_settings ?? null;
+  }
+
+  /** Applies to X policies started from now on for its items; the deadlines re-plan the running ones. */
+  async setXPolicySettings(fiscalYear: number, settings: XPolicySettings): Promise<void> {
+    await execute(this.dataSource, `UPDATE fiscal_years SET x_policy_settings = $2 WHERE fiscal_year = $1`, [fiscalYear, JSON.stringify(settings)]);
   }
 }

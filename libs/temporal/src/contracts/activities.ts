@@ -1,9 +1,34 @@
-import type { Actor, CalendarSettings, ClusterLifecycleEvent, Deadline, Meeting, NotificationDelivery, NotificationRequest, PendingKickoff } from '@app/domain';
+import type {
+  Actor,
+  CalendarSettings,
+  ClusterLifecycleEvent,
+  Deadline,
+  Meeting,
+  NotificationDelivery,
+  NotificationRequest,
+  PendingKickoff,
+  ProcessDeadline,
+  ProcessEvent,
+  ProcessSubject,
+} from '@app/domain';
 
 /** What the cluster lifecycle workflow asks of the world; the worker implements it. */
 export interface ClusterLifecycleActivities {
   /** Writes the audit entry and read model for one event; idempotent by event id. */
   recordClusterEvent(event: ClusterLifecycleEvent): Promise<void>;
+}
+
+/** A process's deadlines under the year's calendar as it stands, and when to remind before them. */
+export interface ProcessDeadlinesLoad {
+  readonly deadlines: readonly ProcessDeadline[];
+  readonly reminderOffsets: readonly string[];
+}
+
+/** What the Platinum and X-policy workflows ask of the world; the worker implements it. */
+export interface ProcessActivities {
+  /** Writes the audit entry and read model for one event; idempotent by event id. */
+  recordProcessEvent(event: ProcessEvent): Promise<void>;
+  loadProcessDeadlines(subject: ProcessSubject): Promise<ProcessDeadlinesLoad>;
 }
 
 /**
@@ -69,6 +94,8 @@ export interface CalendarActivities {
   loadClusterDeadlines(fiscalYear: number, clusterNo: number): Promise<ClusterDeadlinesLoad>;
   recordMeetingChange(change: MeetingChangeRecord): Promise<void>;
   runningClusterNos(fiscalYear: number): Promise<number[]>;
+  /** Workflow ids of the year's running Platinum and X-policy processes, which plan by the meetings too. */
+  runningProcessWorkflowIds(fiscalYear: number): Promise<string[]>;
   /** One digest per owning bureau presenting at the meeting: what they present and its state. */
   composeMeetingDigests(fiscalYear: number, meeting: Meeting, key: string, now: string): Promise<NotificationRequest[]>;
   /** Clusters flagged for this year's analysis and not yet kicked off. */

@@ -1,3 +1,5 @@
+import { ProcessKind, type ProcessSubject } from '@app/domain';
+
 /** Business keys, so that starting the same process twice finds the one already running. */
 export function clusterWorkflowId(fiscalYear: number, clusterNo: number): string {
   return `cluster/${fiscalYear}/${clusterNo}`;
@@ -21,4 +23,16 @@ export function notificationDeliveryWorkflowId(delivery: { readonly channel: str
 /** The retention schedule of a deployment (its task queue), and the id of the runs it starts. */
 export function retentionScheduleId(taskQueue: string): string {
   return `retention/${taskQueue}`;
+}
+
+/** A process beside the analyses: platinum/2024 (the project), platinum/2024/3 (a proposal), x-policy/2024/kankyo. */
+export function processWorkflowId(subject: ProcessSubject): string {
+  switch (subject.kind) {
+    case ProcessKind.PlatinumProject:
+      return `platinum/${subject.fiscalYear}`;
+    case ProcessKind.PlatinumProposal:
+      return `platinum/${subject.fiscalYear}/${subject.key}`;
+    case ProcessKind.XPolicy:
+      return `x-policy/${subject.fiscalYear}/${subject.key}`;
+  }
 }
