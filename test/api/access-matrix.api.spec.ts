@@ -11,6 +11,9 @@ const ADMIN = [Role.Admin];
 const OFFICE = [Role.ReformOffice];
 const CLUSTER = '/api/v1/fiscal-years/{fy}/clusters/{no}';
 const REPORT = `${CLUSTER}/reports/{kind}`;
+const X_POLICY = '/api/v1/fiscal-years/{fy}/x-policies/{bureau}';
+const STAFF = [Role.Staff];
+const DECIDERS = [Role.Manager, Role.Director, Role.ReformOffice];
 
 /**
  * The access rule of every operation of the API, as people are told it. An operation the OpenAPI
@@ -67,6 +70,24 @@ const RULES: Readonly<Record<string, Rule>> = {
   [`GET ${REPORT}/delegates`]: ACTION_ROLES.delegate,
   // Authenticated at the door; who may read the text is the report's own rule, below.
   [`GET ${REPORT}/versions/{version}`]: 'authenticated',
+  'GET /api/v1/fiscal-years/{fy}/x-policy-settings': 'authenticated',
+  'PUT /api/v1/fiscal-years/{fy}/x-policy-settings': OFFICE,
+  'POST /api/v1/fiscal-years/{fy}/x-policies/start': OFFICE,
+  'GET /api/v1/fiscal-years/{fy}/x-policies': 'authenticated',
+  // Authenticated at the door; the drafts and comments are the bureau's and the reform office's alone.
+  [`GET ${X_POLICY}`]: 'authenticated',
+  [`GET ${X_POLICY}/history`]: 'authenticated',
+  [`PUT ${X_POLICY}/self-inspection`]: STAFF,
+  [`PUT ${X_POLICY}/issues`]: STAFF,
+  [`POST ${X_POLICY}/submit`]: STAFF,
+  [`POST ${X_POLICY}/recall`]: STAFF,
+  [`POST ${X_POLICY}/approve`]: DECIDERS,
+  [`POST ${X_POLICY}/return`]: DECIDERS,
+  [`POST ${X_POLICY}/issues/{issueId}/progress`]: STAFF,
+  [`POST ${X_POLICY}/issues/{issueId}/progress/approve`]: [Role.Director],
+  [`POST ${X_POLICY}/issues/{issueId}/progress/return`]: [Role.Director],
+  'GET /api/v1/public/fiscal-years/{fy}/x-policies': 'public',
+  'GET /api/v1/public/fiscal-years/{fy}/x-policies/{bureau}': 'public',
 };
 
 /** Ends every token the caller holds: probed last, after which the user logs in again. */
@@ -148,7 +169,9 @@ describe('the access matrix: every endpoint × role × bureau', () => {
         .replace('{no}', String(UNTOUCHED))
         .replace('{kind}', 'interim')
         .replace('{version}', '1')
-        .replace('{id}', UNKNOWN_ID);
+        .replace('{id}', UNKNOWN_ID)
+        .replace('{bureau}', 'kankyo')
+        .replace('{issueId}', 'seal-free');
 
     it('has a rule in this table for each operation, and each operation states its rule first', () => {
       expect(operations.length).toBeGreaterThanOrEqual(Object.keys(RULES).length);

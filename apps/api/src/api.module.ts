@@ -17,6 +17,7 @@ import { MeetingsModule } from './meetings/meetings.module';
 import { DEFAULT_IDEMPOTENCY_LEASE_MS, IDEMPOTENCY_LEASE_MS, IdempotencyInterceptor } from './common/idempotency.interceptor';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { UsersModule } from './users/users.module';
+import { XPoliciesModule } from './x-policies/x-policies.module';
 
 export interface ApiSettings {
   readonly databaseUrl: string;
@@ -49,6 +50,7 @@ export class ApiModule {
         UsersModule,
         NotificationsModule,
         OperationsModule,
+        XPoliciesModule,
       ],
       providers: [
         { provide: IDEMPOTENCY_LEASE_MS, useValue: settings.idempotencyLeaseMs ?? DEFAULT_IDEMPOTENCY_LEASE_MS },

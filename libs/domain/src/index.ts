@@ -47,3 +47,4 @@ export * from './process/process-notices';
 export * from './x-policy/x-policy';
 export * from './x-policy/x-policy-commands';
 export * from './x-policy/x-policy-owed';
+export * from './x-policy/x-policy-permissions';

@@ -78,7 +78,10 @@ export async function runProcess<S, C extends { readonly type: string }>(
   let reminderOffsets: readonly string[] = carried?.reminderOffsets ?? [];
   let version = 0;
   let recorded: Promise<void> = Promise.resolve();
+  /** Actions wait until the start is recorded, so the audit trail always opens with it. */
   let started = carried !== undefined;
+  /** The start is in the read model: the caller who started it may read it now. */
+  let startInReadModel = carried !== undefined;
   let startFailed = false;
   let continuing = false;
   const calendarChanges: CalendarChange[] = [...(carried?.calendarChanges ?? [])];
@@ -137,7 +140,7 @@ export async function runProcess<S, C extends { readonly type: string }>(
 
   setHandler(getProcessState, () => state);
   setHandler(awaitProcessStart, async () => {
-    await condition(() => started || startFailed);
+    await condition(() => startInReadModel || startFailed);
     if (startFailed) throw projectionFailed('開始');
     return outcome();
   });
@@ -167,6 +170,7 @@ export async function runProcess<S, C extends { readonly type: string }>(
       const first = record({ action: 'start', actor: input.startedBy, document: null, comment: null, details: {}, savedText: null }, null);
       started = true;
       await first;
+      startInReadModel = true;
     } catch {
       startFailed = true;
       await condition(allHandlersFinished);

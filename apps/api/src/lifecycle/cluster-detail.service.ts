@@ -1,5 +1,4 @@
 import {
-  ApprovalStepState,
   ClusterStage,
   Deadline,
   Participant,
@@ -15,7 +14,8 @@ import { ClusterRow, FiscalYearSettingsRepository, LifecycleReadRepository, Meet
 import { Injectable } from '@nestjs/common';
 import { CatalogueService, toClusterView } from '../catalogue/catalogue.service';
 import { toDeadlineView } from '../catalogue/deadline-view';
-import { ApprovalStepView, ClusterDetailView, PermittedActionsView, ReportView } from './dto/cluster-detail.dto';
+import { toReturnNoteView, toSubmissionView } from '../common/approval-views';
+import { ClusterDetailView, PermittedActionsView, ReportView } from './dto/cluster-detail.dto';
 import { ReportTextAccessService, TEXTS_RESTRICTED_MESSAGE } from './report-text-access.service';
 
 /** Draws a cluster's detail from the read model: never from the workflow, so it also serves closed analyses. */
@@ -96,29 +96,8 @@ function toReportView(report: ReportState, versions: readonly ReportVersionRow[]
       readable && latest && latestInfo && latest.version === latestInfo.version
         ? { ...latestInfo, savedAt: toTokyoIsoString(latestInfo.savedAt), body: latest.body }
         : null,
-    submission: report.submission
-      ? {
-          version: report.submission.version,
-          submittedBy: report.submission.submittedBy,
-          submittedAt: toTokyoIsoString(report.submission.submittedAt),
-          steps: report.submission.steps.map((step, index) => toStepView(step, index, report.submission?.currentStep ?? 0, readable)),
-        }
-      : null,
-    lastReturn: report.lastReturn ? { ...report.lastReturn, comment: readable ? report.lastReturn.comment : null, at: toTokyoIsoString(report.lastReturn.at) } : null,
+    submission: toSubmissionView(report.submission, readable),
+    lastReturn: toReturnNoteView(report.lastReturn, readable),
     approvedAt: report.approvedAt ? toTokyoIsoString(report.approvedAt) : null,
-  };
-}
-
-function toStepView(step: ApprovalStepState, index: number, currentStep: number, readable: boolean): ApprovalStepView {
-  return {
-    label: step.label,
-    role: step.role,
-    person: step.person ?? null,
-    bureauCode: step.bureauCode,
-    status: step.approval ? 'approved' : index === currentStep ? 'pending' : 'waiting',
-    delegatedTo: step.delegatedTo,
-    approvedBy: step.approval?.by ?? null,
-    approvedAt: step.approval ? toTokyoIsoString(step.approval.at) : null,
-    comment: readable ? (step.approval?.comment ?? null) : null,
   };
 }

@@ -633,6 +633,290 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/fiscal-years/{fy}/x-policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 局区X方針の一覧
+         * @description Access: any logged-in user. Every bureau's X policy of the year and where it stands (bureaus not started included), with counts by phase.
+         */
+        get: operations["XPoliciesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fiscal-years/{fy}/x-policies/{bureau}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 局区X方針
+         * @description Access: any logged-in user; the self-inspection answers, the draft issues, comments and unpublished progress only for the bureau's own users and the reform office (others see the state, the chain and what is published). With what the caller may do now.
+         */
+        get: operations["XPoliciesController_detail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fiscal-years/{fy}/x-policies/{bureau}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * X方針の承認
+         * @description Access: the holder of the plan's current step (the bureau's manager, then its director, then the reform office), never on a plan one wrote nor after deciding an earlier step. The last approval publishes it.
+         */
+        post: operations["XPoliciesController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fiscal-years/{fy}/x-policies/{bureau}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 局区X方針の履歴
+         * @description Access: any logged-in user; comments only for the bureau's own users and the reform office. Every act, oldest first, paged.
+         */
+        get: operations["XPoliciesController_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fiscal-years/{fy}/x-policies/{bureau}/issues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 課題と対応策の保存
+         * @description Access: staff of the bureau. Saves the whole list of reform issues with their responses and schedules as a new version of the plan (the answers as they were).
+         */
+        put: operations["XPoliciesController_saveIssues"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fiscal-years/{fy}/x-policies/{bureau}/issues/{issueId}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 進捗の提出
+         * @description Access: staff of the bureau, once the plan is published. Sends a progress update of a published issue to the bureau's director, who approves it for publication (or returns it; posting again revises it).
+         */
+        post: operations["XPoliciesController_postProgress"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fiscal-years/{fy}/x-policies/{bureau}/issues/{issueId}/progress/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 進捗の承認・公表
+         * @description Access: the bureau's director (not the update's author). Publishes the issue's progress update.
+         */
+        post: operations["XPoliciesController_approveProgress"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fiscal-years/{fy}/x-policies/{bureau}/issues/{issueId}/progress/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 進捗の差戻し
+         * @description Access: the bureau's director. Returns the issue's progress update to the bureau's staff with a required comment.
+         */
+        post: operations["XPoliciesController_returnProgress"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fiscal-years/{fy}/x-policies/{bureau}/recall": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * X方針の引戻し
+         * @description Access: the submitter, until the first approver decides.
+         */
+        post: operations["XPoliciesController_recall"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fiscal-years/{fy}/x-policies/{bureau}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * X方針の差戻し
+         * @description Access: the holder of the plan's current step. Returns it to the bureau's staff with a required comment.
+         */
+        post: operations["XPoliciesController_returnPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fiscal-years/{fy}/x-policies/{bureau}/self-inspection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 自己点検の保存
+         * @description Access: staff of the bureau. Saves the answers to the year's self-inspection items as a new version of the plan (the issues as they were).
+         */
+        put: operations["XPoliciesController_saveSelfInspection"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fiscal-years/{fy}/x-policies/{bureau}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * X方針の提出
+         * @description Access: staff of the bureau. Sends the plan along its chain (課長 → 局長 → 市政変革室) once every self-inspection item is answered and an issue is listed.
+         */
+        post: operations["XPoliciesController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fiscal-years/{fy}/x-policies/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * X方針の開始
+         * @description Access: reform-office. Starts the year's X policy of every bureau (or of those named) with the year's self-inspection items; bureaus already started are listed as such, never started again.
+         */
+        post: operations["XPoliciesController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fiscal-years/{fy}/x-policy-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * X方針の設定
+         * @description Access: any logged-in user. The year's self-inspection items and the plan's deadline (pegged to an X meeting or a day), with the deadline as the meetings now put it.
+         */
+        get: operations["XPoliciesController_settingsOf"];
+        /**
+         * X方針の設定の変更
+         * @description Access: reform-office. Sets the self-inspection items (for X policies started afterwards) and the deadline, which running X policies re-plan their reminders by at once.
+         */
+        put: operations["XPoliciesController_updateSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/health": {
         parameters: {
             query?: never;
@@ -773,6 +1057,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/fiscal-years/{fy}/x-policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 公表された局区X方針
+         * @description Access: public. Every bureau's published issues, responses and schedules with the date of publication, and each issue's published progress with its date; never a draft, a comment or a staff member's name.
+         */
+        get: operations["PublicXPoliciesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/fiscal-years/{fy}/x-policies/{bureau}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 公表された局区X方針（局ごと）
+         * @description Access: public. One bureau's published X policy; 409 x-policy.not-published before publication.
+         */
+        get: operations["PublicXPoliciesController_detail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -881,6 +1205,20 @@ export interface components {
             /** @example 経過報告 */
             reportLabel: string;
         };
+        ApprovalDocumentView: {
+            approvedAt: string | null;
+            /** @example 課題と対応策 */
+            label: string;
+            /** @description 直近の差戻し */
+            lastReturn: components["schemas"]["ReturnNoteView"] | null;
+            /** @enum {string} */
+            status: "NOT_STARTED" | "DRAFT" | "IN_APPROVAL" | "RETURNED" | "APPROVED";
+            /** @example 決裁中 */
+            statusLabel: string;
+            submission: components["schemas"]["SubmissionView"] | null;
+            /** @description 保存された全ての版（古い順） */
+            versions: components["schemas"]["DocumentVersionView"][];
+        };
         ApprovalStepRuleDto: {
             /** @example 所管課長 */
             label: string;
@@ -978,6 +1316,12 @@ export interface components {
             /** @description 期限を過ぎて未完了の報告書・決裁の数 */
             overdue: number;
             total: number;
+        };
+        BureauRefView: {
+            /** @example kankyo */
+            code: string;
+            /** @example 環境局 */
+            name: string;
         };
         BureauView: {
             /** @example kodomo */
@@ -1274,6 +1618,16 @@ export interface components {
              * @example kodomo.staff
              */
             username: string | null;
+        };
+        DocumentVersionView: {
+            empty: boolean;
+            /** @description Asia/Tokyo */
+            savedAt: string;
+            savedBy: components["schemas"]["ActorView"];
+            /** @description 件名（本文を閲覧できない利用者には null） */
+            title: string | null;
+            /** @example 2 */
+            version: number;
         };
         FieldProblemView: {
             /**
@@ -1614,13 +1968,20 @@ export interface components {
             /** @description 報告書ごと（着手前は空） */
             reports: components["schemas"]["ReportPermissionsView"][];
         };
+        PhaseCountView: {
+            count: number;
+            /** @example 課題と対応策 */
+            label: string;
+            /** @example ISSUES */
+            phase: string | null;
+        };
         ProblemDetailsView: {
             /**
              * @description 安定した理由コード（README の一覧を参照）
              * @example step.already-decided
              * @enum {string}
              */
-            code: "request.invalid" | "auth.required" | "auth.login-failed" | "auth.locked" | "request.rate-limited" | "access.denied" | "auth.csrf-header-missing" | "route.unknown" | "request.too-large" | "request.unsupported-media-type" | "idempotency.key-reused" | "idempotency.key-invalid" | "idempotency.in-progress" | "temporal.unavailable" | "database.unavailable" | "service.unhealthy" | "server.error" | "fiscal-year.unknown" | "fiscal-year.exists" | "cluster.unknown" | "cluster.not-started" | "cluster.already-started" | "cluster.closed" | "cluster.no-owning-bureau" | "cluster.owning-bureau-unchanged" | "lifecycle-settings.incomplete" | "lifecycle-settings.unknown" | "calendar-settings.unknown" | "bureau.unknown" | "bureau.exists" | "report-kind.unknown" | "report.stage-not-open" | "report.in-approval" | "report.approved" | "report.not-in-approval" | "report.no-draft" | "report.empty-draft" | "report.version-stale" | "report.version-unknown" | "report.not-drafter" | "report.own-report" | "report.not-submitter" | "report.already-decided" | "step.not-yours" | "step.already-decided" | "step.separation-of-duties" | "delegation.unchanged" | "report.text-restricted" | "delegate.invalid" | "document.in-approval" | "document.approved" | "document.not-in-approval" | "document.no-draft" | "document.empty-draft" | "document.version-stale" | "document.not-drafter" | "document.own-document" | "document.not-submitter" | "document.already-decided" | "comment.required" | "reform-office.only" | "meeting.unknown" | "meeting.exists" | "user.unknown" | "user.username-taken" | "notification.unknown";
+            code: "request.invalid" | "auth.required" | "auth.login-failed" | "auth.locked" | "request.rate-limited" | "access.denied" | "auth.csrf-header-missing" | "route.unknown" | "request.too-large" | "request.unsupported-media-type" | "idempotency.key-reused" | "idempotency.key-invalid" | "idempotency.in-progress" | "temporal.unavailable" | "database.unavailable" | "service.unhealthy" | "server.error" | "fiscal-year.unknown" | "fiscal-year.exists" | "cluster.unknown" | "cluster.not-started" | "cluster.already-started" | "cluster.closed" | "cluster.no-owning-bureau" | "cluster.owning-bureau-unchanged" | "lifecycle-settings.incomplete" | "lifecycle-settings.unknown" | "calendar-settings.unknown" | "bureau.unknown" | "bureau.exists" | "report-kind.unknown" | "report.stage-not-open" | "report.in-approval" | "report.approved" | "report.not-in-approval" | "report.no-draft" | "report.empty-draft" | "report.version-stale" | "report.version-unknown" | "report.not-drafter" | "report.own-report" | "report.not-submitter" | "report.already-decided" | "step.not-yours" | "step.already-decided" | "step.separation-of-duties" | "delegation.unchanged" | "report.text-restricted" | "delegate.invalid" | "document.in-approval" | "document.approved" | "document.not-in-approval" | "document.no-draft" | "document.empty-draft" | "document.version-stale" | "document.not-drafter" | "document.own-document" | "document.not-submitter" | "document.already-decided" | "comment.required" | "reform-office.only" | "x-policy.unknown" | "x-policy.closed" | "x-policy.self-inspection-incomplete" | "x-policy.no-issues" | "x-policy.not-published" | "x-policy.issue-unknown" | "x-policy.progress-in-approval" | "x-policy-settings.unknown" | "x-policy-settings.incomplete" | "meeting.unknown" | "meeting.exists" | "user.unknown" | "user.username-taken" | "notification.unknown";
             /**
              * @description 競合（409）のときの現在の状態: 事業群の段階と報告書ごとの状態
              * @example {
@@ -1658,6 +2019,76 @@ export interface components {
              */
             type: string;
         };
+        ProcessDeadlineRuleDto: {
+            /**
+             * @description 期限の日（meetingId と一方だけ）
+             * @example 2024-08-09
+             */
+            date?: string;
+            /**
+             * @description 会議の何営業日前か（meetingId のとき）
+             * @example 5
+             */
+            leadBusinessDays?: number;
+            /**
+             * @description 基準とする会議（date と一方だけ）
+             * @example x2
+             */
+            meetingId?: string;
+            /**
+             * @description 期限の対象
+             * @example plan
+             */
+            target: string;
+        };
+        ProcessDeadlineView: {
+            /** @example 2024-08-09T17:00:00.000+09:00 */
+            dueAt: string;
+            /**
+             * @description 期限日（Asia/Tokyo）
+             * @example 2024-08-09
+             */
+            dueDate: string;
+            /** @example 課題と対応策の公表 */
+            label: string;
+            /** @example 令和6年8月21日（2024-08-21） */
+            meetingDateLabel: string | null;
+            /**
+             * @description 基準の会議（日付で決めた期限では null）
+             * @example 第2回X会議
+             */
+            meetingName: string | null;
+            /** @description 期限を過ぎて未了か */
+            overdue: boolean;
+            /** @description 会議の日程が上旬・中旬・下旬までしか決まっておらず、その初日を基準にした暫定の期限か */
+            provisional: boolean;
+            /** @example plan */
+            target: string;
+        };
+        ProcessHistoryEntryView: {
+            /** @example approve */
+            action: string;
+            /** @example 承認 */
+            actionLabel: string;
+            actor: components["schemas"]["ActorView"];
+            /** @description コメント（閲覧できない利用者には null） */
+            comment: string | null;
+            /** @description 対象の書類（plan、progress/<課題>/<報> など） */
+            document: string | null;
+            eventId: string;
+            fromPhase: string | null;
+            /** @description Asia/Tokyo */
+            occurredAt: string;
+            /** @description 本文・コメントを閲覧できないため省いたか */
+            textsRestricted: boolean;
+            toPhase: string | null;
+        };
+        ProcessHistoryPage: {
+            items: components["schemas"]["ProcessHistoryEntryView"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
         ProfileView: {
             /** @description 所属局（admin / reform-office は null） */
             bureau: components["schemas"]["NamedCodeView"] | null;
@@ -1668,6 +2099,32 @@ export interface components {
             roles: ("staff" | "manager" | "director" | "reform-office" | "admin")[];
             /** @example kodomo.staff */
             username: string;
+        };
+        ProgressRequest: {
+            /**
+             * @description 進捗の内容
+             * @example 9件のうち6件の規則改正を終えた
+             */
+            text: string;
+        };
+        ProgressUpdateView: {
+            /** @example seal-free */
+            issueId: string;
+            lastReturn: components["schemas"]["ReturnNoteView"] | null;
+            /** @description 公表日時（Asia/Tokyo） */
+            publishedAt: string | null;
+            /**
+             * @description その課題の第何報か
+             * @example 1
+             */
+            seq: number;
+            /** @enum {string} */
+            status: "NOT_STARTED" | "DRAFT" | "IN_APPROVAL" | "RETURNED" | "APPROVED";
+            /** @example 決裁中 */
+            statusLabel: string;
+            submission: components["schemas"]["SubmissionView"] | null;
+            /** @description 進捗の内容（公表前のものは閲覧できる利用者だけ） */
+            text: string | null;
         };
         ProgressView: {
             /** @description 所管局 × 段階 */
@@ -1707,6 +2164,42 @@ export interface components {
             problem: string;
             /** @example 12 */
             seq: number;
+        };
+        PublicationView: {
+            issues: components["schemas"]["XPolicyIssueView"][];
+            /** @description Asia/Tokyo */
+            publishedAt: string;
+            /** @description 公表した版 */
+            version: number;
+        };
+        PublicIssueView: {
+            clusterNos: number[];
+            /** @example seal-free */
+            id: string;
+            progress: components["schemas"]["PublishedProgressView"][];
+            response: string;
+            schedule: string;
+            /** @example 押印を求める手続の見直し */
+            title: string;
+        };
+        PublicXPolicyListView: {
+            fiscalYear: number;
+            /** @description 公表済みの局だけ */
+            items: components["schemas"]["PublicXPolicyView"][];
+        };
+        PublicXPolicyView: {
+            bureau: components["schemas"]["BureauRefView"];
+            fiscalYear: number;
+            issues: components["schemas"]["PublicIssueView"][];
+            /** @description 課題と対応策の公表日時（Asia/Tokyo） */
+            publishedAt: string;
+        };
+        PublishedProgressView: {
+            /** @description Asia/Tokyo */
+            publishedAt: string;
+            /** @example 1 */
+            seq: number;
+            text: string;
         };
         ReportKindSettingDto: {
             /** @example 改革の方向性の報告（予算関連） */
@@ -1821,6 +2314,34 @@ export interface components {
              */
             title: string;
         };
+        SelfInspectionAnswerDto: {
+            /** @example 押印を求める手続が12件あり、うち9件は法令上の根拠がない */
+            answer: string;
+            /** @example rules */
+            itemId: string;
+        };
+        SelfInspectionEntryView: {
+            /** @description 回答（未回答、または閲覧できない利用者には null） */
+            answer: string | null;
+            /** @example rules */
+            itemId: string;
+            question: string;
+        };
+        SelfInspectionItemDto: {
+            /** @example rules */
+            id: string;
+            /** @example 市民や事業者に押印・書面・来庁を求める手続はいくつありますか */
+            question: string;
+        };
+        SelfInspectionItemView: {
+            /** @example rules */
+            id: string;
+            /** @example 市民や事業者に押印・書面・来庁を求める手続はいくつありますか */
+            question: string;
+        };
+        SelfInspectionRequest: {
+            answers: components["schemas"]["SelfInspectionAnswerDto"][];
+        };
         SessionResponse: {
             /**
              * @description seconds until the session ends
@@ -1856,6 +2377,21 @@ export interface components {
             /** @description 期限を過ぎて未完了の報告書・決裁の数 */
             overdue: number;
             total: number;
+        };
+        StartXPoliciesRequest: {
+            /**
+             * @description 開始する局の一覧（省略時は全局）
+             * @example [
+             *       "kankyo"
+             *     ]
+             */
+            bureauCodes?: string[];
+        };
+        StartXPoliciesView: {
+            /** @description 既に開始していた局 */
+            existing: string[];
+            /** @description 開始した局 */
+            started: string[];
         };
         SubmissionView: {
             steps: components["schemas"]["ApprovalStepView"][];
@@ -2021,6 +2557,147 @@ export interface components {
              * @example 今年度は制度改正の動向を見て分析を見送る
              */
             reason: string;
+        };
+        XPolicyDetailView: {
+            bureau: components["schemas"]["BureauRefView"];
+            /** @description 公表の期限（公表後は null） */
+            deadline: components["schemas"]["ProcessDeadlineView"] | null;
+            fiscalYear: number;
+            /** @description 最新の版の課題と対応策（閲覧できない利用者には null） */
+            issues: components["schemas"]["XPolicyIssueView"][] | null;
+            /**
+             * @description 決裁待ちの段階
+             * @example 局長
+             */
+            pendingStep: string | null;
+            permitted: components["schemas"]["XPolicyPermissionsView"];
+            /** @enum {string|null} */
+            phase: "SELF_INSPECTION" | "ISSUES" | "IN_APPROVAL" | "PUBLISHED" | "CLOSED" | null;
+            /**
+             * @description 未開始なら「未開始」
+             * @example 課題と対応策
+             */
+            phaseLabel: string;
+            /** @description 課題と対応策の決裁 */
+            plan: components["schemas"]["ApprovalDocumentView"] | null;
+            /** @enum {string|null} */
+            planStatus: "NOT_STARTED" | "DRAFT" | "IN_APPROVAL" | "RETURNED" | "APPROVED" | null;
+            progress: components["schemas"]["ProgressUpdateView"][];
+            /** @description 局長の決裁待ちの進捗の数 */
+            progressInApproval: number;
+            publication: components["schemas"]["PublicationView"] | null;
+            /** @description 公表日時（Asia/Tokyo） */
+            publishedAt: string | null;
+            /** @description 公表した課題の数（公表前は 0） */
+            publishedIssueCount: number;
+            /** @description 公表した進捗の数 */
+            publishedProgressCount: number;
+            selfInspection: components["schemas"]["SelfInspectionEntryView"][];
+            /** @description 今年度のX方針を開始したか */
+            started: boolean;
+            /** @description 下書き・コメントを閲覧できない利用者か（公表済みの内容は誰でも読めます） */
+            textsRestricted: boolean;
+        };
+        XPolicyIssueDto: {
+            /**
+             * @description 関係する事業群の番号
+             * @example [
+             *       27
+             *     ]
+             */
+            clusterNos: number[];
+            /**
+             * @description 課題の識別子（進捗はこれで指す）
+             * @example seal-free
+             */
+            id: string;
+            /**
+             * @description 対応策
+             * @example 法令上の根拠がない9件は規則を改正して押印を廃止する
+             */
+            response: string;
+            /**
+             * @description スケジュール
+             * @example 令和6年12月までに規則改正
+             */
+            schedule: string;
+            /**
+             * @description 変革課題
+             * @example 押印を求める手続の見直し
+             */
+            title: string;
+        };
+        XPolicyIssuesRequest: {
+            issues: components["schemas"]["XPolicyIssueDto"][];
+        };
+        XPolicyIssueView: {
+            clusterNos: number[];
+            /** @example seal-free */
+            id: string;
+            response: string;
+            schedule: string;
+            /** @example 押印を求める手続の見直し */
+            title: string;
+        };
+        XPolicyListView: {
+            counts: components["schemas"]["PhaseCountView"][];
+            fiscalYear: number;
+            /** @description 全ての局・室・区（未開始の局を含む） */
+            items: components["schemas"]["XPolicySummaryView"][];
+        };
+        XPolicyPermissionsView: {
+            approve: boolean;
+            /** @description 進捗を承認・差戻しできる課題 */
+            decideProgress: string[];
+            /** @description 進捗を提出できる課題 */
+            postProgress: string[];
+            recall: boolean;
+            return: boolean;
+            saveIssues: boolean;
+            saveSelfInspection: boolean;
+            submit: boolean;
+        };
+        XPolicySettingsRequest: {
+            deadlines: components["schemas"]["ProcessDeadlineRuleDto"][];
+            items: components["schemas"]["SelfInspectionItemDto"][];
+        };
+        XPolicySettingsView: {
+            /** @description 設定された期限の規則（会議の何営業日前、または日付） */
+            deadlineRules: Record<string, never>[];
+            /** @description 今の会議日程で計算した期限 */
+            deadlines: components["schemas"]["ProcessDeadlineView"][];
+            fiscalYear: number;
+            items: components["schemas"]["SelfInspectionItemView"][];
+        };
+        XPolicySummaryView: {
+            bureau: components["schemas"]["BureauRefView"];
+            /** @description 公表の期限（公表後は null） */
+            deadline: components["schemas"]["ProcessDeadlineView"] | null;
+            fiscalYear: number;
+            /**
+             * @description 決裁待ちの段階
+             * @example 局長
+             */
+            pendingStep: string | null;
+            /** @enum {string|null} */
+            phase: "SELF_INSPECTION" | "ISSUES" | "IN_APPROVAL" | "PUBLISHED" | "CLOSED" | null;
+            /**
+             * @description 未開始なら「未開始」
+             * @example 課題と対応策
+             */
+            phaseLabel: string;
+            /** @enum {string|null} */
+            planStatus: "NOT_STARTED" | "DRAFT" | "IN_APPROVAL" | "RETURNED" | "APPROVED" | null;
+            /** @description 局長の決裁待ちの進捗の数 */
+            progressInApproval: number;
+            /** @description 公表日時（Asia/Tokyo） */
+            publishedAt: string | null;
+            /** @description 公表した課題の数（公表前は 0） */
+            publishedIssueCount: number;
+            /** @description 公表した進捗の数 */
+            publishedProgressCount: number;
+            /** @description 今年度のX方針を開始したか */
+            started: boolean;
         };
     };
     responses: never;
@@ -4947,6 +5624,1503 @@ export interface operations {
             };
         };
     };
+    XPoliciesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fy: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["XPolicyListView"];
+                };
+            };
+            /** @description `request.invalid` 入力内容に誤りがあります */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "request.invalid";
+                    };
+                };
+            };
+            /** @description `auth.required` ログインが必要です */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "auth.required";
+                    };
+                };
+            };
+            /** @description `fiscal-year.unknown` 年度が登録されていません */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "fiscal-year.unknown";
+                    };
+                };
+            };
+        };
+    };
+    XPoliciesController_detail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bureau: string;
+                fy: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["XPolicyDetailView"];
+                };
+            };
+            /** @description `request.invalid` 入力内容に誤りがあります<br>`bureau.unknown` 局が登録されていません */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "request.invalid" | "bureau.unknown";
+                    };
+                };
+            };
+            /** @description `auth.required` ログインが必要です */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "auth.required";
+                    };
+                };
+            };
+            /** @description `fiscal-year.unknown` 年度が登録されていません */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "fiscal-year.unknown";
+                    };
+                };
+            };
+        };
+    };
+    XPoliciesController_approve: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 同じキーで繰り返した要求は最初の応答を返し、一度だけ実行されます */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                bureau: string;
+                fy: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["XPolicyDetailView"];
+                };
+            };
+            /** @description `request.invalid` 入力内容に誤りがあります<br>`bureau.unknown` 局が登録されていません<br>`idempotency.key-invalid` Idempotency-Key の形式に誤りがあります */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "request.invalid" | "bureau.unknown" | "idempotency.key-invalid";
+                    };
+                };
+            };
+            /** @description `auth.required` ログインが必要です */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "auth.required";
+                    };
+                };
+            };
+            /** @description `document.own-document` 自分が作成・提出したものは決裁できません<br>`step.not-yours` あなたはこの段階の決裁者ではありません<br>`step.separation-of-duties` 一つの提出の二つの段階は同じ人が決裁できません<br>`access.denied` この操作の権限がありません */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "document.own-document" | "step.not-yours" | "step.separation-of-duties" | "access.denied";
+                    };
+                };
+            };
+            /** @description `fiscal-year.unknown` 年度が登録されていません<br>`x-policy.unknown` X方針はまだ始まっていません */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "fiscal-year.unknown" | "x-policy.unknown";
+                    };
+                };
+            };
+            /** @description `x-policy.closed` X方針は年度終了しています<br>`idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です<br>`document.not-in-approval` 決裁中ではありません<br>`step.already-decided` この段階の決裁は既に済んでいます */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "x-policy.closed" | "idempotency.in-progress" | "document.not-in-approval" | "step.already-decided";
+                    };
+                };
+            };
+            /** @description `idempotency.key-reused` 同じ Idempotency-Key が別の要求に使われています */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.key-reused";
+                    };
+                };
+            };
+            /** @description `temporal.unavailable` ワークフローサーバーに接続できません */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "temporal.unavailable";
+                    };
+                };
+            };
+        };
+    };
+    XPoliciesController_history: {
+        parameters: {
+            query?: {
+                page?: unknown;
+                pageSize?: unknown;
+            };
+            header?: never;
+            path: {
+                bureau: string;
+                fy: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcessHistoryPage"];
+                };
+            };
+            /** @description `request.invalid` 入力内容に誤りがあります<br>`bureau.unknown` 局が登録されていません */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "request.invalid" | "bureau.unknown";
+                    };
+                };
+            };
+            /** @description `auth.required` ログインが必要です */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "auth.required";
+                    };
+                };
+            };
+            /** @description `fiscal-year.unknown` 年度が登録されていません */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "fiscal-year.unknown";
+                    };
+                };
+            };
+        };
+    };
+    XPoliciesController_saveIssues: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 同じキーで繰り返した要求は最初の応答を返し、一度だけ実行されます */
+                "Idempotency-Key"?: string;
+                /** @description 編集を始めた版の番号（"3"、未保存なら "0"）。その後に別の人が保存していれば 412 document.version-stale となり何も保存されません。省略すると最新の版を基にします */
+                "If-Match"?: string;
+            };
+            path: {
+                bureau: string;
+                fy: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["XPolicyIssuesRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["XPolicyDetailView"];
+                };
+            };
+            /** @description `request.invalid` 入力内容に誤りがあります<br>`bureau.unknown` 局が登録されていません<br>`idempotency.key-invalid` Idempotency-Key の形式に誤りがあります */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "request.invalid" | "bureau.unknown" | "idempotency.key-invalid";
+                    };
+                };
+            };
+            /** @description `auth.required` ログインが必要です */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "auth.required";
+                    };
+                };
+            };
+            /** @description `document.not-drafter` 作成・提出できる職員ではありません<br>`access.denied` この操作の権限がありません */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "document.not-drafter" | "access.denied";
+                    };
+                };
+            };
+            /** @description `fiscal-year.unknown` 年度が登録されていません<br>`x-policy.unknown` X方針はまだ始まっていません */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "fiscal-year.unknown" | "x-policy.unknown";
+                    };
+                };
+            };
+            /** @description `x-policy.closed` X方針は年度終了しています<br>`idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です<br>`document.in-approval` 決裁中です<br>`document.approved` 承認済みです */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "x-policy.closed" | "idempotency.in-progress" | "document.in-approval" | "document.approved";
+                    };
+                };
+            };
+            /** @description `document.version-stale` 別の版に更新されています */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "document.version-stale";
+                    };
+                };
+            };
+            /** @description `idempotency.key-reused` 同じ Idempotency-Key が別の要求に使われています */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.key-reused";
+                    };
+                };
+            };
+            /** @description `temporal.unavailable` ワークフローサーバーに接続できません */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "temporal.unavailable";
+                    };
+                };
+            };
+        };
+    };
+    XPoliciesController_postProgress: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 同じキーで繰り返した要求は最初の応答を返し、一度だけ実行されます */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                bureau: string;
+                fy: number;
+                issueId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProgressRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["XPolicyDetailView"];
+                };
+            };
+            /** @description `request.invalid` 入力内容に誤りがあります<br>`bureau.unknown` 局が登録されていません<br>`idempotency.key-invalid` Idempotency-Key の形式に誤りがあります */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "request.invalid" | "bureau.unknown" | "idempotency.key-invalid";
+                    };
+                };
+            };
+            /** @description `auth.required` ログインが必要です */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "auth.required";
+                    };
+                };
+            };
+            /** @description `document.not-drafter` 作成・提出できる職員ではありません<br>`access.denied` この操作の権限がありません */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "document.not-drafter" | "access.denied";
+                    };
+                };
+            };
+            /** @description `fiscal-year.unknown` 年度が登録されていません<br>`x-policy.unknown` X方針はまだ始まっていません<br>`x-policy.issue-unknown` 公表された課題にありません */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "fiscal-year.unknown" | "x-policy.unknown" | "x-policy.issue-unknown";
+                    };
+                };
+            };
+            /** @description `x-policy.closed` X方針は年度終了しています<br>`idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です<br>`x-policy.not-published` X方針はまだ公表されていません<br>`x-policy.progress-in-approval` 前の進捗が決裁中です */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "x-policy.closed" | "idempotency.in-progress" | "x-policy.not-published" | "x-policy.progress-in-approval";
+                    };
+                };
+            };
+            /** @description `idempotency.key-reused` 同じ Idempotency-Key が別の要求に使われています */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.key-reused";
+                    };
+                };
+            };
+            /** @description `temporal.unavailable` ワークフローサーバーに接続できません */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "temporal.unavailable";
+                    };
+                };
+            };
+        };
+    };
+    XPoliciesController_approveProgress: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 同じキーで繰り返した要求は最初の応答を返し、一度だけ実行されます */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                bureau: string;
+                fy: number;
+                issueId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["XPolicyDetailView"];
+                };
+            };
+            /** @description `request.invalid` 入力内容に誤りがあります<br>`bureau.unknown` 局が登録されていません<br>`idempotency.key-invalid` Idempotency-Key の形式に誤りがあります */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "request.invalid" | "bureau.unknown" | "idempotency.key-invalid";
+                    };
+                };
+            };
+            /** @description `auth.required` ログインが必要です */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "auth.required";
+                    };
+                };
+            };
+            /** @description `document.own-document` 自分が作成・提出したものは決裁できません<br>`step.not-yours` あなたはこの段階の決裁者ではありません<br>`step.separation-of-duties` 一つの提出の二つの段階は同じ人が決裁できません<br>`access.denied` この操作の権限がありません */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "document.own-document" | "step.not-yours" | "step.separation-of-duties" | "access.denied";
+                    };
+                };
+            };
+            /** @description `fiscal-year.unknown` 年度が登録されていません<br>`x-policy.unknown` X方針はまだ始まっていません<br>`x-policy.issue-unknown` 公表された課題にありません */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "fiscal-year.unknown" | "x-policy.unknown" | "x-policy.issue-unknown";
+                    };
+                };
+            };
+            /** @description `x-policy.closed` X方針は年度終了しています<br>`idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です<br>`x-policy.not-published` X方針はまだ公表されていません<br>`document.not-in-approval` 決裁中ではありません<br>`step.already-decided` この段階の決裁は既に済んでいます */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "x-policy.closed" | "idempotency.in-progress" | "x-policy.not-published" | "document.not-in-approval" | "step.already-decided";
+                    };
+                };
+            };
+            /** @description `idempotency.key-reused` 同じ Idempotency-Key が別の要求に使われています */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.key-reused";
+                    };
+                };
+            };
+            /** @description `temporal.unavailable` ワークフローサーバーに接続できません */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "temporal.unavailable";
+                    };
+                };
+            };
+        };
+    };
+    XPoliciesController_returnProgress: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 同じキーで繰り返した要求は最初の応答を返し、一度だけ実行されます */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                bureau: string;
+                fy: number;
+                issueId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["XPolicyDetailView"];
+                };
+            };
+            /** @description `request.invalid` 入力内容に誤りがあります<br>`bureau.unknown` 局が登録されていません<br>`idempotency.key-invalid` Idempotency-Key の形式に誤りがあります<br>`comment.required` コメントが必要です */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "request.invalid" | "bureau.unknown" | "idempotency.key-invalid" | "comment.required";
+                    };
+                };
+            };
+            /** @description `auth.required` ログインが必要です */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "auth.required";
+                    };
+                };
+            };
+            /** @description `document.own-document` 自分が作成・提出したものは決裁できません<br>`step.not-yours` あなたはこの段階の決裁者ではありません<br>`step.separation-of-duties` 一つの提出の二つの段階は同じ人が決裁できません<br>`access.denied` この操作の権限がありません */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "document.own-document" | "step.not-yours" | "step.separation-of-duties" | "access.denied";
+                    };
+                };
+            };
+            /** @description `fiscal-year.unknown` 年度が登録されていません<br>`x-policy.unknown` X方針はまだ始まっていません<br>`x-policy.issue-unknown` 公表された課題にありません */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "fiscal-year.unknown" | "x-policy.unknown" | "x-policy.issue-unknown";
+                    };
+                };
+            };
+            /** @description `x-policy.closed` X方針は年度終了しています<br>`idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です<br>`x-policy.not-published` X方針はまだ公表されていません<br>`document.not-in-approval` 決裁中ではありません<br>`step.already-decided` この段階の決裁は既に済んでいます */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "x-policy.closed" | "idempotency.in-progress" | "x-policy.not-published" | "document.not-in-approval" | "step.already-decided";
+                    };
+                };
+            };
+            /** @description `idempotency.key-reused` 同じ Idempotency-Key が別の要求に使われています */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.key-reused";
+                    };
+                };
+            };
+            /** @description `temporal.unavailable` ワークフローサーバーに接続できません */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "temporal.unavailable";
+                    };
+                };
+            };
+        };
+    };
+    XPoliciesController_recall: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 同じキーで繰り返した要求は最初の応答を返し、一度だけ実行されます */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                bureau: string;
+                fy: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["XPolicyDetailView"];
+                };
+            };
+            /** @description `request.invalid` 入力内容に誤りがあります<br>`bureau.unknown` 局が登録されていません<br>`idempotency.key-invalid` Idempotency-Key の形式に誤りがあります */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "request.invalid" | "bureau.unknown" | "idempotency.key-invalid";
+                    };
+                };
+            };
+            /** @description `auth.required` ログインが必要です */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "auth.required";
+                    };
+                };
+            };
+            /** @description `document.not-submitter` 提出者だけが引戻せます<br>`access.denied` この操作の権限がありません */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "document.not-submitter" | "access.denied";
+                    };
+                };
+            };
+            /** @description `fiscal-year.unknown` 年度が登録されていません<br>`x-policy.unknown` X方針はまだ始まっていません */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "fiscal-year.unknown" | "x-policy.unknown";
+                    };
+                };
+            };
+            /** @description `x-policy.closed` X方針は年度終了しています<br>`idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です<br>`document.not-in-approval` 決裁中ではありません<br>`document.already-decided` 最初の決裁が済んだため引戻せません */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "x-policy.closed" | "idempotency.in-progress" | "document.not-in-approval" | "document.already-decided";
+                    };
+                };
+            };
+            /** @description `idempotency.key-reused` 同じ Idempotency-Key が別の要求に使われています */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.key-reused";
+                    };
+                };
+            };
+            /** @description `temporal.unavailable` ワークフローサーバーに接続できません */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "temporal.unavailable";
+                    };
+                };
+            };
+        };
+    };
+    XPoliciesController_returnPlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 同じキーで繰り返した要求は最初の応答を返し、一度だけ実行されます */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                bureau: string;
+                fy: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["XPolicyDetailView"];
+                };
+            };
+            /** @description `request.invalid` 入力内容に誤りがあります<br>`bureau.unknown` 局が登録されていません<br>`idempotency.key-invalid` Idempotency-Key の形式に誤りがあります<br>`comment.required` コメントが必要です */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "request.invalid" | "bureau.unknown" | "idempotency.key-invalid" | "comment.required";
+                    };
+                };
+            };
+            /** @description `auth.required` ログインが必要です */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "auth.required";
+                    };
+                };
+            };
+            /** @description `document.own-document` 自分が作成・提出したものは決裁できません<br>`step.not-yours` あなたはこの段階の決裁者ではありません<br>`step.separation-of-duties` 一つの提出の二つの段階は同じ人が決裁できません<br>`access.denied` この操作の権限がありません */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "document.own-document" | "step.not-yours" | "step.separation-of-duties" | "access.denied";
+                    };
+                };
+            };
+            /** @description `fiscal-year.unknown` 年度が登録されていません<br>`x-policy.unknown` X方針はまだ始まっていません */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "fiscal-year.unknown" | "x-policy.unknown";
+                    };
+                };
+            };
+            /** @description `x-policy.closed` X方針は年度終了しています<br>`idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です<br>`document.not-in-approval` 決裁中ではありません<br>`step.already-decided` この段階の決裁は既に済んでいます */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "x-policy.closed" | "idempotency.in-progress" | "document.not-in-approval" | "step.already-decided";
+                    };
+                };
+            };
+            /** @description `idempotency.key-reused` 同じ Idempotency-Key が別の要求に使われています */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.key-reused";
+                    };
+                };
+            };
+            /** @description `temporal.unavailable` ワークフローサーバーに接続できません */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "temporal.unavailable";
+                    };
+                };
+            };
+        };
+    };
+    XPoliciesController_saveSelfInspection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 同じキーで繰り返した要求は最初の応答を返し、一度だけ実行されます */
+                "Idempotency-Key"?: string;
+                /** @description 編集を始めた版の番号（"3"、未保存なら "0"）。その後に別の人が保存していれば 412 document.version-stale となり何も保存されません。省略すると最新の版を基にします */
+                "If-Match"?: string;
+            };
+            path: {
+                bureau: string;
+                fy: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SelfInspectionRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["XPolicyDetailView"];
+                };
+            };
+            /** @description `request.invalid` 入力内容に誤りがあります<br>`bureau.unknown` 局が登録されていません<br>`idempotency.key-invalid` Idempotency-Key の形式に誤りがあります */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "request.invalid" | "bureau.unknown" | "idempotency.key-invalid";
+                    };
+                };
+            };
+            /** @description `auth.required` ログインが必要です */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "auth.required";
+                    };
+                };
+            };
+            /** @description `document.not-drafter` 作成・提出できる職員ではありません<br>`access.denied` この操作の権限がありません */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "document.not-drafter" | "access.denied";
+                    };
+                };
+            };
+            /** @description `fiscal-year.unknown` 年度が登録されていません<br>`x-policy.unknown` X方針はまだ始まっていません */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "fiscal-year.unknown" | "x-policy.unknown";
+                    };
+                };
+            };
+            /** @description `x-policy.closed` X方針は年度終了しています<br>`idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です<br>`document.in-approval` 決裁中です<br>`document.approved` 承認済みです */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "x-policy.closed" | "idempotency.in-progress" | "document.in-approval" | "document.approved";
+                    };
+                };
+            };
+            /** @description `document.version-stale` 別の版に更新されています */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "document.version-stale";
+                    };
+                };
+            };
+            /** @description `idempotency.key-reused` 同じ Idempotency-Key が別の要求に使われています */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.key-reused";
+                    };
+                };
+            };
+            /** @description `temporal.unavailable` ワークフローサーバーに接続できません */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "temporal.unavailable";
+                    };
+                };
+            };
+        };
+    };
+    XPoliciesController_submit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 同じキーで繰り返した要求は最初の応答を返し、一度だけ実行されます */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                bureau: string;
+                fy: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["XPolicyDetailView"];
+                };
+            };
+            /** @description `request.invalid` 入力内容に誤りがあります<br>`bureau.unknown` 局が登録されていません<br>`idempotency.key-invalid` Idempotency-Key の形式に誤りがあります */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "request.invalid" | "bureau.unknown" | "idempotency.key-invalid";
+                    };
+                };
+            };
+            /** @description `auth.required` ログインが必要です */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "auth.required";
+                    };
+                };
+            };
+            /** @description `document.not-drafter` 作成・提出できる職員ではありません<br>`access.denied` この操作の権限がありません */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "document.not-drafter" | "access.denied";
+                    };
+                };
+            };
+            /** @description `fiscal-year.unknown` 年度が登録されていません<br>`x-policy.unknown` X方針はまだ始まっていません */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "fiscal-year.unknown" | "x-policy.unknown";
+                    };
+                };
+            };
+            /** @description `x-policy.closed` X方針は年度終了しています<br>`idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です<br>`document.in-approval` 決裁中です<br>`document.approved` 承認済みです<br>`document.no-draft` 下書きがありません<br>`document.empty-draft` 下書きの本文が空です<br>`x-policy.self-inspection-incomplete` 自己点検が終わっていません<br>`x-policy.no-issues` 変革課題がありません */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "x-policy.closed" | "idempotency.in-progress" | "document.in-approval" | "document.approved" | "document.no-draft" | "document.empty-draft" | "x-policy.self-inspection-incomplete" | "x-policy.no-issues";
+                    };
+                };
+            };
+            /** @description `idempotency.key-reused` 同じ Idempotency-Key が別の要求に使われています */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.key-reused";
+                    };
+                };
+            };
+            /** @description `temporal.unavailable` ワークフローサーバーに接続できません */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "temporal.unavailable";
+                    };
+                };
+            };
+        };
+    };
+    XPoliciesController_start: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 同じキーで繰り返した要求は最初の応答を返し、一度だけ実行されます */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                fy: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartXPoliciesRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StartXPoliciesView"];
+                };
+            };
+            /** @description `request.invalid` 入力内容に誤りがあります<br>`bureau.unknown` 局が登録されていません<br>`idempotency.key-invalid` Idempotency-Key の形式に誤りがあります */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "request.invalid" | "bureau.unknown" | "idempotency.key-invalid";
+                    };
+                };
+            };
+            /** @description `auth.required` ログインが必要です */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "auth.required";
+                    };
+                };
+            };
+            /** @description `access.denied` この操作の権限がありません */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "access.denied";
+                    };
+                };
+            };
+            /** @description `fiscal-year.unknown` 年度が登録されていません */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "fiscal-year.unknown";
+                    };
+                };
+            };
+            /** @description `x-policy-settings.incomplete` X方針の設定がないか不完全です<br>`idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "x-policy-settings.incomplete" | "idempotency.in-progress";
+                    };
+                };
+            };
+            /** @description `idempotency.key-reused` 同じ Idempotency-Key が別の要求に使われています */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.key-reused";
+                    };
+                };
+            };
+            /** @description `temporal.unavailable` ワークフローサーバーに接続できません */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "temporal.unavailable";
+                    };
+                };
+            };
+        };
+    };
+    XPoliciesController_settingsOf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fy: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["XPolicySettingsView"];
+                };
+            };
+            /** @description `request.invalid` 入力内容に誤りがあります */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "request.invalid";
+                    };
+                };
+            };
+            /** @description `auth.required` ログインが必要です */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "auth.required";
+                    };
+                };
+            };
+            /** @description `fiscal-year.unknown` 年度が登録されていません<br>`x-policy-settings.unknown` X方針の設定はまだありません */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "fiscal-year.unknown" | "x-policy-settings.unknown";
+                    };
+                };
+            };
+        };
+    };
+    XPoliciesController_updateSettings: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 同じキーで繰り返した要求は最初の応答を返し、一度だけ実行されます */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                fy: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["XPolicySettingsRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["XPolicySettingsView"];
+                };
+            };
+            /** @description `request.invalid` 入力内容に誤りがあります<br>`idempotency.key-invalid` Idempotency-Key の形式に誤りがあります */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "request.invalid" | "idempotency.key-invalid";
+                    };
+                };
+            };
+            /** @description `auth.required` ログインが必要です */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "auth.required";
+                    };
+                };
+            };
+            /** @description `access.denied` この操作の権限がありません */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "access.denied";
+                    };
+                };
+            };
+            /** @description `fiscal-year.unknown` 年度が登録されていません */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "fiscal-year.unknown";
+                    };
+                };
+            };
+            /** @description `idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.in-progress";
+                    };
+                };
+            };
+            /** @description `idempotency.key-reused` 同じ Idempotency-Key が別の要求に使われています */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.key-reused";
+                    };
+                };
+            };
+            /** @description `temporal.unavailable` ワークフローサーバーに接続できません */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "temporal.unavailable";
+                    };
+                };
+            };
+        };
+    };
     HealthController_check: {
         parameters: {
             query?: never;
@@ -5345,6 +7519,109 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
                         code?: "access.denied";
+                    };
+                };
+            };
+        };
+    };
+    PublicXPoliciesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fy: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicXPolicyListView"];
+                };
+            };
+            /** @description `request.invalid` 入力内容に誤りがあります */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "request.invalid";
+                    };
+                };
+            };
+            /** @description `fiscal-year.unknown` 年度が登録されていません */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "fiscal-year.unknown";
+                    };
+                };
+            };
+        };
+    };
+    PublicXPoliciesController_detail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bureau: string;
+                fy: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicXPolicyView"];
+                };
+            };
+            /** @description `request.invalid` 入力内容に誤りがあります<br>`bureau.unknown` 局が登録されていません */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "request.invalid" | "bureau.unknown";
+                    };
+                };
+            };
+            /** @description `fiscal-year.unknown` 年度が登録されていません */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "fiscal-year.unknown";
+                    };
+                };
+            };
+            /** @description `x-policy.not-published` X方針はまだ公表されていません */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "x-policy.not-published";
                     };
                 };
             };

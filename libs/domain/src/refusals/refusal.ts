@@ -105,6 +105,7 @@ export const REFUSAL_REASONS = {
   'x-policy.issue-unknown': { class: 'not-found', title: '公表された課題にありません' },
   'x-policy.progress-in-approval': { class: 'conflict', title: '前の進捗が決裁中です' },
   'x-policy-settings.unknown': { class: 'not-found', title: 'X方針の設定はまだありません' },
+  'x-policy-settings.incomplete': { class: 'conflict', title: 'X方針の設定がないか不完全です' },
 
   'meeting.unknown': { class: 'not-found', title: 'X会議がありません' },
   'meeting.exists': { class: 'conflict', title: 'X会議は既にあります' },

@@ -196,3 +196,23 @@ export function planContentProblems(content: XPolicyPlanContent, itemIds: readon
   }
   return problems;
 }
+
+/**
+ * Whether the caller may read an X policy's drafts, answers, comments and unpublished progress: the
+ * bureau's own users (its staff, manager and director decide it) and the reform office. What is
+ * published everyone may read, without logging in.
+ */
+export function mayReadXPolicyTexts(caller: { readonly roles: readonly Role[]; readonly bureauCode: string | null }, bureauCode: string): boolean {
+  return caller.roles.includes(Role.ReformOffice) || caller.bureauCode === bureauCode;
+}
+
+/** The stored words of a plan, as the API wrote them; an unreadable text reads as an empty plan. */
+export function parsePlanContent(text: string | null | undefined): XPolicyPlanContent {
+  if (!text) return EMPTY_PLAN;
+  try {
+    const parsed = JSON.parse(text) as Partial<XPolicyPlanContent>;
+    return { answers: Array.isArray(parsed.answers) ? parsed.answers : [], issues: Array.isArray(parsed.issues) ? parsed.issues : [] };
+  } catch {
+    return EMPTY_PLAN;
+  }
+}

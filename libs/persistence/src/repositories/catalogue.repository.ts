@@ -156,6 +156,13 @@ export class CatalogueRepository {
     return row ? toClusterRow(row) : null;
   }
 
+  /** Of these cluster numbers, those the year's catalogue has. */
+  async existingClusterNos(fiscalYear: number, nos: readonly number[]): Promise<number[]> {
+    if (nos.length === 0) return [];
+    const rows = await queryRows<{ no: number }>(this.dataSource, `SELECT no FROM clusters WHERE fiscal_year = $1 AND no = ANY($2::int[]) ORDER BY no`, [fiscalYear, [...nos]]);
+    return rows.map((row) => row.no);
+  }
+
   /**
    * Claims the cluster's kickoff: true for the one request that may start its analysis, decided here
    * so that two requests cannot both pass. Only a cluster not yet started can be claimed; a claim whose

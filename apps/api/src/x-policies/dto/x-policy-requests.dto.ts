@@ -1,0 +1,150 @@
+import {
+  CLUSTER_NO_MAX,
+  NOT_BLANK_PATTERN,
+  SELF_INSPECTION_ITEM_MAX,
+  SELF_INSPECTION_QUESTION_MAX_LENGTH,
+  SLUG_PATTERN,
+  X_POLICY_ISSUE_MAX,
+  X_POLICY_ISSUE_TITLE_MAX_LENGTH,
+  X_POLICY_TEXT_MAX_LENGTH,
+} from '@app/domain';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+
+const ID_MESSAGE = 'は英小文字で始まる英小文字・数字・ハイフンの識別子にしてください';
+
+export class SelfInspectionItemDto {
+  @ApiProperty({ example: 'rules' })
+  @Matches(SLUG_PATTERN, { message: `id ${ID_MESSAGE}` })
+  id!: string;
+
+  @ApiProperty({ example: '市民や事業者に押印・書面・来庁を求める手続はいくつありますか' })
+  @IsString({ message: 'question は文字列で指定してください' })
+  @Matches(NOT_BLANK_PATTERN, { message: 'question（問い）を入力してください' })
+  @MaxLength(SELF_INSPECTION_QUESTION_MAX_LENGTH, { message: `question は${SELF_INSPECTION_QUESTION_MAX_LENGTH}文字以内で入力してください` })
+  question!: string;
+}
+
+/** A deadline pegged to an X meeting (business days before its earliest day) or set to a day. */
+export class ProcessDeadlineRuleDto {
+  @ApiProperty({ example: 'plan', description: '期限の対象' })
+  @Matches(SLUG_PATTERN, { message: `target ${ID_MESSAGE}` })
+  target!: string;
+
+  @ApiPropertyOptional({ example: 'x2', description: '基準とする会議（date と一方だけ）' })
+  @ValidateIf((rule: ProcessDeadlineRuleDto) => rule.date === undefined)
+  @IsString({ message: 'meetingId か date のどちらかを指定してください' })
+  @MaxLength(40)
+  meetingId?: string;
+
+  @ApiPropertyOptional({ example: 5, description: '会議の何営業日前か（meetingId のとき）' })
+  @ValidateIf((rule: ProcessDeadlineRuleDto) => rule.meetingId !== undefined)
+  @IsInt({ message: 'leadBusinessDays は0〜60の整数で指定してください' })
+  @Min(0, { message: 'leadBusinessDays は0〜60の整数で指定してください' })
+  @Max(60, { message: 'leadBusinessDays は0〜60の整数で指定してください' })
+  leadBusinessDays?: number;
+
+  @ApiPropertyOptional({ example: '2024-08-09', description: '期限の日（meetingId と一方だけ）' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date は YYYY-MM-DD で指定してください' })
+  date?: string;
+}
+
+/** The year's self-inspection items and the plan's deadline, set by the reform office. */
+export class XPolicySettingsRequest {
+  @ApiProperty({ type: [SelfInspectionItemDto] })
+  @IsArray({ message: 'items は配列で指定してください' })
+  @ArrayMaxSize(SELF_INSPECTION_ITEM_MAX, { message: `items は${SELF_INSPECTION_ITEM_MAX}件までです` })
+  @ValidateNested({ each: true })
+  @Type(() => SelfInspectionItemDto)
+  items!: SelfInspectionItemDto[];
+
+  @ApiProperty({ type: [ProcessDeadlineRuleDto] })
+  @IsArray({ message: 'deadlines は配列で指定してください' })
+  @ArrayMaxSize(5, { message: 'deadlines は5件までです' })
+  @ValidateNested({ each: true })
+  @Type(() => ProcessDeadlineRuleDto)
+  deadlines!: ProcessDeadlineRuleDto[];
+}
+
+export class SelfInspectionAnswerDto {
+  @ApiProperty({ example: 'rules' })
+  @Matches(SLUG_PATTERN, { message: `itemId ${ID_MESSAGE}` })
+  itemId!: string;
+
+  @ApiProperty({ example: '押印を求める手続が12件あり、うち9件は法令上の根拠がない' })
+  @IsString({ message: 'answer は文字列で指定してください' })
+  @MaxLength(X_POLICY_TEXT_MAX_LENGTH, { message: `answer は${X_POLICY_TEXT_MAX_LENGTH}文字以内で入力してください` })
+  answer!: string;
+}
+
+/** 自己点検: the bureau's answers to the year's items (a blank answer counts as not answered). */
+export class SelfInspectionRequest {
+  @ApiProperty({ type: [SelfInspectionAnswerDto] })
+  @IsArray({ message: 'answers は配列で指定してください' })
+  @ArrayMaxSize(SELF_INSPECTION_ITEM_MAX, { message: `answers は${SELF_INSPECTION_ITEM_MAX}件までです` })
+  @ValidateNested({ each: true })
+  @Type(() => SelfInspectionAnswerDto)
+  answers!: SelfInspectionAnswerDto[];
+}
+
+export class XPolicyIssueDto {
+  @ApiProperty({ example: 'seal-free', description: '課題の識別子（進捗はこれで指す）' })
+  @Matches(SLUG_PATTERN, { message: `id ${ID_MESSAGE}` })
+  id!: string;
+
+  @ApiProperty({ example: '押印を求める手続の見直し', description: '変革課題' })
+  @IsString({ message: 'title は文字列で指定してください' })
+  @Matches(NOT_BLANK_PATTERN, { message: 'title（変革課題）を入力してください' })
+  @MaxLength(X_POLICY_ISSUE_TITLE_MAX_LENGTH, { message: `title は${X_POLICY_ISSUE_TITLE_MAX_LENGTH}文字以内で入力してください` })
+  title!: string;
+
+  @ApiProperty({ example: '法令上の根拠がない9件は規則を改正して押印を廃止する', description: '対応策' })
+  @IsString({ message: 'response は文字列で指定してください' })
+  @MaxLength(X_POLICY_TEXT_MAX_LENGTH, { message: `response は${X_POLICY_TEXT_MAX_LENGTH}文字以内で入力してください` })
+  response!: string;
+
+  @ApiProperty({ example: '令和6年12月までに規則改正', description: 'スケジュール' })
+  @IsString({ message: 'schedule は文字列で指定してください' })
+  @MaxLength(X_POLICY_TEXT_MAX_LENGTH, { message: `schedule は${X_POLICY_TEXT_MAX_LENGTH}文字以内で入力してください` })
+  schedule!: string;
+
+  @ApiProperty({ type: [Number], example: [27], description: '関係する事業群の番号' })
+  @IsArray({ message: 'clusterNos は配列で指定してください' })
+  @ArrayMaxSize(100, { message: 'clusterNos は100件までです' })
+  @IsInt({ each: true, message: `clusterNos は1〜${CLUSTER_NO_MAX}の整数で指定してください` })
+  @Min(1, { each: true, message: `clusterNos は1〜${CLUSTER_NO_MAX}の整数で指定してください` })
+  @Max(CLUSTER_NO_MAX, { each: true, message: `clusterNos は1〜${CLUSTER_NO_MAX}の整数で指定してください` })
+  clusterNos!: number[];
+}
+
+/** 課題と対応策: the whole list of the bureau's reform issues as it now stands. */
+export class XPolicyIssuesRequest {
+  @ApiProperty({ type: [XPolicyIssueDto] })
+  @IsArray({ message: 'issues は配列で指定してください' })
+  @ArrayMaxSize(X_POLICY_ISSUE_MAX, { message: `issues は${X_POLICY_ISSUE_MAX}件までです` })
+  @ValidateNested({ each: true })
+  @Type(() => XPolicyIssueDto)
+  issues!: XPolicyIssueDto[];
+}
+
+/** 進捗: what has happened on a published issue, to be published once the director approves it. */
+export class ProgressRequest {
+  @ApiProperty({ example: '9件のうち6件の規則改正を終えた', description: '進捗の内容' })
+  @IsString({ message: 'text は文字列で指定してください' })
+  @Matches(NOT_BLANK_PATTERN, { message: 'text（進捗の内容）を入力してください' })
+  @MaxLength(X_POLICY_TEXT_MAX_LENGTH, { message: `text は${X_POLICY_TEXT_MAX_LENGTH}文字以内で入力してください` })
+  text!: string;
+}
+
+/** Which bureaus to start; all of them when omitted. */
+export class StartXPoliciesRequest {
+  @ApiPropertyOptional({ type: [String], example: ['kankyo'], description: '開始する局の一覧（省略時は全局）' })
+  @IsOptional()
+  @IsArray({ message: 'bureauCodes は配列で指定してください' })
+  @ArrayMaxSize(200)
+  @IsString({ each: true, message: 'bureauCodes は局のコードで指定してください' })
+  @MaxLength(40, { each: true })
+  bureauCodes?: string[];
+}

@@ -1,0 +1,83 @@
+import {
+  actorOf,
+  CLOSED_PROCESS_PHASES,
+  fiscalYearLabel,
+  Participant,
+  ProcessDeadline,
+  ProcessDeadlineRule,
+  processDeadlineProblems,
+  processDeadlines,
+  ProcessKind,
+  refused,
+  X_POLICY_DEADLINE_TARGETS,
+  xPolicySettingsProblems,
+  XPolicySettings,
+} from '@app/domain';
+import { FiscalYearSettingsRepository, MeetingRepository, ProcessReadRepository } from '@app/persistence';
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { CatalogueService } from '../catalogue/catalogue.service';
+import { invalidFields } from '../common/validation.pipe';
+import { ProcessWorkflowsService } from '../processes/process-workflows.service';
+import { XPolicySettingsView } from './dto/x-policy.dto';
+import { toProcessDeadlineView } from './x-policy-views';
+
+/** The year's self-inspection items and the plan's deadline, which the reform office sets. */
+@Injectable()
+export class XPolicySettingsService {
+  constructor(
+    private readonly catalogue: CatalogueService,
+    private readonly fiscalYearSettings: FiscalYearSettingsRepository,
+    private readonly meetings: MeetingRepository,
+    private readonly reads: ProcessReadRepository,
+    private readonly workflows: ProcessWorkflowsService,
+  ) {}
+
+  find(fiscalYear: number): Promise<XPolicySettings | null> {
+    return this.fiscalYearSettings.xPolicySettings(fiscalYear);
+  }
+
+  async require(fiscalYear: number): Promise<XPolicySettings> {
+    await this.catalogue.requireFiscalYear(fiscalYear);
+    const settings = await this.find(fiscalYear);
+    if (!settings || xPolicySettingsProblems(settings).length > 0) {
+      throw refused('x-policy-settings.incomplete', `${fiscalYearLabel(fiscalYear)}のX方針の設定（自己点検の項目）がないか不完全なため開始できません。先に設定してください`);
+    }
+    return settings;
+  }
+
+  /** The year's deadlines under the meetings as they stand: what the workflows plan by, too. */
+  async deadlines(fiscalYear: number): Promise<ProcessDeadline[]> {
+    const [settings, calendar] = await Promise.all([this.find(fiscalYear), this.fiscalYearSettings.calendarSettings(fiscalYear)]);
+    if (!settings || !calendar) return [];
+    return processDeadlines(settings.deadlines, await this.meetings.list(fiscalYear), calendar.dueTime);
+  }
+
+  async view(fiscalYear: number): Promise<XPolicySettingsView> {
+    await this.catalogue.requireFiscalYear(fiscalYear);
+    const settings = await this.find(fiscalYear);
+    if (!settings) throw refused('x-policy-settings.unknown', `${fiscalYearLabel(fiscalYear)}のX方針の設定はまだありません`);
+    const now = new Date().toISOString();
+    return {
+      fiscalYear,
+      items: settings.items.map((item) => ({ ...item })),
+      deadlines: (await this.deadlines(fiscalYear)).map((deadline) => toProcessDeadlineView(deadline, X_POLICY_DEADLINE_TARGETS, false, now)),
+      deadlineRules: settings.deadlines.map((rule) => ({ ...rule })),
+    };
+  }
+
+  /** New items apply to X policies started afterwards; a new deadline re-plans the running ones at once. */
+  async update(fiscalYear: number, settings: XPolicySettings, actor: Participant): Promise<XPolicySettingsView> {
+    await this.catalogue.requireFiscalYear(fiscalYear);
+    const meetingIds = (await this.meetings.list(fiscalYear)).map((meeting) => meeting.id);
+    const rules: ProcessDeadlineRule[] = settings.deadlines.map((rule) =>
+      rule.date !== undefined ? { target: rule.target, date: rule.date } : { target: rule.target, meetingId: rule.meetingId, leadBusinessDays: rule.leadBusinessDays },
+    );
+    const problems = [...xPolicySettingsProblems(settings), ...processDeadlineProblems(rules, X_POLICY_DEADLINE_TARGETS, meetingIds)];
+    if (problems.length > 0) throw invalidFields([{ field: 'settings', problems }]);
+    await this.fiscalYearSettings.setXPolicySettings(fiscalYear, { items: settings.items.map((item) => ({ id: item.id, question: item.question })), deadlines: rules });
+    const running = (await this.reads.running(fiscalYear, CLOSED_PROCESS_PHASES)).filter((subject) => subject.kind === ProcessKind.XPolicy);
+    await this.workflows.tellDeadlinesChanged(running, actorOf(actor), `x-policy-settings/${fiscalYear}/${randomUUID()}`);
+    return this.view(fiscalYear);
+  }
+}
