@@ -48,3 +48,7 @@ export * from './x-policy/x-policy';
 export * from './x-policy/x-policy-commands';
 export * from './x-policy/x-policy-owed';
 export * from './x-policy/x-policy-permissions';
+export * from './platinum/platinum-project';
+export * from './platinum/platinum-proposal';
+export * from './platinum/platinum-proposal-commands';
+export * from './platinum/platinum-owed';

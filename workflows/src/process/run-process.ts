@@ -49,8 +49,8 @@ export interface ProcessSpec<S, C extends { readonly type: string }> {
   closed(state: S): boolean;
   owed(state: S): ProcessOwed[];
   noticeContext(state: S): ProcessNoticeContext;
-  /** A command the process gives itself at a time, such as the end of the fiscal year. */
-  timedCommand(state: S): { readonly at: string; readonly command: C } | null;
+  /** A command the process gives itself at a time, such as the end of the fiscal year or a deadline's passing. */
+  timedCommand(state: S, deadlines: readonly ProcessDeadline[]): { readonly at: string; readonly command: C } | null;
 }
 
 export interface ProcessRun<S> {
@@ -205,7 +205,7 @@ export async function runProcess<S, C extends { readonly type: string }>(
         continue;
       }
       const now = new Date().toISOString();
-      const timed = spec.timedCommand(state);
+      const timed = spec.timedCommand(state, deadlines);
       if (timed && timed.at <= now) {
         await apply(timed.command).catch(() => undefined);
         continue;

@@ -107,6 +107,19 @@ export const REFUSAL_REASONS = {
   'x-policy-settings.unknown': { class: 'not-found', title: 'X方針の設定はまだありません' },
   'x-policy-settings.incomplete': { class: 'conflict', title: 'X方針の設定がないか不完全です' },
 
+  'platinum.unknown': { class: 'not-found', title: 'プラチナ市役所プロジェクトはまだ始まっていません' },
+  'platinum.closed': { class: 'conflict', title: 'プラチナ市役所プロジェクトは完了しています' },
+  'platinum.not-formed': { class: 'conflict', title: 'PTはまだ結成されていません' },
+  'platinum.already-formed': { class: 'conflict', title: 'PTは既に結成されています' },
+  'platinum.not-member': { class: 'forbidden', title: 'PTのメンバーではありません' },
+  'proposal.unknown': { class: 'not-found', title: '提案がありません' },
+  'proposal.closed': { class: 'conflict', title: '提案は完了または取下げ済みです' },
+  'proposal.not-submitted': { class: 'conflict', title: '提案はまだ提出されていません' },
+  'proposal.not-assigned': { class: 'conflict', title: '制度所管局がまだ割り当てられていません' },
+  'proposal.decision-started': { class: 'conflict', title: '制度所管局が結論の作成を始めています' },
+  'proposal.no-decision': { class: 'conflict', title: '制度所管局の結論がまだ決まっていません' },
+  'proposal.not-concerned': { class: 'forbidden', title: '関係局の局長だけが対応方針を述べられます' },
+
   'meeting.unknown': { class: 'not-found', title: 'X会議がありません' },
   'meeting.exists': { class: 'conflict', title: 'X会議は既にあります' },
 
