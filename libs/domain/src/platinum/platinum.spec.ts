@@ -2,7 +2,7 @@ import { Role } from '../roles';
 import { ApprovalStatus, Participant } from '../approval/approval-document';
 import { ProcessDecision } from '../process/process-event';
 import { decidePlatinumProject, nextPlatinumMove, openPlatinumProject, PlatinumPhase, PlatinumProjectCommand, PlatinumProjectState, PtMember } from './platinum-project';
-import { DecisionOutcome, openProposal, PlatinumProposalState, proposalPhase, ProposalPhase } from './platinum-proposal';
+import { DecisionOutcome, openProposal, proposalPhase, ProposalPhase } from './platinum-proposal';
 import { decidePlatinumProposal, ProposalCommand, PtStanding } from './platinum-proposal-commands';
 import { proposalOwed } from './platinum-owed';
 
