@@ -52,3 +52,4 @@ export * from './platinum/platinum-project';
 export * from './platinum/platinum-proposal';
 export * from './platinum/platinum-proposal-commands';
 export * from './platinum/platinum-owed';
+export * from './platinum/platinum-permissions';

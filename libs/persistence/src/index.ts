@@ -24,3 +24,4 @@ export * from './prepare-database';
 export { isDatabaseUnavailable, isDeterministicSqlFailure } from './sql/sql-state';
 export * from './repositories/process-event.repository';
 export * from './repositories/process-read.repository';
+export * from './repositories/proposal-number.repository';

@@ -13,6 +13,7 @@ import { MeetingRepository } from './repositories/meeting.repository';
 import { NotificationRepository } from './repositories/notification.repository';
 import { ProcessEventRepository } from './repositories/process-event.repository';
 import { ProcessReadRepository } from './repositories/process-read.repository';
+import { ProposalNumberRepository } from './repositories/proposal-number.repository';
 import { ReportTextRepository } from './repositories/report-text.repository';
 import { UserRepository } from './repositories/user.repository';
 import { UserAdminEventRepository } from './repositories/user-admin-event.repository';
@@ -32,6 +33,7 @@ const REPOSITORIES = [
   UserAdminEventRepository,
   ProcessEventRepository,
   ProcessReadRepository,
+  ProposalNumberRepository,
 ];
 
 /** The read model, users and audit log in PostgreSQL, for the API and the worker alike. */

@@ -9,7 +9,7 @@ import { CatalogueStructureView, FiscalYearView } from './fiscal-year.dto';
 export class CatalogueService {
   constructor(
     private readonly catalogue: CatalogueRepository,
-    private readonly bureaus: BureauRepository,
+    private readonly bureauRows: BureauRepository,
   ) {}
 
   listFiscalYears(): Promise<FiscalYearView[]> {
@@ -37,11 +37,16 @@ export class CatalogueService {
     return (await this.catalogue.findCluster(cluster.fiscalYear, cluster.no)) ?? cluster;
   }
 
-  async requireBureau(code: string): Promise<{ code: string; name: string }> {
-    const bureau = await this.bureaus.findByCode(code);
+  /** Every bureau, office and ward (a city has some dozens). */
+  async bureaus(): Promise<{ code: string; name: string }[]> {
+    return (await this.bureauRows.list({ page: 1, pageSize: 1_000 })).items.map((bureau) => ({ code: bureau.code, name: bureau.name }));
+  }
+
+  async requireBureau(code: string, field = 'owningBureauCode'): Promise<{ code: string; name: string }> {
+    const bureau = await this.bureauRows.findByCode(code);
     if (!bureau) {
       const problem = `局コード「${code}」は登録されていません`;
-      throw refused('bureau.unknown', problem, { fields: [{ field: 'owningBureauCode', problems: [problem] }] });
+      throw refused('bureau.unknown', problem, { fields: [{ field, problems: [problem] }] });
     }
     return { code: bureau.code, name: bureau.name };
   }

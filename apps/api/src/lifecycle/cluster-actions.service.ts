@@ -1,8 +1,9 @@
-import { ClusterCommand, ClusterStage, isClosedStage, Participant, refused, Role, textRefOf } from '@app/domain';
-import { ClusterRow, ReportTextRepository, UserRepository } from '@app/persistence';
+import { ClusterCommand, ClusterStage, isClosedStage, Participant, refused, textRefOf } from '@app/domain';
+import { ClusterRow, ReportTextRepository } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { invalidFields } from '../common/validation.pipe';
+import { DelegateResolver } from '../processes/delegate-resolver.service';
 import { ClusterDetailService } from './cluster-detail.service';
 import { ClusterLifecycleService } from './cluster-lifecycle.service';
 import { ClusterDetailView } from './dto/cluster-detail.dto';
@@ -15,7 +16,7 @@ export class ClusterActionsService {
     private readonly catalogue: CatalogueService,
     private readonly lifecycle: ClusterLifecycleService,
     private readonly details: ClusterDetailService,
-    private readonly users: UserRepository,
+    private readonly delegates: DelegateResolver,
     private readonly texts: ReportTextRepository,
   ) {}
 
@@ -50,14 +51,7 @@ export class ClusterActionsService {
     }
     if (command.type !== 'delegate') return command;
     const { delegateTo, ...rest } = command;
-    return { ...rest, delegate: await this.delegate(delegateTo) };
-  }
-
-  private async delegate(username: string): Promise<Participant> {
-    const target = await this.users.findByUsername(username);
-    if (!target) throw invalidDelegate(`代理決裁者「${username}」という利用者は登録されていません`);
-    if (!target.active) throw invalidDelegate(`代理決裁者「${username}」のアカウントは無効化されています`);
-    return { id: target.id, name: target.displayName, roles: target.roles as Role[], bureauCode: target.bureauCode };
+    return { ...rest, delegate: await this.delegates.resolve(delegateTo) };
   }
 
   /** The cluster as the change left it: read again, not checked again. */
@@ -65,5 +59,3 @@ export class ClusterActionsService {
     return this.details.detailOf(await this.catalogue.reload(before), caller);
   }
 }
-
-const invalidDelegate = (problem: string) => refused('delegate.invalid', problem, { fields: [{ field: 'delegateTo', problems: [problem] }] });

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { MeetingsModule } from '../meetings/meetings.module';
+import { ProcessesModule } from '../processes/processes.module';
 import { ClusterActionsService } from './cluster-actions.service';
 import { ClusterDetailService } from './cluster-detail.service';
 import { ClusterHistoryService } from './cluster-history.service';
@@ -20,7 +21,7 @@ import { ReportTextAccessService } from './report-text-access.service';
 const USE_CASES = [ClusterActionsService, KickoffService, ClusterHistoryService, ProgressService, LifecycleSettingsService, ClusterDetailService, DelegateCandidatesService, MeetingDueService];
 
 @Module({
-  imports: [CatalogueModule, MeetingsModule],
+  imports: [CatalogueModule, MeetingsModule, ProcessesModule],
   controllers: [ClusterLifecycleController, ReportsController, FiscalYearLifecycleController, MeetingDueController],
   providers: [ClusterLifecycleService, ReportTextAccessService, DelegationReleaseService, ...USE_CASES],
   exports: [DelegationReleaseService],

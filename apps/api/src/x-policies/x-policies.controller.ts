@@ -13,6 +13,7 @@ import { Refusals } from '../common/refusals.decorator';
 import { ApproveRequest, ReturnRequest } from '../lifecycle/dto/report-action.dto';
 import { BasedOnVersion } from '../lifecycle/if-match';
 import { ProcessHistoryPage } from '../processes/process.dto';
+import { toDeadlineRule } from '../processes/process-requests.dto';
 import { ProgressRequest, SelfInspectionRequest, StartXPoliciesRequest, XPolicyIssuesRequest, XPolicySettingsRequest } from './dto/x-policy-requests.dto';
 import { StartXPoliciesView, XPolicyDetailView, XPolicyListView, XPolicySettingsView } from './dto/x-policy.dto';
 import { RequestedXPolicyCommand, XPoliciesService } from './x-policies.service';
@@ -62,10 +63,7 @@ export class XPoliciesController {
   @ApiOkResponse({ type: XPolicySettingsView })
   @Refusals('request.invalid', 'fiscal-year.unknown', 'temporal.unavailable', ...IDEMPOTENCY_REFUSALS)
   updateSettings(@Param('fy', FiscalYearPipe) fiscalYear: number, @Body() body: XPolicySettingsRequest, @CurrentUser() user: AuthenticatedUser): Promise<XPolicySettingsView> {
-    const deadlines = body.deadlines.map((rule) =>
-      rule.date !== undefined ? { target: rule.target, date: rule.date } : { target: rule.target, meetingId: rule.meetingId ?? '', leadBusinessDays: rule.leadBusinessDays ?? 0 },
-    );
-    return this.settings.update(fiscalYear, { items: body.items, deadlines }, participantOf(user));
+    return this.settings.update(fiscalYear, { items: body.items, deadlines: body.deadlines.map(toDeadlineRule) }, participantOf(user));
   }
 
   @Post('x-policies/start')

@@ -11,7 +11,6 @@ import {
   ProcessSubject,
   refusal,
   refused,
-  toTokyoIsoString,
   versionCountOf,
   X_POLICY_ACTION_LABELS,
   X_POLICY_PHASE_LABELS,
@@ -27,6 +26,7 @@ import { CatalogueService } from '../catalogue/catalogue.service';
 import { invalidFields } from '../common/validation.pipe';
 import { ProcessWorkflowsService } from '../processes/process-workflows.service';
 import { ProcessHistoryPage } from '../processes/process.dto';
+import { toProcessHistoryPage } from '../processes/process-views';
 import { XPolicyDetailView, XPolicyIssueView, XPolicyListView, SelfInspectionItemView, StartXPoliciesView } from './dto/x-policy.dto';
 import { XPolicySettingsService } from './x-policy-settings.service';
 import { NOT_STARTED_LABEL, toXPolicyDetail, toXPolicySummary } from './x-policy-views';
@@ -157,22 +157,7 @@ export class XPoliciesService {
   async history(fiscalYear: number, bureauCode: string, page: { page: number; pageSize: number }, caller: Participant): Promise<ProcessHistoryPage> {
     const subject = await this.requireSubject(fiscalYear, bureauCode);
     const readable = mayReadXPolicyTexts(caller, bureauCode);
-    const entries = await this.reads.history(subject, page);
-    return {
-      ...entries,
-      items: entries.items.map((entry) => ({
-        eventId: entry.eventId,
-        occurredAt: toTokyoIsoString(entry.occurredAt),
-        actor: { id: entry.actorId, name: entry.actorName },
-        action: entry.action,
-        actionLabel: X_POLICY_ACTION_LABELS[entry.action] ?? (entry.action === 'start' ? '開始' : entry.action === 'deadlines-moved' ? '期限の変更' : entry.action),
-        fromPhase: entry.fromState,
-        toPhase: entry.toState,
-        document: entry.reportKind,
-        comment: readable ? entry.comment : null,
-        textsRestricted: !readable,
-      })),
-    };
+    return toProcessHistoryPage(await this.reads.history(subject, page), X_POLICY_ACTION_LABELS, readable);
   }
 
   private async act(subject: ProcessSubject, command: XPolicyCommand, requestKey: string | undefined): Promise<void> {

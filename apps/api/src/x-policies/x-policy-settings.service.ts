@@ -4,7 +4,6 @@ import {
   fiscalYearLabel,
   Participant,
   ProcessDeadline,
-  ProcessDeadlineRule,
   processDeadlineProblems,
   processDeadlines,
   ProcessKind,
@@ -20,7 +19,7 @@ import { CatalogueService } from '../catalogue/catalogue.service';
 import { invalidFields } from '../common/validation.pipe';
 import { ProcessWorkflowsService } from '../processes/process-workflows.service';
 import { XPolicySettingsView } from './dto/x-policy.dto';
-import { toProcessDeadlineView } from './x-policy-views';
+import { toProcessDeadlineView } from '../processes/process-views';
 
 /** The year's self-inspection items and the plan's deadline, which the reform office sets. */
 @Injectable()
@@ -70,9 +69,7 @@ export class XPolicySettingsService {
   async update(fiscalYear: number, settings: XPolicySettings, actor: Participant): Promise<XPolicySettingsView> {
     await this.catalogue.requireFiscalYear(fiscalYear);
     const meetingIds = (await this.meetings.list(fiscalYear)).map((meeting) => meeting.id);
-    const rules: ProcessDeadlineRule[] = settings.deadlines.map((rule) =>
-      rule.date !== undefined ? { target: rule.target, date: rule.date } : { target: rule.target, meetingId: rule.meetingId, leadBusinessDays: rule.leadBusinessDays },
-    );
+    const rules = settings.deadlines;
     const problems = [...xPolicySettingsProblems(settings), ...processDeadlineProblems(rules, X_POLICY_DEADLINE_TARGETS, meetingIds)];
     if (problems.length > 0) throw invalidFields([{ field: 'settings', problems }]);
     await this.fiscalYearSettings.setXPolicySettings(fiscalYear, { items: settings.items.map((item) => ({ id: item.id, question: item.question })), deadlines: rules });

@@ -15,23 +15,10 @@ import {
 } from '@app/domain';
 import { ProcessRow, ProcessVersionRow } from '@app/persistence';
 import { toReturnNoteView, toSubmissionView } from '../common/approval-views';
-import { ProcessDeadlineView } from '../processes/process.dto';
+import { toApprovalDocumentView, toProcessDeadlineView } from '../processes/process-views';
 import { ProgressUpdateView, PublicIssueView, XPolicyDetailView, XPolicyIssueView, XPolicySummaryView } from './dto/x-policy.dto';
 
 export const NOT_STARTED_LABEL = '未開始';
-
-export function toProcessDeadlineView(deadline: ProcessDeadline, labels: Readonly<Record<string, string>>, done: boolean, now: string): ProcessDeadlineView {
-  return {
-    target: deadline.target,
-    label: labels[deadline.target] ?? deadline.target,
-    dueDate: deadline.dueDate,
-    dueAt: toTokyoIsoString(deadline.dueAt),
-    provisional: deadline.provisional,
-    meetingName: deadline.meeting?.name ?? null,
-    meetingDateLabel: deadline.meeting?.dateLabel ?? null,
-    overdue: !done && deadline.dueAt < now,
-  };
-}
 
 /** One bureau's line in the year's list; a bureau that has not started has only its name. */
 export function toXPolicySummary(
@@ -92,23 +79,7 @@ export function toXPolicyDetail(
       answer: readable ? (answers.find((answer) => answer.itemId === item.id)?.answer ?? null) : null,
     })),
     issues: readable && texts.latest ? texts.latest.issues.map(issueView) : null,
-    plan: state
-      ? {
-          label: state.plan.label,
-          status: state.plan.status,
-          statusLabel: APPROVAL_STATUS_LABELS[state.plan.status],
-          versions: versions.map((version) => ({
-            version: version.version,
-            title: readable ? version.title : null,
-            empty: version.empty,
-            savedBy: version.savedBy,
-            savedAt: toTokyoIsoString(version.savedAt),
-          })),
-          submission: toSubmissionView(state.plan.submission, readable),
-          lastReturn: toReturnNoteView(state.plan.lastReturn, readable),
-          approvedAt: state.plan.approvedAt ? toTokyoIsoString(state.plan.approvedAt) : null,
-        }
-      : null,
+    plan: state ? toApprovalDocumentView(state.plan, versions, readable) : null,
     publication:
       state?.publication && texts.published
         ? { version: state.publication.version, publishedAt: toTokyoIsoString(state.publication.publishedAt), issues: texts.published.issues.map(issueView) }

@@ -48,8 +48,9 @@ export class ProcessActivitiesFactory {
     switch (subject.kind) {
       case ProcessKind.XPolicy:
         return (await this.fiscalYearSettings.xPolicySettings(subject.fiscalYear))?.deadlines ?? [];
-      default:
-        return [];
+      case ProcessKind.PlatinumProject:
+      case ProcessKind.PlatinumProposal:
+        return (await this.fiscalYearSettings.platinumSettings(subject.fiscalYear))?.deadlines ?? [];
     }
   }
 }

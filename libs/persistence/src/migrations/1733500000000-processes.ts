@@ -46,9 +46,12 @@ export class Processes1733500000000 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE projection_failures ADD COLUMN subject text`);
     await queryRunner.query(`ALTER TABLE fiscal_years ADD COLUMN x_policy_settings jsonb`);
     await queryRunner.query(`ALTER TABLE fiscal_years ADD COLUMN platinum_settings jsonb`);
+    // Proposals are numbered 1, 2, … within their year, handed out one at a time.
+    await queryRunner.query(`ALTER TABLE fiscal_years ADD COLUMN platinum_proposals_numbered int NOT NULL DEFAULT 0`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE fiscal_years DROP COLUMN platinum_proposals_numbered`);
     await queryRunner.query(`ALTER TABLE fiscal_years DROP COLUMN platinum_settings`);
     await queryRunner.query(`ALTER TABLE fiscal_years DROP COLUMN x_policy_settings`);
     await queryRunner.query(`ALTER TABLE projection_failures DROP COLUMN subject`);

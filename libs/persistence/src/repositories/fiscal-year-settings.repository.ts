@@ -1,4 +1,4 @@
-import { CalendarSettings, LifecycleSettings, XPolicySettings } from '@app/domain';
+import { CalendarSettings, LifecycleSettings, PlatinumSettings, XPolicySettings } from '@app/domain';
 import { DataSource } from 'typeorm';
 import { execute, queryFirst } from '../sql/typed-query';
 
@@ -48,5 +48,19 @@ export class FiscalYearSettingsRepository {
   /** Applies to X policies started from now on for its items; the deadlines re-plan the running ones. */
   async setXPolicySettings(fiscalYear: number, settings: XPolicySettings): Promise<void> {
     await execute(this.dataSource, `UPDATE fiscal_years SET x_policy_settings = $2 WHERE fiscal_year = $1`, [fiscalYear, JSON.stringify(settings)]);
+  }
+
+  async platinumSettings(fiscalYear: number): Promise<PlatinumSettings | null> {
+    const row = await queryFirst<{ platinum_settings: PlatinumSettings | null }>(
+      this.dataSource,
+      `SELECT platinum_settings FROM fiscal_years WHERE fiscal_year = $1`,
+      [fiscalYear],
+    );
+    return row?.platinum_settings ?? null;
+  }
+
+  /** The project and its running proposals re-plan by new deadlines at once (they are told so). */
+  async setPlatinumSettings(fiscalYear: number, settings: PlatinumSettings): Promise<void> {
+    await execute(this.dataSource, `UPDATE fiscal_years SET platinum_settings = $2 WHERE fiscal_year = $1`, [fiscalYear, JSON.stringify(settings)]);
   }
 }

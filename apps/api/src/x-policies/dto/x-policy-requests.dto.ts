@@ -10,7 +10,8 @@ import {
 } from '@app/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ProcessDeadlineRuleDto } from '../../processes/process-requests.dto';
 
 const ID_MESSAGE = 'は英小文字で始まる英小文字・数字・ハイフンの識別子にしてください';
 
@@ -24,31 +25,6 @@ export class SelfInspectionItemDto {
   @Matches(NOT_BLANK_PATTERN, { message: 'question（問い）を入力してください' })
   @MaxLength(SELF_INSPECTION_QUESTION_MAX_LENGTH, { message: `question は${SELF_INSPECTION_QUESTION_MAX_LENGTH}文字以内で入力してください` })
   question!: string;
-}
-
-/** A deadline pegged to an X meeting (business days before its earliest day) or set to a day. */
-export class ProcessDeadlineRuleDto {
-  @ApiProperty({ example: 'plan', description: '期限の対象' })
-  @Matches(SLUG_PATTERN, { message: `target ${ID_MESSAGE}` })
-  target!: string;
-
-  @ApiPropertyOptional({ example: 'x2', description: '基準とする会議（date と一方だけ）' })
-  @ValidateIf((rule: ProcessDeadlineRuleDto) => rule.date === undefined)
-  @IsString({ message: 'meetingId か date のどちらかを指定してください' })
-  @MaxLength(40)
-  meetingId?: string;
-
-  @ApiPropertyOptional({ example: 5, description: '会議の何営業日前か（meetingId のとき）' })
-  @ValidateIf((rule: ProcessDeadlineRuleDto) => rule.meetingId !== undefined)
-  @IsInt({ message: 'leadBusinessDays は0〜60の整数で指定してください' })
-  @Min(0, { message: 'leadBusinessDays は0〜60の整数で指定してください' })
-  @Max(60, { message: 'leadBusinessDays は0〜60の整数で指定してください' })
-  leadBusinessDays?: number;
-
-  @ApiPropertyOptional({ example: '2024-08-09', description: '期限の日（meetingId と一方だけ）' })
-  @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date は YYYY-MM-DD で指定してください' })
-  date?: string;
 }
 
 /** The year's self-inspection items and the plan's deadline, set by the reform office. */
