@@ -1,4 +1,4 @@
-import { loadEnvironment } from '@app/config';
+import { loadEnvironment, TemporalConnectionSettings } from '@app/config';
 import { INestApplication, ShutdownSignal } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
@@ -12,8 +12,7 @@ import type { Shutdown } from './shutdown';
 
 export interface SystemTargets {
   readonly databaseUrl: string;
-  readonly temporalAddress: string;
-  readonly namespace: string;
+  readonly temporal: TemporalConnectionSettings;
   readonly taskQueue: string;
   readonly workflowBundlePath: string;
 }
@@ -34,8 +33,7 @@ async function startWorker(targets: SystemTargets, shutdown: Shutdown, say: (lin
   const context = await NestFactory.createApplicationContext(WorkerModule.forRoot(environment), { logger: false, abortOnError: false });
   shutdown.add('the worker context', () => context.close());
   const worker = await startReformWorker(context, {
-    address: targets.temporalAddress,
-    namespace: targets.namespace,
+    ...targets.temporal,
     taskQueue: targets.taskQueue,
     workflowBundlePath: targets.workflowBundlePath,
   });
@@ -47,7 +45,7 @@ async function startApi(targets: SystemTargets, shutdown: Shutdown): Promise<{ a
   const app = await NestFactory.create(
     ApiModule.forRoot({
       databaseUrl: targets.databaseUrl,
-      temporal: { address: targets.temporalAddress, namespace: targets.namespace, taskQueue: targets.taskQueue },
+      temporal: { ...targets.temporal, taskQueue: targets.taskQueue },
       jwtSecret: randomBytes(48).toString('base64url'),
       adminPassword: { password: randomBytes(24).toString('base64url') },
       logLevel: 'silent',

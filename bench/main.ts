@@ -8,7 +8,7 @@
  * `npm run bench -- --board-only` runs the fourth alone.
  * Everything it starts is stopped at the end, on an error and on Ctrl-C.
  */
-import { Client, Connection } from '@temporalio/client';
+import { connectTemporalClient } from '@app/temporal';
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -24,7 +24,7 @@ import { measureClusterList } from './measure-cluster-list';
 import { measureBoard } from './measure-board';
 import { createOrganisation, flagAllClusters } from './organisation';
 import { machineDescription, resultsTable } from './report';
-import { NAMESPACE, startBenchServers } from './servers';
+import { startBenchServers } from './servers';
 import { Shutdown } from './shutdown';
 
 const TASK_QUEUE = 'reform-bench';
@@ -44,11 +44,11 @@ async function run(shutdown: Shutdown): Promise<string[]> {
   const servers = await startBenchServers(distRoot, shutdown, progress);
   servers.descriptions.forEach(progress);
   progress(`Data in ${servers.runDir} (removed at the end)`);
-  await prepareSystem({ databaseUrl: servers.databaseUrl, temporalAddress: servers.temporalAddress, namespace: NAMESPACE, taskQueue: TASK_QUEUE }, progress);
+  await prepareSystem({ databaseUrl: servers.databaseUrl, temporal: servers.temporal, taskQueue: TASK_QUEUE }, progress);
 
   progress('Starting the worker and the API in this process…');
   const { app, baseUrl } = await startInProcessSystem(
-    { databaseUrl: servers.databaseUrl, temporalAddress: servers.temporalAddress, namespace: NAMESPACE, taskQueue: TASK_QUEUE, workflowBundlePath },
+    { databaseUrl: servers.databaseUrl, temporal: servers.temporal, taskQueue: TASK_QUEUE, workflowBundlePath },
     shutdown,
     progress,
   );
@@ -56,8 +56,9 @@ async function run(shutdown: Shutdown): Promise<string[]> {
   const pg = new PgClient({ connectionString: servers.databaseUrl });
   await pg.connect();
   shutdown.add('the PostgreSQL client', () => pg.end());
-  const connection = await Connection.connect({ address: servers.temporalAddress });
-  shutdown.add('the Temporal client', () => connection.close());
+  // The direct Updates go through the same data converter as the API's, so both paths pay for encryption.
+  const temporal = await connectTemporalClient(servers.temporal);
+  shutdown.add('the Temporal client', () => temporal.connection.close());
   const api = new ApiClient(baseUrl);
   // Registered last, so it runs first: no request of ours reaches the API while it stops.
   shutdown.add("the benchmark's HTTP calls", async () => api.abort());
@@ -71,7 +72,7 @@ async function run(shutdown: Shutdown): Promise<string[]> {
   const context: BenchContext = {
     api,
     pg,
-    temporal: new Client({ connection, namespace: NAMESPACE }),
+    temporal,
     owners,
     progress,
     user: (username) => {

@@ -1,3 +1,4 @@
+import { newPayloadKeyEntry, payloadKeysFrom, TemporalConnectionSettings } from '@app/config';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +9,8 @@ export const NAMESPACE = 'default';
 
 export interface BenchServers {
   readonly databaseUrl: string;
-  readonly temporalAddress: string;
+  /** The dev server, with a payload key made for this run (its data goes with it). */
+  readonly temporal: TemporalConnectionSettings;
   /** One line per server saying which one is used, as `npm start` prints them. */
   readonly descriptions: string[];
   readonly runDir: string;
@@ -43,7 +45,7 @@ export async function startBenchServers(distRoot: string, shutdown: Shutdown, sa
   shutdown.add('PostgreSQL and Temporal', () => host.close(), 90_000);
   return {
     databaseUrl: host.ready.databaseUrl!,
-    temporalAddress: host.ready.temporalAddress,
+    temporal: { address: host.ready.temporalAddress, namespace: NAMESPACE, tls: null, payloadKeys: payloadKeysFrom(newPayloadKeyEntry('run')) },
     descriptions: host.ready.descriptions,
     runDir,
   };

@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { ENVIRONMENT_KEYS, loadEnvironment } from '@app/config';
+import { ENVIRONMENT_KEYS, loadEnvironment, newPayloadKeyEntry, temporalConnectionSettings } from '@app/config';
 import { ComposeConfig, ComposeFileError, ComposeService, readComposeFile, readComposeText } from '../support/compose-file';
 
 const ROOT = resolve(__dirname, '../..');
@@ -23,7 +23,7 @@ interface RunResult {
 const hasDockerCompose = (process.env.PATH ?? '').split(delimiter).some((dir) => dir && existsSync(join(dir, 'docker-compose')));
 
 /** What an operator must set (the file refuses to be read without it). */
-const REQUIRED = { ADMIN_PASSWORD: 'an-operators-own-password' };
+const REQUIRED = { ADMIN_PASSWORD: 'an-operators-own-password', TEMPORAL_PAYLOAD_KEYS: newPayloadKeyEntry('reform-1') };
 
 /** Variables the file interpolates are left unset, as on a fresh checkout, so every default in the file is exercised. */
 function freshCheckoutEnvironment(extra: Record<string, string> = {}): Record<string, string | undefined> {
@@ -79,10 +79,10 @@ describe('docker-compose.yml', () => {
     expect(read(text.replace('${JWT_SECRET:-change-me-public-placeholder-set-JWT_SECRET-before-use}', '${JWT_SECRET:?set JWT_SECRET}'))).toThrow(ComposeFileError);
   });
 
-  it('cannot be read without ADMIN_PASSWORD, naming it', () => {
+  it.each(Object.keys(REQUIRED))('cannot be read without %s, naming it', (variable) => {
     const env = freshCheckoutEnvironment();
-    delete env.ADMIN_PASSWORD;
-    expect(() => readComposeFile(COMPOSE_FILE, { projectDir: ROOT, env })).toThrow(/ADMIN_PASSWORD/);
+    delete env[variable];
+    expect(() => readComposeFile(COMPOSE_FILE, { projectDir: ROOT, env })).toThrow(new RegExp(variable));
   });
 
   (hasDockerCompose ? describe : describe.skip)('with Debian\'s docker-compose on PATH', () => {
@@ -136,6 +136,21 @@ describe('docker-compose.yml', () => {
     expect(withSecret.services['temporal-ui'].environment?.TEMPORAL_ADDRESS).toBe(loaded.TEMPORAL_ADDRESS);
     const withoutSecret = settingsOf(await config());
     expect(() => loadEnvironment(withoutSecret)).toThrow(/JWT_SECRET.*placeholder/);
+  });
+
+  it('hands the apps the payload keys it is given and plain gRPC to its own Temporal, TLS when the TEMPORAL_TLS_* settings are given', async () => {
+    const settingsOf = (compose: ComposeConfig) =>
+      Object.fromEntries(Object.entries(compose.services.worker.environment ?? {}).map(([key, value]) => [key, value ?? undefined]));
+    const jwtSecret = { JWT_SECRET: randomBytes(36).toString('base64') };
+    const temporal = temporalConnectionSettings(loadEnvironment(settingsOf(readDeployment(jwtSecret))));
+    expect(temporal.payloadKeys.currentKeyId).toBe('reform-1');
+    expect(temporal.payloadKeys.keys.get('reform-1')).toEqual(Buffer.from(REQUIRED.TEMPORAL_PAYLOAD_KEYS.split(':')[1], 'base64'));
+    expect(temporal.tls).toBeNull();
+
+    const rotated = readDeployment({ ...jwtSecret, TEMPORAL_PAYLOAD_KEYS: `${REQUIRED.TEMPORAL_PAYLOAD_KEYS},${newPayloadKeyEntry('reform-2')}`, TEMPORAL_PAYLOAD_KEY_ID: 'reform-2', TEMPORAL_TLS: 'true' });
+    const environment = loadEnvironment(settingsOf(rotated));
+    expect(temporalConnectionSettings(environment).payloadKeys.currentKeyId).toBe('reform-2');
+    expect(temporalConnectionSettings(environment).tls).toEqual({});
   });
 
   it('publishes the API on port 3000', async () => {

@@ -1,7 +1,7 @@
 import { Role } from '@app/domain';
 import { CLUSTER_STAGE, clusterWorkflowId, FISCAL_YEAR } from '@app/temporal';
 import { INestApplication } from '@nestjs/common';
-import { Client, Connection } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
 import request from 'supertest';
 import { createUser, login, startApi } from '../support/api-harness';
@@ -9,6 +9,7 @@ import { createTestDatabase, TestDatabase, testTemporalAddress, uniqueName } fro
 import { eventually, RunningWorker, startWorker } from '../support/worker-harness';
 import { TEST_FISCAL_YEARS } from '../support/lifecycle-fixture';
 import { CatalogueRepository } from '@app/persistence';
+import { connectTestClient } from '../support/test-temporal';
 
 /** The whole pipe: HTTP request → API → Temporal → worker activity → PostgreSQL. */
 describe('kicking off a cluster through the API', () => {
@@ -16,7 +17,7 @@ describe('kicking off a cluster through the API', () => {
   let app: INestApplication;
   let worker: RunningWorker;
   let pg: PgClient;
-  let connection: Connection;
+  let temporal: Client;
   let token: string;
   // Workflow ids are global to the Temporal server; a year of its own keeps this file independent.
   const fiscalYear = TEST_FISCAL_YEARS.kickoff;
@@ -31,7 +32,7 @@ describe('kicking off a cluster through the API', () => {
     ]);
     pg = new PgClient({ connectionString: database.url });
     await pg.connect();
-    connection = await Connection.connect({ address: temporalAddress });
+    temporal = await connectTestClient();
     await createUser(app, { username: 'office', roles: [Role.ReformOffice], displayName: '市政変革 花子' });
     await createUser(app, { username: 'staff', roles: [Role.Staff], bureauCode: null });
     token = await login(app, 'office');
@@ -45,11 +46,11 @@ describe('kicking off a cluster through the API', () => {
   });
 
   afterAll(async () => {
-    await new Client({ connection }).workflow
+    await temporal.workflow
       .getHandle(clusterWorkflowId(fiscalYear, 27))
       .terminate('test finished')
       .catch(() => undefined);
-    await connection?.close();
+    await temporal?.connection.close();
     await pg?.end();
     await worker?.stop();
     await app?.close();
@@ -80,7 +81,7 @@ describe('kicking off a cluster through the API', () => {
     const listed = await request(app.getHttpServer()).get(`/api/v1/fiscal-years/${fiscalYear}/clusters/27`).auth(token, { type: 'bearer' }).expect(200);
     expect(listed.body).toMatchObject({ stage: 'KICKOFF', stageLabel: '経営分析着手' });
 
-    const description = await new Client({ connection }).workflow.getHandle(clusterWorkflowId(fiscalYear, 27)).describe();
+    const description = await temporal.workflow.getHandle(clusterWorkflowId(fiscalYear, 27)).describe();
     expect(description.typedSearchAttributes.get(FISCAL_YEAR)).toBe(fiscalYear);
     expect(description.typedSearchAttributes.get(CLUSTER_STAGE)).toBe('KICKOFF');
   });

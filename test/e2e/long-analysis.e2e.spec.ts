@@ -2,7 +2,7 @@ import { clusterWorkflowId } from '@app/temporal';
 import { Worker } from '@temporalio/worker';
 import { LifecycleFixture, startLifecycleFixture, TEST_FISCAL_YEARS } from '../support/lifecycle-fixture';
 import { History } from '../support/history-recording';
-import { testWorkflowBundlePath } from '../support/test-environment';
+import { testReplayOptions } from '../support/test-temporal';
 
 const SAVES = 1_000;
 const REPORTS = ['interim', 'direction-budget', 'direction-system', 'final'];
@@ -68,7 +68,7 @@ describe('an analysis with a thousand draft saves', () => {
       historyBytes += bytes;
       expect(history.events?.length ?? 0).toBeLessThan(RUN_EVENT_LIMIT / 4);
       expect(bytes).toBeLessThan(RUN_BYTE_LIMIT / 10);
-      await expect(Worker.runReplayHistory({ workflowBundle: { codePath: testWorkflowBundlePath() } }, history, run.runId)).resolves.toBeUndefined();
+      await expect(Worker.runReplayHistory(testReplayOptions(), history, run.runId)).resolves.toBeUndefined();
     }
     expect(historyBytes).toBeLessThan(Buffer.byteLength(body(1)) * SAVES);
   }, 300_000);

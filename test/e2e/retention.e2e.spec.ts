@@ -1,9 +1,10 @@
 import { retentionScheduleId, RetentionResult } from '@app/temporal';
-import { Client, Connection } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
 import { prepareSystem } from '../../apps/setup/src/prepare-system';
 import { createTestDatabase, TestDatabase, testTemporalAddress, uniqueName } from '../support/test-environment';
 import { eventually, RunningWorker, startWorker } from '../support/worker-harness';
+import { connectTestClient, testTemporal } from '../support/test-temporal';
 
 /**
  * The retention rules as a deployment runs them: set-up creates the Temporal Schedule (again and again
@@ -14,23 +15,21 @@ describe('retention: a Temporal Schedule made at set-up, pruning in bounded batc
   const taskQueue = uniqueName('retention');
   let database: TestDatabase;
   let pg: PgClient;
-  let connection: Connection;
   let client: Client;
   let worker: RunningWorker;
   const lines: string[] = [];
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    await prepareSystem({ databaseUrl: database.url, temporalAddress: testTemporalAddress(), namespace: 'default', taskQueue }, (line) => lines.push(line));
+    await prepareSystem({ databaseUrl: database.url, temporal: testTemporal(), taskQueue }, (line) => lines.push(line));
     pg = new PgClient({ connectionString: database.url });
     await pg.connect();
-    connection = await Connection.connect({ address: testTemporalAddress() });
-    client = new Client({ connection });
+    client = await connectTestClient();
   }, 120_000);
   afterAll(async () => {
     await worker?.stop();
     await client?.schedule.getHandle(retentionScheduleId(taskQueue)).delete().catch(() => undefined);
-    await connection?.close();
+    await client?.connection.close();
     await pg?.end();
     await database?.drop();
   });
@@ -38,7 +37,7 @@ describe('retention: a Temporal Schedule made at set-up, pruning in bounded batc
   it('exists after set-up, nightly in Tokyo, starting its runs on the task queue; set-up again leaves one schedule', async () => {
     expect(lines).toContain('Temporal: retention schedule created (every night at 03:15 Asia/Tokyo)');
     const again: string[] = [];
-    await prepareSystem({ databaseUrl: database.url, temporalAddress: testTemporalAddress(), namespace: 'default', taskQueue }, (line) => again.push(line));
+    await prepareSystem({ databaseUrl: database.url, temporal: testTemporal(), taskQueue }, (line) => again.push(line));
     expect(again).toContain('Temporal: retention schedule up to date (every night at 03:15 Asia/Tokyo)');
 
     const schedule = await client.schedule.getHandle(retentionScheduleId(taskQueue)).describe();

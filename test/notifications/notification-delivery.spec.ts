@@ -6,7 +6,7 @@ import { NotificationKind, NotificationRequest, RecipientRule, Role } from '@app
 import { BureauRepository, NotificationRepository, UserRepository } from '@app/persistence';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Client, Connection } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { ParsedMail, simpleParser } from 'mailparser';
 import { Client as PgClient } from 'pg';
@@ -15,6 +15,7 @@ import { NotificationActivitiesFactory } from '../../apps/worker/src/activities/
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { createTestDatabase, TestDatabase, testTemporalAddress, uniqueName } from '../support/test-environment';
 import { eventually, RunningWorker, startWorker } from '../support/worker-harness';
+import { connectTestClient } from '../support/test-temporal';
 
 /**
  * The notification activity as the worker builds it, run as a workflow runs it, against a real
@@ -47,7 +48,6 @@ describe('deliverNotification: inbox at once, e-mail and webhook by delivery wor
   let receiver: Server;
   let app: INestApplicationContext;
   let worker: RunningWorker;
-  let connection: Connection;
   let client: Client;
   let repository: NotificationRepository;
   const workers: RunningWorker[] = [];
@@ -204,8 +204,7 @@ describe('deliverNotification: inbox at once, e-mail and webhook by delivery wor
     await listen(receiver);
     const webhookPort = (receiver.address() as AddressInfo).port;
 
-    connection = await Connection.connect({ address: testTemporalAddress() });
-    client = new Client({ connection });
+    client = await connectTestClient();
     worker = await runWorker({
       SMTP_URL: `smtp://${SMTP_USER}:${encodeURIComponent(SMTP_PASSWORD)}@127.0.0.1:${smtpPort}`,
       MAIL_FROM: '市政変革ワークフロー <no-reply@reform.example.jp>',
@@ -228,7 +227,7 @@ describe('deliverNotification: inbox at once, e-mail and webhook by delivery wor
   afterAll(async () => {
     for (const running of workers) await running.stop();
     for (const context of contexts) await context.close();
-    await connection?.close();
+    await client?.connection.close();
     await new Promise((resolve) => receiver?.close(resolve));
     await new Promise((resolve) => (smtp ? smtp.close(() => resolve(undefined)) : resolve(undefined)));
     await pg?.end();

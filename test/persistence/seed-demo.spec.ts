@@ -6,6 +6,7 @@ import { hashPassword } from '@app/security';
 import { prepareSystem } from '../../apps/setup/src/prepare-system';
 import { login, startApi } from '../support/api-harness';
 import { createTestDatabase, TestDatabase, testTemporalAddress, uniqueName } from '../support/test-environment';
+import { testTemporal } from '../support/test-temporal';
 
 const DEMO_BUREAUS = DEMO_ORGANISATION.bureaus.length;
 const DEMO_USERS = DEMO_ORGANISATION.users.length;
@@ -112,7 +113,7 @@ describe('DEMO_DATA in the system preparation of npm start and the setup job', (
 
   const prepare = async (demoData: boolean) => {
     const lines: string[] = [];
-    await prepareSystem({ databaseUrl: database.url, temporalAddress: testTemporalAddress(), namespace: 'default', taskQueue: uniqueName('seed-demo') }, (line) => lines.push(line), { demoData });
+    await prepareSystem({ databaseUrl: database.url, temporal: testTemporal(), taskQueue: uniqueName('seed-demo') }, (line) => lines.push(line), { demoData });
     return lines;
   };
 

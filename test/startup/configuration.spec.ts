@@ -22,6 +22,10 @@ describe('start-up with a wrong environment variable', () => {
     ['apps/api/src/main.js', { DATABASE_URL: 'mysql://u:secret@h/db' }, /^Invalid environment variable DATABASE_URL="mysql:\/\/u:\*\*\*@h\/db": must be a postgres:\/\/ URL$/],
     ['tools/launcher/main.js', { LOG_LEVEL: 'loud' }, /^Invalid environment variable LOG_LEVEL="loud"/],
     ['apps/api/src/main.js', {}, /^Missing environment variable DATABASE_URL/],
+    ['apps/worker/src/main.js', { TEMPORAL_ADDRESS: '127.0.0.1:1' }, /^Missing environment variable TEMPORAL_PAYLOAD_KEYS: set it to id:base64key/],
+    ['apps/setup/src/main.js', { DATABASE_URL: 'postgres://reform@127.0.0.1:1/reform', TEMPORAL_ADDRESS: '127.0.0.1:1' }, /^Missing environment variable TEMPORAL_PAYLOAD_KEYS/],
+    ['apps/api/src/main.js', { TEMPORAL_PAYLOAD_KEYS: 'reform-1:c2hvcnQ=' }, /^Invalid environment variable TEMPORAL_PAYLOAD_KEYS=\(hidden\): key "reform-1" is 5 bytes; AES-256-GCM needs 32/],
+    ['apps/worker/src/main.js', { TEMPORAL_ADDRESS: 'temporal.example.jp:7233', TEMPORAL_TLS_CLIENT_CERT_PATH: '/nonexistent/client.pem' }, /^Invalid environment variable TEMPORAL_TLS_CLIENT_CERT_PATH="\/nonexistent\/client.pem": cannot be read \(ENOENT\)/],
   ])('%s with %j', async (script, env, message) => {
     const failure = await startWith(script, env);
     expect(failure.code).toBe(1);

@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { anyFreePort } from '../../tools/infra/ports';
@@ -81,6 +81,12 @@ describe('npm start', () => {
     expect(printed).toMatch(/Temporal UI   http:\/\/127\.0\.0\.1:\d+/);
     expect(printed).toMatch(/^Temporal: dev server on .* — Temporal CLI/m);
     expect(printed).toContain('"username":"admin"');
+    // Workflows kept in DATA_DIR need the same payload key on every start: made once, readable by this user only.
+    const payloadKeyFile = join(dataDir, 'temporal-payload-keys');
+    expect(printed).toContain(`Temporal: payloads encrypted with key "local" (generated, kept in ${payloadKeyFile})`);
+    expect(statSync(payloadKeyFile).mode & 0o777).toBe(0o600);
+    const payloadKey = readFileSync(payloadKeyFile, 'utf8');
+    expect(payloadKey).toMatch(/^local:[A-Za-z0-9+/]{43}=\n$/);
     const token = await loginAsAdmin(api);
     const created = await fetch(`${api}/fiscal-years`, {
       method: 'POST',
@@ -95,6 +101,7 @@ describe('npm start', () => {
     expect(processes.filter(isAlive)).toEqual([]);
 
     const second = await launch(env);
+    expect(readFileSync(payloadKeyFile, 'utf8')).toBe(payloadKey);
     const years = await fetch(`${api}/fiscal-years`, { headers: { authorization: `Bearer ${await loginAsAdmin(api)}` } });
     expect(((await years.json()) as { fiscalYear: number }[]).map((year) => year.fiscalYear)).toEqual([2024, 2025]);
     const secondProcesses = descendants(second.child.pid!);

@@ -1,4 +1,4 @@
-import { AdminPassword } from '@app/config';
+import { AdminPassword, TemporalConnectionSettings } from '@app/config';
 import { Role } from '@app/domain';
 import { UserRepository } from '@app/persistence';
 import { INestApplication } from '@nestjs/common';
@@ -7,6 +7,7 @@ import request from 'supertest';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { hashPassword } from '@app/security';
 import { configureApp } from '../../apps/api/src/configure-app';
+import { testTemporal } from './test-temporal';
 
 export const TEST_ADMIN_PASSWORD = 'test-admin-password';
 
@@ -14,6 +15,8 @@ export interface ApiHarnessOptions {
   readonly databaseUrl: string;
   readonly temporalAddress: string;
   readonly taskQueue: string;
+  /** How the API reaches Temporal (TLS, payload keys); the run's dev server at `temporalAddress` by default. */
+  readonly temporal?: TemporalConnectionSettings;
   readonly loginRateLimitPerMinute?: number;
   /** How long one request may wait on Temporal before 503 (the API's default otherwise). */
   readonly temporalRequestTimeoutMs?: number;
@@ -29,7 +32,7 @@ export async function startApi(options: ApiHarnessOptions): Promise<INestApplica
     imports: [
       ApiModule.forRoot({
         databaseUrl: options.databaseUrl,
-        temporal: { address: options.temporalAddress, namespace: 'default', taskQueue: options.taskQueue, requestTimeoutMs: options.temporalRequestTimeoutMs },
+        temporal: { ...(options.temporal ?? testTemporal(options.temporalAddress)), taskQueue: options.taskQueue, requestTimeoutMs: options.temporalRequestTimeoutMs },
         jwtSecret: 'test-secret-that-is-long-enough-for-the-validator',
         adminPassword: options.adminPassword ?? { password: TEST_ADMIN_PASSWORD },
         logLevel: 'silent',

@@ -1,13 +1,14 @@
 import { Role } from '@app/domain';
 import { CatalogueRepository } from '@app/persistence';
-import { clusterWorkflowId } from '@app/temporal';
+import { clusterWorkflowId, connectTemporalClient } from '@app/temporal';
 import { INestApplication } from '@nestjs/common';
-import { Client, Connection } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
 import request from 'supertest';
 import { getClusterCase } from '@app/workflows';
 import { ApiHarnessOptions, createUser, login, startApi, TEST_ADMIN_PASSWORD } from './api-harness';
 import { createTestDatabase, TestDatabase, testTemporalAddress, uniqueName } from './test-environment';
+import { testTemporal } from './test-temporal';
 import { RunningWorker, startWorker } from './worker-harness';
 
 /**
@@ -44,6 +45,8 @@ export const TEST_FISCAL_YEARS = {
   longAnalysis: 2057,
   closedStaysClosed: 2058,
   xPolicy: 2060,
+  payloadEncryption: 2076,
+  temporalTls: 2077,
 } as const;
 
 export const BUREAUS = { kankyo: '環境局', kodomo: '子ども家庭局' } as const;
@@ -100,13 +103,15 @@ export interface AuthenticatedHttp {
 export async function startLifecycleFixture(
   fiscalYear: number,
   workerEnvironment: Record<string, string> = {},
-  apiOptions: Pick<ApiHarnessOptions, 'temporalRequestTimeoutMs' | 'idempotencyLeaseMs'> = {},
+  apiOptions: Pick<ApiHarnessOptions, 'temporalRequestTimeoutMs' | 'idempotencyLeaseMs' | 'temporal'> = {},
 ): Promise<LifecycleFixture> {
   const database: TestDatabase = await createTestDatabase();
   const temporalAddress = testTemporalAddress();
+  // The API's way to Temporal is the worker's and the fixture's own client's too.
+  const temporalSettings = apiOptions.temporal ?? testTemporal(temporalAddress);
   const taskQueue = uniqueName('queue');
-  const runWorker = () => startWorker({ databaseUrl: database.url, temporalAddress, taskQueue, environment: workerEnvironment });
-  const [app, firstWorker] = await Promise.all([startApi({ databaseUrl: database.url, temporalAddress, taskQueue, ...apiOptions }), runWorker()]);
+  const runWorker = () => startWorker({ databaseUrl: database.url, temporalAddress, temporal: temporalSettings, taskQueue, environment: workerEnvironment });
+  const [app, firstWorker] = await Promise.all([startApi({ databaseUrl: database.url, temporalAddress, taskQueue, ...apiOptions, temporal: temporalSettings }), runWorker()]);
   let worker = firstWorker;
   let workerRunning = true;
   let apiOpen = true;
@@ -118,8 +123,7 @@ export async function startLifecycleFixture(
   const names = Object.keys(USERS) as (keyof typeof USERS)[];
   const tokens = Object.fromEntries(await Promise.all(names.map(async (name) => [name, await login(app, name)]))) as Record<TestUserName, string>;
   tokens.admin = await login(app, 'admin', TEST_ADMIN_PASSWORD);
-  const connection = await Connection.connect({ address: temporalAddress });
-  const temporal = new Client({ connection });
+  const temporal = await connectTemporalClient(temporalSettings);
   const started = new Set<number>();
 
   const as = (user: TestUserName | null): AuthenticatedHttp => {
@@ -173,7 +177,7 @@ export async function startLifecycleFixture(
       await Promise.all(
         [...started].map((no) => temporal.workflow.getHandle(clusterWorkflowId(fiscalYear, no)).terminate('test finished').catch(() => undefined)),
       );
-      await connection.close();
+      await temporal.connection.close();
       await pg.end();
       if (workerRunning) await worker.stop();
       if (apiOpen) await app.close();

@@ -1,6 +1,8 @@
 import { NativeConnection, Worker } from '@temporalio/worker';
+import { reformDataConverter } from '@app/temporal';
 import { RecordingActivities } from './recording-activities';
 import { testWorkflowBundlePath, uniqueName } from './test-environment';
+import { TEST_PAYLOAD_KEYS } from './test-temporal';
 import { quietTemporalRuntime } from './worker-harness';
 
 export interface StubbedWorker {
@@ -19,6 +21,7 @@ export async function startStubbedWorker(connection: NativeConnection, activitie
     namespace: 'default',
     taskQueue,
     activities: activities.create(),
+    dataConverter: reformDataConverter(TEST_PAYLOAD_KEYS),
     workflowBundle: { codePath: testWorkflowBundlePath() },
   });
   const running = worker.run();

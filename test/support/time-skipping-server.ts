@@ -9,7 +9,9 @@ import type { Duration } from '@temporalio/common';
 import { msToTs, tsToMs } from '@temporalio/common/lib/time';
 import { TimeSkippingClient } from '@temporalio/testing/lib/client';
 import { NativeConnection } from '@temporalio/worker';
+import { reformDataConverter } from '@app/temporal';
 import { anyFreePort } from '../../tools/infra/ports';
+import { TEST_PAYLOAD_KEYS } from './test-temporal';
 
 /** The Java SDK release whose time-skipping test server the workflow tests run on (Maven Central). */
 export const TEMPORAL_TEST_SERVER_VERSION = '1.38.0';
@@ -168,7 +170,7 @@ export async function startTimeSkippingEnvironment(classpath: string): Promise<T
     await testService.lockTimeSkipping({});
     return {
       address,
-      client: new TimeSkippingClient({ connection, namespace: 'default' }),
+      client: new TimeSkippingClient({ connection, namespace: 'default', dataConverter: reformDataConverter(TEST_PAYLOAD_KEYS) }),
       nativeConnection,
       skip: async (duration) => {
         await testService.unlockTimeSkippingWithSleep({ duration: msToTs(duration) });

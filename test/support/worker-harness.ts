@@ -3,8 +3,9 @@ import { NestFactory } from '@nestjs/core';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { ReformWorker, startReformWorker } from '../../apps/worker/src/reform-worker';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
-import { loadEnvironment } from '@app/config';
+import { loadEnvironment, TemporalConnectionSettings } from '@app/config';
 import { testWorkflowBundlePath } from './test-environment';
+import { testTemporal } from './test-temporal';
 
 export interface RunningWorker {
   readonly app: INestApplicationContext;
@@ -17,6 +18,8 @@ export async function startWorker(options: {
   databaseUrl: string;
   temporalAddress: string;
   taskQueue: string;
+  /** How the worker reaches Temporal (TLS, payload keys); the run's dev server at `temporalAddress` by default. */
+  temporal?: TemporalConnectionSettings;
   /** More settings, such as SMTP_URL or WEBHOOK_URL, as the worker would read them from its environment. */
   environment?: Record<string, string>;
 }): Promise<RunningWorker> {
@@ -24,8 +27,7 @@ export async function startWorker(options: {
   const environment = loadEnvironment({ ...options.environment, DATABASE_URL: options.databaseUrl, LOG_LEVEL: 'silent' });
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(environment), { logger: false });
   const worker = await startReformWorker(app, {
-    address: options.temporalAddress,
-    namespace: 'default',
+    ...(options.temporal ?? testTemporal(options.temporalAddress)),
     taskQueue: options.taskQueue,
     workflowBundlePath: testWorkflowBundlePath(),
   });

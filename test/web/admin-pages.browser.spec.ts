@@ -1,14 +1,14 @@
 import { CatalogueRepository } from '@app/persistence';
 import { calendarWorkflowId, clusterWorkflowId } from '@app/temporal';
-import { Client, Connection } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import { BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import { login, TEST_ADMIN_PASSWORD } from '../support/api-harness';
 import { axeViolations, screenshot } from '../support/browser-page';
 import { TEST_FISCAL_YEARS } from '../support/lifecycle-fixture';
-import { testTemporalAddress } from '../support/test-environment';
 import { DEMO_PASSWORD, startWebAppFixture, WebAppFixture } from '../support/web-app-fixture';
 import { eventually } from '../support/worker-harness';
+import { connectTestClient } from '../support/test-temporal';
 
 const FY = TEST_FISCAL_YEARS.adminPages;
 const OFFICE = 'reform.office1';
@@ -23,7 +23,7 @@ describe('the meetings, settings and administration pages in a real browser', ()
 
   beforeAll(async () => {
     fx = await startWebAppFixture();
-    temporal = new Client({ connection: await Connection.connect({ address: testTemporalAddress() }) });
+    temporal = await connectTestClient();
     await fx.app.get(CatalogueRepository).copyFiscalYear(2024, FY);
     const http = request(fx.app.getHttpServer());
     const office = await login(fx.app, OFFICE, DEMO_PASSWORD);

@@ -1,14 +1,14 @@
 import { CatalogueRepository } from '@app/persistence';
 import { clusterWorkflowId } from '@app/temporal';
-import { Client, Connection } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import { BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import { login } from '../support/api-harness';
 import { axeViolations, screenshot as screenshotOf } from '../support/browser-page';
 import { TEST_FISCAL_YEARS } from '../support/lifecycle-fixture';
 import { DEMO_PASSWORD, startWebAppFixture, WebAppFixture } from '../support/web-app-fixture';
-import { testTemporalAddress } from '../support/test-environment';
 import { eventually } from '../support/worker-harness';
+import { connectTestClient } from '../support/test-temporal';
 
 const FY = TEST_FISCAL_YEARS.board;
 
@@ -28,7 +28,7 @@ describe('the progress board in a real browser', () => {
 
   beforeAll(async () => {
     fx = await startWebAppFixture();
-    temporal = new Client({ connection: await Connection.connect({ address: testTemporalAddress() }) });
+    temporal = await connectTestClient();
     await fx.app.get(CatalogueRepository).copyFiscalYear(2024, FY);
     const pick = async (bureau: string, count: number) =>
       (await fx.pg.query<{ no: number }>(`SELECT no FROM clusters WHERE fiscal_year = $1 AND owning_bureau_code = $2 ORDER BY no LIMIT $3`, [FY, bureau, count])).rows.map((row) => row.no);

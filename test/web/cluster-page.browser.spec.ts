@@ -1,14 +1,14 @@
 import { CatalogueRepository } from '@app/persistence';
 import { clusterWorkflowId } from '@app/temporal';
-import { Client, Connection } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import { BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import { login } from '../support/api-harness';
 import { axeViolations, screenshot } from '../support/browser-page';
 import { TEST_FISCAL_YEARS } from '../support/lifecycle-fixture';
 import { DEMO_PASSWORD, startWebAppFixture, WebAppFixture } from '../support/web-app-fixture';
-import { testTemporalAddress } from '../support/test-environment';
 import { eventually } from '../support/worker-harness';
+import { connectTestClient } from '../support/test-temporal';
 
 const FY = TEST_FISCAL_YEARS.clusterPage;
 const STAFF = 'kodomo.staff';
@@ -43,7 +43,7 @@ describe('the cluster page in a real browser', () => {
 
   beforeAll(async () => {
     fx = await startWebAppFixture();
-    temporal = new Client({ connection: await Connection.connect({ address: testTemporalAddress() }) });
+    temporal = await connectTestClient();
     await fx.app.get(CatalogueRepository).copyFiscalYear(2024, FY);
     // 子ども家庭局's clusters first, then others handed to it: the demo's kodomo.* users act on all of them.
     const { rows } = await fx.pg.query<{ no: number }>(

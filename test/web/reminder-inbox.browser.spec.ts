@@ -1,15 +1,15 @@
 import { toTokyoIsoString } from '@app/domain';
 import { CatalogueRepository } from '@app/persistence';
 import { clusterWorkflowId } from '@app/temporal';
-import { Client, Connection } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import { BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import { login } from '../support/api-harness';
 import { axeViolations, newJapanesePage, openAs, screenshot } from '../support/browser-page';
 import { TEST_FISCAL_YEARS } from '../support/lifecycle-fixture';
-import { testTemporalAddress } from '../support/test-environment';
 import { DEMO_PASSWORD, startWebAppFixture, WebAppFixture } from '../support/web-app-fixture';
 import { eventually } from '../support/worker-harness';
+import { connectTestClient } from '../support/test-temporal';
 
 const FY = TEST_FISCAL_YEARS.reminderInbox;
 const STAFF = 'kodomo.staff';
@@ -30,7 +30,7 @@ describe('a reminder reaching an open page', () => {
 
   beforeAll(async () => {
     fx = await startWebAppFixture();
-    temporal = new Client({ connection: await Connection.connect({ address: testTemporalAddress() }) });
+    temporal = await connectTestClient();
     await fx.app.get(CatalogueRepository).copyFiscalYear(2024, FY);
     const {
       rows: [cluster],

@@ -1,15 +1,15 @@
 import { NotificationKind } from '@app/domain';
 import { CatalogueRepository, NotificationRepository } from '@app/persistence';
 import { clusterWorkflowId } from '@app/temporal';
-import { Client, Connection } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import { BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import { login } from '../support/api-harness';
 import { TEST_FISCAL_YEARS } from '../support/lifecycle-fixture';
 import { DEMO_PASSWORD, startWebAppFixture, WebAppFixture } from '../support/web-app-fixture';
-import { testTemporalAddress } from '../support/test-environment';
 import { eventually } from '../support/worker-harness';
 import { axeViolations, logIn as logInAs, newJapanesePage, screenshot as screenshotOf } from '../support/browser-page';
+import { connectTestClient } from '../support/test-temporal';
 
 const FY = TEST_FISCAL_YEARS.webApp;
 const STAFF = 'kodomo.staff';
@@ -25,7 +25,7 @@ describe('the web app in a real browser', () => {
 
   beforeAll(async () => {
     fx = await startWebAppFixture();
-    temporal = new Client({ connection: await Connection.connect({ address: testTemporalAddress() }) });
+    temporal = await connectTestClient();
     // Work for the staff member: two of the bureau's clusters kicked off in a year of this test's own.
     await fx.app.get(CatalogueRepository).copyFiscalYear(2024, FY);
     const { rows } = await fx.pg.query<{ no: number }>(`SELECT no FROM clusters WHERE fiscal_year = $1 AND owning_bureau_code = 'kodomo' ORDER BY no LIMIT 2`, [FY]);

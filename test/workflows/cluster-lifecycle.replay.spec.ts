@@ -1,9 +1,9 @@
-import { clusterWorkflowId } from '@app/temporal';
+import { clusterWorkflowId, ENCRYPTED_ENCODING } from '@app/temporal';
 import { Worker } from '@temporalio/worker';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LifecycleFixture, startLifecycleFixture, TEST_FISCAL_YEARS } from '../support/lifecycle-fixture';
-import { testWorkflowBundlePath } from '../support/test-environment';
+import { testReplayOptions } from '../support/test-temporal';
 import { HISTORIES_DIR as HISTORIES, History, recordHistoryIfAsked } from '../support/history-recording';
 
 
@@ -12,11 +12,12 @@ import { HISTORIES_DIR as HISTORIES, History, recordHistoryIfAsked } from '../su
  * (committed in histories/) and one recorded now. A change that would break running analyses on
  * deployment, such as reordering commands or activities, fails here instead of in production.
  * `RECORD_WORKFLOW_HISTORIES=1 npm test -- test/workflows test/e2e/reminders` refreshes the `*.latest` recordings; older ones stay,
- * so histories of analyses started under earlier versions keep being checked.
+ * so histories of analyses started under earlier versions keep being checked. Recordings made since
+ * payloads are encrypted hold them sealed with the tests' fixed key (test/support/test-temporal.ts);
+ * earlier ones are plain, as the histories of workflows started before encryption are.
  */
 describe('replaying cluster lifecycle histories', () => {
   let fx: LifecycleFixture;
-  const replayOptions = () => ({ workflowBundle: { codePath: testWorkflowBundlePath() } });
 
   beforeAll(async () => {
     fx = await startLifecycleFixture(TEST_FISCAL_YEARS.replay);
@@ -52,7 +53,7 @@ describe('replaying cluster lifecycle histories', () => {
     await runEveryAction(27);
     const history = await fx.temporal.workflow.getHandle(clusterWorkflowId(fx.fiscalYear, 27)).fetchHistory();
     await recordHistoryIfAsked(fx.temporal, clusterWorkflowId(fx.fiscalYear, 27), 'every-action');
-    await expect(Worker.runReplayHistory(replayOptions(), history)).resolves.toBeUndefined();
+    await expect(Worker.runReplayHistory(testReplayOptions(), history)).resolves.toBeUndefined();
   });
 
   // Stored in protobuf's binary form: the exact bytes the server sent, free of JSON conversions.
@@ -62,9 +63,15 @@ describe('replaying cluster lifecycle histories', () => {
     expect(recorded.length).toBeGreaterThan(0);
   });
 
+  it('has recordings with encrypted payloads and from before payload encryption, so both keep replaying', () => {
+    const encrypted = recorded.filter((file) => readFileSync(join(HISTORIES, file)).includes(ENCRYPTED_ENCODING));
+    expect(encrypted.length).toBeGreaterThan(0);
+    expect(encrypted.length).toBeLessThan(recorded.length);
+  });
+
   it.each(recorded)('replays the recorded history %s', async (file) => {
     const history = History.decode(readFileSync(join(HISTORIES, file)));
     expect(history.events.length).toBeGreaterThan(10);
-    await expect(Worker.runReplayHistory(replayOptions(), history)).resolves.toBeUndefined();
+    await expect(Worker.runReplayHistory(testReplayOptions(), history)).resolves.toBeUndefined();
   });
 });

@@ -3,6 +3,7 @@
  * can never drift from the server. `node dist/tools/build/web-api-types.js` rewrites the file;
  * a test fails when it is stale.
  */
+import { newPayloadKeyEntry, payloadKeysFrom } from '@app/config';
 import { NestFactory } from '@nestjs/core';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,7 +26,7 @@ async function openApiDocument() {
   const app = await NestFactory.create(
     ApiModule.forRoot({
       databaseUrl: 'postgres://unused@127.0.0.1:1/unused',
-      temporal: { address: '127.0.0.1:1', namespace: 'default', taskQueue: 'unused' },
+      temporal: { address: '127.0.0.1:1', namespace: 'default', taskQueue: 'unused', tls: null, payloadKeys: payloadKeysFrom(newPayloadKeyEntry('unused')) },
       jwtSecret: 'unused-secret-only-for-building-the-document',
       adminPassword: { password: 'unused' },
       logLevel: 'silent',

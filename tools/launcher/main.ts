@@ -3,13 +3,13 @@
  * DATABASE_URL / TEMPORAL_ADDRESS), prepares both, runs the worker and the API, and stops all of it
  * on Ctrl-C or SIGTERM.
  */
-import { ConfigurationError, describeNotificationChannels, loadEnvironment, notificationSettings } from '@app/config';
+import { ConfigurationError, describeNotificationChannels, loadEnvironment, notificationSettings, temporalConnectionSettings } from '@app/config';
 import { join, resolve } from 'node:path';
 import { prepareSystem } from '../../apps/setup/src/prepare-system';
 import { postgresDataDir } from '../infra/postgres-data-dir';
 import { ServerHostProcess } from '../infra/server-host-process';
 import { ChildService } from './child-service';
-import { localJwtSecret } from './jwt-secret';
+import { localJwtSecret, localPayloadKeys } from './local-secrets';
 import { waitForHealth } from './wait-for-health';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -60,19 +60,26 @@ async function main(): Promise<void> {
     servers.ready.descriptions.forEach(say);
     const temporal = { address: servers.ready.temporalAddress, uiUrl: servers.ready.temporalUiUrl };
 
-    await prepareSystem({ databaseUrl, temporalAddress: temporal.address, namespace: environment.TEMPORAL_NAMESPACE, taskQueue: environment.TEMPORAL_TASK_QUEUE }, say, {
-      demoData: environment.DEMO_DATA,
-    });
-
+    const payloadKeyFile = join(dataDir, 'temporal-payload-keys');
     const childEnvironment: NodeJS.ProcessEnv = {
       ...process.env,
       DATABASE_URL: databaseUrl,
       TEMPORAL_ADDRESS: temporal.address,
       JWT_SECRET: environment.JWT_SECRET ?? localJwtSecret(join(dataDir, 'jwt-secret')),
+      TEMPORAL_PAYLOAD_KEYS: environment.TEMPORAL_PAYLOAD_KEYS ?? localPayloadKeys(payloadKeyFile),
       // The launcher is the development set-up: the published admin password is allowed here only.
       NODE_ENV: environment.NODE_ENV ?? 'development',
       WORKFLOW_BUNDLE_PATH: environment.WORKFLOW_BUNDLE_PATH ?? join(distRoot, 'workflow-bundle.js'),
     };
+    // Set-up connects as the API and the worker will: the same TLS settings and payload keys.
+    const temporalSettings = temporalConnectionSettings(loadEnvironment(childEnvironment));
+    say(
+      `Temporal: payloads encrypted with key "${temporalSettings.payloadKeys.currentKeyId}" ` +
+        (environment.TEMPORAL_PAYLOAD_KEYS ? '(TEMPORAL_PAYLOAD_KEYS)' : `(generated, kept in ${payloadKeyFile})`),
+    );
+    await prepareSystem({ databaseUrl, temporal: temporalSettings, taskQueue: environment.TEMPORAL_TASK_QUEUE }, say, {
+      demoData: environment.DEMO_DATA,
+    });
     const logDir = join(dataDir, 'logs');
     const worker = new ChildService('worker', join(distRoot, 'apps/worker/src/main.js'), childEnvironment, logDir, say);
     stops.push({ name: 'worker', stop: () => worker.stop() });

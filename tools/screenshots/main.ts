@@ -10,7 +10,7 @@ import { Page } from 'playwright-core';
 import { prepareSystem } from '../../apps/setup/src/prepare-system';
 import { ApiClient } from '../../bench/api-client';
 import { startInProcessSystem } from '../../bench/in-process-system';
-import { NAMESPACE, startBenchServers } from '../../bench/servers';
+import { startBenchServers } from '../../bench/servers';
 import { Shutdown } from '../../bench/shutdown';
 import { launchChromium } from '../browser/chromium';
 import { DEMO_PASSWORD } from '@app/persistence';
@@ -25,9 +25,9 @@ async function run(shutdown: Shutdown): Promise<void> {
   const workflowBundlePath = join(distRoot, 'workflow-bundle.js');
   if (!existsSync(workflowBundlePath)) throw new Error(`${workflowBundlePath} is missing: run npm run build`);
   const servers = await startBenchServers(distRoot, shutdown, say);
-  await prepareSystem({ databaseUrl: servers.databaseUrl, temporalAddress: servers.temporalAddress, namespace: NAMESPACE, taskQueue: 'reform-screenshots' }, say, { demoData: true });
+  await prepareSystem({ databaseUrl: servers.databaseUrl, temporal: servers.temporal, taskQueue: 'reform-screenshots' }, say, { demoData: true });
   const { baseUrl } = await startInProcessSystem(
-    { databaseUrl: servers.databaseUrl, temporalAddress: servers.temporalAddress, namespace: NAMESPACE, taskQueue: 'reform-screenshots', workflowBundlePath },
+    { databaseUrl: servers.databaseUrl, temporal: servers.temporal, taskQueue: 'reform-screenshots', workflowBundlePath },
     shutdown,
     say,
   );

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { adminPasswordOf, loadEnvironment, requireSetting, runMain } from '@app/config';
+import { adminPasswordOf, loadEnvironment, requireSetting, runMain, temporalConnectionSettings } from '@app/config';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
@@ -10,11 +10,7 @@ runMain(async () => {
   const app = await NestFactory.create(
     ApiModule.forRoot({
       databaseUrl: requireSetting(environment, 'DATABASE_URL'),
-      temporal: {
-        address: requireSetting(environment, 'TEMPORAL_ADDRESS'),
-        namespace: environment.TEMPORAL_NAMESPACE,
-        taskQueue: environment.TEMPORAL_TASK_QUEUE,
-      },
+      temporal: { ...temporalConnectionSettings(environment), taskQueue: environment.TEMPORAL_TASK_QUEUE },
       jwtSecret: requireSetting(environment, 'JWT_SECRET'),
       adminPassword: adminPasswordOf(environment),
       logLevel: environment.LOG_LEVEL,

@@ -1,5 +1,5 @@
 /** One-shot preparation of a deployment's database and Temporal namespace (docker-compose `setup`). */
-import { loadEnvironment, requireSetting, runMain } from '@app/config';
+import { loadEnvironment, requireSetting, runMain, temporalConnectionSettings } from '@app/config';
 import { prepareSystem } from './prepare-system';
 
 runMain(async () => {
@@ -7,8 +7,7 @@ runMain(async () => {
   await prepareSystem(
     {
       databaseUrl: requireSetting(environment, 'DATABASE_URL'),
-      temporalAddress: requireSetting(environment, 'TEMPORAL_ADDRESS'),
-      namespace: environment.TEMPORAL_NAMESPACE,
+      temporal: temporalConnectionSettings(environment),
       taskQueue: environment.TEMPORAL_TASK_QUEUE,
     },
     (line) => process.stdout.write(`${JSON.stringify({ level: 'info', service: 'setup', msg: line })}\n`),

@@ -1,13 +1,12 @@
+import type { TemporalConnectionSettings } from '@app/config';
 import { DEMO_PASSWORD, prepareDatabase } from '@app/persistence';
-import { ensureSearchAttributes } from '@app/temporal';
-import { Connection } from '@temporalio/client';
+import { connectTemporalClient, ensureSearchAttributes } from '@app/temporal';
 import { hashPassword } from '@app/security';
 import { ensureRetentionSchedule } from './retention-schedule';
 
 export interface SystemTargets {
   readonly databaseUrl: string;
-  readonly temporalAddress: string;
-  readonly namespace: string;
+  readonly temporal: TemporalConnectionSettings;
   /** The task queue the worker polls: the retention schedule starts its runs there. */
   readonly taskQueue: string;
 }
@@ -34,13 +33,13 @@ export async function prepareSystem(targets: SystemTargets, say: (line: string) 
         `${database.demo.clustersAssigned} cluster(s) given an owning bureau; demo users log in with password "${DEMO_PASSWORD}"`,
     );
   }
-  const connection = await Connection.connect({ address: targets.temporalAddress });
+  const client = await connectTemporalClient(targets.temporal);
   try {
-    const added = await ensureSearchAttributes(connection, targets.namespace);
+    const added = await ensureSearchAttributes(client.connection, targets.temporal.namespace);
     say(`Temporal: search attributes ${added.length ? `registered (${added.join(', ')})` : 'already registered'}`);
-    const schedule = await ensureRetentionSchedule(connection, targets.namespace, targets.taskQueue);
+    const schedule = await ensureRetentionSchedule(client, targets.taskQueue);
     say(`Temporal: retention schedule ${schedule === 'created' ? 'created' : 'up to date'} (every night at 03:15 Asia/Tokyo)`);
   } finally {
-    await connection.close();
+    await client.connection.close();
   }
 }

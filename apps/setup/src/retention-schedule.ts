@@ -1,6 +1,6 @@
 import { retentionScheduleId } from '@app/temporal';
 import { retentionWorkflow } from '@app/workflows';
-import { Client, Connection, ScheduleAlreadyRunning, ScheduleOverlapPolicy, ScheduleUpdateOptions } from '@temporalio/client';
+import { Client, ScheduleAlreadyRunning, ScheduleOverlapPolicy, ScheduleUpdateOptions } from '@temporalio/client';
 
 /** Rows each retention statement deletes at most. */
 export const RETENTION_BATCH_SIZE = 1000;
@@ -8,10 +8,10 @@ export const RETENTION_BATCH_SIZE = 1000;
 /**
  * The deployment's retention schedule as it should be: every night at 03:15 Tokyo time, a
  * `retentionWorkflow` on the task queue, never two at once. Created when missing, brought to this
- * shape when present, so set-up may run any number of times.
+ * shape when present, so set-up may run any number of times (and its arguments are encrypted afresh
+ * with the current payload key each time).
  */
-export async function ensureRetentionSchedule(connection: Connection, namespace: string, taskQueue: string): Promise<'created' | 'updated'> {
-  const client = new Client({ connection, namespace });
+export async function ensureRetentionSchedule(client: Client, taskQueue: string): Promise<'created' | 'updated'> {
   const scheduleId = retentionScheduleId(taskQueue);
   const desired: ScheduleUpdateOptions = {
     spec: { calendars: [{ hour: 3, minute: 15 }], timezone: 'Asia/Tokyo' },

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { describeNotificationChannels, loadEnvironment, notificationSettings, requireSetting, runMain } from '@app/config';
+import { describeNotificationChannels, loadEnvironment, notificationSettings, runMain, temporalConnectionSettings } from '@app/config';
 import { createLogger } from '@app/observability';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
@@ -9,7 +9,7 @@ import { WorkerModule } from './worker.module';
 
 runMain(async () => {
   const environment = loadEnvironment();
-  const address = requireSetting(environment, 'TEMPORAL_ADDRESS');
+  const temporal = temporalConnectionSettings(environment);
   installTemporalRuntimeLogging(createLogger('worker', environment.LOG_LEVEL));
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(environment), { bufferLogs: true });
   const logger = app.get(Logger);
@@ -17,12 +17,13 @@ runMain(async () => {
   logger.log(describeNotificationChannels(notificationSettings(environment)));
 
   const reformWorker = await startReformWorker(app, {
-    address,
-    namespace: environment.TEMPORAL_NAMESPACE,
+    ...temporal,
     taskQueue: environment.TEMPORAL_TASK_QUEUE,
     workflowBundlePath: environment.WORKFLOW_BUNDLE_PATH,
   });
-  logger.log(`worker polling task queue ${environment.TEMPORAL_TASK_QUEUE} on ${address}`);
+  logger.log(
+    `worker polling task queue ${environment.TEMPORAL_TASK_QUEUE} on ${temporal.address}${temporal.tls ? ' over TLS' : ''}, payloads encrypted with key "${temporal.payloadKeys.currentKeyId}"`,
+  );
 
   const stop = () => void reformWorker.shutdown();
   process.once('SIGINT', stop);

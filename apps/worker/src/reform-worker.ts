@@ -1,12 +1,11 @@
-import { workflowBundlerOptions, workflowSourceRoot } from '@app/temporal';
+import type { TemporalConnectionSettings } from '@app/config';
+import { reformDataConverter, temporalConnectionOptions, workflowBundlerOptions, workflowSourceRoot } from '@app/temporal';
 import { INestApplicationContext } from '@nestjs/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { join } from 'node:path';
 import { ACTIVITY_FACTORIES } from './worker.module';
 
-export interface ReformWorkerOptions {
-  readonly address: string;
-  readonly namespace: string;
+export interface ReformWorkerOptions extends TemporalConnectionSettings {
   readonly taskQueue: string;
   /** A pre-built bundle (production, tests); without it the workflows are bundled at start. */
   readonly workflowBundlePath?: string;
@@ -22,13 +21,14 @@ export interface ReformWorker {
 
 /** Connects a Temporal worker whose activities come from the Nest application context. */
 export async function startReformWorker(app: INestApplicationContext, options: ReformWorkerOptions): Promise<ReformWorker> {
-  const connection = await NativeConnection.connect({ address: options.address });
+  const connection = await NativeConnection.connect(temporalConnectionOptions(options));
   const activities = Object.assign({}, ...ACTIVITY_FACTORIES.map((factory) => app.get<{ create(): object }>(factory).create()));
   const worker = await Worker.create({
     connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     activities,
+    dataConverter: reformDataConverter(options.payloadKeys),
     ...(options.workflowBundlePath
       ? { workflowBundle: { codePath: options.workflowBundlePath } }
       : workflowsFromSource()),

@@ -1,4 +1,9 @@
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ConfigurationError, loadEnvironment, requireSetting } from './environment';
+import { newPayloadKeyEntry } from './payload-keys';
+import { temporalConnectionSettings } from './temporal-settings';
 
 /** Runs loadEnvironment and returns the ConfigurationError it throws, failing the test if it throws nothing or something else. */
 function failureFor(source: Record<string, string>): ConfigurationError {
@@ -252,5 +257,154 @@ describe('requireSetting', () => {
     }
     expect(caught).toBeInstanceOf(ConfigurationError);
     expectOneLineNaming(caught as ConfigurationError, 'TEMPORAL_ADDRESS');
+  });
+});
+
+describe('loadEnvironment: payload keys of the Temporal codec', () => {
+  const key = (bytes: number) => Buffer.alloc(bytes, 7).toString('base64');
+  const SECRET_KEY = key(32);
+
+  it('reads a list of keys and the one that encrypts', () => {
+    const [older, newer] = [newPayloadKeyEntry('2024-04'), newPayloadKeyEntry('2025-04')];
+    const settings = temporalConnectionSettings(
+      loadEnvironment({ TEMPORAL_ADDRESS: 'temporal:7233', TEMPORAL_PAYLOAD_KEYS: ` ${older} , ${newer} `, TEMPORAL_PAYLOAD_KEY_ID: '2025-04' }),
+    );
+    expect(settings.payloadKeys.currentKeyId).toBe('2025-04');
+    expect([...settings.payloadKeys.keys.keys()]).toEqual(['2024-04', '2025-04']);
+    expect(settings.payloadKeys.keys.get('2024-04')).toEqual(Buffer.from(older.split(':')[1], 'base64'));
+    expect([...settings.payloadKeys.keys.values()].map((value) => value.length)).toEqual([32, 32]);
+  });
+
+  it('takes the only key listed as the current one when TEMPORAL_PAYLOAD_KEY_ID is unset', () => {
+    const settings = temporalConnectionSettings(loadEnvironment({ TEMPORAL_ADDRESS: 'temporal:7233', TEMPORAL_PAYLOAD_KEYS: `reform-1:${SECRET_KEY}` }));
+    expect(settings.payloadKeys.currentKeyId).toBe('reform-1');
+  });
+
+  it.each([
+    ['a key of the wrong length', `reform-1:${key(16)}`, /key "reform-1" is 16 bytes; AES-256-GCM needs 32 \(make one with: openssl rand -base64 32\)/],
+    ['a key that is not base64', 'reform-1:not*base64!', /key "reform-1" is not base64/],
+    ['an entry without an id', SECRET_KEY, /entry 1 is not id:base64key/],
+    ['an id with a blank', `reform 1:${SECRET_KEY}`, /entry 1 is not id:base64key/],
+    ['an empty entry', `reform-1:${SECRET_KEY},`, /entry 2 is not id:base64key/],
+    ['an id listed twice', `reform-1:${SECRET_KEY},reform-1:${key(32)}`, /key id "reform-1" is listed twice/],
+  ])('refuses %s in TEMPORAL_PAYLOAD_KEYS, naming it and hiding the keys', (_case, keys, reason) => {
+    const error = failureFor({ TEMPORAL_PAYLOAD_KEYS: keys });
+    expectOneLineNaming(error, 'TEMPORAL_PAYLOAD_KEYS');
+    expect(error.message).toMatch(reason);
+    expect(error.message).toContain('TEMPORAL_PAYLOAD_KEYS=(hidden)');
+    expect(error.message).not.toContain(SECRET_KEY);
+  });
+
+  it('refuses a current key id that the list does not hold, listing the ids it does', () => {
+    const error = failureFor({ TEMPORAL_PAYLOAD_KEYS: `2024-04:${SECRET_KEY},2025-04:${key(32)}`, TEMPORAL_PAYLOAD_KEY_ID: '2026-04' });
+    expectOneLineNaming(error, 'TEMPORAL_PAYLOAD_KEY_ID');
+    expect(error.message).toBe('Invalid environment variable TEMPORAL_PAYLOAD_KEY_ID="2026-04": is not one of the key ids of TEMPORAL_PAYLOAD_KEYS (2024-04, 2025-04)');
+  });
+
+  it('requires TEMPORAL_PAYLOAD_KEY_ID when several keys are listed', () => {
+    const error = failureFor({ TEMPORAL_PAYLOAD_KEYS: `2024-04:${SECRET_KEY},2025-04:${key(32)}` });
+    expectOneLineNaming(error, 'TEMPORAL_PAYLOAD_KEY_ID');
+    expect(error.message).toContain('is required when TEMPORAL_PAYLOAD_KEYS lists several keys (2024-04, 2025-04)');
+  });
+
+  it('refuses TEMPORAL_PAYLOAD_KEY_ID without TEMPORAL_PAYLOAD_KEYS', () => {
+    expect(failureFor({ TEMPORAL_PAYLOAD_KEY_ID: 'reform-1' }).message).toContain('TEMPORAL_PAYLOAD_KEY_ID="reform-1": is set, but TEMPORAL_PAYLOAD_KEYS is not');
+  });
+
+  it('leaves the keys to `npm start` when unset, but a process started on its own requires them, saying how to make one', () => {
+    const environment = loadEnvironment({ TEMPORAL_ADDRESS: 'temporal:7233' });
+    expect(environment.TEMPORAL_PAYLOAD_KEYS).toBeUndefined();
+    expect(() => temporalConnectionSettings(environment)).toThrow(ConfigurationError);
+    expect(() => temporalConnectionSettings(environment)).toThrow(/^Missing environment variable TEMPORAL_PAYLOAD_KEYS: set it to id:base64key .*openssl rand -base64 32/);
+  });
+});
+
+describe('loadEnvironment: TLS to Temporal', () => {
+  let dir: string;
+  const CERTIFICATE = '-----BEGIN CERTIFICATE-----\nMIIBfake\n-----END CERTIFICATE-----\n';
+  const PRIVATE_KEY = '-----BEGIN PRIVATE KEY-----\nMIIEfake\n-----END PRIVATE KEY-----\n';
+  const file = (name: string, content: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, content);
+    return path;
+  };
+  const keys = { TEMPORAL_PAYLOAD_KEYS: newPayloadKeyEntry('reform-1') };
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'temporal-tls-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('connects in plain gRPC when no TLS setting is given', () => {
+    expect(temporalConnectionSettings(loadEnvironment({ TEMPORAL_ADDRESS: 'temporal:7233', ...keys })).tls).toBeNull();
+  });
+
+  it('reads the client certificate, its key, the CA and the server name for mTLS', () => {
+    const settings = temporalConnectionSettings(
+      loadEnvironment({
+        TEMPORAL_ADDRESS: '10.0.0.5:7233',
+        TEMPORAL_TLS_CLIENT_CERT_PATH: file('client.pem', CERTIFICATE),
+        TEMPORAL_TLS_CLIENT_KEY_PATH: file('client.key', PRIVATE_KEY),
+        TEMPORAL_TLS_SERVER_CA_CERT_PATH: file('ca.pem', CERTIFICATE),
+        TEMPORAL_TLS_SERVER_NAME: 'temporal.reform.internal',
+        ...keys,
+      }),
+    );
+    expect(settings.tls).toEqual({
+      serverNameOverride: 'temporal.reform.internal',
+      serverRootCACertificate: Buffer.from(CERTIFICATE),
+      clientCertPair: { crt: Buffer.from(CERTIFICATE), key: Buffer.from(PRIVATE_KEY) },
+    });
+  });
+
+  it('turns TLS on with the system CAs for TEMPORAL_TLS=true alone', () => {
+    expect(temporalConnectionSettings(loadEnvironment({ TEMPORAL_ADDRESS: 'temporal.example.jp:7233', TEMPORAL_TLS: 'true', ...keys })).tls).toEqual({});
+  });
+
+  it.each([
+    ['TEMPORAL_TLS_CLIENT_CERT_PATH', 'TEMPORAL_TLS_CLIENT_KEY_PATH', 'client.key', PRIVATE_KEY],
+    ['TEMPORAL_TLS_CLIENT_KEY_PATH', 'TEMPORAL_TLS_CLIENT_CERT_PATH', 'client.pem', CERTIFICATE],
+  ])('requires %s with %s: both or neither', (missing, given, name, content) => {
+    const error = failureFor({ TEMPORAL_ADDRESS: 'temporal:7233', [given]: file(name, content) });
+    expectOneLineNaming(error, missing);
+    expect(error.message).toContain(`is required with ${given}: mTLS needs the client certificate and its private key`);
+  });
+
+  it('refuses a file that does not exist or cannot be read, naming the variable and the path', () => {
+    const missing = join(dir, 'nowhere.pem');
+    const error = failureFor({ TEMPORAL_ADDRESS: 'temporal:7233', TEMPORAL_TLS_SERVER_CA_CERT_PATH: missing });
+    expect(error.message).toBe(
+      `Invalid environment variable TEMPORAL_TLS_SERVER_CA_CERT_PATH=${JSON.stringify(missing)}: cannot be read (ENOENT): it must name a PEM file holding a CA certificate that this process may read`,
+    );
+    expect(failureFor({ TEMPORAL_ADDRESS: 'temporal:7233', TEMPORAL_TLS_SERVER_CA_CERT_PATH: dir }).message).toContain('cannot be read (EISDIR)');
+  });
+
+  (process.getuid?.() === 0 ? it.skip : it)('refuses a file this process may not read', () => {
+    const locked = file('locked.pem', CERTIFICATE);
+    chmodSync(locked, 0o000);
+    expect(failureFor({ TEMPORAL_ADDRESS: 'temporal:7233', TEMPORAL_TLS_SERVER_CA_CERT_PATH: locked }).message).toContain('cannot be read (EACCES)');
+  });
+
+  it('refuses a certificate and a key swapped, since neither file holds what its variable names', () => {
+    const error = failureFor({
+      TEMPORAL_ADDRESS: 'temporal:7233',
+      TEMPORAL_TLS_CLIENT_CERT_PATH: file('swapped.key', PRIVATE_KEY),
+      TEMPORAL_TLS_CLIENT_KEY_PATH: file('swapped.pem', CERTIFICATE),
+    });
+    expectOneLineNaming(error, 'TEMPORAL_TLS_CLIENT_CERT_PATH');
+    expect(error.message).toContain('is not a PEM file holding a certificate');
+  });
+
+  it('requires an external TEMPORAL_ADDRESS with TLS: the embedded dev server has none', () => {
+    const error = failureFor({ TEMPORAL_TLS_SERVER_CA_CERT_PATH: file('ca-only.pem', CERTIFICATE) });
+    expectOneLineNaming(error, 'TEMPORAL_ADDRESS');
+    expect(error.message).toContain('is required when TEMPORAL_TLS or a TEMPORAL_TLS_* setting is given');
+  });
+
+  it('refuses TEMPORAL_TLS=false next to TLS settings rather than guessing which one is meant', () => {
+    const error = failureFor({ TEMPORAL_ADDRESS: 'temporal:7233', TEMPORAL_TLS: 'false', TEMPORAL_TLS_SERVER_NAME: 'temporal.reform.internal' });
+    expectOneLineNaming(error, 'TEMPORAL_TLS');
+    expect(error.message).toContain('is false while TEMPORAL_TLS_SERVER_NAME is set');
+    expectOneLineNaming(failureFor({ TEMPORAL_ADDRESS: 'temporal:7233', TEMPORAL_TLS: 'yes' }), 'TEMPORAL_TLS');
   });
 });

@@ -1,4 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
+import { readFileSync } from 'node:fs';
 import {
   IsBoolean,
   IsIn,
@@ -11,9 +12,11 @@ import {
   MinLength,
   ValidateBy,
   ValidateIf,
+  ValidationArguments,
   ValidationOptions,
   validateSync,
 } from 'class-validator';
+import { currentPayloadKeyId, parsePayloadKeyList } from './payload-keys';
 
 const PORT_MESSAGE = 'must be a port number (1-65535)';
 const DAYS_MESSAGE = 'must be a whole number of days from 1 to 36500';
@@ -43,6 +46,35 @@ const IsUrlOf = (schemes: readonly string[], validationOptions: ValidationOption
     validationOptions,
   );
 
+/** A validator whose message says what exactly is wrong: `problemOf` answers null for a good value. */
+const HasNoProblem = (name: string, problemOf: (value: unknown, environment: Environment) => string | null) =>
+  ValidateBy({
+    name,
+    validator: {
+      validate: (value: unknown, args?: ValidationArguments) => problemOf(value, args?.object as Environment) === null,
+      defaultMessage: (args?: ValidationArguments) => problemOf(args?.value, args?.object as Environment) ?? 'is invalid',
+    },
+  });
+
+/** A PEM file of the given kind that this process can read; checked at start so a typo fails there, not at the first connection. */
+const IsPemFile = (label: RegExp, kind: string) =>
+  HasNoProblem('isPemFile', (value) => {
+    if (typeof value !== 'string') return `must name a PEM file holding ${kind}`;
+    let text: string;
+    try {
+      text = readFileSync(value, 'utf8');
+    } catch (error) {
+      return `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): it must name a PEM file holding ${kind} that this process may read`;
+    }
+    return label.test(text) ? null : `is not a PEM file holding ${kind} (no "-----BEGIN …-----" line of one)`;
+  });
+
+const TLS_FILE_SETTINGS = ['TEMPORAL_TLS_CLIENT_CERT_PATH', 'TEMPORAL_TLS_CLIENT_KEY_PATH', 'TEMPORAL_TLS_SERVER_CA_CERT_PATH', 'TEMPORAL_TLS_SERVER_NAME'] as const;
+const tlsDetailsSet = (environment: Environment) => TLS_FILE_SETTINGS.filter((key) => environment[key] !== undefined);
+/** TLS is on when TEMPORAL_TLS says so, or when any of its details is given and TEMPORAL_TLS does not say no. */
+export const temporalTlsRequested = (environment: Environment) =>
+  environment.TEMPORAL_TLS === true || (environment.TEMPORAL_TLS === undefined && tlsDetailsSet(environment).length > 0);
+
 /** `Name <address>` or a bare address, as an e-mail From header takes it. */
 const MAIL_FROM_PATTERN = /^(?:[^<>\r\n]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/;
 
@@ -61,8 +93,10 @@ export class Environment {
   @Matches(/^postgres(ql)?:\/\/[^\s]+$/, { message: 'must be a postgres:// URL' })
   DATABASE_URL?: string;
 
-  @IsOptional()
+  @ValidateIf((environment: Environment) => environment.TEMPORAL_ADDRESS !== undefined || temporalTlsRequested(environment))
   @Matches(new RegExp(`^[A-Za-z0-9.\\-_[\\]:]+:${PORT_PATTERN}$`), { message: 'must be host:port, for example localhost:7233' })
+  // Listed last-first (see WEBHOOK_SECRET): unset with TLS asked for, the reason is that TLS needs an external server.
+  @IsString({ message: 'is required when TEMPORAL_TLS or a TEMPORAL_TLS_* setting is given: TLS applies to an external Temporal server (the embedded dev server speaks plain gRPC on loopback)' })
   TEMPORAL_ADDRESS?: string;
 
   @IsString()
@@ -80,6 +114,60 @@ export class Environment {
   @IsOptional()
   @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s) URL' })
   TEMPORAL_UI_URL?: string;
+
+  /**
+   * TLS to the Temporal frontend (Temporal's own client variable names, which its CLI reads as well).
+   * Unset: on when any TEMPORAL_TLS_* below is set.
+   */
+  @Transform(toBoolean)
+  @IsOptional()
+  @HasNoProblem('tlsNotContradicted', (value, environment) =>
+    value === false && tlsDetailsSet(environment).length > 0 ? `is false while ${tlsDetailsSet(environment).join(', ')} is set: unset those, or set TEMPORAL_TLS=true` : null,
+  )
+  @IsBoolean({ message: 'must be true or false' })
+  TEMPORAL_TLS?: boolean;
+
+  /** The client certificate the worker, the API and set-up present to Temporal (mTLS); with TEMPORAL_TLS_CLIENT_KEY_PATH. */
+  @ValidateIf((environment: Environment) => environment.TEMPORAL_TLS_CLIENT_CERT_PATH !== undefined || environment.TEMPORAL_TLS_CLIENT_KEY_PATH !== undefined)
+  @IsPemFile(/-----BEGIN CERTIFICATE-----/, 'a certificate')
+  @IsString({ message: 'is required with TEMPORAL_TLS_CLIENT_KEY_PATH: mTLS needs the client certificate and its private key' })
+  TEMPORAL_TLS_CLIENT_CERT_PATH?: string;
+
+  /** The private key of TEMPORAL_TLS_CLIENT_CERT_PATH. */
+  @ValidateIf((environment: Environment) => environment.TEMPORAL_TLS_CLIENT_CERT_PATH !== undefined || environment.TEMPORAL_TLS_CLIENT_KEY_PATH !== undefined)
+  @IsPemFile(/-----BEGIN [A-Z ]*PRIVATE KEY-----/, 'a private key')
+  @IsString({ message: 'is required with TEMPORAL_TLS_CLIENT_CERT_PATH: mTLS needs the client certificate and its private key' })
+  TEMPORAL_TLS_CLIENT_KEY_PATH?: string;
+
+  /** The CA that signed the Temporal frontend's certificate; unset = the system's trusted CAs. */
+  @IsOptional()
+  @IsPemFile(/-----BEGIN CERTIFICATE-----/, 'a CA certificate')
+  TEMPORAL_TLS_SERVER_CA_CERT_PATH?: string;
+
+  /** The name the frontend's certificate is checked against, when it differs from TEMPORAL_ADDRESS's host. */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9.-]+$/, { message: 'must be a host name, for example temporal.reform.internal' })
+  TEMPORAL_TLS_SERVER_NAME?: string;
+
+  /** The payload codec's keys: `id:base64key`, comma-separated; every one listed decrypts. */
+  @IsOptional()
+  @HasNoProblem('isPayloadKeyList', (value) => {
+    const parsed = parsePayloadKeyList(String(value));
+    return 'problem' in parsed ? parsed.problem : null;
+  })
+  TEMPORAL_PAYLOAD_KEYS?: string;
+
+  /** The key of TEMPORAL_PAYLOAD_KEYS that encrypts new payloads; may be left out when only one is listed. */
+  @ValidateIf((environment: Environment) => environment.TEMPORAL_PAYLOAD_KEY_ID !== undefined || environment.TEMPORAL_PAYLOAD_KEYS !== undefined)
+  @HasNoProblem('isCurrentPayloadKeyId', (value, environment) => {
+    if (environment.TEMPORAL_PAYLOAD_KEYS === undefined) return 'is set, but TEMPORAL_PAYLOAD_KEYS is not: list the keys (id:base64key) there';
+    const parsed = parsePayloadKeyList(environment.TEMPORAL_PAYLOAD_KEYS);
+    // A malformed list is reported under its own name.
+    if ('problem' in parsed) return null;
+    const current = currentPayloadKeyId(parsed.keys, value === undefined ? undefined : String(value));
+    return 'problem' in current ? current.problem : null;
+  })
+  TEMPORAL_PAYLOAD_KEY_ID?: string;
 
   /** A pre-built workflow bundle; without it the worker bundles the workflows when it starts. */
   @IsOptional()
@@ -233,6 +321,13 @@ export const ENVIRONMENT_KEYS: readonly (keyof Environment)[] = [
   'TEMPORAL_TASK_QUEUE',
   'TEMPORAL_CLI_PATH',
   'TEMPORAL_UI_URL',
+  'TEMPORAL_TLS',
+  'TEMPORAL_TLS_CLIENT_CERT_PATH',
+  'TEMPORAL_TLS_CLIENT_KEY_PATH',
+  'TEMPORAL_TLS_SERVER_CA_CERT_PATH',
+  'TEMPORAL_TLS_SERVER_NAME',
+  'TEMPORAL_PAYLOAD_KEYS',
+  'TEMPORAL_PAYLOAD_KEY_ID',
   'WORKFLOW_BUNDLE_PATH',
   'PORT',
   'JWT_SECRET',
@@ -290,7 +385,7 @@ export function requireSetting<K extends keyof Environment>(environment: Environ
 
 function redact(key: string, value: string | undefined): string {
   if (value === undefined) return '(unset)';
-  if (key === 'JWT_SECRET' || key === 'ADMIN_PASSWORD' || key === 'WEBHOOK_SECRET') return '(hidden)';
+  if (key === 'JWT_SECRET' || key === 'ADMIN_PASSWORD' || key === 'WEBHOOK_SECRET' || key === 'TEMPORAL_PAYLOAD_KEYS') return '(hidden)';
   if (key === 'DATABASE_URL' || key === 'SMTP_URL' || key === 'WEBHOOK_URL') return JSON.stringify(redactConnectionString(value));
   return JSON.stringify(value);
 }

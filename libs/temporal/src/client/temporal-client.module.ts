@@ -1,5 +1,7 @@
 import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
+import { temporalConnectionOptions } from '../connection/temporal-connection';
+import { reformDataConverter } from '../data-converter/reform-data-converter';
 import { TEMPORAL_CONNECTION, TEMPORAL_OPTIONS, TemporalOptions } from './temporal-options';
 
 /** Closes the gRPC channel with the application, so tests and restarts leave no open handle. */
@@ -24,11 +26,11 @@ export class TemporalClientModule {
       global: true,
       providers: [
         { provide: TEMPORAL_OPTIONS, useValue: options },
-        { provide: TEMPORAL_CONNECTION, useFactory: () => Connection.lazy({ address: options.address }) },
+        { provide: TEMPORAL_CONNECTION, useFactory: () => Connection.lazy(temporalConnectionOptions(options)) },
         {
           provide: Client,
           inject: [TEMPORAL_CONNECTION],
-          useFactory: (connection: Connection) => new Client({ connection, namespace: options.namespace }),
+          useFactory: (connection: Connection) => new Client({ connection, namespace: options.namespace, dataConverter: reformDataConverter(options.payloadKeys) }),
         },
         TemporalConnectionCloser,
       ],

@@ -1,7 +1,7 @@
-/** Where the processes find Temporal; filled from the environment. */
-export interface TemporalOptions {
-  readonly address: string;
-  readonly namespace: string;
+import type { TemporalConnectionSettings } from '@app/config';
+
+/** Where the processes find Temporal, how they reach it and what they encrypt with; filled from the environment. */
+export interface TemporalOptions extends TemporalConnectionSettings {
   readonly taskQueue: string;
   /**
    * How long one request may wait on Temporal (a Workflow Update or a start): past it the API answers
