@@ -13,6 +13,7 @@ const CLUSTER = '/api/v1/fiscal-years/{fy}/clusters/{no}';
 const REPORT = `${CLUSTER}/reports/{kind}`;
 const X_POLICY = '/api/v1/fiscal-years/{fy}/x-policies/{bureau}';
 const STAFF = [Role.Staff];
+const PROPOSAL = '/api/v1/fiscal-years/{fy}/platinum/proposals/{id}';
 const DECIDERS = [Role.Manager, Role.Director, Role.ReformOffice];
 
 /**
@@ -86,6 +87,30 @@ const RULES: Readonly<Record<string, Rule>> = {
   [`POST ${X_POLICY}/issues/{issueId}/progress`]: STAFF,
   [`POST ${X_POLICY}/issues/{issueId}/progress/approve`]: [Role.Director],
   [`POST ${X_POLICY}/issues/{issueId}/progress/return`]: [Role.Director],
+  'GET /api/v1/fiscal-years/{fy}/platinum': 'authenticated',
+  'PUT /api/v1/fiscal-years/{fy}/platinum/members': OFFICE,
+  'POST /api/v1/fiscal-years/{fy}/platinum/formation': OFFICE,
+  'PUT /api/v1/fiscal-years/{fy}/platinum/deadlines': OFFICE,
+  // Any logged-in user at the door; whether they are of the PT, its leader or the owning bureau is the proposal's own rule.
+  'GET /api/v1/fiscal-years/{fy}/platinum/proposals': 'authenticated',
+  'POST /api/v1/fiscal-years/{fy}/platinum/proposals': 'authenticated',
+  [`GET ${PROPOSAL}`]: 'authenticated',
+  [`GET ${PROPOSAL}/history`]: 'authenticated',
+  [`PUT ${PROPOSAL}`]: 'authenticated',
+  [`POST ${PROPOSAL}/submit`]: 'authenticated',
+  [`POST ${PROPOSAL}/recall`]: 'authenticated',
+  [`POST ${PROPOSAL}/approve`]: 'authenticated',
+  [`POST ${PROPOSAL}/return`]: 'authenticated',
+  [`POST ${PROPOSAL}/delegate`]: 'authenticated',
+  [`POST ${PROPOSAL}/assign`]: OFFICE,
+  [`PUT ${PROPOSAL}/decision`]: STAFF,
+  [`POST ${PROPOSAL}/decision/submit`]: STAFF,
+  [`POST ${PROPOSAL}/decision/recall`]: STAFF,
+  [`POST ${PROPOSAL}/decision/approve`]: [Role.Manager, Role.Director],
+  [`POST ${PROPOSAL}/decision/return`]: [Role.Manager, Role.Director],
+  [`POST ${PROPOSAL}/decision/delegate`]: [Role.Manager, Role.Director],
+  [`PUT ${PROPOSAL}/policies/{bureau}`]: [Role.Director],
+  [`POST ${PROPOSAL}/withdraw`]: OFFICE,
   'GET /api/v1/public/fiscal-years/{fy}/x-policies': 'public',
   'GET /api/v1/public/fiscal-years/{fy}/x-policies/{bureau}': 'public',
 };

@@ -45,6 +45,7 @@ export const TEST_FISCAL_YEARS = {
   longAnalysis: 2057,
   closedStaysClosed: 2058,
   xPolicy: 2060,
+  platinum: 2061,
   payloadEncryption: 2076,
   temporalTls: 2077,
 } as const;

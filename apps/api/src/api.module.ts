@@ -18,6 +18,7 @@ import { DEFAULT_IDEMPOTENCY_LEASE_MS, IDEMPOTENCY_LEASE_MS, IdempotencyIntercep
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { UsersModule } from './users/users.module';
 import { XPoliciesModule } from './x-policies/x-policies.module';
+import { PlatinumModule } from './platinum/platinum.module';
 
 export interface ApiSettings {
   readonly databaseUrl: string;
@@ -51,6 +52,7 @@ export class ApiModule {
         NotificationsModule,
         OperationsModule,
         XPoliciesModule,
+        PlatinumModule,
       ],
       providers: [
         { provide: IDEMPOTENCY_LEASE_MS, useValue: settings.idempotencyLeaseMs ?? DEFAULT_IDEMPOTENCY_LEASE_MS },

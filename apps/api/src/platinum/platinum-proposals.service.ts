@@ -121,8 +121,11 @@ export class PlatinumProposalsService {
     const state = row.state;
     const subject = proposalSubject(fiscalYear, id);
     const standing = await this.project.standing(fiscalYear, caller);
-    const proposalReadable = mayReadProposalDrafts(caller, standing.member) || state.proposal.status === ApprovalStatus.Approved;
-    const decisionReadable = mayReadDecisionDrafts(caller, state, standing.member) || state.decision.status === ApprovalStatus.Approved;
+    // Drafts, versions and review comments for those who work on the document; its approved words for all.
+    const proposalDrafts = mayReadProposalDrafts(caller, standing.member);
+    const decisionDrafts = mayReadDecisionDrafts(caller, state, standing.member);
+    const proposalReadable = proposalDrafts || state.proposal.status === ApprovalStatus.Approved;
+    const decisionReadable = decisionDrafts || state.decision.status === ApprovalStatus.Approved;
     const [proposalVersions, decisionVersions, deadlines, bureaus] = await Promise.all([
       this.reads.versions(subject, 'proposal'),
       this.reads.versions(subject, 'decision'),
@@ -140,10 +143,10 @@ export class PlatinumProposalsService {
       ...this.summary(row, title),
       proposalRestricted: !proposalReadable,
       content: content && state.proposal.latestVersion ? { title: state.proposal.latestVersion.title, ...content, relatedClusterNos: [...content.relatedClusterNos] } : null,
-      proposalDocument: toApprovalDocumentView(state.proposal, proposalVersions, proposalReadable),
+      proposalDocument: toApprovalDocumentView(state.proposal, proposalVersions, proposalDrafts),
       decisionRestricted: !decisionReadable,
       decision: decision ? { ...decision, outcomeLabel: DECISION_OUTCOME_LABELS[decision.outcome] } : null,
-      decisionDocument: toApprovalDocumentView(state.decision, decisionVersions, decisionReadable),
+      decisionDocument: toApprovalDocumentView(state.decision, decisionVersions, decisionDrafts),
       policies: state.policies.map((policy) => ({
         bureau: policy.bureau,
         statedBy: policy.statedBy,
@@ -204,7 +207,9 @@ export class PlatinumProposalsService {
   async history(fiscalYear: number, id: number, page: { page: number; pageSize: number }, caller: Participant): Promise<ProcessHistoryPage> {
     const row = await this.require(fiscalYear, id);
     const standing = await this.project.standing(fiscalYear, caller);
-    const readable = mayReadProposalDrafts(caller, standing.member) || mayReadDecisionDrafts(caller, row.state, standing.member);
+    const proposalDrafts = mayReadProposalDrafts(caller, standing.member);
+    const decisionDrafts = mayReadDecisionDrafts(caller, row.state, standing.member);
+    const readable = (document: string | null) => (document === 'proposal' ? proposalDrafts : document === 'decision' ? decisionDrafts : true);
     return toProcessHistoryPage(await this.reads.history(proposalSubject(fiscalYear, id), page), PROPOSAL_ACTION_LABELS, readable);
   }
 
@@ -258,7 +263,10 @@ export class PlatinumProposalsService {
           ? { phase: row.phase, proposalStatus: row.state.proposal.status, proposalVersion: versionCountOf(row.state.proposal), decisionStatus: row.state.decision.status, decisionVersion: versionCountOf(row.state.decision) }
           : { phase: null };
       },
-      async () => refusal('proposal.unknown', `提案 No.${subject.key} はありません`),
+      async () =>
+        (await this.reads.find(subject))
+          ? refusal('proposal.closed', `提案 No.${subject.key} は完了または取下げ済みのため操作できません`)
+          : refusal('proposal.unknown', `提案 No.${subject.key} はありません`),
     );
   }
 

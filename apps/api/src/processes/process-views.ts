@@ -16,8 +16,8 @@ export function toProcessDeadlineView(deadline: ProcessDeadline, labels: Readonl
   };
 }
 
-/** A process's audit trail as the caller may see it: comments only for those who may read the process's texts. */
-export function toProcessHistoryPage(entries: Page<AuditEntryRow>, labels: Readonly<Record<string, string>>, readable: boolean): ProcessHistoryPage {
+/** A process's audit trail as the caller may see it: an entry's comment only for those who may read the texts of the document it concerns. */
+export function toProcessHistoryPage(entries: Page<AuditEntryRow>, labels: Readonly<Record<string, string>>, readable: (document: string | null) => boolean): ProcessHistoryPage {
   return {
     ...entries,
     items: entries.items.map((entry) => ({
@@ -29,8 +29,8 @@ export function toProcessHistoryPage(entries: Page<AuditEntryRow>, labels: Reado
       fromPhase: entry.fromState,
       toPhase: entry.toState,
       document: entry.reportKind,
-      comment: readable ? entry.comment : null,
-      textsRestricted: !readable,
+      comment: readable(entry.reportKind) ? entry.comment : null,
+      textsRestricted: !readable(entry.reportKind),
     })),
   };
 }

@@ -1,6 +1,7 @@
 import {
   actorOf,
   EMPTY_PLAN,
+  fiscalYearLabel,
   mayReadXPolicyTexts,
   openXPolicy,
   parsePlanContent,
@@ -157,7 +158,7 @@ export class XPoliciesService {
   async history(fiscalYear: number, bureauCode: string, page: { page: number; pageSize: number }, caller: Participant): Promise<ProcessHistoryPage> {
     const subject = await this.requireSubject(fiscalYear, bureauCode);
     const readable = mayReadXPolicyTexts(caller, bureauCode);
-    return toProcessHistoryPage(await this.reads.history(subject, page), X_POLICY_ACTION_LABELS, readable);
+    return toProcessHistoryPage(await this.reads.history(subject, page), X_POLICY_ACTION_LABELS, () => readable);
   }
 
   private async act(subject: ProcessSubject, command: XPolicyCommand, requestKey: string | undefined): Promise<void> {
@@ -168,7 +169,10 @@ export class XPoliciesService {
       command as Extract<XPolicyCommand, { type: 'submit' }>,
       requestKey,
       () => this.currentState(subject),
-      async () => refusal('x-policy.unknown', `${subject.key} の${subject.fiscalYear}年度のX方針は開始されていません。市政変革室が開始してください`),
+      async () =>
+        (await this.reads.find(subject))
+          ? refusal('x-policy.closed', `${fiscalYearLabel(subject.fiscalYear)}のX方針は年度終了しているため操作できません`)
+          : refusal('x-policy.unknown', `${fiscalYearLabel(subject.fiscalYear)}のX方針（${subject.key}）は開始されていません。市政変革室が開始してください`),
     );
   }
 
@@ -185,7 +189,7 @@ export class XPoliciesService {
 
   private async requireStarted(subject: ProcessSubject): Promise<ProcessRow<XPolicyState>> {
     const row = await this.reads.find<XPolicyState>(subject);
-    if (!row) throw refused('x-policy.unknown', `${subject.key} の${subject.fiscalYear}年度のX方針は開始されていません。市政変革室が開始してください`);
+    if (!row) throw refused('x-policy.unknown', `${fiscalYearLabel(subject.fiscalYear)}のX方針（${subject.key}）は開始されていません。市政変革室が開始してください`);
     return row;
   }
 

@@ -613,6 +613,434 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/fiscal-years/{fy}/platinum": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * プラチナ市役所プロジェクト
+         * @description Access: any logged-in user. The year's project: phase, members and leader, formation, deadlines, proposals counted by phase and decision, and for each proposal who owes what by when.
+         */
+        get: operations["PlatinumController_projectView"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fiscal-years/{fy}/platinum/deadlines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * プロジェクトの期限
+         * @description Access: reform-office. The year's deadlines for proposals, the owning bureaus' decisions and the response policies, each pegged to an X meeting (business days before it) or a day; the project and its proposals re-plan their reminders at once.
+         */
+        put: operations["PlatinumController_setDeadlines"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fiscal-years/{fy}/platinum/formation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * PTの結成
+         * @description Access: reform-office. Records the formation of the PT on a date, once its members and leader are named; the PT then surfaces issues.
+         */
+        post: operations["PlatinumController_recordFormation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fiscal-years/{fy}/platinum/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * PTメンバーとリーダーの指名
+         * @description Access: reform-office. Names the PT's members (users of any bureau) and its leader, one of them; the first time, the year's project starts.
+         */
+        put: operations["PlatinumController_setMembers"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fiscal-years/{fy}/platinum/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 提案の一覧
+         * @description Access: any logged-in user; titles of proposals not yet approved by the PT leader only for the PT and the reform office. Filters: phase, decision, owning bureau, related cluster; paged.
+         */
+        get: operations["PlatinumController_list"];
+        put?: never;
+        /**
+         * 提案の起案
+         * @description Access: members of the year's PT (any logged-in user is let through; others get 403 platinum.not-member), once the PT is formed. Files a proposal with its first draft; it gets the year's next number.
+         */
+        post: operations["PlatinumController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fiscal-years/{fy}/platinum/proposals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 提案
+         * @description Access: any logged-in user; drafts and comments of the proposal only for the PT and the reform office, of the decision also for the owning bureau's users, until each is approved. Versions, chains, decision, response policies, who owes what, and what the caller may do now.
+         */
+        get: operations["PlatinumController_detail"];
+        /**
+         * 提案の保存
+         * @description Access: members of the PT (403 document.not-drafter for others). Saves a new version of the draft.
+         */
+        put: operations["PlatinumController_save"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fiscal-years/{fy}/platinum/proposals/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * PTリーダーの承認
+         * @description Access: the PT leader the proposal was submitted to, never on a proposal they wrote (403 for anyone else). The proposal is then 提出済.
+         */
+        post: operations["PlatinumController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fiscal-years/{fy}/platinum/proposals/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 制度所管局と関係局の割当て
+         * @description Access: reform-office, once the PT leader has approved the proposal and until the owning bureau starts its decision.
+         */
+        post: operations["PlatinumController_assign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fiscal-years/{fy}/platinum/proposals/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 制度所管局の結論の保存
+         * @description Access: staff of the owning bureau. Saves a new version of the decision: 採用 / 一部採用 / 不採用 with the reasons and, when adopted, what changes by when.
+         */
+        put: operations["PlatinumController_saveDecision"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fiscal-years/{fy}/platinum/proposals/{id}/decision/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 結論の承認
+         * @description Access: the holder of the decision's current step (the owning bureau's manager, then its director) or its delegate, not whoever wrote it nor decided an earlier step. The last approval sends the proposal to the concerned directors.
+         */
+        post: operations["PlatinumController_approveDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fiscal-years/{fy}/platinum/proposals/{id}/decision/delegate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 結論の代理
+         * @description Access: the holder of the decision's current step. Hands it to another holder of the same role in the owning bureau.
+         */
+        post: operations["PlatinumController_delegateDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fiscal-years/{fy}/platinum/proposals/{id}/decision/recall": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 結論の引戻し
+         * @description Access: the submitter of the decision, until the first approver decides.
+         */
+        post: operations["PlatinumController_recallDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fiscal-years/{fy}/platinum/proposals/{id}/decision/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 結論の差戻し
+         * @description Access: the holder of the decision's current step. Returns it to the owning bureau's staff with a required comment.
+         */
+        post: operations["PlatinumController_returnDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fiscal-years/{fy}/platinum/proposals/{id}/decision/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 結論の提出
+         * @description Access: staff of the owning bureau. Sends the decision along the bureau's chain (所管課長 → 所管局長).
+         */
+        post: operations["PlatinumController_submitDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fiscal-years/{fy}/platinum/proposals/{id}/delegate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 提案の代理
+         * @description Access: the PT leader. The leader's step is the leader's own: the 決裁 core refuses to hand it on (400 delegate.invalid).
+         */
+        post: operations["PlatinumController_delegate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fiscal-years/{fy}/platinum/proposals/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 提案の履歴
+         * @description Access: any logged-in user; comments only for those who may read the drafts. Every act, oldest first, paged.
+         */
+        get: operations["PlatinumController_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fiscal-years/{fy}/platinum/proposals/{id}/policies/{bureau}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 関係局長の対応方針
+         * @description Access: the director of that concerned bureau, once the owning bureau's decision is approved. States (or states again) the bureau's response policy; the last concerned bureau's closes the proposal.
+         */
+        put: operations["PlatinumController_statePolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fiscal-years/{fy}/platinum/proposals/{id}/recall": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 提案の引戻し
+         * @description Access: the submitter, until the leader decides.
+         */
+        post: operations["PlatinumController_recall"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fiscal-years/{fy}/platinum/proposals/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * PTリーダーの差戻し
+         * @description Access: the PT leader the proposal was submitted to. Returns it to the PT with a required comment.
+         */
+        post: operations["PlatinumController_returnProposal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fiscal-years/{fy}/platinum/proposals/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 提案の提出
+         * @description Access: members of the PT. Sends the latest draft to the PT's leader.
+         */
+        post: operations["PlatinumController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fiscal-years/{fy}/platinum/proposals/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 提案の取下げ
+         * @description Access: reform-office, before the proposal closes; the reason is required.
+         */
+        post: operations["PlatinumController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/fiscal-years/{fy}/progress": {
         parameters: {
             query?: never;
@@ -1253,6 +1681,21 @@ export interface components {
             /** @description コメント */
             comment?: string;
         };
+        AssignRequest: {
+            /**
+             * @description 関係局のコード（対応方針を述べる局）
+             * @example [
+             *       "somu",
+             *       "kankyo"
+             *     ]
+             */
+            concernedBureaus: string[];
+            /**
+             * @description 制度所管局のコード
+             * @example somu
+             */
+            owningBureau: string;
+        };
         BoardRowView: {
             /** @description 今年度の経営分析の対象 */
             analysedThisYear: boolean;
@@ -1451,6 +1894,13 @@ export interface components {
             pageSize: number;
             total: number;
         };
+        CountView: {
+            count: number;
+            /** @example BUREAU_REVIEW */
+            key: string | null;
+            /** @example 所管局検討 */
+            label: string;
+        };
         CreateBureauRequest: {
             /**
              * @description 局コード（英数字・ハイフン・下線の40文字以内）
@@ -1563,6 +2013,37 @@ export interface components {
              */
             target: string;
         };
+        DecisionContentView: {
+            changeBy: string;
+            changes: string;
+            /** @enum {string} */
+            outcome: "adopt" | "adopt-in-part" | "reject";
+            /** @example 一部採用 */
+            outcomeLabel: string;
+            reasons: string;
+        };
+        DecisionRequest: {
+            /**
+             * @description 採用するとき: いつまでに
+             * @example 令和7年4月1日
+             */
+            changeBy: string;
+            /**
+             * @description 採用するとき: 何を変えるか
+             * @example 規則第5条の押印欄を削る
+             */
+            changes: string;
+            /**
+             * @description adopt（採用） / adopt-in-part（一部採用） / reject（不採用）
+             * @enum {string}
+             */
+            outcome: "adopt" | "adopt-in-part" | "reject";
+            /**
+             * @description 理由
+             * @example 法令上の根拠がなく、廃止による支障もない
+             */
+            reasons: string;
+        };
         DelegateCandidateView: {
             /** @example 環境 副課長 */
             displayName: string;
@@ -1651,6 +2132,20 @@ export interface components {
             fiscalYear: number;
             /** @example 令和6年度 */
             label: string;
+        };
+        FormationRequest: {
+            /**
+             * @description 結成日
+             * @example 2024-06-20
+             */
+            date: string;
+        };
+        FormationView: {
+            /** @example 2024-06-20 */
+            date: string;
+            /** @description Asia/Tokyo */
+            recordedAt: string;
+            recordedBy: components["schemas"]["ActorView"];
         };
         HistoryEntryView: {
             /** @example approve */
@@ -1932,6 +2427,20 @@ export interface components {
              */
             role: string;
         };
+        OwedItemView: {
+            /** @description いつまでに */
+            deadline: components["schemas"]["ProcessDeadlineView"] | null;
+            proposalId: number;
+            /** @description 提案の件名（閲覧できないときは null） */
+            proposalTitle: string | null;
+            /** @example 制度所管局の結論の決裁（所管局長） */
+            what: string;
+            /**
+             * @description 誰が
+             * @example 総務局の局長
+             */
+            who: string;
+        };
         PendingActionView: {
             /** @enum {string} */
             action: "write" | "revise" | "decide";
@@ -1975,13 +2484,76 @@ export interface components {
             /** @example ISSUES */
             phase: string | null;
         };
+        PlatinumMembersRequest: {
+            /**
+             * @description PTリーダー（メンバーの一人）のユーザー名
+             * @example somu.manager
+             */
+            leader: string;
+            /**
+             * @description PTメンバーのユーザー名
+             * @example [
+             *       "kankyo.staff",
+             *       "somu.manager"
+             *     ]
+             */
+            members: string[];
+        };
+        PlatinumPermissionsView: {
+            /** @description PTメンバーとして提案を起案できるか */
+            createProposal: boolean;
+            recordFormation: boolean;
+            setDeadlines: boolean;
+            setMembers: boolean;
+        };
+        PlatinumProjectView: {
+            /** @description 結論ごとの提案の数（未決は key null） */
+            countsByDecision: components["schemas"]["CountView"][];
+            /** @description 段階ごとの提案の数 */
+            countsByPhase: components["schemas"]["CountView"][];
+            /** @description 設定された期限の規則 */
+            deadlineRules: Record<string, never>[];
+            deadlines: components["schemas"]["ProcessDeadlineView"][];
+            fiscalYear: number;
+            formation: components["schemas"]["FormationView"] | null;
+            members: components["schemas"]["PtMemberView"][];
+            /** @description 提案ごとに、誰が何をいつまでに */
+            owed: components["schemas"]["OwedItemView"][];
+            permitted: components["schemas"]["PlatinumPermissionsView"];
+            /** @enum {string} */
+            phase: "FORMING" | "SURFACING" | "BUREAU_REVIEW" | "RESPONSE_POLICY" | "CLOSED";
+            /** @example 課題抽出 */
+            phaseLabel: string;
+            /** @description PTメンバーが指名され、プロジェクトが始まっているか */
+            started: boolean;
+        };
+        PlatinumSettingsRequest: {
+            /** @description proposals（PTの提案）, decisions（制度所管局の結論）, policies（関係局長の対応方針）の期限 */
+            deadlines: components["schemas"]["ProcessDeadlineRuleDto"][];
+        };
+        PolicyRequest: {
+            /**
+             * @description 対応方針
+             * @example 当局所管の申請様式も同時に押印を廃止する
+             */
+            text: string;
+        };
+        PolicyView: {
+            bureau: components["schemas"]["BureauRefView"];
+            /** @description Asia/Tokyo */
+            statedAt: string;
+            statedBy: components["schemas"]["ActorView"];
+            text: string;
+            /** @description 述べ直した回数を含む版 */
+            version: number;
+        };
         ProblemDetailsView: {
             /**
              * @description 安定した理由コード（README の一覧を参照）
              * @example step.already-decided
              * @enum {string}
              */
-            code: "request.invalid" | "auth.required" | "auth.login-failed" | "auth.locked" | "request.rate-limited" | "access.denied" | "auth.csrf-header-missing" | "route.unknown" | "request.too-large" | "request.unsupported-media-type" | "idempotency.key-reused" | "idempotency.key-invalid" | "idempotency.in-progress" | "temporal.unavailable" | "database.unavailable" | "service.unhealthy" | "server.error" | "fiscal-year.unknown" | "fiscal-year.exists" | "cluster.unknown" | "cluster.not-started" | "cluster.already-started" | "cluster.closed" | "cluster.no-owning-bureau" | "cluster.owning-bureau-unchanged" | "lifecycle-settings.incomplete" | "lifecycle-settings.unknown" | "calendar-settings.unknown" | "bureau.unknown" | "bureau.exists" | "report-kind.unknown" | "report.stage-not-open" | "report.in-approval" | "report.approved" | "report.not-in-approval" | "report.no-draft" | "report.empty-draft" | "report.version-stale" | "report.version-unknown" | "report.not-drafter" | "report.own-report" | "report.not-submitter" | "report.already-decided" | "step.not-yours" | "step.already-decided" | "step.separation-of-duties" | "delegation.unchanged" | "report.text-restricted" | "delegate.invalid" | "document.in-approval" | "document.approved" | "document.not-in-approval" | "document.no-draft" | "document.empty-draft" | "document.version-stale" | "document.not-drafter" | "document.own-document" | "document.not-submitter" | "document.already-decided" | "comment.required" | "reform-office.only" | "x-policy.unknown" | "x-policy.closed" | "x-policy.self-inspection-incomplete" | "x-policy.no-issues" | "x-policy.not-published" | "x-policy.issue-unknown" | "x-policy.progress-in-approval" | "x-policy-settings.unknown" | "x-policy-settings.incomplete" | "meeting.unknown" | "meeting.exists" | "user.unknown" | "user.username-taken" | "notification.unknown";
+            code: "request.invalid" | "auth.required" | "auth.login-failed" | "auth.locked" | "request.rate-limited" | "access.denied" | "auth.csrf-header-missing" | "route.unknown" | "request.too-large" | "request.unsupported-media-type" | "idempotency.key-reused" | "idempotency.key-invalid" | "idempotency.in-progress" | "temporal.unavailable" | "database.unavailable" | "service.unhealthy" | "server.error" | "fiscal-year.unknown" | "fiscal-year.exists" | "cluster.unknown" | "cluster.not-started" | "cluster.already-started" | "cluster.closed" | "cluster.no-owning-bureau" | "cluster.owning-bureau-unchanged" | "lifecycle-settings.incomplete" | "lifecycle-settings.unknown" | "calendar-settings.unknown" | "bureau.unknown" | "bureau.exists" | "report-kind.unknown" | "report.stage-not-open" | "report.in-approval" | "report.approved" | "report.not-in-approval" | "report.no-draft" | "report.empty-draft" | "report.version-stale" | "report.version-unknown" | "report.not-drafter" | "report.own-report" | "report.not-submitter" | "report.already-decided" | "step.not-yours" | "step.already-decided" | "step.separation-of-duties" | "delegation.unchanged" | "report.text-restricted" | "delegate.invalid" | "document.in-approval" | "document.approved" | "document.not-in-approval" | "document.no-draft" | "document.empty-draft" | "document.version-stale" | "document.not-drafter" | "document.own-document" | "document.not-submitter" | "document.already-decided" | "comment.required" | "reform-office.only" | "x-policy.unknown" | "x-policy.closed" | "x-policy.self-inspection-incomplete" | "x-policy.no-issues" | "x-policy.not-published" | "x-policy.issue-unknown" | "x-policy.progress-in-approval" | "x-policy-settings.unknown" | "x-policy-settings.incomplete" | "platinum.unknown" | "platinum.closed" | "platinum.not-formed" | "platinum.already-formed" | "platinum.not-member" | "proposal.unknown" | "proposal.closed" | "proposal.not-submitted" | "proposal.not-assigned" | "proposal.decision-started" | "proposal.no-decision" | "proposal.not-concerned" | "meeting.unknown" | "meeting.exists" | "user.unknown" | "user.username-taken" | "notification.unknown";
             /**
              * @description 競合（409）のときの現在の状態: 事業群の段階と報告書ごとの状態
              * @example {
@@ -2164,6 +2736,166 @@ export interface components {
             problem: string;
             /** @example 12 */
             seq: number;
+        };
+        ProposalContentView: {
+            /** @description 期待される効果 */
+            effects: string;
+            /** @description 課題 */
+            issue: string;
+            /** @description 提案内容 */
+            proposal: string;
+            relatedClusterNos: number[];
+            /** @description 対象の制度・規程 */
+            rules: string;
+            title: string;
+        };
+        ProposalDetailView: {
+            /** @description 関係局 */
+            concernedBureaus: components["schemas"]["BureauRefView"][];
+            /** @description 最新の版（閲覧できないときは null） */
+            content: components["schemas"]["ProposalContentView"] | null;
+            createdBy: components["schemas"]["ActorView"];
+            /** @description 結論の最新の版（閲覧できないときは null） */
+            decision: components["schemas"]["DecisionContentView"] | null;
+            decisionDocument: components["schemas"]["ApprovalDocumentView"];
+            /**
+             * @description 承認された結論（未決は null）
+             * @enum {string|null}
+             */
+            decisionOutcome: "adopt" | "adopt-in-part" | "reject" | null;
+            /** @example 一部採用 */
+            decisionOutcomeLabel: string | null;
+            /** @description 結論の下書きを閲覧できない利用者か（承認後は誰でも読めます） */
+            decisionRestricted: boolean;
+            fiscalYear: number;
+            /** @example 3 */
+            id: number;
+            owed: components["schemas"]["OwedItemView"][];
+            /** @description 制度所管局 */
+            owningBureau: components["schemas"]["BureauRefView"] | null;
+            /** @description 対応方針をまだ述べていない関係局 */
+            pendingPolicies: components["schemas"]["BureauRefView"][];
+            /**
+             * @description 決裁待ちの段階（提案または結論）
+             * @example 所管課長
+             */
+            pendingStep: string | null;
+            permitted: components["schemas"]["ProposalPermissionsView"];
+            /** @enum {string} */
+            phase: "DRAFTING" | "SUBMITTED" | "BUREAU_REVIEW" | "RESPONSE_POLICY" | "CLOSED" | "WITHDRAWN";
+            /** @example 所管局検討 */
+            phaseLabel: string;
+            policies: components["schemas"]["PolicyView"][];
+            proposalDocument: components["schemas"]["ApprovalDocumentView"];
+            /** @description 提案の下書きを閲覧できない利用者か（承認後は誰でも読めます） */
+            proposalRestricted: boolean;
+            /** @enum {string} */
+            proposalStatus: "NOT_STARTED" | "DRAFT" | "IN_APPROVAL" | "RETURNED" | "APPROVED";
+            relatedClusterNos: number[];
+            /** @description 件名（下書きを閲覧できない利用者には、PTリーダーの承認まで null） */
+            title: string | null;
+            /** @description Asia/Tokyo */
+            updatedAt: string;
+            withdrawal: components["schemas"]["WithdrawalView"] | null;
+        };
+        ProposalListView: {
+            items: components["schemas"]["ProposalSummaryView"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        ProposalPermissionsView: {
+            approve: boolean;
+            approveDecision: boolean;
+            assign: boolean;
+            delegateDecision: boolean;
+            recall: boolean;
+            recallDecision: boolean;
+            return: boolean;
+            returnDecision: boolean;
+            save: boolean;
+            saveDecision: boolean;
+            /** @description 対応方針を述べられる関係局 */
+            statePolicy: string[];
+            submit: boolean;
+            submitDecision: boolean;
+            withdraw: boolean;
+        };
+        ProposalRequest: {
+            /**
+             * @description 期待される効果
+             * @example 申請者の来庁が年約3,000件減る
+             */
+            effects: string;
+            /**
+             * @description 課題
+             * @example 補助金の交付申請に押印を求めており、電子申請ができない
+             */
+            issue: string;
+            /**
+             * @description 提案内容
+             * @example 押印欄を削除し、電子申請を可能にする
+             */
+            proposal: string;
+            /**
+             * @description 関係する事業群の番号
+             * @example [
+             *       27
+             *     ]
+             */
+            relatedClusterNos: number[];
+            /**
+             * @description 対象の制度・規程
+             * @example 北九州市補助金等交付規則 第5条
+             */
+            rules: string;
+            /**
+             * @description 件名
+             * @example 補助金交付申請の押印の廃止
+             */
+            title: string;
+        };
+        ProposalSummaryView: {
+            /** @description 関係局 */
+            concernedBureaus: components["schemas"]["BureauRefView"][];
+            createdBy: components["schemas"]["ActorView"];
+            /**
+             * @description 承認された結論（未決は null）
+             * @enum {string|null}
+             */
+            decisionOutcome: "adopt" | "adopt-in-part" | "reject" | null;
+            /** @example 一部採用 */
+            decisionOutcomeLabel: string | null;
+            fiscalYear: number;
+            /** @example 3 */
+            id: number;
+            /** @description 制度所管局 */
+            owningBureau: components["schemas"]["BureauRefView"] | null;
+            /** @description 対応方針をまだ述べていない関係局 */
+            pendingPolicies: components["schemas"]["BureauRefView"][];
+            /**
+             * @description 決裁待ちの段階（提案または結論）
+             * @example 所管課長
+             */
+            pendingStep: string | null;
+            /** @enum {string} */
+            phase: "DRAFTING" | "SUBMITTED" | "BUREAU_REVIEW" | "RESPONSE_POLICY" | "CLOSED" | "WITHDRAWN";
+            /** @example 所管局検討 */
+            phaseLabel: string;
+            /** @enum {string} */
+            proposalStatus: "NOT_STARTED" | "DRAFT" | "IN_APPROVAL" | "RETURNED" | "APPROVED";
+            relatedClusterNos: number[];
+            /** @description 件名（下書きを閲覧できない利用者には、PTリーダーの承認まで null） */
+            title: string | null;
+            /** @description Asia/Tokyo */
+            updatedAt: string;
+        };
+        PtMemberView: {
+            bureau: components["schemas"]["BureauRefView"] | null;
+            id: string;
+            leader: boolean;
+            /** @example 環境 花子 */
+            name: string;
         };
         PublicationView: {
             issues: components["schemas"]["XPolicyIssueView"][];
@@ -5562,6 +6294,2404 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
                         code?: "fiscal-year.unknown";
+                    };
+                };
+            };
+        };
+    };
+    PlatinumController_projectView: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fy: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatinumProjectView"];
+                };
+            };
+            /** @description `request.invalid` 入力内容に誤りがあります */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "request.invalid";
+                    };
+                };
+            };
+            /** @description `auth.required` ログインが必要です */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "auth.required";
+                    };
+                };
+            };
+            /** @description `fiscal-year.unknown` 年度が登録されていません */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "fiscal-year.unknown";
+                    };
+                };
+            };
+        };
+    };
+    PlatinumController_setDeadlines: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 同じキーで繰り返した要求は最初の応答を返し、一度だけ実行されます */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                fy: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlatinumSettingsRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatinumProjectView"];
+                };
+            };
+            /** @description `request.invalid` 入力内容に誤りがあります<br>`idempotency.key-invalid` Idempotency-Key の形式に誤りがあります */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "request.invalid" | "idempotency.key-invalid";
+                    };
+                };
+            };
+            /** @description `auth.required` ログインが必要です */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "auth.required";
+                    };
+                };
+            };
+            /** @description `access.denied` この操作の権限がありません */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "access.denied";
+                    };
+                };
+            };
+            /** @description `fiscal-year.unknown` 年度が登録されていません */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "fiscal-year.unknown";
+                    };
+                };
+            };
+            /** @description `idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.in-progress";
+                    };
+                };
+            };
+            /** @description `idempotency.key-reused` 同じ Idempotency-Key が別の要求に使われています */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.key-reused";
+                    };
+                };
+            };
+            /** @description `temporal.unavailable` ワークフローサーバーに接続できません */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "temporal.unavailable";
+                    };
+                };
+            };
+        };
+    };
+    PlatinumController_recordFormation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 同じキーで繰り返した要求は最初の応答を返し、一度だけ実行されます */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                fy: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FormationRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatinumProjectView"];
+                };
+            };
+            /** @description `request.invalid` 入力内容に誤りがあります<br>`idempotency.key-invalid` Idempotency-Key の形式に誤りがあります */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "request.invalid" | "idempotency.key-invalid";
+                    };
+                };
+            };
+            /** @description `auth.required` ログインが必要です */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "auth.required";
+                    };
+                };
+            };
+            /** @description `access.denied` この操作の権限がありません */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "access.denied";
+                    };
+                };
+            };
+            /** @description `fiscal-year.unknown` 年度が登録されていません<br>`platinum.unknown` プラチナ市役所プロジェクトはまだ始まっていません */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "fiscal-year.unknown" | "platinum.unknown";
+                    };
+                };
+            };
+            /** @description `idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です<br>`platinum.closed` プラチナ市役所プロジェクトは完了しています<br>`platinum.not-formed` PTはまだ結成されていません<br>`platinum.already-formed` PTは既に結成されています */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.in-progress" | "platinum.closed" | "platinum.not-formed" | "platinum.already-formed";
+                    };
+                };
+            };
+            /** @description `idempotency.key-reused` 同じ Idempotency-Key が別の要求に使われています */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.key-reused";
+                    };
+                };
+            };
+            /** @description `temporal.unavailable` ワークフローサーバーに接続できません */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "temporal.unavailable";
+                    };
+                };
+            };
+        };
+    };
+    PlatinumController_setMembers: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 同じキーで繰り返した要求は最初の応答を返し、一度だけ実行されます */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                fy: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlatinumMembersRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatinumProjectView"];
+                };
+            };
+            /** @description `request.invalid` 入力内容に誤りがあります<br>`idempotency.key-invalid` Idempotency-Key の形式に誤りがあります */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "request.invalid" | "idempotency.key-invalid";
+                    };
+                };
+            };
+            /** @description `auth.required` ログインが必要です */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "auth.required";
+                    };
+                };
+            };
+            /** @description `access.denied` この操作の権限がありません */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "access.denied";
+                    };
+                };
+            };
+            /** @description `fiscal-year.unknown` 年度が登録されていません */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "fiscal-year.unknown";
+                    };
+                };
+            };
+            /** @description `idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です<br>`platinum.closed` プラチナ市役所プロジェクトは完了しています */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.in-progress" | "platinum.closed";
+                    };
+                };
+            };
+            /** @description `idempotency.key-reused` 同じ Idempotency-Key が別の要求に使われています */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.key-reused";
+                    };
+                };
+            };
+            /** @description `temporal.unavailable` ワークフローサーバーに接続できません */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "temporal.unavailable";
+                    };
+                };
+            };
+        };
+    };
+    PlatinumController_list: {
+        parameters: {
+            query?: {
+                /** @description 制度所管局のコード */
+                bureau?: string;
+                /** @description 関係する事業群の番号 */
+                cluster?: number;
+                decision?: "adopt" | "adopt-in-part" | "reject";
+                page?: unknown;
+                pageSize?: unknown;
+                phase?: "DRAFTING" | "SUBMITTED" | "BUREAU_REVIEW" | "RESPONSE_POLICY" | "CLOSED" | "WITHDRAWN";
+            };
+            header?: never;
+            path: {
+                fy: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalListView"];
+                };
+            };
+            /** @description `request.invalid` 入力内容に誤りがあります */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "request.invalid";
+                    };
+                };
+            };
+            /** @description `auth.required` ログインが必要です */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "auth.required";
+                    };
+                };
+            };
+            /** @description `fiscal-year.unknown` 年度が登録されていません */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "fiscal-year.unknown";
+                    };
+                };
+            };
+        };
+    };
+    PlatinumController_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 同じキーで繰り返した要求は最初の応答を返し、一度だけ実行されます */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                fy: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposalRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalDetailView"];
+                };
+            };
+            /** @description `request.invalid` 入力内容に誤りがあります<br>`idempotency.key-invalid` Idempotency-Key の形式に誤りがあります */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "request.invalid" | "idempotency.key-invalid";
+                    };
+                };
+            };
+            /** @description `auth.required` ログインが必要です */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "auth.required";
+                    };
+                };
+            };
+            /** @description `platinum.not-member` PTのメンバーではありません */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "platinum.not-member";
+                    };
+                };
+            };
+            /** @description `fiscal-year.unknown` 年度が登録されていません */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "fiscal-year.unknown";
+                    };
+                };
+            };
+            /** @description `idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です<br>`platinum.not-formed` PTはまだ結成されていません<br>`platinum.closed` プラチナ市役所プロジェクトは完了しています */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.in-progress" | "platinum.not-formed" | "platinum.closed";
+                    };
+                };
+            };
+            /** @description `idempotency.key-reused` 同じ Idempotency-Key が別の要求に使われています */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.key-reused";
+                    };
+                };
+            };
+            /** @description `temporal.unavailable` ワークフローサーバーに接続できません */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "temporal.unavailable";
+                    };
+                };
+            };
+        };
+    };
+    PlatinumController_detail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fy: number;
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalDetailView"];
+                };
+            };
+            /** @description `request.invalid` 入力内容に誤りがあります */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "request.invalid";
+                    };
+                };
+            };
+            /** @description `auth.required` ログインが必要です */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "auth.required";
+                    };
+                };
+            };
+            /** @description `fiscal-year.unknown` 年度が登録されていません<br>`proposal.unknown` 提案がありません */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "fiscal-year.unknown" | "proposal.unknown";
+                    };
+                };
+            };
+        };
+    };
+    PlatinumController_save: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 同じキーで繰り返した要求は最初の応答を返し、一度だけ実行されます */
+                "Idempotency-Key"?: string;
+                /** @description 編集を始めた版の番号（"3"、未保存なら "0"）。その後に別の人が保存していれば 412 document.version-stale となり何も保存されません */
+                "If-Match"?: string;
+            };
+            path: {
+                fy: number;
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposalRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalDetailView"];
+                };
+            };
+            /** @description `request.invalid` 入力内容に誤りがあります<br>`idempotency.key-invalid` Idempotency-Key の形式に誤りがあります */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "request.invalid" | "idempotency.key-invalid";
+                    };
+                };
+            };
+            /** @description `auth.required` ログインが必要です */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "auth.required";
+                    };
+                };
+            };
+            /** @description `document.not-drafter` 作成・提出できる職員ではありません */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "document.not-drafter";
+                    };
+                };
+            };
+            /** @description `fiscal-year.unknown` 年度が登録されていません<br>`proposal.unknown` 提案がありません */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "fiscal-year.unknown" | "proposal.unknown";
+                    };
+                };
+            };
+            /** @description `proposal.closed` 提案は完了または取下げ済みです<br>`idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です<br>`document.in-approval` 決裁中です<br>`document.approved` 承認済みです */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "proposal.closed" | "idempotency.in-progress" | "document.in-approval" | "document.approved";
+                    };
+                };
+            };
+            /** @description `document.version-stale` 別の版に更新されています */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "document.version-stale";
+                    };
+                };
+            };
+            /** @description `idempotency.key-reused` 同じ Idempotency-Key が別の要求に使われています */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.key-reused";
+                    };
+                };
+            };
+            /** @description `temporal.unavailable` ワークフローサーバーに接続できません */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "temporal.unavailable";
+                    };
+                };
+            };
+        };
+    };
+    PlatinumController_approve: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 同じキーで繰り返した要求は最初の応答を返し、一度だけ実行されます */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                fy: number;
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalDetailView"];
+                };
+            };
+            /** @description `request.invalid` 入力内容に誤りがあります<br>`idempotency.key-invalid` Idempotency-Key の形式に誤りがあります */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "request.invalid" | "idempotency.key-invalid";
+                    };
+                };
+            };
+            /** @description `auth.required` ログインが必要です */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "auth.required";
+                    };
+                };
+            };
+            /** @description `document.own-document` 自分が作成・提出したものは決裁できません<br>`step.not-yours` あなたはこの段階の決裁者ではありません<br>`step.separation-of-duties` 一つの提出の二つの段階は同じ人が決裁できません */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "document.own-document" | "step.not-yours" | "step.separation-of-duties";
+                    };
+                };
+            };
+            /** @description `fiscal-year.unknown` 年度が登録されていません<br>`proposal.unknown` 提案がありません */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "fiscal-year.unknown" | "proposal.unknown";
+                    };
+                };
+            };
+            /** @description `proposal.closed` 提案は完了または取下げ済みです<br>`idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です<br>`document.not-in-approval` 決裁中ではありません<br>`step.already-decided` この段階の決裁は既に済んでいます */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "proposal.closed" | "idempotency.in-progress" | "document.not-in-approval" | "step.already-decided";
+                    };
+                };
+            };
+            /** @description `idempotency.key-reused` 同じ Idempotency-Key が別の要求に使われています */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.key-reused";
+                    };
+                };
+            };
+            /** @description `temporal.unavailable` ワークフローサーバーに接続できません */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "temporal.unavailable";
+                    };
+                };
+            };
+        };
+    };
+    PlatinumController_assign: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 同じキーで繰り返した要求は最初の応答を返し、一度だけ実行されます */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                fy: number;
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalDetailView"];
+                };
+            };
+            /** @description `request.invalid` 入力内容に誤りがあります<br>`idempotency.key-invalid` Idempotency-Key の形式に誤りがあります<br>`bureau.unknown` 局が登録されていません */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "request.invalid" | "idempotency.key-invalid" | "bureau.unknown";
+                    };
+                };
+            };
+            /** @description `auth.required` ログインが必要です */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "auth.required";
+                    };
+                };
+            };
+            /** @description `access.denied` この操作の権限がありません */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "access.denied";
+                    };
+                };
+            };
+            /** @description `fiscal-year.unknown` 年度が登録されていません<br>`proposal.unknown` 提案がありません */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "fiscal-year.unknown" | "proposal.unknown";
+                    };
+                };
+            };
+            /** @description `proposal.closed` 提案は完了または取下げ済みです<br>`idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です<br>`proposal.not-submitted` 提案はまだ提出されていません<br>`proposal.decision-started` 制度所管局が結論の作成を始めています */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "proposal.closed" | "idempotency.in-progress" | "proposal.not-submitted" | "proposal.decision-started";
+                    };
+                };
+            };
+            /** @description `idempotency.key-reused` 同じ Idempotency-Key が別の要求に使われています */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.key-reused";
+                    };
+                };
+            };
+            /** @description `temporal.unavailable` ワークフローサーバーに接続できません */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "temporal.unavailable";
+                    };
+                };
+            };
+        };
+    };
+    PlatinumController_saveDecision: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 同じキーで繰り返した要求は最初の応答を返し、一度だけ実行されます */
+                "Idempotency-Key"?: string;
+                /** @description 編集を始めた版の番号（"3"、未保存なら "0"）。その後に別の人が保存していれば 412 document.version-stale となり何も保存されません */
+                "If-Match"?: string;
+            };
+            path: {
+                fy: number;
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecisionRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalDetailView"];
+                };
+            };
+            /** @description `request.invalid` 入力内容に誤りがあります<br>`idempotency.key-invalid` Idempotency-Key の形式に誤りがあります */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "request.invalid" | "idempotency.key-invalid";
+                    };
+                };
+            };
+            /** @description `auth.required` ログインが必要です */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "auth.required";
+                    };
+                };
+            };
+            /** @description `document.not-drafter` 作成・提出できる職員ではありません<br>`access.denied` この操作の権限がありません */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "document.not-drafter" | "access.denied";
+                    };
+                };
+            };
+            /** @description `fiscal-year.unknown` 年度が登録されていません<br>`proposal.unknown` 提案がありません */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "fiscal-year.unknown" | "proposal.unknown";
+                    };
+                };
+            };
+            /** @description `proposal.closed` 提案は完了または取下げ済みです<br>`idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です<br>`document.in-approval` 決裁中です<br>`document.approved` 承認済みです<br>`proposal.not-assigned` 制度所管局がまだ割り当てられていません */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "proposal.closed" | "idempotency.in-progress" | "document.in-approval" | "document.approved" | "proposal.not-assigned";
+                    };
+                };
+            };
+            /** @description `document.version-stale` 別の版に更新されています */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "document.version-stale";
+                    };
+                };
+            };
+            /** @description `idempotency.key-reused` 同じ Idempotency-Key が別の要求に使われています */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.key-reused";
+                    };
+                };
+            };
+            /** @description `temporal.unavailable` ワークフローサーバーに接続できません */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "temporal.unavailable";
+                    };
+                };
+            };
+        };
+    };
+    PlatinumController_approveDecision: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 同じキーで繰り返した要求は最初の応答を返し、一度だけ実行されます */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                fy: number;
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalDetailView"];
+                };
+            };
+            /** @description `request.invalid` 入力内容に誤りがあります<br>`idempotency.key-invalid` Idempotency-Key の形式に誤りがあります */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "request.invalid" | "idempotency.key-invalid";
+                    };
+                };
+            };
+            /** @description `auth.required` ログインが必要です */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "auth.required";
+                    };
+                };
+            };
+            /** @description `document.own-document` 自分が作成・提出したものは決裁できません<br>`step.not-yours` あなたはこの段階の決裁者ではありません<br>`step.separation-of-duties` 一つの提出の二つの段階は同じ人が決裁できません<br>`access.denied` この操作の権限がありません */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "document.own-document" | "step.not-yours" | "step.separation-of-duties" | "access.denied";
+                    };
+                };
+            };
+            /** @description `fiscal-year.unknown` 年度が登録されていません<br>`proposal.unknown` 提案がありません */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "fiscal-year.unknown" | "proposal.unknown";
+                    };
+                };
+            };
+            /** @description `proposal.closed` 提案は完了または取下げ済みです<br>`idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です<br>`proposal.not-assigned` 制度所管局がまだ割り当てられていません<br>`document.not-in-approval` 決裁中ではありません<br>`step.already-decided` この段階の決裁は既に済んでいます */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "proposal.closed" | "idempotency.in-progress" | "proposal.not-assigned" | "document.not-in-approval" | "step.already-decided";
+                    };
+                };
+            };
+            /** @description `idempotency.key-reused` 同じ Idempotency-Key が別の要求に使われています */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.key-reused";
+                    };
+                };
+            };
+            /** @description `temporal.unavailable` ワークフローサーバーに接続できません */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "temporal.unavailable";
+                    };
+                };
+            };
+        };
+    };
+    PlatinumController_delegateDecision: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 同じキーで繰り返した要求は最初の応答を返し、一度だけ実行されます */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                fy: number;
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DelegateRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalDetailView"];
+                };
+            };
+            /** @description `request.invalid` 入力内容に誤りがあります<br>`idempotency.key-invalid` Idempotency-Key の形式に誤りがあります<br>`delegate.invalid` 代理決裁者にできない利用者です */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "request.invalid" | "idempotency.key-invalid" | "delegate.invalid";
+                    };
+                };
+            };
+            /** @description `auth.required` ログインが必要です */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "auth.required";
+                    };
+                };
+            };
+            /** @description `document.own-document` 自分が作成・提出したものは決裁できません<br>`step.not-yours` あなたはこの段階の決裁者ではありません<br>`step.separation-of-duties` 一つの提出の二つの段階は同じ人が決裁できません<br>`access.denied` この操作の権限がありません */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "document.own-document" | "step.not-yours" | "step.separation-of-duties" | "access.denied";
+                    };
+                };
+            };
+            /** @description `fiscal-year.unknown` 年度が登録されていません<br>`proposal.unknown` 提案がありません */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "fiscal-year.unknown" | "proposal.unknown";
+                    };
+                };
+            };
+            /** @description `proposal.closed` 提案は完了または取下げ済みです<br>`idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です<br>`proposal.not-assigned` 制度所管局がまだ割り当てられていません<br>`document.not-in-approval` 決裁中ではありません<br>`step.already-decided` この段階の決裁は既に済んでいます */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "proposal.closed" | "idempotency.in-progress" | "proposal.not-assigned" | "document.not-in-approval" | "step.already-decided";
+                    };
+                };
+            };
+            /** @description `idempotency.key-reused` 同じ Idempotency-Key が別の要求に使われています */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.key-reused";
+                    };
+                };
+            };
+            /** @description `temporal.unavailable` ワークフローサーバーに接続できません */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "temporal.unavailable";
+                    };
+                };
+            };
+        };
+    };
+    PlatinumController_recallDecision: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 同じキーで繰り返した要求は最初の応答を返し、一度だけ実行されます */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                fy: number;
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalDetailView"];
+                };
+            };
+            /** @description `request.invalid` 入力内容に誤りがあります<br>`idempotency.key-invalid` Idempotency-Key の形式に誤りがあります */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "request.invalid" | "idempotency.key-invalid";
+                    };
+                };
+            };
+            /** @description `auth.required` ログインが必要です */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "auth.required";
+                    };
+                };
+            };
+            /** @description `document.not-submitter` 提出者だけが引戻せます<br>`access.denied` この操作の権限がありません */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "document.not-submitter" | "access.denied";
+                    };
+                };
+            };
+            /** @description `fiscal-year.unknown` 年度が登録されていません<br>`proposal.unknown` 提案がありません */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "fiscal-year.unknown" | "proposal.unknown";
+                    };
+                };
+            };
+            /** @description `proposal.closed` 提案は完了または取下げ済みです<br>`idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です<br>`proposal.not-assigned` 制度所管局がまだ割り当てられていません<br>`document.not-in-approval` 決裁中ではありません<br>`document.already-decided` 最初の決裁が済んだため引戻せません */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "proposal.closed" | "idempotency.in-progress" | "proposal.not-assigned" | "document.not-in-approval" | "document.already-decided";
+                    };
+                };
+            };
+            /** @description `idempotency.key-reused` 同じ Idempotency-Key が別の要求に使われています */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.key-reused";
+                    };
+                };
+            };
+            /** @description `temporal.unavailable` ワークフローサーバーに接続できません */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "temporal.unavailable";
+                    };
+                };
+            };
+        };
+    };
+    PlatinumController_returnDecision: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 同じキーで繰り返した要求は最初の応答を返し、一度だけ実行されます */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                fy: number;
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalDetailView"];
+                };
+            };
+            /** @description `request.invalid` 入力内容に誤りがあります<br>`idempotency.key-invalid` Idempotency-Key の形式に誤りがあります<br>`comment.required` コメントが必要です */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "request.invalid" | "idempotency.key-invalid" | "comment.required";
+                    };
+                };
+            };
+            /** @description `auth.required` ログインが必要です */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "auth.required";
+                    };
+                };
+            };
+            /** @description `document.own-document` 自分が作成・提出したものは決裁できません<br>`step.not-yours` あなたはこの段階の決裁者ではありません<br>`step.separation-of-duties` 一つの提出の二つの段階は同じ人が決裁できません<br>`access.denied` この操作の権限がありません */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "document.own-document" | "step.not-yours" | "step.separation-of-duties" | "access.denied";
+                    };
+                };
+            };
+            /** @description `fiscal-year.unknown` 年度が登録されていません<br>`proposal.unknown` 提案がありません */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "fiscal-year.unknown" | "proposal.unknown";
+                    };
+                };
+            };
+            /** @description `proposal.closed` 提案は完了または取下げ済みです<br>`idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です<br>`proposal.not-assigned` 制度所管局がまだ割り当てられていません<br>`document.not-in-approval` 決裁中ではありません<br>`step.already-decided` この段階の決裁は既に済んでいます */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "proposal.closed" | "idempotency.in-progress" | "proposal.not-assigned" | "document.not-in-approval" | "step.already-decided";
+                    };
+                };
+            };
+            /** @description `idempotency.key-reused` 同じ Idempotency-Key が別の要求に使われています */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.key-reused";
+                    };
+                };
+            };
+            /** @description `temporal.unavailable` ワークフローサーバーに接続できません */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "temporal.unavailable";
+                    };
+                };
+            };
+        };
+    };
+    PlatinumController_submitDecision: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 同じキーで繰り返した要求は最初の応答を返し、一度だけ実行されます */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                fy: number;
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalDetailView"];
+                };
+            };
+            /** @description `request.invalid` 入力内容に誤りがあります<br>`idempotency.key-invalid` Idempotency-Key の形式に誤りがあります */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "request.invalid" | "idempotency.key-invalid";
+                    };
+                };
+            };
+            /** @description `auth.required` ログインが必要です */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "auth.required";
+                    };
+                };
+            };
+            /** @description `document.not-drafter` 作成・提出できる職員ではありません<br>`access.denied` この操作の権限がありません */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "document.not-drafter" | "access.denied";
+                    };
+                };
+            };
+            /** @description `fiscal-year.unknown` 年度が登録されていません<br>`proposal.unknown` 提案がありません */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "fiscal-year.unknown" | "proposal.unknown";
+                    };
+                };
+            };
+            /** @description `proposal.closed` 提案は完了または取下げ済みです<br>`idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です<br>`proposal.not-assigned` 制度所管局がまだ割り当てられていません<br>`document.in-approval` 決裁中です<br>`document.approved` 承認済みです<br>`document.no-draft` 下書きがありません<br>`document.empty-draft` 下書きの本文が空です */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "proposal.closed" | "idempotency.in-progress" | "proposal.not-assigned" | "document.in-approval" | "document.approved" | "document.no-draft" | "document.empty-draft";
+                    };
+                };
+            };
+            /** @description `idempotency.key-reused` 同じ Idempotency-Key が別の要求に使われています */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.key-reused";
+                    };
+                };
+            };
+            /** @description `temporal.unavailable` ワークフローサーバーに接続できません */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "temporal.unavailable";
+                    };
+                };
+            };
+        };
+    };
+    PlatinumController_delegate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 同じキーで繰り返した要求は最初の応答を返し、一度だけ実行されます */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                fy: number;
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DelegateRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalDetailView"];
+                };
+            };
+            /** @description `request.invalid` 入力内容に誤りがあります<br>`idempotency.key-invalid` Idempotency-Key の形式に誤りがあります<br>`delegate.invalid` 代理決裁者にできない利用者です */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "request.invalid" | "idempotency.key-invalid" | "delegate.invalid";
+                    };
+                };
+            };
+            /** @description `auth.required` ログインが必要です */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "auth.required";
+                    };
+                };
+            };
+            /** @description `document.own-document` 自分が作成・提出したものは決裁できません<br>`step.not-yours` あなたはこの段階の決裁者ではありません<br>`step.separation-of-duties` 一つの提出の二つの段階は同じ人が決裁できません */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "document.own-document" | "step.not-yours" | "step.separation-of-duties";
+                    };
+                };
+            };
+            /** @description `fiscal-year.unknown` 年度が登録されていません<br>`proposal.unknown` 提案がありません */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "fiscal-year.unknown" | "proposal.unknown";
+                    };
+                };
+            };
+            /** @description `proposal.closed` 提案は完了または取下げ済みです<br>`idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です<br>`document.not-in-approval` 決裁中ではありません<br>`step.already-decided` この段階の決裁は既に済んでいます */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "proposal.closed" | "idempotency.in-progress" | "document.not-in-approval" | "step.already-decided";
+                    };
+                };
+            };
+            /** @description `idempotency.key-reused` 同じ Idempotency-Key が別の要求に使われています */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.key-reused";
+                    };
+                };
+            };
+            /** @description `temporal.unavailable` ワークフローサーバーに接続できません */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "temporal.unavailable";
+                    };
+                };
+            };
+        };
+    };
+    PlatinumController_history: {
+        parameters: {
+            query?: {
+                page?: unknown;
+                pageSize?: unknown;
+            };
+            header?: never;
+            path: {
+                fy: number;
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcessHistoryPage"];
+                };
+            };
+            /** @description `request.invalid` 入力内容に誤りがあります */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "request.invalid";
+                    };
+                };
+            };
+            /** @description `auth.required` ログインが必要です */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "auth.required";
+                    };
+                };
+            };
+            /** @description `fiscal-year.unknown` 年度が登録されていません<br>`proposal.unknown` 提案がありません */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "fiscal-year.unknown" | "proposal.unknown";
+                    };
+                };
+            };
+        };
+    };
+    PlatinumController_statePolicy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 同じキーで繰り返した要求は最初の応答を返し、一度だけ実行されます */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                bureau: string;
+                fy: number;
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PolicyRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalDetailView"];
+                };
+            };
+            /** @description `request.invalid` 入力内容に誤りがあります<br>`idempotency.key-invalid` Idempotency-Key の形式に誤りがあります<br>`bureau.unknown` 局が登録されていません */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "request.invalid" | "idempotency.key-invalid" | "bureau.unknown";
+                    };
+                };
+            };
+            /** @description `auth.required` ログインが必要です */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "auth.required";
+                    };
+                };
+            };
+            /** @description `proposal.not-concerned` 関係局の局長だけが対応方針を述べられます<br>`access.denied` この操作の権限がありません */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "proposal.not-concerned" | "access.denied";
+                    };
+                };
+            };
+            /** @description `fiscal-year.unknown` 年度が登録されていません<br>`proposal.unknown` 提案がありません */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "fiscal-year.unknown" | "proposal.unknown";
+                    };
+                };
+            };
+            /** @description `proposal.closed` 提案は完了または取下げ済みです<br>`idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です<br>`proposal.no-decision` 制度所管局の結論がまだ決まっていません */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "proposal.closed" | "idempotency.in-progress" | "proposal.no-decision";
+                    };
+                };
+            };
+            /** @description `idempotency.key-reused` 同じ Idempotency-Key が別の要求に使われています */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.key-reused";
+                    };
+                };
+            };
+            /** @description `temporal.unavailable` ワークフローサーバーに接続できません */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "temporal.unavailable";
+                    };
+                };
+            };
+        };
+    };
+    PlatinumController_recall: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 同じキーで繰り返した要求は最初の応答を返し、一度だけ実行されます */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                fy: number;
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalDetailView"];
+                };
+            };
+            /** @description `request.invalid` 入力内容に誤りがあります<br>`idempotency.key-invalid` Idempotency-Key の形式に誤りがあります */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "request.invalid" | "idempotency.key-invalid";
+                    };
+                };
+            };
+            /** @description `auth.required` ログインが必要です */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "auth.required";
+                    };
+                };
+            };
+            /** @description `document.not-submitter` 提出者だけが引戻せます */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "document.not-submitter";
+                    };
+                };
+            };
+            /** @description `fiscal-year.unknown` 年度が登録されていません<br>`proposal.unknown` 提案がありません */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "fiscal-year.unknown" | "proposal.unknown";
+                    };
+                };
+            };
+            /** @description `proposal.closed` 提案は完了または取下げ済みです<br>`idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です<br>`document.not-in-approval` 決裁中ではありません<br>`document.already-decided` 最初の決裁が済んだため引戻せません */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "proposal.closed" | "idempotency.in-progress" | "document.not-in-approval" | "document.already-decided";
+                    };
+                };
+            };
+            /** @description `idempotency.key-reused` 同じ Idempotency-Key が別の要求に使われています */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.key-reused";
+                    };
+                };
+            };
+            /** @description `temporal.unavailable` ワークフローサーバーに接続できません */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "temporal.unavailable";
+                    };
+                };
+            };
+        };
+    };
+    PlatinumController_returnProposal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 同じキーで繰り返した要求は最初の応答を返し、一度だけ実行されます */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                fy: number;
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalDetailView"];
+                };
+            };
+            /** @description `request.invalid` 入力内容に誤りがあります<br>`idempotency.key-invalid` Idempotency-Key の形式に誤りがあります<br>`comment.required` コメントが必要です */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "request.invalid" | "idempotency.key-invalid" | "comment.required";
+                    };
+                };
+            };
+            /** @description `auth.required` ログインが必要です */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "auth.required";
+                    };
+                };
+            };
+            /** @description `document.own-document` 自分が作成・提出したものは決裁できません<br>`step.not-yours` あなたはこの段階の決裁者ではありません<br>`step.separation-of-duties` 一つの提出の二つの段階は同じ人が決裁できません */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "document.own-document" | "step.not-yours" | "step.separation-of-duties";
+                    };
+                };
+            };
+            /** @description `fiscal-year.unknown` 年度が登録されていません<br>`proposal.unknown` 提案がありません */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "fiscal-year.unknown" | "proposal.unknown";
+                    };
+                };
+            };
+            /** @description `proposal.closed` 提案は完了または取下げ済みです<br>`idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です<br>`document.not-in-approval` 決裁中ではありません<br>`step.already-decided` この段階の決裁は既に済んでいます */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "proposal.closed" | "idempotency.in-progress" | "document.not-in-approval" | "step.already-decided";
+                    };
+                };
+            };
+            /** @description `idempotency.key-reused` 同じ Idempotency-Key が別の要求に使われています */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.key-reused";
+                    };
+                };
+            };
+            /** @description `temporal.unavailable` ワークフローサーバーに接続できません */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "temporal.unavailable";
+                    };
+                };
+            };
+        };
+    };
+    PlatinumController_submit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 同じキーで繰り返した要求は最初の応答を返し、一度だけ実行されます */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                fy: number;
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalDetailView"];
+                };
+            };
+            /** @description `request.invalid` 入力内容に誤りがあります<br>`idempotency.key-invalid` Idempotency-Key の形式に誤りがあります */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "request.invalid" | "idempotency.key-invalid";
+                    };
+                };
+            };
+            /** @description `auth.required` ログインが必要です */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "auth.required";
+                    };
+                };
+            };
+            /** @description `document.not-drafter` 作成・提出できる職員ではありません */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "document.not-drafter";
+                    };
+                };
+            };
+            /** @description `fiscal-year.unknown` 年度が登録されていません<br>`proposal.unknown` 提案がありません */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "fiscal-year.unknown" | "proposal.unknown";
+                    };
+                };
+            };
+            /** @description `proposal.closed` 提案は完了または取下げ済みです<br>`idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です<br>`document.in-approval` 決裁中です<br>`document.approved` 承認済みです<br>`document.no-draft` 下書きがありません<br>`document.empty-draft` 下書きの本文が空です<br>`platinum.not-formed` PTはまだ結成されていません */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "proposal.closed" | "idempotency.in-progress" | "document.in-approval" | "document.approved" | "document.no-draft" | "document.empty-draft" | "platinum.not-formed";
+                    };
+                };
+            };
+            /** @description `idempotency.key-reused` 同じ Idempotency-Key が別の要求に使われています */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.key-reused";
+                    };
+                };
+            };
+            /** @description `temporal.unavailable` ワークフローサーバーに接続できません */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "temporal.unavailable";
+                    };
+                };
+            };
+        };
+    };
+    PlatinumController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 同じキーで繰り返した要求は最初の応答を返し、一度だけ実行されます */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                fy: number;
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalDetailView"];
+                };
+            };
+            /** @description `request.invalid` 入力内容に誤りがあります<br>`idempotency.key-invalid` Idempotency-Key の形式に誤りがあります<br>`comment.required` コメントが必要です */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "request.invalid" | "idempotency.key-invalid" | "comment.required";
+                    };
+                };
+            };
+            /** @description `auth.required` ログインが必要です */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "auth.required";
+                    };
+                };
+            };
+            /** @description `access.denied` この操作の権限がありません */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "access.denied";
+                    };
+                };
+            };
+            /** @description `fiscal-year.unknown` 年度が登録されていません<br>`proposal.unknown` 提案がありません */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "fiscal-year.unknown" | "proposal.unknown";
+                    };
+                };
+            };
+            /** @description `proposal.closed` 提案は完了または取下げ済みです<br>`idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "proposal.closed" | "idempotency.in-progress";
+                    };
+                };
+            };
+            /** @description `idempotency.key-reused` 同じ Idempotency-Key が別の要求に使われています */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.key-reused";
+                    };
+                };
+            };
+            /** @description `temporal.unavailable` ワークフローサーバーに接続できません */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "temporal.unavailable";
                     };
                 };
             };

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { CatalogueModule } from '../catalogue/catalogue.module';
+import { ProcessesModule } from '../processes/processes.module';
+import { PlatinumController } from './platinum.controller';
+import { PlatinumProjectService } from './platinum-project.service';
+import { PlatinumProposalsService } from './platinum-proposals.service';
+
+@Module({
+  imports: [CatalogueModule, ProcessesModule],
+  controllers: [PlatinumController],
+  providers: [PlatinumProjectService, PlatinumProposalsService],
+  exports: [PlatinumProposalsService],
+})
+export class PlatinumModule {}
