@@ -101,6 +101,8 @@ describe('the Platinum project through the API', () => {
     ]);
     expectProblem(await fx.as('office').post(`${proposal(1)}/withdraw`, { reason: '遅すぎる' }), 409, 'proposal.closed');
     await expectReadModelAgrees(1);
+    const cluster = await fx.as('otherStaff').get(fx.base(27)).expect(200);
+    expect(cluster.body.linkedProposals).toEqual([{ id: 1, title: PROPOSAL.title, phase: 'CLOSED', phaseLabel: '完了' }]);
   });
 
   it('lets the reform office withdraw a proposal with a reason, and counts and filters the year\'s proposals', async () => {

@@ -102,6 +102,8 @@ describe('a bureau\'s X policy through the API', () => {
     expect(outsider.body.plan.lastReturn.comment).toBeNull();
     expect(outsider.body.publication.issues).toEqual(ISSUES);
     await expectReadModelAgrees();
+    const cluster = await fx.as('otherStaff').get(fx.base(27)).expect(200);
+    expect(cluster.body.linkedXPolicyIssues).toEqual([{ bureauCode: 'kankyo', bureauName: '環境局', issueId: 'seal-free', title: ISSUES[0].title }]);
   });
 
   it('publishes progress once the director approves it, and the public page shows only what was published', async () => {

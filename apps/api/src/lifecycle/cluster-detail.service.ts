@@ -15,6 +15,8 @@ import { Injectable } from '@nestjs/common';
 import { CatalogueService, toClusterView } from '../catalogue/catalogue.service';
 import { toDeadlineView } from '../catalogue/deadline-view';
 import { toReturnNoteView, toSubmissionView } from '../common/approval-views';
+import { PlatinumProposalsService } from '../platinum/platinum-proposals.service';
+import { XPoliciesService } from '../x-policies/x-policies.service';
 import { ClusterDetailView, PermittedActionsView, ReportView } from './dto/cluster-detail.dto';
 import { ReportTextAccessService, TEXTS_RESTRICTED_MESSAGE } from './report-text-access.service';
 
@@ -27,6 +29,8 @@ export class ClusterDetailService {
     private readonly reads: LifecycleReadRepository,
     private readonly meetings: MeetingRepository,
     private readonly textAccess: ReportTextAccessService,
+    private readonly proposals: PlatinumProposalsService,
+    private readonly xPolicies: XPoliciesService,
   ) {}
 
   async detail(fiscalYear: number, no: number, caller: Participant): Promise<ClusterDetailView> {
@@ -36,10 +40,12 @@ export class ClusterDetailService {
   /** The detail of a cluster the caller has already found, with what the caller may do to it now. */
   async detailOf(row: ClusterRow, caller: Participant): Promise<ClusterDetailView> {
     const { fiscalYear, no } = row;
-    const [state, texts, versions] = await Promise.all([
+    const [state, texts, versions, linkedProposals, linkedXPolicyIssues] = await Promise.all([
       this.reads.findCase(fiscalYear, no),
       this.reads.latestTexts(fiscalYear, no),
       this.reads.versionsOf(fiscalYear, no),
+      this.proposals.linkedTo(fiscalYear, no),
+      this.xPolicies.linkedIssues(fiscalYear, no),
     ]);
     const settings = state ? null : await this.fiscalYearSettings.lifecycleSettings(fiscalYear);
     const reports = state?.reports ?? (settings ? unwrittenReports(settings) : []);
@@ -58,6 +64,8 @@ export class ClusterDetailService {
       ),
       deadlines: (await this.deadlinesOf(row)).map((deadline) => toDeadlineView(deadlineProgress(deadline, { stage: row.stage, reports }, new Date().toISOString()))),
       permitted: toPermittedView(permittedActions(row, state, caller)),
+      linkedProposals,
+      linkedXPolicyIssues,
     };
   }
 

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { MeetingsModule } from '../meetings/meetings.module';
+import { PlatinumModule } from '../platinum/platinum.module';
 import { ProcessesModule } from '../processes/processes.module';
+import { XPoliciesModule } from '../x-policies/x-policies.module';
 import { ClusterActionsService } from './cluster-actions.service';
 import { ClusterDetailService } from './cluster-detail.service';
 import { ClusterHistoryService } from './cluster-history.service';
@@ -21,7 +23,7 @@ import { ReportTextAccessService } from './report-text-access.service';
 const USE_CASES = [ClusterActionsService, KickoffService, ClusterHistoryService, ProgressService, LifecycleSettingsService, ClusterDetailService, DelegateCandidatesService, MeetingDueService];
 
 @Module({
-  imports: [CatalogueModule, MeetingsModule, ProcessesModule],
+  imports: [CatalogueModule, MeetingsModule, ProcessesModule, PlatinumModule, XPoliciesModule],
   controllers: [ClusterLifecycleController, ReportsController, FiscalYearLifecycleController, MeetingDueController],
   providers: [ClusterLifecycleService, ReportTextAccessService, DelegationReleaseService, ...USE_CASES],
   exports: [DelegationReleaseService],

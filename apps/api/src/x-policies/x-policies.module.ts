@@ -11,5 +11,6 @@ import { XPolicySettingsService } from './x-policy-settings.service';
   imports: [CatalogueModule, ProcessesModule],
   controllers: [XPoliciesController, PublicXPoliciesController],
   providers: [XPoliciesService, XPolicySettingsService, PublicXPoliciesService],
+  exports: [XPoliciesService],
 })
 export class XPoliciesModule {}

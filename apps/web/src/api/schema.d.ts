@@ -1866,6 +1866,10 @@ export interface components {
             group: components["schemas"]["NamedCodeView"];
             kickoff: components["schemas"]["KickoffView"] | null;
             kind: components["schemas"]["NamedCodeView"] | null;
+            /** @description この事業群に関係するプラチナ市役所プロジェクトの提案 */
+            linkedProposals: components["schemas"]["LinkedProposalView"][];
+            /** @description この事業群に関係する、公表された局区X方針の課題 */
+            linkedXPolicyIssues: components["schemas"]["LinkedXPolicyIssueView"][];
             /** @example 保育所・幼稚園 */
             name: string;
             /** @example 27 */
@@ -2208,6 +2212,26 @@ export interface components {
              */
             approvedReportsReadableByAll: boolean;
             reportKinds: components["schemas"]["ReportKindSettingDto"][];
+        };
+        LinkedProposalView: {
+            /** @example 3 */
+            id: number;
+            /** @example BUREAU_REVIEW */
+            phase: string;
+            /** @example 所管局検討 */
+            phaseLabel: string;
+            /** @description 件名（PTリーダーの承認前は null） */
+            title: string | null;
+        };
+        LinkedXPolicyIssueView: {
+            /** @example kankyo */
+            bureauCode: string;
+            /** @example 環境局 */
+            bureauName: string;
+            /** @example seal-free */
+            issueId: string;
+            /** @example 押印を求める手続の見直し */
+            title: string;
         };
         LoginRequest: {
             /** @example reform-admin */

@@ -85,6 +85,22 @@ export class DelegateCandidateView {
 }
 
 /** A cluster with its analysis: reports, versions, the approval chain and who owes the next action. */
+/** A Platinum proposal that names the cluster. */
+export class LinkedProposalView {
+  @ApiProperty({ example: 3 }) id!: number;
+  @ApiProperty({ type: String, nullable: true, description: '件名（PTリーダーの承認前は null）' }) title!: string | null;
+  @ApiProperty({ example: 'BUREAU_REVIEW' }) phase!: string;
+  @ApiProperty({ example: '所管局検討' }) phaseLabel!: string;
+}
+
+/** A published issue of a bureau's X policy that names the cluster. */
+export class LinkedXPolicyIssueView {
+  @ApiProperty({ example: 'kankyo' }) bureauCode!: string;
+  @ApiProperty({ example: '環境局' }) bureauName!: string;
+  @ApiProperty({ example: 'seal-free' }) issueId!: string;
+  @ApiProperty({ example: '押印を求める手続の見直し' }) title!: string;
+}
+
 export class ClusterDetailView extends ClusterView {
   @ApiProperty({ type: KickoffView, nullable: true }) kickoff!: KickoffView | null;
   @ApiProperty({ type: WithdrawalView, nullable: true }) withdrawal!: WithdrawalView | null;
@@ -92,4 +108,6 @@ export class ClusterDetailView extends ClusterView {
   @ApiProperty({ type: [DeadlineView], description: '着手と各報告書の期限' }) deadlines!: DeadlineView[];
   @ApiProperty({ type: PermittedActionsView, description: '呼び出した利用者が今行える操作（表示用。可否は各操作の要求時に判断されます）' })
   permitted!: PermittedActionsView;
+  @ApiProperty({ type: [LinkedProposalView], description: 'この事業群に関係するプラチナ市役所プロジェクトの提案' }) linkedProposals!: LinkedProposalView[];
+  @ApiProperty({ type: [LinkedXPolicyIssueView], description: 'この事業群に関係する、公表された局区X方針の課題' }) linkedXPolicyIssues!: LinkedXPolicyIssueView[];
 }
