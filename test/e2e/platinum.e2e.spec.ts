@@ -1,4 +1,7 @@
 import { getProcessState } from '@app/workflows';
+import { Worker } from '@temporalio/worker';
+import { recordHistoryIfAsked } from '../support/history-recording';
+import { testReplayOptions } from '../support/test-temporal';
 import { startLifecycleFixture, LifecycleFixture, TEST_FISCAL_YEARS, USERS } from '../support/lifecycle-fixture';
 import { expectProblem } from '../support/problem-details';
 
@@ -145,5 +148,15 @@ describe('the Platinum project through the API', () => {
     expect(history.body.items.find((entry: { action: string }) => entry.action === 'return-proposal').comment).toBe('効果を数字で');
     const outsider = await fx.as('otherManager').get(`${proposal(1)}/history?pageSize=50`).expect(200);
     expect(outsider.body.items.every((entry: { comment: string | null }) => entry.comment === null)).toBe(true);
+  });
+
+  it.each([
+    ['the project', '', 'platinum-project-formed'],
+    ['a proposal walked to 完了', '/1', 'platinum-proposal-every-action'],
+  ])('replays the history of %s against today\'s workflow code', async (_, suffix, name) => {
+    const workflowId = `platinum/${year}${suffix}`;
+    const history = await fx.temporal.workflow.getHandle(workflowId).fetchHistory();
+    await recordHistoryIfAsked(fx.temporal, workflowId, name);
+    await expect(Worker.runReplayHistory(testReplayOptions(), history)).resolves.toBeUndefined();
   });
 });

@@ -1,4 +1,7 @@
 import { getProcessState } from '@app/workflows';
+import { Worker } from '@temporalio/worker';
+import { recordHistoryIfAsked } from '../support/history-recording';
+import { testReplayOptions } from '../support/test-temporal';
 import { startLifecycleFixture, LifecycleFixture, TEST_FISCAL_YEARS, USERS } from '../support/lifecycle-fixture';
 import { expectProblem } from '../support/problem-details';
 
@@ -150,5 +153,12 @@ describe('a bureau\'s X policy through the API', () => {
     expect(history.body.items.find((entry: { action: string }) => entry.action === 'return').comment).toBe('スケジュールを具体的に');
     const outsider = await fx.as('otherStaff').get(`${kankyo}/history?pageSize=50`).expect(200);
     expect(outsider.body.items.every((entry: { comment: string | null }) => entry.comment === null)).toBe(true);
+  });
+
+  it('replays its history against today\'s workflow code', async () => {
+    const workflowId = `x-policy/${year}/kankyo`;
+    const history = await fx.temporal.workflow.getHandle(workflowId).fetchHistory();
+    await recordHistoryIfAsked(fx.temporal, workflowId, 'x-policy-every-action');
+    await expect(Worker.runReplayHistory(testReplayOptions(), history)).resolves.toBeUndefined();
   });
 });
