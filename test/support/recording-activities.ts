@@ -1,8 +1,8 @@
-import { CalendarSettings, clusterDeadlines, ClusterLifecycleEvent, Meeting, NotificationKind, NotificationRequest, PendingKickoff } from '@app/domain';
-import type { CalendarActivities, ClusterLifecycleActivities, MeetingChangeRecord, NotificationActivities } from '@app/temporal';
+import { CalendarSettings, clusterDeadlines, ClusterLifecycleEvent, Meeting, NotificationKind, NotificationRequest, PendingKickoff, ProcessDeadlineRule, processDeadlines, ProcessEvent, ProcessKind } from '@app/domain';
+import type { CalendarActivities, ClusterLifecycleActivities, MeetingChangeRecord, NotificationActivities, ProcessActivities } from '@app/temporal';
 import { Context } from '@temporalio/activity';
 
-export type WorkflowActivities = ClusterLifecycleActivities & NotificationActivities & CalendarActivities;
+export type WorkflowActivities = ClusterLifecycleActivities & NotificationActivities & CalendarActivities & ProcessActivities;
 
 /** When an activity ran, on the server's (skipped) clock, and for which workflow. */
 export interface Recorded<T> {
@@ -20,6 +20,8 @@ export interface StubbedYear {
   settings: CalendarSettings | null;
   running: number[];
   pendingKickoffs: PendingKickoff[];
+  /** The deadline rules of the Platinum project and the X policies, by process kind. */
+  processRules?: Partial<Record<ProcessKind, ProcessDeadlineRule[]>>;
 }
 
 /**
@@ -31,6 +33,7 @@ export class RecordingActivities {
   readonly years = new Map<number, StubbedYear>();
   readonly notifications: Recorded<NotificationRequest>[] = [];
   readonly clusterEvents: Recorded<ClusterLifecycleEvent>[] = [];
+  readonly processEvents: Recorded<ProcessEvent>[] = [];
   readonly meetingChanges: Recorded<MeetingChangeRecord>[] = [];
   readonly kickoffLookups: Recorded<number>[] = [];
   readonly digestRequests: Recorded<{ meeting: Meeting; key: string }>[] = [];
@@ -74,6 +77,15 @@ export class RecordingActivities {
       },
       runningClusterNos: async (fiscalYear) => this.year(fiscalYear).running,
       runningProcessWorkflowIds: async () => [],
+      recordProcessEvent: async (event) => {
+        record(this.processEvents, event);
+      },
+      loadProcessDeadlines: async (subject) => {
+        const { meetings, settings, processRules } = this.year(subject.fiscalYear);
+        const kind = subject.kind === ProcessKind.PlatinumProposal ? ProcessKind.PlatinumProject : subject.kind;
+        const rules = processRules?.[kind] ?? [];
+        return settings ? { deadlines: processDeadlines(rules, meetings, settings.dueTime), reminderOffsets: settings.reminderOffsets } : { deadlines: [], reminderOffsets: [] };
+      },
       composeMeetingDigests: async (fiscalYear, meeting, key, now) => {
         record(this.digestRequests, { meeting, key });
         return [digestFor(fiscalYear, meeting, key, now)];
