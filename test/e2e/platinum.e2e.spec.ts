@@ -127,6 +127,27 @@ describe('the Platinum project through the API', () => {
     expectProblem(await fx.as('director').get(proposal(99)), 404, 'proposal.unknown');
   });
 
+  it('returns a delegated decision step to the role\'s holders when the delegate loses the role', async () => {
+    await fx.as('staff').post(`${api}/proposals`, { ...PROPOSAL, title: '公用車予約の電子化', relatedClusterNos: [] }).expect(201);
+    await fx.as('staff').post(`${proposal(3)}/submit`).expect(200);
+    await fx.as('manager').post(`${proposal(3)}/approve`, {}).expect(200);
+    await fx.as('office').post(`${proposal(3)}/assign`, { owningBureau: 'kankyo', concernedBureaus: ['kankyo'] }).expect(200);
+    await fx.as('staff2').put(`${proposal(3)}/decision`, { outcome: 'adopt', reasons: '支障なし', changes: '予約システムを導入', changeBy: '年度内' }).expect(200);
+    await fx.as('staff2').post(`${proposal(3)}/decision/submit`).expect(200);
+    const delegated = await fx.as('manager').post(`${proposal(3)}/decision/delegate`, { delegateTo: 'manager2' }).expect(200);
+    expect(delegated.body.decisionDocument.submission.steps[0].delegatedTo).toMatchObject({ name: USERS.manager2.displayName });
+
+    const users = await fx.as('admin').get('/api/v1/users?pageSize=200').expect(200);
+    const deputy = users.body.items.find((user: { username: string }) => user.username === 'manager2');
+    await fx.as('admin').patch(`/api/v1/users/${deputy.id}`, { roles: ['staff'] }).expect(200);
+    const released = await fx.as('manager').get(proposal(3)).expect(200);
+    expect(released.body.decisionDocument.submission.steps[0].delegatedTo).toBeNull();
+    expect(released.body.permitted.approveDecision).toBe(true);
+    const history = await fx.as('office').get(`${proposal(3)}/history?pageSize=50`).expect(200);
+    expect(history.body.items.at(-1)).toMatchObject({ action: 'release-delegation', actionLabel: '代理の解除' });
+    await fx.temporal.workflow.getHandle(`platinum/${year}/3`).terminate('test finished');
+  });
+
   it('keeps every act of a proposal in its history, comments only for those who may read them', async () => {
     const history = await fx.as('office').get(`${proposal(1)}/history?pageSize=50`).expect(200);
     expect(history.body.items.map((entry: { action: string }) => entry.action)).toEqual([

@@ -2,11 +2,12 @@ import { DelegateStanding, Participant, RefusedError } from '@app/domain';
 import { LifecycleReadRepository } from '@app/persistence';
 import { Injectable, Logger } from '@nestjs/common';
 import { CatalogueService } from '../catalogue/catalogue.service';
+import { PlatinumProposalsService } from '../platinum/platinum-proposals.service';
 import { ClusterLifecycleService } from './cluster-lifecycle.service';
 
 /**
  * A delegate whose roles, bureau or account changed may no longer hold the steps delegated to them:
- * each running analysis where they are the delegate of a current step is told, and its rules decide
+ * each running analysis (and Platinum proposal) where they are the delegate of a current step is told, and its rules decide
  * whether the step returns to the role's holders (recorded in its audit trail as 代理の解除).
  */
 @Injectable()
@@ -17,6 +18,7 @@ export class DelegationReleaseService {
     private readonly reads: LifecycleReadRepository,
     private readonly catalogue: CatalogueService,
     private readonly lifecycle: ClusterLifecycleService,
+    private readonly proposals: PlatinumProposalsService,
   ) {}
 
   /** Returns how many steps went back to their role's holders. */
@@ -33,6 +35,11 @@ export class DelegationReleaseService {
         // The user change stands; the delegate is refused at action time all the same, and the next change of them retries.
         this.logger.error({ err: error, delegateId: delegate.id, ...step }, 'could not return a delegated step to its role holders');
       }
+    }
+    try {
+      released += await this.proposals.releaseDelegationsOf(delegate, admin);
+    } catch (error) {
+      this.logger.error({ err: error, delegateId: delegate.id }, 'could not return a delegated decision step of a Platinum proposal to its role holders');
     }
     return released;
   }

@@ -1,5 +1,8 @@
 import {
   actorOf,
+  CLOSED_PROCESS_PHASES,
+  DelegateStanding,
+  RefusedError,
   ApprovalStatus,
   currentStepOf,
   DECISION_OUTCOME_LABELS,
@@ -224,6 +227,25 @@ export class PlatinumProposalsService {
         phase: row.phase,
         phaseLabel: PROPOSAL_PHASE_LABELS[row.phase as ProposalPhase],
       }));
+  }
+
+  /**
+   * A delegate whose roles, bureau or account changed: each running proposal whose current decision
+   * step is delegated to them is told, and its rules decide whether the step returns to the role's
+   * holders. Answers how many went back.
+   */
+  async releaseDelegationsOf(delegate: DelegateStanding, admin: Participant): Promise<number> {
+    let released = 0;
+    for (const row of await this.reads.delegatedTo<PlatinumProposalState>(ProcessKind.PlatinumProposal, delegate.id, CLOSED_PROCESS_PHASES)) {
+      try {
+        await this.act(row.subject, { type: 'release-delegation', actor: admin, delegate }, undefined);
+        released += 1;
+      } catch (error) {
+        // Still held (the change did not touch the step's role or bureau), or decided meanwhile: nothing to release.
+        if (!(error instanceof RefusedError) || !['delegation.unchanged', 'proposal.closed', 'document.not-in-approval'].includes(error.refusal.code)) throw error;
+      }
+    }
+    return released;
   }
 
   private async resolved(fiscalYear: number, requested: RequestedProposalCommand): Promise<ProposalCommand> {

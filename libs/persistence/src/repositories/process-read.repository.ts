@@ -108,6 +108,18 @@ export class ProcessReadRepository {
     return records.map((record) => ({ kind: record.kind, fiscalYear, key: record.key }));
   }
 
+  /** Running instances of a kind, in any year, with a step delegated to the user somewhere in their state. */
+  async delegatedTo<S>(kind: ProcessKind, userId: string, closedPhases: readonly string[]): Promise<ProcessRow<S>[]> {
+    const records = await queryRows<InstanceRecord>(
+      this.dataSource,
+      `SELECT ${INSTANCE_COLUMNS} FROM process_instances
+       WHERE kind = $1 AND NOT (phase = ANY($3)) AND jsonb_path_exists(state, 'strict $.**.delegatedTo.id ? (@ == $id)', jsonb_build_object('id', $2::text))
+       ORDER BY fiscal_year, length(key), key`,
+      [kind, userId, closedPhases],
+    );
+    return records.map((record) => toRow<S>(record));
+  }
+
   async versions(subject: ProcessSubject, document: string): Promise<ProcessVersionRow[]> {
     const records = await queryRows<VersionRecord>(
       this.dataSource,
