@@ -15,10 +15,21 @@ export interface TemporalCli {
 
 type Say = (line: string) => void;
 
+function cacheFolder(): string {
+  return join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'kitakyushu-reform', 'temporal-cli');
+}
+
 /** Per-user cache keyed by version, so every clone on the machine shares one build. */
 export function cachedCliPath(): string {
-  const cacheRoot = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
-  return join(cacheRoot, 'kitakyushu-reform', 'temporal-cli', TEMPORAL_CLI_VERSION, 'temporal');
+  return join(cacheFolder(), TEMPORAL_CLI_VERSION, 'temporal');
+}
+
+/**
+ * Where the Temporal SDK downloads the CLI to: the per-user cache. Its own default is a fixed name in
+ * the shared temp folder, which another user could have planted first.
+ */
+export function sdkDownloadFolder(): string {
+  return join(cacheFolder(), 'sdk-download');
 }
 
 /**

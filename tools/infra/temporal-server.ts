@@ -1,5 +1,5 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { locateTemporalCli } from './temporal-cli';
+import { locateTemporalCli, sdkDownloadFolder } from './temporal-cli';
 import { preferredOrFreePort } from './ports';
 
 export interface TemporalServerRequest {
@@ -32,7 +32,7 @@ export async function provideTemporal(request: TemporalServerRequest, say: (line
   const uiPort = request.preferredUiPort === undefined ? undefined : await preferredOrFreePort(request.preferredUiPort);
   const environment = await TestWorkflowEnvironment.createLocal({
     server: {
-      executable: cli ? { type: 'existing-path', path: cli.path } : { type: 'cached-download' },
+      executable: cli ? { type: 'existing-path', path: cli.path } : { type: 'cached-download', downloadDir: sdkDownloadFolder() },
       ip: '127.0.0.1',
       port,
       namespace: request.namespace,

@@ -1,11 +1,12 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { privateLog } from '../infra/private-files';
 
 const PINO_WARN = 40;
 
-/** One of the system's Node processes (API, worker), with its JSON log kept in a file. */
+/** One of the system's Node processes (API, worker), with its JSON log kept in a file only its owner reads. */
 export class ChildService {
   private readonly child: ChildProcess;
   readonly exited: Promise<number | null>;
@@ -19,7 +20,7 @@ export class ChildService {
     say: (line: string) => void,
   ) {
     mkdirSync(logDir, { recursive: true });
-    const logFile = createWriteStream(join(logDir, `${name}.log`), { flags: 'a' });
+    const logFile = privateLog(join(logDir, `${name}.log`));
     this.child = spawn(process.execPath, [script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     for (const stream of [this.child.stdout!, this.child.stderr!]) {
       createInterface({ input: stream }).on('line', (line) => {

@@ -4,9 +4,11 @@
  * on Ctrl-C or SIGTERM.
  */
 import { ConfigurationError, describeNotificationChannels, loadEnvironment, notificationSettings } from '@app/config';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { prepareSystem } from '../../apps/setup/src/prepare-system';
+import { runsAsRoot } from '../infra/embedded-postgres-package';
 import { postgresDataDir } from '../infra/postgres-data-dir';
+import { privateFolder } from '../infra/private-files';
 import { ServerHostProcess } from '../infra/server-host-process';
 import { ChildService } from './child-service';
 import { localJwtSecret } from './jwt-secret';
@@ -37,6 +39,9 @@ async function main(): Promise<void> {
   try {
     const postgresData = environment.DATABASE_URL ? null : postgresDataDir(dataDir);
     if (postgresData?.note) say(`PostgreSQL data goes to ${postgresData.path}: ${postgresData.note} (a DATA_DIR it can enter keeps it there instead)`);
+    // Only its owner reads DATA_DIR; run as root, the postgres user may pass through to its own data inside.
+    privateFolder(dataDir, { traversable: runsAsRoot() && postgresData !== null && postgresData.path.startsWith(dataDir + sep) });
+    const logDir = privateFolder(join(dataDir, 'logs'));
     const servers = await ServerHostProcess.start(
       join(distRoot, 'tools/infra/server-host.js'),
       {
@@ -73,7 +78,6 @@ async function main(): Promise<void> {
       NODE_ENV: environment.NODE_ENV ?? 'development',
       WORKFLOW_BUNDLE_PATH: environment.WORKFLOW_BUNDLE_PATH ?? join(distRoot, 'workflow-bundle.js'),
     };
-    const logDir = join(dataDir, 'logs');
     const worker = new ChildService('worker', join(distRoot, 'apps/worker/src/main.js'), childEnvironment, logDir, say);
     stops.push({ name: 'worker', stop: () => worker.stop() });
     const api = new ChildService('api', join(distRoot, 'apps/api/src/main.js'), childEnvironment, logDir, say);
@@ -100,7 +104,7 @@ async function main(): Promise<void> {
     say(`                then send "Authorization: Bearer <accessToken>"; in the OpenAPI UI use the Authorize button`);
     say(`  Notifications ${describeNotificationChannels(notificationSettings(environment)).replace(/^notifications: /, '')}`);
     say(`  Logs          ${join(logDir, 'api.log')}, ${join(logDir, 'worker.log')}`);
-    say(`  Data          ${dataDir} (kept across restarts)`);
+    say(`  Data          ${dataDir} (kept across restarts; readable by its owner only)`);
     say('Press Ctrl-C to stop.');
   } catch (error) {
     if (stopping) return;
