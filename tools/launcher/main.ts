@@ -46,7 +46,7 @@ async function main(): Promise<void> {
       join(distRoot, 'tools/infra/server-host.js'),
       {
         postgres: postgresData
-          ? { dataDir: postgresData.path, preferredPort: environment.EMBEDDED_POSTGRES_PORT, database: 'reform' }
+          ? { dataDir: postgresData.path, preferredPort: environment.EMBEDDED_POSTGRES_PORT, database: 'reform', logFile: join(logDir, 'postgres.log') }
           : undefined,
         temporal: {
           address: environment.TEMPORAL_ADDRESS,
@@ -55,11 +55,17 @@ async function main(): Promise<void> {
           dbFilename: join(dataDir, 'temporal.sqlite'),
           preferredPort: environment.EMBEDDED_TEMPORAL_PORT,
           preferredUiPort: environment.EMBEDDED_TEMPORAL_UI_PORT,
+          logFile: join(logDir, 'temporal.log'),
         },
       },
       { onMessage: say },
     );
     stops.push({ name: 'PostgreSQL and Temporal', stop: () => servers.close() });
+    void servers.exited.then((code) => {
+      if (stopping) return;
+      say(`PostgreSQL and Temporal are gone (their host ended with exit code ${code}); stopping everything.`);
+      void stopAll(1);
+    });
     const databaseUrl = environment.DATABASE_URL ?? servers.ready.databaseUrl!;
     if (environment.DATABASE_URL) say('PostgreSQL: external server (DATABASE_URL)');
     servers.ready.descriptions.forEach(say);
