@@ -1,7 +1,7 @@
 /**
  * `npm start`: the whole system on embedded defaults. Provides PostgreSQL and Temporal (or uses
- * DATABASE_URL / TEMPORAL_ADDRESS), prepares both, runs the worker and the API, and stops all of it
- * on Ctrl-C or SIGTERM.
+ * DATABASE_URL / TEMPORAL_ADDRESS), prepares both, runs the worker and the API, restarts whichever
+ * part dies, and stops all of it on Ctrl-C, SIGTERM or SIGHUP, or when a part keeps dying.
  */
 import { ConfigurationError, describeNotificationChannels, loadEnvironment, notificationSettings } from '@app/config';
 import { join, resolve, sep } from 'node:path';
@@ -10,10 +10,13 @@ import { runsAsRoot } from '../infra/embedded-postgres-package';
 import { postgresDataDir } from '../infra/postgres-data-dir';
 import { privateFolder } from '../infra/private-files';
 import { ServerHostProcess } from '../infra/server-host-process';
+import { Supervisor } from '../infra/supervisor';
 import { ChildService } from './child-service';
 import { localJwtSecret } from './jwt-secret';
 import { waitForHealth } from './wait-for-health';
 
+// A closed terminal (SIGHUP) must not turn the next line into a crash halfway through stopping.
+process.stdout.on('error', () => {});
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const distRoot = join(__dirname, '../..');
 const STOP_TIMEOUT_MS = 20_000;
@@ -33,8 +36,7 @@ async function main(): Promise<void> {
     say('Stopped.');
     process.exit(exitCode);
   };
-  process.on('SIGINT', () => void stopAll(0));
-  process.on('SIGTERM', () => void stopAll(0));
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stopAll(0));
 
   try {
     const postgresData = environment.DATABASE_URL ? null : postgresDataDir(dataDir);
@@ -84,22 +86,33 @@ async function main(): Promise<void> {
       NODE_ENV: environment.NODE_ENV ?? 'development',
       WORKFLOW_BUNDLE_PATH: environment.WORKFLOW_BUNDLE_PATH ?? join(distRoot, 'workflow-bundle.js'),
     };
-    const worker = new ChildService('worker', join(distRoot, 'apps/worker/src/main.js'), childEnvironment, logDir, say);
-    stops.push({ name: 'worker', stop: () => worker.stop() });
-    const api = new ChildService('api', join(distRoot, 'apps/api/src/main.js'), childEnvironment, logDir, say);
-    stops.push({ name: 'API', stop: () => api.stop() });
-    for (const child of [worker, api]) {
-      void child.exited.then((code) => {
-        if (stopping) return;
-        say(`The ${child.name} stopped unexpectedly (exit ${code}). Last lines of ${join(logDir, `${child.name}.log`)}:`);
-        child.lastLines.slice(-10).forEach((line) => say(`  ${line}`));
-        void stopAll(1);
+    const services = [
+      new ChildService('worker', 'The worker', join(distRoot, 'apps/worker/src/main.js'), childEnvironment, logDir, say),
+      new ChildService('api', 'The API', join(distRoot, 'apps/api/src/main.js'), childEnvironment, logDir, say),
+    ];
+    for (const service of services) {
+      const supervisor = await Supervisor.start(service, {
+        say,
+        gaveUp: (reason) => {
+          if (stopping) return;
+          say(`${reason}; stopping everything. Last lines of ${service.logFile}:`);
+          service.lastLines.slice(-10).forEach((line) => say(`  ${line}`));
+          void stopAll(1);
+        },
+      });
+      stops.push({
+        name: service.name,
+        stop: async () => {
+          await supervisor.stop();
+          service.closeLog();
+        },
       });
     }
 
     const apiBase = `http://localhost:${environment.PORT}`;
-    await waitForHealth(`${apiBase}/api/v1/health`, () => worker.running && api.running);
+    await waitForHealth(`${apiBase}/api/v1/health`, () => !stopping);
     const temporalUi = environment.TEMPORAL_UI_URL ?? temporal.uiUrl;
+    const logs = [...services.map((service) => service.logFile), ...(postgresData ? [join(logDir, 'postgres.log')] : []), ...(environment.TEMPORAL_ADDRESS ? [] : [join(logDir, 'temporal.log')])];
     say('');
     say('Kitakyushu reform engine is running.');
     say(`  Web app       ${apiBase}/`);
@@ -109,7 +122,7 @@ async function main(): Promise<void> {
     say(`  Log in        POST ${apiBase}/api/v1/auth/login  {"username":"admin","password":<ADMIN_PASSWORD, default "reform-admin">}`);
     say(`                then send "Authorization: Bearer <accessToken>"; in the OpenAPI UI use the Authorize button`);
     say(`  Notifications ${describeNotificationChannels(notificationSettings(environment)).replace(/^notifications: /, '')}`);
-    say(`  Logs          ${join(logDir, 'api.log')}, ${join(logDir, 'worker.log')}`);
+    say(`  Logs          ${logs.join(', ')}`);
     say(`  Data          ${dataDir} (kept across restarts; readable by its owner only)`);
     say('Press Ctrl-C to stop.');
   } catch (error) {
