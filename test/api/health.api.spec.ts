@@ -8,33 +8,48 @@ import { Role } from '@app/domain';
 import { createUser, login, startApi } from '../support/api-harness';
 import { testRunDir, uniqueName } from '../support/test-environment';
 import { startTestServers } from '../support/test-servers';
+import { eventually, RunningWorker, startWorker } from '../support/worker-harness';
 
 /** Servers of its own, because this test stops them. */
 describe('GET /api/v1/health', () => {
   let servers: ServerHostProcess;
   let app: INestApplication;
+  let worker: RunningWorker | undefined;
+  const taskQueue = uniqueName('queue');
 
   beforeAll(async () => {
     const dataDir = mkdtempSync(join(testRunDir(), 'health-'));
     chmodSync(dataDir, 0o755);
     servers = await startTestServers(join(dataDir, 'postgres'));
     await prepareDatabase(servers.ready.databaseUrl!);
-    app = await startApi({ databaseUrl: servers.ready.databaseUrl!, temporalAddress: servers.ready.temporalAddress, taskQueue: uniqueName('queue') });
+    app = await startApi({ databaseUrl: servers.ready.databaseUrl!, temporalAddress: servers.ready.temporalAddress, taskQueue });
   });
   afterAll(async () => {
+    await worker?.stop();
     await app?.close();
     await servers?.close();
   });
 
-  it('answers 200 with both up, then 503 naming Temporal, then 503 naming the database', async () => {
-    const healthy = await request(app.getHttpServer()).get('/api/v1/health').expect(200);
-    expect(healthy.body).toMatchObject({ status: 'ok', details: { database: { status: 'up' }, temporal: { status: 'up' } } });
+  it('answers 503 naming the worker while none polls, 200 with all up, then 503 naming Temporal, then 503 naming the database', async () => {
+    const noWorker = await request(app.getHttpServer()).get('/api/v1/health').expect(503);
+    expect(noWorker.body).toMatchObject({ status: 503, code: 'service.unhealthy' });
+    expect(noWorker.body.current).toEqual({ database: 'up', temporal: 'up', worker: 'down' });
+    expect(noWorker.body.detail).toBe('応答していないサービスがあります: ワーカー [worker]');
+    // The check's own text names the task queue; that stays out of the public answer.
+    expect(JSON.stringify(noWorker.body)).not.toContain(taskQueue);
+
+    worker = await startWorker({ databaseUrl: servers.ready.databaseUrl!, temporalAddress: servers.ready.temporalAddress, taskQueue });
+    const healthy = await eventually(() => request(app.getHttpServer()).get('/api/v1/health').expect(200));
+    expect(healthy.body).toMatchObject({ status: 'ok', details: { database: { status: 'up' }, temporal: { status: 'up' }, worker: { status: 'up' } } });
+    await worker.stop();
+    worker = undefined;
 
     await servers.stopServer('temporal');
     const temporalDown = await request(app.getHttpServer()).get('/api/v1/health').expect(503);
     expect(temporalDown.headers['content-type']).toContain('application/problem+json');
     expect(temporalDown.body).toMatchObject({ status: 503, code: 'service.unhealthy' });
-    expect(temporalDown.body.current).toEqual({ database: 'up', temporal: 'down' });
+    // With Temporal gone nobody can tell whether a worker polls: not up.
+    expect(temporalDown.body.current).toEqual({ database: 'up', temporal: 'down', worker: 'down' });
     // The checks' own error texts (hosts, ports, driver messages) stay in the log.
     expect(Object.keys(temporalDown.body).sort()).toEqual(['code', 'current', 'detail', 'fields', 'instance', 'status', 'title', 'type']);
     expect(JSON.stringify(temporalDown.body)).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|UNAVAILABLE|message/);
@@ -61,6 +76,6 @@ describe('GET /api/v1/health', () => {
       expect(unavailable.body.detail).toContain('データベースに接続できません');
     }
     const bothDown = await request(app.getHttpServer()).get('/api/v1/health').expect(503);
-    expect(bothDown.body.current).toEqual({ database: 'down', temporal: 'down' });
+    expect(bothDown.body.current).toEqual({ database: 'down', temporal: 'down', worker: 'down' });
   });
 });

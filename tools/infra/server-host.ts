@@ -2,7 +2,9 @@
  * Runs PostgreSQL and a Temporal server on behalf of a parent process (the launcher, the test
  * runner). The parent starts it in its own process group and talks over stdin/stdout: it prints one
  * `READY {json}` line, obeys `stop postgres` / `stop temporal` / `stop`, and stops everything when
- * stdin closes, so even a parent killed outright leaves no server behind.
+ * stdin closes, so even a parent killed outright leaves no server behind. A server that dies is
+ * started again (see `Supervisor`); one that keeps dying ends the host with exit code 1, after it
+ * said why on stderr.
  */
 import { createInterface } from 'node:readline';
 import { EmbeddedPostgresRequest, ProvidedPostgres, startEmbeddedPostgres } from './embedded-postgres';
@@ -24,6 +26,9 @@ export interface ServerHostReady {
 
 async function main(): Promise<void> {
   const request = JSON.parse(process.argv[2] ?? '') as ServerHostRequest;
+  // A parent killed outright takes the other ends of these pipes with it: writing then fails, and
+  // that must not end the host before it has stopped its servers.
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
   const say = (line: string) => process.stderr.write(`${line}\n`);
   const servers: { postgres?: ProvidedPostgres; temporal?: ProvidedTemporal } = {};
   let stopping: Promise<void> | undefined;
@@ -34,7 +39,22 @@ async function main(): Promise<void> {
     await server.stop();
     process.stdout.write(`STOPPED ${name}\n`);
   };
-  const stopAll = () => (stopping ??= Promise.all([stop('postgres'), stop('temporal')]).then(() => process.exit(0)));
+  const events = {
+    say,
+    gaveUp: (reason: string) => {
+      say(`${reason}; giving up and stopping the servers`);
+      void stopAll(1);
+    },
+  };
+  // Whatever started is kept in `servers` before anyone can ask to stop, so a stop during start-up waits and stops it.
+  const starting = Promise.allSettled([request.postgres ? startEmbeddedPostgres(request.postgres, events) : undefined, provideTemporal(request.temporal, events)]).then(
+    ([postgres, temporal]) => {
+      if (postgres.status === 'fulfilled') servers.postgres = postgres.value;
+      if (temporal.status === 'fulfilled') servers.temporal = temporal.value;
+      return [postgres, temporal] as const;
+    },
+  );
+  const stopAll = (exitCode = 0) => (stopping ??= starting.then(() => Promise.all([stop('postgres'), stop('temporal')])).then(() => process.exit(exitCode)));
   const commands = createInterface({ input: process.stdin });
   commands.on('line', (line) => {
     const [verb, name] = line.trim().split(/\s+/);
@@ -44,18 +64,18 @@ async function main(): Promise<void> {
   });
   commands.on('close', () => void stopAll());
 
-  const [postgres, temporal] = await Promise.all([
-    request.postgres ? startEmbeddedPostgres(request.postgres) : undefined,
-    provideTemporal(request.temporal, say),
-  ]);
-  servers.postgres = postgres;
-  servers.temporal = temporal;
-  if (stopping) return void stopAll();
+  const [postgres, temporal] = await starting;
+  if (stopping) return;
+  if (postgres.status === 'rejected' || temporal.status === 'rejected') {
+    const failure: unknown = postgres.status === 'rejected' ? postgres.reason : (temporal as PromiseRejectedResult).reason;
+    say(failure instanceof Error ? failure.message : String(failure));
+    return void stopAll(1);
+  }
   const ready: ServerHostReady = {
-    databaseUrl: postgres?.url ?? null,
-    temporalAddress: temporal.address,
-    temporalUiUrl: temporal.uiUrl,
-    descriptions: [...(postgres ? [postgres.description] : []), temporal.description],
+    databaseUrl: servers.postgres?.url ?? null,
+    temporalAddress: temporal.value.address,
+    temporalUiUrl: temporal.value.uiUrl,
+    descriptions: [...(servers.postgres ? [servers.postgres.description] : []), temporal.value.description],
   };
   process.stdout.write(`READY ${JSON.stringify(ready)}\n`);
 }

@@ -1,5 +1,6 @@
+import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
 
@@ -15,17 +16,20 @@ export interface TemporalCli {
 
 type Say = (line: string) => void;
 
+function cacheFolder(): string {
+  return join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'kitakyushu-reform', 'temporal-cli');
+}
+
 /** Per-user cache keyed by version, so every clone on the machine shares one build. */
 export function cachedCliPath(): string {
-  const cacheRoot = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
-  return join(cacheRoot, 'kitakyushu-reform', 'temporal-cli', TEMPORAL_CLI_VERSION, 'temporal');
+  return join(cacheFolder(), TEMPORAL_CLI_VERSION, 'temporal');
 }
 
 /**
  * Finds a Temporal CLI binary: TEMPORAL_CLI_PATH, then `temporal` on PATH, then the per-user cache,
- * then a build with Go. Returns null when none is possible, leaving the SDK's download as last resort.
+ * then a build with Go, then the Temporal SDK's download (into the per-user cache too).
  */
-export async function locateTemporalCli(configuredPath: string | undefined, say: Say): Promise<TemporalCli | null> {
+export async function locateTemporalCli(configuredPath: string | undefined, say: Say): Promise<TemporalCli> {
   if (configuredPath) {
     if (!existsSync(configuredPath)) throw new Error(`TEMPORAL_CLI_PATH points to a missing file: ${configuredPath}`);
     return { path: configuredPath, description: `Temporal CLI from TEMPORAL_CLI_PATH (${configuredPath})` };
@@ -34,7 +38,7 @@ export async function locateTemporalCli(configuredPath: string | undefined, say:
   if (onPath) return { path: onPath, description: `Temporal CLI found on PATH (${onPath})` };
   const cached = cachedCliPath();
   if (existsSync(cached)) return { path: cached, description: `Temporal CLI ${TEMPORAL_CLI_VERSION} from the user cache (${cached})` };
-  if (!findOnPath('go')) return null;
+  if (!findOnPath('go')) return downloadWithSdk(join(cacheFolder(), 'sdk-download'));
   await buildWithGo(cached, say);
   return { path: cached, description: `Temporal CLI ${TEMPORAL_CLI_VERSION} built with Go into the user cache (${cached})` };
 }
@@ -81,4 +85,30 @@ async function buildWithGo(target: string, say: Say): Promise<void> {
     clearInterval(heartbeat);
     rmSync(stagingDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The SDK downloads the CLI when it first starts a dev server. Pointed at the per-user cache (its own
+ * default is a fixed name in the shared temp folder, which another user could have planted), and
+ * the binary it left there is then run like any other.
+ */
+async function downloadWithSdk(folder: string): Promise<TemporalCli> {
+  let binary = downloadedBinary(folder);
+  if (!binary) {
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    const environment = await TestWorkflowEnvironment.createLocal({ server: { executable: { type: 'cached-download', downloadDir: folder }, ip: '127.0.0.1', ui: false } });
+    await environment.teardown();
+    binary = downloadedBinary(folder);
+    if (!binary) throw new Error(`the Temporal SDK downloaded no executable into ${folder}`);
+  }
+  return { path: binary, description: `Temporal CLI downloaded by the Temporal SDK into the user cache (${binary})` };
+}
+
+function downloadedBinary(folder: string): string | undefined {
+  if (!existsSync(folder)) return undefined;
+  return readdirSync(folder)
+    .filter((name) => name.startsWith('temporal') && !name.endsWith('.downloading'))
+    .map((name) => ({ path: join(folder, name), stats: statSync(join(folder, name)) }))
+    .filter(({ stats }) => stats.isFile() && (stats.mode & 0o100) !== 0)
+    .sort((a, b) => b.stats.mtimeMs - a.stats.mtimeMs)[0]?.path;
 }

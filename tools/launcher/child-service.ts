@@ -1,53 +1,61 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { privateLog } from '../infra/private-files';
+import { processRun } from '../infra/process-run';
+import { Run, SupervisedPart } from '../infra/supervisor';
 
 const PINO_WARN = 40;
+const EXIT_WITH_LAUNCHER = join(__dirname, 'exit-with-launcher.js');
 
-/** One of the system's Node processes (API, worker), with its JSON log kept in a file. */
-export class ChildService {
-  private readonly child: ChildProcess;
-  readonly exited: Promise<number | null>;
+/**
+ * One of the system's Node processes (API, worker), started as often as its supervisor asks, with
+ * its JSON log appended to one private file across runs.
+ */
+export class ChildService implements SupervisedPart {
+  readonly logFile: string;
+  private readonly log: WriteStream;
   private recent: string[] = [];
 
   constructor(
     readonly name: string,
-    script: string,
-    env: NodeJS.ProcessEnv,
+    readonly label: string,
+    private readonly script: string,
+    private readonly env: NodeJS.ProcessEnv,
     logDir: string,
-    say: (line: string) => void,
+    private readonly say: (line: string) => void,
   ) {
-    mkdirSync(logDir, { recursive: true });
-    const logFile = createWriteStream(join(logDir, `${name}.log`), { flags: 'a' });
-    this.child = spawn(process.execPath, [script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    for (const stream of [this.child.stdout!, this.child.stderr!]) {
-      createInterface({ input: stream }).on('line', (line) => {
-        logFile.write(`${line}\n`);
-        this.recent = [...this.recent.slice(-19), line];
-        if (isWorthShowing(line)) say(`[${name}] ${summarise(line)}`);
-      });
-    }
-    this.exited = new Promise((resolve) => this.child.once('exit', (code) => resolve(code)));
-    void this.exited.then(() => logFile.end());
+    this.logFile = join(logDir, `${name}.log`);
+    this.log = privateLog(this.logFile);
   }
 
-  get running(): boolean {
-    return this.child.exitCode === null && this.child.signalCode === null;
-  }
-
-  /** The last lines it wrote, to explain a failed start. */
+  /** The last lines it wrote, to explain why it kept failing. */
   get lastLines(): string[] {
     return this.recent;
   }
 
-  /** Asks it to stop, and kills it if it has not stopped after the grace period. */
-  async stop(graceMs = 15_000): Promise<void> {
-    if (!this.running) return;
-    this.child.kill('SIGTERM');
-    const timer = setTimeout(() => this.child.kill('SIGKILL'), graceMs);
-    await this.exited;
-    clearTimeout(timer);
+  async start(): Promise<Run> {
+    // Its own process group, so Ctrl-C reaches only the launcher, which stops everything in order;
+    // the IPC channel is its lifeline to the launcher (see exit-with-launcher.ts).
+    const child = spawn(process.execPath, ['--require', EXIT_WITH_LAUNCHER, this.script], {
+      env: this.env,
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      detached: true,
+    });
+    for (const stream of [child.stdout!, child.stderr!]) {
+      createInterface({ input: stream }).on('line', (line) => {
+        this.log.write(`${line}\n`);
+        this.recent = [...this.recent.slice(-19), line];
+        if (isWorthShowing(line)) this.say(`[${this.name}] ${summarise(line)}`);
+      });
+    }
+    return processRun(child, { stopSignal: 'SIGTERM', graceMs: 15_000 });
+  }
+
+  /** Ends the log file, once no run will write to it any more. */
+  closeLog(): void {
+    this.log.end();
   }
 }
 

@@ -2,6 +2,7 @@ import { newPayloadKeyEntry } from '@app/config';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { privateFile } from '../infra/private-files';
 
 /** The id of the payload key `npm start` generates; the README tells how to carry it into a list of your own. */
 export const LOCAL_PAYLOAD_KEY_ID = 'local';
@@ -22,9 +23,10 @@ export function localPayloadKeys(path: string): string {
   return localSecret(path, () => newPayloadKeyEntry(LOCAL_PAYLOAD_KEY_ID));
 }
 
-/** Read from `path`, or made and written there readable by this user only. */
+/** Read from `path` (readable by this user only), or made and written there so. */
 function localSecret(path: string, generate: () => string): string {
-  if (existsSync(path)) return readFileSync(path, 'utf8').trim();
+  // A file left readable by others by an earlier version is tightened before it is read.
+  if (existsSync(path)) return readFileSync(privateFile(path), 'utf8').trim();
   const secret = generate();
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, `${secret}\n`, { mode: 0o600 });

@@ -1,17 +1,22 @@
 /**
  * `npm start`: the whole system on embedded defaults. Provides PostgreSQL and Temporal (or uses
- * DATABASE_URL / TEMPORAL_ADDRESS), prepares both, runs the worker and the API, and stops all of it
- * on Ctrl-C or SIGTERM.
+ * DATABASE_URL / TEMPORAL_ADDRESS), prepares both, runs the worker and the API, restarts whichever
+ * part dies, and stops all of it on Ctrl-C, SIGTERM or SIGHUP, or when a part keeps dying.
  */
 import { ConfigurationError, describeNotificationChannels, loadEnvironment, notificationSettings, temporalConnectionSettings } from '@app/config';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { prepareSystem } from '../../apps/setup/src/prepare-system';
+import { runsAsRoot } from '../infra/embedded-postgres-package';
 import { postgresDataDir } from '../infra/postgres-data-dir';
+import { privateFolder } from '../infra/private-files';
 import { ServerHostProcess } from '../infra/server-host-process';
+import { Supervisor } from '../infra/supervisor';
 import { ChildService } from './child-service';
 import { localJwtSecret, localPayloadKeys } from './local-secrets';
 import { waitForHealth } from './wait-for-health';
 
+// A closed terminal (SIGHUP) must not turn the next line into a crash halfway through stopping.
+process.stdout.on('error', () => {});
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const distRoot = join(__dirname, '../..');
 const STOP_TIMEOUT_MS = 20_000;
@@ -31,17 +36,19 @@ async function main(): Promise<void> {
     say('Stopped.');
     process.exit(exitCode);
   };
-  process.on('SIGINT', () => void stopAll(0));
-  process.on('SIGTERM', () => void stopAll(0));
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stopAll(0));
 
   try {
     const postgresData = environment.DATABASE_URL ? null : postgresDataDir(dataDir);
     if (postgresData?.note) say(`PostgreSQL data goes to ${postgresData.path}: ${postgresData.note} (a DATA_DIR it can enter keeps it there instead)`);
+    // Only its owner reads DATA_DIR; run as root, the postgres user may pass through to its own data inside.
+    privateFolder(dataDir, { traversable: runsAsRoot() && postgresData !== null && postgresData.path.startsWith(dataDir + sep) });
+    const logDir = privateFolder(join(dataDir, 'logs'));
     const servers = await ServerHostProcess.start(
       join(distRoot, 'tools/infra/server-host.js'),
       {
         postgres: postgresData
-          ? { dataDir: postgresData.path, preferredPort: environment.EMBEDDED_POSTGRES_PORT, database: 'reform' }
+          ? { dataDir: postgresData.path, preferredPort: environment.EMBEDDED_POSTGRES_PORT, database: 'reform', logFile: join(logDir, 'postgres.log') }
           : undefined,
         temporal: {
           address: environment.TEMPORAL_ADDRESS,
@@ -50,11 +57,17 @@ async function main(): Promise<void> {
           dbFilename: join(dataDir, 'temporal.sqlite'),
           preferredPort: environment.EMBEDDED_TEMPORAL_PORT,
           preferredUiPort: environment.EMBEDDED_TEMPORAL_UI_PORT,
+          logFile: join(logDir, 'temporal.log'),
         },
       },
       { onMessage: say },
     );
     stops.push({ name: 'PostgreSQL and Temporal', stop: () => servers.close() });
+    void servers.exited.then((code) => {
+      if (stopping) return;
+      say(`PostgreSQL and Temporal are gone (their host ended with exit code ${code}); stopping everything.`);
+      void stopAll(1);
+    });
     const databaseUrl = environment.DATABASE_URL ?? servers.ready.databaseUrl!;
     if (environment.DATABASE_URL) say('PostgreSQL: external server (DATABASE_URL)');
     servers.ready.descriptions.forEach(say);
@@ -80,23 +93,34 @@ async function main(): Promise<void> {
     await prepareSystem({ databaseUrl, temporal: temporalSettings, taskQueue: environment.TEMPORAL_TASK_QUEUE }, say, {
       demoData: environment.DEMO_DATA,
     });
-    const logDir = join(dataDir, 'logs');
-    const worker = new ChildService('worker', join(distRoot, 'apps/worker/src/main.js'), childEnvironment, logDir, say);
-    stops.push({ name: 'worker', stop: () => worker.stop() });
-    const api = new ChildService('api', join(distRoot, 'apps/api/src/main.js'), childEnvironment, logDir, say);
-    stops.push({ name: 'API', stop: () => api.stop() });
-    for (const child of [worker, api]) {
-      void child.exited.then((code) => {
-        if (stopping) return;
-        say(`The ${child.name} stopped unexpectedly (exit ${code}). Last lines of ${join(logDir, `${child.name}.log`)}:`);
-        child.lastLines.slice(-10).forEach((line) => say(`  ${line}`));
-        void stopAll(1);
+
+    const services = [
+      new ChildService('worker', 'The worker', join(distRoot, 'apps/worker/src/main.js'), childEnvironment, logDir, say),
+      new ChildService('api', 'The API', join(distRoot, 'apps/api/src/main.js'), childEnvironment, logDir, say),
+    ];
+    for (const service of services) {
+      const supervisor = await Supervisor.start(service, {
+        say,
+        gaveUp: (reason) => {
+          if (stopping) return;
+          say(`${reason}; stopping everything. Last lines of ${service.logFile}:`);
+          service.lastLines.slice(-10).forEach((line) => say(`  ${line}`));
+          void stopAll(1);
+        },
+      });
+      stops.push({
+        name: service.name,
+        stop: async () => {
+          await supervisor.stop();
+          service.closeLog();
+        },
       });
     }
 
     const apiBase = `http://localhost:${environment.PORT}`;
-    await waitForHealth(`${apiBase}/api/v1/health`, () => worker.running && api.running);
+    await waitForHealth(`${apiBase}/api/v1/health`, () => !stopping);
     const temporalUi = environment.TEMPORAL_UI_URL ?? temporal.uiUrl;
+    const logs = [...services.map((service) => service.logFile), ...(postgresData ? [join(logDir, 'postgres.log')] : []), ...(environment.TEMPORAL_ADDRESS ? [] : [join(logDir, 'temporal.log')])];
     say('');
     say('Kitakyushu reform engine is running.');
     say(`  Web app       ${apiBase}/`);
@@ -106,8 +130,8 @@ async function main(): Promise<void> {
     say(`  Log in        POST ${apiBase}/api/v1/auth/login  {"username":"admin","password":<ADMIN_PASSWORD, default "reform-admin">}`);
     say(`                then send "Authorization: Bearer <accessToken>"; in the OpenAPI UI use the Authorize button`);
     say(`  Notifications ${describeNotificationChannels(notificationSettings(environment)).replace(/^notifications: /, '')}`);
-    say(`  Logs          ${join(logDir, 'api.log')}, ${join(logDir, 'worker.log')}`);
-    say(`  Data          ${dataDir} (kept across restarts)`);
+    say(`  Logs          ${logs.join(', ')}`);
+    say(`  Data          ${dataDir} (kept across restarts; readable by its owner only)`);
     say('Press Ctrl-C to stop.');
   } catch (error) {
     if (stopping) return;

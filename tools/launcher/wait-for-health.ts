@@ -1,11 +1,14 @@
 import { setTimeout as delay } from 'node:timers/promises';
 
-/** Polls the API's health endpoint until it answers 200, a process dies, or time runs out. */
-export async function waitForHealth(url: string, isAlive: () => boolean, timeoutMs = 90_000): Promise<void> {
+/**
+ * Polls the API's health endpoint until it answers 200 (PostgreSQL, Temporal and a polling worker),
+ * start-up is abandoned (a part kept failing), or time runs out.
+ */
+export async function waitForHealth(url: string, goOn: () => boolean, timeoutMs = 90_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last = 'no answer yet';
   while (Date.now() < deadline) {
-    if (!isAlive()) throw new Error('a process stopped during start-up');
+    if (!goOn()) throw new Error('start-up was abandoned');
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(3_000) });
       if (response.ok) return;

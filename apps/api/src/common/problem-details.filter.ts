@@ -69,7 +69,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (error instanceof HttpException && isHealthReport(error.getResponse())) {
       const report = error.getResponse() as HealthReport;
       return {
-        refusal: refusal('service.unhealthy', `応答していないサービスがあります: ${Object.keys(report.error).join(', ')}`, { current: serviceStates(report) }),
+        refusal: refusal('service.unhealthy', `応答していないサービスがあります: ${Object.keys(report.error).map(serviceName).join('、')}`, { current: serviceStates(report) }),
         status: error.getStatus(),
       };
     }
@@ -112,6 +112,12 @@ interface HealthReport {
 function serviceStates(report: HealthReport): Record<string, string> {
   const states = (checks: unknown) => Object.entries((checks ?? {}) as Record<string, { status?: unknown }>).map(([name, check]) => [name, String(check?.status ?? 'down')]);
   return Object.fromEntries([...states(report.info), ...states(report.error)]);
+}
+
+/** The health checks' keys as a person reads them, the key kept for matching `current`. */
+function serviceName(key: string): string {
+  const names: Readonly<Record<string, string>> = { database: 'データベース', temporal: 'ワークフローサーバー（Temporal）', worker: 'ワーカー' };
+  return names[key] ? `${names[key]} [${key}]` : key;
 }
 
 /** `@nestjs/terminus` answers a failed health check with its report. */

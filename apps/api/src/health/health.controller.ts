@@ -4,6 +4,7 @@ import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs
 import { Public } from '../auth/access-rule.decorator';
 import { Refusals } from '../common/refusals.decorator';
 import { TemporalHealthIndicator } from './temporal.health';
+import { WORKER_POLL_FRESHNESS_MS, WorkerHealthIndicator } from './worker.health';
 
 @ApiTags('health')
 @Controller('health')
@@ -12,6 +13,7 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly database: TypeOrmHealthIndicator,
     private readonly temporal: TemporalHealthIndicator,
+    private readonly worker: WorkerHealthIndicator,
   ) {}
 
   @Get()
@@ -19,8 +21,18 @@ export class HealthController {
   // Above @HealthCheck(), which documents its own 503 and would replace this one.
   @Refusals('service.unhealthy')
   @HealthCheck()
-  @ApiOperation({ summary: '稼働状況', description: 'Access: public. 200 when PostgreSQL and Temporal are reachable; 503 naming the one that is not (the health report is the problem\'s `current`).' })
+  @ApiOperation({
+    summary: '稼働状況',
+    description:
+      'Access: public. 200 when PostgreSQL and Temporal are reachable and a worker polls the task queue ' +
+      `(Temporal saw it ask for workflow tasks within the last ${WORKER_POLL_FRESHNESS_MS / 1000} s); ` +
+      "503 naming each that is not (each service's state is the problem's `current`: database, temporal, worker).",
+  })
   check() {
-    return this.health.check([() => this.database.pingCheck('database', { timeout: 2_000 }), () => this.temporal.check('temporal')]);
+    return this.health.check([
+      () => this.database.pingCheck('database', { timeout: 2_000 }),
+      () => this.temporal.check('temporal'),
+      () => this.worker.check('worker'),
+    ]);
   }
 }

@@ -1354,7 +1354,7 @@ export interface paths {
         };
         /**
          * 稼働状況
-         * @description Access: public. 200 when PostgreSQL and Temporal are reachable; 503 naming the one that is not (the health report is the problem's `current`).
+         * @description Access: public. 200 when PostgreSQL and Temporal are reachable and a worker polls the task queue (Temporal saw it ask for workflow tasks within the last 75 s); 503 naming each that is not (each service's state is the problem's `current`: database, temporal, worker).
          */
         get: operations["HealthController_check"];
         put?: never;
