@@ -94,7 +94,11 @@ describe('a bureau\'s X policy through the API', () => {
     expect(returned.body).toMatchObject({ phase: 'ISSUES', plan: { status: 'RETURNED', lastReturn: { comment: 'スケジュールを具体的に', stepLabel: '局長' } } });
 
     await fx.as('staff').post(`${kankyo}/submit`).expect(200);
-    for (const approver of ['manager', 'director', 'office'] as const) await fx.as(approver).post(`${kankyo}/approve`, { comment: `${approver} 承認` }).expect(200);
+    for (const approver of ['manager', 'director'] as const) await fx.as(approver).post(`${kankyo}/approve`, { comment: `${approver} 承認` }).expect(200);
+    // Until the last approval nothing is public: not the draft under approval, not its bureau.
+    expect((await fx.as(null).get(`/api/v1/public/fiscal-years/${year}/x-policies`).expect(200)).body.items).toEqual([]);
+    expectProblem(await fx.as(null).get(`/api/v1/public/fiscal-years/${year}/x-policies/kankyo`), 409, 'x-policy.not-published');
+    await fx.as('office').post(`${kankyo}/approve`, { comment: 'office 承認' }).expect(200);
     const published = await fx.as('staff').get(kankyo).expect(200);
     expect(published.body).toMatchObject({ phase: 'PUBLISHED', phaseLabel: '公表済み', publishedIssueCount: 2, deadline: null });
     expect(published.body.publication.issues).toEqual(ISSUES);
@@ -134,6 +138,25 @@ describe('a bureau\'s X policy through the API', () => {
     await expectReadModelAgrees();
   });
 
+  it('publishes a second progress update only once approved, a returned one never', async () => {
+    const progress = `${kankyo}/issues/seal-free/progress`;
+    const publicProgress = async () => (await fx.as(null).get(`/api/v1/public/fiscal-years/${year}/x-policies/kankyo`).expect(200)).body.issues[0].progress.map((entry: { seq: number; text: string }) => [entry.seq, entry.text]);
+    await fx.as('staff2').post(progress, { text: '残り3件は条例改正が必要' }).expect(200);
+    expect(await publicProgress()).toEqual([[1, '9件のうち6件の規則改正を終えた']]);
+    await fx.as('director').post(`${progress}/return`, { comment: '見通しも書いてください' }).expect(200);
+    expect(await publicProgress()).toEqual([[1, '9件のうち6件の規則改正を終えた']]);
+    await fx.as('staff2').post(progress, { text: '残り3件は条例改正が必要で、12月議会に提案する' }).expect(200);
+    expect(await publicProgress()).toEqual([[1, '9件のうち6件の規則改正を終えた']]);
+    await fx.as('director').post(`${progress}/approve`, {}).expect(200);
+    expect(await publicProgress()).toEqual([
+      [1, '9件のうち6件の規則改正を終えた'],
+      [2, '残り3件は条例改正が必要で、12月議会に提案する'],
+    ]);
+    const everything = JSON.stringify((await fx.as(null).get(`/api/v1/public/fiscal-years/${year}/x-policies`).expect(200)).body);
+    for (const secret of ['見通しも書いてください', '残り3件は条例改正が必要"', USERS.staff2.displayName]) expect(everything).not.toContain(secret);
+    await expectReadModelAgrees();
+  });
+
   it('keeps every act in its history, with comments only for those who may read them', async () => {
     const history = await fx.as('staff').get(`${kankyo}/history?pageSize=50`).expect(200);
     expect(history.body.items.map((entry: { action: string }) => entry.action)).toEqual([
@@ -147,6 +170,10 @@ describe('a bureau\'s X policy through the API', () => {
       'approve',
       'approve',
       'publish',
+      'post-progress',
+      'approve-progress',
+      'post-progress',
+      'return-progress',
       'post-progress',
       'approve-progress',
     ]);
