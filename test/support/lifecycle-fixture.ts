@@ -44,6 +44,7 @@ export const TEST_FISCAL_YEARS = {
   longAnalysis: 2057,
   closedStaysClosed: 2058,
   xPolicy: 2060,
+  xPolicyPages: 2062,
 } as const;
 
 export const BUREAUS = { kankyo: '環境局', kodomo: '子ども家庭局' } as const;
