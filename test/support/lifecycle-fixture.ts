@@ -46,6 +46,7 @@ export const TEST_FISCAL_YEARS = {
   closedStaysClosed: 2058,
   xPolicy: 2060,
   platinum: 2061,
+  xPolicyPages: 2062,
   payloadEncryption: 2076,
   temporalTls: 2077,
 } as const;

@@ -1,6 +1,6 @@
 import { fiscalYearOfDay, tokyoDate } from '@app/domain';
-import { DEMO_PASSWORD } from '@app/persistence';
 import { ApiClient } from '../../bench/api-client';
+import { demoActs } from './demo-acts';
 
 /** The cluster the cluster page's picture shows: 決裁中 at the director's step. */
 export const SCREENSHOT_CLUSTER = 22;
@@ -12,15 +12,10 @@ export const SCREENSHOT_CLUSTER = 22;
  */
 export async function demoYearUnderWay(api: ApiClient, now: Date, say: (line: string) => void): Promise<number> {
   const fiscalYear = fiscalYearOfDay(tokyoDate(now));
-  const tokens = new Map<string, string>();
-  const as = async (username: string) => {
-    if (!tokens.has(username)) tokens.set(username, await api.login(username, DEMO_PASSWORD));
-    return tokens.get(username)!;
-  };
-  const act = async (username: string, method: string, path: string, body?: object, expect = 200) =>
-    api.call(method, `/fiscal-years/${fiscalYear}${path}`, { token: await as(username), body, expect });
+  const demoAct = demoActs(api);
+  const act = (username: string, method: string, path: string, body?: object, expect = 200) => demoAct(username, method, `/fiscal-years/${fiscalYear}${path}`, body, expect);
 
-  await api.call('POST', '/fiscal-years', { token: await as('reform.office1'), body: { fiscalYear, copyFrom: 2024 }, expect: 201 });
+  await demoAct('reform.office1', 'POST', '/fiscal-years', { fiscalYear, copyFrom: 2024 }, 201);
   const started = [22, 23, 24, 25, 26, 27, 3];
   for (const no of started) {
     await act('reform.office1', 'PATCH', `/clusters/${no}`, { analysedThisYear: true });

@@ -1,8 +1,10 @@
 /**
  * `npm run screenshots`: the pictures in the README, taken on demo data as a city employee sees
  * them. It starts a fresh embedded PostgreSQL and Temporal dev server, the API and the worker, makes
- * this fiscal year from FY2024 with a few analyses under way, and photographs ホーム, the 進捗ボード
- * and a cluster page in Chromium into docs/screenshots/. Everything it starts is stopped.
+ * this fiscal year from FY2024 with a few analyses and the bureaus' X policies under way, and
+ * photographs ホーム, the 進捗ボード, a cluster page and the X policies (the year's list, a bureau's
+ * page, a returned plan being edited, the public page) in Chromium into docs/screenshots/.
+ * Everything it starts is stopped.
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +18,7 @@ import { launchChromium } from '../browser/chromium';
 import { DEMO_PASSWORD } from '@app/persistence';
 import { tokyoDate } from '@app/domain';
 import { demoYearUnderWay, SCREENSHOT_CLUSTER } from './demo-year';
+import { demoXPoliciesUnderWay, SCREENSHOT_RETURNED_X_POLICY_BUREAU, SCREENSHOT_X_POLICY_BUREAU } from './demo-x-policies';
 
 const distRoot = join(__dirname, '../..');
 const outputDir = join(distRoot, '..', 'docs', 'screenshots');
@@ -34,6 +37,7 @@ async function run(shutdown: Shutdown): Promise<void> {
   const api = new ApiClient(baseUrl);
   shutdown.add('the HTTP calls', async () => api.abort());
   const fiscalYear = await demoYearUnderWay(api, new Date(), say);
+  await demoXPoliciesUnderWay(api, fiscalYear, say);
 
   const browser = await launchChromium();
   shutdown.add('Chromium', () => browser.close());
@@ -63,6 +67,12 @@ async function run(shutdown: Shutdown): Promise<void> {
   await shoot('kodomo.director', `/fiscal-years/${fiscalYear}/clusters/${SCREENSHOT_CLUSTER}`, 'cluster', (page) =>
     page.getByRole('button', { name: '承認' }).first().waitFor(),
   );
+  await shoot('reform.office1', `/fiscal-years/${fiscalYear}/x-policies`, 'x-policies', (page) => page.getByRole('table', { name: '局区X方針の一覧' }).waitFor(), true);
+  await shoot('kodomo.director', `/fiscal-years/${fiscalYear}/x-policies/${SCREENSHOT_X_POLICY_BUREAU}`, 'x-policy', (page) => page.getByRole('button', { name: '承認' }).first().waitFor(), true);
+  await shoot(`${SCREENSHOT_RETURNED_X_POLICY_BUREAU}.staff`, `/fiscal-years/${fiscalYear}/x-policies/${SCREENSHOT_RETURNED_X_POLICY_BUREAU}`, 'x-policy-editing', (page) =>
+    page.getByRole('button', { name: '課題と対応策を保存' }).waitFor(),
+  true);
+  await shoot(null, `/public/fiscal-years/${fiscalYear}/x-policies`, 'public-x-policies', (page) => page.getByTestId('published-x-policy').first().waitFor(), true);
   say(`Screenshots of ${tokyoDate(new Date())} in ${outputDir}`);
 }
 

@@ -11,17 +11,25 @@ import { LoginPage } from './pages/login-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { RequireSession } from './session/require-session';
 import { SettingsPage } from './settings/settings-page';
+import { CurrentPublicXPolicies, PublicXPoliciesPage } from './public/public-x-policies-page';
+import { XPolicyListPage } from './x-policies/x-policy-list-page';
+import { XPolicyPage } from './x-policies/x-policy-page';
 
 export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      {/* Open to anyone: outside RequireSession, so a visitor without a session is never sent to log in. */}
+      <Route path="/public/x-policies" element={<CurrentPublicXPolicies />} />
+      <Route path="/public/fiscal-years/:fy/x-policies" element={<PublicXPoliciesPage />} />
       <Route element={<RequireSession />}>
         <Route element={<AppShell />}>
           <Route index element={<HomePage />} />
           <Route path="fiscal-years/:fy/clusters/:no" element={<ClusterPage />} />
           <Route path="fiscal-years/:fy/meetings" element={<MeetingsPage />} />
           <Route path="fiscal-years/:fy/settings" element={<SettingsPage />} />
+          <Route path="fiscal-years/:fy/x-policies" element={<XPolicyListPage />} />
+          <Route path="fiscal-years/:fy/x-policies/:bureau" element={<XPolicyPage />} />
           <Route path="admin/users" element={<UsersPage />} />
           <Route path="admin/bureaus" element={<BureausPage />} />
           <Route path="admin/deliveries" element={<DeliveriesPage />} />

@@ -1,17 +1,27 @@
-import { isClusterStage, APPROVAL_STATUS_LABELS, type ApprovalStatus, STAGE_LABELS } from '@app/domain';
+import { isClusterStage, APPROVAL_STATUS_LABELS, type ApprovalStatus, STAGE_LABELS, X_POLICY_PHASE_LABELS, type XPolicyPhase } from '@app/domain';
 import { isApiProblem } from '../api/api-problem';
 import { SECONDARY_BUTTON } from '../ui/button-styles';
 
+/** What a 409 says the refused thing is now: a cluster (stage and reports) or an X policy (phase and plan). */
 interface CurrentCase {
   readonly stage?: string;
   readonly reports?: readonly { readonly kind: string; readonly status: string }[];
+  readonly phase?: string | null;
+  readonly planStatus?: string;
 }
 
 const isReportStatus = (status: string): status is ApprovalStatus => status in APPROVAL_STATUS_LABELS;
+const isXPolicyPhase = (phase: string): phase is XPolicyPhase => phase in X_POLICY_PHASE_LABELS;
 
-/** The state the API says the cluster is in now, in the words the board uses. */
+function stageOf(current: CurrentCase): string | undefined {
+  if (current.stage) return isClusterStage(current.stage) ? STAGE_LABELS[current.stage] : current.stage;
+  if (current.phase) return isXPolicyPhase(current.phase) ? X_POLICY_PHASE_LABELS[current.phase] : current.phase;
+  return undefined;
+}
+
+/** The state the API says the cluster or X policy is in now, in the words the board and the list use. */
 function CurrentState({ current, reportLabels }: { current: CurrentCase; reportLabels: Readonly<Record<string, string>> }) {
-  const stage = current.stage && isClusterStage(current.stage) ? STAGE_LABELS[current.stage] : current.stage;
+  const stage = stageOf(current);
   return (
     <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4">
       {stage && (
@@ -26,6 +36,12 @@ function CurrentState({ current, reportLabels }: { current: CurrentCase; reportL
           <dd>{isReportStatus(report.status) ? APPROVAL_STATUS_LABELS[report.status] : report.status}</dd>
         </div>
       ))}
+      {current.planStatus && (
+        <>
+          <dt className="font-bold">課題と対応策</dt>
+          <dd>{isReportStatus(current.planStatus) ? APPROVAL_STATUS_LABELS[current.planStatus] : current.planStatus}</dd>
+        </>
+      )}
     </dl>
   );
 }
@@ -33,6 +49,7 @@ function CurrentState({ current, reportLabels }: { current: CurrentCase; reportL
 /** What the person should do next, by the kind of answer. */
 function adviceFor(status: number): string | null {
   if (status === 409) return 'ほかの方の操作で状態が変わっていました。画面を最新の状態に更新しました。内容を確認してから、必要であればもう一度操作してください。';
+  if (status === 412) return '編集を始めた後に、新しい版が保存されていました。画面を最新の版に更新しました。入力した内容はこのブラウザに残してあります。最新の版と見比べてから、もう一度保存してください。';
   if (status === 403) return 'この操作はあなたの役割では行えません。上の説明にある担当の方に依頼してください。';
   if (status === 503 || status === 0) return 'システムが混み合っているか、接続が途切れました。入力した内容は残っています。少し待ってから再試行してください。';
   return null;
@@ -40,7 +57,8 @@ function adviceFor(status: number): string | null {
 
 /**
  * Why an action did not take effect, told so a person can act on it: a 409 with the state that
- * refused it (the page's data is refreshed by then), a 403 with who may act (the API's detail names
+ * refused it (the page's data is refreshed by then), a 412 with where the typing went (the editor
+ * offers it again on the newer version), a 403 with who may act (the API's detail names
  * them), a 503 or lost connection with 再試行, which resends the same intent under the same key.
  */
 export function ActionProblem({

@@ -3,7 +3,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { ActionProblem } from '../actions/action-problem';
 import { PRIMARY_BUTTON, SECONDARY_BUTTON } from '../ui/button-styles';
 import { ModalDialog, useCloseWhenDone, useModalDialog } from '../ui/modal-dialog';
-import { ReasonForm } from './reason-form';
+import { ReasonForm } from '../approval/reason-form';
 import { type ClusterAddress, type ClusterDetail, useBureaus, useCaseActions } from './cluster.queries';
 import { textFieldClass } from '../ui/form-styles';
 

@@ -2,11 +2,11 @@ import { ActionProblem } from '../actions/action-problem';
 import { SECONDARY_BUTTON, PRIMARY_BUTTON } from '../ui/button-styles';
 import { StatusLabel } from '../ui/status-label';
 import { TokyoDateTime } from '../ui/tokyo-date-time';
-import { ApprovalChain } from './approval-chain';
+import { ApprovalChain } from '../approval/approval-chain';
 import { type ClusterAddress, type ReportPermissions, type ReportView, useReportActions } from './cluster.queries';
 import { DecisionButtons } from './decision-buttons';
 import { DraftEditor } from './draft-editor';
-import { type DraftAddress, forgetDraft } from './local-draft';
+import { type DraftAddress, forgetDraft } from '../drafts/local-draft';
 import { VersionHistory } from './version-history';
 
 const NOTHING_PERMITTED = { save: false, submit: false, recall: false, approve: false, return: false, delegate: false };
@@ -29,7 +29,7 @@ export function ReportPanel({
 }) {
   const may = permitted ?? { kind: report.kind, ...NOTHING_PERMITTED };
   const baseVersion = report.versions.at(-1)?.version ?? 0;
-  const address: DraftAddress = { userId, fiscalYear: cluster.fiscalYear, clusterNo: cluster.no, kind: report.kind, baseVersion };
+  const address: DraftAddress = { scope: [userId, cluster.fiscalYear, cluster.no, report.kind], baseVersion };
   const actions = useReportActions(cluster, report.kind, () => forgetDraft(address));
   const latest = report.versions.at(-1);
   return (
@@ -91,7 +91,7 @@ export function ReportPanel({
         </article>
       )}
       <DecisionButtons cluster={cluster} report={report} permitted={may} actions={actions} reportLabels={reportLabels} />
-      <ApprovalChain report={report} />
+      <ApprovalChain id={`chain-${report.kind}`} submission={report.submission} />
       <section aria-labelledby={`versions-${report.kind}-heading`} className="mt-6">
         <h3 id={`versions-${report.kind}-heading`} className="text-std-20B-150">
           保存された版

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { paths } from '../routes/paths';
+import { xPolicyPageOf } from '../routes/x-policy-link';
 import { ActionProblem } from '../actions/action-problem';
 import { SECONDARY_BUTTON } from '../ui/button-styles';
 import { ErrorNotice } from '../ui/error-notice';
@@ -52,6 +53,7 @@ export function InboxSection() {
                   </Link>
                 </p>
               )}
+              <XPolicyLink link={notification.link} />
               {!notification.read && (
                 <button
                   type="button"
@@ -70,5 +72,18 @@ export function InboxSection() {
         </ul>
       )}
     </section>
+  );
+}
+
+/** A reminder about a bureau's X policy opens its page. */
+function XPolicyLink({ link }: { link: string | null }) {
+  const path = xPolicyPageOf(link);
+  if (!path) return null;
+  return (
+    <p className="mt-2">
+      <Link to={path} className="text-blue-1000 underline hover:decoration-[3px]">
+        X方針のページを開く
+      </Link>
+    </p>
   );
 }

@@ -5,4 +5,8 @@ export const paths = {
   cluster: (fiscalYear: number, no: number) => `/fiscal-years/${fiscalYear}/clusters/${no}`,
   meetings: (fiscalYear: number) => `/fiscal-years/${fiscalYear}/meetings`,
   settings: (fiscalYear: number) => `/fiscal-years/${fiscalYear}/settings`,
+  xPolicies: (fiscalYear: number) => `/fiscal-years/${fiscalYear}/x-policies`,
+  xPolicy: (fiscalYear: number, bureauCode: string) => `/fiscal-years/${fiscalYear}/x-policies/${encodeURIComponent(bureauCode)}`,
+  /** Open to anyone, without logging in. */
+  publicXPolicies: (fiscalYear: number) => `/public/fiscal-years/${fiscalYear}/x-policies`,
 };

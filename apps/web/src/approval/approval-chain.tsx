@@ -1,8 +1,9 @@
 import { TokyoDateTime } from '../ui/tokyo-date-time';
 import { StatusLabel } from '../ui/status-label';
-import type { ReportView } from './cluster.queries';
+import type { components } from '../api/schema';
 
-type Step = NonNullable<ReportView['submission']>['steps'][number];
+type Submission = components['schemas']['SubmissionView'];
+type Step = Submission['steps'][number];
 
 function StepState({ step }: { step: Step }) {
   if (step.status === 'approved') return <StatusLabel tone="info">承認済み</StatusLabel>;
@@ -10,14 +11,16 @@ function StepState({ step }: { step: Step }) {
   return <span className="text-std-16N-170 text-solid-gray-700">○ 前の決裁待ち</span>;
 }
 
-/** The submitted version's way through the chain: each step's holder, state, time and comment. */
-export function ApprovalChain({ report }: { report: ReportView }) {
-  const submission = report.submission;
+/**
+ * The submitted version's way through the chain, the same for a cluster's report and a bureau's X
+ * policy: each step's holder, state, time and comment. `id` names the heading, unique on the page.
+ */
+export function ApprovalChain({ id, submission, heading = '決裁の経路' }: { id: string; submission: Submission | null; heading?: string }) {
   if (!submission) return null;
   return (
-    <section aria-labelledby={`chain-${report.kind}`} className="mt-6">
-      <h3 id={`chain-${report.kind}`} className="text-std-20B-150">
-        決裁の経路（第{submission.version}版）
+    <section aria-labelledby={id} className="mt-6">
+      <h3 id={id} className="text-std-20B-150">
+        {heading}（第{submission.version}版）
       </h3>
       <p className="mt-1 text-std-16N-170">
         提出：{submission.submittedBy.name}さん <TokyoDateTime instant={submission.submittedAt} />
