@@ -29,6 +29,7 @@ const RULES: Readonly<Record<string, Rule>> = {
   'POST /api/v1/auth/calendar-feed-link': 'authenticated',
   'GET /api/v1/me': 'authenticated',
   'GET /api/v1/me/tasks': 'authenticated',
+  'GET /api/v1/me/process-tasks': 'authenticated',
   'GET /api/v1/me/notifications': 'authenticated',
   'POST /api/v1/me/notifications/read-all': 'authenticated',
   'POST /api/v1/me/notifications/{id}/read': 'authenticated',

@@ -94,6 +94,9 @@ describe('the Platinum project through the API', () => {
     expect(decided.body).toMatchObject({ phase: 'RESPONSE_POLICY', decisionOutcome: 'adopt-in-part', decisionOutcomeLabel: '一部採用', decision: { reasons: '法令上の根拠がない部分は廃止' } });
     expect(decided.body.pendingPolicies.map((bureau: { code: string }) => bureau.code)).toEqual(['kodomo', 'kankyo']);
 
+    expect((await fx.as('director').get('/api/v1/me/process-tasks').expect(200)).body).toEqual(
+      expect.arrayContaining([expect.objectContaining({ kind: 'platinum-proposal', subject: 'プラチナ市役所プロジェクトの提案 No.1', what: '環境局の対応方針' })]),
+    );
     expectProblem(await fx.as('director').put(`${proposal(1)}/policies/kodomo`, { text: '代わりに述べる' }), 403, 'proposal.not-concerned');
     await fx.as('otherDirector').put(`${proposal(1)}/policies/kodomo`, { text: '子ども家庭局の様式も同時に押印を廃止する' }).expect(200);
     const closed = await fx.as('director').put(`${proposal(1)}/policies/kankyo`, { text: '環境局所管の補助金も同様に見直す' }).expect(200);

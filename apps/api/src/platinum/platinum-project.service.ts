@@ -13,7 +13,6 @@ import {
   PlatinumSettings,
   platinumSettingsProblems,
   ProcessDeadline,
-  processDeadlines,
   ProcessKind,
   ProcessSubject,
   PtMember,
@@ -28,6 +27,7 @@ import { randomUUID } from 'node:crypto';
 import { platinumProjectUpdates, PLATINUM_PROJECT_KEY } from '@app/workflows';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { invalidFields } from '../common/validation.pipe';
+import { ProcessDeadlinesService } from '../processes/process-deadlines.service';
 import { ProcessWorkflowsService } from '../processes/process-workflows.service';
 import { toProcessDeadlineView } from '../processes/process-views';
 import { PlatinumProjectView } from './dto/platinum.dto';
@@ -44,6 +44,7 @@ export class PlatinumProjectService {
     private readonly fiscalYearSettings: FiscalYearSettingsRepository,
     private readonly meetings: MeetingRepository,
     private readonly workflows: ProcessWorkflowsService,
+    private readonly processDeadlines: ProcessDeadlinesService,
   ) {}
 
   async project(fiscalYear: number): Promise<ProcessRow<PlatinumProjectState> | null> {
@@ -56,10 +57,8 @@ export class PlatinumProjectService {
     return { member: isPtMember(project, caller.id), leader: project?.leader ? { id: project.leader.id, name: project.leader.name } : null };
   }
 
-  async deadlines(fiscalYear: number): Promise<ProcessDeadline[]> {
-    const [settings, calendar] = await Promise.all([this.fiscalYearSettings.platinumSettings(fiscalYear), this.fiscalYearSettings.calendarSettings(fiscalYear)]);
-    if (!settings || !calendar) return [];
-    return processDeadlines(settings.deadlines, await this.meetings.list(fiscalYear), calendar.dueTime);
+  deadlines(fiscalYear: number): Promise<ProcessDeadline[]> {
+    return this.processDeadlines.of(ProcessKind.PlatinumProject, fiscalYear);
   }
 
   /** The project with what the caller may do; the counts and who owes what come from the proposals. */

@@ -23,3 +23,17 @@ export class TaskView {
 export class TaskPage extends PageMeta {
   @ApiProperty({ type: [TaskView] }) items!: TaskView[];
 }
+
+/** Something the caller owes in the Platinum project or a bureau's X policy. */
+export class ProcessTaskView {
+  @ApiProperty({ enum: ['x-policy', 'platinum-proposal'] }) kind!: string;
+  @ApiProperty({ example: 2024 }) fiscalYear!: number;
+  @ApiProperty({ example: '環境局の局区X方針' }) subject!: string;
+  @ApiProperty({ example: '「課題と対応策」の決裁（局長）' }) what!: string;
+  @ApiProperty({ type: String, nullable: true, description: '期限（Asia/Tokyo）' }) dueAt!: string | null;
+  @ApiProperty({ description: 'X会議の日程が未確定のため暫定の期限か' }) provisional!: boolean;
+  @ApiProperty({ description: '期限を過ぎているか' }) overdue!: boolean;
+  @ApiProperty({ description: '最後に動いた時刻（Asia/Tokyo）' }) since!: string;
+  @ApiProperty({ example: '/api/v1/fiscal-years/2024/x-policies/kankyo' }) link!: string;
+  @ApiProperty({ example: '/fiscal-years/2024/x-policies/kankyo', description: '画面のパス' }) webPath!: string;
+}

@@ -5,7 +5,6 @@ import {
   Participant,
   ProcessDeadline,
   processDeadlineProblems,
-  processDeadlines,
   ProcessKind,
   refused,
   X_POLICY_DEADLINE_TARGETS,
@@ -17,6 +16,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { invalidFields } from '../common/validation.pipe';
+import { ProcessDeadlinesService } from '../processes/process-deadlines.service';
 import { ProcessWorkflowsService } from '../processes/process-workflows.service';
 import { XPolicySettingsView } from './dto/x-policy.dto';
 import { toProcessDeadlineView } from '../processes/process-views';
@@ -30,6 +30,7 @@ export class XPolicySettingsService {
     private readonly meetings: MeetingRepository,
     private readonly reads: ProcessReadRepository,
     private readonly workflows: ProcessWorkflowsService,
+    private readonly processDeadlines: ProcessDeadlinesService,
   ) {}
 
   find(fiscalYear: number): Promise<XPolicySettings | null> {
@@ -46,10 +47,8 @@ export class XPolicySettingsService {
   }
 
   /** The year's deadlines under the meetings as they stand: what the workflows plan by, too. */
-  async deadlines(fiscalYear: number): Promise<ProcessDeadline[]> {
-    const [settings, calendar] = await Promise.all([this.find(fiscalYear), this.fiscalYearSettings.calendarSettings(fiscalYear)]);
-    if (!settings || !calendar) return [];
-    return processDeadlines(settings.deadlines, await this.meetings.list(fiscalYear), calendar.dueTime);
+  deadlines(fiscalYear: number): Promise<ProcessDeadline[]> {
+    return this.processDeadlines.of(ProcessKind.XPolicy, fiscalYear);
   }
 
   async view(fiscalYear: number): Promise<XPolicySettingsView> {

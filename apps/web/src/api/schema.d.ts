@@ -1445,6 +1445,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/process-tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 自分の仕事（プラチナ市役所プロジェクト・局区X方針）
+         * @description Access: any logged-in user; answers for the caller only. What the caller owes now in the bureaus' X policies and the Platinum proposals (drafts to write or revise, decisions, assignments, response policies), each with its deadline, whether it is provisional and whether it is overdue; soonest first.
+         */
+        get: operations["TasksController_processTasksOf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/tasks": {
         parameters: {
             query?: never;
@@ -2684,6 +2704,31 @@ export interface components {
             page: number;
             pageSize: number;
             total: number;
+        };
+        ProcessTaskView: {
+            /** @description 期限（Asia/Tokyo） */
+            dueAt: string | null;
+            /** @example 2024 */
+            fiscalYear: number;
+            /** @enum {string} */
+            kind: "x-policy" | "platinum-proposal";
+            /** @example /api/v1/fiscal-years/2024/x-policies/kankyo */
+            link: string;
+            /** @description 期限を過ぎているか */
+            overdue: boolean;
+            /** @description X会議の日程が未確定のため暫定の期限か */
+            provisional: boolean;
+            /** @description 最後に動いた時刻（Asia/Tokyo） */
+            since: string;
+            /** @example 環境局の局区X方針 */
+            subject: string;
+            /**
+             * @description 画面のパス
+             * @example /fiscal-years/2024/x-policies/kankyo
+             */
+            webPath: string;
+            /** @example 「課題と対応策」の決裁（局長） */
+            what: string;
         };
         ProfileView: {
             /** @description 所属局（admin / reform-office は null） */
@@ -10567,6 +10612,49 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
                         code?: "idempotency.key-reused";
+                    };
+                };
+            };
+        };
+    };
+    TasksController_processTasksOf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcessTaskView"][];
+                };
+            };
+            /** @description `request.invalid` 入力内容に誤りがあります */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "request.invalid";
+                    };
+                };
+            };
+            /** @description `auth.required` ログインが必要です */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "auth.required";
                     };
                 };
             };

@@ -5,6 +5,9 @@ import { idempotencyHeader } from '../api/idempotency-key';
 
 const INBOX_KEY = ['me', 'notifications'] as const;
 
+/** What the caller owes in the X policies and the Platinum proposals, beside the clusters' tasks. */
+export const useProcessTasks = () => useQuery({ queryKey: ['me', 'process-tasks'], queryFn: () => answer(api.GET('/api/v1/me/process-tasks')) });
+
 export const useTasks = () => useQuery({ queryKey: ['me', 'tasks'], queryFn: () => answer(api.GET('/api/v1/me/tasks', { params: { query: { pageSize: 100 } } })) });
 
 /** The inbox; polled, so a reminder that arrives while the page is open shows up in the unread count. */

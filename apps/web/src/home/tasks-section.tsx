@@ -5,18 +5,22 @@ import { TokyoDateTime } from '../ui/tokyo-date-time';
 import { ErrorNotice } from '../ui/error-notice';
 import { Loading } from '../ui/loading';
 import { StatusLabel } from '../ui/status-label';
-import { useTasks } from './home.queries';
+import { useProcessTasks, useTasks } from './home.queries';
 
 export function TasksSection() {
   const tasks = useTasks();
+  const processTasks = useProcessTasks();
+  const total = tasks.data && processTasks.data ? tasks.data.total + processTasks.data.length : null;
+  const none = total === 0;
   return (
     <section aria-labelledby="tasks-heading">
       <h2 id="tasks-heading" className="text-std-24B-150 text-solid-gray-900">
-        自分の仕事{tasks.data ? `（${tasks.data.total}件）` : ''}
+        自分の仕事{total !== null ? `（${total}件）` : ''}
       </h2>
-      {tasks.isPending && <Loading label="自分の仕事を読み込んでいます" />}
+      {(tasks.isPending || processTasks.isPending) && <Loading label="自分の仕事を読み込んでいます" />}
       {tasks.isError && <ErrorNotice error={tasks.error} onRetry={() => void tasks.refetch()} />}
-      {tasks.data && tasks.data.items.length === 0 && <p className="mt-4 text-std-16N-170">いま対応が必要な仕事はありません。</p>}
+      {processTasks.isError && <ErrorNotice error={processTasks.error} onRetry={() => void processTasks.refetch()} />}
+      {none && <p className="mt-4 text-std-16N-170">いま対応が必要な仕事はありません。</p>}
       {tasks.data && tasks.data.items.length > 0 && (
         <ul className="mt-4 flex flex-col gap-4" aria-label="自分の仕事の一覧（期限の近い順）">
           {tasks.data.items.map((task) => (
@@ -42,6 +46,31 @@ export function TasksSection() {
             </li>
           ))}
         </ul>
+      )}
+      {processTasks.data && processTasks.data.length > 0 && (
+        <>
+          <h3 className="mt-6 text-std-20B-150 text-solid-gray-900">局区X方針・プラチナ市役所プロジェクト</h3>
+          <ul className="mt-4 flex flex-col gap-4" aria-label="局区X方針・プラチナ市役所プロジェクトの仕事の一覧（期限の近い順）">
+            {processTasks.data.map((task) => (
+              <li key={`${task.webPath}-${task.what}`} className="rounded-8 border border-solid-gray-420 p-4">
+                <p className="text-std-16B-170 text-solid-gray-900">{task.what}</p>
+                <p className="text-std-16N-170">
+                  {fiscalYearLabel(task.fiscalYear)}{' '}
+                  <Link to={task.webPath} className="text-blue-1000 underline hover:decoration-[3px]">
+                    {task.subject}
+                  </Link>
+                </p>
+                <p className="mt-1 flex flex-wrap items-center gap-2 text-std-16N-170">
+                  <span>
+                    期限：<TokyoDateTime instant={task.dueAt} />
+                  </span>
+                  {task.provisional && <StatusLabel tone="caution">暫定</StatusLabel>}
+                  {task.overdue && <StatusLabel tone="alert">期限超過</StatusLabel>}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </>
       )}
     </section>
   );

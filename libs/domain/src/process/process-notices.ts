@@ -83,3 +83,11 @@ export function processNoticeRequest(context: ProcessNoticeContext, notice: Proc
     createdAt: now,
   };
 }
+
+/** Whether the user is among those who owe the item now (and not one who must not be asked). */
+export function owesProcessItem(owed: ProcessOwed, user: { readonly id: string; readonly roles: readonly Role[]; readonly bureauCode: string | null }): boolean {
+  if (owed.excludedUserIds.includes(user.id)) return false;
+  return owed.owners.some((owner) =>
+    owner.type === 'users' ? owner.userIds.includes(user.id) : user.roles.includes(owner.role) && (owner.bureauCode === null || owner.bureauCode === user.bureauCode),
+  );
+}

@@ -98,6 +98,16 @@ export class ProcessReadRepository {
     );
   }
 
+  /** Every running instance of the kinds, in any year, oldest year first. */
+  async listRunning<S>(kinds: readonly ProcessKind[], closedPhases: readonly string[]): Promise<ProcessRow<S>[]> {
+    const records = await queryRows<InstanceRecord>(
+      this.dataSource,
+      `SELECT ${INSTANCE_COLUMNS} FROM process_instances WHERE kind = ANY($1) AND NOT (phase = ANY($2)) ORDER BY fiscal_year, kind, length(key), key`,
+      [kinds, closedPhases],
+    );
+    return records.map((record) => toRow<S>(record));
+  }
+
   /** Workflow-id parts of the year's instances still running, which re-plan when a meeting moves. */
   async running(fiscalYear: number, closedPhases: readonly string[]): Promise<ProcessSubject[]> {
     const records = await queryRows<{ kind: ProcessKind; key: string }>(
