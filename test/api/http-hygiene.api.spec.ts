@@ -61,6 +61,18 @@ describe('HTTP hygiene', () => {
     await fx.as('staff').put(draftPath, { title: '件名', body: '正しい本文' }).expect(200);
   });
 
+  it.each([
+    ['a NUL character', 'a\u0000b', 'a\\u0000b'],
+    ['a lone surrogate', 'a\ud800', 'a\\ud800'],
+  ])('refuses a property name holding %s with 400 naming it in escapes, and keeps that answer for its Idempotency-Key', async (_what, key, shown) => {
+    const save = () => fx.as('staff').put(draftPath, { title: '件名', body: '本文', [key]: 1 }).set('Idempotency-Key', `unstorable-key-${shown}`);
+    const first = expectProblem(await save(), 400, 'request.invalid');
+    expect(first.fields).toEqual([expect.objectContaining({ field: shown })]);
+    const repeat = await save();
+    expectProblem(repeat, 400, 'request.invalid');
+    expect(repeat.headers['idempotent-replayed']).toBe('true');
+  });
+
   it('refuses a NUL character in a query string with 400', async () => {
     expectProblem(await fx.as('staff').get(`/api/v1/fiscal-years/${FY}/clusters?owningBureau=kan%00kyo`), 400, 'request.invalid');
   });

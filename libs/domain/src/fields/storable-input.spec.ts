@@ -21,10 +21,11 @@ describe('text the database can store', () => {
 });
 
 describe('a parsed request', () => {
-  it('names the dotted path of each string that cannot be stored, in keys too', () => {
-    expect(unstorableInputProblems({ title: 'ok', agenda: [{ note: 'x\u0000' }], ['bad\ud800']: 1 })).toEqual([
+  it('names the dotted path of each string that cannot be stored, in keys too, writing such a key with escapes', () => {
+    expect(unstorableInputProblems({ title: 'ok', agenda: [{ note: 'x\u0000', ['a\u0000b']: 1 }], ['bad\ud800']: 1, ['𠮷']: 'ok' })).toEqual([
       { field: 'agenda.0.note', problems: [expect.stringMatching(/NUL/)] },
-      { field: 'bad\ud800', problems: [expect.stringMatching(/^項目名に/)] },
+      { field: 'agenda.0.a\\u0000b', problems: [expect.stringMatching(/^項目名に/)] },
+      { field: 'bad\\ud800', problems: [expect.stringMatching(/^項目名に/)] },
     ]);
   });
 
