@@ -1,4 +1,4 @@
-import { refusal, Refusal } from '@app/domain';
+import { refusal, Refusal, RefusalCode } from '@app/domain';
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { NextFunction, Request, Response } from 'express';
@@ -10,6 +10,12 @@ import { PROBLEM_CONTENT_TYPE, problemOf } from './problem-details';
  * UTF-8, with its title and JSON's escapes. Anything larger is refused with 413 before it is read.
  */
 export const JSON_BODY_LIMIT = '1mb';
+
+/**
+ * What any request with a body can be refused for before an operation is chosen: a body that is not
+ * JSON, not readable as JSON, or larger than the limit. The OpenAPI document says so once for all.
+ */
+export const BODY_REFUSALS = ['request.invalid', 'request.too-large', 'request.unsupported-media-type'] as const satisfies readonly RefusalCode[];
 
 const hasBody = (request: Request) => Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
 const isApiPath = (path: string) => path === '/api' || path.startsWith('/api/');

@@ -2087,7 +2087,10 @@ export interface operations {
     AuthController_feedLink: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 同じキーで繰り返した要求は最初の応答を返し、一度だけ実行されます */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2099,6 +2102,18 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CalendarFeedLinkResponse"];
+                };
+            };
+            /** @description `idempotency.key-invalid` Idempotency-Key の形式に誤りがあります */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.key-invalid";
+                    };
                 };
             };
             /** @description `auth.required` ログインが必要です */
@@ -2122,6 +2137,30 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
                         code?: "auth.csrf-header-missing";
+                    };
+                };
+            };
+            /** @description `idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.in-progress";
+                    };
+                };
+            };
+            /** @description `idempotency.key-reused` 同じ Idempotency-Key が別の要求に使われています */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.key-reused";
                     };
                 };
             };
@@ -2189,7 +2228,10 @@ export interface operations {
     AuthController_logOut: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 同じキーで繰り返した要求は最初の応答を返し、一度だけ実行されます */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2201,6 +2243,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description `idempotency.key-invalid` Idempotency-Key の形式に誤りがあります */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.key-invalid";
+                    };
+                };
             };
             /** @description `auth.required` ログインが必要です */
             401: {
@@ -2223,6 +2277,30 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
                         code?: "auth.csrf-header-missing";
+                    };
+                };
+            };
+            /** @description `idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.in-progress";
+                    };
+                };
+            };
+            /** @description `idempotency.key-reused` 同じ Idempotency-Key が別の要求に使われています */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.key-reused";
                     };
                 };
             };
@@ -2384,7 +2462,10 @@ export interface operations {
     BureausController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 同じキーで繰り返した要求は最初の応答を返し、一度だけ実行されます */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2426,7 +2507,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `access.denied` この操作の権限がありません */
+            /** @description `access.denied` この操作の権限がありません<br>`auth.csrf-header-missing` 画面からの操作であることを確認できません */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2434,7 +2515,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "access.denied";
+                        code?: "access.denied" | "auth.csrf-header-missing";
                     };
                 };
             };
@@ -2498,7 +2579,10 @@ export interface operations {
     FiscalYearsController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 同じキーで繰り返した要求は最初の応答を返し、一度だけ実行されます */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2508,6 +2592,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FiscalYearView"];
+                };
+            };
             /** @description `request.invalid` 入力内容に誤りがあります<br>`idempotency.key-invalid` Idempotency-Key の形式に誤りがあります */
             400: {
                 headers: {
@@ -2532,7 +2624,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `access.denied` この操作の権限がありません */
+            /** @description `access.denied` この操作の権限がありません<br>`auth.csrf-header-missing` 画面からの操作であることを確認できません */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2540,7 +2632,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "access.denied";
+                        code?: "access.denied" | "auth.csrf-header-missing";
                     };
                 };
             };
@@ -2689,7 +2781,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `access.denied` この操作の権限がありません */
+            /** @description `access.denied` この操作の権限がありません<br>`auth.csrf-header-missing` 画面からの操作であることを確認できません */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2697,7 +2789,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "access.denied";
+                        code?: "access.denied" | "auth.csrf-header-missing";
                     };
                 };
             };
@@ -2765,6 +2857,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description iCalendar（RFC 5545） */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
             /** @description `request.invalid` 入力内容に誤りがあります */
             400: {
                 headers: {
@@ -3040,7 +3141,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `reform-office.only` 市政変革室だけが行えます<br>`access.denied` この操作の権限がありません */
+            /** @description `reform-office.only` 市政変革室だけが行えます<br>`access.denied` この操作の権限がありません<br>`auth.csrf-header-missing` 画面からの操作であることを確認できません */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3048,7 +3149,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "reform-office.only" | "access.denied";
+                        code?: "reform-office.only" | "access.denied" | "auth.csrf-header-missing";
                     };
                 };
             };
@@ -3214,7 +3315,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `access.denied` この操作の権限がありません */
+            /** @description `access.denied` この操作の権限がありません<br>`auth.csrf-header-missing` 画面からの操作であることを確認できません */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3222,7 +3323,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "access.denied";
+                        code?: "access.denied" | "auth.csrf-header-missing";
                     };
                 };
             };
@@ -3330,7 +3431,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `report.not-drafter` 所管局の担当職員だけが行えます<br>`access.denied` この操作の権限がありません */
+            /** @description `report.not-drafter` 所管局の担当職員だけが行えます<br>`access.denied` この操作の権限がありません<br>`auth.csrf-header-missing` 画面からの操作であることを確認できません */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3338,7 +3439,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "report.not-drafter" | "access.denied";
+                        code?: "report.not-drafter" | "access.denied" | "auth.csrf-header-missing";
                     };
                 };
             };
@@ -3354,7 +3455,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `cluster.not-started` 経営分析に着手していません<br>`cluster.closed` 経営分析は終了しています<br>`report.stage-not-open` 報告書はまだ、またはもう扱えない段階です<br>`idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です<br>`report.in-approval` 報告書は決裁中です<br>`report.approved` 報告書は承認済みです */
+            /** @description `cluster.not-started` 経営分析に着手していません<br>`cluster.closed` 経営分析は終了しています<br>`report.stage-not-open` 報告書はまだ、またはもう扱えない段階です<br>`report.in-approval` 報告書は決裁中です<br>`report.approved` 報告書は承認済みです<br>`idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3362,7 +3463,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "cluster.not-started" | "cluster.closed" | "report.stage-not-open" | "idempotency.in-progress" | "report.in-approval" | "report.approved";
+                        code?: "cluster.not-started" | "cluster.closed" | "report.stage-not-open" | "report.in-approval" | "report.approved" | "idempotency.in-progress";
                     };
                 };
             };
@@ -3456,7 +3557,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `report.own-report` 自分が作成・提出した報告書は決裁できません<br>`step.not-yours` あなたはこの段階の決裁者ではありません<br>`step.separation-of-duties` 一つの提出の二つの段階は同じ人が決裁できません<br>`access.denied` この操作の権限がありません */
+            /** @description `report.own-report` 自分が作成・提出した報告書は決裁できません<br>`step.not-yours` あなたはこの段階の決裁者ではありません<br>`step.separation-of-duties` 一つの提出の二つの段階は同じ人が決裁できません<br>`access.denied` この操作の権限がありません<br>`auth.csrf-header-missing` 画面からの操作であることを確認できません */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3464,7 +3565,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "report.own-report" | "step.not-yours" | "step.separation-of-duties" | "access.denied";
+                        code?: "report.own-report" | "step.not-yours" | "step.separation-of-duties" | "access.denied" | "auth.csrf-header-missing";
                     };
                 };
             };
@@ -3480,7 +3581,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `cluster.not-started` 経営分析に着手していません<br>`cluster.closed` 経営分析は終了しています<br>`report.stage-not-open` 報告書はまだ、またはもう扱えない段階です<br>`idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です<br>`report.not-in-approval` 報告書は決裁中ではありません<br>`step.already-decided` この段階の決裁は既に済んでいます */
+            /** @description `cluster.not-started` 経営分析に着手していません<br>`cluster.closed` 経営分析は終了しています<br>`report.stage-not-open` 報告書はまだ、またはもう扱えない段階です<br>`report.not-in-approval` 報告書は決裁中ではありません<br>`step.already-decided` この段階の決裁は既に済んでいます<br>`idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3488,7 +3589,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "cluster.not-started" | "cluster.closed" | "report.stage-not-open" | "idempotency.in-progress" | "report.not-in-approval" | "step.already-decided";
+                        code?: "cluster.not-started" | "cluster.closed" | "report.stage-not-open" | "report.not-in-approval" | "step.already-decided" | "idempotency.in-progress";
                     };
                 };
             };
@@ -3546,7 +3647,7 @@ export interface operations {
                     "application/json": components["schemas"]["ClusterDetailView"];
                 };
             };
-            /** @description `request.invalid` 入力内容に誤りがあります<br>`idempotency.key-invalid` Idempotency-Key の形式に誤りがあります<br>`delegate.invalid` 代理決裁者にできない利用者です */
+            /** @description `request.invalid` 入力内容に誤りがあります<br>`delegate.invalid` 代理決裁者にできない利用者です<br>`idempotency.key-invalid` Idempotency-Key の形式に誤りがあります */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3554,7 +3655,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "request.invalid" | "idempotency.key-invalid" | "delegate.invalid";
+                        code?: "request.invalid" | "delegate.invalid" | "idempotency.key-invalid";
                     };
                 };
             };
@@ -3570,7 +3671,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `report.own-report` 自分が作成・提出した報告書は決裁できません<br>`step.not-yours` あなたはこの段階の決裁者ではありません<br>`step.separation-of-duties` 一つの提出の二つの段階は同じ人が決裁できません<br>`access.denied` この操作の権限がありません */
+            /** @description `report.own-report` 自分が作成・提出した報告書は決裁できません<br>`step.not-yours` あなたはこの段階の決裁者ではありません<br>`step.separation-of-duties` 一つの提出の二つの段階は同じ人が決裁できません<br>`access.denied` この操作の権限がありません<br>`auth.csrf-header-missing` 画面からの操作であることを確認できません */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3578,7 +3679,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "report.own-report" | "step.not-yours" | "step.separation-of-duties" | "access.denied";
+                        code?: "report.own-report" | "step.not-yours" | "step.separation-of-duties" | "access.denied" | "auth.csrf-header-missing";
                     };
                 };
             };
@@ -3594,7 +3695,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `cluster.not-started` 経営分析に着手していません<br>`cluster.closed` 経営分析は終了しています<br>`report.stage-not-open` 報告書はまだ、またはもう扱えない段階です<br>`idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です<br>`report.not-in-approval` 報告書は決裁中ではありません<br>`step.already-decided` この段階の決裁は既に済んでいます */
+            /** @description `cluster.not-started` 経営分析に着手していません<br>`cluster.closed` 経営分析は終了しています<br>`report.stage-not-open` 報告書はまだ、またはもう扱えない段階です<br>`report.not-in-approval` 報告書は決裁中ではありません<br>`step.already-decided` この段階の決裁は既に済んでいます<br>`idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3602,7 +3703,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "cluster.not-started" | "cluster.closed" | "report.stage-not-open" | "idempotency.in-progress" | "report.not-in-approval" | "step.already-decided";
+                        code?: "cluster.not-started" | "cluster.closed" | "report.stage-not-open" | "report.not-in-approval" | "step.already-decided" | "idempotency.in-progress";
                     };
                 };
             };
@@ -3763,7 +3864,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `report.not-submitter` 提出者だけが引戻せます<br>`access.denied` この操作の権限がありません */
+            /** @description `report.not-submitter` 提出者だけが引戻せます<br>`access.denied` この操作の権限がありません<br>`auth.csrf-header-missing` 画面からの操作であることを確認できません */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3771,7 +3872,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "report.not-submitter" | "access.denied";
+                        code?: "report.not-submitter" | "access.denied" | "auth.csrf-header-missing";
                     };
                 };
             };
@@ -3787,7 +3888,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `cluster.not-started` 経営分析に着手していません<br>`cluster.closed` 経営分析は終了しています<br>`report.stage-not-open` 報告書はまだ、またはもう扱えない段階です<br>`idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です<br>`report.not-in-approval` 報告書は決裁中ではありません<br>`report.already-decided` 最初の決裁が済んだため引戻せません */
+            /** @description `cluster.not-started` 経営分析に着手していません<br>`cluster.closed` 経営分析は終了しています<br>`report.stage-not-open` 報告書はまだ、またはもう扱えない段階です<br>`report.not-in-approval` 報告書は決裁中ではありません<br>`report.already-decided` 最初の決裁が済んだため引戻せません<br>`idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3795,7 +3896,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "cluster.not-started" | "cluster.closed" | "report.stage-not-open" | "idempotency.in-progress" | "report.not-in-approval" | "report.already-decided";
+                        code?: "cluster.not-started" | "cluster.closed" | "report.stage-not-open" | "report.not-in-approval" | "report.already-decided" | "idempotency.in-progress";
                     };
                 };
             };
@@ -3853,7 +3954,7 @@ export interface operations {
                     "application/json": components["schemas"]["ClusterDetailView"];
                 };
             };
-            /** @description `request.invalid` 入力内容に誤りがあります<br>`idempotency.key-invalid` Idempotency-Key の形式に誤りがあります<br>`comment.required` コメントが必要です */
+            /** @description `request.invalid` 入力内容に誤りがあります<br>`comment.required` コメントが必要です<br>`idempotency.key-invalid` Idempotency-Key の形式に誤りがあります */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3861,7 +3962,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "request.invalid" | "idempotency.key-invalid" | "comment.required";
+                        code?: "request.invalid" | "comment.required" | "idempotency.key-invalid";
                     };
                 };
             };
@@ -3877,7 +3978,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `report.own-report` 自分が作成・提出した報告書は決裁できません<br>`step.not-yours` あなたはこの段階の決裁者ではありません<br>`step.separation-of-duties` 一つの提出の二つの段階は同じ人が決裁できません<br>`access.denied` この操作の権限がありません */
+            /** @description `report.own-report` 自分が作成・提出した報告書は決裁できません<br>`step.not-yours` あなたはこの段階の決裁者ではありません<br>`step.separation-of-duties` 一つの提出の二つの段階は同じ人が決裁できません<br>`access.denied` この操作の権限がありません<br>`auth.csrf-header-missing` 画面からの操作であることを確認できません */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3885,7 +3986,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "report.own-report" | "step.not-yours" | "step.separation-of-duties" | "access.denied";
+                        code?: "report.own-report" | "step.not-yours" | "step.separation-of-duties" | "access.denied" | "auth.csrf-header-missing";
                     };
                 };
             };
@@ -3901,7 +4002,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `cluster.not-started` 経営分析に着手していません<br>`cluster.closed` 経営分析は終了しています<br>`report.stage-not-open` 報告書はまだ、またはもう扱えない段階です<br>`idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です<br>`report.not-in-approval` 報告書は決裁中ではありません<br>`step.already-decided` この段階の決裁は既に済んでいます */
+            /** @description `cluster.not-started` 経営分析に着手していません<br>`cluster.closed` 経営分析は終了しています<br>`report.stage-not-open` 報告書はまだ、またはもう扱えない段階です<br>`report.not-in-approval` 報告書は決裁中ではありません<br>`step.already-decided` この段階の決裁は既に済んでいます<br>`idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3909,7 +4010,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "cluster.not-started" | "cluster.closed" | "report.stage-not-open" | "idempotency.in-progress" | "report.not-in-approval" | "step.already-decided";
+                        code?: "cluster.not-started" | "cluster.closed" | "report.stage-not-open" | "report.not-in-approval" | "step.already-decided" | "idempotency.in-progress";
                     };
                 };
             };
@@ -3987,7 +4088,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `report.not-drafter` 所管局の担当職員だけが行えます<br>`access.denied` この操作の権限がありません */
+            /** @description `report.not-drafter` 所管局の担当職員だけが行えます<br>`access.denied` この操作の権限がありません<br>`auth.csrf-header-missing` 画面からの操作であることを確認できません */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3995,7 +4096,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "report.not-drafter" | "access.denied";
+                        code?: "report.not-drafter" | "access.denied" | "auth.csrf-header-missing";
                     };
                 };
             };
@@ -4011,7 +4112,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `cluster.not-started` 経営分析に着手していません<br>`cluster.closed` 経営分析は終了しています<br>`report.stage-not-open` 報告書はまだ、またはもう扱えない段階です<br>`idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です<br>`report.in-approval` 報告書は決裁中です<br>`report.approved` 報告書は承認済みです<br>`report.no-draft` 下書きがありません<br>`report.empty-draft` 下書きの本文が空です */
+            /** @description `cluster.not-started` 経営分析に着手していません<br>`cluster.closed` 経営分析は終了しています<br>`report.stage-not-open` 報告書はまだ、またはもう扱えない段階です<br>`report.in-approval` 報告書は決裁中です<br>`report.approved` 報告書は承認済みです<br>`report.no-draft` 下書きがありません<br>`report.empty-draft` 下書きの本文が空です<br>`idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4019,7 +4120,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "cluster.not-started" | "cluster.closed" | "report.stage-not-open" | "idempotency.in-progress" | "report.in-approval" | "report.approved" | "report.no-draft" | "report.empty-draft";
+                        code?: "cluster.not-started" | "cluster.closed" | "report.stage-not-open" | "report.in-approval" | "report.approved" | "report.no-draft" | "report.empty-draft" | "idempotency.in-progress";
                     };
                 };
             };
@@ -4160,7 +4261,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `reform-office.only` 市政変革室だけが行えます<br>`access.denied` この操作の権限がありません */
+            /** @description `reform-office.only` 市政変革室だけが行えます<br>`access.denied` この操作の権限がありません<br>`auth.csrf-header-missing` 画面からの操作であることを確認できません */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4168,7 +4269,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "reform-office.only" | "access.denied";
+                        code?: "reform-office.only" | "access.denied" | "auth.csrf-header-missing";
                     };
                 };
             };
@@ -4272,7 +4373,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `access.denied` この操作の権限がありません */
+            /** @description `access.denied` この操作の権限がありません<br>`auth.csrf-header-missing` 画面からの操作であることを確認できません */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4280,7 +4381,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "access.denied";
+                        code?: "access.denied" | "auth.csrf-header-missing";
                     };
                 };
             };
@@ -4441,7 +4542,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `access.denied` この操作の権限がありません */
+            /** @description `access.denied` この操作の権限がありません<br>`auth.csrf-header-missing` 画面からの操作であることを確認できません */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4449,7 +4550,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "access.denied";
+                        code?: "access.denied" | "auth.csrf-header-missing";
                     };
                 };
             };
@@ -4551,7 +4652,10 @@ export interface operations {
     MeetingsController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 同じキーで繰り返した要求は最初の応答を返し、一度だけ実行されます */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 fy: number;
             };
@@ -4595,7 +4699,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `reform-office.only` 市政変革室だけが行えます<br>`access.denied` この操作の権限がありません */
+            /** @description `reform-office.only` 市政変革室だけが行えます<br>`access.denied` この操作の権限がありません<br>`auth.csrf-header-missing` 画面からの操作であることを確認できません */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4603,7 +4707,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "reform-office.only" | "access.denied";
+                        code?: "reform-office.only" | "access.denied" | "auth.csrf-header-missing";
                     };
                 };
             };
@@ -4708,7 +4812,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `reform-office.only` 市政変革室だけが行えます<br>`access.denied` この操作の権限がありません */
+            /** @description `reform-office.only` 市政変革室だけが行えます<br>`access.denied` この操作の権限がありません<br>`auth.csrf-header-missing` 画面からの操作であることを確認できません */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4716,7 +4820,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "reform-office.only" | "access.denied";
+                        code?: "reform-office.only" | "access.denied" | "auth.csrf-header-missing";
                     };
                 };
             };
@@ -5093,7 +5197,10 @@ export interface operations {
     NotificationsController_markRead: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 同じキーで繰り返した要求は最初の応答を返し、一度だけ実行されます */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description 通知のID（"/" を含むので URL エンコードしてください） */
                 id: string;
@@ -5131,6 +5238,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
                         code?: "auth.required";
+                    };
+                };
+            };
+            /** @description `auth.csrf-header-missing` 画面からの操作であることを確認できません */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "auth.csrf-header-missing";
                     };
                 };
             };
@@ -5175,7 +5294,10 @@ export interface operations {
     NotificationsController_markAllRead: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 同じキーで繰り返した要求は最初の応答を返し、一度だけ実行されます */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5210,6 +5332,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
                         code?: "auth.required";
+                    };
+                };
+            };
+            /** @description `auth.csrf-header-missing` 画面からの操作であることを確認できません */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "auth.csrf-header-missing";
                     };
                 };
             };
@@ -5412,7 +5546,10 @@ export interface operations {
     UsersController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 同じキーで繰り返した要求は最初の応答を返し、一度だけ実行されます */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5454,7 +5591,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `access.denied` この操作の権限がありません */
+            /** @description `access.denied` この操作の権限がありません<br>`auth.csrf-header-missing` 画面からの操作であることを確認できません */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5462,7 +5599,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "access.denied";
+                        code?: "access.denied" | "auth.csrf-header-missing";
                     };
                 };
             };
@@ -5495,7 +5632,10 @@ export interface operations {
     UsersController_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 同じキーで繰り返した要求は最初の応答を返し、一度だけ実行されます */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description 利用者の id */
                 id: string;
@@ -5540,7 +5680,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `access.denied` この操作の権限がありません */
+            /** @description `access.denied` この操作の権限がありません<br>`auth.csrf-header-missing` 画面からの操作であることを確認できません */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5548,7 +5688,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "access.denied";
+                        code?: "access.denied" | "auth.csrf-header-missing";
                     };
                 };
             };
@@ -5593,7 +5733,10 @@ export interface operations {
     UsersController_setPassword: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 同じキーで繰り返した要求は最初の応答を返し、一度だけ実行されます */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description 利用者の id */
                 id: string;
@@ -5637,7 +5780,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `access.denied` この操作の権限がありません */
+            /** @description `access.denied` この操作の権限がありません<br>`auth.csrf-header-missing` 画面からの操作であることを確認できません */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5645,7 +5788,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "access.denied";
+                        code?: "access.denied" | "auth.csrf-header-missing";
                     };
                 };
             };
