@@ -87,6 +87,16 @@ describe('HTTP hygiene', () => {
     expectProblem(response, 400, 'request.invalid');
   });
 
+  it('refuses JSON nested thousands deep with 400 also where the action takes no body and the request has an Idempotency-Key', async () => {
+    const response = await request(fx.app.getHttpServer())
+      .post('/api/v1/me/notifications/read-all')
+      .auth(fx.tokens.staff, { type: 'bearer' })
+      .set('Idempotency-Key', 'deeply-nested-body')
+      .set('Content-Type', 'application/json')
+      .send(`${'['.repeat(5000)}${']'.repeat(5000)}`);
+    expectProblem(response, 400, 'request.invalid');
+  });
+
   it('takes only JSON bodies: a form or text body is 415', async () => {
     const form = await request(fx.app.getHttpServer()).put(draftPath).auth(fx.tokens.staff, { type: 'bearer' }).type('form').send('title=件名&body=本文');
     expectProblem(form, 415, 'request.unsupported-media-type');

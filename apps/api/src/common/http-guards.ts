@@ -1,9 +1,10 @@
-import { refusal, Refusal, RefusalCode } from '@app/domain';
+import { refusal, Refusal, RefusalCode, tooDeepInputProblem } from '@app/domain';
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { PROBLEM_CONTENT_TYPE, problemOf } from './problem-details';
+import { invalidFields } from './validation.pipe';
 
 /**
  * The largest body a valid request needs: a report of 100,000 characters, each up to 4 bytes in
@@ -40,8 +41,18 @@ function onlyJsonBodies(request: Request, response: Response, next: NextFunction
 }
 
 /**
+ * JSON nested deeper than any valid request is refused as soon as it is read: the Idempotency-Key's
+ * fingerprint and the pipes walk a body, and one nested thousands deep would overflow the stack (500).
+ */
+function shallowBodies(request: Request, response: Response, next: NextFunction): void {
+  const problem = isApiPath(request.path) ? tooDeepInputProblem(request.body) : null;
+  if (!problem) return next();
+  sendProblem(request, response, invalidFields([problem]).refusal);
+}
+
+/**
  * Transport rules for every answer: security headers (helmet; the web app's pages and Swagger UI set
- * their own Content-Security-Policy), no X-Powered-By, JSON-only bodies within the size limit.
+ * their own Content-Security-Policy), no X-Powered-By, JSON-only bodies within the size and nesting limits.
  * HSTS is left to the TLS-terminating proxy, which knows whether the site is served over HTTPS.
  */
 export function guardHttp(app: INestApplication): void {
@@ -62,4 +73,5 @@ export function guardHttp(app: INestApplication): void {
   });
   express.use(onlyJsonBodies);
   express.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  express.use(shallowBodies);
 }
