@@ -1,4 +1,6 @@
 import { REPORT_BODY_MAX_LENGTH } from '@app/domain';
+import { Server } from 'node:http';
+import { AddressInfo, connect } from 'node:net';
 import request from 'supertest';
 import { LifecycleFixture, startLifecycleFixture, TEST_FISCAL_YEARS } from '../support/lifecycle-fixture';
 import { expectProblem } from '../support/problem-details';
@@ -95,6 +97,27 @@ describe('HTTP hygiene', () => {
       .set('Content-Type', 'application/json')
       .send(`${'['.repeat(5000)}${']'.repeat(5000)}`);
     expectProblem(response, 400, 'request.invalid');
+  });
+
+  it('answers a URL past the 16 kB Node reads with 431 in the one error shape, not a bare status line', async () => {
+    const response = await fx.as('staff').get(`/api/v1/fiscal-years/${FY}/clusters?owningBureau=${'x'.repeat(20_000)}`);
+    expectProblem(response, 431, 'request.headers-too-large');
+    expect(response.body.instance).toBe(`/api/v1/fiscal-years/${FY}/clusters`);
+  });
+
+  it('answers bytes that are not HTTP with 400 in the one error shape', async () => {
+    const server = fx.app.getHttpServer() as Server;
+    if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect((server.address() as AddressInfo).port, '127.0.0.1', () => socket.end('GET /api/v1/me HTTP/1.1\r\nHost: x\r\nX-Broken: a\u0001b\r\n\r\n'));
+      let received = '';
+      socket.on('data', (chunk) => (received += chunk));
+      socket.on('close', () => resolve(received));
+      socket.on('error', reject);
+    });
+    const [head, body] = answer.split('\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1\.1 400 /);
+    expectProblem({ status: 400, headers: { 'content-type': /content-type: ([^\r]+)/i.exec(head)?.[1] }, body: JSON.parse(body) }, 400, 'request.invalid');
   });
 
   it('takes only JSON bodies: a form or text body is 415', async () => {

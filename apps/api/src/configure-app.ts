@@ -32,8 +32,9 @@ export function createOpenApiDocument(app: INestApplication) {
       .setDescription(
         'Kitakyushu administrative-reform workflow and approval engine. Every operation states who may call it. ' +
           `Every error is an RFC 9457 problem (application/problem+json) whose \`code\` is a stable reason code and whose \`type\` is ${PROBLEM_TYPE_PREFIX}<code>; each operation lists the codes it can answer with. ` +
-          `Besides those, any request that carries a body can be refused before an operation is chosen (${BODY_REFUSALS.map((code) => `\`${code}\``).join(', ')}: not JSON, unreadable or too large), ` +
-          `and any request with 503 \`database.unavailable\` or \`temporal.unavailable\` (with Retry-After) while PostgreSQL or Temporal is out of reach.`,
+          'Besides those, any request can be refused before an operation is chosen: 431 `request.headers-too-large` for a URL and headers past 16 kB, 400 `request.invalid` for bytes that are not HTTP, ' +
+          `and, when it carries a body, ${BODY_REFUSALS.map((code) => `\`${code}\``).join(', ')} for one that is not JSON, unreadable or too large; ` +
+          'and any request can get 503 `database.unavailable` or `temporal.unavailable` (with Retry-After) while PostgreSQL or Temporal is out of reach.',
       )
       .setVersion('1')
       .addBearerAuth()
