@@ -75,6 +75,12 @@ describe('HTTP hygiene', () => {
     expect(repeat.headers['idempotent-replayed']).toBe('true');
   });
 
+  it('refuses a path segment whose percent-encoding does not decode with 400 saying so, not blaming the body', async () => {
+    const response = await fx.as('staff').get(`/api/v1/fiscal-years/${FY}/clusters/%ED%A0%80`);
+    expectProblem(response, 400, 'request.invalid');
+    expect(response.body.detail).toMatch(/URL のパス.*%ED%A0%80/);
+  });
+
   it('refuses a NUL character in a query string with 400', async () => {
     expectProblem(await fx.as('staff').get(`/api/v1/fiscal-years/${FY}/clusters?owningBureau=kan%00kyo`), 400, 'request.invalid');
   });
