@@ -43,6 +43,9 @@ export const TEST_FISCAL_YEARS = {
   meetingDue: 2053,
   longAnalysis: 2057,
   closedStaysClosed: 2058,
+  fuzz: 2074,
+  /** The year the fuzz's own requests may register (`POST /fiscal-years`), and act on. */
+  fuzzCreated: 2075,
 } as const;
 
 export const BUREAUS = { kankyo: '環境局', kodomo: '子ども家庭局' } as const;
