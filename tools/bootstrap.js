@@ -87,6 +87,12 @@ const commands = {
     build();
     require(join(root, 'dist/tools/screenshots/main.js'));
   },
+  fuzz(args) {
+    build();
+    // The same fuzz as in npm test, with many more requests per operation; FUZZ_RUNS and FUZZ_SEED still apply.
+    process.env.FUZZ_RUNS ??= '1000';
+    runOrExit('fuzz', bin('jest'), ['test/fuzz', ...args]);
+  },
   bench(args) {
     build();
     process.argv = [process.argv[0], 'bench', ...args];

@@ -141,7 +141,7 @@ describe('the FY2024 catalogue through the API', () => {
   it('names the reason codes of every error response in the OpenAPI document, typed as problem details', async () => {
     type Response = { description: string; content?: Record<string, { schema: { allOf: [{ $ref: string }, { properties: { code: { enum: string[] } } }] } }> };
     const document = (await http().get('/api/docs-json').expect(200)).body as {
-      paths: Record<string, Record<string, { responses: Record<string, Response>; security?: unknown[] }>>;
+      paths: Record<string, Record<string, { responses: Record<string, Response>; security?: unknown[]; parameters?: { in: string; name: string }[] }>>;
       components: { schemas: Record<string, { properties: Record<string, unknown> }> };
     };
     const codesOf = (path: string, method: string, status: number) => {
@@ -166,11 +166,18 @@ describe('the FY2024 catalogue through the API', () => {
     for (const [path, operations] of Object.entries(document.paths)) {
       for (const [method, operation] of Object.entries(operations)) {
         const errors = Object.entries(operation.responses).filter(([status]) => Number(status) >= 400);
-        expect({ path, method, documentsErrors: errors.length > 0 }).toEqual({ path, method, documentsErrors: true });
+        const successes = Object.keys(operation.responses).filter((status) => status.startsWith('2'));
+        expect({ path, method, documentsErrors: errors.length > 0, documentsSuccess: successes.length > 0 }).toEqual({ path, method, documentsErrors: true, documentsSuccess: true });
         for (const [status] of errors) for (const code of codesOf(path, method, Number(status))) expect(REFUSAL_CODES).toContain(code);
-        // Every authenticated acting request takes an Idempotency-Key, and so can refuse a reused one.
-        if (['post', 'put', 'patch', 'delete'].includes(method) && operation.security) {
+        const authenticated = errors.some(([status]) => status === '401' && codesOf(path, method, 401).includes('auth.required'));
+        expect({ path, method, security: authenticated ? operation.security : undefined }).toEqual({ path, method, security: authenticated ? [{ bearer: [] }, { cookie: [] }] : undefined });
+        // Every authenticated acting request passes the CSRF check of the cookie and takes an Idempotency-Key, with their refusals.
+        if (['post', 'put', 'patch', 'delete'].includes(method) && authenticated) {
           expect({ path, method, reused: codesOf(path, method, 422) }).toEqual({ path, method, reused: ['idempotency.key-reused'] });
+          expect({ path, method, invalid: codesOf(path, method, 400) }).toEqual({ path, method, invalid: expect.arrayContaining(['idempotency.key-invalid']) });
+          expect({ path, method, conflict: codesOf(path, method, 409) }).toEqual({ path, method, conflict: expect.arrayContaining(['idempotency.in-progress']) });
+          expect({ path, method, forbidden: codesOf(path, method, 403) }).toEqual({ path, method, forbidden: expect.arrayContaining(['auth.csrf-header-missing']) });
+          expect({ path, method, header: operation.parameters?.some((parameter) => parameter.in === 'header' && parameter.name === 'Idempotency-Key') }).toEqual({ path, method, header: true });
         }
       }
     }

@@ -38,6 +38,11 @@ describe('field limits at the API', () => {
     }
   });
 
+  it.each([2 ** 31, -1, 1e21])('refuses a year to copy from outside the supported years (%d) with 400 naming it', async (copyFrom) => {
+    const response = await fx.as('office').post('/api/v1/fiscal-years', { fiscalYear: 2099, copyFrom }).expect(400);
+    expect(fieldsOf(response.body)).toEqual(['copyFrom']);
+  });
+
   it('refuses a return whose comment is blank', async () => {
     const response = await fx.as('manager').post(`${draft(27)}/return`, { comment: ' \n ' }).expect(400);
     expect(fieldsOf(response.body)).toEqual(['comment']);

@@ -1,4 +1,6 @@
 import { REPORT_BODY_MAX_LENGTH } from '@app/domain';
+import { Server } from 'node:http';
+import { AddressInfo, connect } from 'node:net';
 import request from 'supertest';
 import { LifecycleFixture, startLifecycleFixture, TEST_FISCAL_YEARS } from '../support/lifecycle-fixture';
 import { expectProblem } from '../support/problem-details';
@@ -61,6 +63,24 @@ describe('HTTP hygiene', () => {
     await fx.as('staff').put(draftPath, { title: '件名', body: '正しい本文' }).expect(200);
   });
 
+  it.each([
+    ['a NUL character', 'a\u0000b', 'a\\u0000b'],
+    ['a lone surrogate', 'a\ud800', 'a\\ud800'],
+  ])('refuses a property name holding %s with 400 naming it in escapes, and keeps that answer for its Idempotency-Key', async (_what, key, shown) => {
+    const save = () => fx.as('staff').put(draftPath, { title: '件名', body: '本文', [key]: 1 }).set('Idempotency-Key', `unstorable-key-${shown}`);
+    const first = expectProblem(await save(), 400, 'request.invalid');
+    expect(first.fields).toEqual([expect.objectContaining({ field: shown })]);
+    const repeat = await save();
+    expectProblem(repeat, 400, 'request.invalid');
+    expect(repeat.headers['idempotent-replayed']).toBe('true');
+  });
+
+  it('refuses a path segment whose percent-encoding does not decode with 400 saying so, not blaming the body', async () => {
+    const response = await fx.as('staff').get(`/api/v1/fiscal-years/${FY}/clusters/%ED%A0%80`);
+    expectProblem(response, 400, 'request.invalid');
+    expect(response.body.detail).toMatch(/URL のパス.*%ED%A0%80/);
+  });
+
   it('refuses a NUL character in a query string with 400', async () => {
     expectProblem(await fx.as('staff').get(`/api/v1/fiscal-years/${FY}/clusters?owningBureau=kan%00kyo`), 400, 'request.invalid');
   });
@@ -73,6 +93,37 @@ describe('HTTP hygiene', () => {
       .set('Content-Type', 'application/json')
       .send(`{"title":"件名","body":"本文","extra":${deep}}`);
     expectProblem(response, 400, 'request.invalid');
+  });
+
+  it('refuses JSON nested thousands deep with 400 also where the action takes no body and the request has an Idempotency-Key', async () => {
+    const response = await request(fx.app.getHttpServer())
+      .post('/api/v1/me/notifications/read-all')
+      .auth(fx.tokens.staff, { type: 'bearer' })
+      .set('Idempotency-Key', 'deeply-nested-body')
+      .set('Content-Type', 'application/json')
+      .send(`${'['.repeat(5000)}${']'.repeat(5000)}`);
+    expectProblem(response, 400, 'request.invalid');
+  });
+
+  it('answers a URL past the 16 kB Node reads with 431 in the one error shape, not a bare status line', async () => {
+    const response = await fx.as('staff').get(`/api/v1/fiscal-years/${FY}/clusters?owningBureau=${'x'.repeat(20_000)}`);
+    expectProblem(response, 431, 'request.headers-too-large');
+    expect(response.body.instance).toBe(`/api/v1/fiscal-years/${FY}/clusters`);
+  });
+
+  it('answers bytes that are not HTTP with 400 in the one error shape', async () => {
+    const server = fx.app.getHttpServer() as Server;
+    if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect((server.address() as AddressInfo).port, '127.0.0.1', () => socket.end('GET /api/v1/me HTTP/1.1\r\nHost: x\r\nX-Broken: a\u0001b\r\n\r\n'));
+      let received = '';
+      socket.on('data', (chunk) => (received += chunk));
+      socket.on('close', () => resolve(received));
+      socket.on('error', reject);
+    });
+    const [head, body] = answer.split('\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1\.1 400 /);
+    expectProblem({ status: 400, headers: { 'content-type': /content-type: ([^\r]+)/i.exec(head)?.[1] }, body: JSON.parse(body) }, 400, 'request.invalid');
   });
 
   it('takes only JSON bodies: a form or text body is 415', async () => {

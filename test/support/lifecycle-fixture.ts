@@ -47,6 +47,9 @@ export const TEST_FISCAL_YEARS = {
   xPolicy: 2060,
   platinum: 2061,
   xPolicyPages: 2062,
+  fuzz: 2074,
+  /** The year the fuzz's own requests may register (`POST /fiscal-years`), and act on. */
+  fuzzCreated: 2075,
   payloadEncryption: 2076,
   temporalTls: 2077,
 } as const;

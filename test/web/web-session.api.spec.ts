@@ -1,6 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { createUser, startApi } from '../support/api-harness';
+import { expectProblem } from '../support/problem-details';
 import { createTestDatabase, TestDatabase, testTemporalAddress, uniqueName } from '../support/test-environment';
 
 const USER = { username: 'cookie.staff', password: 'password-1234' };
@@ -52,6 +53,11 @@ describe('the web app session and how the API serves the app', () => {
     const forged = await http().post('/api/v1/me/notifications/read-all').set('Cookie', cookie).expect(403);
     expect(forged.body.code).toBe('auth.csrf-header-missing');
     await http().post('/api/v1/me/notifications/read-all').set('Cookie', cookie).set('X-Requested-With', 'fetch').expect(200);
+  });
+
+  it.each(['%', '%E3%81', 'a%zz'])('takes a session cookie whose encoding does not decode (%s) for a wrong token: 401, and logging out still works', async (value) => {
+    expectProblem(await http().get('/api/v1/me').set('Cookie', `reform_session=${value}`), 401, 'auth.required');
+    await http().delete('/api/v1/auth/session').set('Cookie', `reform_session=${value}`).set('X-Requested-With', 'fetch').expect(204);
   });
 
   it('keeps bearer tokens working without the header, for API clients', async () => {

@@ -2,7 +2,8 @@ import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { FieldProblemView, PROBLEM_TYPE_PREFIX, ProblemDetailsView } from './common/problem-details';
-import { guardHttp } from './common/http-guards';
+import { documentAuthenticatedOperations } from './common/authenticated-operations.document';
+import { BODY_REFUSALS, guardHttp } from './common/http-guards';
 import { StorableInputPipe } from './common/storable-input.pipe';
 import { createValidationPipe } from './common/validation.pipe';
 import { serveWebApp } from './web-app/web-app.middleware';
@@ -24,13 +25,16 @@ export function configureApp(app: INestApplication): INestApplication {
 
 /** The API's OpenAPI document, as served at /api/docs-json and as the web app's client types are generated from. */
 export function createOpenApiDocument(app: INestApplication) {
-  return SwaggerModule.createDocument(
+  const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('北九州市 市政変革 ワークフローエンジン API')
       .setDescription(
         'Kitakyushu administrative-reform workflow and approval engine. Every operation states who may call it. ' +
-          `Every error is an RFC 9457 problem (application/problem+json) whose \`code\` is a stable reason code and whose \`type\` is ${PROBLEM_TYPE_PREFIX}<code>; each operation lists the codes it can answer with.`,
+          `Every error is an RFC 9457 problem (application/problem+json) whose \`code\` is a stable reason code and whose \`type\` is ${PROBLEM_TYPE_PREFIX}<code>; each operation lists the codes it can answer with. ` +
+          'Besides those, any request can be refused before an operation is chosen: 431 `request.headers-too-large` for a URL and headers past 16 kB, 400 `request.invalid` for bytes that are not HTTP, ' +
+          `and, when it carries a body, ${BODY_REFUSALS.map((code) => `\`${code}\``).join(', ')} for one that is not JSON, unreadable or too large; ` +
+          'and any request can get 503 `database.unavailable` or `temporal.unavailable` (with Retry-After) while PostgreSQL or Temporal is out of reach.',
       )
       .setVersion('1')
       .addBearerAuth()
@@ -38,4 +42,5 @@ export function createOpenApiDocument(app: INestApplication) {
       .build(),
     { extraModels: [ProblemDetailsView, FieldProblemView] },
   );
+  return documentAuthenticatedOperations(document);
 }

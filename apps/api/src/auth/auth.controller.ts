@@ -60,7 +60,7 @@ export class AuthController {
     description: 'Access: any logged-in user. Ends every token the caller holds, on every device: each is refused (401) from the next request on.',
   })
   @ApiNoContentResponse({ description: 'これまでに発行されたトークンをすべて無効にしました' })
-  @Refusals('auth.required', 'auth.csrf-header-missing')
+  @Refusals('auth.required')
   async logOut(@CurrentUser() user: AuthenticatedUser): Promise<void> {
     await this.auth.logOutEverywhere(user.id);
   }
@@ -74,7 +74,7 @@ export class AuthController {
       "Access: any logged-in user. A token for the caller's own calendar subscription: GET /fiscal-years/{fy}/calendar.ics?feed=<token> answers with their feed without any other credential, as calendar apps need. It opens that feed only, for a year, and ends with the caller's other tokens (logout, a new password, a change of roles or bureau).",
   })
   @ApiOkResponse({ type: CalendarFeedLinkResponse })
-  @Refusals('auth.required', 'auth.csrf-header-missing')
+  @Refusals('auth.required')
   feedLink(@CurrentUser() user: AuthenticatedUser): Promise<CalendarFeedLinkResponse> {
     return this.auth.issueFeedLink(user.id);
   }

@@ -18,9 +18,18 @@ const SAFE_METHODS = ['GET', 'HEAD', 'OPTIONS'];
 export function sessionTokenOf(request: Request): string | undefined {
   for (const pair of (request.headers.cookie ?? '').split(';')) {
     const separator = pair.indexOf('=');
-    if (separator > 0 && pair.slice(0, separator).trim() === SESSION_COOKIE) return decodeURIComponent(pair.slice(separator + 1).trim());
+    if (separator > 0 && pair.slice(0, separator).trim() === SESSION_COOKIE) return cookieValue(pair.slice(separator + 1).trim());
   }
   return undefined;
+}
+
+/** A value whose percent-encoding does not decode is kept as sent: no token looks like it, so it is refused as any wrong token is. */
+function cookieValue(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
 }
 
 /** Refuses a request that changes something with the cookie's authority but without the CSRF header. */

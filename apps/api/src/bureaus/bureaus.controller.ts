@@ -2,7 +2,6 @@ import { Role } from '@app/domain';
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, Roles } from '../auth/access-rule.decorator';
-import { IDEMPOTENCY_REFUSALS } from '../common/idempotency.interceptor';
 import { PageQuery } from '../common/page.dto';
 import { Refusals } from '../common/refusals.decorator';
 import { BureauPage, BureauView, CreateBureauRequest } from './bureau.dto';
@@ -27,7 +26,7 @@ export class BureausController {
   @Roles(Role.Admin)
   @ApiOperation({ summary: '局の登録', description: 'Access: admin. Registers a bureau (局・室・区) that users belong to and clusters are owned by.' })
   @ApiCreatedResponse({ type: BureauView })
-  @Refusals('request.invalid', 'bureau.exists', ...IDEMPOTENCY_REFUSALS)
+  @Refusals('request.invalid', 'bureau.exists')
   create(@Body() body: CreateBureauRequest): Promise<BureauView> {
     return this.bureaus.create(body);
   }

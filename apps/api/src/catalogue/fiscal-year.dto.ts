@@ -19,6 +19,8 @@ export class CreateFiscalYearRequest {
 
   @ApiProperty({ example: 2024, description: '複製元の年度（西暦）' })
   @IsInt({ message: 'copyFrom は西暦の整数で指定してください' })
+  @Min(MIN_FISCAL_YEAR, { message: `copyFrom は${MIN_FISCAL_YEAR}〜${MAX_FISCAL_YEAR}の範囲で指定してください` })
+  @Max(MAX_FISCAL_YEAR, { message: `copyFrom は${MIN_FISCAL_YEAR}〜${MAX_FISCAL_YEAR}の範囲で指定してください` })
   copyFrom!: number;
 }
 

@@ -1,9 +1,8 @@
 import { Role } from '@app/domain';
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, Roles } from '../auth/access-rule.decorator';
 import { FiscalYearPipe } from '../common/fiscal-year.param';
-import { IDEMPOTENCY_REFUSALS } from '../common/idempotency.interceptor';
 import { Refusals } from '../common/refusals.decorator';
 import { CatalogueService } from './catalogue.service';
 import { CatalogueStructureView, CreateFiscalYearRequest, FiscalYearView } from './fiscal-year.dto';
@@ -28,7 +27,8 @@ export class FiscalYearsController {
     summary: '年度の作成（前年度の複製）',
     description: 'Access: reform-office, admin. Copies groups, kinds, clusters and owning bureaus of `copyFrom`; lifecycle state and the analysed flag start afresh.',
   })
-  @Refusals('request.invalid', 'fiscal-year.unknown', 'fiscal-year.exists', ...IDEMPOTENCY_REFUSALS)
+  @ApiCreatedResponse({ type: FiscalYearView })
+  @Refusals('request.invalid', 'fiscal-year.unknown', 'fiscal-year.exists')
   create(@Body() body: CreateFiscalYearRequest): Promise<FiscalYearView> {
     return this.catalogue.createFiscalYear(body.fiscalYear, body.copyFrom);
   }

@@ -1,15 +1,24 @@
-import { refusal, Refusal } from '@app/domain';
+import { refusal, Refusal, RefusalCode, tooDeepInputProblem } from '@app/domain';
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
+import { Server, STATUS_CODES } from 'node:http';
+import { Duplex } from 'node:stream';
 import { PROBLEM_CONTENT_TYPE, problemOf } from './problem-details';
+import { invalidFields } from './validation.pipe';
 
 /**
  * The largest body a valid request needs: a report of 100,000 characters, each up to 4 bytes in
  * UTF-8, with its title and JSON's escapes. Anything larger is refused with 413 before it is read.
  */
 export const JSON_BODY_LIMIT = '1mb';
+
+/**
+ * What any request with a body can be refused for before an operation is chosen: a body that is not
+ * JSON, not readable as JSON, or larger than the limit. The OpenAPI document says so once for all.
+ */
+export const BODY_REFUSALS = ['request.invalid', 'request.too-large', 'request.unsupported-media-type'] as const satisfies readonly RefusalCode[];
 
 const hasBody = (request: Request) => Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
 const isApiPath = (path: string) => path === '/api' || path.startsWith('/api/');
@@ -34,12 +43,55 @@ function onlyJsonBodies(request: Request, response: Response, next: NextFunction
 }
 
 /**
+ * JSON nested deeper than any valid request is refused as soon as it is read: the Idempotency-Key's
+ * fingerprint and the pipes walk a body, and one nested thousands deep would overflow the stack (500).
+ */
+function shallowBodies(request: Request, response: Response, next: NextFunction): void {
+  const problem = isApiPath(request.path) ? tooDeepInputProblem(request.body) : null;
+  if (!problem) return next();
+  sendProblem(request, response, invalidFields([problem]).refusal);
+}
+
+/** Node's own limit on a request's header section, the URL included. */
+const HEADER_SECTION_LIMIT = '16 kB';
+
+/** The path of a request Node could not parse, as far as it can be read from the bytes received. */
+const pathOfRawRequest = (raw: Buffer | undefined) => /^[A-Z]+ (\/[^ ?]{0,2000})/.exec(raw?.toString('latin1') ?? '')?.[1] ?? '/';
+
+/**
+ * Requests Node's HTTP parser refuses before Express sees them — a URL and headers past Node's limit,
+ * bytes that are not HTTP — are answered in the API's one error shape too, instead of Node's bare status
+ * line. A request that timed out keeps Node's own answer, as does a connection already answering.
+ */
+function answerUnparsableRequests(server: Server): void {
+  server.on('clientError', (error: Error & { code?: string; rawPacket?: Buffer }, socket: Duplex & { _httpMessage?: { headersSent?: boolean } }) => {
+    if (!socket.writable || socket._httpMessage?.headersSent || error.code === 'ECONNRESET' || error.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
+      if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT' && socket.writable) socket.end('HTTP/1.1 408 Request Timeout\r\nConnection: close\r\n\r\n');
+      else socket.destroy();
+      return;
+    }
+    const answer =
+      error.code === 'HPE_HEADER_OVERFLOW'
+        ? refusal('request.headers-too-large', `要求の URL とヘッダーは合わせて ${HEADER_SECTION_LIMIT} までです。検索条件などを短くしてください`)
+        : refusal('request.invalid', '要求を HTTP として読み取れません。ヘッダーに使えない文字がないか、本文の長さの指定が正しいか確認してください');
+    const problem = problemOf(answer, pathOfRawRequest(error.rawPacket));
+    const body = JSON.stringify(problem);
+    socket.end(
+      `HTTP/1.1 ${problem.status} ${STATUS_CODES[problem.status]}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n${body}`,
+    );
+  });
+}
+
+/**
  * Transport rules for every answer: security headers (helmet; the web app's pages and Swagger UI set
- * their own Content-Security-Policy), no X-Powered-By, JSON-only bodies within the size limit.
+ * their own Content-Security-Policy), no X-Powered-By, JSON-only bodies within the size and nesting limits,
+ * and the one error shape also for what Node's HTTP parser refuses.
  * HSTS is left to the TLS-terminating proxy, which knows whether the site is served over HTTPS.
  */
 export function guardHttp(app: INestApplication): void {
   const express = app as NestExpressApplication;
+  answerUnparsableRequests(express.getHttpServer() as Server);
   express.disable('x-powered-by');
   express.use(
     helmet({
@@ -56,4 +108,5 @@ export function guardHttp(app: INestApplication): void {
   });
   express.use(onlyJsonBodies);
   express.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  express.use(shallowBodies);
 }

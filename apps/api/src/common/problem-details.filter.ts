@@ -64,7 +64,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         refusal: refusal('database.unavailable', 'データベースに接続できません。しばらくしてから再度お試しください', { retryAfterSeconds: RETRY_AFTER_SECONDS }),
       };
     }
-    if (error instanceof HttpException && error.getStatus() < 500) return { refusal: plumbingRefusal(error.getStatus(), request), status: error.getStatus() };
+    if (error instanceof HttpException && error.getStatus() < 500) return { refusal: plumbingRefusal(error.getStatus(), request, error.message), status: error.getStatus() };
     if (isBodyReadingError(error)) return { refusal: plumbingRefusal(error.status, request), status: error.status };
     if (error instanceof HttpException && isHealthReport(error.getResponse())) {
       const report = error.getResponse() as HealthReport;
@@ -90,8 +90,15 @@ function isBodyReadingError(error: unknown): error is { status: number; expose: 
   return typeof candidate?.status === 'number' && candidate.status >= 400 && candidate.status < 500 && candidate.expose === true && typeof candidate.type === 'string';
 }
 
-function plumbingRefusal(status: number, request: Request): Refusal {
+/** Express's words for a path segment whose percent-encoding does not decode (Nest passes them on as a 400). */
+const UNDECODABLE_PATH = /^Failed to decode param '(.*)'$/s;
+
+function plumbingRefusal(status: number, request: Request, message = ''): Refusal {
   const code = PLUMBING_CODES[status] ?? 'request.invalid';
+  const undecodable = UNDECODABLE_PATH.exec(message);
+  if (code === 'request.invalid' && undecodable) {
+    return refusal(code, `URL のパスを読み取れません。%エンコードが正しくない部分があります（${undecodable[1].slice(0, 40)}）`);
+  }
   if (code === 'route.unknown') return refusal(code, `${request.method} ${request.path} という API はありません`);
   if (code === 'request.too-large') return refusal(code, `要求の本文が大きすぎます（上限 ${JSON_BODY_LIMIT}）。報告書の本文は${REPORT_BODY_MAX_LENGTH.toLocaleString('ja-JP')}文字までです`);
   if (code === 'request.rate-limited') return refusal(code, 'この端末からのログインの試行が多すぎます。1分ほど待ってから再度お試しください');

@@ -19,6 +19,7 @@ export const HTTP_STATUS_OF_CLASS: Readonly<Record<RefusalClass, number>> = {
   conflict: 409,
   'precondition-failed': 412,
   'too-large': 413,
+  'headers-too-large': 431,
   'unsupported-media-type': 415,
   'too-many-requests': 429,
   unprocessable: 422,

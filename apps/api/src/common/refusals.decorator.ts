@@ -24,11 +24,22 @@ export function Refusals(...codes: RefusalCode[]): MethodDecorator {
     const handler = descriptor.value as object;
     const all = [...new Set([...refusalCodesOf(handler), ...codes])];
     Reflect.defineMetadata(REFUSAL_CODES_METADATA, all, handler);
-    const responses: Record<string, unknown> = { ...(Reflect.getMetadata(SWAGGER_RESPONSES_METADATA, handler) ?? {}) };
-    for (const [status, group] of byStatus(all)) responses[String(status)] = problemResponse(group);
-    Reflect.defineMetadata(SWAGGER_RESPONSES_METADATA, responses, handler);
+    Reflect.defineMetadata(SWAGGER_RESPONSES_METADATA, { ...(Reflect.getMetadata(SWAGGER_RESPONSES_METADATA, handler) ?? {}), ...refusalResponses(all) }, handler);
     return descriptor;
   };
+}
+
+/** The error responses, one per status, that document these codes. */
+export function refusalResponses(codes: readonly RefusalCode[]): Record<string, ReturnType<typeof problemResponse>> {
+  return Object.fromEntries([...byStatus(codes)].map(([status, group]) => [String(status), problemResponse(group)]));
+}
+
+/** The codes an operation of the built document lists in its error responses, as {@link refusalResponses} wrote them. */
+export function documentedRefusalCodes(responses: Readonly<Record<string, unknown>>): RefusalCode[] {
+  return Object.values(responses).flatMap((response) => {
+    const schema = (response as { content?: Record<string, { schema?: { allOf?: { properties?: { code?: { enum?: RefusalCode[] } } }[] } }> }).content?.[PROBLEM_CONTENT_TYPE]?.schema;
+    return schema?.allOf?.[1]?.properties?.code?.enum ?? [];
+  });
 }
 
 function byStatus(codes: readonly RefusalCode[]): Map<number, RefusalCode[]> {

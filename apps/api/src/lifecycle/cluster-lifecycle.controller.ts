@@ -1,13 +1,13 @@
 import { ACTION_ROLES } from '@app/domain';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, Roles } from '../auth/access-rule.decorator';
 import { AuthenticatedUser } from '../auth/authenticated-user';
 import { AuthenticatedRequest, CurrentUser } from '../auth/current-user.decorator';
 import { participantOf } from '../auth/participant';
 import { UpdateClusterRequest } from '../catalogue/cluster.dto';
 import { ClusterNoPipe, FiscalYearPipe } from '../common/fiscal-year.param';
-import { IDEMPOTENCY_HEADER_DOC, IDEMPOTENCY_REFUSALS, workflowUpdateKey } from '../common/idempotency.interceptor';
+import { workflowUpdateKey } from '../common/idempotency.interceptor';
 import { PageQuery } from '../common/page.dto';
 import { Refusals } from '../common/refusals.decorator';
 import { ClusterActionsService } from './cluster-actions.service';
@@ -19,7 +19,6 @@ import { KickoffRequest, KickoffResponse } from './dto/kickoff.dto';
 import { WithdrawRequest } from './dto/report-action.dto';
 import { KickoffService } from './kickoff.service';
 
-export { IDEMPOTENCY_HEADER_DOC } from '../common/idempotency.interceptor';
 
 @ApiTags('lifecycle')
 @ApiBearerAuth()
@@ -47,7 +46,6 @@ export class ClusterLifecycleController {
 
   @Patch()
   @Roles(...ACTION_ROLES.changeCluster)
-  @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiOperation({
     summary: '事業群の設定変更',
     description: 'Access: reform-office. Sets the owning bureau and whether the cluster is analysed this fiscal year; a running analysis moves to the new bureau.',
@@ -62,7 +60,6 @@ export class ClusterLifecycleController {
     'cluster.closed',
     'reform-office.only',
     'temporal.unavailable',
-    ...IDEMPOTENCY_REFUSALS,
   )
   update(
     @Param('fy', FiscalYearPipe) fiscalYear: number,
@@ -83,7 +80,6 @@ export class ClusterLifecycleController {
 
   @Post('kickoff')
   @Roles(...ACTION_ROLES.kickoff)
-  @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiOperation({
     summary: '経営分析の着手',
     description: "Access: reform-office. Records the kickoff meeting (date, attendees, notes) and starts the cluster's lifecycle workflow.",
@@ -97,7 +93,6 @@ export class ClusterLifecycleController {
     'cluster.no-owning-bureau',
     'lifecycle-settings.incomplete',
     'temporal.unavailable',
-    ...IDEMPOTENCY_REFUSALS,
   )
   kickoff(
     @Param('fy', FiscalYearPipe) fiscalYear: number,
@@ -111,7 +106,6 @@ export class ClusterLifecycleController {
   @Post('withdraw')
   @HttpCode(200)
   @Roles(...ACTION_ROLES.withdraw)
-  @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiOperation({ summary: '取下げ', description: "Access: reform-office. Drops the cluster from this year's analysis; the reason is required." })
   @ApiOkResponse({ type: ClusterDetailView })
   @Refusals(
@@ -123,7 +117,6 @@ export class ClusterLifecycleController {
     'cluster.closed',
     'reform-office.only',
     'temporal.unavailable',
-    ...IDEMPOTENCY_REFUSALS,
   )
   withdraw(
     @Param('fy', FiscalYearPipe) fiscalYear: number,

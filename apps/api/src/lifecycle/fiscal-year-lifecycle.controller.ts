@@ -1,14 +1,12 @@
 import { Role } from '@app/domain';
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, Roles } from '../auth/access-rule.decorator';
 import { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { participantOf } from '../auth/participant';
 import { FiscalYearPipe } from '../common/fiscal-year.param';
-import { IDEMPOTENCY_REFUSALS } from '../common/idempotency.interceptor';
 import { Refusals } from '../common/refusals.decorator';
-import { IDEMPOTENCY_HEADER_DOC } from './cluster-lifecycle.controller';
 import { BulkKickoffResponse, KickoffRequest } from './dto/kickoff.dto';
 import { LifecycleSettingsDto } from './dto/lifecycle-settings.dto';
 import { ProgressView } from './dto/progress.dto';
@@ -29,14 +27,13 @@ export class FiscalYearLifecycleController {
   @Post('kickoff')
   @HttpCode(200)
   @Roles(Role.ReformOffice)
-  @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiOperation({
     summary: '一括着手',
     description:
       'Access: reform-office. Kicks off every cluster flagged as analysed this fiscal year, with one kickoff meeting record. Idempotent: clusters already running are counted, not restarted; clusters without an owning bureau are listed with the reason.',
   })
   @ApiOkResponse({ type: BulkKickoffResponse })
-  @Refusals('request.invalid', 'fiscal-year.unknown', 'lifecycle-settings.incomplete', 'temporal.unavailable', ...IDEMPOTENCY_REFUSALS)
+  @Refusals('request.invalid', 'fiscal-year.unknown', 'lifecycle-settings.incomplete', 'temporal.unavailable')
   bulkKickoff(
     @Param('fy', FiscalYearPipe) fiscalYear: number,
     @Body() body: KickoffRequest,
@@ -68,14 +65,13 @@ export class FiscalYearLifecycleController {
 
   @Put('lifecycle-settings')
   @Roles(Role.ReformOffice)
-  @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiOperation({
     summary: '報告書と決裁経路の設定変更',
     description:
       'Access: reform-office. Report kinds and the approval chain apply to clusters kicked off afterwards (analyses already running keep the ones they started with); approvedReportsReadableByAll applies to every cluster of the year at once.',
   })
   @ApiOkResponse({ type: LifecycleSettingsDto })
-  @Refusals('request.invalid', 'fiscal-year.unknown', ...IDEMPOTENCY_REFUSALS)
+  @Refusals('request.invalid', 'fiscal-year.unknown')
   changeSettings(@Param('fy', FiscalYearPipe) fiscalYear: number, @Body() body: LifecycleSettingsDto): Promise<LifecycleSettingsDto> {
     return this.lifecycleSettings.change(fiscalYear, body) as Promise<LifecycleSettingsDto>;
   }

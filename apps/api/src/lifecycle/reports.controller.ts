@@ -6,12 +6,11 @@ import { AuthenticatedUser } from '../auth/authenticated-user';
 import { AuthenticatedRequest, CurrentUser } from '../auth/current-user.decorator';
 import { participantOf } from '../auth/participant';
 import { ClusterNoPipe, FiscalYearPipe } from '../common/fiscal-year.param';
-import { IDEMPOTENCY_REFUSALS, workflowUpdateKey } from '../common/idempotency.interceptor';
+import { workflowUpdateKey } from '../common/idempotency.interceptor';
 import { IntegerParamPipe } from '../common/integer-input';
 import { Refusals } from '../common/refusals.decorator';
 import { ClusterActionsService } from './cluster-actions.service';
 import { ClusterHistoryService } from './cluster-history.service';
-import { IDEMPOTENCY_HEADER_DOC } from './cluster-lifecycle.controller';
 import { DelegateCandidatesService } from './delegate-candidates.service';
 import { ClusterDetailView, DelegateCandidateView, ReportTextView } from './dto/cluster-detail.dto';
 import { ApproveRequest, DelegateRequest, ReturnRequest, SaveDraftRequest } from './dto/report-action.dto';
@@ -52,14 +51,13 @@ export class ReportsController {
   @Put()
   @Roles(...ACTION_ROLES.saveDraft)
   @ApiHeader(IF_MATCH_HEADER_DOC)
-  @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiOperation({
     summary: '下書き保存',
     description:
       'Access: staff of the owning bureau. Saves a new version of the draft; older versions stay readable. Send `If-Match` with the version the edit started from (or an `Idempotency-Key`), so that a retried save never adds a second version.',
   })
   @ApiOkResponse({ type: ClusterDetailView })
-  @Refusals(...REPORT_ACTION_REFUSALS, ...IDEMPOTENCY_REFUSALS, 'report.not-drafter', 'report.in-approval', 'report.approved', 'report.version-stale')
+  @Refusals(...REPORT_ACTION_REFUSALS, 'report.not-drafter', 'report.in-approval', 'report.approved', 'report.version-stale')
   saveDraft(
     @Param('fy', FiscalYearPipe) fiscalYear: number,
     @Param('no', ClusterNoPipe) no: number,
@@ -74,10 +72,9 @@ export class ReportsController {
   @Post('submit')
   @HttpCode(200)
   @Roles(...ACTION_ROLES.submit)
-  @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiOperation({ summary: '提出', description: 'Access: staff of the owning bureau. Sends the latest draft along the approval chain; an empty draft cannot be submitted.' })
   @ApiOkResponse({ type: ClusterDetailView })
-  @Refusals(...REPORT_ACTION_REFUSALS, ...IDEMPOTENCY_REFUSALS, 'report.not-drafter', 'report.in-approval', 'report.approved', 'report.no-draft', 'report.empty-draft')
+  @Refusals(...REPORT_ACTION_REFUSALS, 'report.not-drafter', 'report.in-approval', 'report.approved', 'report.no-draft', 'report.empty-draft')
   submit(
     @Param('fy', FiscalYearPipe) fiscalYear: number,
     @Param('no', ClusterNoPipe) no: number,
@@ -90,14 +87,13 @@ export class ReportsController {
   @Post('approve')
   @HttpCode(200)
   @Roles(...ACTION_ROLES.approve)
-  @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiOperation({
     summary: '承認',
     description:
       'Access: manager, director or reform-office holding the current step (or its delegate, while they still hold its role in its bureau), never on a report they wrote nor after deciding an earlier step of the same submission. The last approval moves the cluster to its next stage. Two approvals of one step at once: one succeeds, the other gets 409 with the current state.',
   })
   @ApiOkResponse({ type: ClusterDetailView })
-  @Refusals(...REPORT_ACTION_REFUSALS, ...IDEMPOTENCY_REFUSALS, ...DECISION_REFUSALS)
+  @Refusals(...REPORT_ACTION_REFUSALS, ...DECISION_REFUSALS)
   approve(
     @Param('fy', FiscalYearPipe) fiscalYear: number,
     @Param('no', ClusterNoPipe) no: number,
@@ -111,13 +107,12 @@ export class ReportsController {
   @Post('return')
   @HttpCode(200)
   @Roles(...ACTION_ROLES.return)
-  @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiOperation({
     summary: '差戻し',
     description: 'Access: the holder of the current step (or its delegate), not whoever decided an earlier step of the same submission. Returns the report to draft with a required comment; resubmission starts the chain anew.',
   })
   @ApiOkResponse({ type: ClusterDetailView })
-  @Refusals(...REPORT_ACTION_REFUSALS, ...IDEMPOTENCY_REFUSALS, ...DECISION_REFUSALS, 'comment.required')
+  @Refusals(...REPORT_ACTION_REFUSALS, ...DECISION_REFUSALS, 'comment.required')
   returnReport(
     @Param('fy', FiscalYearPipe) fiscalYear: number,
     @Param('no', ClusterNoPipe) no: number,
@@ -131,14 +126,13 @@ export class ReportsController {
   @Post('delegate')
   @HttpCode(200)
   @Roles(...ACTION_ROLES.delegate)
-  @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiOperation({
     summary: '代理',
     description:
       'Access: the holder of the current step. Hands the step to another user with the same role in the same bureau (not an author, nor whoever decided an earlier step of the submission), who alone decides it from then on, as long as they hold that role there and stay active.',
   })
   @ApiOkResponse({ type: ClusterDetailView })
-  @Refusals(...REPORT_ACTION_REFUSALS, ...IDEMPOTENCY_REFUSALS, ...DECISION_REFUSALS, 'delegate.invalid')
+  @Refusals(...REPORT_ACTION_REFUSALS, ...DECISION_REFUSALS, 'delegate.invalid')
   delegate(
     @Param('fy', FiscalYearPipe) fiscalYear: number,
     @Param('no', ClusterNoPipe) no: number,
@@ -170,10 +164,9 @@ export class ReportsController {
   @Post('recall')
   @HttpCode(200)
   @Roles(...ACTION_ROLES.recall)
-  @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiOperation({ summary: '引戻し', description: 'Access: the submitter, until the first approver decides. Pulls the report back to draft.' })
   @ApiOkResponse({ type: ClusterDetailView })
-  @Refusals(...REPORT_ACTION_REFUSALS, ...IDEMPOTENCY_REFUSALS, 'report.not-in-approval', 'report.not-submitter', 'report.already-decided')
+  @Refusals(...REPORT_ACTION_REFUSALS, 'report.not-in-approval', 'report.not-submitter', 'report.already-decided')
   recall(
     @Param('fy', FiscalYearPipe) fiscalYear: number,
     @Param('no', ClusterNoPipe) no: number,

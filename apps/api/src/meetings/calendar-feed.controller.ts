@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedOrFeedLink } from '../auth/access-rule.decorator';
 import { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/current-user.decorator';
@@ -23,6 +23,7 @@ export class CalendarFeedController {
     description:
       "Access: any logged-in user, or the holder of their subscription link (?feed=, from POST /auth/calendar-feed-link). The year's X meetings and the caller's own deadlines as an iCalendar feed. Dates known only as 上旬/中旬/下旬, and deadlines planned against them, are TENTATIVE and carry X-REFORM-PROVISIONAL:TRUE.",
   })
+  @ApiOkResponse({ description: 'iCalendar（RFC 5545）', schema: { type: 'string' } })
   @Refusals('request.invalid', 'fiscal-year.unknown')
   feed(@Param('fy', FiscalYearPipe) fiscalYear: number, @CurrentUser() user: AuthenticatedUser): Promise<string> {
     return this.calendarFeed.feed({ fiscalYear, reader: user });

@@ -1,11 +1,11 @@
 import { CalendarSettings, Role } from '@app/domain';
 import { Body, Controller, Get, Param, Patch, Post, Put, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, Roles } from '../auth/access-rule.decorator';
 import { AuthenticatedRequest } from '../auth/current-user.decorator';
 import { participantOf } from '../auth/participant';
 import { FiscalYearPipe } from '../common/fiscal-year.param';
-import { IDEMPOTENCY_HEADER_DOC, IDEMPOTENCY_REFUSALS, workflowUpdateKey } from '../common/idempotency.interceptor';
+import { workflowUpdateKey } from '../common/idempotency.interceptor';
 import { Refusals } from '../common/refusals.decorator';
 import { CalendarService } from './calendar.service';
 import { CalendarSettingsDto, ChangeMeetingRequest, CreateMeetingRequest, MeetingView } from './meeting.dto';
@@ -29,7 +29,7 @@ export class MeetingsController {
   @Roles(Role.ReformOffice)
   @ApiOperation({ summary: 'X会議の追加', description: 'Access: reform-office. Adds a meeting with its date (exact or a third of a month) and agenda.' })
   @ApiCreatedResponse({ type: MeetingView })
-  @Refusals('request.invalid', 'fiscal-year.unknown', 'meeting.exists', 'reform-office.only', 'temporal.unavailable', ...IDEMPOTENCY_REFUSALS)
+  @Refusals('request.invalid', 'fiscal-year.unknown', 'meeting.exists', 'reform-office.only', 'temporal.unavailable')
   create(@Param('fy', FiscalYearPipe) fiscalYear: number, @Body() body: CreateMeetingRequest, @Req() request: AuthenticatedRequest): Promise<MeetingView> {
     const { id, ...fields } = body;
     return this.calendar.change({ ...fields, fiscalYear, meetingId: id, create: true, actor: participantOf(requireUser(request)), requestKey: workflowUpdateKey(request) });
@@ -37,14 +37,13 @@ export class MeetingsController {
 
   @Patch('meetings/:id')
   @Roles(Role.ReformOffice)
-  @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiOperation({
     summary: 'X会議の日程・議題の変更',
     description:
       'Access: reform-office. Moves a meeting (or fixes a 上旬/中旬/下旬 date to an exact one) or edits its agenda. Every deadline and pending reminder pegged to it moves at once; those affected are told the new date; the change is in the audit trail.',
   })
   @ApiOkResponse({ type: MeetingView })
-  @Refusals('request.invalid', 'fiscal-year.unknown', 'meeting.unknown', 'reform-office.only', 'temporal.unavailable', ...IDEMPOTENCY_REFUSALS)
+  @Refusals('request.invalid', 'fiscal-year.unknown', 'meeting.unknown', 'reform-office.only', 'temporal.unavailable')
   change(
     @Param('fy', FiscalYearPipe) fiscalYear: number,
     @Param('id') meetingId: string,
@@ -65,10 +64,9 @@ export class MeetingsController {
 
   @Put('calendar-settings')
   @Roles(Role.ReformOffice)
-  @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiOperation({ summary: '期限・督促の設定変更', description: 'Access: reform-office. Applies at once: every running analysis re-plans its deadlines and reminders.' })
   @ApiOkResponse({ type: CalendarSettingsDto })
-  @Refusals('request.invalid', 'fiscal-year.unknown', 'temporal.unavailable', ...IDEMPOTENCY_REFUSALS)
+  @Refusals('request.invalid', 'fiscal-year.unknown', 'temporal.unavailable')
   changeSettings(@Param('fy', FiscalYearPipe) fiscalYear: number, @Body() body: CalendarSettingsDto, @Req() request: AuthenticatedRequest): Promise<CalendarSettings> {
     return this.calendar.changeSettings(fiscalYear, body, participantOf(requireUser(request)));
   }

@@ -3,7 +3,6 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@
 import { Authenticated } from '../auth/access-rule.decorator';
 import { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/current-user.decorator';
-import { IDEMPOTENCY_REFUSALS } from '../common/idempotency.interceptor';
 import { PageQuery } from '../common/page.dto';
 import { Refusals } from '../common/refusals.decorator';
 import { MarkAllReadResult, NotificationPage, NotificationView } from './notification.dto';
@@ -34,7 +33,6 @@ export class NotificationsController {
   @Authenticated()
   @ApiOperation({ summary: '通知をすべて既読にする', description: 'Access: any logged-in user; the caller\'s own notifications only. Marks every unread notification read.' })
   @ApiOkResponse({ type: MarkAllReadResult })
-  @Refusals(...IDEMPOTENCY_REFUSALS)
   markAllRead(@CurrentUser() user: AuthenticatedUser): Promise<MarkAllReadResult> {
     return this.notifications.markAllRead(user.id);
   }
@@ -48,7 +46,7 @@ export class NotificationsController {
   })
   @ApiParam({ name: 'id', description: '通知のID（"/" を含むので URL エンコードしてください）' })
   @ApiOkResponse({ type: NotificationView })
-  @Refusals('notification.unknown', ...IDEMPOTENCY_REFUSALS)
+  @Refusals('notification.unknown')
   markRead(@CurrentUser() user: AuthenticatedUser, @Param('id') id: string): Promise<NotificationView> {
     return this.notifications.markRead(user.id, id);
   }

@@ -4,7 +4,6 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse,
 import { Roles } from '../auth/access-rule.decorator';
 import { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/current-user.decorator';
-import { IDEMPOTENCY_REFUSALS } from '../common/idempotency.interceptor';
 import { Refusals } from '../common/refusals.decorator';
 import { CreateUserRequest, SetPasswordRequest, UpdateUserRequest, UserAdminEventPage, UserAdminEventQuery, UserListQuery, UserPage, UserView } from './user.dto';
 import { UserIdPipe } from './user-id.param';
@@ -49,7 +48,7 @@ export class UsersController {
       'users who are only admin and/or reform-office belong to none (bureauCode must be absent or null).',
   })
   @ApiCreatedResponse({ type: UserView })
-  @Refusals('request.invalid', 'bureau.unknown', 'user.username-taken', ...IDEMPOTENCY_REFUSALS)
+  @Refusals('request.invalid', 'bureau.unknown', 'user.username-taken')
   create(@Body() body: CreateUserRequest, @CurrentUser() actor: AuthenticatedUser): Promise<UserView> {
     return this.users.create(body, actor);
   }
@@ -67,7 +66,7 @@ export class UsersController {
       'after the change (another role, another bureau, deactivated) returns to the holders of its role. Every change is written to the user-administration history.',
   })
   @ApiOkResponse({ type: UserView })
-  @Refusals('request.invalid', 'bureau.unknown', 'user.unknown', ...IDEMPOTENCY_REFUSALS)
+  @Refusals('request.invalid', 'bureau.unknown', 'user.unknown')
   update(@Param('id', UserIdPipe) id: string, @Body() body: UpdateUserRequest, @CurrentUser() actor: AuthenticatedUser): Promise<UserView> {
     return this.users.update(id, body, actor);
   }
@@ -81,7 +80,7 @@ export class UsersController {
     description: 'Access: admin. Sets a new password for the user; the old one stops working at once, and so do the tokens already issued. Written to the user-administration history (without the password).',
   })
   @ApiNoContentResponse({ description: '再設定しました' })
-  @Refusals('request.invalid', 'user.unknown', ...IDEMPOTENCY_REFUSALS)
+  @Refusals('request.invalid', 'user.unknown')
   async setPassword(@Param('id', UserIdPipe) id: string, @Body() body: SetPasswordRequest, @CurrentUser() actor: AuthenticatedUser): Promise<void> {
     await this.users.setPassword(id, body.password, actor);
   }

@@ -2597,7 +2597,7 @@ export interface components {
              * @example step.already-decided
              * @enum {string}
              */
-            code: "request.invalid" | "auth.required" | "auth.login-failed" | "auth.locked" | "request.rate-limited" | "access.denied" | "auth.csrf-header-missing" | "route.unknown" | "request.too-large" | "request.unsupported-media-type" | "idempotency.key-reused" | "idempotency.key-invalid" | "idempotency.in-progress" | "temporal.unavailable" | "database.unavailable" | "service.unhealthy" | "server.error" | "fiscal-year.unknown" | "fiscal-year.exists" | "cluster.unknown" | "cluster.not-started" | "cluster.already-started" | "cluster.closed" | "cluster.no-owning-bureau" | "cluster.owning-bureau-unchanged" | "lifecycle-settings.incomplete" | "lifecycle-settings.unknown" | "calendar-settings.unknown" | "bureau.unknown" | "bureau.exists" | "report-kind.unknown" | "report.stage-not-open" | "report.in-approval" | "report.approved" | "report.not-in-approval" | "report.no-draft" | "report.empty-draft" | "report.version-stale" | "report.version-unknown" | "report.not-drafter" | "report.own-report" | "report.not-submitter" | "report.already-decided" | "step.not-yours" | "step.already-decided" | "step.separation-of-duties" | "delegation.unchanged" | "report.text-restricted" | "delegate.invalid" | "document.in-approval" | "document.approved" | "document.not-in-approval" | "document.no-draft" | "document.empty-draft" | "document.version-stale" | "document.not-drafter" | "document.own-document" | "document.not-submitter" | "document.already-decided" | "comment.required" | "reform-office.only" | "x-policy.unknown" | "x-policy.closed" | "x-policy.self-inspection-incomplete" | "x-policy.no-issues" | "x-policy.not-published" | "x-policy.issue-unknown" | "x-policy.progress-in-approval" | "x-policy-settings.unknown" | "x-policy-settings.incomplete" | "platinum.unknown" | "platinum.closed" | "platinum.not-formed" | "platinum.already-formed" | "platinum.not-member" | "proposal.unknown" | "proposal.closed" | "proposal.not-submitted" | "proposal.not-assigned" | "proposal.decision-started" | "proposal.no-decision" | "proposal.not-concerned" | "meeting.unknown" | "meeting.exists" | "user.unknown" | "user.username-taken" | "notification.unknown";
+            code: "request.invalid" | "auth.required" | "auth.login-failed" | "auth.locked" | "request.rate-limited" | "access.denied" | "auth.csrf-header-missing" | "route.unknown" | "request.too-large" | "request.unsupported-media-type" | "request.headers-too-large" | "idempotency.key-reused" | "idempotency.key-invalid" | "idempotency.in-progress" | "temporal.unavailable" | "database.unavailable" | "service.unhealthy" | "server.error" | "fiscal-year.unknown" | "fiscal-year.exists" | "cluster.unknown" | "cluster.not-started" | "cluster.already-started" | "cluster.closed" | "cluster.no-owning-bureau" | "cluster.owning-bureau-unchanged" | "lifecycle-settings.incomplete" | "lifecycle-settings.unknown" | "calendar-settings.unknown" | "bureau.unknown" | "bureau.exists" | "report-kind.unknown" | "report.stage-not-open" | "report.in-approval" | "report.approved" | "report.not-in-approval" | "report.no-draft" | "report.empty-draft" | "report.version-stale" | "report.version-unknown" | "report.not-drafter" | "report.own-report" | "report.not-submitter" | "report.already-decided" | "step.not-yours" | "step.already-decided" | "step.separation-of-duties" | "delegation.unchanged" | "report.text-restricted" | "delegate.invalid" | "document.in-approval" | "document.approved" | "document.not-in-approval" | "document.no-draft" | "document.empty-draft" | "document.version-stale" | "document.not-drafter" | "document.own-document" | "document.not-submitter" | "document.already-decided" | "comment.required" | "reform-office.only" | "x-policy.unknown" | "x-policy.closed" | "x-policy.self-inspection-incomplete" | "x-policy.no-issues" | "x-policy.not-published" | "x-policy.issue-unknown" | "x-policy.progress-in-approval" | "x-policy-settings.unknown" | "x-policy-settings.incomplete" | "platinum.unknown" | "platinum.closed" | "platinum.not-formed" | "platinum.already-formed" | "platinum.not-member" | "proposal.unknown" | "proposal.closed" | "proposal.not-submitted" | "proposal.not-assigned" | "proposal.decision-started" | "proposal.no-decision" | "proposal.not-concerned" | "meeting.unknown" | "meeting.exists" | "user.unknown" | "user.username-taken" | "notification.unknown";
             /**
              * @description 競合（409）のときの現在の状態: 事業群の段階と報告書ごとの状態
              * @example {
@@ -3570,7 +3570,10 @@ export interface operations {
     AuthController_feedLink: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 同じキーで繰り返した要求は最初の応答を返し、一度だけ実行されます */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3582,6 +3585,18 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CalendarFeedLinkResponse"];
+                };
+            };
+            /** @description `idempotency.key-invalid` Idempotency-Key の形式に誤りがあります */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.key-invalid";
+                    };
                 };
             };
             /** @description `auth.required` ログインが必要です */
@@ -3605,6 +3620,30 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
                         code?: "auth.csrf-header-missing";
+                    };
+                };
+            };
+            /** @description `idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.in-progress";
+                    };
+                };
+            };
+            /** @description `idempotency.key-reused` 同じ Idempotency-Key が別の要求に使われています */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.key-reused";
                     };
                 };
             };
@@ -3672,7 +3711,10 @@ export interface operations {
     AuthController_logOut: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 同じキーで繰り返した要求は最初の応答を返し、一度だけ実行されます */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3684,6 +3726,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description `idempotency.key-invalid` Idempotency-Key の形式に誤りがあります */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.key-invalid";
+                    };
+                };
             };
             /** @description `auth.required` ログインが必要です */
             401: {
@@ -3706,6 +3760,30 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
                         code?: "auth.csrf-header-missing";
+                    };
+                };
+            };
+            /** @description `idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.in-progress";
+                    };
+                };
+            };
+            /** @description `idempotency.key-reused` 同じ Idempotency-Key が別の要求に使われています */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.key-reused";
                     };
                 };
             };
@@ -3867,7 +3945,10 @@ export interface operations {
     BureausController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 同じキーで繰り返した要求は最初の応答を返し、一度だけ実行されます */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3909,7 +3990,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `access.denied` この操作の権限がありません */
+            /** @description `access.denied` この操作の権限がありません<br>`auth.csrf-header-missing` 画面からの操作であることを確認できません */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3917,7 +3998,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "access.denied";
+                        code?: "access.denied" | "auth.csrf-header-missing";
                     };
                 };
             };
@@ -3981,7 +4062,10 @@ export interface operations {
     FiscalYearsController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 同じキーで繰り返した要求は最初の応答を返し、一度だけ実行されます */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3991,6 +4075,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FiscalYearView"];
+                };
+            };
             /** @description `request.invalid` 入力内容に誤りがあります<br>`idempotency.key-invalid` Idempotency-Key の形式に誤りがあります */
             400: {
                 headers: {
@@ -4015,7 +4107,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `access.denied` この操作の権限がありません */
+            /** @description `access.denied` この操作の権限がありません<br>`auth.csrf-header-missing` 画面からの操作であることを確認できません */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4023,7 +4115,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "access.denied";
+                        code?: "access.denied" | "auth.csrf-header-missing";
                     };
                 };
             };
@@ -4172,7 +4264,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `access.denied` この操作の権限がありません */
+            /** @description `access.denied` この操作の権限がありません<br>`auth.csrf-header-missing` 画面からの操作であることを確認できません */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4180,7 +4272,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "access.denied";
+                        code?: "access.denied" | "auth.csrf-header-missing";
                     };
                 };
             };
@@ -4248,6 +4340,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description iCalendar（RFC 5545） */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
             /** @description `request.invalid` 入力内容に誤りがあります */
             400: {
                 headers: {
@@ -4523,7 +4624,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `reform-office.only` 市政変革室だけが行えます<br>`access.denied` この操作の権限がありません */
+            /** @description `reform-office.only` 市政変革室だけが行えます<br>`access.denied` この操作の権限がありません<br>`auth.csrf-header-missing` 画面からの操作であることを確認できません */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4531,7 +4632,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "reform-office.only" | "access.denied";
+                        code?: "reform-office.only" | "access.denied" | "auth.csrf-header-missing";
                     };
                 };
             };
@@ -4697,7 +4798,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `access.denied` この操作の権限がありません */
+            /** @description `access.denied` この操作の権限がありません<br>`auth.csrf-header-missing` 画面からの操作であることを確認できません */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4705,7 +4806,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "access.denied";
+                        code?: "access.denied" | "auth.csrf-header-missing";
                     };
                 };
             };
@@ -4813,7 +4914,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `report.not-drafter` 所管局の担当職員だけが行えます<br>`access.denied` この操作の権限がありません */
+            /** @description `report.not-drafter` 所管局の担当職員だけが行えます<br>`access.denied` この操作の権限がありません<br>`auth.csrf-header-missing` 画面からの操作であることを確認できません */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4821,7 +4922,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "report.not-drafter" | "access.denied";
+                        code?: "report.not-drafter" | "access.denied" | "auth.csrf-header-missing";
                     };
                 };
             };
@@ -4837,7 +4938,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `cluster.not-started` 経営分析に着手していません<br>`cluster.closed` 経営分析は終了しています<br>`report.stage-not-open` 報告書はまだ、またはもう扱えない段階です<br>`idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です<br>`report.in-approval` 報告書は決裁中です<br>`report.approved` 報告書は承認済みです */
+            /** @description `cluster.not-started` 経営分析に着手していません<br>`cluster.closed` 経営分析は終了しています<br>`report.stage-not-open` 報告書はまだ、またはもう扱えない段階です<br>`report.in-approval` 報告書は決裁中です<br>`report.approved` 報告書は承認済みです<br>`idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4845,7 +4946,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "cluster.not-started" | "cluster.closed" | "report.stage-not-open" | "idempotency.in-progress" | "report.in-approval" | "report.approved";
+                        code?: "cluster.not-started" | "cluster.closed" | "report.stage-not-open" | "report.in-approval" | "report.approved" | "idempotency.in-progress";
                     };
                 };
             };
@@ -4939,7 +5040,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `report.own-report` 自分が作成・提出した報告書は決裁できません<br>`step.not-yours` あなたはこの段階の決裁者ではありません<br>`step.separation-of-duties` 一つの提出の二つの段階は同じ人が決裁できません<br>`access.denied` この操作の権限がありません */
+            /** @description `report.own-report` 自分が作成・提出した報告書は決裁できません<br>`step.not-yours` あなたはこの段階の決裁者ではありません<br>`step.separation-of-duties` 一つの提出の二つの段階は同じ人が決裁できません<br>`access.denied` この操作の権限がありません<br>`auth.csrf-header-missing` 画面からの操作であることを確認できません */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4947,7 +5048,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "report.own-report" | "step.not-yours" | "step.separation-of-duties" | "access.denied";
+                        code?: "report.own-report" | "step.not-yours" | "step.separation-of-duties" | "access.denied" | "auth.csrf-header-missing";
                     };
                 };
             };
@@ -4963,7 +5064,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `cluster.not-started` 経営分析に着手していません<br>`cluster.closed` 経営分析は終了しています<br>`report.stage-not-open` 報告書はまだ、またはもう扱えない段階です<br>`idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です<br>`report.not-in-approval` 報告書は決裁中ではありません<br>`step.already-decided` この段階の決裁は既に済んでいます */
+            /** @description `cluster.not-started` 経営分析に着手していません<br>`cluster.closed` 経営分析は終了しています<br>`report.stage-not-open` 報告書はまだ、またはもう扱えない段階です<br>`report.not-in-approval` 報告書は決裁中ではありません<br>`step.already-decided` この段階の決裁は既に済んでいます<br>`idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4971,7 +5072,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "cluster.not-started" | "cluster.closed" | "report.stage-not-open" | "idempotency.in-progress" | "report.not-in-approval" | "step.already-decided";
+                        code?: "cluster.not-started" | "cluster.closed" | "report.stage-not-open" | "report.not-in-approval" | "step.already-decided" | "idempotency.in-progress";
                     };
                 };
             };
@@ -5029,7 +5130,7 @@ export interface operations {
                     "application/json": components["schemas"]["ClusterDetailView"];
                 };
             };
-            /** @description `request.invalid` 入力内容に誤りがあります<br>`idempotency.key-invalid` Idempotency-Key の形式に誤りがあります<br>`delegate.invalid` 代理決裁者にできない利用者です */
+            /** @description `request.invalid` 入力内容に誤りがあります<br>`delegate.invalid` 代理決裁者にできない利用者です<br>`idempotency.key-invalid` Idempotency-Key の形式に誤りがあります */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5037,7 +5138,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "request.invalid" | "idempotency.key-invalid" | "delegate.invalid";
+                        code?: "request.invalid" | "delegate.invalid" | "idempotency.key-invalid";
                     };
                 };
             };
@@ -5053,7 +5154,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `report.own-report` 自分が作成・提出した報告書は決裁できません<br>`step.not-yours` あなたはこの段階の決裁者ではありません<br>`step.separation-of-duties` 一つの提出の二つの段階は同じ人が決裁できません<br>`access.denied` この操作の権限がありません */
+            /** @description `report.own-report` 自分が作成・提出した報告書は決裁できません<br>`step.not-yours` あなたはこの段階の決裁者ではありません<br>`step.separation-of-duties` 一つの提出の二つの段階は同じ人が決裁できません<br>`access.denied` この操作の権限がありません<br>`auth.csrf-header-missing` 画面からの操作であることを確認できません */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5061,7 +5162,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "report.own-report" | "step.not-yours" | "step.separation-of-duties" | "access.denied";
+                        code?: "report.own-report" | "step.not-yours" | "step.separation-of-duties" | "access.denied" | "auth.csrf-header-missing";
                     };
                 };
             };
@@ -5077,7 +5178,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `cluster.not-started` 経営分析に着手していません<br>`cluster.closed` 経営分析は終了しています<br>`report.stage-not-open` 報告書はまだ、またはもう扱えない段階です<br>`idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です<br>`report.not-in-approval` 報告書は決裁中ではありません<br>`step.already-decided` この段階の決裁は既に済んでいます */
+            /** @description `cluster.not-started` 経営分析に着手していません<br>`cluster.closed` 経営分析は終了しています<br>`report.stage-not-open` 報告書はまだ、またはもう扱えない段階です<br>`report.not-in-approval` 報告書は決裁中ではありません<br>`step.already-decided` この段階の決裁は既に済んでいます<br>`idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5085,7 +5186,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "cluster.not-started" | "cluster.closed" | "report.stage-not-open" | "idempotency.in-progress" | "report.not-in-approval" | "step.already-decided";
+                        code?: "cluster.not-started" | "cluster.closed" | "report.stage-not-open" | "report.not-in-approval" | "step.already-decided" | "idempotency.in-progress";
                     };
                 };
             };
@@ -5246,7 +5347,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `report.not-submitter` 提出者だけが引戻せます<br>`access.denied` この操作の権限がありません */
+            /** @description `report.not-submitter` 提出者だけが引戻せます<br>`access.denied` この操作の権限がありません<br>`auth.csrf-header-missing` 画面からの操作であることを確認できません */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5254,7 +5355,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "report.not-submitter" | "access.denied";
+                        code?: "report.not-submitter" | "access.denied" | "auth.csrf-header-missing";
                     };
                 };
             };
@@ -5270,7 +5371,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `cluster.not-started` 経営分析に着手していません<br>`cluster.closed` 経営分析は終了しています<br>`report.stage-not-open` 報告書はまだ、またはもう扱えない段階です<br>`idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です<br>`report.not-in-approval` 報告書は決裁中ではありません<br>`report.already-decided` 最初の決裁が済んだため引戻せません */
+            /** @description `cluster.not-started` 経営分析に着手していません<br>`cluster.closed` 経営分析は終了しています<br>`report.stage-not-open` 報告書はまだ、またはもう扱えない段階です<br>`report.not-in-approval` 報告書は決裁中ではありません<br>`report.already-decided` 最初の決裁が済んだため引戻せません<br>`idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5278,7 +5379,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "cluster.not-started" | "cluster.closed" | "report.stage-not-open" | "idempotency.in-progress" | "report.not-in-approval" | "report.already-decided";
+                        code?: "cluster.not-started" | "cluster.closed" | "report.stage-not-open" | "report.not-in-approval" | "report.already-decided" | "idempotency.in-progress";
                     };
                 };
             };
@@ -5336,7 +5437,7 @@ export interface operations {
                     "application/json": components["schemas"]["ClusterDetailView"];
                 };
             };
-            /** @description `request.invalid` 入力内容に誤りがあります<br>`idempotency.key-invalid` Idempotency-Key の形式に誤りがあります<br>`comment.required` コメントが必要です */
+            /** @description `request.invalid` 入力内容に誤りがあります<br>`comment.required` コメントが必要です<br>`idempotency.key-invalid` Idempotency-Key の形式に誤りがあります */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5344,7 +5445,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "request.invalid" | "idempotency.key-invalid" | "comment.required";
+                        code?: "request.invalid" | "comment.required" | "idempotency.key-invalid";
                     };
                 };
             };
@@ -5360,7 +5461,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `report.own-report` 自分が作成・提出した報告書は決裁できません<br>`step.not-yours` あなたはこの段階の決裁者ではありません<br>`step.separation-of-duties` 一つの提出の二つの段階は同じ人が決裁できません<br>`access.denied` この操作の権限がありません */
+            /** @description `report.own-report` 自分が作成・提出した報告書は決裁できません<br>`step.not-yours` あなたはこの段階の決裁者ではありません<br>`step.separation-of-duties` 一つの提出の二つの段階は同じ人が決裁できません<br>`access.denied` この操作の権限がありません<br>`auth.csrf-header-missing` 画面からの操作であることを確認できません */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5368,7 +5469,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "report.own-report" | "step.not-yours" | "step.separation-of-duties" | "access.denied";
+                        code?: "report.own-report" | "step.not-yours" | "step.separation-of-duties" | "access.denied" | "auth.csrf-header-missing";
                     };
                 };
             };
@@ -5384,7 +5485,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `cluster.not-started` 経営分析に着手していません<br>`cluster.closed` 経営分析は終了しています<br>`report.stage-not-open` 報告書はまだ、またはもう扱えない段階です<br>`idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です<br>`report.not-in-approval` 報告書は決裁中ではありません<br>`step.already-decided` この段階の決裁は既に済んでいます */
+            /** @description `cluster.not-started` 経営分析に着手していません<br>`cluster.closed` 経営分析は終了しています<br>`report.stage-not-open` 報告書はまだ、またはもう扱えない段階です<br>`report.not-in-approval` 報告書は決裁中ではありません<br>`step.already-decided` この段階の決裁は既に済んでいます<br>`idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5392,7 +5493,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "cluster.not-started" | "cluster.closed" | "report.stage-not-open" | "idempotency.in-progress" | "report.not-in-approval" | "step.already-decided";
+                        code?: "cluster.not-started" | "cluster.closed" | "report.stage-not-open" | "report.not-in-approval" | "step.already-decided" | "idempotency.in-progress";
                     };
                 };
             };
@@ -5470,7 +5571,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `report.not-drafter` 所管局の担当職員だけが行えます<br>`access.denied` この操作の権限がありません */
+            /** @description `report.not-drafter` 所管局の担当職員だけが行えます<br>`access.denied` この操作の権限がありません<br>`auth.csrf-header-missing` 画面からの操作であることを確認できません */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5478,7 +5579,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "report.not-drafter" | "access.denied";
+                        code?: "report.not-drafter" | "access.denied" | "auth.csrf-header-missing";
                     };
                 };
             };
@@ -5494,7 +5595,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `cluster.not-started` 経営分析に着手していません<br>`cluster.closed` 経営分析は終了しています<br>`report.stage-not-open` 報告書はまだ、またはもう扱えない段階です<br>`idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です<br>`report.in-approval` 報告書は決裁中です<br>`report.approved` 報告書は承認済みです<br>`report.no-draft` 下書きがありません<br>`report.empty-draft` 下書きの本文が空です */
+            /** @description `cluster.not-started` 経営分析に着手していません<br>`cluster.closed` 経営分析は終了しています<br>`report.stage-not-open` 報告書はまだ、またはもう扱えない段階です<br>`report.in-approval` 報告書は決裁中です<br>`report.approved` 報告書は承認済みです<br>`report.no-draft` 下書きがありません<br>`report.empty-draft` 下書きの本文が空です<br>`idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5502,7 +5603,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "cluster.not-started" | "cluster.closed" | "report.stage-not-open" | "idempotency.in-progress" | "report.in-approval" | "report.approved" | "report.no-draft" | "report.empty-draft";
+                        code?: "cluster.not-started" | "cluster.closed" | "report.stage-not-open" | "report.in-approval" | "report.approved" | "report.no-draft" | "report.empty-draft" | "idempotency.in-progress";
                     };
                 };
             };
@@ -5643,7 +5744,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `reform-office.only` 市政変革室だけが行えます<br>`access.denied` この操作の権限がありません */
+            /** @description `reform-office.only` 市政変革室だけが行えます<br>`access.denied` この操作の権限がありません<br>`auth.csrf-header-missing` 画面からの操作であることを確認できません */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5651,7 +5752,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "reform-office.only" | "access.denied";
+                        code?: "reform-office.only" | "access.denied" | "auth.csrf-header-missing";
                     };
                 };
             };
@@ -5755,7 +5856,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `access.denied` この操作の権限がありません */
+            /** @description `access.denied` この操作の権限がありません<br>`auth.csrf-header-missing` 画面からの操作であることを確認できません */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5763,7 +5864,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "access.denied";
+                        code?: "access.denied" | "auth.csrf-header-missing";
                     };
                 };
             };
@@ -5924,7 +6025,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `access.denied` この操作の権限がありません */
+            /** @description `access.denied` この操作の権限がありません<br>`auth.csrf-header-missing` 画面からの操作であることを確認できません */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5932,7 +6033,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "access.denied";
+                        code?: "access.denied" | "auth.csrf-header-missing";
                     };
                 };
             };
@@ -6034,7 +6135,10 @@ export interface operations {
     MeetingsController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 同じキーで繰り返した要求は最初の応答を返し、一度だけ実行されます */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 fy: number;
             };
@@ -6078,7 +6182,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `reform-office.only` 市政変革室だけが行えます<br>`access.denied` この操作の権限がありません */
+            /** @description `reform-office.only` 市政変革室だけが行えます<br>`access.denied` この操作の権限がありません<br>`auth.csrf-header-missing` 画面からの操作であることを確認できません */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6086,7 +6190,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "reform-office.only" | "access.denied";
+                        code?: "reform-office.only" | "access.denied" | "auth.csrf-header-missing";
                     };
                 };
             };
@@ -6191,7 +6295,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `reform-office.only` 市政変革室だけが行えます<br>`access.denied` この操作の権限がありません */
+            /** @description `reform-office.only` 市政変革室だけが行えます<br>`access.denied` この操作の権限がありません<br>`auth.csrf-header-missing` 画面からの操作であることを確認できません */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6199,7 +6303,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "reform-office.only" | "access.denied";
+                        code?: "reform-office.only" | "access.denied" | "auth.csrf-header-missing";
                     };
                 };
             };
@@ -6475,7 +6579,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `access.denied` この操作の権限がありません */
+            /** @description `access.denied` この操作の権限がありません<br>`auth.csrf-header-missing` 画面からの操作であることを確認できません */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6483,7 +6587,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "access.denied";
+                        code?: "access.denied" | "auth.csrf-header-missing";
                     };
                 };
             };
@@ -6587,7 +6691,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `access.denied` この操作の権限がありません */
+            /** @description `access.denied` この操作の権限がありません<br>`auth.csrf-header-missing` 画面からの操作であることを確認できません */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6595,7 +6699,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "access.denied";
+                        code?: "access.denied" | "auth.csrf-header-missing";
                     };
                 };
             };
@@ -6699,7 +6803,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `access.denied` この操作の権限がありません */
+            /** @description `access.denied` この操作の権限がありません<br>`auth.csrf-header-missing` 画面からの操作であることを確認できません */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6707,7 +6811,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "access.denied";
+                        code?: "access.denied" | "auth.csrf-header-missing";
                     };
                 };
             };
@@ -6877,7 +6981,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `platinum.not-member` PTのメンバーではありません */
+            /** @description `platinum.not-member` PTのメンバーではありません<br>`auth.csrf-header-missing` 画面からの操作であることを確認できません */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6885,7 +6989,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "platinum.not-member";
+                        code?: "platinum.not-member" | "auth.csrf-header-missing";
                     };
                 };
             };
@@ -7050,7 +7154,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `document.not-drafter` 作成・提出できる職員ではありません */
+            /** @description `document.not-drafter` 作成・提出できる職員ではありません<br>`auth.csrf-header-missing` 画面からの操作であることを確認できません */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7058,7 +7162,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "document.not-drafter";
+                        code?: "document.not-drafter" | "auth.csrf-header-missing";
                     };
                 };
             };
@@ -7175,7 +7279,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `document.own-document` 自分が作成・提出したものは決裁できません<br>`step.not-yours` あなたはこの段階の決裁者ではありません<br>`step.separation-of-duties` 一つの提出の二つの段階は同じ人が決裁できません */
+            /** @description `document.own-document` 自分が作成・提出したものは決裁できません<br>`step.not-yours` あなたはこの段階の決裁者ではありません<br>`step.separation-of-duties` 一つの提出の二つの段階は同じ人が決裁できません<br>`auth.csrf-header-missing` 画面からの操作であることを確認できません */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7183,7 +7287,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "document.own-document" | "step.not-yours" | "step.separation-of-duties";
+                        code?: "document.own-document" | "step.not-yours" | "step.separation-of-duties" | "auth.csrf-header-missing";
                     };
                 };
             };
@@ -7288,7 +7392,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `access.denied` この操作の権限がありません */
+            /** @description `access.denied` この操作の権限がありません<br>`auth.csrf-header-missing` 画面からの操作であることを確認できません */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7296,7 +7400,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "access.denied";
+                        code?: "access.denied" | "auth.csrf-header-missing";
                     };
                 };
             };
@@ -7403,7 +7507,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `document.not-drafter` 作成・提出できる職員ではありません<br>`access.denied` この操作の権限がありません */
+            /** @description `document.not-drafter` 作成・提出できる職員ではありません<br>`access.denied` この操作の権限がありません<br>`auth.csrf-header-missing` 画面からの操作であることを確認できません */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7411,7 +7515,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "document.not-drafter" | "access.denied";
+                        code?: "document.not-drafter" | "access.denied" | "auth.csrf-header-missing";
                     };
                 };
             };
@@ -7528,7 +7632,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `document.own-document` 自分が作成・提出したものは決裁できません<br>`step.not-yours` あなたはこの段階の決裁者ではありません<br>`step.separation-of-duties` 一つの提出の二つの段階は同じ人が決裁できません<br>`access.denied` この操作の権限がありません */
+            /** @description `document.own-document` 自分が作成・提出したものは決裁できません<br>`step.not-yours` あなたはこの段階の決裁者ではありません<br>`step.separation-of-duties` 一つの提出の二つの段階は同じ人が決裁できません<br>`access.denied` この操作の権限がありません<br>`auth.csrf-header-missing` 画面からの操作であることを確認できません */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7536,7 +7640,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "document.own-document" | "step.not-yours" | "step.separation-of-duties" | "access.denied";
+                        code?: "document.own-document" | "step.not-yours" | "step.separation-of-duties" | "access.denied" | "auth.csrf-header-missing";
                     };
                 };
             };
@@ -7641,7 +7745,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `document.own-document` 自分が作成・提出したものは決裁できません<br>`step.not-yours` あなたはこの段階の決裁者ではありません<br>`step.separation-of-duties` 一つの提出の二つの段階は同じ人が決裁できません<br>`access.denied` この操作の権限がありません */
+            /** @description `document.own-document` 自分が作成・提出したものは決裁できません<br>`step.not-yours` あなたはこの段階の決裁者ではありません<br>`step.separation-of-duties` 一つの提出の二つの段階は同じ人が決裁できません<br>`access.denied` この操作の権限がありません<br>`auth.csrf-header-missing` 画面からの操作であることを確認できません */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7649,7 +7753,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "document.own-document" | "step.not-yours" | "step.separation-of-duties" | "access.denied";
+                        code?: "document.own-document" | "step.not-yours" | "step.separation-of-duties" | "access.denied" | "auth.csrf-header-missing";
                     };
                 };
             };
@@ -7750,7 +7854,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `document.not-submitter` 提出者だけが引戻せます<br>`access.denied` この操作の権限がありません */
+            /** @description `document.not-submitter` 提出者だけが引戻せます<br>`access.denied` この操作の権限がありません<br>`auth.csrf-header-missing` 画面からの操作であることを確認できません */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7758,7 +7862,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "document.not-submitter" | "access.denied";
+                        code?: "document.not-submitter" | "access.denied" | "auth.csrf-header-missing";
                     };
                 };
             };
@@ -7863,7 +7967,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `document.own-document` 自分が作成・提出したものは決裁できません<br>`step.not-yours` あなたはこの段階の決裁者ではありません<br>`step.separation-of-duties` 一つの提出の二つの段階は同じ人が決裁できません<br>`access.denied` この操作の権限がありません */
+            /** @description `document.own-document` 自分が作成・提出したものは決裁できません<br>`step.not-yours` あなたはこの段階の決裁者ではありません<br>`step.separation-of-duties` 一つの提出の二つの段階は同じ人が決裁できません<br>`access.denied` この操作の権限がありません<br>`auth.csrf-header-missing` 画面からの操作であることを確認できません */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7871,7 +7975,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "document.own-document" | "step.not-yours" | "step.separation-of-duties" | "access.denied";
+                        code?: "document.own-document" | "step.not-yours" | "step.separation-of-duties" | "access.denied" | "auth.csrf-header-missing";
                     };
                 };
             };
@@ -7972,7 +8076,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `document.not-drafter` 作成・提出できる職員ではありません<br>`access.denied` この操作の権限がありません */
+            /** @description `document.not-drafter` 作成・提出できる職員ではありません<br>`access.denied` この操作の権限がありません<br>`auth.csrf-header-missing` 画面からの操作であることを確認できません */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7980,7 +8084,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "document.not-drafter" | "access.denied";
+                        code?: "document.not-drafter" | "access.denied" | "auth.csrf-header-missing";
                     };
                 };
             };
@@ -8085,7 +8189,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `document.own-document` 自分が作成・提出したものは決裁できません<br>`step.not-yours` あなたはこの段階の決裁者ではありません<br>`step.separation-of-duties` 一つの提出の二つの段階は同じ人が決裁できません */
+            /** @description `document.own-document` 自分が作成・提出したものは決裁できません<br>`step.not-yours` あなたはこの段階の決裁者ではありません<br>`step.separation-of-duties` 一つの提出の二つの段階は同じ人が決裁できません<br>`auth.csrf-header-missing` 画面からの操作であることを確認できません */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8093,7 +8197,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "document.own-document" | "step.not-yours" | "step.separation-of-duties";
+                        code?: "document.own-document" | "step.not-yours" | "step.separation-of-duties" | "auth.csrf-header-missing";
                     };
                 };
             };
@@ -8260,7 +8364,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `proposal.not-concerned` 関係局の局長だけが対応方針を述べられます<br>`access.denied` この操作の権限がありません */
+            /** @description `proposal.not-concerned` 関係局の局長だけが対応方針を述べられます<br>`access.denied` この操作の権限がありません<br>`auth.csrf-header-missing` 画面からの操作であることを確認できません */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8268,7 +8372,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "proposal.not-concerned" | "access.denied";
+                        code?: "proposal.not-concerned" | "access.denied" | "auth.csrf-header-missing";
                     };
                 };
             };
@@ -8369,7 +8473,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `document.not-submitter` 提出者だけが引戻せます */
+            /** @description `document.not-submitter` 提出者だけが引戻せます<br>`auth.csrf-header-missing` 画面からの操作であることを確認できません */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8377,7 +8481,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "document.not-submitter";
+                        code?: "document.not-submitter" | "auth.csrf-header-missing";
                     };
                 };
             };
@@ -8482,7 +8586,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `document.own-document` 自分が作成・提出したものは決裁できません<br>`step.not-yours` あなたはこの段階の決裁者ではありません<br>`step.separation-of-duties` 一つの提出の二つの段階は同じ人が決裁できません */
+            /** @description `document.own-document` 自分が作成・提出したものは決裁できません<br>`step.not-yours` あなたはこの段階の決裁者ではありません<br>`step.separation-of-duties` 一つの提出の二つの段階は同じ人が決裁できません<br>`auth.csrf-header-missing` 画面からの操作であることを確認できません */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8490,7 +8594,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "document.own-document" | "step.not-yours" | "step.separation-of-duties";
+                        code?: "document.own-document" | "step.not-yours" | "step.separation-of-duties" | "auth.csrf-header-missing";
                     };
                 };
             };
@@ -8591,7 +8695,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `document.not-drafter` 作成・提出できる職員ではありません */
+            /** @description `document.not-drafter` 作成・提出できる職員ではありません<br>`auth.csrf-header-missing` 画面からの操作であることを確認できません */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8599,7 +8703,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "document.not-drafter";
+                        code?: "document.not-drafter" | "auth.csrf-header-missing";
                     };
                 };
             };
@@ -8704,7 +8808,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `access.denied` この操作の権限がありません */
+            /** @description `access.denied` この操作の権限がありません<br>`auth.csrf-header-missing` 画面からの操作であることを確認できません */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8712,7 +8816,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "access.denied";
+                        code?: "access.denied" | "auth.csrf-header-missing";
                     };
                 };
             };
@@ -8989,7 +9093,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `document.own-document` 自分が作成・提出したものは決裁できません<br>`step.not-yours` あなたはこの段階の決裁者ではありません<br>`step.separation-of-duties` 一つの提出の二つの段階は同じ人が決裁できません<br>`access.denied` この操作の権限がありません */
+            /** @description `document.own-document` 自分が作成・提出したものは決裁できません<br>`step.not-yours` あなたはこの段階の決裁者ではありません<br>`step.separation-of-duties` 一つの提出の二つの段階は同じ人が決裁できません<br>`access.denied` この操作の権限がありません<br>`auth.csrf-header-missing` 画面からの操作であることを確認できません */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8997,7 +9101,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "document.own-document" | "step.not-yours" | "step.separation-of-duties" | "access.denied";
+                        code?: "document.own-document" | "step.not-yours" | "step.separation-of-duties" | "access.denied" | "auth.csrf-header-missing";
                     };
                 };
             };
@@ -9165,7 +9269,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `document.not-drafter` 作成・提出できる職員ではありません<br>`access.denied` この操作の権限がありません */
+            /** @description `document.not-drafter` 作成・提出できる職員ではありません<br>`access.denied` この操作の権限がありません<br>`auth.csrf-header-missing` 画面からの操作であることを確認できません */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9173,7 +9277,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "document.not-drafter" | "access.denied";
+                        code?: "document.not-drafter" | "access.denied" | "auth.csrf-header-missing";
                     };
                 };
             };
@@ -9291,7 +9395,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `document.not-drafter` 作成・提出できる職員ではありません<br>`access.denied` この操作の権限がありません */
+            /** @description `document.not-drafter` 作成・提出できる職員ではありません<br>`access.denied` この操作の権限がありません<br>`auth.csrf-header-missing` 画面からの操作であることを確認できません */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9299,7 +9403,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "document.not-drafter" | "access.denied";
+                        code?: "document.not-drafter" | "access.denied" | "auth.csrf-header-missing";
                     };
                 };
             };
@@ -9405,7 +9509,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `document.own-document` 自分が作成・提出したものは決裁できません<br>`step.not-yours` あなたはこの段階の決裁者ではありません<br>`step.separation-of-duties` 一つの提出の二つの段階は同じ人が決裁できません<br>`access.denied` この操作の権限がありません */
+            /** @description `document.own-document` 自分が作成・提出したものは決裁できません<br>`step.not-yours` あなたはこの段階の決裁者ではありません<br>`step.separation-of-duties` 一つの提出の二つの段階は同じ人が決裁できません<br>`access.denied` この操作の権限がありません<br>`auth.csrf-header-missing` 画面からの操作であることを確認できません */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9413,7 +9517,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "document.own-document" | "step.not-yours" | "step.separation-of-duties" | "access.denied";
+                        code?: "document.own-document" | "step.not-yours" | "step.separation-of-duties" | "access.denied" | "auth.csrf-header-missing";
                     };
                 };
             };
@@ -9519,7 +9623,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `document.own-document` 自分が作成・提出したものは決裁できません<br>`step.not-yours` あなたはこの段階の決裁者ではありません<br>`step.separation-of-duties` 一つの提出の二つの段階は同じ人が決裁できません<br>`access.denied` この操作の権限がありません */
+            /** @description `document.own-document` 自分が作成・提出したものは決裁できません<br>`step.not-yours` あなたはこの段階の決裁者ではありません<br>`step.separation-of-duties` 一つの提出の二つの段階は同じ人が決裁できません<br>`access.denied` この操作の権限がありません<br>`auth.csrf-header-missing` 画面からの操作であることを確認できません */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9527,7 +9631,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "document.own-document" | "step.not-yours" | "step.separation-of-duties" | "access.denied";
+                        code?: "document.own-document" | "step.not-yours" | "step.separation-of-duties" | "access.denied" | "auth.csrf-header-missing";
                     };
                 };
             };
@@ -9628,7 +9732,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `document.not-submitter` 提出者だけが引戻せます<br>`access.denied` この操作の権限がありません */
+            /** @description `document.not-submitter` 提出者だけが引戻せます<br>`access.denied` この操作の権限がありません<br>`auth.csrf-header-missing` 画面からの操作であることを確認できません */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9636,7 +9740,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "document.not-submitter" | "access.denied";
+                        code?: "document.not-submitter" | "access.denied" | "auth.csrf-header-missing";
                     };
                 };
             };
@@ -9741,7 +9845,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `document.own-document` 自分が作成・提出したものは決裁できません<br>`step.not-yours` あなたはこの段階の決裁者ではありません<br>`step.separation-of-duties` 一つの提出の二つの段階は同じ人が決裁できません<br>`access.denied` この操作の権限がありません */
+            /** @description `document.own-document` 自分が作成・提出したものは決裁できません<br>`step.not-yours` あなたはこの段階の決裁者ではありません<br>`step.separation-of-duties` 一つの提出の二つの段階は同じ人が決裁できません<br>`access.denied` この操作の権限がありません<br>`auth.csrf-header-missing` 画面からの操作であることを確認できません */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9749,7 +9853,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "document.own-document" | "step.not-yours" | "step.separation-of-duties" | "access.denied";
+                        code?: "document.own-document" | "step.not-yours" | "step.separation-of-duties" | "access.denied" | "auth.csrf-header-missing";
                     };
                 };
             };
@@ -9856,7 +9960,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `document.not-drafter` 作成・提出できる職員ではありません<br>`access.denied` この操作の権限がありません */
+            /** @description `document.not-drafter` 作成・提出できる職員ではありません<br>`access.denied` この操作の権限がありません<br>`auth.csrf-header-missing` 画面からの操作であることを確認できません */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9864,7 +9968,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "document.not-drafter" | "access.denied";
+                        code?: "document.not-drafter" | "access.denied" | "auth.csrf-header-missing";
                     };
                 };
             };
@@ -9977,7 +10081,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `document.not-drafter` 作成・提出できる職員ではありません<br>`access.denied` この操作の権限がありません */
+            /** @description `document.not-drafter` 作成・提出できる職員ではありません<br>`access.denied` この操作の権限がありません<br>`auth.csrf-header-missing` 画面からの操作であることを確認できません */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9985,7 +10089,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "document.not-drafter" | "access.denied";
+                        code?: "document.not-drafter" | "access.denied" | "auth.csrf-header-missing";
                     };
                 };
             };
@@ -10089,7 +10193,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `access.denied` この操作の権限がありません */
+            /** @description `access.denied` この操作の権限がありません<br>`auth.csrf-header-missing` 画面からの操作であることを確認できません */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10097,7 +10201,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "access.denied";
+                        code?: "access.denied" | "auth.csrf-header-missing";
                     };
                 };
             };
@@ -10258,7 +10362,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `access.denied` この操作の権限がありません */
+            /** @description `access.denied` この操作の権限がありません<br>`auth.csrf-header-missing` 画面からの操作であることを確認できません */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10266,7 +10370,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "access.denied";
+                        code?: "access.denied" | "auth.csrf-header-missing";
                     };
                 };
             };
@@ -10471,7 +10575,10 @@ export interface operations {
     NotificationsController_markRead: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 同じキーで繰り返した要求は最初の応答を返し、一度だけ実行されます */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description 通知のID（"/" を含むので URL エンコードしてください） */
                 id: string;
@@ -10509,6 +10616,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
                         code?: "auth.required";
+                    };
+                };
+            };
+            /** @description `auth.csrf-header-missing` 画面からの操作であることを確認できません */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "auth.csrf-header-missing";
                     };
                 };
             };
@@ -10553,7 +10672,10 @@ export interface operations {
     NotificationsController_markAllRead: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 同じキーで繰り返した要求は最初の応答を返し、一度だけ実行されます */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -10588,6 +10710,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
                         code?: "auth.required";
+                    };
+                };
+            };
+            /** @description `auth.csrf-header-missing` 画面からの操作であることを確認できません */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "auth.csrf-header-missing";
                     };
                 };
             };
@@ -10936,7 +11070,10 @@ export interface operations {
     UsersController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 同じキーで繰り返した要求は最初の応答を返し、一度だけ実行されます */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -10978,7 +11115,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `access.denied` この操作の権限がありません */
+            /** @description `access.denied` この操作の権限がありません<br>`auth.csrf-header-missing` 画面からの操作であることを確認できません */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10986,7 +11123,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "access.denied";
+                        code?: "access.denied" | "auth.csrf-header-missing";
                     };
                 };
             };
@@ -11019,7 +11156,10 @@ export interface operations {
     UsersController_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 同じキーで繰り返した要求は最初の応答を返し、一度だけ実行されます */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description 利用者の id */
                 id: string;
@@ -11064,7 +11204,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `access.denied` この操作の権限がありません */
+            /** @description `access.denied` この操作の権限がありません<br>`auth.csrf-header-missing` 画面からの操作であることを確認できません */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11072,7 +11212,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "access.denied";
+                        code?: "access.denied" | "auth.csrf-header-missing";
                     };
                 };
             };
@@ -11117,7 +11257,10 @@ export interface operations {
     UsersController_setPassword: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 同じキーで繰り返した要求は最初の応答を返し、一度だけ実行されます */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description 利用者の id */
                 id: string;
@@ -11161,7 +11304,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `access.denied` この操作の権限がありません */
+            /** @description `access.denied` この操作の権限がありません<br>`auth.csrf-header-missing` 画面からの操作であることを確認できません */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11169,7 +11312,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "access.denied";
+                        code?: "access.denied" | "auth.csrf-header-missing";
                     };
                 };
             };

@@ -1,4 +1,4 @@
-import { INPUT_MAX_DEPTH, unstorableInputProblems, unstorableTextProblem } from './storable-input';
+import { INPUT_MAX_DEPTH, tooDeepInputProblem, unstorableInputProblems, unstorableTextProblem } from './storable-input';
 
 describe('text the database can store', () => {
   it.each([
@@ -21,10 +21,11 @@ describe('text the database can store', () => {
 });
 
 describe('a parsed request', () => {
-  it('names the dotted path of each string that cannot be stored, in keys too', () => {
-    expect(unstorableInputProblems({ title: 'ok', agenda: [{ note: 'x\u0000' }], ['bad\ud800']: 1 })).toEqual([
+  it('names the dotted path of each string that cannot be stored, in keys too, writing such a key with escapes', () => {
+    expect(unstorableInputProblems({ title: 'ok', agenda: [{ note: 'x\u0000', ['a\u0000b']: 1 }], ['bad\ud800']: 1, ['𠮷']: 'ok' })).toEqual([
       { field: 'agenda.0.note', problems: [expect.stringMatching(/NUL/)] },
-      { field: 'bad\ud800', problems: [expect.stringMatching(/^項目名に/)] },
+      { field: 'agenda.0.a\\u0000b', problems: [expect.stringMatching(/^項目名に/)] },
+      { field: 'bad\\ud800', problems: [expect.stringMatching(/^項目名に/)] },
     ]);
   });
 
@@ -42,5 +43,21 @@ describe('a parsed request', () => {
     expect(unstorableInputProblems(nested)).toEqual([]);
     expect(unstorableInputProblems(42)).toEqual([]);
     expect(unstorableInputProblems(null)).toEqual([]);
+  });
+});
+
+describe('the nesting of a parsed request', () => {
+  it('is found too deep at the level where it goes beyond the limit, however deep it goes', () => {
+    let deep: unknown = 1;
+    for (let level = 0; level < 100_000; level++) deep = [deep];
+    expect(tooDeepInputProblem({ title: '件名', extra: deep })).toEqual({ field: ['extra', ...Array<string>(INPUT_MAX_DEPTH - 1).fill('0')].join('.'), problems: [expect.stringMatching(/入れ子/)] });
+  });
+
+  it('takes nesting up to the limit and plain values', () => {
+    let nested: unknown = '値';
+    for (let level = 0; level < INPUT_MAX_DEPTH; level++) nested = { a: nested };
+    expect(tooDeepInputProblem(nested)).toBeNull();
+    expect(tooDeepInputProblem('text')).toBeNull();
+    expect(tooDeepInputProblem(null)).toBeNull();
   });
 });

@@ -19,6 +19,16 @@ export function unstorableTextProblem(text: string): string | null {
   return null;
 }
 
+const UNSTORABLE_CHARACTERS = new RegExp(`\\u0000|${LONE_SURROGATE.source}`, 'g');
+
+/**
+ * A key as the refusal names it: each character that cannot be stored written as its `\u0000` escape,
+ * so that the refusal itself can be stored (an Idempotency-Key keeps it) and read.
+ */
+const shownKey = (key: string) => key.replace(UNSTORABLE_CHARACTERS, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+const TOO_DEEP = `入れ子が深すぎます（${INPUT_MAX_DEPTH}段まで）`;
+
 /** Every string (keys included) of a parsed request that cannot be stored, and any nesting beyond the limit. */
 export function unstorableInputProblems(input: unknown, field = '', depth = 0): FieldProblem[] {
   if (typeof input === 'string') {
@@ -26,10 +36,24 @@ export function unstorableInputProblems(input: unknown, field = '', depth = 0): 
     return problem ? [{ field: field || '(本文)', problems: [problem] }] : [];
   }
   if (typeof input !== 'object' || input === null) return [];
-  if (depth >= INPUT_MAX_DEPTH) return [{ field: field || '(本文)', problems: [`入れ子が深すぎます（${INPUT_MAX_DEPTH}段まで）`] }];
+  if (depth >= INPUT_MAX_DEPTH) return [{ field: field || '(本文)', problems: [TOO_DEEP] }];
   return Object.entries(input).flatMap(([key, value]) => {
-    const path = field ? `${field}.${key}` : key;
+    const path = field ? `${field}.${shownKey(key)}` : shownKey(key);
     const keyProblem = unstorableTextProblem(key);
     return [...(keyProblem ? [{ field: path, problems: [`項目名に${keyProblem}`] }] : []), ...unstorableInputProblems(value, path, depth + 1)];
   });
+}
+
+/**
+ * Where a parsed request nests deeper than {@link INPUT_MAX_DEPTH}, if it does. It looks no deeper than
+ * the limit, so it is safe on JSON nested any depth, which a walk of the whole value is not.
+ */
+export function tooDeepInputProblem(input: unknown, field = '', depth = 0): FieldProblem | null {
+  if (typeof input !== 'object' || input === null) return null;
+  if (depth >= INPUT_MAX_DEPTH) return { field: field || '(本文)', problems: [TOO_DEEP] };
+  for (const [key, value] of Object.entries(input)) {
+    const problem = tooDeepInputProblem(value, field ? `${field}.${shownKey(key)}` : shownKey(key), depth + 1);
+    if (problem) return problem;
+  }
+  return null;
 }

@@ -16,6 +16,7 @@ export type RefusalClass =
   | 'conflict'
   | 'precondition-failed'
   | 'too-large'
+  | 'headers-too-large'
   | 'unsupported-media-type'
   | 'too-many-requests'
   | 'unprocessable'
@@ -43,6 +44,7 @@ export const REFUSAL_REASONS = {
   'route.unknown': { class: 'not-found', title: 'ページが見つかりません' },
   'request.too-large': { class: 'too-large', title: '要求の本文が大きすぎます' },
   'request.unsupported-media-type': { class: 'unsupported-media-type', title: '本文は JSON で送ってください' },
+  'request.headers-too-large': { class: 'headers-too-large', title: '要求の URL またはヘッダーが長すぎます' },
   'idempotency.key-reused': { class: 'unprocessable', title: '同じ Idempotency-Key が別の要求に使われています' },
   'idempotency.key-invalid': { class: 'invalid', title: 'Idempotency-Key の形式に誤りがあります' },
   'idempotency.in-progress': { class: 'conflict', title: '同じ Idempotency-Key の要求を処理中です' },
