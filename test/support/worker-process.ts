@@ -5,6 +5,8 @@ import { testWorkflowBundlePath } from './test-environment';
 import { TEST_PAYLOAD_KEY_ENTRY } from './test-temporal';
 
 const WORKER_MAIN = join(__dirname, '../../dist/apps/worker/src/main.js');
+/** The launcher's lifeline: the worker ends when this test process does, however it ends. */
+const EXIT_WITH_PARENT = join(__dirname, '../../dist/tools/launcher/exit-with-launcher.js');
 const READY_MESSAGE = 'worker polling task queue';
 const START_TIMEOUT_MS = 60_000;
 
@@ -27,11 +29,11 @@ export interface WorkerProcessOptions {
 
 /**
  * The worker as `npm start` runs it: `dist/apps/worker/src/main.js` in a Node process of its own,
- * configured through its environment, ready once it says it polls. Only a process of its own can be
- * killed outright without taking the test with it.
+ * configured through its environment and tied to this process by the launcher's lifeline, ready once
+ * it says it polls. Only a process of its own can be killed outright without taking the test with it.
  */
 export async function startWorkerProcess(options: WorkerProcessOptions): Promise<WorkerProcess> {
-  const child = spawn(process.execPath, [WORKER_MAIN], {
+  const child = spawn(process.execPath, ['--require', EXIT_WITH_PARENT, WORKER_MAIN], {
     env: {
       ...process.env,
       ...options.environment,
@@ -42,8 +44,10 @@ export async function startWorkerProcess(options: WorkerProcessOptions): Promise
       WORKFLOW_BUNDLE_PATH: testWorkflowBundlePath(),
       LOG_LEVEL: 'info',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
+  // The channel is only that lifeline: it must not keep the test process alive.
+  child.channel?.unref();
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const lastLines: string[] = [];
   const ready = new Promise<boolean>((resolve) => {
