@@ -37,4 +37,22 @@ describe('the request deadline on Workflow Updates', () => {
     const history = (await fx.as('staff').get(`/api/v1/fiscal-years/${FY}/clusters/${NO}/history?pageSize=200`).expect(200)).body.items as { action: string }[];
     expect(history.filter((entry) => entry.action === 'approve')).toHaveLength(1);
   }, 60_000);
+
+  it('answers a kickoff that started the workflow but found no worker 503, and its retry with the same key 201, not "already started"', async () => {
+    const no = 28;
+    await fx.assignCluster(no);
+    const kickoff = (user: 'office' | 'office2', key: string) =>
+      fx.as(user).post(`/api/v1/fiscal-years/${FY}/clusters/${no}/kickoff`, { meetingDate: `${FY}-06-04`, attendees: [] }).set('Idempotency-Key', key);
+    await fx.stopWorker();
+    expectProblem(await kickoff('office', 'kickoff-while-no-worker'), 503, 'temporal.unavailable');
+
+    await fx.startWorker();
+    const started = await kickoff('office', 'kickoff-while-no-worker').expect(201);
+    expect(started.body).toEqual({ workflowId: `cluster/${FY}/${no}`, started: true });
+    expect(started.headers['idempotent-replayed']).toBeUndefined();
+    // Anyone else's kickoff is still refused as one of a running analysis.
+    expectProblem(await kickoff('office2', 'a-second-kickoff'), 409, 'cluster.already-started');
+    const history = (await fx.as('staff').get(`/api/v1/fiscal-years/${FY}/clusters/${no}/history`).expect(200)).body.items as { action: string }[];
+    expect(history.map((entry) => entry.action)).toEqual(['kickoff']);
+  }, 60_000);
 });

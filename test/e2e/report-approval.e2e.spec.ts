@@ -1,4 +1,5 @@
 import { startLifecycleFixture, LifecycleFixture, TEST_FISCAL_YEARS, TestUserName } from '../support/lifecycle-fixture';
+import { expectReadModelAgrees } from '../support/read-model-checks';
 
 /** The heart of the product on real servers: staff write and submit, managers approve or return. */
 describe('report approval through the API', () => {
@@ -12,17 +13,6 @@ describe('report approval through the API', () => {
     await fx?.close();
   });
 
-  /** The read model and audit trail say what the workflow itself holds. */
-  async function expectReadModelAgrees(no: number): Promise<void> {
-    const workflowCase = await fx.workflowCase(no);
-    const { rows } = await fx.pg.query(`SELECT stage, case_state, last_event_seq FROM clusters WHERE fiscal_year = $1 AND no = $2`, [fx.fiscalYear, no]);
-    expect(rows[0].case_state).toEqual(workflowCase);
-    expect(rows[0].stage).toBe((workflowCase as { stage: string }).stage);
-    const audit = await fx.pg.query(`SELECT to_state FROM audit_events WHERE fiscal_year = $1 AND cluster_no = $2 ORDER BY id`, [fx.fiscalYear, no]);
-    expect(audit.rows).toHaveLength(rows[0].last_event_seq);
-    expect(audit.rows[audit.rows.length - 1].to_state).toBe(rows[0].stage);
-  }
-
   async function tasksOf(user: TestUserName): Promise<{ clusterNo: number; reportKind: string; action: string }[]> {
     const response = await fx.as(user).get('/api/v1/me/tasks').expect(200);
     return response.body.items.filter((task: { fiscalYear: number }) => task.fiscalYear === fx.fiscalYear);
@@ -32,7 +22,7 @@ describe('report approval through the API', () => {
     let body: Record<string, unknown> = {};
     for (const approver of ['manager', 'director', 'office'] as const) {
       body = (await fx.as(approver).post(`${fx.base(no)}/reports/${kind}/approve`, { comment: `${approver} 承認` }).expect(200)).body;
-      await expectReadModelAgrees(no);
+      await expectReadModelAgrees(fx, no);
     }
     return body;
   }
@@ -46,7 +36,7 @@ describe('report approval through the API', () => {
     const no = 27;
     await fx.assignCluster(no);
     await fx.kickoff(no);
-    await expectReadModelAgrees(no);
+    await expectReadModelAgrees(fx, no);
     expect(await tasksOf('staff')).toEqual(expect.arrayContaining([expect.objectContaining({ clusterNo: no, reportKind: 'interim', action: 'write' })]));
 
     const saved = await fx.as('staff').put(`${fx.base(no)}/reports/interim`, draft('ごみ処理事業　経過報告（案）')).expect(200);
@@ -66,7 +56,7 @@ describe('report approval through the API', () => {
     expect(await tasksOf('manager')).toEqual([expect.objectContaining({ clusterNo: no, reportKind: 'interim', action: 'decide' })]);
     expect(await tasksOf('director')).toEqual([]);
     expect(await tasksOf('otherManager')).toEqual([]);
-    await expectReadModelAgrees(no);
+    await expectReadModelAgrees(fx, no);
 
     const afterInterim = await approveThroughChain(no, 'interim');
     expect(afterInterim.stage).toBe('DIRECTION_REPORT');
@@ -109,7 +99,7 @@ describe('report approval through the API', () => {
     const interim = returned.body.reports.find((report: { kind: string }) => report.kind === 'interim');
     expect(interim).toMatchObject({ status: 'RETURNED', submission: null, lastReturn: { comment: '数値の出典を明記してください', stepLabel: '所管局長', by: { name: '環境 局長' } } });
     expect(await tasksOf('staff')).toEqual(expect.arrayContaining([expect.objectContaining({ clusterNo: no, reportKind: 'interim', action: 'revise' })]));
-    await expectReadModelAgrees(no);
+    await expectReadModelAgrees(fx, no);
 
     await fx.as('director').post(`${fx.base(no)}/reports/interim/approve`).expect(409);
     await fx.as('staff').put(`${fx.base(no)}/reports/interim`, draft('経過報告（出典追記）')).expect(200);
@@ -118,7 +108,7 @@ describe('report approval through the API', () => {
     expect(steps.map((step: { status: string }) => step.status)).toEqual(['pending', 'waiting', 'waiting']);
     await fx.as('director').post(`${fx.base(no)}/reports/interim/approve`).expect(403);
     await fx.as('manager').post(`${fx.base(no)}/reports/interim/approve`).expect(200);
-    await expectReadModelAgrees(no);
+    await expectReadModelAgrees(fx, no);
   });
 
   it('lets the submitter pull a report back before the first decision, and not after', async () => {
@@ -136,7 +126,7 @@ describe('report approval through the API', () => {
     await fx.as('manager').post(`${fx.base(no)}/reports/interim/approve`).expect(200);
     const late = await fx.as('staff').post(`${fx.base(no)}/reports/interim/recall`).expect(409);
     expect(late.body.detail).toContain('引戻せません');
-    await expectReadModelAgrees(no);
+    await expectReadModelAgrees(fx, no);
   });
 
   it('hands a pending step to another holder of the same role in the same bureau', async () => {
@@ -160,7 +150,7 @@ describe('report approval through the API', () => {
     await fx.as('manager2').post(`${fx.base(no)}/reports/interim/approve`).expect(200);
     const history = await fx.as('staff').get(`${fx.base(no)}/history`).expect(200);
     expect(history.body.items.map((entry: { action: string }) => entry.action)).toEqual(['kickoff', 'save-draft', 'submit', 'delegate', 'approve']);
-    await expectReadModelAgrees(no);
+    await expectReadModelAgrees(fx, no);
   });
 
   it('withdraws a cluster with a reason; nothing changes it afterwards', async () => {
@@ -204,7 +194,7 @@ describe('report approval through the API', () => {
     const own = await fx.as('staffAndManager').post(`${fx.base(no)}/reports/interim/approve`).expect(403);
     expect(own.body.detail).toContain('自分が作成・提出した');
     expect(await tasksOf('staffAndManager')).not.toEqual(expect.arrayContaining([expect.objectContaining({ clusterNo: no, action: 'decide' })]));
-    await expectReadModelAgrees(no);
+    await expectReadModelAgrees(fx, no);
   });
 
   it('answers a repeated request with the same Idempotency-Key once, and refuses the key for another request', async () => {
@@ -240,7 +230,7 @@ describe('report approval through the API', () => {
     expect(loser.body.current).toEqual({ stage: 'INTERIM_REPORT', reports: expect.arrayContaining([{ kind: 'interim', status: 'IN_APPROVAL', version: 1 }]) });
     const { rows } = await fx.pg.query(`SELECT count(*)::int AS n FROM audit_events WHERE fiscal_year = $1 AND cluster_no = $2 AND action = 'approve'`, [fx.fiscalYear, no]);
     expect(rows[0].n).toBe(1);
-    await expectReadModelAgrees(no);
+    await expectReadModelAgrees(fx, no);
   });
 
   it('moves a running analysis to a new owning bureau, whose staff and managers take over', async () => {
@@ -254,7 +244,7 @@ describe('report approval through the API', () => {
     await fx.as('otherManager').post(`${fx.base(no)}/reports/interim/approve`).expect(200);
     const list = await fx.as('staff').get(`/api/v1/fiscal-years/${fx.fiscalYear}/clusters?bureau=kodomo`).expect(200);
     expect(list.body.items.map((item: { no: number }) => item.no)).toContain(no);
-    await expectReadModelAgrees(no);
+    await expectReadModelAgrees(fx, no);
   });
 
   it('counts clusters by group × kind × stage and by bureau', async () => {

@@ -1,9 +1,10 @@
+import { TemporalConnectionSettings } from '@app/config';
 import { Role } from '@app/domain';
 import { CatalogueRepository } from '@app/persistence';
 import { clusterWorkflowId, connectTemporalClient } from '@app/temporal';
 import { INestApplication } from '@nestjs/common';
 import { Client } from '@temporalio/client';
-import { Client as PgClient } from 'pg';
+import { Pool } from 'pg';
 import request from 'supertest';
 import { getClusterCase } from '@app/workflows';
 import { ApiHarnessOptions, createUser, login, startApi, TEST_ADMIN_PASSWORD } from './api-harness';
@@ -52,6 +53,9 @@ export const TEST_FISCAL_YEARS = {
   fuzzCreated: 2075,
   payloadEncryption: 2076,
   temporalTls: 2077,
+  workerKilled: 2080,
+  postgresOutage: 2081,
+  temporalOutage: 2082,
 } as const;
 
 export const BUREAUS = { kankyo: '環境局', kodomo: '子ども家庭局' } as const;
@@ -75,7 +79,12 @@ export type TestUserName = keyof typeof USERS | 'admin';
 
 export interface LifecycleFixture {
   readonly app: INestApplication;
+  /** The worker in this process; absent with `inProcessWorker: false`. */
   readonly worker: RunningWorker;
+  /** Where a worker of the fixture's own finds the database, Temporal and its task queue. */
+  readonly databaseUrl: string;
+  readonly temporalSettings: TemporalConnectionSettings;
+  readonly taskQueue: string;
   /** Stops the worker, as a crash or deployment would, leaving its workflows to wait on the server. */
   stopWorker(): Promise<void>;
   startWorker(): Promise<void>;
@@ -83,7 +92,8 @@ export interface LifecycleFixture {
   closeApi(): Promise<void>;
   /** Another fiscal year copied from FY2024 (catalogue, settings, meetings moved by whole years). */
   addFiscalYear(fiscalYear: number): Promise<void>;
-  readonly pg: PgClient;
+  /** Connections to the fixture's database; one lost while PostgreSQL restarts is replaced by the next query. */
+  readonly pg: Pool;
   readonly temporal: Client;
   readonly fiscalYear: number;
   readonly tokens: Record<TestUserName, string>;
@@ -105,24 +115,31 @@ export interface AuthenticatedHttp {
   patch(path: string, body?: object): request.Test;
 }
 
-export async function startLifecycleFixture(
-  fiscalYear: number,
-  workerEnvironment: Record<string, string> = {},
-  apiOptions: Pick<ApiHarnessOptions, 'temporalRequestTimeoutMs' | 'idempotencyLeaseMs' | 'temporal'> = {},
-): Promise<LifecycleFixture> {
-  const database: TestDatabase = await createTestDatabase();
+export interface LifecycleFixtureOptions extends Pick<ApiHarnessOptions, 'temporalRequestTimeoutMs' | 'idempotencyLeaseMs' | 'temporal'> {
+  /** The PostgreSQL server that gets the fixture's database; the run's own by default. */
+  readonly databaseServerUrl?: string;
+  /** False: no worker in this process (the test runs one of its own, for example as a process it can kill). */
+  readonly inProcessWorker?: boolean;
+}
+
+export async function startLifecycleFixture(fiscalYear: number, workerEnvironment: Record<string, string> = {}, options: LifecycleFixtureOptions = {}): Promise<LifecycleFixture> {
+  const { databaseServerUrl, inProcessWorker = true, ...apiOptions } = options;
+  const database: TestDatabase = await createTestDatabase({ serverUrl: databaseServerUrl });
   const temporalAddress = testTemporalAddress();
   // The API's way to Temporal is the worker's and the fixture's own client's too.
   const temporalSettings = apiOptions.temporal ?? testTemporal(temporalAddress);
   const taskQueue = uniqueName('queue');
   const runWorker = () => startWorker({ databaseUrl: database.url, temporalAddress, temporal: temporalSettings, taskQueue, environment: workerEnvironment });
-  const [app, firstWorker] = await Promise.all([startApi({ databaseUrl: database.url, temporalAddress, taskQueue, ...apiOptions, temporal: temporalSettings }), runWorker()]);
+  const [app, firstWorker] = await Promise.all([
+    startApi({ databaseUrl: database.url, temporalAddress, taskQueue, ...apiOptions, temporal: temporalSettings }),
+    inProcessWorker ? runWorker() : undefined,
+  ]);
   let worker = firstWorker;
-  let workerRunning = true;
+  let workerRunning = inProcessWorker;
   let apiOpen = true;
   if (fiscalYear !== 2024) await app.get(CatalogueRepository).copyFiscalYear(2024, fiscalYear);
-  const pg = new PgClient({ connectionString: database.url });
-  await pg.connect();
+  const pg = new Pool({ connectionString: database.url, max: 2 });
+  pg.on('error', () => undefined);
   for (const [code, name] of Object.entries(BUREAUS)) await pg.query(`INSERT INTO bureaus (code, name) VALUES ($1, $2)`, [code, name]);
   for (const [username, user] of Object.entries(USERS)) await createUser(app, { username, ...user, roles: [...user.roles] });
   const names = Object.keys(USERS) as (keyof typeof USERS)[];
@@ -146,10 +163,14 @@ export async function startLifecycleFixture(
   return {
     app,
     get worker() {
+      if (!worker) throw new Error('this fixture runs no worker in this process');
       return worker;
     },
+    databaseUrl: database.url,
+    temporalSettings,
+    taskQueue,
     stopWorker: async () => {
-      await worker.stop();
+      await worker?.stop();
       workerRunning = false;
     },
     startWorker: async () => {
@@ -184,7 +205,7 @@ export async function startLifecycleFixture(
       );
       await temporal.connection.close();
       await pg.end();
-      if (workerRunning) await worker.stop();
+      if (workerRunning) await worker?.stop();
       if (apiOpen) await app.close();
       await database.drop();
     },

@@ -38,9 +38,12 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A fresh database of its own on the shared test server; migrated and seeded unless `prepare` is false. */
-export async function createTestDatabase(options: { prepare?: boolean } = {}): Promise<TestDatabase> {
-  const serverUrl = new URL(required(TEST_ENVIRONMENT_KEYS.databaseUrl));
+/**
+ * A fresh database of its own on the shared test server (or on the server at `serverUrl`); migrated
+ * and seeded unless `prepare` is false.
+ */
+export async function createTestDatabase(options: { prepare?: boolean; serverUrl?: string } = {}): Promise<TestDatabase> {
+  const serverUrl = new URL(options.serverUrl ?? required(TEST_ENVIRONMENT_KEYS.databaseUrl));
   const name = uniqueName('test');
   const admin = new Client({ connectionString: serverUrl.toString() });
   await admin.connect();

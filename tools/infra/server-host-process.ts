@@ -57,6 +57,16 @@ export class ServerHostProcess {
     }
   }
 
+  /** Starts a server stopped with {@link stopServer} again, on the same port with the same data, and waits until it answers. */
+  async startServer(name: 'postgres' | 'temporal'): Promise<void> {
+    this.child.stdin.write(`start ${name}\n`);
+    for (let line = await this.lines.next(); !line.done; line = await this.lines.next()) {
+      if (line.value === `STARTED ${name}`) return;
+      if (line.value.startsWith(`FAILED ${name} `)) throw new Error(`${name} did not start again: ${line.value.slice(`FAILED ${name} `.length)}`);
+    }
+    throw new Error(`${name} did not start again: the server host has ended`);
+  }
+
   /** Stops everything and waits for the process to exit. */
   async close(): Promise<void> {
     this.child.stdin.end();

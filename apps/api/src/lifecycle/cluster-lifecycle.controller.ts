@@ -99,8 +99,9 @@ export class ClusterLifecycleController {
     @Param('no', ClusterNoPipe) no: number,
     @Body() body: KickoffRequest,
     @CurrentUser() user: AuthenticatedUser,
+    @Req() request: AuthenticatedRequest,
   ): Promise<KickoffResponse> {
-    return this.kickoffs.kickoffCluster({ fiscalYear, clusterNo: no, meeting: body, actor: participantOf(user) });
+    return this.kickoffs.kickoffCluster({ fiscalYear, clusterNo: no, meeting: body, actor: participantOf(user), requestKey: workflowUpdateKey(request) });
   }
 
   @Post('withdraw')

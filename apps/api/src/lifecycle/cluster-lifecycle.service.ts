@@ -43,8 +43,12 @@ export class ClusterLifecycleService {
     private readonly catalogue: CatalogueRepository,
   ) {}
 
-  /** 着手: starts the cluster's workflow; the id is the business key, so a second start finds the first. */
-  async kickoff(cluster: ClusterRow, meeting: KickoffMeeting, startedBy: Participant): Promise<KickoffOutcome> {
+  /**
+   * 着手: starts the cluster's workflow; the id is the business key, so a second start finds the first.
+   * `requestKey` names the kickoff's Update, so a retry of a kickoff that started the workflow but did
+   * not answer in time finds its own kickoff instead of taking it for someone else's.
+   */
+  async kickoff(cluster: ClusterRow, meeting: KickoffMeeting, startedBy: Participant, requestKey?: string): Promise<KickoffOutcome> {
     const owningBureau = cluster.owningBureau;
     if (!owningBureau) {
       throw refused('cluster.no-owning-bureau', `「${cluster.name}」（No.${cluster.no}）は所管局が設定されていないため着手できません。先に所管局を設定してください`, {
@@ -56,9 +60,10 @@ export class ClusterLifecycleService {
       throw refused('lifecycle-settings.incomplete', `${fiscalYearLabel(cluster.fiscalYear)}の報告書・決裁経路の設定がないか不完全なため着手できません`);
     }
     // Decided in the database, so two requests cannot both start it, and a closed analysis is never started again.
-    if (!(await this.catalogue.claimKickoff(cluster.fiscalYear, cluster.no))) return 'refused';
+    if (!(await this.catalogue.claimKickoff(cluster.fiscalYear, cluster.no))) return this.startedByThisRequest(cluster, requestKey);
     try {
       await withinRequestDeadline(this.client, this.temporal, () => this.client.workflow.executeUpdateWithStart(awaitKickoff, {
+        ...(requestKey ? { updateId: requestKey } : {}),
         // Answered once the kickoff is in the read model, so the caller's next read shows it.
         startWorkflowOperation: new WithStartWorkflowOperation<typeof clusterLifecycleWorkflow>('clusterLifecycleWorkflow', {
           workflowId: clusterWorkflowId(cluster.fiscalYear, cluster.no),
@@ -89,8 +94,22 @@ export class ClusterLifecycleService {
       }));
       return 'started';
     } catch (error) {
-      if (error instanceof WorkflowExecutionAlreadyStartedError) return 'refused';
+      if (error instanceof WorkflowExecutionAlreadyStartedError) return this.startedByThisRequest(cluster, requestKey);
       await this.catalogue.releaseKickoffClaim(cluster.fiscalYear, cluster.no);
+      throw error;
+    }
+  }
+
+  /** The analysis runs already: `started` if an earlier try of this very request (same key) started it, once its kickoff is recorded. */
+  private async startedByThisRequest(cluster: ClusterRow, requestKey: string | undefined): Promise<KickoffOutcome> {
+    if (!requestKey) return 'refused';
+    const handle = this.client.workflow.getHandle(clusterWorkflowId(cluster.fiscalYear, cluster.no));
+    try {
+      await withinRequestDeadline(this.client, this.temporal, () => handle.getUpdateHandle(requestKey, awaitKickoff).result());
+      return 'started';
+    } catch (error) {
+      // No such workflow, or no kickoff of this request in it: someone else's.
+      if (error instanceof WorkflowNotFoundError) return 'refused';
       throw error;
     }
   }

@@ -19,9 +19,9 @@ export class KickoffService {
     private readonly lifecycle: ClusterLifecycleService,
   ) {}
 
-  async kickoffCluster({ fiscalYear, clusterNo, meeting, actor }: KickoffClusterCommand): Promise<KickoffResponse> {
+  async kickoffCluster({ fiscalYear, clusterNo, meeting, actor, requestKey }: KickoffClusterCommand): Promise<KickoffResponse> {
     const cluster = await this.catalogue.requireCluster(fiscalYear, clusterNo);
-    const outcome = await this.lifecycle.kickoff(cluster, meeting, actor);
+    const outcome = await this.lifecycle.kickoff(cluster, meeting, actor, requestKey);
     await this.lifecycle.startCalendar(fiscalYear);
     if (outcome === 'refused') {
       const now = await this.catalogue.reload(cluster);

@@ -12,6 +12,8 @@ export interface KickoffClusterCommand {
   readonly clusterNo: number;
   readonly meeting: KickoffMeeting;
   readonly actor: Participant;
+  /** The request's Idempotency-Key, as the kickoff's Update id. */
+  readonly requestKey?: string;
 }
 
 export interface KickoffFlaggedCommand {
