@@ -90,6 +90,7 @@ export class ClusterLifecycleController {
     'fiscal-year.unknown',
     'cluster.unknown',
     'cluster.already-started',
+    'cluster.closed',
     'cluster.no-owning-bureau',
     'lifecycle-settings.incomplete',
     'temporal.unavailable',
