@@ -84,7 +84,10 @@ describe('delivery that keeps failing does not hold up the process', () => {
     await eventually(async () => expect((await inbox('director')).map((item) => item.kind)).toContain('escalation'), 20_000);
     expect(Date.now()).toBeGreaterThanOrEqual(due.getTime() - 500);
 
+    // Every e-mail and webhook call of both notices has had its last attempt: none is still pending.
     const failed = await eventually(async () => {
+      const pending = (await fx.as('admin').get('/api/v1/notification-deliveries?status=pending&pageSize=200').expect(200)).body as { total: number };
+      expect(pending.total).toBe(0);
       const page = (await fx.as('admin').get('/api/v1/notification-deliveries?status=failed&pageSize=200').expect(200)).body as { items: DeliveryItem[]; total: number };
       const escalationHook = page.items.find((item) => item.channel === 'webhook' && item.notificationKey.startsWith(`escalation/${FY}/27/`));
       expect(escalationHook).toBeDefined();
