@@ -121,6 +121,7 @@ describe('the Platinum project pages in a real browser', () => {
     await dialog.waitFor({ state: 'hidden' });
     const deadlines = section(office, '期限');
     await deadlines.getByRole('row', { name: new RegExp(`制度所管局の結論.*（${FY}-11-27）17:00.*日付で指定`) }).waitFor();
+    await deadlines.getByRole('row', { name: /PTの提案.*第1回X会議.*の5営業日前/ }).waitFor();
     await deadlines.getByRole('row', { name: /関係局長の対応方針\s*未設定/ }).waitFor();
 
     await button(office, '結成を記録').click();

@@ -8,7 +8,6 @@ import type { ProposalFilters } from './proposal-filters';
 export type PlatinumProject = components['schemas']['PlatinumProjectView'];
 export type ProposalSummary = components['schemas']['ProposalSummaryView'];
 export type ProposalDetail = components['schemas']['ProposalDetailView'];
-export type ProposalPermissions = components['schemas']['ProposalPermissionsView'];
 export type ProposalRequest = components['schemas']['ProposalRequest'];
 export type DecisionRequest = components['schemas']['DecisionRequest'];
 export type DeadlineRule = components['schemas']['ProcessDeadlineRuleDto'];
