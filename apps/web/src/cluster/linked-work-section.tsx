@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { paths } from '../routes/paths';
 import type { ClusterDetail } from './cluster.queries';
 
-/** The Platinum proposals and the published X-policy issues that name this cluster: the programme's other work on it. */
+/** The Platinum proposals and the published X-policy issues that name this cluster, each linked to its page: the programme's other work on it. */
 export function LinkedWorkSection({ detail }: { detail: ClusterDetail }) {
   const proposals = detail.linkedProposals;
   const issues = detail.linkedXPolicyIssues;
@@ -39,7 +39,10 @@ export function LinkedWorkSection({ detail }: { detail: ClusterDetail }) {
             <ul className="mt-1 flex flex-col gap-1" aria-label="関連するX方針の課題">
               {issues.map((issue) => (
                 <li key={`${issue.bureauCode}/${issue.issueId}`}>
-                  {issue.bureauName}：{issue.title}
+                  <Link to={paths.xPolicy(detail.fiscalYear, issue.bureauCode)} className="text-blue-1000 underline underline-offset-4">
+                    {issue.bureauName}のX方針
+                  </Link>
+                  ：{issue.title}
                 </li>
               ))}
             </ul>
