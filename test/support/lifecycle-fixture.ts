@@ -47,8 +47,8 @@ export const TEST_FISCAL_YEARS = {
   closedStaysClosed: 2058,
   xPolicy: 2060,
   platinum: 2061,
-  platinumPages: 2063,
   xPolicyPages: 2062,
+  platinumPages: 2063,
   fuzz: 2074,
   /** The year the fuzz's own requests may register (`POST /fiscal-years`), and act on. */
   fuzzCreated: 2075,
