@@ -110,6 +110,7 @@ const RULES: Readonly<Record<string, Rule>> = {
   [`POST ${PROPOSAL}/decision/approve`]: [Role.Manager, Role.Director],
   [`POST ${PROPOSAL}/decision/return`]: [Role.Manager, Role.Director],
   [`POST ${PROPOSAL}/decision/delegate`]: [Role.Manager, Role.Director],
+  [`GET ${PROPOSAL}/decision/delegates`]: [Role.Manager, Role.Director],
   [`PUT ${PROPOSAL}/policies/{bureau}`]: [Role.Director],
   [`POST ${PROPOSAL}/withdraw`]: OFFICE,
   'GET /api/v1/public/fiscal-years/{fy}/x-policies': 'public',

@@ -24,7 +24,7 @@ describe('the Platinum project through the API', () => {
     fx = await startLifecycleFixture(year);
   });
   afterAll(async () => {
-    for (const id of ['', '/1', '/2']) await fx?.temporal.workflow.getHandle(`platinum/${year}${id}`).terminate('test finished').catch(() => undefined);
+    for (const id of ['', '/1', '/2', '/3']) await fx?.temporal.workflow.getHandle(`platinum/${year}${id}`).terminate('test finished').catch(() => undefined);
     await fx?.close();
   });
 
@@ -46,10 +46,10 @@ describe('the Platinum project through the API', () => {
 
     await fx.as('office').put(`${api}/deadlines`, { deadlines: [{ target: 'proposals', meetingId: 'x1', leadBusinessDays: 5 }, { target: 'decisions', date: `${year}-11-29` }] }).expect(200);
     const named = await fx.as('office').put(`${api}/members`, { members: ['staff', 'otherStaff', 'manager'], leader: 'manager' }).expect(200);
-    expect(named.body.members.map((member: { name: string; leader: boolean }) => [member.name, member.leader])).toEqual([
-      [USERS.staff.displayName, false],
-      [USERS.otherStaff.displayName, false],
-      [USERS.manager.displayName, true],
+    expect(named.body.members.map((member: { username: string; name: string; leader: boolean }) => [member.username, member.name, member.leader])).toEqual([
+      ['staff', USERS.staff.displayName, false],
+      ['otherStaff', USERS.otherStaff.displayName, false],
+      ['manager', USERS.manager.displayName, true],
     ]);
     const formed = await fx.as('office').post(`${api}/formation`, { date: `${year}-06-20` }).expect(200);
     expect(formed.body).toMatchObject({ phase: 'SURFACING', phaseLabel: '課題抽出', formation: { date: `${year}-06-20` } });
@@ -130,13 +130,19 @@ describe('the Platinum project through the API', () => {
     expectProblem(await fx.as('director').get(proposal(99)), 404, 'proposal.unknown');
   });
 
-  it('returns a delegated decision step to the role\'s holders when the delegate loses the role', async () => {
+  it('offers the decision\'s current step to the other holders of its role, hands it on, and returns it to the role\'s holders when the delegate loses the role', async () => {
     await fx.as('staff').post(`${api}/proposals`, { ...PROPOSAL, title: '公用車予約の電子化', relatedClusterNos: [] }).expect(201);
     await fx.as('staff').post(`${proposal(3)}/submit`).expect(200);
     await fx.as('manager').post(`${proposal(3)}/approve`, {}).expect(200);
     await fx.as('office').post(`${proposal(3)}/assign`, { owningBureau: 'kankyo', concernedBureaus: ['kankyo'] }).expect(200);
+    expectProblem(await fx.as('manager').get(`${proposal(3)}/decision/delegates`), 409, 'document.not-in-approval');
     await fx.as('staff2').put(`${proposal(3)}/decision`, { outcome: 'adopt', reasons: '支障なし', changes: '予約システムを導入', changeBy: '年度内' }).expect(200);
     await fx.as('staff2').post(`${proposal(3)}/decision/submit`).expect(200);
+    const candidates = await fx.as('manager').get(`${proposal(3)}/decision/delegates`).expect(200);
+    expect(candidates.body.map((candidate: { username: string }) => candidate.username).sort()).toEqual(['manager2', 'staffAndManager']);
+    expectProblem(await fx.as('director').get(`${proposal(3)}/decision/delegates`), 403, 'step.not-yours');
+    expectProblem(await fx.as('otherManager').get(`${proposal(3)}/decision/delegates`), 403, 'step.not-yours');
+    expectProblem(await fx.as('staff').get(`${proposal(3)}/decision/delegates`), 403, 'access.denied');
     const delegated = await fx.as('manager').post(`${proposal(3)}/decision/delegate`, { delegateTo: 'manager2' }).expect(200);
     expect(delegated.body.decisionDocument.submission.steps[0].delegatedTo).toMatchObject({ name: USERS.manager2.displayName });
 

@@ -48,6 +48,7 @@ export const TEST_FISCAL_YEARS = {
   xPolicy: 2060,
   platinum: 2061,
   xPolicyPages: 2062,
+  platinumPages: 2063,
   fuzz: 2074,
   /** The year the fuzz's own requests may register (`POST /fiscal-years`), and act on. */
   fuzzCreated: 2075,

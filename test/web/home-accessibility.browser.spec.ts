@@ -15,10 +15,10 @@ describe('ホーム for every role', () => {
   afterAll(() => fx?.close());
 
   it.each([
-    ['kodomo.manager', undefined, ['ホーム', '進捗ボード', '会議', 'X方針']],
-    ['kodomo.director', undefined, ['ホーム', '進捗ボード', '会議', 'X方針']],
-    ['reform.office1', undefined, ['ホーム', '進捗ボード', '会議', 'X方針', '設定']],
-    ['admin', TEST_ADMIN_PASSWORD, ['ホーム', '進捗ボード', '会議', 'X方針', '管理']],
+    ['kodomo.manager', undefined, ['ホーム', '進捗ボード', '会議', 'X方針', 'プラチナ市役所']],
+    ['kodomo.director', undefined, ['ホーム', '進捗ボード', '会議', 'X方針', 'プラチナ市役所']],
+    ['reform.office1', undefined, ['ホーム', '進捗ボード', '会議', 'X方針', 'プラチナ市役所', '設定']],
+    ['admin', TEST_ADMIN_PASSWORD, ['ホーム', '進捗ボード', '会議', 'X方針', 'プラチナ市役所', '管理']],
   ])('has no WCAG 2.0/2.1 A or AA violations for %s, with the menu the role may use', async (username, password, menu) => {
     const { context, page } = await newJapanesePage(fx.browser);
     try {

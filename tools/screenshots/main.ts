@@ -1,9 +1,10 @@
 /**
  * `npm run screenshots`: the pictures in the README, taken on demo data as a city employee sees
  * them. It starts a fresh embedded PostgreSQL and Temporal dev server, the API and the worker, makes
- * this fiscal year from FY2024 with a few analyses and the bureaus' X policies under way, and
- * photographs ホーム, the 進捗ボード, a cluster page and the X policies (the year's list, a bureau's
- * page, a returned plan being edited, the public page) in Chromium into docs/screenshots/.
+ * this fiscal year from FY2024 with a few analyses, the bureaus' X policies and the Platinum project
+ * under way, and photographs ホーム, the 進捗ボード, a cluster page, the X policies (the year's list, a
+ * bureau's page, a returned plan being edited, the public page) and the Platinum project (its board,
+ * a proposal at the owning bureau's director, a closed one, 起案) in Chromium into docs/screenshots/.
  * Everything it starts is stopped.
  */
 import { existsSync, mkdirSync } from 'node:fs';
@@ -17,6 +18,7 @@ import { Shutdown } from '../../bench/shutdown';
 import { launchChromium } from '../browser/chromium';
 import { DEMO_PASSWORD } from '@app/persistence';
 import { tokyoDate } from '@app/domain';
+import { demoPlatinumProject, SCREENSHOT_PROPOSALS } from './demo-platinum';
 import { demoYearUnderWay, SCREENSHOT_CLUSTER } from './demo-year';
 import { demoXPoliciesUnderWay, SCREENSHOT_RETURNED_X_POLICY_BUREAU, SCREENSHOT_X_POLICY_BUREAU } from './demo-x-policies';
 
@@ -38,6 +40,7 @@ async function run(shutdown: Shutdown): Promise<void> {
   shutdown.add('the HTTP calls', async () => api.abort());
   const fiscalYear = await demoYearUnderWay(api, new Date(), say);
   await demoXPoliciesUnderWay(api, fiscalYear, say);
+  await demoPlatinumProject(api, fiscalYear, say);
 
   const browser = await launchChromium();
   shutdown.add('Chromium', () => browser.close());
@@ -73,6 +76,14 @@ async function run(shutdown: Shutdown): Promise<void> {
     page.getByRole('button', { name: '課題と対応策を保存' }).waitFor(),
   true);
   await shoot(null, `/public/fiscal-years/${fiscalYear}/x-policies`, 'public-x-policies', (page) => page.getByTestId('published-x-policy').first().waitFor(), true);
+  await shoot('reform.office1', `/fiscal-years/${fiscalYear}/platinum`, 'platinum', (page) => page.getByRole('table', { name: '提案の一覧' }).waitFor(), true);
+  await shoot('somu.director', `/fiscal-years/${fiscalYear}/platinum/proposals/${SCREENSHOT_PROPOSALS.inDecision}`, 'proposal', (page) =>
+    page.getByRole('button', { name: '承認' }).first().waitFor(), true,
+  );
+  await shoot('kankyo.staff', `/fiscal-years/${fiscalYear}/platinum/proposals/${SCREENSHOT_PROPOSALS.closed}`, 'proposal-closed', (page) =>
+    page.getByRole('list', { name: '関係局ごとの対応方針' }).waitFor(), true,
+  );
+  await shoot('kodomo.staff', `/fiscal-years/${fiscalYear}/platinum/proposals/new`, 'proposal-new', (page) => page.getByLabel(/件名/).waitFor());
   say(`Screenshots of ${tokyoDate(new Date())} in ${outputDir}`);
 }
 

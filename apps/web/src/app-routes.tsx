@@ -1,3 +1,4 @@
+import { lazy, type ReactNode, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { ClusterPage } from './cluster/cluster-page';
 import { BureausPage } from './admin/bureaus-page';
@@ -14,6 +15,13 @@ import { SettingsPage } from './settings/settings-page';
 import { CurrentPublicXPolicies, PublicXPoliciesPage } from './public/public-x-policies-page';
 import { XPolicyListPage } from './x-policies/x-policy-list-page';
 import { XPolicyPage } from './x-policies/x-policy-page';
+import { Loading } from './ui/loading';
+
+// The Platinum project's pages load when first opened, so the board and ホーム do not wait for them.
+const PlatinumPage = lazy(() => import('./platinum/platinum-page').then((module) => ({ default: module.PlatinumPage })));
+const NewProposalPage = lazy(() => import('./platinum/new-proposal-page').then((module) => ({ default: module.NewProposalPage })));
+const ProposalPage = lazy(() => import('./platinum/proposal-page').then((module) => ({ default: module.ProposalPage })));
+const loaded = (page: ReactNode) => <Suspense fallback={<Loading label="画面を読み込んでいます" />}>{page}</Suspense>;
 
 export function AppRoutes() {
   return (
@@ -30,6 +38,9 @@ export function AppRoutes() {
           <Route path="fiscal-years/:fy/settings" element={<SettingsPage />} />
           <Route path="fiscal-years/:fy/x-policies" element={<XPolicyListPage />} />
           <Route path="fiscal-years/:fy/x-policies/:bureau" element={<XPolicyPage />} />
+          <Route path="fiscal-years/:fy/platinum" element={loaded(<PlatinumPage />)} />
+          <Route path="fiscal-years/:fy/platinum/proposals/new" element={loaded(<NewProposalPage />)} />
+          <Route path="fiscal-years/:fy/platinum/proposals/:id" element={loaded(<ProposalPage />)} />
           <Route path="admin/users" element={<UsersPage />} />
           <Route path="admin/bureaus" element={<BureausPage />} />
           <Route path="admin/deliveries" element={<DeliveriesPage />} />

@@ -68,7 +68,7 @@ export class PlatinumProjectService {
     const state = row?.state ?? openPlatinumProject(fiscalYear);
     const office = caller.roles.includes(Role.ReformOffice);
     const open = state.phase !== PlatinumPhase.Closed;
-    const bureaus = await this.bureauNames();
+    const [bureaus, usernames] = await Promise.all([this.bureauNames(), this.usernames(state.members)]);
     const now = new Date().toISOString();
     const phaseOrder = Object.values(PlatinumPhase);
     const passed = (target: string) => ({ proposals: PlatinumPhase.BureauReview, decisions: PlatinumPhase.ResponsePolicy, policies: PlatinumPhase.Closed })[target as 'proposals'] ?? PlatinumPhase.Closed;
@@ -79,6 +79,7 @@ export class PlatinumProjectService {
       phaseLabel: PLATINUM_PHASE_LABELS[state.phase],
       members: state.members.map((member) => ({
         id: member.id,
+        username: usernames.get(member.id) ?? null,
         name: member.name,
         bureau: member.bureauCode ? { code: member.bureauCode, name: bureaus.get(member.bureauCode) ?? member.bureauCode } : null,
         leader: state.leader?.id === member.id,
@@ -154,6 +155,12 @@ export class PlatinumProjectService {
     });
     if (problems.length > 0) throw invalidFields([{ field: 'members', problems }]);
     return found.flatMap((user) => (user ? [{ id: user.id, name: user.displayName, bureauCode: user.bureauCode, username: user.username }] : []));
+  }
+
+  /** The members' usernames as they are now, for naming the team again; the workflow knows members by id. */
+  private async usernames(members: readonly PtMember[]): Promise<Map<string, string>> {
+    const users = await Promise.all(members.map((member) => this.users.findById(member.id)));
+    return new Map(users.flatMap((user) => (user ? [[user.id, user.username] as const] : [])));
   }
 
   private async bureauNames(): Promise<Map<string, string>> {

@@ -281,9 +281,7 @@ export class PlatinumProposalsService {
       requestKey,
       async () => {
         const row = await this.reads.find<PlatinumProposalState>(subject);
-        return row
-          ? { phase: row.phase, proposalStatus: row.state.proposal.status, proposalVersion: versionCountOf(row.state.proposal), decisionStatus: row.state.decision.status, decisionVersion: versionCountOf(row.state.decision) }
-          : { phase: null };
+        return row ? proposalCurrentOf(row) : { phase: null };
       },
       async () =>
         (await this.reads.find(subject))
@@ -302,7 +300,7 @@ export class PlatinumProposalsService {
     return proposalMeasure(words, await this.texts.store(text), text.length);
   }
 
-  private async require(fiscalYear: number, id: number): Promise<ProcessRow<PlatinumProposalState>> {
+  async require(fiscalYear: number, id: number): Promise<ProcessRow<PlatinumProposalState>> {
     await this.catalogue.requireFiscalYear(fiscalYear);
     const row = await this.reads.find<PlatinumProposalState>(proposalSubject(fiscalYear, id));
     if (!row) throw refused('proposal.unknown', `${fiscalYearLabel(fiscalYear)}のプラチナ市役所プロジェクトに提案 No.${id} はありません`);
@@ -359,6 +357,12 @@ export class PlatinumProposalsService {
   private async bureauNames(): Promise<Map<string, string>> {
     return new Map((await this.catalogue.bureaus()).map((bureau) => [bureau.code, bureau.name]));
   }
+}
+
+/** What a proposal looks like now, for the `current` of a refusal: a client that lost a race redraws from it. */
+export function proposalCurrentOf(row: ProcessRow<PlatinumProposalState>): Record<string, unknown> {
+  const { proposal, decision } = row.state;
+  return { phase: row.phase, proposalStatus: proposal.status, proposalVersion: versionCountOf(proposal), decisionStatus: decision.status, decisionVersion: versionCountOf(decision) };
 }
 
 function approvedOutcome(state: PlatinumProposalState) {

@@ -11,6 +11,7 @@ import { IDEMPOTENCY_HEADER_DOC, IDEMPOTENCY_REFUSALS, workflowUpdateKey } from 
 import { IntegerParamPipe } from '../common/integer-input';
 import { PageQuery } from '../common/page.dto';
 import { Refusals } from '../common/refusals.decorator';
+import { DelegateCandidateView } from '../lifecycle/dto/cluster-detail.dto';
 import { ApproveRequest, DelegateRequest, ReturnRequest, WithdrawRequest } from '../lifecycle/dto/report-action.dto';
 import { BasedOnVersion } from '../lifecycle/if-match';
 import { ProcessHistoryPage } from '../processes/process.dto';
@@ -19,6 +20,7 @@ import { AssignRequest, DecisionRequest, FormationRequest, PlatinumMembersReques
 import { PlatinumProjectView, ProposalDetailView, ProposalListView } from './dto/platinum.dto';
 import { PlatinumProjectService } from './platinum-project.service';
 import { PlatinumProposalsService, RequestedProposalCommand } from './platinum-proposals.service';
+import { ProposalDelegatesService } from './proposal-delegates.service';
 
 const ProposalIdPipe = new IntegerParamPipe('id', 1, STORED_INTEGER_MAX, '提案の番号は1以上の整数で指定してください');
 const IF_MATCH_DOC = {
@@ -43,6 +45,7 @@ export class PlatinumController {
   constructor(
     private readonly project: PlatinumProjectService,
     private readonly proposals: PlatinumProposalsService,
+    private readonly delegates: ProposalDelegatesService,
   ) {}
 
   @Get()
@@ -289,6 +292,19 @@ export class PlatinumController {
   @Refusals(...ACT_REFUSALS, 'proposal.not-assigned', ...DECISION_REFUSALS, 'delegate.invalid')
   delegateDecision(@Param('fy', FiscalYearPipe) fiscalYear: number, @Param('id', ProposalIdPipe) id: number, @Body() body: DelegateRequest, @Req() request: AuthenticatedRequest): Promise<ProposalDetailView> {
     return this.run(fiscalYear, id, request, (actor) => ({ type: 'delegate-decision', actor, delegateTo: body.delegateTo, comment: body.comment ?? null }));
+  }
+
+  @Get('proposals/:id/decision/delegates')
+  @Roles(Role.Manager, Role.Director)
+  @ApiOperation({
+    summary: '結論の代理決裁者の候補',
+    description:
+      "Access: the holder of the decision's current step (or its delegate). The active users the step can be handed to: the step's role in the owning bureau, neither the caller nor an author of the decision nor whoever decided an earlier step.",
+  })
+  @ApiOkResponse({ type: [DelegateCandidateView] })
+  @Refusals('request.invalid', 'fiscal-year.unknown', 'proposal.unknown', 'proposal.closed', 'proposal.not-assigned', ...DECISION_REFUSALS)
+  decisionDelegates(@Param('fy', FiscalYearPipe) fiscalYear: number, @Param('id', ProposalIdPipe) id: number, @CurrentUser() user: AuthenticatedUser): Promise<DelegateCandidateView[]> {
+    return this.delegates.decisionDelegates(fiscalYear, id, participantOf(user));
   }
 
   @Put('proposals/:id/policies/:bureau')

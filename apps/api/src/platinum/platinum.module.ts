@@ -4,11 +4,12 @@ import { ProcessesModule } from '../processes/processes.module';
 import { PlatinumController } from './platinum.controller';
 import { PlatinumProjectService } from './platinum-project.service';
 import { PlatinumProposalsService } from './platinum-proposals.service';
+import { ProposalDelegatesService } from './proposal-delegates.service';
 
 @Module({
   imports: [CatalogueModule, ProcessesModule],
   controllers: [PlatinumController],
-  providers: [PlatinumProjectService, PlatinumProposalsService],
+  providers: [PlatinumProjectService, PlatinumProposalsService, ProposalDelegatesService],
   exports: [PlatinumProposalsService],
 })
 export class PlatinumModule {}

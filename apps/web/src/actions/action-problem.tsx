@@ -1,25 +1,31 @@
-import { isClusterStage, APPROVAL_STATUS_LABELS, type ApprovalStatus, STAGE_LABELS, X_POLICY_PHASE_LABELS, type XPolicyPhase } from '@app/domain';
+import { isClusterStage, APPROVAL_STATUS_LABELS, type ApprovalStatus, PROPOSAL_PHASE_LABELS, type ProposalPhase, STAGE_LABELS, X_POLICY_PHASE_LABELS, type XPolicyPhase } from '@app/domain';
 import { isApiProblem } from '../api/api-problem';
 import { SECONDARY_BUTTON } from '../ui/button-styles';
 
-/** What a 409 says the refused thing is now: a cluster (stage and reports) or an X policy (phase and plan). */
+/** What a 409 says the refused thing is now: a cluster (stage and reports), an X policy (phase and plan) or a Platinum proposal (phase, proposal and decision). */
 interface CurrentCase {
   readonly stage?: string;
   readonly reports?: readonly { readonly kind: string; readonly status: string }[];
   readonly phase?: string | null;
   readonly planStatus?: string;
+  readonly proposalStatus?: string;
+  readonly decisionStatus?: string;
 }
 
 const isReportStatus = (status: string): status is ApprovalStatus => status in APPROVAL_STATUS_LABELS;
 const isXPolicyPhase = (phase: string): phase is XPolicyPhase => phase in X_POLICY_PHASE_LABELS;
 
+const isProposalPhase = (phase: string): phase is ProposalPhase => phase in PROPOSAL_PHASE_LABELS;
+
 function stageOf(current: CurrentCase): string | undefined {
   if (current.stage) return isClusterStage(current.stage) ? STAGE_LABELS[current.stage] : current.stage;
+  // A proposal's phases share names with an X policy's (CLOSED): its statuses tell which it is.
+  if (current.phase && current.proposalStatus) return isProposalPhase(current.phase) ? PROPOSAL_PHASE_LABELS[current.phase] : current.phase;
   if (current.phase) return isXPolicyPhase(current.phase) ? X_POLICY_PHASE_LABELS[current.phase] : current.phase;
   return undefined;
 }
 
-/** The state the API says the cluster or X policy is in now, in the words the board and the list use. */
+/** The state the API says the cluster, X policy or proposal is in now, in the words the board and the lists use. */
 function CurrentState({ current, reportLabels }: { current: CurrentCase; reportLabels: Readonly<Record<string, string>> }) {
   const stage = stageOf(current);
   return (
@@ -40,6 +46,18 @@ function CurrentState({ current, reportLabels }: { current: CurrentCase; reportL
         <>
           <dt className="font-bold">課題と対応策</dt>
           <dd>{isReportStatus(current.planStatus) ? APPROVAL_STATUS_LABELS[current.planStatus] : current.planStatus}</dd>
+        </>
+      )}
+      {current.proposalStatus && (
+        <>
+          <dt className="font-bold">提案</dt>
+          <dd>{isReportStatus(current.proposalStatus) ? APPROVAL_STATUS_LABELS[current.proposalStatus] : current.proposalStatus}</dd>
+        </>
+      )}
+      {current.decisionStatus && (
+        <>
+          <dt className="font-bold">制度所管局の結論</dt>
+          <dd>{isReportStatus(current.decisionStatus) ? APPROVAL_STATUS_LABELS[current.decisionStatus] : current.decisionStatus}</dd>
         </>
       )}
     </dl>

@@ -841,6 +841,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/fiscal-years/{fy}/platinum/proposals/{id}/decision/delegates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 結論の代理決裁者の候補
+         * @description Access: the holder of the decision's current step (or its delegate). The active users the step can be handed to: the step's role in the owning bureau, neither the caller nor an author of the decision nor whoever decided an earlier step.
+         */
+        get: operations["PlatinumController_decisionDelegates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/fiscal-years/{fy}/platinum/proposals/{id}/decision/recall": {
         parameters: {
             query?: never;
@@ -2965,6 +2985,11 @@ export interface components {
             leader: boolean;
             /** @example 環境 花子 */
             name: string;
+            /**
+             * @description ユーザー名（メンバーの指名に使う。利用者が見つからないときは null）
+             * @example kankyo.staff
+             */
+            username: string | null;
         };
         PublicationView: {
             issues: components["schemas"]["XPolicyIssueView"][];
@@ -7802,6 +7827,88 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
                         code?: "temporal.unavailable";
+                    };
+                };
+            };
+        };
+    };
+    PlatinumController_decisionDelegates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fy: number;
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DelegateCandidateView"][];
+                };
+            };
+            /** @description `request.invalid` 入力内容に誤りがあります */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "request.invalid";
+                    };
+                };
+            };
+            /** @description `auth.required` ログインが必要です */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "auth.required";
+                    };
+                };
+            };
+            /** @description `document.own-document` 自分が作成・提出したものは決裁できません<br>`step.not-yours` あなたはこの段階の決裁者ではありません<br>`step.separation-of-duties` 一つの提出の二つの段階は同じ人が決裁できません<br>`access.denied` この操作の権限がありません */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "document.own-document" | "step.not-yours" | "step.separation-of-duties" | "access.denied";
+                    };
+                };
+            };
+            /** @description `fiscal-year.unknown` 年度が登録されていません<br>`proposal.unknown` 提案がありません */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "fiscal-year.unknown" | "proposal.unknown";
+                    };
+                };
+            };
+            /** @description `proposal.closed` 提案は完了または取下げ済みです<br>`proposal.not-assigned` 制度所管局がまだ割り当てられていません<br>`document.not-in-approval` 決裁中ではありません<br>`step.already-decided` この段階の決裁は既に済んでいます */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "proposal.closed" | "proposal.not-assigned" | "document.not-in-approval" | "step.already-decided";
                     };
                 };
             };

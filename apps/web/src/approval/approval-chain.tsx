@@ -12,8 +12,9 @@ function StepState({ step }: { step: Step }) {
 }
 
 /**
- * The submitted version's way through the chain, the same for a cluster's report and a bureau's X
- * policy: each step's holder, state, time and comment. `id` names the heading, unique on the page.
+ * The submitted version's way through the chain, the same for a cluster's report, a bureau's X
+ * policy and a Platinum proposal or decision: each step's holder (a named person such as the PT
+ * leader, by name), state, time and comment. `id` names the heading, unique on the page.
  */
 export function ApprovalChain({ id, submission, heading = '決裁の経路' }: { id: string; submission: Submission | null; heading?: string }) {
   if (!submission) return null;
@@ -37,7 +38,13 @@ export function ApprovalChain({ id, submission, heading = '決裁の経路' }: {
             <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-4 text-std-16N-170">
               <dt>決裁者</dt>
               <dd>
-                {step.approvedBy ? `${step.approvedBy.name}さん` : step.delegatedTo ? `${step.delegatedTo.name}さん（代理）` : `${step.label}（担当の方）`}
+                {step.approvedBy
+                  ? `${step.approvedBy.name}さん`
+                  : step.delegatedTo
+                    ? `${step.delegatedTo.name}さん（代理）`
+                    : step.person
+                      ? `${step.person.name}さん`
+                      : `${step.label}（担当の方）`}
                 {step.approvedBy && step.delegatedTo ? '（代理）' : ''}
               </dd>
               {step.approvedAt && (

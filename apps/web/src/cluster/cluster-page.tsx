@@ -9,6 +9,7 @@ import { CaseActions } from './case-actions';
 import { type ClusterAddress, useClusterDetail } from './cluster.queries';
 import { DeadlinesSection } from './deadlines-section';
 import { HistorySection } from './history-section';
+import { LinkedWorkSection } from './linked-work-section';
 import { ReportTabs } from './report-tabs';
 import { StageStepper } from './stage-stepper';
 
@@ -98,6 +99,7 @@ function ClusterPageOf({ cluster }: { cluster: ClusterAddress }) {
         <ReportTabs cluster={cluster} detail={data} userId={profile.id} />
       )}
       <DeadlinesSection detail={data} />
+      <LinkedWorkSection detail={data} />
       <HistorySection cluster={cluster} reportLabels={reportLabels} />
     </div>
   );

@@ -1,4 +1,5 @@
 import { Participant } from '../approval/approval-document';
+import { Refusal } from '../refusals/refusal';
 import { BureauRef } from '../lifecycle/cluster-case';
 import { DecisionOutcome, PlatinumProposalState } from './platinum-proposal';
 import { decidePlatinumProposal, ProposalCommand, PtStanding } from './platinum-proposal-commands';
@@ -30,9 +31,7 @@ const SOMEONE: BureauRef = { code: '\u0000another', name: '' };
 export function proposalPermissions(state: PlatinumProposalState, caller: Participant, standing: PtStanding): ProposalPermissions {
   const may = (command: ProposalCommand) => decidePlatinumProposal(state, command, PROBE_TIME).accepted;
   const decision = { ...SOME_TEXT, outcome: DecisionOutcome.Adopt };
-  // A stand-in for whoever else could hold the decision's current step: asks whether the caller may hand it on at all.
-  const step = state.decision.submission?.steps[state.decision.submission.currentStep];
-  const standIn = step?.role ? { id: '\u0000stand-in', name: '', roles: [step.role], bureauCode: step.bureauCode } : null;
+  const standIn = decisionStepStandIn(state);
   return {
     save: may({ type: 'save-proposal', actor: caller, standing, title: '…', content: { ...SOME_TEXT, relatedClusterNos: [] }, basedOnVersion: null }),
     submit: may({ type: 'submit-proposal', actor: caller, standing }),
@@ -49,4 +48,24 @@ export function proposalPermissions(state: PlatinumProposalState, caller: Partic
     statePolicy: (state.assignment?.concernedBureaus ?? []).filter((bureau) => may({ type: 'state-policy', actor: caller, bureau, text: SOME_TEXT })).map((bureau) => bureau.code),
     withdraw: may({ type: 'withdraw', actor: caller, reason: '…' }),
   };
+}
+
+/** Someone else who could hold the decision's current step, to ask the rules whether the caller may hand it on at all. */
+function decisionStepStandIn(state: PlatinumProposalState): Participant | null {
+  const step = state.decision.submission?.steps[state.decision.submission.currentStep];
+  return step?.role ? { id: '\u0000stand-in', name: '', roles: [step.role], bureauCode: step.bureauCode } : null;
+}
+
+export type DecisionDelegatesAnswer<T> = { readonly eligible: T[] } | { readonly refusal: Refusal };
+
+/**
+ * 代理 of the owning bureau's decision: of the candidates, those this caller could hand the current
+ * step to; or why the caller cannot hand it on at all. Both in the rules' own words.
+ */
+export function eligibleDecisionDelegates<T extends Participant>(state: PlatinumProposalState, caller: Participant, candidates: readonly T[]): DecisionDelegatesAnswer<T> {
+  const asks = (delegate: Participant) => decidePlatinumProposal(state, { type: 'delegate-decision', actor: caller, delegate, comment: null }, PROBE_TIME);
+  const standIn = decisionStepStandIn(state);
+  const first = standIn ? asks(standIn) : decidePlatinumProposal(state, { type: 'approve-decision', actor: caller, comment: null }, PROBE_TIME);
+  if (!first.accepted) return { refusal: first.refusal };
+  return { eligible: candidates.filter((candidate) => asks(candidate).accepted) };
 }

@@ -5,6 +5,7 @@ import { decidePlatinumProject, nextPlatinumMove, openPlatinumProject, PlatinumP
 import { DecisionOutcome, openProposal, proposalPhase, ProposalPhase } from './platinum-proposal';
 import { decidePlatinumProposal, ProposalCommand, PtStanding } from './platinum-proposal-commands';
 import { proposalOwed } from './platinum-owed';
+import { eligibleDecisionDelegates } from './platinum-permissions';
 
 const person = (id: string, name: string, roles: Role[], bureauCode: string | null): Participant => ({ id, name, roles, bureauCode });
 const office = person('r', '中村', [Role.ReformOffice], null);
@@ -111,6 +112,15 @@ describe('a Platinum proposal', () => {
     const state = stateOf(run(decided));
     expect(proposalPhase(state)).toBe(ProposalPhase.ResponsePolicy);
     expect(state.decision).toMatchObject({ status: ApprovalStatus.Approved, content: { outcome: DecisionOutcome.AdoptInPart } });
+  });
+
+  it('hands the decision\'s step only to another holder of its role in the owning bureau, and says why not to anyone else', () => {
+    const inApproval = stateOf(run(decided.slice(0, -2)));
+    const deputy = person('sm2', '総務 副課長', [Role.Manager], 'somu');
+    const elsewhere = person('km', '環境 課長', [Role.Manager], 'kankyo');
+    expect(eligibleDecisionDelegates(inApproval, somuManager, [somuManager, deputy, elsewhere, somuDirector])).toEqual({ eligible: [deputy] });
+    expect(eligibleDecisionDelegates(inApproval, somuDirector, [deputy])).toMatchObject({ refusal: { code: 'step.not-yours' } });
+    expect(eligibleDecisionDelegates(stateOf(run(assigned)), somuManager, [deputy])).toMatchObject({ refusal: { code: 'document.not-in-approval' } });
   });
 
   it('closes once every concerned bureau\'s director has stated its response policy, each their own bureau\'s', () => {

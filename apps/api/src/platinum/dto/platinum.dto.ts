@@ -5,6 +5,7 @@ import { ApprovalDocumentView, BureauRefView, ProcessDeadlineView } from '../../
 
 export class PtMemberView {
   @ApiProperty() id!: string;
+  @ApiProperty({ type: String, nullable: true, example: 'kankyo.staff', description: 'ユーザー名（メンバーの指名に使う。利用者が見つからないときは null）' }) username!: string | null;
   @ApiProperty({ example: '環境 花子' }) name!: string;
   @ApiProperty({ type: BureauRefView, nullable: true }) bureau!: BureauRefView | null;
   @ApiProperty() leader!: boolean;
