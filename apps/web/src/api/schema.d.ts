@@ -4847,7 +4847,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `cluster.already-started` 既に経営分析に着手しています<br>`cluster.no-owning-bureau` 所管局が設定されていません<br>`lifecycle-settings.incomplete` 報告書・決裁経路の設定が不完全です<br>`idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です */
+            /** @description `cluster.already-started` 既に経営分析に着手しています<br>`cluster.closed` 経営分析は終了しています<br>`cluster.no-owning-bureau` 所管局が設定されていません<br>`lifecycle-settings.incomplete` 報告書・決裁経路の設定が不完全です<br>`idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4855,7 +4855,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
-                        code?: "cluster.already-started" | "cluster.no-owning-bureau" | "lifecycle-settings.incomplete" | "idempotency.in-progress";
+                        code?: "cluster.already-started" | "cluster.closed" | "cluster.no-owning-bureau" | "lifecycle-settings.incomplete" | "idempotency.in-progress";
                     };
                 };
             };
