@@ -12,15 +12,16 @@ import { LoginPage } from './pages/login-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { RequireSession } from './session/require-session';
 import { SettingsPage } from './settings/settings-page';
-import { CurrentPublicXPolicies, PublicXPoliciesPage } from './public/public-x-policies-page';
-import { XPolicyListPage } from './x-policies/x-policy-list-page';
-import { XPolicyPage } from './x-policies/x-policy-page';
 import { Loading } from './ui/loading';
 
-// The Platinum project's pages load when first opened, so the board and ホーム do not wait for them.
+// The Platinum project's and the X policies' pages load when first opened, so the board and ホーム do not wait for them.
 const PlatinumPage = lazy(() => import('./platinum/platinum-page').then((module) => ({ default: module.PlatinumPage })));
 const NewProposalPage = lazy(() => import('./platinum/new-proposal-page').then((module) => ({ default: module.NewProposalPage })));
 const ProposalPage = lazy(() => import('./platinum/proposal-page').then((module) => ({ default: module.ProposalPage })));
+const XPolicyListPage = lazy(() => import('./x-policies/x-policy-list-page').then((module) => ({ default: module.XPolicyListPage })));
+const XPolicyPage = lazy(() => import('./x-policies/x-policy-page').then((module) => ({ default: module.XPolicyPage })));
+const PublicXPoliciesPage = lazy(() => import('./public/public-x-policies-page').then((module) => ({ default: module.PublicXPoliciesPage })));
+const CurrentPublicXPolicies = lazy(() => import('./public/public-x-policies-page').then((module) => ({ default: module.CurrentPublicXPolicies })));
 const loaded = (page: ReactNode) => <Suspense fallback={<Loading label="画面を読み込んでいます" />}>{page}</Suspense>;
 
 export function AppRoutes() {
@@ -28,16 +29,16 @@ export function AppRoutes() {
     <Routes>
       <Route path="/login" element={<LoginPage />} />
       {/* Open to anyone: outside RequireSession, so a visitor without a session is never sent to log in. */}
-      <Route path="/public/x-policies" element={<CurrentPublicXPolicies />} />
-      <Route path="/public/fiscal-years/:fy/x-policies" element={<PublicXPoliciesPage />} />
+      <Route path="/public/x-policies" element={loaded(<CurrentPublicXPolicies />)} />
+      <Route path="/public/fiscal-years/:fy/x-policies" element={loaded(<PublicXPoliciesPage />)} />
       <Route element={<RequireSession />}>
         <Route element={<AppShell />}>
           <Route index element={<HomePage />} />
           <Route path="fiscal-years/:fy/clusters/:no" element={<ClusterPage />} />
           <Route path="fiscal-years/:fy/meetings" element={<MeetingsPage />} />
           <Route path="fiscal-years/:fy/settings" element={<SettingsPage />} />
-          <Route path="fiscal-years/:fy/x-policies" element={<XPolicyListPage />} />
-          <Route path="fiscal-years/:fy/x-policies/:bureau" element={<XPolicyPage />} />
+          <Route path="fiscal-years/:fy/x-policies" element={loaded(<XPolicyListPage />)} />
+          <Route path="fiscal-years/:fy/x-policies/:bureau" element={loaded(<XPolicyPage />)} />
           <Route path="fiscal-years/:fy/platinum" element={loaded(<PlatinumPage />)} />
           <Route path="fiscal-years/:fy/platinum/proposals/new" element={loaded(<NewProposalPage />)} />
           <Route path="fiscal-years/:fy/platinum/proposals/:id" element={loaded(<ProposalPage />)} />

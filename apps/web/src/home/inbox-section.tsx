@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { paths } from '../routes/paths';
-import { xPolicyPageOf } from '../routes/x-policy-link';
+import { noticePageOf } from '../routes/notice-link';
 import { ActionProblem } from '../actions/action-problem';
 import { SECONDARY_BUTTON } from '../ui/button-styles';
 import { ErrorNotice } from '../ui/error-notice';
@@ -53,7 +53,7 @@ export function InboxSection() {
                   </Link>
                 </p>
               )}
-              <XPolicyLink link={notification.link} />
+              <NoticeLink link={notification.link} />
               {!notification.read && (
                 <button
                   type="button"
@@ -75,14 +75,14 @@ export function InboxSection() {
   );
 }
 
-/** A reminder about a bureau's X policy opens its page. */
-function XPolicyLink({ link }: { link: string | null }) {
-  const path = xPolicyPageOf(link);
-  if (!path) return null;
+/** A reminder about a bureau's X policy or a Platinum proposal opens its page. */
+function NoticeLink({ link }: { link: string | null }) {
+  const page = noticePageOf(link);
+  if (!page) return null;
   return (
     <p className="mt-2">
-      <Link to={path} className="text-blue-1000 underline hover:decoration-[3px]">
-        X方針のページを開く
+      <Link to={page.path} className="text-blue-1000 underline hover:decoration-[3px]">
+        {page.label}
       </Link>
     </p>
   );
