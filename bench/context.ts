@@ -1,6 +1,6 @@
 import { Client } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
-import { ApiClient } from './api-client';
+import { ApiClient } from '../tools/http/api-client';
 import { BenchUser, BureauCode } from './organisation';
 
 export const FISCAL_YEAR = 2024;

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client as PgClient } from 'pg';
 import { prepareSystem } from '../apps/setup/src/prepare-system';
-import { ApiClient } from './api-client';
+import { ApiClient } from '../tools/http/api-client';
 import { BenchContext, CLUSTER_COUNT, FISCAL_YEAR } from './context';
 import { startInProcessSystem } from './in-process-system';
 import { measureApprovals } from './measure-approvals';

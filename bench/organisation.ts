@@ -4,7 +4,7 @@ import { INestApplication } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { Client as PgClient } from 'pg';
 import { hashPassword } from '@app/security';
-import { ApiClient } from './api-client';
+import { ApiClient } from '../tools/http/api-client';
 
 /** The bureaus that own the clusters in the benchmark, taken in turn by cluster number. */
 export const BENCH_BUREAUS = [

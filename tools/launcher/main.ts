@@ -11,6 +11,8 @@ import { postgresDataDir } from '../infra/postgres-data-dir';
 import { privateFolder } from '../infra/private-files';
 import { ServerHostProcess } from '../infra/server-host-process';
 import { Supervisor } from '../infra/supervisor';
+import { demoProgrammeUnderWay, demoYearPresent } from '../demo/demo-programme';
+import { ApiClient } from '../http/api-client';
 import { ChildService } from './child-service';
 import { localJwtSecret, localPayloadKeys } from './local-secrets';
 import { waitForHealth } from './wait-for-health';
@@ -119,6 +121,7 @@ async function main(): Promise<void> {
 
     const apiBase = `http://localhost:${environment.PORT}`;
     await waitForHealth(`${apiBase}/api/v1/health`, () => !stopping);
+    if (environment.DEMO_DATA) await putDemoProgrammeUnderWay(`${apiBase}/api/v1`);
     const temporalUi = environment.TEMPORAL_UI_URL ?? temporal.uiUrl;
     const logs = [...services.map((service) => service.logFile), ...(postgresData ? [join(logDir, 'postgres.log')] : []), ...(environment.TEMPORAL_ADDRESS ? [] : [join(logDir, 'temporal.log')])];
     say('');
@@ -138,6 +141,22 @@ async function main(): Promise<void> {
     say(error instanceof ConfigurationError ? error.message : `Start-up failed: ${error instanceof Error ? error.message : String(error)}`);
     await stopAll(1);
   }
+}
+
+/**
+ * DEMO_DATA: the first start puts this fiscal year's programme under way through the API, as the demo
+ * users would, so every page has content; a later start finds the year there and leaves it as it is.
+ */
+async function putDemoProgrammeUnderWay(apiBase: string): Promise<void> {
+  const api = new ApiClient(apiBase);
+  const now = new Date();
+  if (await demoYearPresent(api, now)) {
+    say('Demo data: this fiscal year is there already, left as it is');
+    return;
+  }
+  say('Demo data: putting this fiscal year\'s analyses, X policies and Platinum project under way through the API…');
+  const fiscalYear = await demoProgrammeUnderWay(api, now, (line) => say(`  ${line}`));
+  say(`Demo data: FY${fiscalYear} under way`);
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

@@ -11,16 +11,17 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Page } from 'playwright-core';
 import { prepareSystem } from '../../apps/setup/src/prepare-system';
-import { ApiClient } from '../../bench/api-client';
+import { ApiClient } from '../http/api-client';
 import { startInProcessSystem } from '../../bench/in-process-system';
 import { startBenchServers } from '../../bench/servers';
 import { Shutdown } from '../../bench/shutdown';
 import { launchChromium } from '../browser/chromium';
 import { DEMO_PASSWORD } from '@app/persistence';
 import { tokyoDate } from '@app/domain';
-import { demoPlatinumProject, SCREENSHOT_PROPOSALS } from './demo-platinum';
-import { demoYearUnderWay, SCREENSHOT_CLUSTER } from './demo-year';
-import { demoXPoliciesUnderWay, SCREENSHOT_RETURNED_X_POLICY_BUREAU, SCREENSHOT_X_POLICY_BUREAU } from './demo-x-policies';
+import { SCREENSHOT_PROPOSALS } from '../demo/demo-platinum';
+import { demoProgrammeUnderWay } from '../demo/demo-programme';
+import { SCREENSHOT_CLUSTER } from '../demo/demo-year';
+import { SCREENSHOT_RETURNED_X_POLICY_BUREAU, SCREENSHOT_X_POLICY_BUREAU } from '../demo/demo-x-policies';
 
 const distRoot = join(__dirname, '../..');
 const outputDir = join(distRoot, '..', 'docs', 'screenshots');
@@ -38,9 +39,7 @@ async function run(shutdown: Shutdown): Promise<void> {
   );
   const api = new ApiClient(baseUrl);
   shutdown.add('the HTTP calls', async () => api.abort());
-  const fiscalYear = await demoYearUnderWay(api, new Date(), say);
-  await demoXPoliciesUnderWay(api, fiscalYear, say);
-  await demoPlatinumProject(api, fiscalYear, say);
+  const fiscalYear = await demoProgrammeUnderWay(api, new Date(), say);
 
   const browser = await launchChromium();
   shutdown.add('Chromium', () => browser.close());

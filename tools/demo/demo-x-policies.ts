@@ -1,5 +1,4 @@
-import { ApiClient } from '../../bench/api-client';
-import { demoActs } from './demo-acts';
+import type { DemoAct } from './demo-acts';
 
 /** The bureau whose X policy page the picture shows: published, with progress published and one update at the director. */
 export const SCREENSHOT_X_POLICY_BUREAU = 'kodomo';
@@ -50,8 +49,7 @@ const PLAN_ISSUES = [
  * yet started. Demo data is the organisation only (seeded by SQL), so the workflows are driven here
  * through the API as the demo users would.
  */
-export async function demoXPoliciesUnderWay(api: ApiClient, fiscalYear: number, say: (line: string) => void): Promise<void> {
-  const demoAct = demoActs(api);
+export async function demoXPoliciesUnderWay(demoAct: DemoAct, fiscalYear: number, say: (line: string) => void): Promise<void> {
   const act = (username: string, method: string, path: string, body?: object) => demoAct(username, method, `/fiscal-years/${fiscalYear}${path}`, body);
   const plan = (bureau: string) => `/x-policies/${bureau}`;
 

@@ -5,6 +5,8 @@ export interface TimedResponse<T = unknown> {
   readonly body: T;
   /** From sending the request until the whole response body has arrived. */
   readonly ms: number;
+  /** The Retry-After header in seconds, when the answer has one. */
+  readonly retryAfterSeconds?: number;
 }
 
 /** A plain HTTP client (Node's fetch, keep-alive) for the listening API, timing every call. */
@@ -18,7 +20,7 @@ export class ApiClient {
 
   /** Cancels the calls in flight and refuses new ones, so the API can stop without fresh work arriving. */
   abort(): void {
-    this.stopped.abort(new Error('the benchmark is stopping'));
+    this.stopped.abort(new Error('the client is stopping'));
   }
 
   async login(username: string, password: string): Promise<string> {
@@ -52,6 +54,7 @@ export class ApiClient {
     if (options.expect !== undefined && response.status !== options.expect) {
       throw new Error(`${method} ${path} answered ${response.status} instead of ${options.expect}: ${text.slice(0, 500)}`);
     }
-    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T, ms };
+    const retryAfter = Number(response.headers.get('retry-after') ?? NaN);
+    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T, ms, ...(Number.isFinite(retryAfter) ? { retryAfterSeconds: retryAfter } : {}) };
   }
 }

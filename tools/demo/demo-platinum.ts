@@ -1,5 +1,4 @@
-import { ApiClient } from '../../bench/api-client';
-import { demoActs } from './demo-acts';
+import type { DemoAct } from './demo-acts';
 
 /** The proposals the pictures show: one at the owning bureau's director, one closed with every policy stated. */
 export const SCREENSHOT_PROPOSALS = { inDecision: 3, closed: 1 } as const;
@@ -69,8 +68,7 @@ const PROPOSALS = [
  * proposals in every phase — drafted, returned by the leader, awaiting assignment, at the owning
  * bureau's director, awaiting one response policy, closed with every policy stated, and withdrawn.
  */
-export async function demoPlatinumProject(api: ApiClient, fiscalYear: number, say: (line: string) => void): Promise<void> {
-  const demoAct = demoActs(api);
+export async function demoPlatinumProject(demoAct: DemoAct, fiscalYear: number, say: (line: string) => void): Promise<void> {
   const act = (username: string, method: string, path: string, body?: object, expect = 200) => demoAct(username, method, `/fiscal-years/${fiscalYear}${path}`, body, expect);
   const office = 'reform.office1';
   await act(office, 'PUT', '/platinum/deadlines', {

@@ -1,6 +1,5 @@
 import { fiscalYearOfDay, tokyoDate } from '@app/domain';
-import { ApiClient } from '../../bench/api-client';
-import { demoActs } from './demo-acts';
+import type { DemoAct } from './demo-acts';
 
 /** The cluster the cluster page's picture shows: 決裁中 at the director's step. */
 export const SCREENSHOT_CLUSTER = 22;
@@ -10,9 +9,8 @@ export const SCREENSHOT_CLUSTER = 22;
  * and the 環境局's three under way in the states a board usually shows: one report 決裁中 at the
  * director, one returned, one being written, the rest not yet begun.
  */
-export async function demoYearUnderWay(api: ApiClient, now: Date, say: (line: string) => void): Promise<number> {
+export async function demoYearUnderWay(demoAct: DemoAct, now: Date, say: (line: string) => void): Promise<number> {
   const fiscalYear = fiscalYearOfDay(tokyoDate(now));
-  const demoAct = demoActs(api);
   const act = (username: string, method: string, path: string, body?: object, expect = 200) => demoAct(username, method, `/fiscal-years/${fiscalYear}${path}`, body, expect);
 
   await demoAct('reform.office1', 'POST', '/fiscal-years', { fiscalYear, copyFrom: 2024 }, 201);
