@@ -10,6 +10,7 @@ import {
   X_POLICY_DEADLINE_TARGETS,
   xPolicySettingsProblems,
   XPolicySettings,
+  XPolicyState,
 } from '@app/domain';
 import { FiscalYearSettingsRepository, MeetingRepository, ProcessReadRepository } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
@@ -69,11 +70,25 @@ export class XPolicySettingsService {
     await this.catalogue.requireFiscalYear(fiscalYear);
     const meetingIds = (await this.meetings.list(fiscalYear)).map((meeting) => meeting.id);
     const rules = settings.deadlines;
-    const problems = [...xPolicySettingsProblems(settings), ...processDeadlineProblems(rules, X_POLICY_DEADLINE_TARGETS, meetingIds)];
+    const problems = [...xPolicySettingsProblems(settings), ...processDeadlineProblems(rules, X_POLICY_DEADLINE_TARGETS, meetingIds), ...(await this.itemsStillAnswered(fiscalYear, settings))];
     if (problems.length > 0) throw invalidFields([{ field: 'settings', problems }]);
     await this.fiscalYearSettings.setXPolicySettings(fiscalYear, { items: settings.items.map((item) => ({ id: item.id, question: item.question })), deadlines: rules });
     const running = (await this.reads.running(fiscalYear, CLOSED_PROCESS_PHASES)).filter((subject) => subject.kind === ProcessKind.XPolicy);
     await this.workflows.tellDeadlinesChanged(running, actorOf(actor), `x-policy-settings/${fiscalYear}/${randomUUID()}`);
     return this.view(fiscalYear);
+  }
+
+  /**
+   * A bureau that has started answers the items it started with, and must answer each to submit: an
+   * item it uses cannot be removed (new items apply to bureaus started afterwards; a question may be reworded).
+   */
+  private async itemsStillAnswered(fiscalYear: number, settings: XPolicySettings): Promise<string[]> {
+    const kept = new Set(settings.items.map((item) => item.id));
+    const started = await this.reads.listAll<XPolicyState>(ProcessKind.XPolicy, fiscalYear);
+    const users = new Map<string, string[]>();
+    for (const row of started) {
+      for (const itemId of row.state.itemIds.filter((id) => !kept.has(id))) users.set(itemId, [...(users.get(itemId) ?? []), row.state.bureau.name]);
+    }
+    return [...users].map(([itemId, bureaus]) => `自己点検の項目「${itemId}」は開始済みの${bureaus.join('・')}が回答するため削除できません`);
   }
 }
