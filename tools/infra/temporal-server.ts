@@ -38,6 +38,14 @@ const START_TIMEOUT_MS = 60_000;
  * server that persists to a file is started again on the same ports with the same file when it
  * dies (see {@link Supervisor}); an in-memory one would come back empty, so it is not.
  */
+/**
+ * The embedded server's SQLite, written ahead (WAL) and synced at checkpoints rather than on every
+ * commit: each workflow task is a few small transactions, and a full sync of each was most of an
+ * Update's time. A crash of the process loses nothing; a crash of the machine may lose the last
+ * moments. Production runs Temporal on PostgreSQL (docker-compose.yml), where none of this applies.
+ */
+const SQLITE_PRAGMAS = ['journal_mode=wal', 'synchronous=normal'];
+
 export async function provideTemporal(request: TemporalServerRequest, events: SupervisorEvents): Promise<ProvidedTemporal> {
   if (request.address) {
     return { address: request.address, uiUrl: null, description: `Temporal: external server at ${request.address} (TEMPORAL_ADDRESS)`, stop: async () => {} };
@@ -56,11 +64,17 @@ export async function provideTemporal(request: TemporalServerRequest, events: Su
     ...(uiPort === undefined ? ['--headless'] : ['--ui-port', String(uiPort)]),
     '--namespace',
     request.namespace,
-    ...(request.dbFilename ? ['--db-filename', request.dbFilename] : []),
+    ...(request.dbFilename ? ['--db-filename', request.dbFilename, ...SQLITE_PRAGMAS.flatMap((pragma) => ['--sqlite-pragma', pragma])] : []),
     '--log-level',
     'error',
-    // As the Temporal SDK starts it: Workflow Updates on, and no call home to check the version.
-    ...['frontend.enableUpdateWorkflowExecution=true', 'frontend.enableUpdateWorkflowExecutionAsyncAccepted=true', 'frontend.enableServerVersionCheck=false'].flatMap((value) => [
+    // As the Temporal SDK starts it: Workflow Updates on, and no call home to check the version; and
+    // eager activities, so a worker completing a workflow task gets the activity it scheduled at once.
+    ...[
+      'frontend.enableUpdateWorkflowExecution=true',
+      'frontend.enableUpdateWorkflowExecutionAsyncAccepted=true',
+      'frontend.enableServerVersionCheck=false',
+      'system.enableActivityEagerExecution=true',
+    ].flatMap((value) => [
       '--dynamic-config-value',
       value,
     ]),
