@@ -1,10 +1,15 @@
 import type { UpdateDefinition } from '@temporalio/common';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { Actor, ClusterCase, ClusterCaseStart, ClusterCommand, ClusterStage, Deadline, Participant } from '@app/domain';
+import type { Actor, ClusterCase, ClusterCaseStart, ClusterCommand, ClusterDeadlinePlan, ClusterStage, Deadline, Participant } from '@app/domain';
 
 export interface ClusterLifecycleInput {
   readonly start: ClusterCaseStart;
   readonly startedBy: Participant;
+  /**
+   * The deadlines as the kickoff found them, so the first run plans its reminders without asking for
+   * them again; absent in analyses started before, which load them first.
+   */
+  readonly deadlinePlan?: ClusterDeadlinePlan;
   /** Set when the analysis goes on in a fresh run (continue-as-new), so no history outgrows Temporal. */
   readonly carried?: CarriedAnalysis;
 }

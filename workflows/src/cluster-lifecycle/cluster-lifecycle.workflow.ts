@@ -180,7 +180,7 @@ export async function clusterLifecycleWorkflow(input: ClusterLifecycleInput): Pr
     setHandler(calendarChanged, (change) => {
       calendarChanges.push(change);
     });
-    if (!carried) ({ deadlines, reminderOffsets } = await loadClusterDeadlines(state.fiscalYear, state.clusterNo));
+    if (!carried) ({ deadlines, reminderOffsets } = input.deadlinePlan ?? (await loadClusterDeadlines(state.fiscalYear, state.clusterNo)));
   }
 
   if (!carried) {

@@ -1,8 +1,12 @@
 import {
+  CalendarSettings,
+  clusterDeadlinePlan,
   ClusterCommand,
   ClusterStage,
   fiscalYearLabel,
   lifecycleSettingsProblems,
+  LifecycleSettings,
+  Meeting,
   Participant,
   Refusal,
   refusalClassOf,
@@ -10,7 +14,7 @@ import {
   STAGE_LABELS,
   versionCountOf,
 } from '@app/domain';
-import { CatalogueRepository, ClusterRow, FiscalYearSettingsRepository, LifecycleReadRepository } from '@app/persistence';
+import { CatalogueRepository, ClusterRow, FiscalYearSettingsRepository, LifecycleReadRepository, MeetingRepository } from '@app/persistence';
 import { CLUSTER_NO, CLUSTER_STAGE, clusterWorkflowId, FISCAL_YEAR, OWNING_BUREAU, TEMPORAL_OPTIONS, TemporalOptions, withinRequestDeadline } from '@app/temporal';
 import { Inject, Injectable } from '@nestjs/common';
 import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WithStartWorkflowOperation } from '@temporalio/client';
@@ -18,6 +22,13 @@ import { awaitKickoff, type clusterLifecycleWorkflow, ClusterUpdateOutcome, clus
 import { refusalOf, withCurrent } from '../common/refusal-of';
 import { CalendarService } from '../meetings/calendar.service';
 import { KickoffMeeting } from './lifecycle.commands';
+
+/** A year's settings and calendar, as every kickoff of it needs them. */
+export interface KickoffYear {
+  readonly settings: LifecycleSettings;
+  readonly meetings: readonly Meeting[];
+  readonly calendar: CalendarSettings | null;
+}
 
 /** `refused`: the cluster is not 未着手 (running, closed, or another request is starting it). */
 export type KickoffOutcome = 'started' | 'refused';
@@ -41,24 +52,32 @@ export class ClusterLifecycleService {
     private readonly reads: LifecycleReadRepository,
     private readonly calendar: CalendarService,
     private readonly catalogue: CatalogueRepository,
+    private readonly meetings: MeetingRepository,
   ) {}
+
+  /** What every kickoff of the year starts from: its lifecycle settings and its calendar, read once for a bulk kickoff. */
+  async kickoffYear(fiscalYear: number): Promise<KickoffYear> {
+    const settings = await this.fiscalYearSettings.lifecycleSettings(fiscalYear);
+    if (!settings || lifecycleSettingsProblems(settings).length > 0) {
+      throw refused('lifecycle-settings.incomplete', `${fiscalYearLabel(fiscalYear)}の報告書・決裁経路の設定がないか不完全なため着手できません`);
+    }
+    const [meetings, calendar] = await Promise.all([this.meetings.list(fiscalYear), this.fiscalYearSettings.calendarSettings(fiscalYear)]);
+    return { settings, meetings, calendar };
+  }
 
   /**
    * 着手: starts the cluster's workflow; the id is the business key, so a second start finds the first.
    * `requestKey` names the kickoff's Update, so a retry of a kickoff that started the workflow but did
    * not answer in time finds its own kickoff instead of taking it for someone else's.
    */
-  async kickoff(cluster: ClusterRow, meeting: KickoffMeeting, startedBy: Participant, requestKey?: string): Promise<KickoffOutcome> {
+  async kickoff(cluster: ClusterRow, meeting: KickoffMeeting, startedBy: Participant, requestKey?: string, year?: KickoffYear): Promise<KickoffOutcome> {
     const owningBureau = cluster.owningBureau;
     if (!owningBureau) {
       throw refused('cluster.no-owning-bureau', `「${cluster.name}」（No.${cluster.no}）は所管局が設定されていないため着手できません。先に所管局を設定してください`, {
         current: { stage: cluster.stage, reports: [] },
       });
     }
-    const settings = await this.fiscalYearSettings.lifecycleSettings(cluster.fiscalYear);
-    if (!settings || lifecycleSettingsProblems(settings).length > 0) {
-      throw refused('lifecycle-settings.incomplete', `${fiscalYearLabel(cluster.fiscalYear)}の報告書・決裁経路の設定がないか不完全なため着手できません`);
-    }
+    const { settings, meetings, calendar } = year ?? (await this.kickoffYear(cluster.fiscalYear));
     // Decided in the database, so two requests cannot both start it, and a closed analysis is never started again.
     if (!(await this.catalogue.claimKickoff(cluster.fiscalYear, cluster.no))) return this.startedByThisRequest(cluster, requestKey);
     try {
@@ -82,6 +101,8 @@ export class ClusterLifecycleService {
                 settings,
               },
               startedBy,
+              // The deadlines as the calendar stands: the workflow plans its reminders without asking for them again.
+              deadlinePlan: clusterDeadlinePlan(cluster.no, meetings, calendar),
             },
           ],
           typedSearchAttributes: [

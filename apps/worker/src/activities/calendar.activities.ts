@@ -1,6 +1,6 @@
 import {
   ClusterStage,
-  clusterDeadlines,
+  clusterDeadlinePlan,
   holidaysOfFiscalYear,
   digestInstant,
   DigestItem,
@@ -12,10 +12,8 @@ import {
   CLOSED_PROCESS_PHASES,
 } from '@app/domain';
 import { CatalogueRepository, ClusterEventRepository, FiscalYearSettingsRepository, LifecycleReadRepository, MeetingRepository, ProcessReadRepository } from '@app/persistence';
-import { CalendarActivities, ClusterDeadlinesLoad, MeetingChangeRecord, processWorkflowId } from '@app/temporal';
+import { CalendarActivities, MeetingChangeRecord, processWorkflowId } from '@app/temporal';
 import { Injectable } from '@nestjs/common';
-
-const NO_REMINDERS: ClusterDeadlinesLoad = { deadlines: [], reminderOffsets: [] };
 
 /** The calendar workflows' view of the database: meetings, deadlines and the agenda's state. */
 @Injectable()
@@ -38,9 +36,7 @@ export class CalendarActivitiesFactory {
       }),
       loadClusterDeadlines: async (fiscalYear, clusterNo) => {
         const settings = await this.fiscalYearSettings.calendarSettings(fiscalYear);
-        if (!settings) return NO_REMINDERS;
-        const meetings = await this.meetings.list(fiscalYear);
-        return { deadlines: clusterDeadlines(clusterNo, meetings, settings), reminderOffsets: settings.reminderOffsets };
+        return clusterDeadlinePlan(clusterNo, settings ? await this.meetings.list(fiscalYear) : [], settings);
       },
       recordMeetingChange: (change) => this.recordMeetingChange(change),
       runningClusterNos: (fiscalYear) => this.meetings.runningClusterNos(fiscalYear),

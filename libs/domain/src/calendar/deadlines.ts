@@ -57,3 +57,14 @@ function deadlineFor(rule: DeadlineRule, meeting: Meeting, dueTime: string, holi
 export function digestInstant(meeting: Meeting, settings: CalendarSettings, holidays: HolidayCalendar = LIBRARY_HOLIDAYS): string {
   return tokyoInstant(businessDaysBefore(earliestMeetingDay(meeting.date), settings.digestLeadBusinessDays, holidays), settings.dueTime);
 }
+
+/** What a cluster's reminders are planned by: its deadlines and when to remind before them. */
+export interface ClusterDeadlinePlan {
+  readonly deadlines: readonly Deadline[];
+  readonly reminderOffsets: readonly string[];
+}
+
+/** The cluster's plan under the year's calendar as it stands; nothing to remind of while the year has no calendar settings. */
+export function clusterDeadlinePlan(clusterNo: number, meetings: readonly Meeting[], settings: CalendarSettings | null): ClusterDeadlinePlan {
+  return settings ? { deadlines: clusterDeadlines(clusterNo, meetings, settings), reminderOffsets: settings.reminderOffsets } : { deadlines: [], reminderOffsets: [] };
+}

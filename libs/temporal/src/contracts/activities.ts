@@ -2,11 +2,11 @@ import type {
   Actor,
   CalendarSettings,
   ClusterLifecycleEvent,
-  Deadline,
   Meeting,
   NotificationDelivery,
   NotificationRequest,
   PendingKickoff,
+  ClusterDeadlinePlan,
   ProcessDeadline,
   ProcessEvent,
   ProcessSubject,
@@ -65,10 +65,7 @@ export interface NotificationDeliveryActivities {
 }
 
 /** A cluster's deadlines under the fiscal year's calendar as it stands, and when to remind before them. */
-export interface ClusterDeadlinesLoad {
-  readonly deadlines: readonly Deadline[];
-  readonly reminderOffsets: readonly string[];
-}
+export type ClusterDeadlinesLoad = ClusterDeadlinePlan;
 
 export interface CalendarLoad {
   readonly meetings: readonly Meeting[];
