@@ -31,7 +31,7 @@ import {
   tokyoInstant,
 } from '@app/domain';
 import { type CalendarActivities, clusterWorkflowId, type NotificationActivities } from '@app/temporal/contracts';
-import { calendarChanged } from '../cluster-lifecycle/cluster-lifecycle.messages';
+import { calendarChanged, CalendarSnapshot } from '../cluster-lifecycle/cluster-lifecycle.messages';
 import {
   calendarSettingsChanged,
   changeMeeting,
@@ -68,6 +68,7 @@ export async function fiscalYearCalendarWorkflow(input: FiscalYearCalendarInput)
   const sentNotices = new Set(input.sentNotices ?? []);
   let pinned = input.holidays;
   const holidays = () => (pinned ? pinnedHolidays(pinned) : LIBRARY_HOLIDAYS);
+  const snapshot = (): CalendarSnapshot => ({ meetings, settings, ...(pinned ? { holidays: pinned } : {}) });
   const remindsOfKickoff = patched(KICKOFF_REMINDERS);
   const settingsChanges: Participant[] = [];
 
@@ -93,7 +94,7 @@ export async function fiscalYearCalendarWorkflow(input: FiscalYearCalendarInput)
         before,
         after,
       });
-      await tellRunningClusters(input.fiscalYear, change.actor, eventId);
+      await tellRunningClusters(input.fiscalYear, change.actor, eventId, snapshot());
       return after;
     },
     {
@@ -117,7 +118,7 @@ export async function fiscalYearCalendarWorkflow(input: FiscalYearCalendarInput)
       // holidays were pinned is pinned from its first settings change on.
       if (loaded.holidays) pinned = loaded.holidays;
       changeCount += 1;
-      await tellRunningClusters(input.fiscalYear, changedBy, `${workflowInfo().workflowId}/${workflowInfo().runId}#${changeCount}`);
+      await tellRunningClusters(input.fiscalYear, changedBy, `${workflowInfo().workflowId}/${workflowInfo().runId}#${changeCount}`, snapshot());
       continue;
     }
     const seen = version;
@@ -141,16 +142,15 @@ function refusedChange(refusal: Refusal): ApplicationFailure {
  * Every running analysis of the year re-reads its deadlines, and so do the Platinum and X-policy
  * processes, whose deadlines are pegged to the same meetings; one already closed has nothing to re-plan.
  */
-async function tellRunningClusters(fiscalYear: number, changedBy: Participant, changeId: string): Promise<void> {
+async function tellRunningClusters(fiscalYear: number, changedBy: Participant, changeId: string, calendar: CalendarSnapshot): Promise<void> {
   const running = (await runningClusterNos(fiscalYear)).map((clusterNo) => clusterWorkflowId(fiscalYear, clusterNo));
   const processes = patched(TELLS_PROCESSES) ? await runningProcessWorkflowIds(fiscalYear) : [];
-  await Promise.all(
-    [...running, ...processes].map((workflowId) =>
-      getExternalWorkflowHandle(workflowId)
-        .signal(calendarChanged, { changedBy: actorOf(changedBy), changeId })
-        .catch(() => undefined),
-    ),
-  );
+  // The analyses get the calendar with the change and re-plan from it; the processes plan by their own settings and load them.
+  const tell = (workflowId: string, withCalendar: boolean) =>
+    getExternalWorkflowHandle(workflowId)
+      .signal(calendarChanged, { changedBy: actorOf(changedBy), changeId, ...(withCalendar ? { calendar } : {}) })
+      .catch(() => undefined);
+  await Promise.all([...running.map((workflowId) => tell(workflowId, true)), ...processes.map((workflowId) => tell(workflowId, false))]);
 }
 
 /** Calendars started before the Platinum and X-policy processes existed told only the analyses, as recorded. */

@@ -1,6 +1,6 @@
 import type { UpdateDefinition } from '@temporalio/common';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { Actor, ClusterCase, ClusterCaseStart, ClusterCommand, ClusterDeadlinePlan, ClusterStage, Deadline, Participant } from '@app/domain';
+import type { Actor, CalendarSettings, ClusterCase, ClusterCaseStart, ClusterCommand, ClusterDeadlinePlan, ClusterStage, Deadline, Meeting, Participant } from '@app/domain';
 
 export interface ClusterLifecycleInput {
   readonly start: ClusterCaseStart;
@@ -66,6 +66,19 @@ export interface CalendarChange {
   readonly changedBy: Actor;
   /** Names the change, so notices about it are sent once however often it is delivered. */
   readonly changeId: string;
+  /**
+   * The year's calendar after the change, as the calendar workflow holds it: an analysis re-plans from
+   * it without asking the database. Absent in changes sent before, and from the API (re-planning then
+   * loads the deadlines).
+   */
+  readonly calendar?: CalendarSnapshot;
+}
+
+export interface CalendarSnapshot {
+  readonly meetings: readonly Meeting[];
+  readonly settings: CalendarSettings | null;
+  /** The public holidays the calendar counts business days by. */
+  readonly holidays?: readonly string[];
 }
 
 export const calendarChanged = defineSignal<[CalendarChange]>('calendarChanged');

@@ -17,11 +17,14 @@ import {
   ClusterAction,
   ClusterCase,
   ClusterCommand,
+  clusterDeadlinePlan,
   ClusterLifecycleEvent,
   ClusterStage,
   Deadline,
   decide,
   isClosedStage,
+  LIBRARY_HOLIDAYS,
+  pinnedHolidays,
   openClusterCase,
   owedActions,
   PROJECTION_FAILED_FAILURE_TYPE,
@@ -217,7 +220,11 @@ export async function clusterLifecycleWorkflow(input: ClusterLifecycleInput): Pr
       sent: sentNotices,
       nextCalendarChange: () => calendarChanges.shift(),
       hasCalendarChange: () => calendarChanges.length > 0,
-      reload: () => loadClusterDeadlines(state.fiscalYear, state.clusterNo),
+      // A change that carries the calendar is re-planned from it here: no activity per analysis when a meeting moves.
+      reload: async (change) =>
+        change.calendar
+          ? clusterDeadlinePlan(state.clusterNo, change.calendar.meetings, change.calendar.settings, change.calendar.holidays ? pinnedHolidays(change.calendar.holidays) : LIBRARY_HOLIDAYS)
+          : loadClusterDeadlines(state.fiscalYear, state.clusterNo),
       applyDeadlines: async (loaded, changedBy, moves) => {
         deadlines = loaded.deadlines;
         reminderOffsets = loaded.reminderOffsets;

@@ -35,7 +35,8 @@ export interface ReminderHost {
   readonly sent: Set<string>;
   hasCalendarChange(): boolean;
   nextCalendarChange(): CalendarChange | undefined;
-  reload(): Promise<ClusterDeadlinesLoad>;
+  /** The deadlines after a change of the calendar: from the calendar the change carries, or loaded. */
+  reload(change: CalendarChange): Promise<ClusterDeadlinesLoad>;
   /** Adopts reloaded deadlines and, when they differ, records the change in the audit trail and read model. */
   applyDeadlines(loaded: ClusterDeadlinesLoad, changedBy: Actor, moves: readonly DeadlineMove[]): Promise<void>;
 }
@@ -68,7 +69,7 @@ export async function runReminders(host: ReminderHost): Promise<void> {
       let change = host.nextCalendarChange() as CalendarChange;
       while (host.hasCalendarChange()) change = host.nextCalendarChange() as CalendarChange;
       const before = host.current().deadlines;
-      const loaded = await host.reload();
+      const loaded = await host.reload(change);
       const moves = deadlineMoves(before, loaded.deadlines);
       if (JSON.stringify(before) !== JSON.stringify(loaded.deadlines) || moves.length > 0) await host.applyDeadlines(loaded, change.changedBy, moves);
       const { state } = host.current();

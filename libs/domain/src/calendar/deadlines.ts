@@ -65,6 +65,11 @@ export interface ClusterDeadlinePlan {
 }
 
 /** The cluster's plan under the year's calendar as it stands; nothing to remind of while the year has no calendar settings. */
-export function clusterDeadlinePlan(clusterNo: number, meetings: readonly Meeting[], settings: CalendarSettings | null): ClusterDeadlinePlan {
-  return settings ? { deadlines: clusterDeadlines(clusterNo, meetings, settings), reminderOffsets: settings.reminderOffsets } : { deadlines: [], reminderOffsets: [] };
+export function clusterDeadlinePlan(
+  clusterNo: number,
+  meetings: readonly Meeting[],
+  settings: CalendarSettings | null,
+  holidays: HolidayCalendar = LIBRARY_HOLIDAYS,
+): ClusterDeadlinePlan {
+  return settings ? { deadlines: clusterDeadlines(clusterNo, meetings, settings, holidays), reminderOffsets: settings.reminderOffsets } : { deadlines: [], reminderOffsets: [] };
 }
