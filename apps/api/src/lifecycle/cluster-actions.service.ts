@@ -55,7 +55,7 @@ export class ClusterActionsService {
   }
 
   /** The cluster as the change left it: read again, not checked again. */
-  private async detailAfterChange(before: ClusterRow, caller: Participant): Promise<ClusterDetailView> {
-    return this.details.detailOf(await this.catalogue.reload(before), caller);
+  private detailAfterChange(before: ClusterRow, caller: Participant): Promise<ClusterDetailView> {
+    return this.details.detailOf(before, caller, true);
   }
 }

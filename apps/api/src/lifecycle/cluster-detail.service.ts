@@ -18,7 +18,7 @@ import { toReturnNoteView, toSubmissionView } from '../common/approval-views';
 import { PlatinumProposalsService } from '../platinum/platinum-proposals.service';
 import { XPoliciesService } from '../x-policies/x-policies.service';
 import { ClusterDetailView, PermittedActionsView, ReportView } from './dto/cluster-detail.dto';
-import { ReportTextAccessService, TEXTS_RESTRICTED_MESSAGE } from './report-text-access.service';
+import { readerOf, TEXTS_RESTRICTED_MESSAGE } from './report-text-access.service';
 
 /** Draws a cluster's detail from the read model: never from the workflow, so it also serves closed analyses. */
 @Injectable()
@@ -28,7 +28,6 @@ export class ClusterDetailService {
     private readonly fiscalYearSettings: FiscalYearSettingsRepository,
     private readonly reads: LifecycleReadRepository,
     private readonly meetings: MeetingRepository,
-    private readonly textAccess: ReportTextAccessService,
     private readonly proposals: PlatinumProposalsService,
     private readonly xPolicies: XPoliciesService,
   ) {}
@@ -37,19 +36,25 @@ export class ClusterDetailService {
     return this.detailOf(await this.catalogue.requireCluster(fiscalYear, no), caller);
   }
 
-  /** The detail of a cluster the caller has already found, with what the caller may do to it now. */
-  async detailOf(row: ClusterRow, caller: Participant): Promise<ClusterDetailView> {
-    const { fiscalYear, no } = row;
-    const [state, texts, versions, linkedProposals, linkedXPolicyIssues] = await Promise.all([
+  /**
+   * The detail of a cluster the caller has already found, with what the caller may do to it now.
+   * Everything it shows is read at once, in one round of queries: `fresh` reads the cluster's row
+   * again with the rest, as it is after a change.
+   */
+  async detailOf(found: ClusterRow, caller: Participant, fresh = false): Promise<ClusterDetailView> {
+    const { fiscalYear, no } = found;
+    const [reloaded, state, texts, versions, settings, linkedProposals, linkedXPolicyIssues] = await Promise.all([
+      fresh ? this.catalogue.reload(found) : found,
       this.reads.findCase(fiscalYear, no),
       this.reads.latestTexts(fiscalYear, no),
       this.reads.versionsOf(fiscalYear, no),
+      this.fiscalYearSettings.lifecycleSettings(fiscalYear),
       this.proposals.linkedTo(fiscalYear, no),
       this.xPolicies.linkedIssues(fiscalYear, no),
     ]);
-    const settings = state ? null : await this.fiscalYearSettings.lifecycleSettings(fiscalYear);
+    const row = reloaded;
     const reports = state?.reports ?? (settings ? unwrittenReports(settings) : []);
-    const mayRead = await this.textAccess.readerFor(fiscalYear, state, caller);
+    const mayRead = readerOf(state, caller, settings?.approvedReportsReadableByAll ?? false);
     return {
       ...toClusterView(row),
       kickoff: state ? { ...state.kickoff, attendees: [...state.kickoff.attendees] } : null,

@@ -16,12 +16,7 @@ export class ReportTextAccessService {
   /** What of the case the caller may read; entries about the cluster as a whole (no report) are not report texts. */
   async readerFor(fiscalYear: number, state: ClusterCase | null, caller: Participant): Promise<TextReader> {
     if (!state) return () => true;
-    const openWhenApproved = (await this.fiscalYearSettings.lifecycleSettings(fiscalYear))?.approvedReportsReadableByAll ?? false;
-    return (reportKind) => {
-      if (reportKind === null) return true;
-      const report = state.reports.find((candidate) => candidate.kind === reportKind) ?? { status: ApprovalStatus.NotStarted, submission: null };
-      return mayReadReportTexts(caller, state, report, openWhenApproved);
-    };
+    return readerOf(state, caller, (await this.fiscalYearSettings.lifecycleSettings(fiscalYear))?.approvedReportsReadableByAll ?? false);
   }
 
   /** Refuses a text endpoint with 404, as if there were nothing to read. */
@@ -29,4 +24,14 @@ export class ReportTextAccessService {
     if ((await this.readerFor(fiscalYear, state, caller))(reportKind)) return;
     throw refused('report.text-restricted', `${fiscalYearLabel(fiscalYear)} No.${clusterNo} の${reportKind}は閲覧できません。${TEXTS_RESTRICTED_MESSAGE}`);
   }
+}
+
+/** The reader of a case whose year's setting the caller has already read (`approvedReportsReadableByAll`). */
+export function readerOf(state: ClusterCase | null, caller: Participant, openWhenApproved: boolean): TextReader {
+  if (!state) return () => true;
+  return (reportKind) => {
+    if (reportKind === null) return true;
+    const report = state.reports.find((candidate) => candidate.kind === reportKind) ?? { status: ApprovalStatus.NotStarted, submission: null };
+    return mayReadReportTexts(caller, state, report, openWhenApproved);
+  };
 }
