@@ -84,7 +84,7 @@ module.exports = tseslint.config(
     },
   },
   {
-    files: ['workflows/**/*.ts'],
+    files: ['workflows/**/*.ts', 'bench/workflows/**/*.ts'],
     ignores: ['workflows/**/*.spec.ts'],
     rules: fence('Workflow code runs in the deterministic sandbox: no I/O, no Node built-ins, no NestJS/TypeORM/Temporal client or worker.'),
   },

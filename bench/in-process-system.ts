@@ -1,7 +1,7 @@
 import { loadEnvironment, TemporalConnectionSettings } from '@app/config';
 import { INestApplication, ShutdownSignal } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { randomBytes } from 'node:crypto';
 import { AddressInfo } from 'node:net';
 import { ApiModule } from '../apps/api/src/api.module';
@@ -19,14 +19,19 @@ export interface SystemTargets {
 
 /**
  * The API (listening on a free loopback port) and the worker, in this process as the tests run
- * them, with their JSON logs silenced. Returns the API's base URL, e.g. http://127.0.0.1:41234/api/v1.
+ * them, with their JSON logs silenced. Returns the API's base URL, e.g. http://127.0.0.1:41234/api/v1,
+ * and the worker, whose status tells how many workflows it holds.
  */
-export async function startInProcessSystem(targets: SystemTargets, shutdown: Shutdown, say: (line: string) => void): Promise<{ app: INestApplication; baseUrl: string }> {
-  await startWorker(targets, shutdown, say);
-  return startApi(targets, shutdown);
+export async function startInProcessSystem(
+  targets: SystemTargets,
+  shutdown: Shutdown,
+  say: (line: string) => void,
+): Promise<{ app: INestApplication; baseUrl: string; worker: Worker }> {
+  const worker = await startWorker(targets, shutdown, say);
+  return { ...(await startApi(targets, shutdown)), worker };
 }
 
-async function startWorker(targets: SystemTargets, shutdown: Shutdown, say: (line: string) => void): Promise<void> {
+async function startWorker(targets: SystemTargets, shutdown: Shutdown, say: (line: string) => void): Promise<Worker> {
   // The SDK logs every worker state change at INFO; keep warnings and errors only.
   Runtime.install({ logger: new DefaultLogger('WARN') });
   const environment = loadEnvironment({ DATABASE_URL: targets.databaseUrl, LOG_LEVEL: 'silent' });
@@ -39,6 +44,7 @@ async function startWorker(targets: SystemTargets, shutdown: Shutdown, say: (lin
   });
   shutdown.add('the worker', () => worker.shutdown());
   worker.running.catch((error: unknown) => say(`The worker failed: ${error instanceof Error ? error.message : String(error)}`));
+  return worker.worker;
 }
 
 async function startApi(targets: SystemTargets, shutdown: Shutdown): Promise<{ app: INestApplication; baseUrl: string }> {

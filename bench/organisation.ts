@@ -19,6 +19,15 @@ export type BureauRole = 'staff' | 'manager' | 'director';
 export const OFFICE = 'bench.office';
 export const bureauUser = (bureau: string, role: BureauRole) => `bench.${bureau}.${role}`;
 
+/** The default approval chain, step by step, and who of the bench's users holds each step for a cluster's bureau. */
+export const APPROVAL_STEPS = [
+  { label: '所管課長', approver: (bureau: string) => bureauUser(bureau, 'manager') },
+  { label: '所管局長', approver: (bureau: string) => bureauUser(bureau, 'director') },
+  { label: '市政変革室', approver: () => OFFICE },
+] as const;
+
+export type ApprovalStep = (typeof APPROVAL_STEPS)[number];
+
 const ROLE_OF: Record<BureauRole, Role> = { staff: Role.Staff, manager: Role.Manager, director: Role.Director };
 
 /** A logged-in user: the bearer token for the API path, the participant for the direct Temporal path. */

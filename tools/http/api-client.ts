@@ -29,9 +29,14 @@ export class ApiClient {
   }
 
   /** Throws with the answer when the status is not the expected one. */
-  async call<T = unknown>(method: string, path: string, options: { token?: string; body?: object; expect?: number } = {}): Promise<TimedResponse<T>> {
+  /** `headers` go out as given, e.g. `Idempotency-Key` and `If-Match` as the web app sends them. */
+  async call<T = unknown>(
+    method: string,
+    path: string,
+    options: { token?: string; body?: object; expect?: number; headers?: Record<string, string> } = {},
+  ): Promise<TimedResponse<T>> {
     this.stopped.signal.throwIfAborted();
-    const headers: Record<string, string> = { accept: 'application/json' };
+    const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (options.body !== undefined) headers['content-type'] = 'application/json';
     const timeout = AbortSignal.timeout(this.timeoutMs);

@@ -1,0 +1,44 @@
+import { BenchContext } from './context';
+import { OFFICE } from './organisation';
+import { count, ms, ResultRow } from './report';
+import { summarise, Summary } from './statistics';
+
+const SAMPLES = 200;
+const WARM_UP = 10;
+const GOAL_P95_MS = 20;
+
+/**
+ * Row 8: the reads the 進捗ボード makes, at 10,000 clusters: the first page of the cluster list, the
+ * list filtered by bureau and by 期限超過 (judged on the whole year), and the progress view. Each is
+ * called in turn, one call at a time, after warm-up calls.
+ */
+export async function measureReadModel(context: BenchContext, fiscalYear: number, clusters: number): Promise<ResultRow> {
+  const reads = [
+    { label: 'list', path: `/fiscal-years/${fiscalYear}/clusters?pageSize=100` },
+    { label: 'by bureau', path: `/fiscal-years/${fiscalYear}/clusters?pageSize=100&bureau=kankyo` },
+    { label: 'overdue', path: `/fiscal-years/${fiscalYear}/clusters?pageSize=100&overdue=true` },
+    { label: 'progress', path: `/fiscal-years/${fiscalYear}/progress` },
+  ];
+  context.progress(`[row 8] ${reads.length} reads of FY${fiscalYear} (${count(clusters)} clusters): ${WARM_UP} warm-up rounds, then ${SAMPLES} calls of each, in turn…`);
+  const { token } = context.user(OFFICE);
+  const samples = reads.map(() => [] as number[]);
+  for (let round = 0; round < WARM_UP + SAMPLES; round += 1) {
+    for (const [index, read] of reads.entries()) {
+      const response = await context.api.call('GET', read.path, { token, expect: 200 });
+      if (round >= WARM_UP) samples[index].push(response.ms);
+    }
+  }
+  const summaries = samples.map((values) => summarise(values));
+  const line = (read: { label: string }, summary: Summary) => `${read.label}: p50 ${ms(summary.p50)}  p95 ${ms(summary.p95)}`;
+  return {
+    id: '8',
+    measurement: `cluster list and progress view from the read model at ${count(clusters)} clusters`,
+    result: reads.map((read, index) => line(read, summaries[index])),
+    goal: '',
+    checks: reads.map((read, index) => ({ goal: `${read.label} p95 < ${GOAL_P95_MS} ms`, met: summaries[index].p95 < GOAL_P95_MS })),
+    notes: [
+      `FY${fiscalYear}, generated: ${count(clusters)} clusters, one in ten flagged and none kicked off, so those are 期限超過 for their kickoff (the year is past).`,
+      `${reads.map((read) => `${read.label} = GET …${read.path.replace(/^\/fiscal-years\/\d+/, '')}`).join('; ')}; as the reform office, timed at the HTTP client, n ${SAMPLES} each.`,
+    ],
+  };
+}
