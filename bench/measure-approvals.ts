@@ -1,9 +1,9 @@
-import { clusterWorkflowId } from '@app/temporal';
+import { clusterWorkflowId, forEachAtMost } from '@app/temporal';
 import { performance } from 'node:perf_hooks';
 import { clusterUpdates } from '@app/workflows';
 import { BenchContext, FISCAL_YEAR } from './context';
 import { FLOOR_TASK_QUEUE } from './floor-worker';
-import { forEachLimited, withinTime } from './async-limits';
+import { withinTime } from './within-time';
 import { APPROVAL_STEPS, ApprovalStep, BureauCode } from './organisation';
 import { reportActions, ReportAddress } from './report-actions';
 import { ms, ResultRow } from './report';
@@ -136,7 +136,7 @@ const command = (context: BenchContext, no: number, step: ApprovalStep) => ({
 /** Saves a draft and submits it, as staff of the owning bureau, a few clusters at a time. */
 async function submitReports(context: BenchContext, clusters: readonly number[]): Promise<void> {
   const actions = reportActions(context);
-  await forEachLimited(clusters, PREPARATION_CONCURRENCY, async (no) => {
+  await forEachAtMost(PREPARATION_CONCURRENCY, clusters, async (no) => {
     const report = address(context, no);
     for (const response of [await actions.save(report, 0, `経過報告 No.${no}`), await actions.submit(report)]) {
       if (response.status !== 200) throw new Error(`preparing cluster ${no}: ${response.status} ${JSON.stringify(response.body).slice(0, 300)}`);

@@ -1,6 +1,8 @@
 import { CalendarSettings, clusterDeadlines, ClusterLifecycleEvent, Meeting, NotificationKind, NotificationRequest, PendingKickoff, ProcessDeadlineRule, processDeadlines, ProcessEvent, ProcessKind } from '@app/domain';
-import type { CalendarActivities, ClusterLifecycleActivities, MeetingChangeRecord, NotificationActivities, ProcessActivities } from '@app/temporal';
+import { type CalendarActivities, type ClusterLifecycleActivities, clusterWorkflowId, type MeetingChangeRecord, type NotificationActivities, type ProcessActivities } from '@app/temporal';
+import { calendarChanged } from '@app/workflows';
 import { Context } from '@temporalio/activity';
+import { WorkflowNotFoundError } from '@temporalio/client';
 
 export type WorkflowActivities = ClusterLifecycleActivities & NotificationActivities & CalendarActivities & ProcessActivities;
 
@@ -77,6 +79,19 @@ export class RecordingActivities {
       },
       runningClusterNos: async (fiscalYear) => this.year(fiscalYear).running,
       runningProcessWorkflowIds: async () => [],
+      tellCalendarChange: async ({ fiscalYear, changedBy, changeId, calendar }) => {
+        const { client } = Context.current();
+        const running = this.year(fiscalYear).running;
+        for (const no of running) {
+          await client.workflow
+            .getHandle(clusterWorkflowId(fiscalYear, no))
+            .signal(calendarChanged, { changedBy, changeId, calendar })
+            .catch((error: unknown) => {
+              if (!(error instanceof WorkflowNotFoundError)) throw error;
+            });
+        }
+        return running.length;
+      },
       recordProcessEvent: async (event) => {
         record(this.processEvents, event);
       },

@@ -6,3 +6,4 @@ export * from './worker/workflow-bundle';
 export * from './connection/temporal-connection';
 export * from './data-converter/reform-data-converter';
 export * from './data-converter/payload-encryption-codec';
+export * from './fan-out/for-each-at-most';

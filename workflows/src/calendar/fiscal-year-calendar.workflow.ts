@@ -45,6 +45,13 @@ const { loadCalendar, recordMeetingChange, runningClusterNos, runningProcessWork
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
 
+// Telling a year's analyses takes a signal each: thousands of them take longer than a database call.
+const { tellCalendarChange } = proxyActivities<CalendarActivities>({
+  startToCloseTimeout: '10 minutes',
+  heartbeatTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
+
 // Inbox and outbox only: sending e-mail and webhook calls is left to delivery workflows of their own.
 const { deliverNotification } = proxyActivities<NotificationActivities>({
   startToCloseTimeout: '1 minute',
@@ -71,6 +78,8 @@ export async function fiscalYearCalendarWorkflow(input: FiscalYearCalendarInput)
   const snapshot = (): CalendarSnapshot => ({ meetings, settings, ...(pinned ? { holidays: pinned } : {}) });
   const remindsOfKickoff = patched(KICKOFF_REMINDERS);
   const settingsChanges: Participant[] = [];
+  /** A meeting change recorded and answered, whose telling the analyses is still to come. */
+  let untold: { readonly changedBy: Participant; readonly changeId: string } | null = null;
 
   setHandler(getMeetings, () => meetings);
 
@@ -94,7 +103,9 @@ export async function fiscalYearCalendarWorkflow(input: FiscalYearCalendarInput)
         before,
         after,
       });
-      await tellRunningClusters(input.fiscalYear, change.actor, eventId, snapshot());
+      // The change is answered once it is recorded; telling thousands of analyses is the loop's job.
+      if (patched(TELLS_BY_ACTIVITY)) untold = { changedBy: change.actor, changeId: eventId };
+      else await tellRunningClusters(input.fiscalYear, change.actor, eventId, snapshot());
       return after;
     },
     {
@@ -110,6 +121,13 @@ export async function fiscalYearCalendarWorkflow(input: FiscalYearCalendarInput)
   });
 
   for (;;) {
+    if (untold) {
+      // Changes made while the last was being told are told once, as the calendar now stands.
+      const { changedBy, changeId } = untold;
+      untold = null;
+      await tellCalendarChange({ fiscalYear: input.fiscalYear, changedBy: actorOf(changedBy), changeId, calendar: snapshot() });
+      continue;
+    }
     if (settingsChanges.length > 0) {
       const changedBy = settingsChanges.splice(0).pop() as Participant;
       const loaded = await loadCalendar(input.fiscalYear);
@@ -118,17 +136,19 @@ export async function fiscalYearCalendarWorkflow(input: FiscalYearCalendarInput)
       // holidays were pinned is pinned from its first settings change on.
       if (loaded.holidays) pinned = loaded.holidays;
       changeCount += 1;
-      await tellRunningClusters(input.fiscalYear, changedBy, `${workflowInfo().workflowId}/${workflowInfo().runId}#${changeCount}`, snapshot());
+      const changeId = `${workflowInfo().workflowId}/${workflowInfo().runId}#${changeCount}`;
+      if (patched(TELLS_BY_ACTIVITY)) await tellCalendarChange({ fiscalYear: input.fiscalYear, changedBy: actorOf(changedBy), changeId, calendar: snapshot() });
+      else await tellRunningClusters(input.fiscalYear, changedBy, changeId, snapshot());
       continue;
     }
     const seen = version;
     const nextDigest = await sendDueDigests(input.fiscalYear, meetings, settings, sentNotices, holidays());
     const nextKickoffNotice = remindsOfKickoff ? await sendDueKickoffNotices(input.fiscalYear, meetings, settings, sentNotices, holidays()) : undefined;
     const next = [nextDigest, nextKickoffNotice].filter((at): at is string => at !== undefined).sort()[0];
-    if (workflowInfo().continueAsNewSuggested && allHandlersFinished()) {
+    if (workflowInfo().continueAsNewSuggested && allHandlersFinished() && !untold) {
       await continueAsNew<typeof fiscalYearCalendarWorkflow>({ fiscalYear: input.fiscalYear, meetings, settings, sentNotices: [...sentNotices], holidays: pinned });
     }
-    const woken = () => version !== seen || settingsChanges.length > 0;
+    const woken = () => version !== seen || settingsChanges.length > 0 || untold !== null;
     if (next) await condition(woken, Math.max(1, Date.parse(next) - Date.now()));
     else await condition(woken);
   }
@@ -139,8 +159,10 @@ function refusedChange(refusal: Refusal): ApplicationFailure {
 }
 
 /**
- * Every running analysis of the year re-reads its deadlines, and so do the Platinum and X-policy
- * processes, whose deadlines are pegged to the same meetings; one already closed has nothing to re-plan.
+ * How calendars started before tellCalendarChange told: a signal to each analysis and process from the
+ * workflow itself, which the meeting change's answer waited for (and which Temporal limits to a few
+ * thousand pending at once). Every running analysis of the year re-reads its deadlines, and so do the
+ * Platinum and X-policy processes, whose deadlines are pegged to the same meetings.
  */
 async function tellRunningClusters(fiscalYear: number, changedBy: Participant, changeId: string, calendar: CalendarSnapshot): Promise<void> {
   const running = (await runningClusterNos(fiscalYear)).map((clusterNo) => clusterWorkflowId(fiscalYear, clusterNo));
@@ -155,6 +177,8 @@ async function tellRunningClusters(fiscalYear: number, changedBy: Participant, c
 
 /** Calendars started before the Platinum and X-policy processes existed told only the analyses, as recorded. */
 const TELLS_PROCESSES = 'tells-processes';
+/** Calendars that told by an activity, after answering the change, instead of by signals from the workflow. */
+const TELLS_BY_ACTIVITY = 'tells-by-activity';
 
 /**
  * Sends the digests whose time has come for meetings still ahead, and returns when the next one

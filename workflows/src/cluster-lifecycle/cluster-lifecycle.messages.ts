@@ -1,6 +1,7 @@
 import type { UpdateDefinition } from '@temporalio/common';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { Actor, CalendarSettings, ClusterCase, ClusterCaseStart, ClusterCommand, ClusterDeadlinePlan, ClusterStage, Deadline, Meeting, Participant } from '@app/domain';
+import type { CalendarLoad } from '@app/temporal/contracts';
+import type { Actor, ClusterCase, ClusterCaseStart, ClusterCommand, ClusterDeadlinePlan, ClusterStage, Deadline, Participant } from '@app/domain';
 
 export interface ClusterLifecycleInput {
   readonly start: ClusterCaseStart;
@@ -74,11 +75,7 @@ export interface CalendarChange {
   readonly calendar?: CalendarSnapshot;
 }
 
-export interface CalendarSnapshot {
-  readonly meetings: readonly Meeting[];
-  readonly settings: CalendarSettings | null;
-  /** The public holidays the calendar counts business days by. */
-  readonly holidays?: readonly string[];
-}
+/** The meetings, settings and public holidays the calendar counts business days by. */
+export type CalendarSnapshot = CalendarLoad;
 
 export const calendarChanged = defineSignal<[CalendarChange]>('calendarChanged');

@@ -1,6 +1,6 @@
 import { fiscalYearLabel, isClosedStage, refused, STAGE_LABELS } from '@app/domain';
 import { CatalogueRepository } from '@app/persistence';
-import { clusterWorkflowId } from '@app/temporal';
+import { clusterWorkflowId, forEachAtMost } from '@app/temporal';
 import { Injectable } from '@nestjs/common';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { ClusterLifecycleService } from './cluster-lifecycle.service';
@@ -63,13 +63,4 @@ export class KickoffService {
     await this.lifecycle.startCalendar(fiscalYear);
     return answer;
   }
-}
-
-/** Runs `work` on every item, at most `limit` at once, starting the next as soon as one finishes; the first failure ends it. */
-async function forEachAtMost<T>(limit: number, items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length) await work(items[next++]);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
 }

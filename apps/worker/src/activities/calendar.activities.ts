@@ -12,8 +12,16 @@ import {
   CLOSED_PROCESS_PHASES,
 } from '@app/domain';
 import { CatalogueRepository, ClusterEventRepository, FiscalYearSettingsRepository, LifecycleReadRepository, MeetingRepository, ProcessReadRepository } from '@app/persistence';
-import { CalendarActivities, MeetingChangeRecord, processWorkflowId } from '@app/temporal';
+import { CalendarActivities, CalendarChangeBroadcast, clusterWorkflowId, forEachAtMost, MeetingChangeRecord, processWorkflowId } from '@app/temporal';
+import { calendarChanged } from '@app/workflows';
 import { Injectable } from '@nestjs/common';
+import { Context } from '@temporalio/activity';
+import { WorkflowNotFoundError } from '@temporalio/client';
+
+/** Signals in flight at once when a calendar change is told: enough to keep Temporal busy, few enough not to flood it. */
+const TELL_CONCURRENCY = 32;
+/** Workflows told between two heartbeats; a retry resumes after the last batch a heartbeat reported. */
+const TELL_BATCH = 256;
 
 /** The calendar workflows' view of the database: meetings, deadlines and the agenda's state. */
 @Injectable()
@@ -41,6 +49,7 @@ export class CalendarActivitiesFactory {
       recordMeetingChange: (change) => this.recordMeetingChange(change),
       runningClusterNos: (fiscalYear) => this.meetings.runningClusterNos(fiscalYear),
       runningProcessWorkflowIds: async (fiscalYear) => (await this.processes.running(fiscalYear, CLOSED_PROCESS_PHASES)).map(processWorkflowId),
+      tellCalendarChange: (change) => this.tellCalendarChange(change),
       composeMeetingDigests: (fiscalYear, meeting, key, now) => this.composeDigests(fiscalYear, meeting, key, now),
       pendingKickoffs: async (fiscalYear) => {
         const { items } = await this.catalogue.listClusters(fiscalYear, { analysedThisYear: true, stage: ClusterStage.NotStarted }, { page: 1, pageSize: 10_000 });
@@ -69,6 +78,34 @@ export class CalendarActivitiesFactory {
       },
       change.after,
     );
+  }
+
+  /**
+   * Signals the change to each running analysis (with the calendar, to re-plan from) and process (which
+   * load their own settings). The workflow ids are told in sorted order and each heartbeat carries the
+   * last id of a finished batch, so a retried attempt skips what was told; telling one twice is harmless,
+   * as a re-plan from the same calendar moves nothing. A workflow that closed meanwhile is passed over.
+   */
+  private async tellCalendarChange({ fiscalYear, changedBy, changeId, calendar }: CalendarChangeBroadcast): Promise<number> {
+    const context = Context.current();
+    const toldUpTo = context.info.heartbeatDetails as string | undefined;
+    const clusters = (await this.meetings.runningClusterNos(fiscalYear)).map((no) => clusterWorkflowId(fiscalYear, no));
+    const processes = (await this.processes.running(fiscalYear, CLOSED_PROCESS_PHASES)).map(processWorkflowId);
+    const analyses = new Set(clusters);
+    const targets = [...clusters, ...processes].sort().filter((workflowId) => toldUpTo === undefined || workflowId > toldUpTo);
+    for (let start = 0; start < targets.length; start += TELL_BATCH) {
+      const batch = targets.slice(start, start + TELL_BATCH);
+      await forEachAtMost(TELL_CONCURRENCY, batch, async (workflowId) => {
+        const calendarIfAnalysis = analyses.has(workflowId) ? { calendar } : {};
+        try {
+          await context.client.workflow.getHandle(workflowId).signal(calendarChanged, { changedBy, changeId, ...calendarIfAnalysis });
+        } catch (error) {
+          if (!(error instanceof WorkflowNotFoundError)) throw error;
+        }
+      });
+      context.heartbeat(batch[batch.length - 1]);
+    }
+    return targets.length;
   }
 
   /** What each owning bureau on the agenda presents and where it stands; the domain words the digests. */

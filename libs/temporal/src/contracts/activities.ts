@@ -85,6 +85,16 @@ export interface MeetingChangeRecord {
   readonly after: Meeting;
 }
 
+/** A change of the year's calendar, for every analysis and process of the year still running. */
+export interface CalendarChangeBroadcast {
+  readonly fiscalYear: number;
+  readonly changedBy: Actor;
+  /** Names the change: a process told twice sends its notices about it once. */
+  readonly changeId: string;
+  /** The calendar after the change: the analyses re-plan from it; the processes load their own settings. */
+  readonly calendar: CalendarLoad;
+}
+
 /** What the calendar workflows ask of the world: the meetings as stored, and the read model of changes. */
 export interface CalendarActivities {
   loadCalendar(fiscalYear: number): Promise<CalendarLoad>;
@@ -93,6 +103,11 @@ export interface CalendarActivities {
   runningClusterNos(fiscalYear: number): Promise<number[]>;
   /** Workflow ids of the year's running Platinum and X-policy processes, which plan by the meetings too. */
   runningProcessWorkflowIds(fiscalYear: number): Promise<string[]>;
+  /**
+   * Tells every running analysis and process of the year about the change, a bounded number at a
+   * time; a retry resumes where the last attempt's heartbeat left off. Answers how many were told.
+   */
+  tellCalendarChange(change: CalendarChangeBroadcast): Promise<number>;
   /** One digest per owning bureau presenting at the meeting: what they present and its state. */
   composeMeetingDigests(fiscalYear: number, meeting: Meeting, key: string, now: string): Promise<NotificationRequest[]>;
   /** Clusters flagged for this year's analysis and not yet kicked off. */
