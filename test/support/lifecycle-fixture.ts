@@ -57,6 +57,7 @@ export const TEST_FISCAL_YEARS = {
   workerKilled: 2080,
   postgresOutage: 2081,
   temporalOutage: 2082,
+  scaleOut: 2086,
 } as const;
 
 export const BUREAUS = { kankyo: '環境局', kodomo: '子ども家庭局' } as const;
