@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { ENVIRONMENT_KEYS, loadEnvironment, newPayloadKeyEntry, temporalConnectionSettings } from '@app/config';
+import { ENVIRONMENT_KEYS, loadEnvironment, newPayloadKeyEntry, temporalConnectionSettings, workerTuning } from '@app/config';
 import { ComposeConfig, ComposeFileError, ComposeService, readComposeFile, readComposeText } from '../support/compose-file';
 
 const ROOT = resolve(__dirname, '../..');
@@ -151,6 +151,17 @@ describe('docker-compose.yml', () => {
     const environment = loadEnvironment(settingsOf(rotated));
     expect(temporalConnectionSettings(environment).payloadKeys.currentKeyId).toBe('reform-2');
     expect(temporalConnectionSettings(environment).tls).toEqual({});
+  });
+
+  it('sizes each worker and its pool as the Temporal SDK and the app would by default, and as it is told otherwise', async () => {
+    const workerSettings = (extra: Record<string, string>) =>
+      loadEnvironment(Object.fromEntries(Object.entries(readDeployment({ JWT_SECRET: randomBytes(36).toString('base64'), ...extra }).services.worker.environment ?? {}).map(([key, value]) => [key, value ?? undefined])));
+    const defaults = workerSettings({});
+    expect(defaults.DATABASE_POOL_SIZE).toBe(loadEnvironment({}).DATABASE_POOL_SIZE);
+    expect(workerTuning(defaults)).toEqual(workerTuning(loadEnvironment({})));
+    const sized = workerSettings({ DATABASE_POOL_SIZE: '20', WORKER_MAX_CONCURRENT_ACTIVITIES: '20', WORKER_MAX_CACHED_WORKFLOWS: '2000' });
+    expect(sized.DATABASE_POOL_SIZE).toBe(20);
+    expect(workerTuning(sized)).toEqual({ maxConcurrentWorkflowTaskExecutions: 40, maxConcurrentActivityTaskExecutions: 20, maxCachedWorkflows: 2000 });
   });
 
   it('publishes the API on port 3000', async () => {

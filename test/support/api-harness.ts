@@ -10,6 +10,8 @@ import { configureApp } from '../../apps/api/src/configure-app';
 import { testTemporal } from './test-temporal';
 
 export const TEST_ADMIN_PASSWORD = 'test-admin-password';
+/** The key every API of a test signs and checks tokens with: a token from one is good at all of them, as between replicas. */
+export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-the-validator';
 
 export interface ApiHarnessOptions {
   readonly databaseUrl: string;
@@ -33,7 +35,7 @@ export async function startApi(options: ApiHarnessOptions): Promise<INestApplica
       ApiModule.forRoot({
         databaseUrl: options.databaseUrl,
         temporal: { ...(options.temporal ?? testTemporal(options.temporalAddress)), taskQueue: options.taskQueue, requestTimeoutMs: options.temporalRequestTimeoutMs },
-        jwtSecret: 'test-secret-that-is-long-enough-for-the-validator',
+        jwtSecret: TEST_JWT_SECRET,
         adminPassword: options.adminPassword ?? { password: TEST_ADMIN_PASSWORD },
         logLevel: 'silent',
         // Test files log in many users from one address; the limit itself has a test of its own.

@@ -5,9 +5,9 @@ import { clusterWorkflowId, connectTemporalClient } from '@app/temporal';
 import { INestApplication } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { Pool } from 'pg';
-import request from 'supertest';
 import { getClusterCase } from '@app/workflows';
 import { ApiHarnessOptions, createUser, login, startApi, TEST_ADMIN_PASSWORD } from './api-harness';
+import { AuthenticatedHttp, httpClient } from './http-client';
 import { createTestDatabase, TestDatabase, testTemporalAddress, uniqueName } from './test-environment';
 import { testTemporal } from './test-temporal';
 import { RunningWorker, startWorker } from './worker-harness';
@@ -57,6 +57,7 @@ export const TEST_FISCAL_YEARS = {
   workerKilled: 2080,
   postgresOutage: 2081,
   temporalOutage: 2082,
+  scaleOut: 2086,
 } as const;
 
 export const BUREAUS = { kankyo: '環境局', kodomo: '子ども家庭局' } as const;
@@ -109,12 +110,7 @@ export interface LifecycleFixture {
   close(): Promise<void>;
 }
 
-export interface AuthenticatedHttp {
-  get(path: string): request.Test;
-  post(path: string, body?: object): request.Test;
-  put(path: string, body?: object): request.Test;
-  patch(path: string, body?: object): request.Test;
-}
+export type { AuthenticatedHttp } from './http-client';
 
 export interface LifecycleFixtureOptions extends Pick<ApiHarnessOptions, 'temporalRequestTimeoutMs' | 'idempotencyLeaseMs' | 'temporal'> {
   /** The PostgreSQL server that gets the fixture's database; the run's own by default. */
@@ -149,16 +145,7 @@ export async function startLifecycleFixture(fiscalYear: number, workerEnvironmen
   const temporal = await connectTemporalClient(temporalSettings);
   const started = new Set<number>();
 
-  const as = (user: TestUserName | null): AuthenticatedHttp => {
-    const withAuth = (test: request.Test) => (user ? test.auth(tokens[user], { type: 'bearer' }) : test);
-    const server = app.getHttpServer();
-    return {
-      get: (path) => withAuth(request(server).get(path)),
-      post: (path, body) => withAuth(request(server).post(path)).send(body ?? {}),
-      put: (path, body) => withAuth(request(server).put(path)).send(body ?? {}),
-      patch: (path, body) => withAuth(request(server).patch(path)).send(body ?? {}),
-    };
-  };
+  const as = (user: TestUserName | null): AuthenticatedHttp => httpClient(app.getHttpServer(), user ? tokens[user] : null);
   const base = (no: number) => `/api/v1/fiscal-years/${fiscalYear}/clusters/${no}`;
 
   return {

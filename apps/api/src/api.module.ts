@@ -22,6 +22,8 @@ import { PlatinumModule } from './platinum/platinum.module';
 
 export interface ApiSettings {
   readonly databaseUrl: string;
+  /** DATABASE_POOL_SIZE; the persistence library's default without it. */
+  readonly databasePoolSize?: number;
   readonly temporal: TemporalOptions;
   readonly jwtSecret: string;
   readonly adminPassword: AdminPassword;
@@ -39,7 +41,7 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         LoggerModule.forRoot(loggerModuleParams('api', settings.logLevel)),
-        PersistenceModule.forRoot(settings.databaseUrl),
+        PersistenceModule.forRoot(settings.databaseUrl, settings.databasePoolSize),
         TemporalClientModule.forRoot(settings.temporal),
         AuthModule.forRoot({ jwtSecret: settings.jwtSecret, adminPassword: settings.adminPassword, loginRateLimitPerMinute: settings.loginRateLimitPerMinute }),
         HealthModule,

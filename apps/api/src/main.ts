@@ -10,6 +10,7 @@ runMain(async () => {
   const app = await NestFactory.create(
     ApiModule.forRoot({
       databaseUrl: requireSetting(environment, 'DATABASE_URL'),
+      databasePoolSize: environment.DATABASE_POOL_SIZE,
       temporal: { ...temporalConnectionSettings(environment), taskQueue: environment.TEMPORAL_TASK_QUEUE },
       jwtSecret: requireSetting(environment, 'JWT_SECRET'),
       adminPassword: adminPasswordOf(environment),

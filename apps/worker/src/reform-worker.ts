@@ -1,4 +1,4 @@
-import type { TemporalConnectionSettings } from '@app/config';
+import type { TemporalConnectionSettings, WorkerTuning } from '@app/config';
 import { reformDataConverter, temporalConnectionOptions, workflowBundlerOptions, workflowSourceRoot } from '@app/temporal';
 import { INestApplicationContext } from '@nestjs/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
@@ -9,6 +9,8 @@ export interface ReformWorkerOptions extends TemporalConnectionSettings {
   readonly taskQueue: string;
   /** A pre-built bundle (production, tests); without it the workflows are bundled at start. */
   readonly workflowBundlePath?: string;
+  /** How much it takes on at once; the Temporal SDK's defaults without it. */
+  readonly tuning?: WorkerTuning;
 }
 
 export interface ReformWorker {
@@ -29,6 +31,7 @@ export async function startReformWorker(app: INestApplicationContext, options: R
     taskQueue: options.taskQueue,
     activities,
     dataConverter: reformDataConverter(options.payloadKeys),
+    ...options.tuning,
     ...(options.workflowBundlePath
       ? { workflowBundle: { codePath: options.workflowBundlePath } }
       : workflowsFromSource()),

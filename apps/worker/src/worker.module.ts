@@ -29,7 +29,7 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         LoggerModule.forRoot(loggerModuleParams('worker', environment.LOG_LEVEL)),
-        PersistenceModule.forRoot(requireSetting(environment, 'DATABASE_URL')),
+        PersistenceModule.forRoot(requireSetting(environment, 'DATABASE_URL'), environment.DATABASE_POOL_SIZE),
       ],
       providers: [
         ...ACTIVITY_FACTORIES,

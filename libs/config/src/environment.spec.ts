@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { ConfigurationError, loadEnvironment, requireSetting } from './environment';
 import { newPayloadKeyEntry } from './payload-keys';
 import { temporalConnectionSettings } from './temporal-settings';
+import { workerTuning } from './worker-tuning';
 
 /** Runs loadEnvironment and returns the ConfigurationError it throws, failing the test if it throws nothing or something else. */
 function failureFor(source: Record<string, string>): ConfigurationError {
@@ -238,6 +239,45 @@ describe('loadEnvironment: notification settings', () => {
     expectOneLineNaming(error, 'WEBHOOK_SECRET');
     expect(error.message).not.toContain('Hunter2Secret');
     expect(error.message).toMatch(/16/);
+  });
+});
+
+describe('loadEnvironment: sizing a replica', () => {
+  it('keeps ten database connections per process and the Temporal SDK\'s worker defaults unless told otherwise', () => {
+    const environment = loadEnvironment({});
+    expect(environment.DATABASE_POOL_SIZE).toBe(10);
+    expect(workerTuning(environment)).toEqual({ maxConcurrentWorkflowTaskExecutions: 40, maxConcurrentActivityTaskExecutions: 100 });
+  });
+
+  it('reads the pool size and what one worker takes on at once, in the Temporal worker\'s terms', () => {
+    const environment = loadEnvironment({
+      DATABASE_POOL_SIZE: '25',
+      WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: '20',
+      WORKER_MAX_CONCURRENT_ACTIVITIES: ' 25 ',
+      WORKER_MAX_CACHED_WORKFLOWS: '500',
+    });
+    expect(environment.DATABASE_POOL_SIZE).toBe(25);
+    expect(workerTuning(environment)).toEqual({ maxConcurrentWorkflowTaskExecutions: 20, maxConcurrentActivityTaskExecutions: 25, maxCachedWorkflows: 500 });
+  });
+
+  it.each([
+    ['DATABASE_POOL_SIZE', '0'],
+    ['DATABASE_POOL_SIZE', 'ten'],
+    ['WORKER_MAX_CONCURRENT_WORKFLOW_TASKS', '1'],
+    ['WORKER_MAX_CONCURRENT_ACTIVITIES', '-5'],
+    ['WORKER_MAX_CONCURRENT_ACTIVITIES', '2.5'],
+    ['WORKER_MAX_CACHED_WORKFLOWS', '1'],
+  ])('refuses %s=%j by name, with the range it takes', (variable, value) => {
+    const error = failureFor({ [variable]: value });
+    expectOneLineNaming(error, variable);
+    expect(error.message).toMatch(/whole number from \d+ to \d+/);
+  });
+
+  it('refuses a workflow cache smaller than the workflow tasks a worker runs at once, since each runs on a cached workflow', () => {
+    const error = failureFor({ WORKER_MAX_CACHED_WORKFLOWS: '20' });
+    expectOneLineNaming(error, 'WORKER_MAX_CACHED_WORKFLOWS');
+    expect(error.message).toContain('less than the 40 workflow tasks a worker runs at once (WORKER_MAX_CONCURRENT_WORKFLOW_TASKS)');
+    expect(workerTuning(loadEnvironment({ WORKER_MAX_CACHED_WORKFLOWS: '20', WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: '20' })).maxCachedWorkflows).toBe(20);
   });
 });
 

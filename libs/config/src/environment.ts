@@ -174,6 +174,43 @@ export class Environment {
   @IsString()
   WORKFLOW_BUNDLE_PATH?: string;
 
+  /**
+   * Connections one process (an API, a worker) keeps open to PostgreSQL at most. Every replica has a
+   * pool of its own, so the replicas together must stay under the server's max_connections.
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number from 1 to 1000' })
+  @Min(1, { message: 'must be a whole number from 1 to 1000' })
+  @Max(1000, { message: 'must be a whole number from 1 to 1000' })
+  DATABASE_POOL_SIZE = 10;
+
+  /** Workflow tasks one worker runs at once (the Temporal SDK's default). */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number from 2 to 10000' })
+  @Min(2, { message: 'must be a whole number from 2 to 10000' })
+  @Max(10_000, { message: 'must be a whole number from 2 to 10000' })
+  WORKER_MAX_CONCURRENT_WORKFLOW_TASKS = 40;
+
+  /** Activities one worker runs at once (the Temporal SDK's default); each projection holds a database connection while it runs. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number from 1 to 10000' })
+  @Min(1, { message: 'must be a whole number from 1 to 10000' })
+  @Max(10_000, { message: 'must be a whole number from 1 to 10000' })
+  WORKER_MAX_CONCURRENT_ACTIVITIES = 100;
+
+  /** Workflows one worker keeps in memory between their tasks; unset, the Temporal SDK sizes it by the heap. */
+  @Transform(toInt)
+  @IsOptional()
+  @HasNoProblem('holdsTheConcurrentWorkflowTasks', (value, environment) =>
+    typeof value === 'number' && value >= 2 && value < environment.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS
+      ? `is less than the ${environment.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS} workflow tasks a worker runs at once (WORKER_MAX_CONCURRENT_WORKFLOW_TASKS): each runs on a cached workflow, so raise this or lower that`
+      : null,
+  )
+  @IsInt({ message: 'must be a whole number from 2 to 1000000' })
+  @Min(2, { message: 'must be a whole number from 2 to 1000000' })
+  @Max(1_000_000, { message: 'must be a whole number from 2 to 1000000' })
+  WORKER_MAX_CACHED_WORKFLOWS?: number;
+
   @Transform(toInt)
   @IsInt({ message: PORT_MESSAGE })
   @Min(1, { message: PORT_MESSAGE })
@@ -329,6 +366,10 @@ export const ENVIRONMENT_KEYS: readonly (keyof Environment)[] = [
   'TEMPORAL_PAYLOAD_KEYS',
   'TEMPORAL_PAYLOAD_KEY_ID',
   'WORKFLOW_BUNDLE_PATH',
+  'DATABASE_POOL_SIZE',
+  'WORKER_MAX_CONCURRENT_WORKFLOW_TASKS',
+  'WORKER_MAX_CONCURRENT_ACTIVITIES',
+  'WORKER_MAX_CACHED_WORKFLOWS',
   'PORT',
   'JWT_SECRET',
   'ADMIN_PASSWORD',

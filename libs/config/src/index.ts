@@ -5,3 +5,4 @@ export * from './admin-password';
 export * from './retention-settings';
 export * from './payload-keys';
 export * from './temporal-settings';
+export * from './worker-tuning';

@@ -1,12 +1,15 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from './migrations';
 
+/** Connections one process keeps to PostgreSQL at most, unless DATABASE_POOL_SIZE says otherwise. */
+export const DEFAULT_DATABASE_POOL_SIZE = 10;
+
 /**
  * The migrations are the one definition of the schema, and `synchronize` stays off. Repositories
  * write their SQL by hand, so TypeORM knows no entities: it runs the migrations, pools connections
  * and opens transactions.
  */
-export function createDataSourceOptions(url: string): DataSourceOptions {
+export function createDataSourceOptions(url: string, poolSize = DEFAULT_DATABASE_POOL_SIZE): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -15,7 +18,7 @@ export function createDataSourceOptions(url: string): DataSourceOptions {
     migrationsTableName: 'schema_migrations',
     synchronize: false,
     migrationsRun: false,
-    extra: { max: 10, connectionTimeoutMillis: 5_000 },
+    extra: { max: poolSize, connectionTimeoutMillis: 5_000 },
   };
 }
 

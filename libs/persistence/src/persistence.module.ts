@@ -39,13 +39,14 @@ const REPOSITORIES = [
 /** The read model, users and audit log in PostgreSQL, for the API and the worker alike. */
 @Module({})
 export class PersistenceModule {
-  static forRoot(databaseUrl: string): DynamicModule {
+  /** `poolSize`: DATABASE_POOL_SIZE, the connections this process keeps at most. */
+  static forRoot(databaseUrl: string, poolSize?: number): DynamicModule {
     return {
       module: PersistenceModule,
       global: true,
       imports: [
         TypeOrmModule.forRoot({
-          ...createDataSourceOptions(databaseUrl),
+          ...createDataSourceOptions(databaseUrl, poolSize),
           retryAttempts: 3,
           retryDelay: 1_000,
         }),
