@@ -73,6 +73,8 @@ const DEADLINE_REMINDERS = 'deadline-reminders';
  */
 export async function clusterLifecycleWorkflow(input: ClusterLifecycleInput): Promise<ClusterCase> {
   const carried = input.carried;
+  // A run carried over, or started by a kickoff that says so, asks for none of the earlier versions' patches.
+  const hasEveryPatch = carried !== undefined || input.earlierPatchesApplied === true;
   let state: ClusterCase = carried?.state ?? openClusterCase(input.start);
   let deadlines: readonly Deadline[] = carried?.deadlines ?? [];
   let reminderOffsets: readonly string[] = carried?.reminderOffsets ?? [];
@@ -118,7 +120,7 @@ export async function clusterLifecycleWorkflow(input: ClusterLifecycleInput): Pr
     };
     // Searchable by stage and bureau; an event that changes neither adds nothing to the history for them.
     const searchable = [state.stage, state.owningBureau.code].join('/');
-    if (searchable !== indexedAs || !patched(UPSERT_ON_CHANGE)) {
+    if (searchable !== indexedAs || !(hasEveryPatch || patched(UPSERT_ON_CHANGE))) {
       upsertSearchAttributes([
         { key: CLUSTER_STAGE, value: state.stage },
         { key: OWNING_BUREAU, value: state.owningBureau.code },
@@ -178,7 +180,7 @@ export async function clusterLifecycleWorkflow(input: ClusterLifecycleInput): Pr
     );
   }
 
-  const plansReminders = carried !== undefined || patched(DEADLINE_REMINDERS);
+  const plansReminders = hasEveryPatch || patched(DEADLINE_REMINDERS);
   if (plansReminders) {
     setHandler(calendarChanged, (change) => {
       calendarChanges.push(change);
@@ -247,7 +249,7 @@ export async function clusterLifecycleWorkflow(input: ClusterLifecycleInput): Pr
     });
 
   // Old histories never saw the suggestion; asking behind a patch keeps them replaying as recorded.
-  const mayContinueAsNew = carried !== undefined || patched(CONTINUE_AS_NEW);
+  const mayContinueAsNew = hasEveryPatch || patched(CONTINUE_AS_NEW);
   await condition(() => (isClosedStage(state.stage) && allHandlersFinished()) || (mayContinueAsNew && workflowInfo().continueAsNewSuggested));
   if (!isClosedStage(state.stage)) {
     continuing = true;

@@ -103,6 +103,7 @@ export class ClusterLifecycleService {
               startedBy,
               // The deadlines as the calendar stands: the workflow plans its reminders without asking for them again.
               deadlinePlan: clusterDeadlinePlan(cluster.no, meetings, calendar),
+              earlierPatchesApplied: true,
             },
           ],
           typedSearchAttributes: [
