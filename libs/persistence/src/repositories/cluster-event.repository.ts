@@ -32,6 +32,7 @@ interface ProjectedCluster {
   readonly analysis_id: string | null;
   readonly last_event_seq: number;
   readonly case_state: ClusterCase | null;
+  readonly deadlines: Deadline[] | null;
 }
 
 /**
@@ -47,7 +48,7 @@ export class ClusterEventRepository {
     return this.dataSource.transaction(async (manager) => {
       const cluster = await queryFirst<ProjectedCluster>(
         manager,
-        `SELECT stage, analysis_id, last_event_seq, case_state FROM clusters WHERE fiscal_year = $1 AND no = $2 FOR UPDATE`,
+        `SELECT stage, analysis_id, last_event_seq, case_state, deadlines FROM clusters WHERE fiscal_year = $1 AND no = $2 FOR UPDATE`,
         [event.fiscalYear, event.clusterNo],
       );
       if (!cluster) throw new UnprojectableEventError(`${event.eventId}: 事業群 ${event.fiscalYear}/${event.clusterNo} は登録されていません`);
@@ -84,7 +85,8 @@ export class ClusterEventRepository {
           event.analysisId,
         ],
       );
-      await replaceOwedActions(manager, event, event.deadlines ?? (await plannedDeadlines(manager, event)));
+      // An event that leaves the deadlines as they are does not repeat them: the row holds them.
+      await replaceOwedActions(manager, event, event.deadlines ?? cluster.deadlines ?? []);
       return { applied: true };
     });
   }
@@ -149,44 +151,37 @@ export class ClusterEventRepository {
   }
 }
 
-/** What people owe on the cluster is replaced as a whole: the event carries the complete list. */
+/** What people owe on the cluster is replaced as a whole (the event carries the complete list), inserted in one statement. */
 async function replaceOwedActions(manager: EntityManager, event: ClusterLifecycleEvent, deadlines: readonly Deadline[]): Promise<void> {
   await execute(manager, `DELETE FROM owed_actions WHERE fiscal_year = $1 AND cluster_no = $2`, [event.fiscalYear, event.clusterNo]);
-  for (const owed of event.owed) {
+  if (event.owed.length === 0) return;
+  const rows = event.owed.map((owed) => {
     const deadline = deadlines.find((candidate) => candidate.target === owed.reportKind);
-    await execute(
-      manager,
-      `INSERT INTO owed_actions
-         (fiscal_year, cluster_no, report_kind, report_label, action, role, bureau_code, assignee_id, assignee_name, excluded_user_ids, step_label, since,
-          due_at, provisional)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-      [
-        event.fiscalYear,
-        event.clusterNo,
-        owed.reportKind,
-        owed.reportLabel,
-        owed.action,
-        owed.role,
-        owed.bureauCode,
-        owed.assignee?.id ?? null,
-        owed.assignee?.name ?? null,
-        owed.excludedUserIds,
-        owed.stepLabel,
-        event.occurredAt,
-        deadline?.dueAt ?? null,
-        deadline?.provisional ?? false,
-      ],
-    );
-  }
-}
-
-/** The deadlines the cluster row holds: an event that leaves them as they are does not repeat them. */
-async function plannedDeadlines(manager: EntityManager, event: ClusterLifecycleEvent): Promise<readonly Deadline[]> {
-  const row = await queryFirst<{ deadlines: Deadline[] }>(manager, `SELECT deadlines FROM clusters WHERE fiscal_year = $1 AND no = $2`, [
-    event.fiscalYear,
-    event.clusterNo,
-  ]);
-  return row?.deadlines ?? [];
+    return {
+      report_kind: owed.reportKind,
+      report_label: owed.reportLabel,
+      action: owed.action,
+      role: owed.role,
+      bureau_code: owed.bureauCode,
+      assignee_id: owed.assignee?.id ?? null,
+      assignee_name: owed.assignee?.name ?? null,
+      excluded_user_ids: owed.excludedUserIds,
+      step_label: owed.stepLabel,
+      due_at: deadline?.dueAt ?? null,
+      provisional: deadline?.provisional ?? false,
+    };
+  });
+  await execute(
+    manager,
+    `INSERT INTO owed_actions
+       (fiscal_year, cluster_no, report_kind, report_label, action, role, bureau_code, assignee_id, assignee_name, excluded_user_ids, step_label, since,
+        due_at, provisional)
+     SELECT $1, $2, owed.report_kind, owed.report_label, owed.action, owed.role, owed.bureau_code, owed.assignee_id, owed.assignee_name,
+            owed.excluded_user_ids, owed.step_label, $3, owed.due_at, owed.provisional
+       FROM jsonb_to_recordset($4::jsonb) AS owed(report_kind text, report_label text, action text, role text, bureau_code text, assignee_id uuid,
+            assignee_name text, excluded_user_ids uuid[], step_label text, due_at timestamptz, provisional boolean)`,
+    [event.fiscalYear, event.clusterNo, event.occurredAt, JSON.stringify(rows)],
+  );
 }
 
 function auditEntryOf(event: ClusterLifecycleEvent): NewAuditEntry {
