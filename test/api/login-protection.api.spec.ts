@@ -89,8 +89,30 @@ describe('login protection', () => {
       // The web app's session login counts against the same limit.
       const session = await request(limited.getHttpServer()).post('/api/v1/auth/session').set('X-Requested-With', 'fetch').send({ username: 'kankyo.staff', password: PASSWORD });
       expectProblem(session, 429, 'request.rate-limited');
+      // Without a trusted balancer, a client cannot pass for another by naming one in X-Forwarded-For.
+      expectProblem(await tryLogin('guess.e').set('X-Forwarded-For', '203.0.113.77'), 429, 'request.rate-limited');
     } finally {
       await limited.close();
+    }
+  });
+
+  it('counts each client behind a trusted balancer by the address the balancer forwards', async () => {
+    const behindBalancer = await startApi({
+      databaseUrl: database.url,
+      temporalAddress: testTemporalAddress(),
+      taskQueue: uniqueName('queue'),
+      loginRateLimitPerMinute: 2,
+      trustedProxies: ['loopback'],
+    });
+    try {
+      const tryLoginFrom = (client: string, username: string) =>
+        request(behindBalancer.getHttpServer()).post('/api/v1/auth/login').set('X-Forwarded-For', client).send({ username, password: 'wrong-password' });
+      for (const username of ['balanced.a', 'balanced.b']) expectProblem(await tryLoginFrom('203.0.113.5', username), 401, 'auth.login-failed');
+      expectProblem(await tryLoginFrom('203.0.113.5', 'balanced.c'), 429, 'request.rate-limited');
+      // Another employee behind the same balancer still has their own limit.
+      expectProblem(await tryLoginFrom('203.0.113.9', 'balanced.d'), 401, 'auth.login-failed');
+    } finally {
+      await behindBalancer.close();
     }
   });
 });

@@ -20,6 +20,8 @@ export interface ApiHarnessOptions {
   /** How the API reaches Temporal (TLS, payload keys); the run's dev server at `temporalAddress` by default. */
   readonly temporal?: TemporalConnectionSettings;
   readonly loginRateLimitPerMinute?: number;
+  /** As main.ts reads it from TRUSTED_PROXIES. */
+  readonly trustedProxies?: readonly string[];
   /** How long one request may wait on Temporal before 503 (the API's default otherwise). */
   readonly temporalRequestTimeoutMs?: number;
   /** How long a claimed Idempotency-Key without an answer stays claimed (the API's default otherwise). */
@@ -44,7 +46,7 @@ export async function startApi(options: ApiHarnessOptions): Promise<INestApplica
       }),
     ],
   }).compile();
-  const app = configureApp(moduleRef.createNestApplication({ bufferLogs: true }));
+  const app = configureApp(moduleRef.createNestApplication({ bufferLogs: true }), { trustedProxies: options.trustedProxies });
   await app.init();
   return app;
 }

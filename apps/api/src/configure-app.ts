@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { Express } from 'express';
 import { Logger } from 'nestjs-pino';
 import { FieldProblemView, PROBLEM_TYPE_PREFIX, ProblemDetailsView } from './common/problem-details';
 import { documentAuthenticatedOperations } from './common/authenticated-operations.document';
@@ -11,9 +12,16 @@ import { serveWebApp } from './web-app/web-app.middleware';
 export const API_PREFIX = 'api/v1';
 export const DOCS_PATH = 'api/docs';
 
+export interface ServingOptions {
+  /** TRUSTED_PROXIES: the balancers whose X-Forwarded-For names the client; none by default. */
+  readonly trustedProxies?: readonly string[];
+}
+
 /** Everything main.ts and the tests both need, so the tests exercise the API as it is served. */
-export function configureApp(app: INestApplication): INestApplication {
+export function configureApp(app: INestApplication, { trustedProxies = [] }: ServingOptions = {}): INestApplication {
   app.useLogger(app.get(Logger));
+  // The client's address (the login limit counts by it) is taken from X-Forwarded-For only when a trusted balancer set it.
+  if (trustedProxies.length > 0) (app.getHttpAdapter().getInstance() as Express).set('trust proxy', [...trustedProxies]);
   app.setGlobalPrefix(API_PREFIX);
   guardHttp(app);
   app.useGlobalPipes(new StorableInputPipe(), createValidationPipe());

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { adminPasswordOf, loadEnvironment, requireSetting, runMain, temporalConnectionSettings } from '@app/config';
+import { adminPasswordOf, loadEnvironment, requireSetting, runMain, temporalConnectionSettings, trustedProxyList } from '@app/config';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
@@ -20,7 +20,7 @@ runMain(async () => {
     }),
     { bufferLogs: true },
   );
-  configureApp(app);
+  configureApp(app, { trustedProxies: trustedProxyList(environment.TRUSTED_PROXIES ?? '') });
   await app.listen(environment.PORT);
   app.get(Logger).log(`API listening on port ${environment.PORT}`);
 });

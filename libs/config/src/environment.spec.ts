@@ -1,7 +1,7 @@
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigurationError, loadEnvironment, requireSetting } from './environment';
+import { ConfigurationError, loadEnvironment, requireSetting, trustedProxyList } from './environment';
 import { newPayloadKeyEntry } from './payload-keys';
 import { temporalConnectionSettings } from './temporal-settings';
 import { workerTuning } from './worker-tuning';
@@ -278,6 +278,19 @@ describe('loadEnvironment: sizing a replica', () => {
     expectOneLineNaming(error, 'WORKER_MAX_CACHED_WORKFLOWS');
     expect(error.message).toContain('less than the 40 workflow tasks a worker runs at once (WORKER_MAX_CONCURRENT_WORKFLOW_TASKS)');
     expect(workerTuning(loadEnvironment({ WORKER_MAX_CACHED_WORKFLOWS: '20', WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: '20' })).maxCachedWorkflows).toBe(20);
+  });
+});
+
+describe('loadEnvironment: TRUSTED_PROXIES', () => {
+  it('takes addresses, subnets and Express\'s names for local ranges, comma-separated', () => {
+    const environment = loadEnvironment({ TRUSTED_PROXIES: ' 10.0.0.0/8, loopback ,fd00::/8, 192.168.1.10 ' });
+    expect(trustedProxyList(environment.TRUSTED_PROXIES ?? '')).toEqual(['10.0.0.0/8', 'loopback', 'fd00::/8', '192.168.1.10']);
+  });
+
+  it.each([['10.0.0.0/33'], ['balancer.internal'], ['10.0.0.1, nginx'], [' , ']])('refuses TRUSTED_PROXIES=%j by name, with an example', (value) => {
+    const error = failureFor({ TRUSTED_PROXIES: value });
+    expectOneLineNaming(error, 'TRUSTED_PROXIES');
+    expect(error.message).toContain('10.0.0.0/8, loopback');
   });
 });
 

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { plainToInstance, Transform } from 'class-transformer';
 import { readFileSync } from 'node:fs';
 import {
@@ -243,6 +244,20 @@ export class Environment {
   LOGIN_RATE_LIMIT_PER_MINUTE = 20;
 
   /**
+   * The load balancers or reverse proxies in front of the API (addresses or subnets, or loopback,
+   * linklocal, uniquelocal), comma-separated. Only from these is X-Forwarded-For believed, so the login
+   * limit counts each client's own address behind them; unset, it counts the address that connects.
+   */
+  @IsOptional()
+  @HasNoProblem('isProxyList', (value) => {
+    const entries = typeof value === 'string' ? trustedProxyList(value) : [];
+    const wrong = entries.filter((entry) => !isProxyEntry(entry));
+    if (typeof value === 'string' && entries.length > 0 && wrong.length === 0) return null;
+    return `must list the balancers' addresses or subnets separated by commas (e.g. "10.0.0.0/8, loopback")${wrong.length > 0 ? `, not "${wrong.join('", "')}"` : ''}`;
+  })
+  TRUSTED_PROXIES?: string;
+
+  /**
    * How long a claimed Idempotency-Key whose request gave no answer (its process died) stays claimed;
    * afterwards a repeat of the request takes it over. Longer than the 15 s a request waits on Temporal.
    */
@@ -375,6 +390,7 @@ export const ENVIRONMENT_KEYS: readonly (keyof Environment)[] = [
   'ADMIN_PASSWORD',
   'NODE_ENV',
   'LOGIN_RATE_LIMIT_PER_MINUTE',
+  'TRUSTED_PROXIES',
   'IDEMPOTENCY_LEASE_SECONDS',
   'IDEMPOTENCY_RETENTION_DAYS',
   'READ_NOTIFICATION_RETENTION_DAYS',
@@ -444,4 +460,23 @@ function redactConnectionString(value: string): string {
   const userInfo = masked.slice(scheme.length, at);
   const colon = userInfo.indexOf(':');
   return colon < 0 ? masked : `${scheme}${userInfo.slice(0, colon)}:***${masked.slice(at)}`;
+}
+
+/** TRUSTED_PROXIES as a list, in the terms Express's `trust proxy` takes. */
+export function trustedProxyList(value: string): string[] {
+  return value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry.length > 0);
+}
+
+const PROXY_KEYWORDS = ['loopback', 'linklocal', 'uniquelocal'];
+
+function isProxyEntry(entry: string): boolean {
+  if (PROXY_KEYWORDS.includes(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
 }
