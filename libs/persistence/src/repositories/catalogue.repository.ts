@@ -1,6 +1,6 @@
 import { ClusterGroup, ClusterKind, ClusterStage, Deadline, ReportState, earliestMeetingDay, fiscalYearLabel, MeetingDate, refused, shiftMeetingDate } from '@app/domain';
 import { DataSource } from 'typeorm';
-import { Page, PageRequest, queryPage } from '../sql/paging';
+import { Page, PageRequest, pageStatement } from '../sql/paging';
 import { execute, queryFirst, queryRows } from '../sql/typed-query';
 
 /** Longer than any start of a workflow may take (the API's Temporal deadline is 15 s). */
@@ -139,16 +139,29 @@ export class CatalogueRepository {
     if (filter.bureau !== undefined) add('c.owning_bureau_code = ?', filter.bureau);
     if (filter.analysedThisYear !== undefined) add('c.analysed_this_year = ?', filter.analysedThisYear);
     const where = conditions.join(' AND ');
-    return queryPage(
-      this.dataSource,
-      {
-        count: `SELECT count(*)::int AS total FROM clusters c WHERE ${where}`,
-        rows: `${CLUSTER_SELECT} WHERE ${where} ORDER BY g.sort_order, k.sort_order NULLS FIRST, c.sort_order`,
-        params,
-      },
+    // The page is chosen on the narrow sort keys first, so only its rows are joined with their reports and owed actions.
+    const keys = pageStatement(
+      `SELECT c.fiscal_year, c.no, g.sort_order AS group_order, k.sort_order AS kind_order, c.sort_order AS cluster_order
+         FROM clusters c
+         JOIN cluster_groups g ON g.fiscal_year = c.fiscal_year AND g.code = c.group_code
+         LEFT JOIN cluster_kinds k ON k.fiscal_year = c.fiscal_year AND k.code = c.kind_code
+        WHERE ${where}
+        ORDER BY g.sort_order, k.sort_order NULLS FIRST, c.sort_order`,
+      params,
       page,
-      toClusterRow,
     );
+    const [[{ total }], rows] = await Promise.all([
+      queryRows<{ total: number }>(this.dataSource, `SELECT count(*)::int AS total FROM clusters c WHERE ${where}`, params),
+      queryRows<ClusterRecord>(
+        this.dataSource,
+        `WITH page AS (${keys.sql})
+         ${CLUSTER_SELECT}
+         JOIN page ON page.fiscal_year = c.fiscal_year AND page.no = c.no
+         ORDER BY page.group_order, page.kind_order NULLS FIRST, page.cluster_order`,
+        keys.params,
+      ),
+    ]);
+    return { items: rows.map(toClusterRow), total, page: page.page, pageSize: page.pageSize };
   }
 
   async findCluster(fiscalYear: number, no: number): Promise<ClusterRow | null> {
