@@ -12,9 +12,10 @@ export interface ClusterLifecycleInput {
    */
   readonly deadlinePlan?: ClusterDeadlinePlan;
   /**
-   * Set by kickoffs since analyses stopped asking for the patches of earlier versions (deadline
-   * reminders, search attributes upserted only on change, continue-as-new), each of which costs the
-   * history a marker and a search-attribute update. Analyses started before ask, and replay as recorded.
+   * Set by kickoffs (and carried on by continue-as-new) since analyses stopped asking for the patches of
+   * earlier versions (deadline reminders, search attributes upserted only on change, continue-as-new,
+   * the reminder timer kept across wake-ups), each of which costs the history a marker and a
+   * search-attribute update. Analyses started before ask, and replay as recorded.
    */
   readonly earlierPatchesApplied?: true;
   /** Set when the analysis goes on in a fresh run (continue-as-new), so no history outgrows Temporal. */

@@ -220,6 +220,7 @@ export async function clusterLifecycleWorkflow(input: ClusterLifecycleInput): Pr
       current: () => ({ state, deadlines, reminderOffsets, version }),
       closed: () => isClosedStage(state.stage) || continuing,
       sent: sentNotices,
+      keepsTimer: input.earlierPatchesApplied === true || patched(KEEPS_REMINDER_TIMER),
       nextCalendarChange: () => calendarChanges.shift(),
       hasCalendarChange: () => calendarChanges.length > 0,
       // A change that carries the calendar is re-planned from it here: no activity per analysis when a meeting moves.
@@ -260,6 +261,7 @@ export async function clusterLifecycleWorkflow(input: ClusterLifecycleInput): Pr
     return continueAsNew<typeof clusterLifecycleWorkflow>({
       start: input.start,
       startedBy: input.startedBy,
+      earlierPatchesApplied: true,
       carried: { state, deadlines, reminderOffsets, seq, sentNotices: [...sentNotices], calendarChanges: [...calendarChanges] },
     });
   }
@@ -273,3 +275,6 @@ const UPSERT_ON_CHANGE = 'upsert-search-attributes-on-change';
 
 /** Analyses started before continue-as-new existed run on in one history, as recorded. */
 const CONTINUE_AS_NEW = 'continue-as-new';
+
+/** Analyses started before this started a new reminder timer at every wake-up, as recorded. */
+const KEEPS_REMINDER_TIMER = 'keeps-reminder-timer';

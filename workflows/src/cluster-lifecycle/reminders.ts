@@ -11,6 +11,7 @@ import {
   scheduleAt,
 } from '@app/domain';
 import type { ClusterDeadlinesLoad, NotificationActivities } from '@app/temporal/contracts';
+import { NextReminderTimer } from '../timing/next-reminder-timer';
 import type { CalendarChange } from './cluster-lifecycle.messages';
 
 const { deliverNotification } = proxyActivities<NotificationActivities>({
@@ -33,6 +34,8 @@ export interface ReminderHost {
   closed(): boolean;
   /** Keys of the notices already sent: kept by the host, so a new run (continue-as-new) sends none twice. */
   readonly sent: Set<string>;
+  /** Keeps the next reminder's timer across wake-ups; analyses started before started one at every wake-up, as recorded. */
+  readonly keepsTimer: boolean;
   hasCalendarChange(): boolean;
   nextCalendarChange(): CalendarChange | undefined;
   /** The deadlines after a change of the calendar: from the calendar the change carries, or loaded. */
@@ -64,6 +67,7 @@ export function deadlineMoves(before: readonly Deadline[], after: readonly Deadl
  */
 export async function runReminders(host: ReminderHost): Promise<void> {
   const sent = host.sent;
+  const timer = host.keepsTimer ? new NextReminderTimer() : null;
   while (!host.closed()) {
     if (host.hasCalendarChange()) {
       let change = host.nextCalendarChange() as CalendarChange;
@@ -89,7 +93,8 @@ export async function runReminders(host: ReminderHost): Promise<void> {
     }
     if (schedule.due.length > 0) continue;
     const woken = () => host.closed() || host.hasCalendarChange() || host.current().version !== version;
-    if (schedule.next) await condition(woken, Math.max(1, Date.parse(schedule.next.at) - Date.now()));
+    if (timer) await timer.until(schedule.next?.at, woken);
+    else if (schedule.next) await condition(woken, Math.max(1, Date.parse(schedule.next.at) - Date.now()));
     else await condition(woken);
   }
 }

@@ -3,6 +3,7 @@ import {
   ApplicationFailure,
   condition,
   continueAsNew,
+  patched,
   proxyActivities,
   setHandler,
   workflowInfo,
@@ -25,6 +26,7 @@ import {
 } from '@app/domain';
 import type { NotificationActivities, ProcessActivities } from '@app/temporal/contracts';
 import { CalendarChange, calendarChanged } from '../cluster-lifecycle/cluster-lifecycle.messages';
+import { NextReminderTimer } from '../timing/next-reminder-timer';
 import { awaitProcessStart, CarriedProcess, getProcessState, ProcessInput, ProcessUpdateOutcome } from './process.messages';
 
 const { recordProcessEvent, loadProcessDeadlines } = proxyActivities<ProcessActivities>({
@@ -194,6 +196,7 @@ export async function runProcess<S, C extends { readonly type: string }>(
    */
   async function remind(): Promise<void> {
     const over = () => spec.closed(state) || continuing || workflowInfo().continueAsNewSuggested;
+    const timer = patched(KEEPS_REMINDER_TIMER) ? new NextReminderTimer() : null;
     while (!over()) {
       if (calendarChanges.length > 0) {
         const change = calendarChanges.splice(0).pop() as CalendarChange;
@@ -221,7 +224,8 @@ export async function runProcess<S, C extends { readonly type: string }>(
       const next = [schedule.next?.at, timed?.at].filter((at): at is string => at !== undefined).sort()[0];
       const seen = version;
       const woken = () => over() || calendarChanges.length > 0 || version !== seen;
-      if (next) await condition(woken, Math.max(1, Date.parse(next) - Date.now()));
+      if (timer) await timer.until(next, woken);
+      else if (next) await condition(woken, Math.max(1, Date.parse(next) - Date.now()));
       else await condition(woken);
     }
   }
@@ -231,3 +235,6 @@ export async function runProcess<S, C extends { readonly type: string }>(
 export function continueProcess<S>(workflow: (input: ProcessInput<S>) => Promise<S>, input: ProcessInput<S>, carried: CarriedProcess<S>): Promise<never> {
   return continueAsNew<typeof workflow>({ start: input.start, startedBy: input.startedBy, carried });
 }
+
+/** Processes started before this started a new reminder timer at every wake-up, as recorded. */
+const KEEPS_REMINDER_TIMER = 'keeps-reminder-timer';
