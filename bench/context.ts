@@ -1,5 +1,4 @@
 import { Client } from '@temporalio/client';
-import type { Worker } from '@temporalio/worker';
 import { Client as PgClient } from 'pg';
 import { ApiClient } from '../tools/http/api-client';
 import { BenchUser, BureauCode } from './organisation';
@@ -15,8 +14,6 @@ export interface BenchContext {
   readonly baseUrl: string;
   readonly pg: PgClient;
   readonly temporal: Client;
-  /** The engine's worker, running in this process. */
-  readonly worker: Worker;
   /** A logged-in user by username; throws for an unknown one. */
   user(username: string): BenchUser;
   /** Owning bureau by cluster number of FY2024, in cluster order. */

@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: how the engine's cost grows with its work, as one table of ten rows, each beside
  * its goal. It times `npm start`'s launcher first, then starts a fresh embedded PostgreSQL and Temporal
- * dev server, the API and the worker in this process (and a worker for the floor's no-op workflow),
+ * dev server, the worker and the API each in a process of its own as `npm start` runs them (and, in this
+ * process, a worker for the floor's no-op workflow),
  * and measures every other row on those same servers, in this order: the bulk kickoff of FY2024's 57
  * clusters (5); the floor beside one approval through the bare Update and through the API (1–3); the
  * bulk kickoff of 5,700 clusters (6), with the worker's memory before and after; moving a meeting 1,000
@@ -14,18 +15,19 @@
  *
  * Everything it starts is stopped at the end, on an error and on Ctrl-C.
  */
+import { createDataSourceOptions, UserRepository } from '@app/persistence';
 import { connectTemporalClient } from '@app/temporal';
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client as PgClient } from 'pg';
+import { DataSource } from 'typeorm';
 import { prepareSystem } from '../apps/setup/src/prepare-system';
 import { ApiClient } from '../tools/http/api-client';
 import { generateYear, LARGE_YEAR } from './bench-years';
 import { BenchContext, CLUSTER_COUNT, FISCAL_YEAR } from './context';
 import { startFloorWorker } from './floor-worker';
-import { startInProcessSystem } from './in-process-system';
 import { measureApprovals } from './measure-approvals';
 import { measureBoard } from './measure-board';
 import { measureHistory, MemoryGrowth } from './measure-history';
@@ -38,6 +40,7 @@ import { BureauCode, createOrganisation, flagAllClusters } from './organisation'
 import { machineDescription, notMeasured, ResultRow, resultNotes, resultsTable } from './report';
 import { startBenchServers } from './servers';
 import { Shutdown } from './shutdown';
+import { cachedWorkflowLimit, startSystemProcesses } from './system-processes';
 import { sampleMemory } from './worker-memory';
 
 const TASK_QUEUE = 'reform-bench';
@@ -120,13 +123,24 @@ async function run(shutdown: Shutdown, chosen: Options): Promise<string[]> {
   progress(`Data in ${servers.runDir} (removed at the end)`);
   await prepareSystem({ databaseUrl: servers.databaseUrl, temporal: servers.temporal, taskQueue: TASK_QUEUE }, progress);
 
-  progress('Starting the worker and the API in this process…');
-  const { app, baseUrl, worker } = await startInProcessSystem(
-    { databaseUrl: servers.databaseUrl, temporal: servers.temporal, taskQueue: TASK_QUEUE, workflowBundlePath },
+  progress('Starting the worker and the API, each in a process of its own…');
+  const system = await startSystemProcesses(
+    {
+      databaseUrl: servers.databaseUrl,
+      temporalAddress: servers.temporal.address,
+      namespace: servers.temporal.namespace,
+      payloadKeys: servers.payloadKeys,
+      taskQueue: TASK_QUEUE,
+      workflowBundlePath,
+    },
+    distRoot,
+    servers.runDir,
     shutdown,
     progress,
   );
-  progress(`API listening at ${baseUrl}`);
+  const { baseUrl } = system;
+  const cacheLimit = cachedWorkflowLimit(system.workerLog);
+  progress(`API listening at ${baseUrl}; the worker (pid ${system.workerPid}) keeps up to ${cacheLimit ?? 'an unknown number of'} workflows cached`);
   if (wanted('1')) {
     progress("Bundling the floor's no-op workflow and starting its worker…");
     await startFloorWorker(servers.temporal, shutdown);
@@ -141,7 +155,10 @@ async function run(shutdown: Shutdown, chosen: Options): Promise<string[]> {
   // Registered last, so it runs first: no request of ours reaches the API while it stops.
   shutdown.add("the benchmark's HTTP calls", async () => api.abort());
 
-  const users = await createOrganisation(app, pg, api);
+  const dataSource = new DataSource(createDataSourceOptions(servers.databaseUrl, 2));
+  await dataSource.initialize();
+  shutdown.add("the benchmark's database pool", () => dataSource.destroy());
+  const users = await createOrganisation(new UserRepository(dataSource), pg, api);
   progress(`Created and logged in ${users.size} users (reform office; staff, manager and director of 3 bureaus)`);
   const owners = await flagAllClusters(pg, FISCAL_YEAR);
   if (owners.size !== CLUSTER_COUNT) throw new Error(`FY${FISCAL_YEAR} has ${owners.size} clusters, expected ${CLUSTER_COUNT}`);
@@ -152,7 +169,6 @@ async function run(shutdown: Shutdown, chosen: Options): Promise<string[]> {
     baseUrl,
     pg,
     temporal,
-    worker,
     owners,
     progress,
     user: (username) => {
@@ -170,14 +186,15 @@ async function run(shutdown: Shutdown, chosen: Options): Promise<string[]> {
 
   let memory: MemoryGrowth | null = null;
   if (wanted('6')) {
-    const before = await sampleMemory(worker);
+    const sample = () => sampleMemory(system.workerPid, temporal, TASK_QUEUE, cacheLimit ?? Number.POSITIVE_INFINITY);
+    const before = await sample();
     const six: { run: KickoffRun | null } = { run: null };
     await attempt(['6'], async () => {
       const { row, run } = await measureHundredCitiesKickoff(context);
       six.run = run;
       return row;
     });
-    if (six.run) memory = { before, after: await sampleMemory(worker), kickedOff: six.run.shown };
+    if (six.run && cacheLimit !== null) memory = { before, after: await sample(), kickedOff: six.run.shown, cacheLimit };
   }
   if (wanted('7')) await attempt(['7'], () => measureMeetingMove(context));
 
@@ -207,7 +224,7 @@ async function run(shutdown: Shutdown, chosen: Options): Promise<string[]> {
   const ordered = [...rows].sort((a, b) => rowOrder(a.id) - rowOrder(b.id));
   return [
     '',
-    `npm run bench — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC: embedded PostgreSQL and Temporal dev server, the API and the worker in one process`,
+    `npm run bench — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC: embedded PostgreSQL and Temporal dev server, the API and the worker in processes of their own`,
     '',
     ...resultsTable(ordered),
     'Latencies are wall-clock at the caller; p50/p95 are nearest-rank over the calls after warm-up. B rows: the 進捗ボード, after the ten.',

@@ -20,6 +20,8 @@ export interface MemoryGrowth {
   readonly before: MemorySample;
   readonly after: MemorySample;
   readonly kickedOff: number;
+  /** The most workflows the worker keeps cached, as it said at start. */
+  readonly cacheLimit: number;
 }
 
 /**
@@ -59,7 +61,7 @@ export async function measureHistory(context: BenchContext, target: HistoryTarge
       `Cluster ${target.no} of FY${target.fiscalYear} (deadlines ahead, so no reminder fired): kickoff and ${actions - 1} actions through the API (${kinds.join(', ')}; each ${SAVES_PER_REPORT} saves, submit, 3 approvals), ending COMPLETED.`,
       'Events and bytes are the server\'s own count (DescribeWorkflowExecution: historyLength, historySizeBytes) of every run, following continue-as-new back to the first. A year whose deadlines pass adds each fired reminder\'s timer, activity and workflow task.',
       perAnalysis
-        ? `Memory: the bench process (API and worker) after a full garbage collection of the main thread, before and after row 6's kickoff: RSS ${mib(memory!.before.rssBytes)} → ${mib(memory!.after.rssBytes)} MiB, main heap ${mib(memory!.before.heapUsedBytes)} → ${mib(memory!.after.heapUsedBytes)} MiB, workflows in the worker's cache ${count(memory!.before.cachedWorkflows)} → ${count(memory!.after.cachedWorkflows)} (the cache holds at most that many; ${count(memory!.kickedOff)} were started). RSS growth over cached workflows: an upper bound, since the API's work is in it too.`
+        ? `Memory: the worker's process (/proc VmRSS) before and after row 6's kickoff: RSS ${mib(memory!.before.rssBytes)} → ${mib(memory!.after.rssBytes)} MiB, workflows in its cache ${count(memory!.before.cachedWorkflows)} → ${count(memory!.after.cachedWorkflows)} (the task queue's running workflows, up to the ${count(memory!.cacheLimit)} its cache holds; ${count(memory!.kickedOff)} were started). RSS growth over the workflows cached meanwhile, garbage included: an upper bound.`
         : 'Memory per open analysis needs row 6 (its kickoff opens the analyses it is measured over).',
     ],
   };

@@ -1,6 +1,5 @@
 import { Participant, Role } from '@app/domain';
 import { UserRepository } from '@app/persistence';
-import { INestApplication } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { Client as PgClient } from 'pg';
 import { hashPassword } from '@app/security';
@@ -42,7 +41,7 @@ export interface BenchUser {
  * Inserts the bureaus, creates the reform-office user and a staff member, manager and director in
  * every bureau directly in the database, then logs each in through the API.
  */
-export async function createOrganisation(app: INestApplication, pg: PgClient, api: ApiClient): Promise<Map<string, BenchUser>> {
+export async function createOrganisation(users: UserRepository, pg: PgClient, api: ApiClient): Promise<Map<string, BenchUser>> {
   for (const bureau of BENCH_BUREAUS) {
     await pg.query(`INSERT INTO bureaus (code, name) VALUES ($1, $2) ON CONFLICT (code) DO NOTHING`, [bureau.code, bureau.name]);
   }
@@ -59,7 +58,6 @@ export async function createOrganisation(app: INestApplication, pg: PgClient, ap
       })),
     ),
   ];
-  const users = app.get(UserRepository);
   const result = new Map<string, BenchUser>();
   for (const definition of definitions) {
     await users.createIfAbsent({ ...definition, passwordHash });

@@ -11,6 +11,8 @@ export interface BenchServers {
   readonly databaseUrl: string;
   /** The dev server, with a payload key made for this run (its data goes with it). */
   readonly temporal: TemporalConnectionSettings;
+  /** That key as TEMPORAL_PAYLOAD_KEYS gives it to the apps. */
+  readonly payloadKeys: string;
   /** One line per server saying which one is used, as `npm start` prints them. */
   readonly descriptions: string[];
   readonly runDir: string;
@@ -43,9 +45,11 @@ export async function startBenchServers(distRoot: string, shutdown: Shutdown, sa
   );
   // The host stops both servers and exits; a PostgreSQL checkpoint can take a while.
   shutdown.add('PostgreSQL and Temporal', () => host.close(), 90_000);
+  const payloadKeys = newPayloadKeyEntry('run');
   return {
     databaseUrl: host.ready.databaseUrl!,
-    temporal: { address: host.ready.temporalAddress, namespace: NAMESPACE, tls: null, payloadKeys: payloadKeysFrom(newPayloadKeyEntry('run')) },
+    temporal: { address: host.ready.temporalAddress, namespace: NAMESPACE, tls: null, payloadKeys: payloadKeysFrom(payloadKeys) },
+    payloadKeys,
     descriptions: host.ready.descriptions,
     runDir,
   };

@@ -1,38 +1,25 @@
-import type { Worker } from '@temporalio/worker';
+import type { Client } from '@temporalio/client';
+import { readFileSync } from 'node:fs';
 import { setTimeout as delay } from 'node:timers/promises';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 
-/** The process's memory and how many workflows the engine's worker holds in its cache. */
+/** The worker process's memory and how many workflows its cache holds. */
 export interface MemorySample {
-  /** Resident set of the whole process: the worker's workflow thread and its Rust core included. */
+  /** Resident set of the worker's process: its workflow thread and its Rust core included. */
   readonly rssBytes: number;
-  /** The main thread's V8 heap, after a full collection. */
-  readonly heapUsedBytes: number;
+  /** Workflows running on its task queue, as many as its cache holds at most: each has had a task on this one worker. */
   readonly cachedWorkflows: number;
 }
 
 /**
- * Waits until the worker has nothing in flight (at most 30 s), collects the main thread's garbage,
- * then reads the process's memory. The workflow thread's heap cannot be collected from here, so
- * what it holds as garbage counts too: an upper bound, not a precise figure.
+ * Lets the worker settle (its last tasks done, some garbage collected), then reads its resident set
+ * from /proc and counts the task queue's running workflows. What the workflow thread holds as garbage
+ * counts too: an upper bound, not a precise figure.
  */
-export async function sampleMemory(worker: Worker): Promise<MemorySample> {
-  for (let waited = 0; waited < 30_000; waited += 200) {
-    const status = worker.getStatus();
-    if (status.numInFlightWorkflowActivations === 0 && status.numInFlightActivities === 0) break;
-    await delay(200);
-  }
-  const gc = collector();
-  gc();
-  await delay(100);
-  gc();
-  const usage = process.memoryUsage();
-  return { rssBytes: usage.rss, heapUsedBytes: usage.heapUsed, cachedWorkflows: worker.getStatus().numCachedWorkflows };
-}
-
-/** Node's own garbage collector, made callable without starting the process with --expose-gc. */
-function collector(): () => void {
-  setFlagsFromString('--expose-gc');
-  return runInNewContext('gc') as () => void;
+export async function sampleMemory(pid: number, temporal: Client, taskQueue: string, cacheLimit: number): Promise<MemorySample> {
+  await delay(3_000);
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const rssKiB = Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1]);
+  if (!Number.isFinite(rssKiB)) throw new Error(`no VmRSS in /proc/${pid}/status`);
+  const { count } = await temporal.workflow.count(`TaskQueue = '${taskQueue}' AND ExecutionStatus = 'Running'`);
+  return { rssBytes: rssKiB * 1024, cachedWorkflows: Math.min(count, cacheLimit) };
 }

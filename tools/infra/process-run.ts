@@ -10,8 +10,11 @@ export interface ProcessRunOptions {
   readonly lastWords?: () => string | undefined;
 }
 
+/** A run of a spawned process: which process, and whether it still runs. */
+export type ProcessRun = Run & { readonly pid: number | undefined; readonly running: boolean };
+
 /** A spawned process as a {@link Run}. */
-export function processRun(child: ChildProcess, options: ProcessRunOptions): Run & { readonly pid: number | undefined; readonly running: boolean } {
+export function processRun(child: ChildProcess, options: ProcessRunOptions): ProcessRun {
   let spawnError: Error | undefined;
   const exited = new Promise<void>((resolve) => {
     child.once('exit', () => resolve());

@@ -3,8 +3,8 @@ import { WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { privateLog } from '../infra/private-files';
-import { processRun } from '../infra/process-run';
-import { Run, SupervisedPart } from '../infra/supervisor';
+import { ProcessRun, processRun } from '../infra/process-run';
+import { SupervisedPart } from '../infra/supervisor';
 
 const PINO_WARN = 40;
 const EXIT_WITH_LAUNCHER = join(__dirname, 'exit-with-launcher.js');
@@ -35,7 +35,7 @@ export class ChildService implements SupervisedPart {
     return this.recent;
   }
 
-  async start(): Promise<Run> {
+  async start(): Promise<ProcessRun> {
     // Its own process group, so Ctrl-C reaches only the launcher, which stops everything in order;
     // the IPC channel is its lifeline to the launcher (see exit-with-launcher.ts).
     const child = spawn(process.execPath, ['--require', EXIT_WITH_LAUNCHER, this.script], {

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { Page } from 'playwright-core';
 import { prepareSystem } from '../../apps/setup/src/prepare-system';
 import { ApiClient } from '../http/api-client';
-import { startInProcessSystem } from '../../bench/in-process-system';
+import { startSystemProcesses } from '../../bench/system-processes';
 import { startBenchServers } from '../../bench/servers';
 import { Shutdown } from '../../bench/shutdown';
 import { launchChromium } from '../browser/chromium';
@@ -32,8 +32,17 @@ async function run(shutdown: Shutdown): Promise<void> {
   if (!existsSync(workflowBundlePath)) throw new Error(`${workflowBundlePath} is missing: run npm run build`);
   const servers = await startBenchServers(distRoot, shutdown, say);
   await prepareSystem({ databaseUrl: servers.databaseUrl, temporal: servers.temporal, taskQueue: 'reform-screenshots' }, say, { demoData: true });
-  const { baseUrl } = await startInProcessSystem(
-    { databaseUrl: servers.databaseUrl, temporal: servers.temporal, taskQueue: 'reform-screenshots', workflowBundlePath },
+  const { baseUrl } = await startSystemProcesses(
+    {
+      databaseUrl: servers.databaseUrl,
+      temporalAddress: servers.temporal.address,
+      namespace: servers.temporal.namespace,
+      payloadKeys: servers.payloadKeys,
+      taskQueue: 'reform-screenshots',
+      workflowBundlePath,
+    },
+    distRoot,
+    servers.runDir,
     shutdown,
     say,
   );
