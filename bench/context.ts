@@ -1,5 +1,6 @@
 import { Client } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
+import type { DataSource } from 'typeorm';
 import { ApiClient } from '../tools/http/api-client';
 import { BenchUser, BureauCode } from './organisation';
 
@@ -13,6 +14,8 @@ export interface BenchContext {
   /** The API's base URL, e.g. http://127.0.0.1:41234/api/v1. */
   readonly baseUrl: string;
   readonly pg: PgClient;
+  /** A small pool through which the benchmark uses the engine's repositories directly. */
+  readonly dataSource: DataSource;
   readonly temporal: Client;
   /** A logged-in user by username; throws for an unknown one. */
   user(username: string): BenchUser;

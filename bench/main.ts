@@ -168,6 +168,7 @@ async function run(shutdown: Shutdown, chosen: Options): Promise<string[]> {
     api,
     baseUrl,
     pg,
+    dataSource,
     temporal,
     owners,
     progress,

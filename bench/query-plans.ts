@@ -14,8 +14,8 @@ export interface PlanSummary {
 const SCAN = /((?:Parallel )?(?:Seq Scan|Index Scan|Index Only Scan|Bitmap Heap Scan)(?: using \S+)? on \S+)/;
 
 /**
- * The SQL this process sends to PostgreSQL while `work` runs, as the API running in it sends it: every
- * pg client's `query` is watched meanwhile, whichever pool it belongs to.
+ * The SQL this process sends to PostgreSQL while `work` runs (the engine's repositories, called from
+ * here): every pg client's `query` is watched meanwhile, whichever pool it belongs to.
  */
 export async function queriesSentDuring(work: () => Promise<unknown>): Promise<SentQuery[]> {
   const sent: SentQuery[] = [];

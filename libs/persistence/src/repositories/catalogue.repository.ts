@@ -139,9 +139,9 @@ export class CatalogueRepository {
     if (filter.bureau !== undefined) add('c.owning_bureau_code = ?', filter.bureau);
     if (filter.analysedThisYear !== undefined) add('c.analysed_this_year = ?', filter.analysedThisYear);
     const where = conditions.join(' AND ');
-    // The page is chosen on the narrow sort keys first, so only its rows are joined with their reports and owed actions.
+    // The page is chosen on the narrow sort keys first; only its rows are then read whole, by key, with their reports and owed actions.
     const keys = pageStatement(
-      `SELECT c.fiscal_year, c.no, g.sort_order AS group_order, k.sort_order AS kind_order, c.sort_order AS cluster_order
+      `SELECT c.no
          FROM clusters c
          JOIN cluster_groups g ON g.fiscal_year = c.fiscal_year AND g.code = c.group_code
          LEFT JOIN cluster_kinds k ON k.fiscal_year = c.fiscal_year AND k.code = c.kind_code
@@ -150,17 +150,14 @@ export class CatalogueRepository {
       params,
       page,
     );
-    const [[{ total }], rows] = await Promise.all([
+    const [[{ total }], pageNos] = await Promise.all([
       queryRows<{ total: number }>(this.dataSource, `SELECT count(*)::int AS total FROM clusters c WHERE ${where}`, params),
-      queryRows<ClusterRecord>(
-        this.dataSource,
-        `WITH page AS (${keys.sql})
-         ${CLUSTER_SELECT}
-         JOIN page ON page.fiscal_year = c.fiscal_year AND page.no = c.no
-         ORDER BY page.group_order, page.kind_order NULLS FIRST, page.cluster_order`,
-        keys.params,
-      ),
+      queryRows<{ no: number }>(this.dataSource, keys.sql, keys.params),
     ]);
+    const nos = pageNos.map((row) => row.no);
+    const rows = nos.length === 0 ? [] : await queryRows<ClusterRecord>(this.dataSource, `${CLUSTER_SELECT} WHERE c.fiscal_year = $1 AND c.no = ANY($2::int[])`, [fiscalYear, nos]);
+    const position = new Map(nos.map((no, index) => [no, index]));
+    rows.sort((a, b) => position.get(a.no)! - position.get(b.no)!);
     return { items: rows.map(toClusterRow), total, page: page.page, pageSize: page.pageSize };
   }
 
