@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, WriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { setTimeout as delay } from 'node:timers/promises';
-import { locateTemporalCli } from './temporal-cli';
+import { locateTemporalCli, TemporalCli } from './temporal-cli';
 import { preferredOrFreePort } from './ports';
 import { privateFile, privateLog } from './private-files';
 import { processRun } from './process-run';
@@ -51,8 +51,29 @@ export async function provideTemporal(request: TemporalServerRequest, events: Su
     return { address: request.address, uiUrl: null, description: `Temporal: external server at ${request.address} (TEMPORAL_ADDRESS)`, stop: async () => {} };
   }
   const cli = await locateTemporalCli(request.cliPath, events.say);
-  const port = await preferredOrFreePort(request.preferredPort);
-  const uiPort = request.preferredUiPort === undefined ? undefined : await preferredOrFreePort(request.preferredUiPort);
+  // A port found free can be taken before the server binds it (by any process's outgoing connection):
+  // the first start then tries other free ports; restarts keep the address the apps already use.
+  for (let attempt = 1; ; attempt += 1) {
+    const port = await preferredOrFreePort(request.preferredPort);
+    const uiPort = request.preferredUiPort === undefined ? undefined : await preferredOrFreePort(request.preferredUiPort);
+    try {
+      return await startDevServer(cli, request, port, uiPort, events);
+    } catch (error) {
+      if (attempt >= PORT_ATTEMPTS || !String(error instanceof Error ? error.message : error).includes('address already in use')) throw error;
+      events.say(`Temporal: port ${port}${uiPort === undefined ? '' : ` or ${uiPort}`} was taken as it started; trying other ports`);
+    }
+  }
+}
+
+const PORT_ATTEMPTS = 3;
+
+async function startDevServer(
+  cli: TemporalCli,
+  request: TemporalServerRequest,
+  port: number,
+  uiPort: number | undefined,
+  events: SupervisorEvents,
+): Promise<ProvidedTemporal> {
   const address = `127.0.0.1:${port}`;
   const args = [
     'server',
