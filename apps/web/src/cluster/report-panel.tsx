@@ -1,8 +1,7 @@
 import { ActionProblem } from '../actions/action-problem';
 import { SECONDARY_BUTTON, PRIMARY_BUTTON } from '../ui/button-styles';
-import { StatusLabel } from '../ui/status-label';
-import { TokyoDateTime } from '../ui/tokyo-date-time';
 import { ApprovalChain } from '../approval/approval-chain';
+import { DocumentStatus, ReturnNote } from '../approval/document-status';
 import { type ClusterAddress, type ReportPermissions, type ReportView, useReportActions } from './cluster.queries';
 import { DecisionButtons } from './decision-buttons';
 import { DraftEditor } from './draft-editor';
@@ -10,8 +9,6 @@ import { type DraftAddress, forgetDraft } from '../drafts/local-draft';
 import { VersionHistory } from './version-history';
 
 const NOTHING_PERMITTED = { save: false, submit: false, recall: false, approve: false, return: false, delegate: false };
-
-const STATUS_TONE: Record<string, 'alert' | 'caution' | 'info'> = { RETURNED: 'alert', IN_APPROVAL: 'caution' };
 
 /** One report: its state, the 差戻し note, the editor or the chain, the decisions and the saved versions. */
 export function ReportPanel({
@@ -31,37 +28,16 @@ export function ReportPanel({
   const baseVersion = report.versions.at(-1)?.version ?? 0;
   const address: DraftAddress = { scope: [userId, cluster.fiscalYear, cluster.no, report.kind], baseVersion };
   const actions = useReportActions(cluster, report.kind, () => forgetDraft(address));
-  const latest = report.versions.at(-1);
   return (
     <div>
-      <div className="flex flex-wrap items-center gap-3">
-        <StatusLabel tone={STATUS_TONE[report.status] ?? 'info'}>{report.statusLabel}</StatusLabel>
-        {report.approvedAt && (
-          <span>
-            承認日時：<TokyoDateTime instant={report.approvedAt} />
-          </span>
-        )}
-        {latest && (
-          <span className="text-solid-gray-700">
-            最新：第{latest.version}版（{latest.savedBy.name}さん、<TokyoDateTime instant={latest.savedAt} />）
-          </span>
-        )}
-      </div>
+      <DocumentStatus document={report} className="" />
       {report.textsRestricted && (
         <p role="note" className="mt-4 rounded-8 border border-solid-gray-420 bg-solid-gray-50 p-4" aria-label="閲覧の制限">
           <span className="font-bold">本文・件名・コメントは表示されません。</span>
           {report.textsRestrictedReason}（段階・状態・決裁の経過は表示しています）
         </p>
       )}
-      {report.lastReturn && report.status === 'RETURNED' && (
-        <div className="mt-4 rounded-8 border-2 border-error-2 bg-red-50 p-4" aria-label="差戻しの理由">
-          <p className="font-bold">
-            <span aria-hidden="true">⚠ </span>
-            {report.lastReturn.stepLabel}（{report.lastReturn.by.name}さん）から差戻しがありました（<TokyoDateTime instant={report.lastReturn.at} />）
-          </p>
-          {report.lastReturn.comment !== null && <p className="mt-1 whitespace-pre-wrap break-words">{report.lastReturn.comment}</p>}
-        </div>
-      )}
+      <ReturnNote document={report} />
       {may.save && <DraftEditor key={`${report.kind}-${baseVersion}`} report={report} address={address} save={actions.save} reportLabels={reportLabels} />}
       {(may.submit || may.recall || Boolean(actions.submit.problem ?? actions.recall.problem)) && (
         <div className="mt-4">

@@ -1,14 +1,13 @@
 import { ActionProblem } from '../actions/action-problem';
 import { ApprovalChain } from '../approval/approval-chain';
 import { ApprovalDecision } from '../approval/approval-decision';
+import { approvalTone } from '../approval/document-status';
 import { PRIMARY_BUTTON, SECONDARY_BUTTON } from '../ui/button-styles';
 import { StatusLabel } from '../ui/status-label';
 import { TokyoDateTime } from '../ui/tokyo-date-time';
 import type { useXPolicyActions, XPolicyDetail } from './x-policies.queries';
 
 type PlanActions = ReturnType<typeof useXPolicyActions>;
-
-const STATUS_TONE: Record<string, 'alert' | 'caution' | 'info'> = { RETURNED: 'alert', IN_APPROVAL: 'caution' };
 
 /**
  * 決裁 of the plan: its state, 提出 and 引戻し for the bureau's staff, 承認 and 差戻し
@@ -28,7 +27,7 @@ export function PlanApprovalSection({ detail, actions, baseVersion }: { detail: 
       </h2>
       <p className="mt-2 flex flex-wrap items-center gap-3">
         <span>課題と対応策：</span>
-        <StatusLabel tone={STATUS_TONE[plan.status] ?? 'info'}>{plan.statusLabel}</StatusLabel>
+        <StatusLabel tone={approvalTone(plan.status)}>{plan.statusLabel}</StatusLabel>
         {plan.approvedAt && (
           <span>
             承認日時：<TokyoDateTime instant={plan.approvedAt} />

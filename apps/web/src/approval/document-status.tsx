@@ -1,15 +1,28 @@
 import { StatusLabel } from '../ui/status-label';
 import { TokyoDateTime } from '../ui/tokyo-date-time';
-import type { ApprovalDocument } from './platinum.queries';
+
+/** What the status line of a document on a 決裁 chain shows: a cluster's report, a proposal, a decision. */
+export interface DocumentStanding {
+  readonly status: string;
+  readonly statusLabel: string;
+  readonly approvedAt?: string | null;
+  readonly versions: readonly { readonly version: number; readonly savedBy: { readonly name: string }; readonly savedAt: string }[];
+  readonly lastReturn?: { readonly stepLabel: string; readonly by: { readonly name: string }; readonly at: string; readonly comment: string | null } | null;
+}
 
 const TONE: Record<string, 'alert' | 'caution' | 'info'> = { RETURNED: 'alert', IN_APPROVAL: 'caution' };
 
+/** How a 決裁 state is marked: 差戻し as an alert, 決裁中 as a caution, the rest as information. */
+export function approvalTone(status: string): 'alert' | 'caution' | 'info' {
+  return TONE[status] ?? 'info';
+}
+
 /** Where a document stands on its chain: its state in words, when it was approved, its latest version. */
-export function DocumentStatus({ document }: { document: ApprovalDocument }) {
+export function DocumentStatus({ document, className = 'mt-2' }: { document: DocumentStanding; className?: string }) {
   const latest = document.versions.at(-1);
   return (
-    <div className="mt-2 flex flex-wrap items-center gap-3 text-std-16N-170">
-      <StatusLabel tone={TONE[document.status] ?? 'info'}>{document.statusLabel}</StatusLabel>
+    <div className={`${className} flex flex-wrap items-center gap-3 text-std-16N-170`}>
+      <StatusLabel tone={approvalTone(document.status)}>{document.statusLabel}</StatusLabel>
       {document.approvedAt && (
         <span>
           承認日時：<TokyoDateTime instant={document.approvedAt} />
@@ -25,7 +38,7 @@ export function DocumentStatus({ document }: { document: ApprovalDocument }) {
 }
 
 /** The last 差戻し while the document is returned: who, when and, for those who may read it, why. */
-export function ReturnNote({ document }: { document: ApprovalDocument }) {
+export function ReturnNote({ document }: { document: DocumentStanding }) {
   const note = document.lastReturn;
   if (!note || document.status !== 'RETURNED') return null;
   return (
@@ -36,15 +49,5 @@ export function ReturnNote({ document }: { document: ApprovalDocument }) {
       </p>
       {note.comment !== null && <p className="mt-1 whitespace-pre-wrap break-words">{note.comment}</p>}
     </div>
-  );
-}
-
-/** Said plainly to whoever may not read the drafts: what is withheld, and what is shown instead. */
-export function RestrictedNote({ children }: { children: string }) {
-  return (
-    <p role="note" aria-label="閲覧の制限" className="mt-4 rounded-8 border border-solid-gray-420 bg-solid-gray-50 p-4 text-std-16N-170">
-      <span className="font-bold">下書きは表示されません。</span>
-      {children}
-    </p>
   );
 }
