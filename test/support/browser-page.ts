@@ -20,6 +20,15 @@ export async function logIn(page: Page, username: string, password = DEMO_PASSWO
   await page.getByRole('button', { name: 'ログイン' }).click();
 }
 
+/** A browser of this person's own, logged in through the login page and arrived at ホーム. */
+export async function loggedInPage(browser: Browser, baseUrl: string, username: string, password = DEMO_PASSWORD): Promise<{ context: BrowserContext; page: Page }> {
+  const opened = await newJapanesePage(browser);
+  await opened.page.goto(`${baseUrl}/login`);
+  await logIn(opened.page, username, password);
+  await opened.page.getByRole('heading', { name: 'ホーム' }).waitFor();
+  return opened;
+}
+
 /** Opens `path`, logging in on the way when the app asks for it, and waits for the page to be there. */
 export async function openAs(page: Page, baseUrl: string, path: string, username: string): Promise<void> {
   await page.goto(`${baseUrl}${path}`);

@@ -4,7 +4,7 @@ import { Client } from '@temporalio/client';
 import { BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import { login, TEST_ADMIN_PASSWORD } from '../support/api-harness';
-import { axeViolations, screenshot } from '../support/browser-page';
+import { axeViolations, loggedInPage, screenshot } from '../support/browser-page';
 import { TEST_FISCAL_YEARS } from '../support/lifecycle-fixture';
 import { DEMO_PASSWORD, startWebAppFixture, WebAppFixture } from '../support/web-app-fixture';
 import { eventually } from '../support/worker-harness';
@@ -56,14 +56,8 @@ describe('the meetings, settings and administration pages in a real browser', ()
   const url = (path: string) => `${fx.baseUrl}${path}`;
 
   async function loggedIn(username: string, password = DEMO_PASSWORD): Promise<Page> {
-    const context = await fx.browser.newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo', viewport: { width: 1280, height: 900 } });
+    const { context, page } = await loggedInPage(fx.browser, fx.baseUrl, username, password);
     contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(url('/login'));
-    await page.getByLabel('ユーザー名').fill(username);
-    await page.getByLabel('パスワード').fill(password);
-    await page.getByRole('button', { name: 'ログイン' }).click();
-    await page.getByRole('heading', { name: 'ホーム' }).waitFor();
     return page;
   }
 

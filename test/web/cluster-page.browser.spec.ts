@@ -4,7 +4,7 @@ import { Client } from '@temporalio/client';
 import { BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import { login } from '../support/api-harness';
-import { axeViolations, screenshot } from '../support/browser-page';
+import { axeViolations, loggedInPage, screenshot } from '../support/browser-page';
 import { TEST_FISCAL_YEARS } from '../support/lifecycle-fixture';
 import { DEMO_PASSWORD, startWebAppFixture, WebAppFixture } from '../support/web-app-fixture';
 import { eventually } from '../support/worker-harness';
@@ -75,14 +75,8 @@ describe('the cluster page in a real browser', () => {
 
   /** A browser of this person's own, logged in on the login page. */
   async function browserOf(username: string): Promise<Page> {
-    const context = await fx.browser.newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo', viewport: { width: 1280, height: 900 } });
+    const { context, page } = await loggedInPage(fx.browser, fx.baseUrl, username);
     contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${fx.baseUrl}/login`);
-    await page.getByLabel('ユーザー名').fill(username);
-    await page.getByLabel('パスワード').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'ログイン' }).click();
-    await page.getByRole('heading', { name: 'ホーム' }).waitFor();
     return page;
   }
 

@@ -3,7 +3,7 @@ import { Client, Connection } from '@temporalio/client';
 import { BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import { login } from '../support/api-harness';
-import { axeViolations, screenshot } from '../support/browser-page';
+import { axeViolations, loggedInPage, newJapanesePage, screenshot } from '../support/browser-page';
 import { TEST_FISCAL_YEARS } from '../support/lifecycle-fixture';
 import { testTemporalAddress } from '../support/test-environment';
 import { DEMO_PASSWORD, startWebAppFixture, WebAppFixture } from '../support/web-app-fixture';
@@ -54,19 +54,15 @@ describe('the X policy pages in a real browser', () => {
   const kodomoPath = `${listPath}/kodomo`;
 
   async function newPage(): Promise<Page> {
-    const context = await fx.browser.newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo', viewport: { width: 1280, height: 900 } });
+    const { context, page } = await newJapanesePage(fx.browser);
     contexts.push(context);
-    return context.newPage();
+    return page;
   }
 
   /** A browser of this person's own, logged in on the login page. */
   async function browserOf(username: string): Promise<Page> {
-    const page = await newPage();
-    await page.goto(`${fx.baseUrl}/login`);
-    await page.getByLabel('ユーザー名').fill(username);
-    await page.getByLabel('パスワード').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'ログイン' }).click();
-    await page.getByRole('heading', { name: 'ホーム' }).waitFor();
+    const { context, page } = await loggedInPage(fx.browser, fx.baseUrl, username);
+    contexts.push(context);
     return page;
   }
 
