@@ -6,6 +6,7 @@ import {
   isProvisional,
   meetingDateLabel,
   nextMeeting,
+  overdueBeforeKickoff,
   owedDeadlines,
   reportProgress,
   ReportProgressState,
@@ -43,18 +44,17 @@ export class ClusterBoardService {
     private readonly meetings: MeetingRepository,
   ) {}
 
-  async list(fiscalYear: number, filter: ClusterFilter & { readonly overdue?: boolean }, page: number, pageSize: number): Promise<ClusterPage> {
-    await this.catalogue.requireFiscalYear(fiscalYear);
-    const { overdue, ...sqlFilter } = filter;
-    const context = await this.contextOf(fiscalYear);
-    if (overdue === undefined) {
-      const result = await this.clusters.listClusters(fiscalYear, sqlFilter, { page, pageSize });
-      return { ...result, items: result.items.map((row) => toBoardRow(row, context)) };
-    }
-    // Being overdue depends on the calendar and the reports, so it is decided on the whole year, then paged.
-    const everything = (await this.clusters.listClusters(fiscalYear, sqlFilter, WHOLE_YEAR)).items.map((row) => toBoardRow(row, context));
-    const matching = everything.filter((row) => row.overdue === overdue);
-    return { total: matching.length, page, pageSize, items: matching.slice((page - 1) * pageSize, page * pageSize) };
+  async list(fiscalYear: number, filter: Omit<ClusterFilter, 'overdue'> & { readonly overdue?: boolean }, page: number, pageSize: number): Promise<ClusterPage> {
+    // The year's existence is checked beside reading its calendar: an unknown year ends in 404 either way.
+    const [, context] = await Promise.all([this.catalogue.requireFiscalYear(fiscalYear), this.contextOf(fiscalYear)]);
+    const { overdue, ...rest } = filter;
+    // 期限超過 is the domain's rule, given to the query as when each kicked-off cluster falls behind and as verdicts on the others.
+    const sqlFilter: ClusterFilter =
+      overdue === undefined
+        ? rest
+        : { ...rest, overdue: { overdue, at: context.now, beforeKickoff: overdueBeforeKickoff(context.calendar, context.unwritten, context.now) } };
+    const result = await this.clusters.listClusters(fiscalYear, sqlFilter, { page, pageSize });
+    return { ...result, items: result.items.map((row) => toBoardRow(row, context)) };
   }
 
   async nextMeetingPanel(fiscalYear: number): Promise<NextMeetingPanelView> {

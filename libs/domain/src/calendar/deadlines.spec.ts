@@ -1,5 +1,5 @@
 import { CalendarSettings } from './calendar-settings';
-import { clusterDeadlines, Deadline, digestInstant } from './deadlines';
+import { clusterDeadlines, Deadline, digestInstant, yearDeadlines } from './deadlines';
 import { Meeting } from './meeting';
 import { MeetingDate, MonthThird } from './meeting-date';
 import { FY2024_CALENDAR_SETTINGS, FY2024_MEETINGS } from '../../../persistence/src/seed/fy2024-calendar';
@@ -171,6 +171,15 @@ describe('clusterDeadlines with other agendas and settings', () => {
 
   it('is empty without meetings', () => {
     expect(clusterDeadlines(27, [], FY2024_CALENDAR_SETTINGS)).toEqual([]);
+  });
+});
+
+describe('yearDeadlines', () => {
+  it('gives every cluster what clusterDeadlines gives it, for clusters on an agenda and off it', () => {
+    const meetings = withMeeting('x4', { agenda: [{ clusterNo: 27, reportKind: 'direction-budget' }, { clusterNo: 13, reportKind: 'final' }] });
+    const plan = yearDeadlines(meetings, FY2024_CALENDAR_SETTINGS);
+    for (const no of [1, 13, 27, 33, 57]) expect(plan(no)).toEqual(clusterDeadlines(no, meetings, FY2024_CALENDAR_SETTINGS));
+    expect(plan(27)).not.toEqual(plan(33));
   });
 });
 

@@ -35,6 +35,20 @@ export function clusterDeadlines(
   });
 }
 
+/**
+ * clusterDeadlines for every cluster of a year at once, for reads that judge thousands: the clusters
+ * no agenda names share one plan, worked out once; each named one gets its own.
+ */
+export function yearDeadlines(meetings: readonly Meeting[], settings: CalendarSettings, holidays: HolidayCalendar = LIBRARY_HOLIDAYS): (clusterNo: number) => readonly Deadline[] {
+  const named = new Set(meetings.flatMap((meeting) => meeting.agenda.map((item) => item.clusterNo)));
+  let unnamed: readonly Deadline[] | null = null;
+  return (clusterNo) => {
+    if (named.has(clusterNo)) return clusterDeadlines(clusterNo, meetings, settings, holidays);
+    unnamed ??= clusterDeadlines(clusterNo, meetings, settings, holidays);
+    return unnamed;
+  };
+}
+
 function agendaMeeting(meetings: readonly Meeting[], clusterNo: number, target: string): Meeting | undefined {
   if (target === KICKOFF_TARGET) return undefined;
   return meetings.find((meeting) => meeting.agenda.some((item) => item.clusterNo === clusterNo && item.reportKind === target));

@@ -10,6 +10,8 @@ import {
   DeadlineSituation,
   dueForMeeting,
   nextMeeting,
+  overdueBeforeKickoff,
+  overdueFrom,
   owedDeadlines,
   reportProgress,
   ReportProgressState,
@@ -90,6 +92,48 @@ describe('owedDeadlines and boardRowProgress', () => {
     expect(owedDeadlines(kickedOff, { meetings: [], settings: null }, BEFORE_KICKOFF_DUE)).toEqual([expect.objectContaining({ target: 'interim', label: '経過報告', provisional: true })]);
     const approved = { ...kickedOff, reports: [{ ...unwritten, status: ApprovalStatus.Approved }] };
     expect(boardRowProgress(approved, calendar, AFTER_ALL_DUE)).toMatchObject({ nextDeadline: null, overdue: false });
+  });
+});
+
+describe('overdueFrom and overdueBeforeKickoff: the 期限超過 rule in a form the read model can query', () => {
+  const planned = [
+    { target: 'interim', meetingId: 'x1', meetingName: '第1回X会議', meetingDateLabel: '', dueDate: '2024-07-12', dueAt: '2024-07-12T08:00:00.000Z', provisional: false },
+  ];
+  const moments = ['2024-05-01T00:00:00.000Z', '2024-05-28T07:59:59.999Z', '2024-05-28T08:00:00.001Z', '2024-07-12T08:00:00.001Z', AFTER_ALL_DUE];
+
+  it('is the soonest unmet due time, and a row is overdue exactly when that time has passed', () => {
+    const situations = [
+      notStarted(),
+      notStarted({ analysedThisYear: false }),
+      notStarted({ stage: ClusterStage.InterimReport, plannedDeadlines: planned }),
+      notStarted({ stage: ClusterStage.InterimReport, plannedDeadlines: planned, reports: [{ ...unwritten, status: ApprovalStatus.Approved }] }),
+      notStarted({ stage: ClusterStage.Withdrawn, plannedDeadlines: planned }),
+    ];
+    expect(situations.map((situation) => overdueFrom(situation, calendar))).toEqual(['2024-05-28T08:00:00.000Z', null, '2024-07-12T08:00:00.000Z', null, null]);
+    for (const situation of situations) {
+      const from = overdueFrom(situation, calendar);
+      for (const now of moments) expect(boardRowProgress(situation, calendar, now).overdue).toBe(from !== null && Date.parse(from) < Date.parse(now));
+    }
+  });
+
+  it('judges clusters not kicked off as the board does: alike unless an agenda names them', () => {
+    // Cluster 12's interim report is on the agenda of a meeting before the kickoff deadline, so it falls behind sooner.
+    const early: Meeting = { id: 'x0', name: '臨時X会議', date: { kind: 'exact', date: '2024-05-10' }, agenda: [{ clusterNo: 12, reportKind: 'interim' }] } as Meeting;
+    const withAgenda: YearCalendar = { meetings: [...meetings, early], settings };
+    const now = '2024-05-20T00:00:00.000Z';
+    const verdicts = overdueBeforeKickoff(withAgenda, [unwritten], now);
+    expect(verdicts).toEqual({ unnamedWhenAnalysed: [], named: [12], namedOverdueWhenAnalysed: [12], namedOverdueWhenNotAnalysed: [] });
+    for (const no of [1, 12, 13]) {
+      for (const analysedThisYear of [true, false]) {
+        const onBoard = boardRowProgress(notStarted({ no, analysedThisYear }), withAgenda, now).overdue;
+        const named = verdicts.named.includes(no);
+        const byVerdict = named
+          ? (analysedThisYear ? verdicts.namedOverdueWhenAnalysed : verdicts.namedOverdueWhenNotAnalysed).includes(no)
+          : verdicts.unnamedWhenAnalysed.includes(analysedThisYear);
+        expect({ no, analysedThisYear, overdue: byVerdict }).toEqual({ no, analysedThisYear, overdue: onBoard });
+      }
+    }
+    expect(overdueBeforeKickoff(calendar, [unwritten], AFTER_ALL_DUE)).toEqual({ unnamedWhenAnalysed: [true], named: [], namedOverdueWhenAnalysed: [], namedOverdueWhenNotAnalysed: [] });
   });
 });
 

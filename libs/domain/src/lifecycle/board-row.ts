@@ -1,6 +1,6 @@
 import { businessDaysBefore } from '../calendar/business-days';
 import { CalendarSettings, KICKOFF_TARGET } from '../calendar/calendar-settings';
-import { clusterDeadlines, Deadline } from '../calendar/deadlines';
+import { Deadline, yearDeadlines } from '../calendar/deadlines';
 import { Meeting } from '../calendar/meeting';
 import { earliestMeetingDay } from '../calendar/meeting-date';
 import { tokyoDate } from '../calendar/tokyo-dates';
@@ -67,38 +67,91 @@ export interface YearCalendar {
 
 export const KICKOFF_LABEL = '経営分析の着手';
 
+/** Each calendar's plan for its clusters not yet kicked off, worked out once however many rows a read judges against it. */
+const plansBeforeKickoff = new WeakMap<YearCalendar, (clusterNo: number) => readonly Deadline[]>();
+
 /** As the workflow planned them once kicked off; before that, from the calendar as it stands. */
 export function deadlinesOf(cluster: DeadlineSituation, calendar: YearCalendar): readonly Deadline[] {
   if (cluster.stage !== ClusterStage.NotStarted) return cluster.plannedDeadlines;
-  return calendar.settings ? clusterDeadlines(cluster.no, calendar.meetings, calendar.settings) : [];
+  if (!calendar.settings) return [];
+  let plan = plansBeforeKickoff.get(calendar);
+  if (!plan) plansBeforeKickoff.set(calendar, (plan = yearDeadlines(calendar.meetings, calendar.settings)));
+  return plan(cluster.no);
+}
+
+/** Whether a deadline is met: the cluster kicked off, the report approved, or the cluster withdrawn. */
+function isMet(deadline: Deadline, cluster: Pick<DeadlineSituation, 'stage' | 'reports'>): boolean {
+  if (deadline.target === KICKOFF_TARGET) return cluster.stage !== ClusterStage.NotStarted;
+  return cluster.reports.find((candidate) => candidate.kind === deadline.target)?.status === ApprovalStatus.Approved || cluster.stage === ClusterStage.Withdrawn;
+}
+
+/** Past its due time: what makes an unmet deadline, and the cluster owing it, 期限超過. */
+export function isPastDue(dueAt: string | null, now: string): boolean {
+  return dueAt !== null && Date.parse(dueAt) < Date.parse(now);
 }
 
 /** Whether a deadline is met (kicked off, report approved, or the cluster withdrawn) and, if not, whether it has passed. */
 export function deadlineProgress(deadline: Deadline, cluster: Pick<DeadlineSituation, 'stage' | 'reports'>, now: string): DeadlineProgress {
   const report = cluster.reports.find((candidate) => candidate.kind === deadline.target);
-  const done =
-    deadline.target === KICKOFF_TARGET
-      ? cluster.stage !== ClusterStage.NotStarted
-      : report?.status === ApprovalStatus.Approved || cluster.stage === ClusterStage.Withdrawn;
+  const done = isMet(deadline, cluster);
   return {
     ...deadline,
     label: deadline.target === KICKOFF_TARGET ? KICKOFF_LABEL : (report?.label ?? deadline.target),
     done,
-    overdue: !done && Date.parse(deadline.dueAt) < Date.parse(now),
+    overdue: !done && isPastDue(deadline.dueAt, now),
   };
 }
 
 /**
- * What the cluster still owes, soonest first. A cluster not kicked off owes nothing unless it is
- * analysed this year; a withdrawn or completed one owes nothing.
+ * The deadlines the cluster has not met yet, soonest first. A cluster not kicked off owes nothing
+ * unless it is analysed this year; a withdrawn or completed one owes nothing.
  */
-export function owedDeadlines(cluster: DeadlineSituation, calendar: YearCalendar, now: string): DeadlineProgress[] {
+function unmetDeadlines(cluster: DeadlineSituation, calendar: YearCalendar): Deadline[] {
   if (cluster.stage === ClusterStage.Withdrawn || cluster.stage === ClusterStage.Completed) return [];
   if (cluster.stage === ClusterStage.NotStarted && !cluster.analysedThisYear) return [];
   return deadlinesOf(cluster, calendar)
-    .map((deadline) => deadlineProgress(deadline, cluster, now))
-    .filter((deadline) => !deadline.done)
+    .filter((deadline) => !isMet(deadline, cluster))
     .sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
+}
+
+/** What the cluster still owes, soonest first, each with whether it has passed. */
+export function owedDeadlines(cluster: DeadlineSituation, calendar: YearCalendar, now: string): DeadlineProgress[] {
+  return unmetDeadlines(cluster, calendar).map((deadline) => deadlineProgress(deadline, cluster, now));
+}
+
+/**
+ * When the cluster becomes 期限超過 if nothing changes: the due time of the soonest deadline it still
+ * owes, or null when it owes none. It depends on the cluster's state alone, not on the time, so the
+ * read model keeps it for every kicked-off cluster and lists the overdue ones by it.
+ */
+export function overdueFrom(cluster: DeadlineSituation, calendar: YearCalendar): string | null {
+  return unmetDeadlines(cluster, calendar)[0]?.dueAt ?? null;
+}
+
+/**
+ * Which clusters not yet kicked off are 期限超過 at `now`, in a form a query can apply: their deadlines
+ * come from the year's calendar, alike for every cluster the meetings' agendas do not name (so one
+ * verdict for each value of analysedThisYear), and the named ones are judged one by one.
+ */
+export interface OverdueBeforeKickoff {
+  /** The values of analysedThisYear with which a cluster no agenda names is overdue. */
+  readonly unnamedWhenAnalysed: readonly boolean[];
+  readonly named: readonly number[];
+  readonly namedOverdueWhenAnalysed: readonly number[];
+  readonly namedOverdueWhenNotAnalysed: readonly number[];
+}
+
+export function overdueBeforeKickoff(calendar: YearCalendar, unwritten: readonly ReportState[], now: string): OverdueBeforeKickoff {
+  const named = [...new Set(calendar.meetings.flatMap((meeting) => meeting.agenda.map((item) => item.clusterNo)))].sort((a, b) => a - b);
+  const overdue = (no: number, analysedThisYear: boolean) =>
+    isPastDue(overdueFrom({ no, stage: ClusterStage.NotStarted, analysedThisYear, plannedDeadlines: [], reports: unwritten }, calendar), now);
+  const unnamed = (named.at(-1) ?? 0) + 1;
+  return {
+    unnamedWhenAnalysed: [true, false].filter((analysed) => overdue(unnamed, analysed)),
+    named,
+    namedOverdueWhenAnalysed: named.filter((no) => overdue(no, true)),
+    namedOverdueWhenNotAnalysed: named.filter((no) => overdue(no, false)),
+  };
 }
 
 export interface BoardRowProgress {
@@ -110,8 +163,12 @@ export interface BoardRowProgress {
 
 /** A row of the progress board: each report's state and the next deadline still open. */
 export function boardRowProgress(cluster: DeadlineSituation, calendar: YearCalendar, now: string): BoardRowProgress {
-  const owed = owedDeadlines(cluster, calendar, now);
-  return { reports: cluster.reports.map(reportProgress), nextDeadline: owed[0] ?? null, overdue: owed.some((deadline) => deadline.overdue) };
+  const [next] = unmetDeadlines(cluster, calendar);
+  return {
+    reports: cluster.reports.map(reportProgress),
+    nextDeadline: next ? deadlineProgress(next, cluster, now) : null,
+    overdue: isPastDue(next?.dueAt ?? null, now),
+  };
 }
 
 /** The first meeting whose earliest possible day is today or later. */

@@ -9,6 +9,7 @@ import { AnalysisRunsAndTexts1733150000000 } from './1733150000000-analysis-runs
 import { UserAdminEvents1733300000000 } from './1733300000000-user-admin-events';
 import { LeasesOutboxRetention1733400000000 } from './1733400000000-leases-outbox-retention';
 import { Processes1733500000000 } from './1733500000000-processes';
+import { BoardOrderAndOverdue1733600000000 } from './1733600000000-board-order-and-overdue';
 
 /** In order of application; TypeORM records each in the migrations table. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   UserAdminEvents1733300000000,
   LeasesOutboxRetention1733400000000,
   Processes1733500000000,
+  BoardOrderAndOverdue1733600000000,
 ];

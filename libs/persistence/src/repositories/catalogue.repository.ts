@@ -1,4 +1,16 @@
-import { ClusterGroup, ClusterKind, ClusterStage, Deadline, ReportState, earliestMeetingDay, fiscalYearLabel, MeetingDate, refused, shiftMeetingDate } from '@app/domain';
+import {
+  ClusterGroup,
+  ClusterKind,
+  ClusterStage,
+  Deadline,
+  ReportState,
+  earliestMeetingDay,
+  fiscalYearLabel,
+  MeetingDate,
+  OverdueBeforeKickoff,
+  refused,
+  shiftMeetingDate,
+} from '@app/domain';
 import { DataSource } from 'typeorm';
 import { Page, PageRequest, pageStatement } from '../sql/paging';
 import { execute, queryFirst, queryRows } from '../sql/typed-query';
@@ -12,6 +24,17 @@ export interface ClusterFilter {
   readonly stage?: ClusterStage;
   readonly bureau?: string;
   readonly analysedThisYear?: boolean;
+  readonly overdue?: OverdueCondition;
+}
+
+/**
+ * Only the clusters that are (or are not) 期限超過 at `at`: a kicked-off one by the time its projection
+ * stored (the domain's overdueFrom), one not kicked off by the domain's verdicts for the year's calendar.
+ */
+export interface OverdueCondition {
+  readonly overdue: boolean;
+  readonly at: string;
+  readonly beforeKickoff: OverdueBeforeKickoff;
 }
 
 export interface NamedCode {
@@ -129,27 +152,29 @@ export class CatalogueRepository {
   async listClusters(fiscalYear: number, filter: ClusterFilter, page: PageRequest): Promise<Page<ClusterRow>> {
     const conditions = ['c.fiscal_year = $1'];
     const params: unknown[] = [fiscalYear];
-    const add = (sql: string, value: unknown) => {
+    const param = (value: unknown) => {
       params.push(value);
-      conditions.push(sql.replace('?', `$${params.length}`));
+      return `$${params.length}`;
     };
-    if (filter.group !== undefined) add('c.group_code = ?', filter.group);
-    if (filter.kind !== undefined) add('c.kind_code = ?', filter.kind);
-    if (filter.stage !== undefined) add('c.stage = ?', filter.stage);
-    if (filter.bureau !== undefined) add('c.owning_bureau_code = ?', filter.bureau);
-    if (filter.analysedThisYear !== undefined) add('c.analysed_this_year = ?', filter.analysedThisYear);
+    if (filter.group !== undefined) conditions.push(`c.group_code = ${param(filter.group)}`);
+    if (filter.kind !== undefined) conditions.push(`c.kind_code = ${param(filter.kind)}`);
+    if (filter.stage !== undefined) conditions.push(`c.stage = ${param(filter.stage)}`);
+    if (filter.bureau !== undefined) conditions.push(`c.owning_bureau_code = ${param(filter.bureau)}`);
+    if (filter.analysedThisYear !== undefined) conditions.push(`c.analysed_this_year = ${param(filter.analysedThisYear)}`);
+    if (filter.overdue !== undefined) {
+      const { overdue, at, beforeKickoff } = filter.overdue;
+      conditions.push(
+        `(CASE WHEN c.stage = ${param(ClusterStage.NotStarted)} THEN
+            CASE WHEN c.no = ANY(${param(beforeKickoff.named)}::int[])
+                 THEN c.no = ANY(CASE WHEN c.analysed_this_year THEN ${param(beforeKickoff.namedOverdueWhenAnalysed)}::int[]
+                                      ELSE ${param(beforeKickoff.namedOverdueWhenNotAnalysed)}::int[] END)
+                 ELSE c.analysed_this_year = ANY(${param(beforeKickoff.unnamedWhenAnalysed)}::boolean[]) END
+          ELSE coalesce(c.overdue_from < ${param(at)}::timestamptz, false) END) = ${param(overdue)}`,
+      );
+    }
     const where = conditions.join(' AND ');
-    // The page is chosen on the narrow sort keys first; only its rows are then read whole, by key, with their reports and owed actions.
-    const keys = pageStatement(
-      `SELECT c.no
-         FROM clusters c
-         JOIN cluster_groups g ON g.fiscal_year = c.fiscal_year AND g.code = c.group_code
-         LEFT JOIN cluster_kinds k ON k.fiscal_year = c.fiscal_year AND k.code = c.kind_code
-        WHERE ${where}
-        ORDER BY g.sort_order, k.sort_order NULLS FIRST, c.sort_order`,
-      params,
-      page,
-    );
+    // The page is chosen in board order off an index; only its rows are then read whole, by key, with their reports and owed actions.
+    const keys = pageStatement(`SELECT c.no FROM clusters c WHERE ${where} ORDER BY c.group_sort_order, c.kind_sort_order NULLS FIRST, c.sort_order`, params, page);
     const [[{ total }], pageNos] = await Promise.all([
       queryRows<{ total: number }>(this.dataSource, `SELECT count(*)::int AS total FROM clusters c WHERE ${where}`, params),
       queryRows<{ no: number }>(this.dataSource, keys.sql, keys.params),

@@ -1,4 +1,4 @@
-import { applyCaseDelta, ClusterCase, ClusterLifecycleEvent, Deadline, Meeting, SavedReportText } from '@app/domain';
+import { applyCaseDelta, ClusterCase, ClusterLifecycleEvent, ClusterStage, Deadline, Meeting, overdueFrom, SavedReportText } from '@app/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { Page, PageRequest, queryPage } from '../sql/paging';
 import { execute, queryFirst } from '../sql/typed-query';
@@ -29,6 +29,7 @@ export class UnprojectableEventError extends Error {
 
 interface ProjectedCluster {
   readonly stage: string;
+  readonly analysed_this_year: boolean;
   readonly analysis_id: string | null;
   readonly last_event_seq: number;
   readonly case_state: ClusterCase | null;
@@ -48,7 +49,7 @@ export class ClusterEventRepository {
     return this.dataSource.transaction(async (manager) => {
       const cluster = await queryFirst<ProjectedCluster>(
         manager,
-        `SELECT stage, analysis_id, last_event_seq, case_state, deadlines FROM clusters WHERE fiscal_year = $1 AND no = $2 FOR UPDATE`,
+        `SELECT stage, analysed_this_year, analysis_id, last_event_seq, case_state, deadlines FROM clusters WHERE fiscal_year = $1 AND no = $2 FOR UPDATE`,
         [event.fiscalYear, event.clusterNo],
       );
       if (!cluster) throw new UnprojectableEventError(`${event.eventId}: 事業群 ${event.fiscalYear}/${event.clusterNo} は登録されていません`);
@@ -61,6 +62,9 @@ export class ClusterEventRepository {
       if (event.savedText) await saveVersion(manager, event, event.savedText);
       if (event.seq <= cluster.last_event_seq) return { applied: true };
       const state = applyCaseDelta(cluster.case_state, event.delta);
+      const deadlines = event.deadlines ?? cluster.deadlines ?? [];
+      // A kicked-off cluster's deadlines are its own plan, so no calendar is needed to judge them.
+      const situation = { no: event.clusterNo, stage: event.toStage as ClusterStage, analysedThisYear: cluster.analysed_this_year, plannedDeadlines: deadlines, reports: state.reports };
       await execute(
         manager,
         `UPDATE clusters SET
@@ -71,6 +75,7 @@ export class ClusterEventRepository {
            deadlines = coalesce($8::jsonb, deadlines),
            last_event_seq = $5,
            analysis_id = $9,
+           overdue_from = $10,
            updated_at = now()
          WHERE fiscal_year = $1 AND no = $2`,
         [
@@ -83,10 +88,11 @@ export class ClusterEventRepository {
           JSON.stringify(state),
           event.deadlines ? JSON.stringify(event.deadlines) : null,
           event.analysisId,
+          overdueFrom(situation, { meetings: [], settings: null }),
         ],
       );
       // An event that leaves the deadlines as they are does not repeat them: the row holds them.
-      await replaceOwedActions(manager, event, event.deadlines ?? cluster.deadlines ?? []);
+      await replaceOwedActions(manager, event, deadlines);
       return { applied: true };
     });
   }
