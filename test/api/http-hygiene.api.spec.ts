@@ -31,6 +31,16 @@ describe('HTTP hygiene', () => {
     expect(response.headers['cross-origin-resource-policy']).toBe('same-origin');
   });
 
+  it('compresses a page of the board for a client that accepts it, Japanese intact', async () => {
+    const board = await request(fx.app.getHttpServer())
+      .get(`/api/v1/fiscal-years/${FY}/clusters?pageSize=100`)
+      .auth(fx.tokens.staff, { type: 'bearer' })
+      .set('Accept-Encoding', 'gzip')
+      .expect(200);
+    expect(board.headers['content-encoding']).toBe('gzip');
+    expect(board.body.items.find((row: { no: number }) => row.no === NO).name).toBe('ごみ処理事業');
+  });
+
   it('takes a report of the longest allowed body in Japanese, and answers 413 beyond what any valid request needs', async () => {
     const body = 'あ'.repeat(REPORT_BODY_MAX_LENGTH);
     await fx.as('staff').put(draftPath, { title: '長い報告書', body }).expect(200);
