@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { createSecretKey } from 'node:crypto';
 import { AccessGuard } from './access.guard';
 import { AdminAccountInitializer, ADMIN_PASSWORD } from './admin-account.initializer';
 import { AuthController } from './auth.controller';
@@ -23,7 +24,8 @@ export class AuthModule {
       module: AuthModule,
       imports: [
         JwtModule.register({
-          secret: settings.jwtSecret,
+          // A key made once: given the text, the JWT library would try it as a public key on every request before taking it as a secret.
+          secret: createSecretKey(Buffer.from(settings.jwtSecret)),
           signOptions: { expiresIn: ACCESS_TOKEN_TTL_SECONDS, algorithm: TOKEN_ALGORITHM, issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE },
           verifyOptions: { algorithms: [TOKEN_ALGORITHM], issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE },
         }),
