@@ -33,6 +33,15 @@ describe('schema and FY2024 seed on a real PostgreSQL', () => {
     expect(await runMigrations(database.url)).toEqual([]);
   });
 
+  it('undoes the latest migration and applies it again, keeping the board in order and the clusters as they were', async () => {
+    const clusters = async () => dataSource.query(`SELECT fiscal_year, no, name, group_sort_order, kind_sort_order, overdue_from FROM clusters ORDER BY fiscal_year, no`);
+    const before = await clusters();
+    await dataSource.undoLastMigration();
+    expect(await dataSource.query(`SELECT count(*)::int AS n FROM clusters WHERE fiscal_year = 2024`)).toEqual([{ n: 57 }]);
+    expect((await runMigrations(database.url)).length).toBe(1);
+    expect(await clusters()).toEqual(before);
+  });
+
   it('keeps the audit trail append-only', async () => {
     await dataSource.query(
       `INSERT INTO audit_events (event_id, occurred_at, actor_name, action) VALUES ('test#1', now(), 'テスト', 'kickoff')`,

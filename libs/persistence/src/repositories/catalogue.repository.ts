@@ -163,26 +163,26 @@ export class CatalogueRepository {
     if (filter.analysedThisYear !== undefined) conditions.push(`c.analysed_this_year = ${param(filter.analysedThisYear)}`);
     if (filter.overdue !== undefined) {
       const { overdue, at, beforeKickoff } = filter.overdue;
-      conditions.push(
-        `(CASE WHEN c.stage = ${param(ClusterStage.NotStarted)} THEN
-            CASE WHEN c.no = ANY(${param(beforeKickoff.named)}::int[])
-                 THEN c.no = ANY(CASE WHEN c.analysed_this_year THEN ${param(beforeKickoff.namedOverdueWhenAnalysed)}::int[]
-                                      ELSE ${param(beforeKickoff.namedOverdueWhenNotAnalysed)}::int[] END)
-                 ELSE c.analysed_this_year = ANY(${param(beforeKickoff.unnamedWhenAnalysed)}::boolean[]) END
-          ELSE coalesce(c.overdue_from < ${param(at)}::timestamptz, false) END) = ${param(overdue)}`,
-      );
+      const notStarted = param(ClusterStage.NotStarted);
+      // Written as alternatives an index can serve each of: kicked off and past the stored time, or not
+      // kicked off with a verdict of overdue. NULL (a cluster that owes nothing) counts as not overdue.
+      const isOverdue = `((c.stage <> ${notStarted} AND c.overdue_from < ${param(at)}::timestamptz)
+        OR (c.stage = ${notStarted} AND c.analysed_this_year = ANY(${param(beforeKickoff.unnamedWhenAnalysed)}::boolean[]) AND c.no <> ALL(${param(beforeKickoff.named)}::int[]))
+        OR (c.stage = ${notStarted} AND c.analysed_this_year AND c.no = ANY(${param(beforeKickoff.namedOverdueWhenAnalysed)}::int[]))
+        OR (c.stage = ${notStarted} AND NOT c.analysed_this_year AND c.no = ANY(${param(beforeKickoff.namedOverdueWhenNotAnalysed)}::int[])))`;
+      conditions.push(overdue ? isOverdue : `NOT coalesce(${isOverdue}, false)`);
     }
     const where = conditions.join(' AND ');
-    // The page is chosen in board order off an index; only its rows are then read whole, by key, with their reports and owed actions.
+    // The page is chosen in board order off an index, and only its rows are read whole, with their reports and owed actions.
     const keys = pageStatement(`SELECT c.no FROM clusters c WHERE ${where} ORDER BY c.group_sort_order, c.kind_sort_order NULLS FIRST, c.sort_order`, params, page);
-    const [[{ total }], pageNos] = await Promise.all([
+    const [[{ total }], rows] = await Promise.all([
       queryRows<{ total: number }>(this.dataSource, `SELECT count(*)::int AS total FROM clusters c WHERE ${where}`, params),
-      queryRows<{ no: number }>(this.dataSource, keys.sql, keys.params),
+      queryRows<ClusterRecord>(
+        this.dataSource,
+        `${CLUSTER_SELECT} WHERE c.fiscal_year = $1 AND c.no = ANY(ARRAY(${keys.sql})) ORDER BY c.group_sort_order, c.kind_sort_order NULLS FIRST, c.sort_order`,
+        keys.params,
+      ),
     ]);
-    const nos = pageNos.map((row) => row.no);
-    const rows = nos.length === 0 ? [] : await queryRows<ClusterRecord>(this.dataSource, `${CLUSTER_SELECT} WHERE c.fiscal_year = $1 AND c.no = ANY($2::int[])`, [fiscalYear, nos]);
-    const position = new Map(nos.map((no, index) => [no, index]));
-    rows.sort((a, b) => position.get(a.no)! - position.get(b.no)!);
     return { items: rows.map(toClusterRow), total, page: page.page, pageSize: page.pageSize };
   }
 
