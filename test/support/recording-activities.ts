@@ -57,8 +57,10 @@ export class RecordingActivities {
       into.push({ workflowId: info.workflowExecution?.workflowId ?? '', at: info.currentAttemptScheduledTimestampMs, value });
     };
     return {
+      // As the real activity does, the notices an event carries are delivered with it.
       recordClusterEvent: async (event) => {
         record(this.clusterEvents, event);
+        for (const notice of event.notices ?? []) record(this.notifications, notice);
       },
       deliverNotification: async (request) => {
         record(this.notifications, request);

@@ -18,6 +18,11 @@ export interface ClusterLifecycleInput {
    * search-attribute update. Analyses started before ask, and replay as recorded.
    */
   readonly earlierPatchesApplied?: true;
+  /**
+   * Set by kickoffs (and carried on) since the owners of a moved deadline are told by the activity that
+   * records the move, not by one activity each. Analyses started before ask a patch, and replay as recorded.
+   */
+  readonly movedDeadlineNoticesWithEvent?: true;
   /** Set when the analysis goes on in a fresh run (continue-as-new), so no history outgrows Temporal. */
   readonly carried?: CarriedAnalysis;
 }

@@ -24,6 +24,7 @@ import {
   decide,
   isClosedStage,
   LIBRARY_HOLIDAYS,
+  NotificationRequest,
   pinnedHolidays,
   openClusterCase,
   owedActions,
@@ -95,7 +96,13 @@ export async function clusterLifecycleWorkflow(input: ClusterLifecycleInput): Pr
   let indexedAs = carried ? '' : [ClusterStage.Kickoff, input.start.owningBureau.code].join('/');
 
   /** Events are recorded one after another, so the read model sees them in the workflow's order. */
-  function record(before: ClusterCase | null, change: CaseChange, savedText: SavedReportText | null, deadlinesChanged: boolean): Promise<void> {
+  function record(
+    before: ClusterCase | null,
+    change: CaseChange,
+    savedText: SavedReportText | null,
+    deadlinesChanged: boolean,
+    notices: readonly NotificationRequest[] = [],
+  ): Promise<void> {
     seq += 1;
     version += 1;
     const event: ClusterLifecycleEvent = {
@@ -117,6 +124,7 @@ export async function clusterLifecycleWorkflow(input: ClusterLifecycleInput): Pr
       owed: owedActions(state),
       deadlines: deadlinesChanged ? deadlines : null,
       savedText,
+      ...(notices.length > 0 ? { notices } : {}),
     };
     // Searchable by stage and bureau; an event that changes neither adds nothing to the history for them.
     const searchable = [state.stage, state.owningBureau.code].join('/');
@@ -221,6 +229,7 @@ export async function clusterLifecycleWorkflow(input: ClusterLifecycleInput): Pr
       closed: () => isClosedStage(state.stage) || continuing,
       sent: sentNotices,
       keepsTimer: input.earlierPatchesApplied === true || patched(KEEPS_REMINDER_TIMER),
+      noticesWithEvent: carried !== undefined || input.movedDeadlineNoticesWithEvent === true || patched(NOTICES_WITH_EVENT),
       nextCalendarChange: () => calendarChanges.shift(),
       hasCalendarChange: () => calendarChanges.length > 0,
       // A change that carries the calendar is re-planned from it here: no activity per analysis when a meeting moves.
@@ -228,7 +237,7 @@ export async function clusterLifecycleWorkflow(input: ClusterLifecycleInput): Pr
         change.calendar
           ? clusterDeadlinePlan(state.clusterNo, change.calendar.meetings, change.calendar.settings, change.calendar.holidays ? pinnedHolidays(change.calendar.holidays) : LIBRARY_HOLIDAYS)
           : loadClusterDeadlines(state.fiscalYear, state.clusterNo),
-      applyDeadlines: async (loaded, changedBy, moves) => {
+      applyDeadlines: async (loaded, changedBy, moves, notices) => {
         deadlines = loaded.deadlines;
         reminderOffsets = loaded.reminderOffsets;
         // A refused event is kept for admins by the activity; the reminders go on against the new deadlines.
@@ -245,6 +254,7 @@ export async function clusterLifecycleWorkflow(input: ClusterLifecycleInput): Pr
           },
           null,
           true,
+          notices,
         ).catch(() => undefined);
       },
     });
@@ -262,6 +272,7 @@ export async function clusterLifecycleWorkflow(input: ClusterLifecycleInput): Pr
       start: input.start,
       startedBy: input.startedBy,
       earlierPatchesApplied: true,
+      movedDeadlineNoticesWithEvent: true,
       carried: { state, deadlines, reminderOffsets, seq, sentNotices: [...sentNotices], calendarChanges: [...calendarChanges] },
     });
   }
@@ -278,3 +289,6 @@ const CONTINUE_AS_NEW = 'continue-as-new';
 
 /** Analyses started before this started a new reminder timer at every wake-up, as recorded. */
 const KEEPS_REMINDER_TIMER = 'keeps-reminder-timer';
+
+/** Analyses started before this told each owner of a moved deadline in an activity of its own, as recorded. */
+const NOTICES_WITH_EVENT = 'moved-deadline-notices-with-event';

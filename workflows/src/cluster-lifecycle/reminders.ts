@@ -6,6 +6,7 @@ import {
   Deadline,
   deadlineMovedRequest,
   noticeRequest,
+  NotificationRequest,
   owedActions,
   plannedNotices,
   scheduleAt,
@@ -36,12 +37,14 @@ export interface ReminderHost {
   readonly sent: Set<string>;
   /** Keeps the next reminder's timer across wake-ups; analyses started before started one at every wake-up, as recorded. */
   readonly keepsTimer: boolean;
+  /** Tells the owners of a moved deadline with the event that records the move; analyses started before sent each in an activity of its own after it. */
+  readonly noticesWithEvent: boolean;
   hasCalendarChange(): boolean;
   nextCalendarChange(): CalendarChange | undefined;
   /** The deadlines after a change of the calendar: from the calendar the change carries, or loaded. */
   reload(change: CalendarChange): Promise<ClusterDeadlinesLoad>;
-  /** Adopts reloaded deadlines and, when they differ, records the change in the audit trail and read model. */
-  applyDeadlines(loaded: ClusterDeadlinesLoad, changedBy: Actor, moves: readonly DeadlineMove[]): Promise<void>;
+  /** Adopts reloaded deadlines and, when they differ, records the change in the audit trail and read model, with the notices it sends. */
+  applyDeadlines(loaded: ClusterDeadlinesLoad, changedBy: Actor, moves: readonly DeadlineMove[], notices: readonly NotificationRequest[]): Promise<void>;
 }
 
 const nowIso = () => new Date().toISOString();
@@ -75,11 +78,17 @@ export async function runReminders(host: ReminderHost): Promise<void> {
       const before = host.current().deadlines;
       const loaded = await host.reload(change);
       const moves = deadlineMoves(before, loaded.deadlines);
-      if (JSON.stringify(before) !== JSON.stringify(loaded.deadlines) || moves.length > 0) await host.applyDeadlines(loaded, change.changedBy, moves);
-      const { state } = host.current();
-      for (const owed of owedActions(state)) {
-        const move = moves.find((candidate) => candidate.target === owed.reportKind);
-        if (move) await deliverNotification(deadlineMovedRequest(refOf(state), owed, move.before, move.after, nowIso(), change.changeId));
+      const changed = JSON.stringify(before) !== JSON.stringify(loaded.deadlines) || moves.length > 0;
+      const noticesTo = (state: ClusterCase) =>
+        owedActions(state).flatMap((owed) => {
+          const move = moves.find((candidate) => candidate.target === owed.reportKind);
+          return move ? [deadlineMovedRequest(refOf(state), owed, move.before, move.after, nowIso(), change.changeId)] : [];
+        });
+      if (host.noticesWithEvent) {
+        if (changed) await host.applyDeadlines(loaded, change.changedBy, moves, noticesTo(host.current().state));
+      } else {
+        if (changed) await host.applyDeadlines(loaded, change.changedBy, moves, []);
+        for (const notice of noticesTo(host.current().state)) await deliverNotification(notice);
       }
       continue;
     }

@@ -104,6 +104,7 @@ export class ClusterLifecycleService {
               // The deadlines as the calendar stands: the workflow plans its reminders without asking for them again.
               deadlinePlan: clusterDeadlinePlan(cluster.no, meetings, calendar),
               earlierPatchesApplied: true,
+              movedDeadlineNoticesWithEvent: true,
             },
           ],
           typedSearchAttributes: [

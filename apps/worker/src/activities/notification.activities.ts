@@ -49,7 +49,8 @@ export class NotificationActivitiesFactory {
     };
   }
 
-  private async deliver(request: NotificationRequest): Promise<NotificationDelivery> {
+  /** Also what other activities call for the notices they send with their own work. */
+  async deliver(request: NotificationRequest): Promise<NotificationDelivery> {
     const recipients = await this.notifications.resolveRecipients(request.recipients, request.excludedUserIds);
     const { newRecipients, pending } = await this.notifications.record(
       request,

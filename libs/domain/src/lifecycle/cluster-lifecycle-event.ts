@@ -1,6 +1,7 @@
 import type { ClusterCase, ReportState } from './cluster-case';
 import type { Deadline } from '../calendar/deadlines';
 import type { OwedAction } from './owed-actions';
+import type { NotificationRequest } from '../notifications/notification';
 
 /** The verbs of 決裁 as staff use them; the audit trail and history name actions by these. */
 export enum ClusterAction {
@@ -102,6 +103,11 @@ export interface ClusterLifecycleEvent {
   /** The cluster's deadlines, when the change set them (kickoff, a moved meeting); null when they stand. */
   readonly deadlines: readonly Deadline[] | null;
   readonly savedText: SavedReportText | null;
+  /**
+   * What the change tells people (the owners of a moved deadline), delivered by the same activity once
+   * the event is recorded, instead of by one activity each; absent in events of analyses started before.
+   */
+  readonly notices?: readonly NotificationRequest[];
 }
 
 /**
