@@ -27,7 +27,6 @@ import { DataSource } from 'typeorm';
 import { createTestDatabase, TestDatabase } from '../support/test-environment';
 
 const YEAR = 2024;
-const WHOLE_YEAR = { page: 1, pageSize: 1_000 };
 
 /**
  * The board's listing at the database: pages in board order off the places each cluster carries, and
@@ -81,6 +80,19 @@ describe('the board listing in PostgreSQL', () => {
     const expected = await boardOrder(2090);
     expect(expected).toEqual(expect.arrayContaining([101, 130, 157]));
     expect(await listed(2090, 7)).toEqual(expected);
+    expect((await catalogue.listAllClusters(2090, {})).map((row) => row.no)).toEqual(expected);
+  });
+
+  it('reads every cluster of a year of more than ten thousand, for what depends on all of them', async () => {
+    await catalogue.copyFiscalYear(YEAR, 2091);
+    await dataSource.query(
+      `INSERT INTO clusters (fiscal_year, no, name, group_code, kind_code, sort_order, analysed_this_year)
+       SELECT 2091, 1000 + n, '生成事業群 ' || n, 'policy-programme', NULL, 1000 + n, n % 2 = 0 FROM generate_series(1, 10000) AS n`,
+    );
+    expect(await catalogue.listAllClusters(2091, {})).toHaveLength(10_057);
+    const [{ analysed }] = await dataSource.query(`SELECT count(*)::int AS analysed FROM clusters WHERE fiscal_year = 2091 AND analysed_this_year`);
+    expect(analysed).toBeGreaterThanOrEqual(5_000);
+    expect(await catalogue.listAllClusters(2091, { analysedThisYear: true, stage: ClusterStage.NotStarted })).toHaveLength(analysed);
   });
 
   it('lists as 期限超過 exactly the clusters the domain judges overdue, at every moment of the year', async () => {
@@ -128,12 +140,18 @@ describe('the board listing in PostgreSQL', () => {
     await kickOff(41, (opened) => ({ ...opened, reports: opened.reports.map((report, index) => (index === 0 ? { ...report, status: ApprovalStatus.Approved } : report)) }));
 
     const unwritten = unwrittenReports(FY2024_LIFECYCLE_SETTINGS);
-    const everyRow = (await catalogue.listClusters(YEAR, {}, WHOLE_YEAR)).items;
+    const everyRow = await catalogue.listAllClusters(YEAR, {});
     const judged = (row: ClusterRow, at: string) =>
       boardRowProgress({ no: row.no, stage: row.stage, analysedThisYear: row.analysedThisYear, plannedDeadlines: row.deadlines, reports: row.reports.length > 0 ? row.reports : unwritten }, calendar, at)
         .overdue;
-    const filtered = async (overdue: boolean, at: string) =>
-      (await catalogue.listClusters(YEAR, { overdue: { overdue, at, beforeKickoff: overdueBeforeKickoff(calendar, unwritten, at) } }, WHOLE_YEAR)).items.map((row) => row.no);
+    const filtered = async (overdue: boolean, at: string) => {
+      const filter = { overdue: { overdue, at, beforeKickoff: overdueBeforeKickoff(calendar, unwritten, at) } };
+      const all = (await catalogue.listAllClusters(YEAR, filter)).map((row) => row.no);
+      // A page of the same filter counts the same clusters and starts with the same ones.
+      const page = await catalogue.listClusters(YEAR, filter, { page: 1, pageSize: 2 });
+      expect({ total: page.total, first: page.items.map((row) => row.no) }).toEqual({ total: all.length, first: all.slice(0, 2) });
+      return all;
+    };
 
     const moments = ['2024-05-01T00:00:00.000Z', '2024-05-20T00:00:00.000Z', '2024-06-10T00:00:00.000Z', '2024-07-20T00:00:00.000Z', '2025-03-01T00:00:00.000Z'];
     const overdueAt: Record<string, number[]> = {};

@@ -21,9 +21,6 @@ import { CatalogueService, toClusterView } from './catalogue.service';
 import { BoardRowView, ClusterPage, NextMeetingPanelView } from './cluster.dto';
 import { toDeadlineView } from './deadline-view';
 
-/** Enough to read every cluster of a year at once, for what depends on all of them. */
-const WHOLE_YEAR = { page: 1, pageSize: 1_000_000 };
-
 /** What a year's rows are judged against: its calendar, and the reports a cluster has before kickoff. */
 interface YearContext {
   readonly calendar: YearCalendar;
@@ -62,7 +59,7 @@ export class ClusterBoardService {
     const context = await this.contextOf(fiscalYear);
     const meeting = nextMeeting(context.calendar.meetings, tokyoDate(context.now));
     if (!meeting) return { meeting: null, due: [], atRisk: 0 };
-    const rows = (await this.clusters.listClusters(fiscalYear, {}, WHOLE_YEAR)).items;
+    const rows = await this.clusters.listAllClusters(fiscalYear, {});
     const owed = rows.map((row) => {
       const situation = situationOf(row, context);
       return { cluster: row, owed: owedDeadlines(situation, context.calendar, context.now), reports: situation.reports.map(reportProgress) };

@@ -47,7 +47,7 @@ export class KickoffService {
    */
   async kickoffFlagged({ fiscalYear, meeting, actor }: KickoffFlaggedCommand): Promise<BulkKickoffResponse> {
     await this.catalogue.requireFiscalYear(fiscalYear);
-    const { items: flagged } = await this.catalogueRepository.listClusters(fiscalYear, { analysedThisYear: true }, { page: 1, pageSize: 100_000 });
+    const flagged = await this.catalogueRepository.listAllClusters(fiscalYear, { analysedThisYear: true });
     const answer: BulkKickoffResponse = { started: 0, alreadyRunning: 0, skipped: [], flagged: flagged.length };
     const year = await this.lifecycle.kickoffYear(fiscalYear);
     await forEachAtMost(KICKOFF_CONCURRENCY, flagged, async (cluster) => {

@@ -19,7 +19,7 @@ export class MeetingDueService {
     await this.catalogue.requireFiscalYear(fiscalYear);
     if (!(await this.meetings.list(fiscalYear)).some((meeting) => meeting.id === meetingId)) throw refused('meeting.unknown', `会議 ${meetingId} はありません`);
     // Only kicked-off analyses owe anything; their deadlines are the ones their workflow planned.
-    const clusters = (await this.catalogueRepository.listClusters(fiscalYear, {}, { page: 1, pageSize: 10_000 })).items.filter(
+    const clusters = (await this.catalogueRepository.listAllClusters(fiscalYear, {})).filter(
       (row) => row.stage !== ClusterStage.NotStarted && row.deadlines.some((deadline) => deadline.meetingId === meetingId),
     );
     const details = await Promise.all(clusters.map((row) => this.details.detailOf(row, caller)));

@@ -24,7 +24,7 @@ export class ProgressService {
     const openItems = items.map((item) => ({ ...item, dueAt: item.dueAt ? item.dueAt.toISOString() : null }));
     // Where each cluster sits matters only for overdue items, so the catalogue is read only when there are some.
     const placements = openItems.some((item) => isOverdue(item.dueAt, now))
-      ? (await this.catalogueRepository.listClusters(fiscalYear, {}, { page: 1, pageSize: 10_000 })).items.map((cluster) => ({
+      ? (await this.catalogueRepository.listAllClusters(fiscalYear, {})).map((cluster) => ({
           no: cluster.no,
           groupCode: cluster.group.code,
           kindCode: cluster.kind?.code ?? null,

@@ -52,7 +52,7 @@ export class CalendarActivitiesFactory {
       tellCalendarChange: (change) => this.tellCalendarChange(change),
       composeMeetingDigests: (fiscalYear, meeting, key, now) => this.composeDigests(fiscalYear, meeting, key, now),
       pendingKickoffs: async (fiscalYear) => {
-        const { items } = await this.catalogue.listClusters(fiscalYear, { analysedThisYear: true, stage: ClusterStage.NotStarted }, { page: 1, pageSize: 10_000 });
+        const items = await this.catalogue.listAllClusters(fiscalYear, { analysedThisYear: true, stage: ClusterStage.NotStarted });
         return items.map((cluster) => ({ no: cluster.no, name: cluster.name }));
       },
     };

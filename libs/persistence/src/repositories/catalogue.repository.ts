@@ -131,6 +131,36 @@ const CLUSTER_SELECT = `
   LEFT JOIN cluster_kinds k ON k.fiscal_year = c.fiscal_year AND k.code = c.kind_code
   LEFT JOIN bureaus b ON b.code = c.owning_bureau_code`;
 
+/** The board's order: group, then kind (none first), then the cluster's own place; each row carries the first two (kept by a trigger). */
+const BOARD_ORDER = 'ORDER BY c.group_sort_order, c.kind_sort_order NULLS FIRST, c.sort_order';
+
+/** The WHERE clause of a filter over one year's clusters (alias c), with its parameters. */
+function clusterConditions(fiscalYear: number, filter: ClusterFilter): { readonly where: string; readonly params: unknown[] } {
+  const conditions = ['c.fiscal_year = $1'];
+  const params: unknown[] = [fiscalYear];
+  const param = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  if (filter.group !== undefined) conditions.push(`c.group_code = ${param(filter.group)}`);
+  if (filter.kind !== undefined) conditions.push(`c.kind_code = ${param(filter.kind)}`);
+  if (filter.stage !== undefined) conditions.push(`c.stage = ${param(filter.stage)}`);
+  if (filter.bureau !== undefined) conditions.push(`c.owning_bureau_code = ${param(filter.bureau)}`);
+  if (filter.analysedThisYear !== undefined) conditions.push(`c.analysed_this_year = ${param(filter.analysedThisYear)}`);
+  if (filter.overdue !== undefined) {
+    const { overdue, at, beforeKickoff } = filter.overdue;
+    const notStarted = param(ClusterStage.NotStarted);
+    // Written as alternatives an index can serve each of: kicked off and past the stored time, or not
+    // kicked off with a verdict of overdue. NULL (a cluster that owes nothing) counts as not overdue.
+    const isOverdue = `((c.stage <> ${notStarted} AND c.overdue_from < ${param(at)}::timestamptz)
+      OR (c.stage = ${notStarted} AND c.analysed_this_year = ANY(${param(beforeKickoff.unnamedWhenAnalysed)}::boolean[]) AND c.no <> ALL(${param(beforeKickoff.named)}::int[]))
+      OR (c.stage = ${notStarted} AND c.analysed_this_year AND c.no = ANY(${param(beforeKickoff.namedOverdueWhenAnalysed)}::int[]))
+      OR (c.stage = ${notStarted} AND NOT c.analysed_this_year AND c.no = ANY(${param(beforeKickoff.namedOverdueWhenNotAnalysed)}::int[])))`;
+    conditions.push(overdue ? isOverdue : `NOT coalesce(${isOverdue}, false)`);
+  }
+  return { where: conditions.join(' AND '), params };
+}
+
 /** Reads and edits each fiscal year's cluster catalogue and its lifecycle read model. */
 export class CatalogueRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -150,40 +180,20 @@ export class CatalogueRepository {
   }
 
   async listClusters(fiscalYear: number, filter: ClusterFilter, page: PageRequest): Promise<Page<ClusterRow>> {
-    const conditions = ['c.fiscal_year = $1'];
-    const params: unknown[] = [fiscalYear];
-    const param = (value: unknown) => {
-      params.push(value);
-      return `$${params.length}`;
-    };
-    if (filter.group !== undefined) conditions.push(`c.group_code = ${param(filter.group)}`);
-    if (filter.kind !== undefined) conditions.push(`c.kind_code = ${param(filter.kind)}`);
-    if (filter.stage !== undefined) conditions.push(`c.stage = ${param(filter.stage)}`);
-    if (filter.bureau !== undefined) conditions.push(`c.owning_bureau_code = ${param(filter.bureau)}`);
-    if (filter.analysedThisYear !== undefined) conditions.push(`c.analysed_this_year = ${param(filter.analysedThisYear)}`);
-    if (filter.overdue !== undefined) {
-      const { overdue, at, beforeKickoff } = filter.overdue;
-      const notStarted = param(ClusterStage.NotStarted);
-      // Written as alternatives an index can serve each of: kicked off and past the stored time, or not
-      // kicked off with a verdict of overdue. NULL (a cluster that owes nothing) counts as not overdue.
-      const isOverdue = `((c.stage <> ${notStarted} AND c.overdue_from < ${param(at)}::timestamptz)
-        OR (c.stage = ${notStarted} AND c.analysed_this_year = ANY(${param(beforeKickoff.unnamedWhenAnalysed)}::boolean[]) AND c.no <> ALL(${param(beforeKickoff.named)}::int[]))
-        OR (c.stage = ${notStarted} AND c.analysed_this_year AND c.no = ANY(${param(beforeKickoff.namedOverdueWhenAnalysed)}::int[]))
-        OR (c.stage = ${notStarted} AND NOT c.analysed_this_year AND c.no = ANY(${param(beforeKickoff.namedOverdueWhenNotAnalysed)}::int[])))`;
-      conditions.push(overdue ? isOverdue : `NOT coalesce(${isOverdue}, false)`);
-    }
-    const where = conditions.join(' AND ');
+    const { where, params } = clusterConditions(fiscalYear, filter);
     // The page is chosen in board order off an index, and only its rows are read whole, with their reports and owed actions.
-    const keys = pageStatement(`SELECT c.no FROM clusters c WHERE ${where} ORDER BY c.group_sort_order, c.kind_sort_order NULLS FIRST, c.sort_order`, params, page);
+    const keys = pageStatement(`SELECT c.no FROM clusters c WHERE ${where} ${BOARD_ORDER}`, params, page);
     const [[{ total }], rows] = await Promise.all([
       queryRows<{ total: number }>(this.dataSource, `SELECT count(*)::int AS total FROM clusters c WHERE ${where}`, params),
-      queryRows<ClusterRecord>(
-        this.dataSource,
-        `${CLUSTER_SELECT} WHERE c.fiscal_year = $1 AND c.no = ANY(ARRAY(${keys.sql})) ORDER BY c.group_sort_order, c.kind_sort_order NULLS FIRST, c.sort_order`,
-        keys.params,
-      ),
+      queryRows<ClusterRecord>(this.dataSource, `${CLUSTER_SELECT} WHERE c.fiscal_year = $1 AND c.no = ANY(ARRAY(${keys.sql})) ${BOARD_ORDER}`, keys.params),
     ]);
     return { items: rows.map(toClusterRow), total, page: page.page, pageSize: page.pageSize };
+  }
+
+  /** Every cluster of the year the filter lets through, in board order: for what depends on all of them, however many there are. */
+  async listAllClusters(fiscalYear: number, filter: ClusterFilter): Promise<ClusterRow[]> {
+    const { where, params } = clusterConditions(fiscalYear, filter);
+    return (await queryRows<ClusterRecord>(this.dataSource, `${CLUSTER_SELECT} WHERE ${where} ${BOARD_ORDER}`, params)).map(toClusterRow);
   }
 
   async findCluster(fiscalYear: number, no: number): Promise<ClusterRow | null> {
