@@ -34,8 +34,18 @@ describe('schema and FY2024 seed on a real PostgreSQL', () => {
   });
 
   it('undoes the latest migration and applies it again, keeping the board in order and the clusters as they were', async () => {
+    // A kicked-off cluster, as the projection leaves it, so that applying the migration again has a moment of falling behind to work out.
+    const deadlines = [
+      { target: 'interim', meetingId: 'x1', meetingName: '第1回X会議', meetingDateLabel: '', dueDate: '2024-07-12', dueAt: '2024-07-12T08:00:00.000Z', provisional: false },
+    ];
+    const reports = [{ kind: 'interim', label: '経過報告', stage: 'INTERIM_REPORT', status: 'DRAFT', authorIds: [], latestVersion: null, submission: null, lastReturn: null, approvedAt: null }];
+    await dataSource.query(`UPDATE clusters SET stage = 'INTERIM_REPORT', deadlines = $1, case_state = $2, overdue_from = '2024-07-12T08:00:00.000Z' WHERE fiscal_year = 2024 AND no = 27`, [
+      JSON.stringify(deadlines),
+      JSON.stringify({ reports }),
+    ]);
     const clusters = async () => dataSource.query(`SELECT fiscal_year, no, name, group_sort_order, kind_sort_order, overdue_from FROM clusters ORDER BY fiscal_year, no`);
     const before = await clusters();
+    expect(before.filter((row: { overdue_from: Date | null }) => row.overdue_from !== null)).toHaveLength(1);
     await dataSource.undoLastMigration();
     expect(await dataSource.query(`SELECT count(*)::int AS n FROM clusters WHERE fiscal_year = 2024`)).toEqual([{ n: 57 }]);
     expect((await runMigrations(database.url)).length).toBe(1);
