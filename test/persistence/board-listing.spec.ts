@@ -48,14 +48,14 @@ describe('the board listing in PostgreSQL', () => {
     await database?.drop();
   });
 
-  /** Board order as the catalogue defines it: group, then kind (none first), then the cluster's own place. */
+  /** Board order as the catalogue defines it: group, then kind (none first), then the cluster's own place, then its number. */
   const boardOrder = async (fiscalYear: number): Promise<number[]> =>
     (
       await dataSource.query(
         `SELECT c.no FROM clusters c
            JOIN cluster_groups g ON g.fiscal_year = c.fiscal_year AND g.code = c.group_code
            LEFT JOIN cluster_kinds k ON k.fiscal_year = c.fiscal_year AND k.code = c.kind_code
-          WHERE c.fiscal_year = $1 ORDER BY g.sort_order, k.sort_order NULLS FIRST, c.sort_order`,
+          WHERE c.fiscal_year = $1 ORDER BY g.sort_order, k.sort_order NULLS FIRST, c.sort_order, c.no`,
         [fiscalYear],
       )
     ).map((row: { no: number }) => row.no);
@@ -75,10 +75,15 @@ describe('the board listing in PostgreSQL', () => {
       `INSERT INTO clusters (fiscal_year, no, name, group_code, kind_code, sort_order, analysed_this_year)
        SELECT 2090, 100 + no, name || '（新設）', group_code, kind_code, 0, false FROM clusters WHERE fiscal_year = 2090 AND no IN (1, 30, 57)`,
     );
+    // Two more in No.101's place exactly: pages must neither repeat nor skip clusters that tie.
+    await dataSource.query(
+      `INSERT INTO clusters (fiscal_year, no, name, group_code, kind_code, sort_order, analysed_this_year)
+       SELECT 2090, 200 + n, '同順位の事業群 ' || n, group_code, kind_code, 0, false FROM clusters, generate_series(1, 2) AS n WHERE fiscal_year = 2090 AND no = 1`,
+    );
     const lastGroup = (await dataSource.query(`SELECT code FROM cluster_groups WHERE fiscal_year = 2090 ORDER BY sort_order DESC LIMIT 1`))[0].code;
     await dataSource.query(`UPDATE cluster_groups SET sort_order = -1 WHERE fiscal_year = 2090 AND code = $1`, [lastGroup]);
     const expected = await boardOrder(2090);
-    expect(expected).toEqual(expect.arrayContaining([101, 130, 157]));
+    expect(expected).toEqual(expect.arrayContaining([101, 130, 157, 201, 202]));
     expect(await listed(2090, 7)).toEqual(expected);
     expect((await catalogue.listAllClusters(2090, {})).map((row) => row.no)).toEqual(expected);
   });

@@ -42,9 +42,9 @@ export class BoardOrderAndOverdue1733600000000 implements MigrationInterface {
       CREATE TRIGGER cluster_kinds_reordered AFTER UPDATE OF sort_order ON cluster_kinds
       FOR EACH ROW EXECUTE FUNCTION cluster_kinds_reordered()`);
     await queryRunner.query(`UPDATE clusters SET group_code = group_code`);
-    await queryRunner.query(`CREATE INDEX clusters_board_order_idx ON clusters (fiscal_year, group_sort_order, kind_sort_order NULLS FIRST, sort_order)`);
+    await queryRunner.query(`CREATE INDEX clusters_board_order_idx ON clusters (fiscal_year, group_sort_order, kind_sort_order NULLS FIRST, sort_order, no)`);
     await queryRunner.query(
-      `CREATE INDEX clusters_bureau_board_order_idx ON clusters (fiscal_year, owning_bureau_code, group_sort_order, kind_sort_order NULLS FIRST, sort_order)`,
+      `CREATE INDEX clusters_bureau_board_order_idx ON clusters (fiscal_year, owning_bureau_code, group_sort_order, kind_sort_order NULLS FIRST, sort_order, no)`,
     );
     await queryRunner.query(`CREATE INDEX clusters_overdue_from_idx ON clusters (fiscal_year, overdue_from) WHERE overdue_from IS NOT NULL`);
     await queryRunner.query(`CREATE INDEX clusters_stage_analysed_idx ON clusters (fiscal_year, stage, analysed_this_year)`);

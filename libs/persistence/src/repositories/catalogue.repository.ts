@@ -131,8 +131,8 @@ const CLUSTER_SELECT = `
   LEFT JOIN cluster_kinds k ON k.fiscal_year = c.fiscal_year AND k.code = c.kind_code
   LEFT JOIN bureaus b ON b.code = c.owning_bureau_code`;
 
-/** The board's order: group, then kind (none first), then the cluster's own place; each row carries the first two (kept by a trigger). */
-const BOARD_ORDER = 'ORDER BY c.group_sort_order, c.kind_sort_order NULLS FIRST, c.sort_order';
+/** The board's order: group, then kind (none first), then the cluster's own place and, between equal places, its number, so pages never overlap; each row carries the first two (kept by a trigger). */
+const BOARD_ORDER = 'ORDER BY c.group_sort_order, c.kind_sort_order NULLS FIRST, c.sort_order, c.no';
 
 /** The WHERE clause of a filter over one year's clusters (alias c), with its parameters. */
 function clusterConditions(fiscalYear: number, filter: ClusterFilter): { readonly where: string; readonly params: unknown[] } {
