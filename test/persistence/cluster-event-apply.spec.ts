@@ -1,6 +1,18 @@
-import { caseDelta, ClusterAction, ClusterCase, ClusterLifecycleEvent, ClusterStage, openClusterCase, owedActions, ApprovalStatus, SavedReportText } from '@app/domain';
+import {
+  caseDelta,
+  ClusterAction,
+  ClusterCase,
+  ClusterLifecycleEvent,
+  ClusterStage,
+  openClusterCase,
+  owedActions,
+  ApprovalStatus,
+  PROJECTION_FAILED_FAILURE_TYPE,
+  SavedReportText,
+} from '@app/domain';
 import { BureauRepository, ClusterEventRepository, createDataSourceOptions, FY2024_LIFECYCLE_SETTINGS, ReportTextRepository, UnprojectableEventError } from '@app/persistence';
 import { DataSource } from 'typeorm';
+import { projectEvent } from '../../apps/worker/src/activities/event-projection';
 import { createTestDatabase, TestDatabase } from '../support/test-environment';
 
 const CLUSTER_NO = 27;
@@ -103,6 +115,21 @@ describe('applying lifecycle events to the read model', () => {
     expect(await auditIds()).toHaveLength(2);
   });
 
+  it("through the worker's projection: keeps a refused event for admins and ends the activity without retries, but lets an outage be retried", async () => {
+    const logged: string[] = [];
+    const logger = { log: () => {}, warn: () => {}, error: (message: string) => logged.push(message) };
+    const refused = event(3, drafted(1), drafted(2), { reportKind: interim, savedText: savedText(2, 'e'.repeat(64)) });
+    const failure = await projectEvent(events, refused, logger);
+    expect(failure).toMatchObject({ type: PROJECTION_FAILED_FAILURE_TYPE, nonRetryable: true });
+    expect(failure?.message).toContain(refused.eventId);
+    expect((await events.listFailures({ page: 1, pageSize: 10 })).items.map((kept) => kept.eventId)).toContain(refused.eventId);
+    expect(logged).toEqual([expect.stringContaining(refused.eventId)]);
+    const outage = new Error('connect ECONNREFUSED 127.0.0.1:5432');
+    const unreachable = { apply: () => Promise.reject(outage), recordFailure: () => Promise.resolve() };
+    await expect(projectEvent(unreachable, refused, logger)).rejects.toBe(outage);
+    expect(logged).toHaveLength(1);
+  });
+
   it('records a repeated event once, and refuses an id reused for another change', async () => {
     expect(await events.apply(event(1, null, kickedOff))).toEqual({ applied: false });
     const reused = event(1, null, kickedOff, { action: ClusterAction.Withdraw, occurredAt: '2024-09-01T00:00:00.000Z' });
@@ -129,7 +156,7 @@ describe('applying lifecycle events to the read model', () => {
   it('keeps an event the read model refused where admins see it', async () => {
     const refused = event(9, drafted(1), drafted(2), { analysisId: 'a-second-analysis' });
     await events.recordFailure(refused, '別の経営分析');
-    const [failure] = await dataSource.query(`SELECT event_id, seq, action, problem FROM projection_failures`);
+    const [failure] = await dataSource.query(`SELECT event_id, seq, action, problem FROM projection_failures WHERE event_id = $1`, [refused.eventId]);
     expect(failure).toEqual({ event_id: refused.eventId, seq: 9, action: ClusterAction.SaveDraft, problem: '別の経営分析' });
   });
 });

@@ -1,8 +1,8 @@
-import { pinnedHolidays, holidaysOfFiscalYear, PROJECTION_FAILED_FAILURE_TYPE, ProcessDeadlineRule, processDeadlines, ProcessEvent, ProcessKind, ProcessSubject } from '@app/domain';
-import { FiscalYearSettingsRepository, isDeterministicSqlFailure, MeetingRepository, ProcessEventRepository, UnprojectableEventError } from '@app/persistence';
+import { pinnedHolidays, holidaysOfFiscalYear, ProcessDeadlineRule, processDeadlines, ProcessEvent, ProcessKind, ProcessSubject } from '@app/domain';
+import { FiscalYearSettingsRepository, MeetingRepository, ProcessEventRepository } from '@app/persistence';
 import { ProcessActivities, ProcessDeadlinesLoad } from '@app/temporal';
 import { Injectable, Logger } from '@nestjs/common';
-import { ApplicationFailure } from '@temporalio/common';
+import { projectEvent } from './event-projection';
 
 const NO_DEADLINES: ProcessDeadlinesLoad = { deadlines: [], reminderOffsets: [] };
 
@@ -20,16 +20,8 @@ export class ProcessActivitiesFactory {
   create(): ProcessActivities {
     return {
       recordProcessEvent: async (event: ProcessEvent) => {
-        try {
-          await this.events.apply(event);
-        } catch (error) {
-          if (!(error instanceof UnprojectableEventError) && !isDeterministicSqlFailure(error)) throw error;
-          // Retrying would fail the same way and hold up the process's later actions: report it, keep it, move on.
-          const problem = error instanceof Error ? error.message : String(error);
-          this.logger.error(`read model could not take event ${event.eventId} (${event.action}): ${problem}`);
-          await this.events.recordFailure(event, problem);
-          throw ApplicationFailure.nonRetryable(`読み取りモデルに反映できない事象です（${event.eventId}）: ${problem}`, PROJECTION_FAILED_FAILURE_TYPE);
-        }
+        const refusal = await projectEvent(this.events, event, this.logger);
+        if (refusal) throw refusal;
       },
       loadProcessDeadlines: async (subject) => {
         const rules = await this.deadlineRules(subject);

@@ -1,6 +1,12 @@
 import { ClusterStage, Deadline, overdueFrom, ReportState } from '@app/domain';
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
+/** The catalogue's tables whose order a cluster's row copies, and the trigger that keeps the copy. */
+const REORDERED = [
+  { table: 'cluster_groups', column: 'group', trigger: 'cluster_groups_reordered' },
+  { table: 'cluster_kinds', column: 'kind', trigger: 'cluster_kinds_reordered' },
+] as const;
+
 /**
  * What the board's reads need to stay fast at ten thousand clusters a year. Each cluster carries its
  * group's and kind's place, so a page in board order is read off an index instead of sorting the year;
@@ -23,24 +29,16 @@ export class BoardOrderAndOverdue1733600000000 implements MigrationInterface {
     await queryRunner.query(`
       CREATE TRIGGER clusters_board_place BEFORE INSERT OR UPDATE OF fiscal_year, group_code, kind_code ON clusters
       FOR EACH ROW EXECUTE FUNCTION clusters_board_place()`);
-    await queryRunner.query(`
-      CREATE FUNCTION cluster_groups_reordered() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        UPDATE clusters SET group_sort_order = NEW.sort_order WHERE fiscal_year = NEW.fiscal_year AND group_code = NEW.code;
-        RETURN NULL;
-      END $$`);
-    await queryRunner.query(`
-      CREATE TRIGGER cluster_groups_reordered AFTER UPDATE OF sort_order ON cluster_groups
-      FOR EACH ROW EXECUTE FUNCTION cluster_groups_reordered()`);
-    await queryRunner.query(`
-      CREATE FUNCTION cluster_kinds_reordered() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        UPDATE clusters SET kind_sort_order = NEW.sort_order WHERE fiscal_year = NEW.fiscal_year AND kind_code = NEW.code;
-        RETURN NULL;
-      END $$`);
-    await queryRunner.query(`
-      CREATE TRIGGER cluster_kinds_reordered AFTER UPDATE OF sort_order ON cluster_kinds
-      FOR EACH ROW EXECUTE FUNCTION cluster_kinds_reordered()`);
+    // A group or kind moved on the board moves its clusters with it.
+    for (const { table, column, trigger } of REORDERED) {
+      await queryRunner.query(`
+        CREATE FUNCTION ${trigger}() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          UPDATE clusters SET ${column}_sort_order = NEW.sort_order WHERE fiscal_year = NEW.fiscal_year AND ${column}_code = NEW.code;
+          RETURN NULL;
+        END $$`);
+      await queryRunner.query(`CREATE TRIGGER ${trigger} AFTER UPDATE OF sort_order ON ${table} FOR EACH ROW EXECUTE FUNCTION ${trigger}()`);
+    }
     await queryRunner.query(`UPDATE clusters SET group_code = group_code`);
     await queryRunner.query(`CREATE INDEX clusters_board_order_idx ON clusters (fiscal_year, group_sort_order, kind_sort_order NULLS FIRST, sort_order, no)`);
     await queryRunner.query(
@@ -69,10 +67,12 @@ export class BoardOrderAndOverdue1733600000000 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE INDEX clusters_bureau_idx ON clusters (fiscal_year, owning_bureau_code)`);
-    await queryRunner.query(`DROP TRIGGER cluster_kinds_reordered ON cluster_kinds`);
-    await queryRunner.query(`DROP TRIGGER cluster_groups_reordered ON cluster_groups`);
+    for (const { table, trigger } of REORDERED) {
+      await queryRunner.query(`DROP TRIGGER ${trigger} ON ${table}`);
+      await queryRunner.query(`DROP FUNCTION ${trigger}()`);
+    }
     await queryRunner.query(`DROP TRIGGER clusters_board_place ON clusters`);
-    await queryRunner.query(`DROP FUNCTION cluster_kinds_reordered(), cluster_groups_reordered(), clusters_board_place()`);
+    await queryRunner.query(`DROP FUNCTION clusters_board_place()`);
     await queryRunner.query(`ALTER TABLE clusters DROP COLUMN group_sort_order, DROP COLUMN kind_sort_order, DROP COLUMN overdue_from`);
     await queryRunner.query(`DROP INDEX clusters_stage_analysed_idx, clusters_bureau_stage_idx`);
   }
