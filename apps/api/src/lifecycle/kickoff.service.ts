@@ -10,7 +10,7 @@ import { KickoffClusterCommand, KickoffFlaggedCommand } from './lifecycle.comman
 /**
  * Starting workflows several at a time keeps a bulk kickoff quick without flooding the server: a year
  * of Kitakyushu's size starts at once, a larger one 64 at a time. Measured on 2 cores: the 57 of FY2024
- * reach the read model in 1.4–1.8 s, against 1.7–2.1 s 16 at a time.
+ * reach the read model in 1.4–1.9 s, against 1.7–2.1 s 16 at a time.
  */
 const KICKOFF_CONCURRENCY = 64;
 
