@@ -17,14 +17,13 @@ import {
   CatalogueRepository,
   ClusterEventRepository,
   ClusterRow,
-  createDataSourceOptions,
   FiscalYearSettingsRepository,
   FY2024_LIFECYCLE_SETTINGS,
   MeetingRepository,
   saveMeeting,
 } from '@app/persistence';
 import { DataSource } from 'typeorm';
-import { createTestDatabase, TestDatabase } from '../support/test-environment';
+import { useTestDataSource } from '../support/test-data-source';
 
 const YEAR = 2024;
 
@@ -33,19 +32,14 @@ const YEAR = 2024;
  * the 期限超過 filter selecting exactly the clusters the domain judges overdue, kicked off or not.
  */
 describe('the board listing in PostgreSQL', () => {
-  let database: TestDatabase;
+  const testbed = useTestDataSource();
   let dataSource: DataSource;
   let catalogue: CatalogueRepository;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    dataSource = await new DataSource(createDataSourceOptions(database.url)).initialize();
+    dataSource = testbed.dataSource;
     catalogue = new CatalogueRepository(dataSource);
     await new BureauRepository(dataSource).create({ code: 'kankyo', name: '環境局' });
-  });
-  afterAll(async () => {
-    await dataSource?.destroy();
-    await database?.drop();
   });
 
   /** Board order as the catalogue defines it: group, then kind (none first), then the cluster's own place, then its number. */

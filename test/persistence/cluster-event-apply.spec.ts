@@ -10,28 +10,23 @@ import {
   PROJECTION_FAILED_FAILURE_TYPE,
   SavedReportText,
 } from '@app/domain';
-import { BureauRepository, ClusterEventRepository, createDataSourceOptions, FY2024_LIFECYCLE_SETTINGS, ReportTextRepository, UnprojectableEventError } from '@app/persistence';
+import { BureauRepository, ClusterEventRepository, FY2024_LIFECYCLE_SETTINGS, ReportTextRepository, UnprojectableEventError } from '@app/persistence';
 import { DataSource } from 'typeorm';
 import { projectEvent } from '../../apps/worker/src/activities/event-projection';
-import { createTestDatabase, TestDatabase } from '../support/test-environment';
+import { useTestDataSource } from '../support/test-data-source';
 
 const CLUSTER_NO = 27;
 const ANALYSIS = 'run-of-the-first-analysis';
 
 describe('applying lifecycle events to the read model', () => {
-  let database: TestDatabase;
+  const testbed = useTestDataSource();
   let dataSource: DataSource;
   let events: ClusterEventRepository;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    dataSource = await new DataSource(createDataSourceOptions(database.url)).initialize();
+    dataSource = testbed.dataSource;
     events = new ClusterEventRepository(dataSource);
     await new BureauRepository(dataSource).create({ code: 'kankyo', name: '環境局' });
-  });
-  afterAll(async () => {
-    await dataSource?.destroy();
-    await database?.drop();
   });
 
   const kickedOff: ClusterCase = openClusterCase({

@@ -1,23 +1,18 @@
 import { Meeting } from '@app/domain';
-import { ClusterEventRepository, createDataSourceOptions, MeetingRepository, NewAuditEntry } from '@app/persistence';
+import { ClusterEventRepository, MeetingRepository, NewAuditEntry } from '@app/persistence';
 import { DataSource } from 'typeorm';
-import { createTestDatabase, TestDatabase } from '../support/test-environment';
+import { useTestDataSource } from '../support/test-data-source';
 
 describe('recording a change of a meeting', () => {
-  let database: TestDatabase;
+  const testbed = useTestDataSource();
   let dataSource: DataSource;
   let events: ClusterEventRepository;
   let meetings: MeetingRepository;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    dataSource = await new DataSource(createDataSourceOptions(database.url)).initialize();
+    dataSource = testbed.dataSource;
     events = new ClusterEventRepository(dataSource);
     meetings = new MeetingRepository(dataSource);
-  });
-  afterAll(async () => {
-    await dataSource?.destroy();
-    await database?.drop();
   });
 
   const moved = (id: string, day: number): Meeting => ({ id, name: '第3回X会議', date: { kind: 'exact', date: `2024-10-${String(day).padStart(2, '0')}` }, agenda: [] });

@@ -1,23 +1,18 @@
-import { BureauRepository, createDataSourceOptions } from '@app/persistence';
+import { BureauRepository } from '@app/persistence';
 import { DataSource } from 'typeorm';
-import { createTestDatabase, TestDatabase } from '../support/test-environment';
+import { useTestDataSource } from '../support/test-data-source';
 
 /** The one paging helper, seen through a repository that uses it, on a real PostgreSQL. */
 describe('paged listings', () => {
-  let database: TestDatabase;
+  const testbed = useTestDataSource();
   let dataSource: DataSource;
   let bureaus: BureauRepository;
   const codes = ['a-kyoku', 'b-kyoku', 'c-kyoku', 'd-kyoku', 'e-kyoku'];
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    dataSource = await new DataSource(createDataSourceOptions(database.url)).initialize();
+    dataSource = testbed.dataSource;
     bureaus = new BureauRepository(dataSource);
     for (const code of [...codes].reverse()) await bureaus.create({ code, name: `${code}局` });
-  });
-  afterAll(async () => {
-    await dataSource?.destroy();
-    await database?.drop();
   });
 
   it('gives each page its rows in order, with the total of the whole listing', async () => {

@@ -1,4 +1,4 @@
-import { BureauRepository, CatalogueRepository, createDataSourceOptions, DEMO_ORGANISATION, DEMO_PASSWORD, FY2024_CLUSTERS, prepareDatabase } from '@app/persistence';
+import { BureauRepository, CatalogueRepository, DEMO_ORGANISATION, DEMO_PASSWORD, FY2024_CLUSTERS, prepareDatabase } from '@app/persistence';
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -6,6 +6,7 @@ import { hashPassword } from '@app/security';
 import { prepareSystem } from '../../apps/setup/src/prepare-system';
 import { login, startApi } from '../support/api-harness';
 import { createTestDatabase, TestDatabase, testTemporalAddress, uniqueName } from '../support/test-environment';
+import { useTestDataSource } from '../support/test-data-source';
 import { testTemporal } from '../support/test-temporal';
 
 const DEMO_BUREAUS = DEMO_ORGANISATION.bureaus.length;
@@ -14,16 +15,11 @@ const DEMO_USERS = DEMO_ORGANISATION.users.length;
 const CHOSEN_CLUSTER = 27;
 
 describe('demo data (DEMO_DATA=true) on a real PostgreSQL', () => {
-  let database: TestDatabase;
+  const testbed = useTestDataSource();
   let dataSource: DataSource;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    dataSource = await new DataSource(createDataSourceOptions(database.url)).initialize();
-  });
-  afterAll(async () => {
-    await dataSource?.destroy();
-    await database?.drop();
+    dataSource = testbed.dataSource;
   });
 
   const snapshot = async () => ({
@@ -33,7 +29,7 @@ describe('demo data (DEMO_DATA=true) on a real PostgreSQL', () => {
   });
 
   it('is absent unless asked for', async () => {
-    const prepared = await prepareDatabase(database.url);
+    const prepared = await prepareDatabase(testbed.database.url);
     expect(prepared.demo).toBeUndefined();
     const [{ count }] = await dataSource.query(`SELECT count(*)::int AS count FROM bureaus`);
     expect(count).toBe(0);
@@ -43,7 +39,7 @@ describe('demo data (DEMO_DATA=true) on a real PostgreSQL', () => {
     await new BureauRepository(dataSource).create({ code: 'kikaku', name: '企画調整局' });
     await new CatalogueRepository(dataSource).updateCluster(2024, CHOSEN_CLUSTER, { owningBureauCode: 'kikaku' });
 
-    const prepared = await prepareDatabase(database.url, { demoData: { hashPassword } });
+    const prepared = await prepareDatabase(testbed.database.url, { demoData: { hashPassword } });
     expect(prepared.demo).toEqual({ bureausCreated: DEMO_BUREAUS, usersCreated: DEMO_USERS, clustersAssigned: FY2024_CLUSTERS.length - 1 });
 
     const bureaus: { code: string; is_demo: boolean }[] = await dataSource.query(`SELECT code, is_demo FROM bureaus`);
@@ -68,7 +64,7 @@ describe('demo data (DEMO_DATA=true) on a real PostgreSQL', () => {
 
   it('changes nothing when run again', async () => {
     const before = await snapshot();
-    const again = await prepareDatabase(database.url, { demoData: { hashPassword } });
+    const again = await prepareDatabase(testbed.database.url, { demoData: { hashPassword } });
     expect(again.demo).toEqual({ bureausCreated: 0, usersCreated: 0, clustersAssigned: 0 });
     expect(await snapshot()).toEqual(before);
   });
@@ -77,7 +73,7 @@ describe('demo data (DEMO_DATA=true) on a real PostgreSQL', () => {
     let app: INestApplication;
 
     beforeAll(async () => {
-      app = await startApi({ databaseUrl: database.url, temporalAddress: testTemporalAddress(), taskQueue: uniqueName('queue') });
+      app = await startApi({ databaseUrl: testbed.database.url, temporalAddress: testTemporalAddress(), taskQueue: uniqueName('queue') });
     });
     afterAll(async () => {
       await app?.close();
