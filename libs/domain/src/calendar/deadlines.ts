@@ -40,13 +40,18 @@ export function clusterDeadlines(
  * no agenda names share one plan, worked out once; each named one gets its own.
  */
 export function yearDeadlines(meetings: readonly Meeting[], settings: CalendarSettings, holidays: HolidayCalendar = LIBRARY_HOLIDAYS): (clusterNo: number) => readonly Deadline[] {
-  const named = new Set(meetings.flatMap((meeting) => meeting.agenda.map((item) => item.clusterNo)));
+  const named = new Set(agendaClusterNos(meetings));
   let unnamed: readonly Deadline[] | null = null;
   return (clusterNo) => {
     if (named.has(clusterNo)) return clusterDeadlines(clusterNo, meetings, settings, holidays);
     unnamed ??= clusterDeadlines(clusterNo, meetings, settings, holidays);
     return unnamed;
   };
+}
+
+/** The clusters the meetings' agendas name, in order: the only ones whose deadlines differ from the year's defaults. */
+export function agendaClusterNos(meetings: readonly Meeting[]): number[] {
+  return [...new Set(meetings.flatMap((meeting) => meeting.agenda.map((item) => item.clusterNo)))].sort((a, b) => a - b);
 }
 
 function agendaMeeting(meetings: readonly Meeting[], clusterNo: number, target: string): Meeting | undefined {

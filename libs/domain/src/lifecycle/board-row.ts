@@ -1,6 +1,6 @@
 import { businessDaysBefore } from '../calendar/business-days';
 import { CalendarSettings, KICKOFF_TARGET } from '../calendar/calendar-settings';
-import { Deadline, yearDeadlines } from '../calendar/deadlines';
+import { agendaClusterNos, Deadline, yearDeadlines } from '../calendar/deadlines';
 import { Meeting } from '../calendar/meeting';
 import { earliestMeetingDay } from '../calendar/meeting-date';
 import { tokyoDate } from '../calendar/tokyo-dates';
@@ -142,7 +142,7 @@ export interface OverdueBeforeKickoff {
 }
 
 export function overdueBeforeKickoff(calendar: YearCalendar, unwritten: readonly ReportState[], now: string): OverdueBeforeKickoff {
-  const named = [...new Set(calendar.meetings.flatMap((meeting) => meeting.agenda.map((item) => item.clusterNo)))].sort((a, b) => a - b);
+  const named = agendaClusterNos(calendar.meetings);
   const overdue = (no: number, analysedThisYear: boolean) =>
     isPastDue(overdueFrom({ no, stage: ClusterStage.NotStarted, analysedThisYear, plannedDeadlines: [], reports: unwritten }, calendar), now);
   const unnamed = (named.at(-1) ?? 0) + 1;
