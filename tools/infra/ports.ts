@@ -21,7 +21,14 @@ export function anyFreePort(host = '127.0.0.1'): Promise<number> {
   });
 }
 
-/** The preferred port when it is free (stable URLs across restarts), otherwise any free one; 0 means any. */
-export async function preferredOrFreePort(preferred: number): Promise<number> {
-  return preferred > 0 && (await isPortFree(preferred)) ? preferred : anyFreePort();
+/**
+ * The preferred port when it is free (stable URLs across restarts), otherwise any free one; 0 means any.
+ * Never one of `taken`: ports found free one after another may be the same port, released in between.
+ */
+export async function preferredOrFreePort(preferred: number, taken: readonly number[] = []): Promise<number> {
+  if (preferred > 0 && !taken.includes(preferred) && (await isPortFree(preferred))) return preferred;
+  for (;;) {
+    const port = await anyFreePort();
+    if (!taken.includes(port)) return port;
+  }
 }

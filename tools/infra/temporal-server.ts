@@ -52,10 +52,12 @@ export async function provideTemporal(request: TemporalServerRequest, events: Su
   }
   const cli = await locateTemporalCli(request.cliPath, events.say);
   // A port found free can be taken before the server binds it (by any process's outgoing connection):
-  // the first start then tries other free ports; restarts keep the address the apps already use.
+  // the first start then tries other free ports, not the preferred ones again, which may be the ones
+  // taken; restarts keep the address the apps already use. The Web UI never gets the frontend's port.
   for (let attempt = 1; ; attempt += 1) {
-    const port = await preferredOrFreePort(request.preferredPort);
-    const uiPort = request.preferredUiPort === undefined ? undefined : await preferredOrFreePort(request.preferredUiPort);
+    const firstTry = attempt === 1;
+    const port = await preferredOrFreePort(firstTry ? request.preferredPort : 0);
+    const uiPort = request.preferredUiPort === undefined ? undefined : await preferredOrFreePort(firstTry ? request.preferredUiPort : 0, [port]);
     try {
       return await startDevServer(cli, request, port, uiPort, events);
     } catch (error) {
