@@ -17,8 +17,9 @@ const draft = (title: string) => ({ title, body: `${title}の本文。委託範�
 
 /**
  * The worker is killed outright (SIGKILL, no shutdown) at several points of a report cycle: with no
- * request in flight, while an approval waits for its projection, and after a save's projection was
- * committed but before the worker could tell Temporal. Requests meanwhile get 503 in time; their
+ * request in flight, while a save waits for the API to record it (it needs no worker by then), while
+ * an approval waits for its projection, and after a submission's projection was committed but before
+ * the worker could tell Temporal. Requests meanwhile get 503 in time; their
  * retries with the same Idempotency-Key act once; the trail, the read model and the notifications
  * show every accepted action exactly once.
  */
@@ -79,40 +80,54 @@ describe('the worker killed during a report cycle', () => {
     expect((await retryWhileRefused(kickoff, ['temporal.unavailable'], ANSWERED_WITHIN_MS)).response.status).toBe(201);
     await deliveredAll(12);
 
-    // Killed while two actions are in flight: the approval of No.27 waits for its projection; the
-    // save of No.28 has been projected, but the worker's report of it to Temporal is held back.
-    const row27 = await holdClusterRow(fx.databaseUrl, FY, 27);
+    // Killed while a save of No.28, taken by its workflow, waits for the API to record it: a save
+    // needs no worker after that, so it is answered and recorded once.
     const row28 = await holdClusterRow(fx.databaseUrl, FY, 28);
-    const approve27 = () => fx.as('manager').post(`${reports(27)}/approve`, { comment: '承認します' }).set('Idempotency-Key', 'approve-27');
     const save28 = () => fx.as('staff').put(reports(28), draft('経過報告（改訂）')).set('Idempotency-Key', 'save-28-v2');
-    const inFlight = [timed(approve27), timed(save28)];
+    const saving = timed(save28);
+    await projectionsWaiting(fx, 1);
+    await worker!.kill();
+    await row28.release();
+    const savedWhileGone = await saving;
+    expect(savedWhileGone.response.status).toBe(200);
+    expect(savedWhileGone.response.body.reports[0].latest).toMatchObject({ version: 2, title: '経過報告（改訂）' });
+    expect(await reportVersions(fx, 28, 'interim')).toEqual(['1 経過報告（案）', '2 経過報告（改訂）']);
+    await startWorker();
+
+    // Killed while two actions are in flight: the approval of No.27 waits for its projection; the
+    // submission of No.28 has been projected, but the worker's report of it to Temporal is held back.
+    const row27 = await holdClusterRow(fx.databaseUrl, FY, 27);
+    const row28Again = await holdClusterRow(fx.databaseUrl, FY, 28);
+    const approve27 = () => fx.as('manager').post(`${reports(27)}/approve`, { comment: '承認します' }).set('Idempotency-Key', 'approve-27');
+    const submit28 = () => fx.as('staff').post(`${reports(28)}/submit`).set('Idempotency-Key', 'submit-28');
+    const inFlight = [timed(approve27), timed(submit28)];
     const waiting = await projectionsWaiting(fx, 2);
     proxy.freeze();
-    await row28.release();
-    await eventually(async () => expect(await reportVersions(fx, 28, 'interim')).toEqual(['1 経過報告（案）', '2 経過報告（改訂）']));
+    await row28Again.release();
+    await eventually(async () => expect(await auditTrail(fx, 28)).toEqual(['kickoff', 'save-draft interim', 'save-draft interim', 'submit interim']));
     await worker!.kill();
     proxy.cut();
     await row27.release();
     await backendsGone(fx, waiting);
-    // The killed worker's approval never reached the read model; the save did, once.
+    // The killed worker's approval never reached the read model; the submission did, once.
     expect(await auditTrail(fx, 27)).toEqual(['kickoff', 'save-draft interim', 'submit interim']);
     for (const answer of await Promise.all(inFlight)) expectUnavailable(answer, 'temporal.unavailable', ANSWERED_WITHIN_MS);
 
     await startWorker();
     // Temporal gives a killed worker's activity to another once its start-to-close timeout (30 s) has passed.
-    const [approved, saved] = await Promise.all([
+    const [approved, submitted] = await Promise.all([
       retryWhileRefused(approve27, ['temporal.unavailable'], ANSWERED_WITHIN_MS),
-      retryWhileRefused(save28, ['temporal.unavailable'], ANSWERED_WITHIN_MS),
+      retryWhileRefused(submit28, ['temporal.unavailable'], ANSWERED_WITHIN_MS),
     ]);
     expect(approved.response.status).toBe(200);
     expect(approved.response.body.reports[0].submission.steps.map((step: { status: string }) => step.status)).toEqual(['approved', 'pending', 'waiting']);
-    expect(saved.response.status).toBe(200);
-    expect(saved.response.body.reports[0].latest).toMatchObject({ version: 2, title: '経過報告（改訂）' });
+    expect(submitted.response.status).toBe(200);
+    expect(submitted.response.body.reports[0]).toMatchObject({ status: 'IN_APPROVAL', submission: { version: 2 } });
     // Answered from the stored answer now, acting no more.
     expect((await approve27().expect(200)).headers['idempotent-replayed']).toBe('true');
+    expect((await save28().expect(200)).headers['idempotent-replayed']).toBe('true');
 
     // The rest of the cycle runs as usual.
-    await fx.as('staff').post(`${reports(28)}/submit`).expect(200);
     for (const approver of ['manager', 'director', 'office'] as const) await fx.as(approver).post(`${reports(28)}/approve`).expect(200);
     for (const approver of ['director', 'office'] as const) await fx.as(approver).post(`${reports(27)}/approve`).expect(200);
 

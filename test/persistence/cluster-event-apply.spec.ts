@@ -10,7 +10,7 @@ import {
   PROJECTION_FAILED_FAILURE_TYPE,
   SavedReportText,
 } from '@app/domain';
-import { BureauRepository, ClusterEventRepository, FY2024_LIFECYCLE_SETTINGS, ReportTextRepository, UnprojectableEventError } from '@app/persistence';
+import { BureauRepository, ClusterEventRepository, FY2024_LIFECYCLE_SETTINGS, ReportTextRepository, UnprojectableEventError, EarlierEventMissingError } from '@app/persistence';
 import { DataSource } from 'typeorm';
 import { projectEvent } from '../../apps/worker/src/activities/event-projection';
 import { useTestDataSource } from '../support/test-data-source';
@@ -108,6 +108,21 @@ describe('applying lifecycle events to the read model', () => {
     await expect(events.apply(missing)).rejects.toThrow(UnprojectableEventError);
     expect(await cluster()).toMatchObject({ last_event_seq: 2 });
     expect(await auditIds()).toHaveLength(2);
+  });
+
+  it('refuses, in order, an event whose predecessor is missing and writes nothing, but takes a repeat as done', async () => {
+    const hash = await new ReportTextRepository(dataSource).store('次の版');
+    const ahead = event(4, drafted(2), drafted(3), { reportKind: interim, savedText: savedText(3, hash) });
+    await expect(events.apply(ahead, { inOrder: true })).rejects.toThrow(EarlierEventMissingError);
+    expect(await cluster()).toMatchObject({ last_event_seq: 2 });
+    expect(await auditIds()).toHaveLength(2);
+    expect(await events.apply(event(2, kickedOff, drafted(1), { reportKind: interim }), { inOrder: true })).toEqual({ applied: false });
+  });
+
+  it('tells which of a run of events the audit trail does not have yet, in their order', async () => {
+    const later = [event(7, drafted(5), drafted(6)), event(6, drafted(4), drafted(5))];
+    expect((await events.unrecorded([event(1, null, kickedOff), ...later, event(2, kickedOff, drafted(1))])).map((missing) => missing.seq)).toEqual([7, 6]);
+    expect(await events.unrecorded([])).toEqual([]);
   });
 
   it("through the worker's projection: keeps a refused event for admins and ends the activity without retries, but lets an outage be retried", async () => {

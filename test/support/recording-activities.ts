@@ -57,8 +57,11 @@ export class RecordingActivities {
       into.push({ workflowId: info.workflowExecution?.workflowId ?? '', at: info.currentAttemptScheduledTimestampMs, value });
     };
     return {
-      // As the real activity does, the notices an event carries are delivered with it.
-      recordClusterEvent: async (event) => {
+      // As the real activity does, the saves before the event are recorded first and its notices delivered with it.
+      recordClusterEvent: async (event, unconfirmedSaves = []) => {
+        for (const save of unconfirmedSaves) {
+          if (!this.clusterEvents.some((entry) => entry.value.eventId === save.eventId)) record(this.clusterEvents, save);
+        }
         record(this.clusterEvents, event);
         for (const notice of event.notices ?? []) record(this.notifications, notice);
       },

@@ -25,3 +25,4 @@ export { isDatabaseUnavailable, isDeterministicSqlFailure } from './sql/sql-stat
 export * from './repositories/process-event.repository';
 export * from './repositories/process-read.repository';
 export * from './repositories/proposal-number.repository';
+export * from './projection/keep-refused-events';

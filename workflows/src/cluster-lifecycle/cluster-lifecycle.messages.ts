@@ -1,7 +1,7 @@
 import type { UpdateDefinition } from '@temporalio/common';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { CalendarLoad } from '@app/temporal/contracts';
-import type { Actor, ClusterCase, ClusterCaseStart, ClusterCommand, ClusterDeadlinePlan, ClusterStage, Deadline, Participant } from '@app/domain';
+import type { Actor, ClusterCase, ClusterCaseStart, ClusterCommand, ClusterLifecycleEvent, ClusterDeadlinePlan, ClusterStage, Deadline, Participant } from '@app/domain';
 
 export interface ClusterLifecycleInput {
   readonly start: ClusterCaseStart;
@@ -23,6 +23,12 @@ export interface ClusterLifecycleInput {
    * records the move, not by one activity each. Analyses started before ask a patch, and replay as recorded.
    */
   readonly movedDeadlineNoticesWithEvent?: true;
+  /**
+   * Set by kickoffs (and carried on) since a draft save is answered with its event, for the caller to
+   * record, instead of being recorded by an activity between two workflow tasks. Analyses started
+   * before record every save themselves, as recorded.
+   */
+  readonly savesAnsweredWithEvent?: true;
   /** Set when the analysis goes on in a fresh run (continue-as-new), so no history outgrows Temporal. */
   readonly carried?: CarriedAnalysis;
 }
@@ -35,16 +41,21 @@ export interface CarriedAnalysis {
   readonly seq: number;
   readonly sentNotices: readonly string[];
   readonly calendarChanges: readonly CalendarChange[];
+  /** Saves answered with their event that no event recorded by the workflow has carried yet. */
+  readonly unconfirmedSaves?: readonly ClusterLifecycleEvent[];
 }
 
 /**
  * What an Update answers: small on purpose, since every answer stays in the workflow's history. The
- * caller reads the case from the read model, which the Update has written before answering.
+ * caller reads the case from the read model, which the Update has written before answering, except
+ * for a save answered with its event: that the caller records first (`recordAnsweredSave`).
  */
 export interface ClusterUpdateOutcome {
   readonly stage: ClusterStage;
   /** The event the change was recorded as. */
   readonly seq: number;
+  /** A draft save's event, not yet in the read model: the caller records it before reading the case. */
+  readonly event?: ClusterLifecycleEvent;
 }
 
 type CommandOf<T extends ClusterCommand['type']> = Extract<ClusterCommand, { type: T }>;
@@ -70,6 +81,12 @@ export const awaitKickoff = defineUpdate<ClusterUpdateOutcome, []>('awaitKickoff
 
 /** The workflow's own view of its cluster, answered live. */
 export const getClusterCase = defineQuery<ClusterCase>('getClusterCase');
+
+/**
+ * Saves answered with their event since the workflow last recorded one itself, oldest first: what a
+ * caller records before its own save when the read model shows an earlier one missing.
+ */
+export const getUnconfirmedSaves = defineQuery<readonly ClusterLifecycleEvent[]>('getUnconfirmedSaves');
 
 /** The cluster's deadlines as the workflow plans its reminders against them. */
 export const getClusterDeadlines = defineQuery<readonly Deadline[]>('getClusterDeadlines');

@@ -44,6 +44,7 @@ import {
   clusterUpdates,
   getClusterCase,
   getClusterDeadlines,
+  getUnconfirmedSaves,
 } from './cluster-lifecycle.messages';
 import { runReminders } from './reminders';
 
@@ -95,14 +96,21 @@ export async function clusterLifecycleWorkflow(input: ClusterLifecycleInput): Pr
   /** The stage and bureau the search attributes hold (set at the start of every run). */
   let indexedAs = carried ? '' : [ClusterStage.Kickoff, input.start.owningBureau.code].join('/');
 
-  /** Events are recorded one after another, so the read model sees them in the workflow's order. */
-  function record(
+  /**
+   * Saves answered with their event, which the caller records in the read model; the next event this
+   * workflow records itself carries them too, in case a caller never did (it died, or was not the API).
+   */
+  const unconfirmedSaves: ClusterLifecycleEvent[] = [...(carried?.unconfirmedSaves ?? [])];
+  const answersSaves = input.savesAnsweredWithEvent === true;
+
+  /** The next event of the analysis, with the search attributes brought up to date for it. */
+  function nextEvent(
     before: ClusterCase | null,
     change: CaseChange,
     savedText: SavedReportText | null,
     deadlinesChanged: boolean,
-    notices: readonly NotificationRequest[] = [],
-  ): Promise<void> {
+    notices: readonly NotificationRequest[],
+  ): ClusterLifecycleEvent {
     seq += 1;
     version += 1;
     const event: ClusterLifecycleEvent = {
@@ -135,7 +143,20 @@ export async function clusterLifecycleWorkflow(input: ClusterLifecycleInput): Pr
       ]);
       indexedAs = searchable;
     }
-    const recording = recorded.then(() => recordClusterEvent(event));
+    return event;
+  }
+
+  /** Events are recorded one after another, so the read model sees them in the workflow's order. */
+  function record(
+    before: ClusterCase | null,
+    change: CaseChange,
+    savedText: SavedReportText | null,
+    deadlinesChanged: boolean,
+    notices: readonly NotificationRequest[] = [],
+  ): Promise<void> {
+    const event = nextEvent(before, change, savedText, deadlinesChanged, notices);
+    const carriedSaves = unconfirmedSaves.splice(0);
+    const recording = recorded.then(() => (carriedSaves.length > 0 ? recordClusterEvent(event, carriedSaves) : recordClusterEvent(event)));
     // The next event waits for this one, whatever became of it: one the read model refused is kept for admins, not retried.
     recorded = recording.catch(() => undefined);
     return recording;
@@ -152,6 +173,7 @@ export async function clusterLifecycleWorkflow(input: ClusterLifecycleInput): Pr
 
   setHandler(getClusterCase, () => state);
   setHandler(getClusterDeadlines, () => deadlines);
+  setHandler(getUnconfirmedSaves, () => unconfirmedSaves);
   setHandler(awaitKickoff, async () => {
     await condition(() => kickoffInReadModel || kickoffFailed);
     if (kickoffFailed) throw projectionFailed('着手');
@@ -169,6 +191,15 @@ export async function clusterLifecycleWorkflow(input: ClusterLifecycleInput): Pr
         if (!decision.accepted) throw ApplicationFailure.nonRetryable(decision.refusal.message, REFUSED_FAILURE_TYPE, decision.refusal);
         const before = state;
         state = decision.state;
+        if (command.type === 'save-draft' && answersSaves && unconfirmedSaves.length < MAX_UNCONFIRMED_SAVES) {
+          // A save only adds a version: no activity and no second workflow task, the caller records it.
+          const event = nextEvent(before, decision.change, savedTextOf(sent, state), false, []);
+          unconfirmedSaves.push(event);
+          const after = outcome();
+          // Everything recorded before it is in the read model first, so the caller never records it out of order.
+          await recorded;
+          return { ...after, event };
+        }
         const recording = record(before, decision.change, command.type === 'save-draft' ? savedTextOf(sent, state) : null, false);
         const after = outcome();
         try {
@@ -273,13 +304,28 @@ export async function clusterLifecycleWorkflow(input: ClusterLifecycleInput): Pr
       startedBy: input.startedBy,
       earlierPatchesApplied: true,
       movedDeadlineNoticesWithEvent: true,
-      carried: { state, deadlines, reminderOffsets, seq, sentNotices: [...sentNotices], calendarChanges: [...calendarChanges] },
+      savesAnsweredWithEvent: true,
+      carried: {
+        state,
+        deadlines,
+        reminderOffsets,
+        seq,
+        sentNotices: [...sentNotices],
+        calendarChanges: [...calendarChanges],
+        unconfirmedSaves: [...unconfirmedSaves],
+      },
     });
   }
   await reminders;
   await recorded;
   return state;
 }
+
+/**
+ * How many saves in a row are answered with their event before one is recorded by the workflow
+ * itself: a bound on what the next recorded event carries and what a run hands to the next.
+ */
+const MAX_UNCONFIRMED_SAVES = 20;
 
 /** Analyses started before this upserted their search attributes on every event, as recorded. */
 const UPSERT_ON_CHANGE = 'upsert-search-attributes-on-change';

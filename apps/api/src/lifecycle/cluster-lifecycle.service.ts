@@ -18,9 +18,10 @@ import { CatalogueRepository, ClusterRow, FiscalYearSettingsRepository, Lifecycl
 import { CLUSTER_NO, CLUSTER_STAGE, clusterWorkflowId, FISCAL_YEAR, OWNING_BUREAU, TEMPORAL_OPTIONS, TemporalOptions, withinRequestDeadline } from '@app/temporal';
 import { Inject, Injectable } from '@nestjs/common';
 import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WithStartWorkflowOperation } from '@temporalio/client';
-import { awaitKickoff, type clusterLifecycleWorkflow, ClusterUpdateOutcome, clusterUpdates } from '@app/workflows';
+import { awaitKickoff, type clusterLifecycleWorkflow, ClusterUpdateOutcome, clusterUpdates, getUnconfirmedSaves } from '@app/workflows';
 import { refusalOf, withCurrent } from '../common/refusal-of';
 import { CalendarService } from '../meetings/calendar.service';
+import { AnsweredSaveRecorder } from './answered-save.recorder';
 import { KickoffMeeting } from './lifecycle.commands';
 
 /** A year's settings and calendar, as every kickoff of it needs them. */
@@ -53,6 +54,7 @@ export class ClusterLifecycleService {
     private readonly calendar: CalendarService,
     private readonly catalogue: CatalogueRepository,
     private readonly meetings: MeetingRepository,
+    private readonly answeredSaves: AnsweredSaveRecorder,
   ) {}
 
   /** What every kickoff of the year starts from: its lifecycle settings and its calendar, read once for a bulk kickoff. */
@@ -105,6 +107,7 @@ export class ClusterLifecycleService {
               deadlinePlan: clusterDeadlinePlan(cluster.no, meetings, calendar),
               earlierPatchesApplied: true,
               movedDeadlineNoticesWithEvent: true,
+              savesAnsweredWithEvent: true,
             },
           ],
           typedSearchAttributes: [
@@ -145,12 +148,16 @@ export class ClusterLifecycleService {
     return this.calendar.ensureRunning(fiscalYear);
   }
 
-  /** Runs one user action as a Workflow Update and answers with the case after it, or the refusal. */
+  /**
+   * Runs one user action as a Workflow Update and answers with the case after it, or the refusal. A
+   * save answered with its event is recorded in the read model here, before the caller reads the case.
+   */
   async act(cluster: ClusterRow, command: ClusterCommand, requestKey?: string): Promise<ClusterUpdateOutcome> {
     const handle = this.client.workflow.getHandle(clusterWorkflowId(cluster.fiscalYear, cluster.no));
+    let outcome: ClusterUpdateOutcome;
     try {
-      // A retry with the same Idempotency-Key (the update id) attaches to the same Update.
-      return await withinRequestDeadline(this.client, this.temporal, () =>
+      // A retry with the same Idempotency-Key (the update id) attaches to the same Update, and gets the same event.
+      outcome = await withinRequestDeadline(this.client, this.temporal, () =>
         handle.executeUpdate(clusterUpdates[command.type] as typeof clusterUpdates.submit, {
           args: [command as Extract<ClusterCommand, { type: 'submit' }>],
           ...(requestKey ? { updateId: requestKey } : {}),
@@ -162,6 +169,10 @@ export class ClusterLifecycleService {
       if (error instanceof WorkflowNotFoundError) throw await this.notRunning(cluster);
       throw error;
     }
+    if (outcome.event) {
+      await this.answeredSaves.record(outcome.event, () => withinRequestDeadline(this.client, this.temporal, () => handle.query(getUnconfirmedSaves)));
+    }
+    return outcome;
   }
 
   async currentState(cluster: ClusterRow): Promise<CurrentState> {

@@ -1,5 +1,5 @@
 import { ClusterLifecycleEvent } from '@app/domain';
-import { ClusterEventRepository } from '@app/persistence';
+import { applyOrKeepForAdmins, ClusterEventRepository } from '@app/persistence';
 import { ClusterLifecycleActivities } from '@app/temporal';
 import { Injectable, Logger } from '@nestjs/common';
 import { projectEvent } from './event-projection';
@@ -18,7 +18,9 @@ export class ClusterLifecycleActivitiesFactory {
   create(): ClusterLifecycleActivities {
     return {
       // Retried, it records nothing twice: the event is keyed by its id and each notice by its key.
-      recordClusterEvent: async (event: ClusterLifecycleEvent) => {
+      recordClusterEvent: async (event: ClusterLifecycleEvent, unconfirmedSaves: readonly ClusterLifecycleEvent[] = []) => {
+        // Saves answered to their callers come first, in order: those no caller recorded are recorded here.
+        for (const save of await this.events.unrecorded(unconfirmedSaves)) await applyOrKeepForAdmins(this.events, save, this.logger);
         const refusal = await projectEvent(this.events, event, this.logger);
         // The people the change concerns are told whether or not the read model could take it, as before notices came with the event.
         for (const notice of event.notices ?? []) await this.notifications.deliver(notice);

@@ -1,7 +1,7 @@
 import { applyCaseDelta, ClusterCase, ClusterLifecycleEvent, ClusterStage, Deadline, Meeting, overdueFrom, SavedReportText } from '@app/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { Page, PageRequest, queryPage } from '../sql/paging';
-import { execute, queryFirst } from '../sql/typed-query';
+import { execute, queryFirst, queryRows } from '../sql/typed-query';
 import { saveMeeting } from './meeting.repository';
 import { appendAuditEntry, AuditEntryRow, NewAuditEntry, toAuditEntry } from './audit-trail';
 
@@ -27,6 +27,19 @@ export class UnprojectableEventError extends Error {
   override readonly name = 'UnprojectableEventError';
 }
 
+/**
+ * An event recorded with `inOrder` found the read model behind it: an earlier event of the analysis
+ * is not there yet. Nothing was written; the caller records the missing events first.
+ */
+export class EarlierEventMissingError extends Error {
+  override readonly name = 'EarlierEventMissingError';
+}
+
+/** How an event is recorded: `inOrder` refuses it while an earlier event of its analysis is missing. */
+export interface ApplyOptions {
+  readonly inOrder?: boolean;
+}
+
 interface ProjectedCluster {
   readonly stage: string;
   readonly analysed_this_year: boolean;
@@ -45,7 +58,7 @@ interface ProjectedCluster {
 export class ClusterEventRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async apply(event: ClusterLifecycleEvent): Promise<{ applied: boolean }> {
+  async apply(event: ClusterLifecycleEvent, options: ApplyOptions = {}): Promise<{ applied: boolean }> {
     return this.dataSource.transaction(async (manager) => {
       const cluster = await queryFirst<ProjectedCluster>(
         manager,
@@ -53,6 +66,10 @@ export class ClusterEventRepository {
         [event.fiscalYear, event.clusterNo],
       );
       if (!cluster) throw new UnprojectableEventError(`${event.eventId}: 事業群 ${event.fiscalYear}/${event.clusterNo} は登録されていません`);
+      // Each event carries only what it changed, so one applied over a missing one would lose that one's change.
+      if (options.inOrder && cluster.analysis_id === event.analysisId && event.seq > cluster.last_event_seq + 1) {
+        throw new EarlierEventMissingError(`${event.eventId}: 読み取りモデルは第${cluster.last_event_seq}事象までです`);
+      }
       const appended = await appendAuditEntry(manager, auditEntryOf(event));
       if (!appended) {
         await requireSameEvent(manager, event);
@@ -95,6 +112,16 @@ export class ClusterEventRepository {
       await replaceOwedActions(manager, event, deadlines);
       return { applied: true };
     });
+  }
+
+  /** Those of the events the audit trail does not have yet, in the order given: one statement instead of a transaction each. */
+  async unrecorded(events: readonly ClusterLifecycleEvent[]): Promise<ClusterLifecycleEvent[]> {
+    if (events.length === 0) return [];
+    const recorded = await queryRows<{ event_id: string }>(this.dataSource, `SELECT event_id FROM audit_events WHERE event_id = ANY($1::text[])`, [
+      events.map((event) => event.eventId),
+    ]);
+    const known = new Set(recorded.map((row) => row.event_id));
+    return events.filter((event) => !known.has(event.eventId));
   }
 
   /** Keeps an event the read model could not take where admins see it (its own transaction: the event's was rolled back). */

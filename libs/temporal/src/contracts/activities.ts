@@ -14,8 +14,11 @@ import type {
 
 /** What the cluster lifecycle workflow asks of the world; the worker implements it. */
 export interface ClusterLifecycleActivities {
-  /** Writes the audit entry and read model for one event; idempotent by event id. */
-  recordClusterEvent(event: ClusterLifecycleEvent): Promise<void>;
+  /**
+   * Writes the audit entry and read model for one event, after those of the saves before it, answered
+   * to their callers, that no caller recorded; idempotent by event id.
+   */
+  recordClusterEvent(event: ClusterLifecycleEvent, unconfirmedSaves?: readonly ClusterLifecycleEvent[]): Promise<void>;
 }
 
 /** A process's deadlines under the year's calendar as it stands, and when to remind before them. */

@@ -1,0 +1,89 @@
+import { ClusterLifecycleEvent, Role, textRefOf } from '@app/domain';
+import { ReportTextRepository } from '@app/persistence';
+import { clusterWorkflowId } from '@app/temporal';
+import { clusterUpdates } from '@app/workflows';
+import { LifecycleFixture, startLifecycleFixture, TEST_FISCAL_YEARS, USERS } from '../support/lifecycle-fixture';
+import { auditTrail, expectNothingLeftHanging, expectReadModelAgrees, reportVersions } from '../support/read-model-checks';
+
+/**
+ * A draft save is answered with its event and recorded in the read model by the API, not by an
+ * activity between two workflow tasks; a save no caller recorded still reaches the read model, in order.
+ */
+describe('draft saves answered with their event', () => {
+  let fx: LifecycleFixture;
+
+  beforeAll(async () => {
+    fx = await startLifecycleFixture(TEST_FISCAL_YEARS.answeredSaves);
+  });
+  afterAll(async () => {
+    await fx?.close();
+  });
+
+  const report = (no: number) => `${fx.base(no)}/reports/interim`;
+  const historyOf = async (no: number) => (await fx.temporal.workflow.getHandle(clusterWorkflowId(fx.fiscalYear, no)).fetchHistory()).events ?? [];
+
+  /** A save sent straight to the workflow by a caller that dies before recording the event it is answered with. */
+  async function saveWithoutRecording(no: number, title: string, body: string): Promise<ClusterLifecycleEvent> {
+    const { rows } = await fx.pg.query<{ id: string }>(`SELECT id FROM users WHERE username = 'staff'`);
+    const actor = { id: rows[0].id, name: USERS.staff.displayName, roles: [Role.Staff], bureauCode: 'kankyo' };
+    const text = textRefOf(body, await fx.app.get(ReportTextRepository).store(body));
+    const outcome = await fx.temporal.workflow
+      .getHandle(clusterWorkflowId(fx.fiscalYear, no))
+      .executeUpdate(clusterUpdates['save-draft'], { args: [{ type: 'save-draft', actor, kind: 'interim', title, text, basedOnVersion: null }] });
+    if (!outcome.event) throw new Error('the save was not answered with its event');
+    return outcome.event;
+  }
+
+  it('answers a save from one workflow task, with no activity, and shows it at once', async () => {
+    const no = 27;
+    await fx.assignCluster(no);
+    await fx.kickoff(no);
+    const before = (await historyOf(no)).length;
+    const saved = await fx.as('staff').put(report(no), { title: '経過報告（案）', body: '「全角」の本文も、そのまま。' }).expect(200);
+    expect(saved.body.reports[0]).toMatchObject({ kind: 'interim', status: 'DRAFT', latest: { version: 1, title: '経過報告（案）' } });
+    const added = (await historyOf(no)).slice(before);
+    expect(added.filter((event) => event.activityTaskScheduledEventAttributes)).toEqual([]);
+    expect(added.filter((event) => event.workflowTaskCompletedEventAttributes)).toHaveLength(1);
+    expect(await auditTrail(fx, no)).toEqual(['kickoff', 'save-draft interim']);
+    await expectReadModelAgrees(fx, no);
+  });
+
+  it('records an earlier save no caller recorded before the next save, so neither change is lost', async () => {
+    const no = 28;
+    await fx.assignCluster(no);
+    await fx.kickoff(no);
+    await saveWithoutRecording(no, '第1版', '最初の本文');
+    expect(await reportVersions(fx, no, 'interim')).toEqual([]);
+    await fx.as('staff2').put(report(no), { title: '第2版', body: '二つ目の本文' }).set('If-Match', '"1"').expect(200);
+    expect(await reportVersions(fx, no, 'interim')).toEqual(['1 第1版', '2 第2版']);
+    expect(await auditTrail(fx, no)).toEqual(['kickoff', 'save-draft interim', 'save-draft interim']);
+    await expectReadModelAgrees(fx, no);
+    await expectNothingLeftHanging(fx);
+  });
+
+  it('records saves no caller recorded with the next action the workflow records itself', async () => {
+    const no = 29;
+    await fx.assignCluster(no);
+    await fx.kickoff(no);
+    await saveWithoutRecording(no, '第1版', '最初の本文');
+    await saveWithoutRecording(no, '第2版', '二つ目の本文');
+    const submitted = await fx.as('staff').post(`${report(no)}/submit`).expect(200);
+    expect(submitted.body.reports[0]).toMatchObject({ status: 'IN_APPROVAL', submission: { version: 2 } });
+    expect(await reportVersions(fx, no, 'interim')).toEqual(['1 第1版', '2 第2版']);
+    expect(await auditTrail(fx, no)).toEqual(['kickoff', 'save-draft interim', 'save-draft interim', 'submit interim']);
+    await expectReadModelAgrees(fx, no);
+  });
+
+  it('keeps every one of many saves sent at once by two authors, in the order the workflow took them', async () => {
+    const no = 30;
+    await fx.assignCluster(no);
+    await fx.kickoff(no);
+    const saves = Array.from({ length: 8 }, (_, index) => fx.as(index % 2 === 0 ? 'staff' : 'staff2').put(report(no), { title: `版 ${index}`, body: `本文 ${index}` }));
+    for (const answer of await Promise.all(saves)) expect(answer.status).toBe(200);
+    const versions = await reportVersions(fx, no, 'interim');
+    expect(versions.map((line) => line.split(' ')[0])).toEqual(['1', '2', '3', '4', '5', '6', '7', '8']);
+    expect(new Set(versions.map((line) => line.slice(line.indexOf(' ') + 1)))).toEqual(new Set(Array.from({ length: 8 }, (_, index) => `版 ${index}`)));
+    await expectReadModelAgrees(fx, no);
+    await expectNothingLeftHanging(fx);
+  });
+});
