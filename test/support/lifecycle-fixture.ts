@@ -57,7 +57,7 @@ export const TEST_FISCAL_YEARS = {
   workerKilled: 2080,
   postgresOutage: 2081,
   temporalOutage: 2082,
-  answeredSaves: 2083,
+  answeredEvents: 2083,
   scaleOut: 2086,
 } as const;
 

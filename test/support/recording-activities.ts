@@ -58,8 +58,8 @@ export class RecordingActivities {
     };
     return {
       // As the real activity does, the saves before the event are recorded first and its notices delivered with it.
-      recordClusterEvent: async (event, unconfirmedSaves = []) => {
-        for (const save of unconfirmedSaves) {
+      recordClusterEvent: async (event, unconfirmedEvents = []) => {
+        for (const save of unconfirmedEvents) {
           if (!this.clusterEvents.some((entry) => entry.value.eventId === save.eventId)) record(this.clusterEvents, save);
         }
         record(this.clusterEvents, event);

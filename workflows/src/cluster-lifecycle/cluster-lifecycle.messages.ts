@@ -29,6 +29,11 @@ export interface ClusterLifecycleInput {
    * before record every save themselves, as recorded.
    */
   readonly savesAnsweredWithEvent?: true;
+  /**
+   * Set by kickoffs since the kickoff's Update answers with the kickoff's event, for the caller to record,
+   * after the first workflow task. Analyses started before recorded their kickoff themselves, as recorded.
+   */
+  readonly kickoffAnsweredWithEvent?: true;
   /** Set when the analysis goes on in a fresh run (continue-as-new), so no history outgrows Temporal. */
   readonly carried?: CarriedAnalysis;
 }
@@ -42,7 +47,7 @@ export interface CarriedAnalysis {
   readonly sentNotices: readonly string[];
   readonly calendarChanges: readonly CalendarChange[];
   /** Saves answered with their event that no event recorded by the workflow has carried yet. */
-  readonly unconfirmedSaves?: readonly ClusterLifecycleEvent[];
+  readonly unconfirmedEvents?: readonly ClusterLifecycleEvent[];
 }
 
 /**
@@ -86,7 +91,7 @@ export const getClusterCase = defineQuery<ClusterCase>('getClusterCase');
  * Saves answered with their event since the workflow last recorded one itself, oldest first: what a
  * caller records before its own save when the read model shows an earlier one missing.
  */
-export const getUnconfirmedSaves = defineQuery<readonly ClusterLifecycleEvent[]>('getUnconfirmedSaves');
+export const getUnconfirmedEvents = defineQuery<readonly ClusterLifecycleEvent[]>('getUnconfirmedEvents');
 
 /** The cluster's deadlines as the workflow plans its reminders against them. */
 export const getClusterDeadlines = defineQuery<readonly Deadline[]>('getClusterDeadlines');

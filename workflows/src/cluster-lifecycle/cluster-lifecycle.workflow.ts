@@ -44,7 +44,7 @@ import {
   clusterUpdates,
   getClusterCase,
   getClusterDeadlines,
-  getUnconfirmedSaves,
+  getUnconfirmedEvents,
 } from './cluster-lifecycle.messages';
 import { runReminders } from './reminders';
 
@@ -85,7 +85,8 @@ export async function clusterLifecycleWorkflow(input: ClusterLifecycleInput): Pr
   let recorded: Promise<void> = Promise.resolve();
   /** Actions wait until the kickoff is recorded, so the audit trail always opens with it. */
   let kickoffRecorded = carried !== undefined;
-  let kickoffInReadModel = carried !== undefined;
+  /** The kickoff's Update may answer: the kickoff is in the read model, or answered for its caller to record. */
+  let kickoffAnswerable = carried !== undefined;
   /** The read model refused the kickoff (the cluster was analysed already): this run has nothing to do. */
   let kickoffFailed = false;
   /** Set once this run hands over to the next: new work waits for that run. */
@@ -97,11 +98,14 @@ export async function clusterLifecycleWorkflow(input: ClusterLifecycleInput): Pr
   let indexedAs = carried ? '' : [ClusterStage.Kickoff, input.start.owningBureau.code].join('/');
 
   /**
-   * Saves answered with their event, which the caller records in the read model; the next event this
-   * workflow records itself carries them too, in case a caller never did (it died, or was not the API).
+   * The kickoff and saves answered with their event, which the caller records in the read model; the
+   * next event this workflow records itself carries them too, in case a caller never did (it died, or
+   * was not the API).
    */
-  const unconfirmedSaves: ClusterLifecycleEvent[] = [...(carried?.unconfirmedSaves ?? [])];
+  const unconfirmedEvents: ClusterLifecycleEvent[] = [...(carried?.unconfirmedEvents ?? [])];
   const answersSaves = input.savesAnsweredWithEvent === true;
+  /** The kickoff's event, when the kickoff's Update answers with it for the caller to record. */
+  let answeredKickoff: ClusterLifecycleEvent | null = null;
 
   /** The next event of the analysis, with the search attributes brought up to date for it. */
   function nextEvent(
@@ -155,7 +159,7 @@ export async function clusterLifecycleWorkflow(input: ClusterLifecycleInput): Pr
     notices: readonly NotificationRequest[] = [],
   ): Promise<void> {
     const event = nextEvent(before, change, savedText, deadlinesChanged, notices);
-    const carriedSaves = unconfirmedSaves.splice(0);
+    const carriedSaves = unconfirmedEvents.splice(0);
     const recording = recorded.then(() => (carriedSaves.length > 0 ? recordClusterEvent(event, carriedSaves) : recordClusterEvent(event)));
     // The next event waits for this one, whatever became of it: one the read model refused is kept for admins, not retried.
     recorded = recording.catch(() => undefined);
@@ -173,11 +177,11 @@ export async function clusterLifecycleWorkflow(input: ClusterLifecycleInput): Pr
 
   setHandler(getClusterCase, () => state);
   setHandler(getClusterDeadlines, () => deadlines);
-  setHandler(getUnconfirmedSaves, () => unconfirmedSaves);
+  setHandler(getUnconfirmedEvents, () => unconfirmedEvents);
   setHandler(awaitKickoff, async () => {
-    await condition(() => kickoffInReadModel || kickoffFailed);
+    await condition(() => kickoffAnswerable || kickoffFailed);
     if (kickoffFailed) throw projectionFailed('着手');
-    return outcome();
+    return answeredKickoff ? { ...outcome(), event: answeredKickoff } : outcome();
   });
 
   for (const [type, update] of Object.entries(clusterUpdates)) {
@@ -191,10 +195,10 @@ export async function clusterLifecycleWorkflow(input: ClusterLifecycleInput): Pr
         if (!decision.accepted) throw ApplicationFailure.nonRetryable(decision.refusal.message, REFUSED_FAILURE_TYPE, decision.refusal);
         const before = state;
         state = decision.state;
-        if (command.type === 'save-draft' && answersSaves && unconfirmedSaves.length < MAX_UNCONFIRMED_SAVES) {
+        if (command.type === 'save-draft' && answersSaves && unconfirmedEvents.length < MAX_UNCONFIRMED_EVENTS) {
           // A save only adds a version: no activity and no second workflow task, the caller records it.
           const event = nextEvent(before, decision.change, savedTextOf(sent, state), false, []);
-          unconfirmedSaves.push(event);
+          unconfirmedEvents.push(event);
           const after = outcome();
           // Everything recorded before it is in the read model first, so the caller never records it out of order.
           await recorded;
@@ -227,21 +231,23 @@ export async function clusterLifecycleWorkflow(input: ClusterLifecycleInput): Pr
     if (!carried) ({ deadlines, reminderOffsets } = input.deadlinePlan ?? (await loadClusterDeadlines(state.fiscalYear, state.clusterNo)));
   }
 
-  if (!carried) {
-    const kickoff = record(
-      null,
-      {
-        action: ClusterAction.Kickoff,
-        actor: actorOf(input.startedBy),
-        fromStage: ClusterStage.NotStarted,
-        toStage: ClusterStage.Kickoff,
-        reportKind: null,
-        comment: null,
-        details: { kickoff: input.start.kickoff },
-      },
-      null,
-      true,
-    );
+  const kickoffChange: CaseChange = {
+    action: ClusterAction.Kickoff,
+    actor: actorOf(input.startedBy),
+    fromStage: ClusterStage.NotStarted,
+    toStage: ClusterStage.Kickoff,
+    reportKind: null,
+    comment: null,
+    details: { kickoff: input.start.kickoff },
+  };
+  if (!carried && input.kickoffAnsweredWithEvent === true) {
+    // Answered after this one workflow task: the kickoff's caller records it, as with a save.
+    answeredKickoff = nextEvent(null, kickoffChange, null, true, []);
+    unconfirmedEvents.push(answeredKickoff);
+    kickoffRecorded = true;
+    kickoffAnswerable = true;
+  } else if (!carried) {
+    const kickoff = record(null, kickoffChange, null, true);
     kickoffRecorded = true;
     try {
       await kickoff;
@@ -250,7 +256,7 @@ export async function clusterLifecycleWorkflow(input: ClusterLifecycleInput): Pr
       await condition(allHandlersFinished);
       throw ApplicationFailure.nonRetryable('この事業群の着手を記録できませんでした。今年度の経営分析は既に記録されています', PROJECTION_FAILED_FAILURE_TYPE);
     }
-    kickoffInReadModel = true;
+    kickoffAnswerable = true;
   }
 
   const reminders = !plansReminders
@@ -312,7 +318,7 @@ export async function clusterLifecycleWorkflow(input: ClusterLifecycleInput): Pr
         seq,
         sentNotices: [...sentNotices],
         calendarChanges: [...calendarChanges],
-        unconfirmedSaves: [...unconfirmedSaves],
+        unconfirmedEvents: [...unconfirmedEvents],
       },
     });
   }
@@ -325,7 +331,7 @@ export async function clusterLifecycleWorkflow(input: ClusterLifecycleInput): Pr
  * How many saves in a row are answered with their event before one is recorded by the workflow
  * itself: a bound on what the next recorded event carries and what a run hands to the next.
  */
-const MAX_UNCONFIRMED_SAVES = 20;
+const MAX_UNCONFIRMED_EVENTS = 20;
 
 /** Analyses started before this upserted their search attributes on every event, as recorded. */
 const UPSERT_ON_CHANGE = 'upsert-search-attributes-on-change';

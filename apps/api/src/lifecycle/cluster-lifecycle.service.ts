@@ -2,6 +2,7 @@ import {
   CalendarSettings,
   clusterDeadlinePlan,
   ClusterCommand,
+  ClusterLifecycleEvent,
   ClusterStage,
   fiscalYearLabel,
   lifecycleSettingsProblems,
@@ -17,11 +18,11 @@ import {
 import { CatalogueRepository, ClusterRow, FiscalYearSettingsRepository, LifecycleReadRepository, MeetingRepository } from '@app/persistence';
 import { CLUSTER_NO, CLUSTER_STAGE, clusterWorkflowId, FISCAL_YEAR, OWNING_BUREAU, TEMPORAL_OPTIONS, TemporalOptions, withinRequestDeadline } from '@app/temporal';
 import { Inject, Injectable } from '@nestjs/common';
-import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WithStartWorkflowOperation } from '@temporalio/client';
-import { awaitKickoff, type clusterLifecycleWorkflow, ClusterUpdateOutcome, clusterUpdates, getUnconfirmedSaves } from '@app/workflows';
+import { Client, WorkflowExecutionAlreadyStartedError, WorkflowHandle, WorkflowNotFoundError, WithStartWorkflowOperation } from '@temporalio/client';
+import { awaitKickoff, type clusterLifecycleWorkflow, ClusterUpdateOutcome, clusterUpdates, getUnconfirmedEvents } from '@app/workflows';
 import { refusalOf, withCurrent } from '../common/refusal-of';
 import { CalendarService } from '../meetings/calendar.service';
-import { AnsweredSaveRecorder } from './answered-save.recorder';
+import { AnsweredEventRecorder, UnconfirmedEvents } from './answered-event.recorder';
 import { KickoffMeeting } from './lifecycle.commands';
 
 /** A year's settings and calendar, as every kickoff of it needs them. */
@@ -54,7 +55,7 @@ export class ClusterLifecycleService {
     private readonly calendar: CalendarService,
     private readonly catalogue: CatalogueRepository,
     private readonly meetings: MeetingRepository,
-    private readonly answeredSaves: AnsweredSaveRecorder,
+    private readonly answeredEvents: AnsweredEventRecorder,
   ) {}
 
   /** What every kickoff of the year starts from: its lifecycle settings and its calendar, read once for a bulk kickoff. */
@@ -83,9 +84,9 @@ export class ClusterLifecycleService {
     // Decided in the database, so two requests cannot both start it, and a closed analysis is never started again.
     if (!(await this.catalogue.claimKickoff(cluster.fiscalYear, cluster.no))) return this.startedByThisRequest(cluster, requestKey);
     try {
-      await withinRequestDeadline(this.client, this.temporal, () => this.client.workflow.executeUpdateWithStart(awaitKickoff, {
+      const outcome = await withinRequestDeadline(this.client, this.temporal, () => this.client.workflow.executeUpdateWithStart(awaitKickoff, {
         ...(requestKey ? { updateId: requestKey } : {}),
-        // Answered once the kickoff is in the read model, so the caller's next read shows it.
+        // Answered with the kickoff's event after the first workflow task; recorded below, so the caller's next read shows it.
         startWorkflowOperation: new WithStartWorkflowOperation<typeof clusterLifecycleWorkflow>('clusterLifecycleWorkflow', {
           workflowId: clusterWorkflowId(cluster.fiscalYear, cluster.no),
           taskQueue: this.temporal.taskQueue,
@@ -108,6 +109,7 @@ export class ClusterLifecycleService {
               earlierPatchesApplied: true,
               movedDeadlineNoticesWithEvent: true,
               savesAnsweredWithEvent: true,
+              kickoffAnsweredWithEvent: true,
             },
           ],
           typedSearchAttributes: [
@@ -118,6 +120,7 @@ export class ClusterLifecycleService {
           ],
         }),
       }));
+      if (outcome.event) await this.recordKickoff(cluster, outcome.event);
       return 'started';
     } catch (error) {
       if (error instanceof WorkflowExecutionAlreadyStartedError) return this.startedByThisRequest(cluster, requestKey);
@@ -126,18 +129,37 @@ export class ClusterLifecycleService {
     }
   }
 
-  /** The analysis runs already: `started` if an earlier try of this very request (same key) started it, once its kickoff is recorded. */
+  /** A kickoff the read model cannot take leaves no analysis running that it does not know of. */
+  private async recordKickoff(cluster: ClusterRow, event: ClusterLifecycleEvent): Promise<void> {
+    const handle = this.client.workflow.getHandle(clusterWorkflowId(cluster.fiscalYear, cluster.no));
+    const problem = await this.answeredEvents.record(event, this.unconfirmedEventsOf(handle));
+    if (problem === null) return;
+    await withinRequestDeadline(this.client, this.temporal, () => handle.terminate(`読み取りモデルが着手を記録できませんでした: ${problem}`));
+    throw new Error(`この事業群の着手を記録できませんでした（${event.eventId}）。管理者に連絡してください: ${problem}`);
+  }
+
+  /**
+   * The analysis runs already: `started` if an earlier try of this very request (same key) started it,
+   * once its kickoff is recorded. A row still 未着手 means whoever started it may have died before
+   * recording the kickoff: the read model catches up here.
+   */
   private async startedByThisRequest(cluster: ClusterRow, requestKey: string | undefined): Promise<KickoffOutcome> {
-    if (!requestKey) return 'refused';
     const handle = this.client.workflow.getHandle(clusterWorkflowId(cluster.fiscalYear, cluster.no));
     try {
-      await withinRequestDeadline(this.client, this.temporal, () => handle.getUpdateHandle(requestKey, awaitKickoff).result());
+      if (cluster.stage === ClusterStage.NotStarted) await this.answeredEvents.catchUp(this.unconfirmedEventsOf(handle));
+      if (!requestKey) return 'refused';
+      const outcome = await withinRequestDeadline(this.client, this.temporal, () => handle.getUpdateHandle<ClusterUpdateOutcome>(requestKey).result());
+      if (outcome.event) await this.recordKickoff(cluster, outcome.event);
       return 'started';
     } catch (error) {
       // No such workflow, or no kickoff of this request in it: someone else's.
       if (error instanceof WorkflowNotFoundError) return 'refused';
       throw error;
     }
+  }
+
+  private unconfirmedEventsOf(handle: WorkflowHandle): UnconfirmedEvents {
+    return () => withinRequestDeadline(this.client, this.temporal, () => handle.query(getUnconfirmedEvents));
   }
 
   /**
@@ -169,9 +191,9 @@ export class ClusterLifecycleService {
       if (error instanceof WorkflowNotFoundError) throw await this.notRunning(cluster);
       throw error;
     }
-    if (outcome.event) {
-      await this.answeredSaves.record(outcome.event, () => withinRequestDeadline(this.client, this.temporal, () => handle.query(getUnconfirmedSaves)));
-    }
+    const problem = outcome.event ? await this.answeredEvents.record(outcome.event, this.unconfirmedEventsOf(handle)) : null;
+    // As when the workflow's own recording is refused: the change is made, and the read model's trouble is the admins'.
+    if (problem !== null) throw new Error(`操作は記録されましたが、画面に表示する情報への反映に失敗しました（${outcome.event?.eventId}）。管理者に連絡してください: ${problem}`);
     return outcome;
   }
 

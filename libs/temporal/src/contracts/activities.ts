@@ -18,7 +18,7 @@ export interface ClusterLifecycleActivities {
    * Writes the audit entry and read model for one event, after those of the saves before it, answered
    * to their callers, that no caller recorded; idempotent by event id.
    */
-  recordClusterEvent(event: ClusterLifecycleEvent, unconfirmedSaves?: readonly ClusterLifecycleEvent[]): Promise<void>;
+  recordClusterEvent(event: ClusterLifecycleEvent, unconfirmedEvents?: readonly ClusterLifecycleEvent[]): Promise<void>;
 }
 
 /** A process's deadlines under the year's calendar as it stands, and when to remind before them. */

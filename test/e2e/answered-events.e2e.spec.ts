@@ -1,19 +1,20 @@
 import { ClusterLifecycleEvent, Role, textRefOf } from '@app/domain';
 import { ReportTextRepository } from '@app/persistence';
+import { AnsweredEventRecorder } from '../../apps/api/src/lifecycle/answered-event.recorder';
 import { clusterWorkflowId } from '@app/temporal';
 import { clusterUpdates } from '@app/workflows';
 import { LifecycleFixture, startLifecycleFixture, TEST_FISCAL_YEARS, USERS } from '../support/lifecycle-fixture';
 import { auditTrail, expectNothingLeftHanging, expectReadModelAgrees, reportVersions } from '../support/read-model-checks';
 
 /**
- * A draft save is answered with its event and recorded in the read model by the API, not by an
- * activity between two workflow tasks; a save no caller recorded still reaches the read model, in order.
+ * A kickoff and a draft save are answered with their event and recorded in the read model by the API,
+ * not by an activity between two workflow tasks; one no caller recorded still reaches the read model, in order.
  */
-describe('draft saves answered with their event', () => {
+describe('kickoffs and draft saves answered with their event', () => {
   let fx: LifecycleFixture;
 
   beforeAll(async () => {
-    fx = await startLifecycleFixture(TEST_FISCAL_YEARS.answeredSaves);
+    fx = await startLifecycleFixture(TEST_FISCAL_YEARS.answeredEvents);
   });
   afterAll(async () => {
     await fx?.close();
@@ -33,6 +34,30 @@ describe('draft saves answered with their event', () => {
     if (!outcome.event) throw new Error('the save was not answered with its event');
     return outcome.event;
   }
+
+  it('kicks off in one workflow task, with no activity, and shows the kickoff at once', async () => {
+    const no = 26;
+    await fx.assignCluster(no);
+    await fx.kickoff(no);
+    const history = await historyOf(no);
+    expect(history.filter((event) => event.activityTaskScheduledEventAttributes)).toEqual([]);
+    expect(history.filter((event) => event.workflowTaskCompletedEventAttributes)).toHaveLength(1);
+    expect(await auditTrail(fx, no)).toEqual(['kickoff']);
+    await expectReadModelAgrees(fx, no);
+  });
+
+  it('catches up with a kickoff whose request died before recording it, at the next try to kick it off', async () => {
+    const no = 25;
+    await fx.assignCluster(no);
+    const start = { meetingDate: `${fx.fiscalYear}-06-04`, attendees: ['環境局 総務課長'] };
+    jest.spyOn(fx.app.get(AnsweredEventRecorder), 'record').mockRejectedValueOnce(new Error('the API process died here'));
+    await fx.as('office').post(`${fx.base(no)}/kickoff`, start).expect(500);
+    expect(await auditTrail(fx, no)).toEqual([]);
+    const again = await fx.as('office2').post(`${fx.base(no)}/kickoff`, start).expect(409);
+    expect(again.body).toMatchObject({ code: 'cluster.already-started', current: { stage: 'KICKOFF' } });
+    expect(await auditTrail(fx, no)).toEqual(['kickoff']);
+    await expectReadModelAgrees(fx, no);
+  });
 
   it('answers a save from one workflow task, with no activity, and shows it at once', async () => {
     const no = 27;
