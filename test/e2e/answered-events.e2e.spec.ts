@@ -24,14 +24,13 @@ describe('kickoffs and draft saves answered with their event', () => {
   const historyOf = async (no: number) => (await fx.temporal.workflow.getHandle(clusterWorkflowId(fx.fiscalYear, no)).fetchHistory()).events ?? [];
 
   /** A save sent straight to the workflow by a caller that dies before recording the event it is answered with. */
-  async function saveWithoutRecording(no: number, title: string, body: string): Promise<ClusterLifecycleEvent> {
+  async function saveWithoutRecording(no: number, title: string, body: string): Promise<ClusterLifecycleEvent | undefined> {
     const { rows } = await fx.pg.query<{ id: string }>(`SELECT id FROM users WHERE username = 'staff'`);
     const actor = { id: rows[0].id, name: USERS.staff.displayName, roles: [Role.Staff], bureauCode: 'kankyo' };
     const text = textRefOf(body, await fx.app.get(ReportTextRepository).store(body));
     const outcome = await fx.temporal.workflow
       .getHandle(clusterWorkflowId(fx.fiscalYear, no))
       .executeUpdate(clusterUpdates['save-draft'], { args: [{ type: 'save-draft', actor, kind: 'interim', title, text, basedOnVersion: null }] });
-    if (!outcome.event) throw new Error('the save was not answered with its event');
     return outcome.event;
   }
 
@@ -96,6 +95,20 @@ describe('kickoffs and draft saves answered with their event', () => {
     expect(submitted.body.reports[0]).toMatchObject({ status: 'IN_APPROVAL', submission: { version: 2 } });
     expect(await reportVersions(fx, no, 'interim')).toEqual(['1 第1版', '2 第2版']);
     expect(await auditTrail(fx, no)).toEqual(['kickoff', 'save-draft interim', 'save-draft interim', 'submit interim']);
+    await expectReadModelAgrees(fx, no);
+  });
+
+  it('records itself the event after twenty answered in a row, carrying them, so what the workflow keeps stays bounded', async () => {
+    const no = 31;
+    await fx.assignCluster(no);
+    await fx.kickoff(no);
+    const answered: boolean[] = [];
+    for (let version = 1; version <= 20; version += 1) answered.push((await saveWithoutRecording(no, `第${version}版`, `本文 ${version}`)) !== undefined);
+    // The kickoff was the first of the twenty.
+    expect(answered).toEqual([...Array(19).fill(true), false]);
+    expect((await historyOf(no)).filter((event) => event.activityTaskScheduledEventAttributes)).toHaveLength(1);
+    // Answered once recorded, with all before it.
+    expect(await reportVersions(fx, no, 'interim')).toEqual(Array.from({ length: 20 }, (_, index) => `${index + 1} 第${index + 1}版`));
     await expectReadModelAgrees(fx, no);
   });
 

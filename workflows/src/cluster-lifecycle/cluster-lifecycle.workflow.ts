@@ -65,8 +65,9 @@ const DEADLINE_REMINDERS = 'deadline-reminders';
 /**
  * One cluster's management analysis for one fiscal year, from kickoff to 完了 or 取下げ. The rules
  * live in the domain's `decide`; this workflow holds the case durably, runs each user action as
- * an Update (validated first, so a refusal leaves no history) and records every change, in order,
- * before answering, so the caller's next read of the read model already shows it. Beside that, it
+ * an Update (validated first, so a refusal leaves no history) and records every decision, in order,
+ * before answering, so the caller's next read of the read model already shows it; the kickoff and
+ * draft saves, which decide nothing, it answers with their event for the caller to record. Beside that, it
  * reminds whoever owes the next action before each deadline and escalates what is late.
  *
  * Report texts never pass through it (the API stores them and sends their hash), events carry only
