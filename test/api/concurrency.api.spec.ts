@@ -105,4 +105,20 @@ describe('concurrency: identical retries and racing approvers', () => {
     expect(interim.submission.steps.map((step: { status: string }) => step.status)).toEqual(['approved', 'pending', 'waiting']);
     expect((await history(no)).filter((action) => action === 'approve')).toHaveLength(1);
   }, 120_000);
+
+  it('kicks a cluster off once when many requests to kick it off arrive at once; the others get 409 already-started', async () => {
+    const no = 30;
+    await fx.assignCluster(no);
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, index) =>
+        fx
+          .as(index % 2 === 0 ? 'office' : 'office2')
+          .post(`${fx.base(no)}/kickoff`, { meetingDate: `${FY}-06-04`, attendees: [] })
+          .set('Idempotency-Key', `kickoff-race-${index}`),
+      ),
+    );
+    expect(answers.filter((answer) => answer.status === 201)).toHaveLength(1);
+    for (const answer of answers.filter((answer) => answer.status !== 201)) expectProblem(answer, 409, 'cluster.already-started');
+    expect(await history(no)).toEqual(['kickoff']);
+  }, 60_000);
 });

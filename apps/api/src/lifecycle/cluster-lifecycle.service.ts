@@ -17,7 +17,7 @@ import {
 } from '@app/domain';
 import { CatalogueRepository, ClusterRow, FiscalYearSettingsRepository, LifecycleReadRepository, MeetingRepository } from '@app/persistence';
 import { CLUSTER_NO, CLUSTER_STAGE, clusterWorkflowId, FISCAL_YEAR, OWNING_BUREAU, TEMPORAL_OPTIONS, TemporalOptions, withinRequestDeadline } from '@app/temporal';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Client, WorkflowExecutionAlreadyStartedError, WorkflowHandle, WorkflowNotFoundError, WithStartWorkflowOperation } from '@temporalio/client';
 import { awaitKickoff, type clusterLifecycleWorkflow, ClusterUpdateOutcome, clusterUpdates, getUnconfirmedEvents } from '@app/workflows';
 import { refusalOf, withCurrent } from '../common/refusal-of';
@@ -47,6 +47,8 @@ const refusalShowsCurrent = (refusal: Refusal) => ['conflict', 'precondition-fai
 /** Starts and updates each cluster's lifecycle workflow; the cluster is one the caller has already found. */
 @Injectable()
 export class ClusterLifecycleService {
+  private readonly logger = new Logger('ClusterLifecycleService');
+
   constructor(
     private readonly client: Client,
     @Inject(TEMPORAL_OPTIONS) private readonly temporal: TemporalOptions,
@@ -123,7 +125,11 @@ export class ClusterLifecycleService {
       if (outcome.event) await this.recordKickoff(cluster, outcome.event);
       return 'started';
     } catch (error) {
-      if (error instanceof WorkflowExecutionAlreadyStartedError) return this.startedByThisRequest(cluster, requestKey);
+      if (error instanceof WorkflowExecutionAlreadyStartedError) {
+        // The claim was free, yet the analysis runs: whoever started it died before recording its kickoff.
+        await this.catchUpWithKickoff(cluster);
+        return this.startedByThisRequest(cluster, requestKey);
+      }
       await this.catalogue.releaseKickoffClaim(cluster.fiscalYear, cluster.no);
       throw error;
     }
@@ -138,16 +144,11 @@ export class ClusterLifecycleService {
     throw new Error(`この事業群の着手を記録できませんでした（${event.eventId}）。管理者に連絡してください: ${problem}`);
   }
 
-  /**
-   * The analysis runs already: `started` if an earlier try of this very request (same key) started it,
-   * once its kickoff is recorded. A row still 未着手 means whoever started it may have died before
-   * recording the kickoff: the read model catches up here.
-   */
+  /** The analysis runs already: `started` if an earlier try of this very request (same key) started it, once its kickoff is recorded. */
   private async startedByThisRequest(cluster: ClusterRow, requestKey: string | undefined): Promise<KickoffOutcome> {
+    if (!requestKey) return 'refused';
     const handle = this.client.workflow.getHandle(clusterWorkflowId(cluster.fiscalYear, cluster.no));
     try {
-      if (cluster.stage === ClusterStage.NotStarted) await this.answeredEvents.catchUp(this.unconfirmedEventsOf(handle));
-      if (!requestKey) return 'refused';
       const outcome = await withinRequestDeadline(this.client, this.temporal, () => handle.getUpdateHandle<ClusterUpdateOutcome>(requestKey).result());
       if (outcome.event) await this.recordKickoff(cluster, outcome.event);
       return 'started';
@@ -155,6 +156,17 @@ export class ClusterLifecycleService {
       // No such workflow, or no kickoff of this request in it: someone else's.
       if (error instanceof WorkflowNotFoundError) return 'refused';
       throw error;
+    }
+  }
+
+  /** Best effort: the next try, or the analysis's next recorded event, catches up if this cannot. */
+  private async catchUpWithKickoff(cluster: ClusterRow): Promise<void> {
+    const handle = this.client.workflow.getHandle(clusterWorkflowId(cluster.fiscalYear, cluster.no));
+    try {
+      await this.answeredEvents.catchUp(this.unconfirmedEventsOf(handle));
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return;
+      this.logger.warn(`kickoff of ${cluster.fiscalYear}/${cluster.no} not caught up: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 

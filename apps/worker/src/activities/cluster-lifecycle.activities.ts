@@ -19,8 +19,8 @@ export class ClusterLifecycleActivitiesFactory {
     return {
       // Retried, it records nothing twice: the event is keyed by its id and each notice by its key.
       recordClusterEvent: async (event: ClusterLifecycleEvent, unconfirmedEvents: readonly ClusterLifecycleEvent[] = []) => {
-        // Saves answered to their callers come first, in order: those no caller recorded are recorded here.
-        for (const save of await this.events.unrecorded(unconfirmedEvents)) await applyOrKeepForAdmins(this.events, save, this.logger);
+        // Events answered to their callers (the kickoff, saves) come first, in order: those no caller recorded are recorded here.
+        for (const earlier of await this.events.unrecorded(unconfirmedEvents)) await applyOrKeepForAdmins(this.events, earlier, this.logger);
         const refusal = await projectEvent(this.events, event, this.logger);
         // The people the change concerns are told whether or not the read model could take it, as before notices came with the event.
         for (const notice of event.notices ?? []) await this.notifications.deliver(notice);

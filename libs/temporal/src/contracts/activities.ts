@@ -15,8 +15,8 @@ import type {
 /** What the cluster lifecycle workflow asks of the world; the worker implements it. */
 export interface ClusterLifecycleActivities {
   /**
-   * Writes the audit entry and read model for one event, after those of the saves before it, answered
-   * to their callers, that no caller recorded; idempotent by event id.
+   * Writes the audit entry and read model for one event, after those of the events before it answered
+   * to their callers (the kickoff, saves) that no caller recorded; idempotent by event id.
    */
   recordClusterEvent(event: ClusterLifecycleEvent, unconfirmedEvents?: readonly ClusterLifecycleEvent[]): Promise<void>;
 }
