@@ -32,6 +32,7 @@ import { measureApprovals } from './measure-approvals';
 import { measureBoard } from './measure-board';
 import { measureHistory, MemoryGrowth } from './measure-history';
 import { HUNDRED_CITIES_CLUSTERS, HUNDRED_CITIES_YEAR, KickoffRun, measureHundredCitiesKickoff, measureRealSizeKickoff } from './measure-kickoff';
+import { cpuCheckMs } from './cpu-check';
 import { LOAD_MINUTES, measureSustainedLoad } from './measure-load';
 import { measureMeetingMove } from './measure-meeting-move';
 import { measureReadModel } from './measure-read-model';
@@ -95,7 +96,7 @@ function options(args: readonly string[]): Options {
 
 /** Starts everything, measures, and returns the lines of the final report. */
 async function run(shutdown: Shutdown, chosen: Options): Promise<string[]> {
-  const loadAtStart = loadavg()[0];
+  const atStart = { load: loadavg()[0], cpuCheckMs: cpuCheckMs() };
   const rows: ResultRow[] = [];
   /** Runs one measurement; a failure becomes the rows' "not measured" with the reason, unless the run is being stopped. */
   const attempt = async (ids: readonly string[], measure: () => Promise<ResultRow | ResultRow[]>): Promise<boolean> => {
@@ -234,7 +235,7 @@ async function run(shutdown: Shutdown, chosen: Options): Promise<string[]> {
     ...resultNotes(ordered),
     '',
     'Machine',
-    ...machineDescription(loadAtStart).map((line) => `  ${line}`),
+    ...machineDescription(atStart).map((line) => `  ${line}`),
     ...servers.descriptions.map((line) => `  ${line.replace(/, data in .*$/, '')}`),
   ];
 }

@@ -1,4 +1,5 @@
 import { arch, cpus, loadavg, platform, release, totalmem } from 'node:os';
+import { CPU_CHECK_HASHES, cpuCheckMs } from './cpu-check';
 
 /** One goal a row is judged by, e.g. "p50 ≤ 3 × floor (≤ 24.6 ms)", and whether the run met it. */
 export interface Check {
@@ -64,14 +65,22 @@ export function resultNotes(rows: readonly ResultRow[]): string[] {
   });
 }
 
-/** `loadAtStart` is the 1-minute load average when the run began: other work on the machine skews the numbers. */
-export function machineDescription(loadAtStart: number): string[] {
+/** How busy and how fast the machine was when the run began: other work on a shared machine skews the numbers. */
+export interface MachineAtStart {
+  /** The 1-minute load average. */
+  readonly load: number;
+  /** `cpuCheckMs()`, before any server was started. */
+  readonly cpuCheckMs: number;
+}
+
+export function machineDescription(atStart: MachineAtStart): string[] {
   const processors = cpus();
   return [
     `CPU      ${processors[0]?.model.trim() ?? 'unknown'}, ${processors.length} logical core(s)`,
     `Memory   ${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
     `Node     ${process.version} (${platform()} ${release()} ${arch()})`,
-    `Load     1-minute load average ${loadAtStart.toFixed(2)} at the start, ${loadavg()[0].toFixed(2)} at the end`,
+    `Load     1-minute load average ${atStart.load.toFixed(2)} at the start, ${loadavg()[0].toFixed(2)} at the end`,
+    `Speed    ${CPU_CHECK_HASHES.toLocaleString('en-US')} SHA-256 hashes on one core took ${atStart.cpuCheckMs.toFixed(0)} ms at the start and ${cpuCheckMs().toFixed(0)} ms at the end (servers idle); compare two runs only at like speeds`,
   ];
 }
 
