@@ -46,20 +46,20 @@ export interface CarriedAnalysis {
   readonly seq: number;
   readonly sentNotices: readonly string[];
   readonly calendarChanges: readonly CalendarChange[];
-  /** Saves answered with their event that no event recorded by the workflow has carried yet. */
+  /** Events answered to their callers (the kickoff, saves) that no event recorded by the workflow has carried yet. */
   readonly unconfirmedEvents?: readonly ClusterLifecycleEvent[];
 }
 
 /**
  * What an Update answers: small on purpose, since every answer stays in the workflow's history. The
  * caller reads the case from the read model, which the Update has written before answering, except
- * for a save answered with its event: that the caller records first (`recordAnsweredSave`).
+ * for a kickoff or save answered with its event: that the caller records first (`AnsweredEventRecorder`).
  */
 export interface ClusterUpdateOutcome {
   readonly stage: ClusterStage;
   /** The event the change was recorded as. */
   readonly seq: number;
-  /** A draft save's event, not yet in the read model: the caller records it before reading the case. */
+  /** A kickoff's or draft save's event, not yet in the read model: the caller records it before reading the case. */
   readonly event?: ClusterLifecycleEvent;
 }
 
@@ -88,7 +88,7 @@ export const awaitKickoff = defineUpdate<ClusterUpdateOutcome, []>('awaitKickoff
 export const getClusterCase = defineQuery<ClusterCase>('getClusterCase');
 
 /**
- * Saves answered with their event since the workflow last recorded one itself, oldest first: what a
+ * Events answered to their callers since the workflow last recorded one itself, oldest first: what a
  * caller records before its own save when the read model shows an earlier one missing.
  */
 export const getUnconfirmedEvents = defineQuery<readonly ClusterLifecycleEvent[]>('getUnconfirmedEvents');

@@ -160,8 +160,8 @@ export async function clusterLifecycleWorkflow(input: ClusterLifecycleInput): Pr
     notices: readonly NotificationRequest[] = [],
   ): Promise<void> {
     const event = nextEvent(before, change, savedText, deadlinesChanged, notices);
-    const carriedSaves = unconfirmedEvents.splice(0);
-    const recording = recorded.then(() => (carriedSaves.length > 0 ? recordClusterEvent(event, carriedSaves) : recordClusterEvent(event)));
+    const answered = unconfirmedEvents.splice(0);
+    const recording = recorded.then(() => recordClusterEvent(event, answered));
     // The next event waits for this one, whatever became of it: one the read model refused is kept for admins, not retried.
     recorded = recording.catch(() => undefined);
     return recording;

@@ -1,5 +1,5 @@
 import { ClusterLifecycleEvent } from '@app/domain';
-import { applyOrKeepForAdmins, ClusterEventRepository, EarlierEventMissingError, EventProjection } from '@app/persistence';
+import { applyOrKeepForAdmins, applyUnrecorded, ClusterEventRepository, EarlierEventMissingError, EventProjection } from '@app/persistence';
 import { Injectable, Logger } from '@nestjs/common';
 
 /** The events a workflow answered to its callers since it last recorded one itself, oldest first. */
@@ -33,6 +33,6 @@ export class AnsweredEventRecorder {
 
   /** Records those of the unconfirmed events the audit trail lacks, in order. */
   async catchUp(unconfirmed: UnconfirmedEvents): Promise<void> {
-    for (const event of await this.events.unrecorded(await unconfirmed())) await applyOrKeepForAdmins(this.events, event, this.logger);
+    await applyUnrecorded(this.events, await unconfirmed(), this.logger);
   }
 }

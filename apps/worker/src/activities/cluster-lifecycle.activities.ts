@@ -1,5 +1,5 @@
 import { ClusterLifecycleEvent } from '@app/domain';
-import { applyOrKeepForAdmins, ClusterEventRepository } from '@app/persistence';
+import { applyUnrecorded, ClusterEventRepository } from '@app/persistence';
 import { ClusterLifecycleActivities } from '@app/temporal';
 import { Injectable, Logger } from '@nestjs/common';
 import { projectEvent } from './event-projection';
@@ -19,8 +19,8 @@ export class ClusterLifecycleActivitiesFactory {
     return {
       // Retried, it records nothing twice: the event is keyed by its id and each notice by its key.
       recordClusterEvent: async (event: ClusterLifecycleEvent, unconfirmedEvents: readonly ClusterLifecycleEvent[] = []) => {
-        // Events answered to their callers (the kickoff, saves) come first, in order: those no caller recorded are recorded here.
-        for (const earlier of await this.events.unrecorded(unconfirmedEvents)) await applyOrKeepForAdmins(this.events, earlier, this.logger);
+        // Events answered to their callers (the kickoff, saves) come first: those no caller recorded are recorded here.
+        await applyUnrecorded(this.events, unconfirmedEvents, this.logger);
         const refusal = await projectEvent(this.events, event, this.logger);
         // The people the change concerns are told whether or not the read model could take it, as before notices came with the event.
         for (const notice of event.notices ?? []) await this.notifications.deliver(notice);

@@ -1,6 +1,7 @@
 import { LoggerService } from '@nestjs/common';
 import { isDeterministicSqlFailure } from '../sql/sql-state';
-import { UnprojectableEventError } from '../repositories/cluster-event.repository';
+import { ClusterLifecycleEvent } from '@app/domain';
+import { ClusterEventRepository, UnprojectableEventError } from '../repositories/cluster-event.repository';
 
 /** The read model's writer of one kind of workflow event. */
 export interface EventProjection<E extends { readonly eventId: string; readonly action: string }> {
@@ -28,4 +29,13 @@ export async function applyOrKeepForAdmins<E extends { readonly eventId: string;
     await projection.recordFailure(event, problem);
     return problem;
   }
+}
+
+/**
+ * Records those of `answered` (events a workflow answered to its callers instead of recording them)
+ * that the audit trail lacks, in order, each as `applyOrKeepForAdmins` does: a caller may have died
+ * before recording them, and each later event carries only its own change.
+ */
+export async function applyUnrecorded(events: ClusterEventRepository, answered: readonly ClusterLifecycleEvent[], logger: LoggerService): Promise<void> {
+  for (const event of await events.unrecorded(answered)) await applyOrKeepForAdmins(events, event, logger);
 }
