@@ -1,16 +1,17 @@
-import { ClusterLifecycleEvent, Role, textRefOf } from '@app/domain';
-import { ReportTextRepository } from '@app/persistence';
-import { AnsweredEventRecorder } from '../../apps/api/src/lifecycle/answered-event.recorder';
+import { ClusterAction, ClusterLifecycleEvent, Deadline, Role, textRefOf } from '@app/domain';
+import { AnsweredEventRecorder, ReportTextRepository } from '@app/persistence';
 import { clusterWorkflowId } from '@app/temporal';
 import { clusterUpdates } from '@app/workflows';
 import { LifecycleFixture, startLifecycleFixture, TEST_FISCAL_YEARS, USERS } from '../support/lifecycle-fixture';
 import { auditTrail, expectNothingLeftHanging, expectReadModelAgrees, reportVersions } from '../support/read-model-checks';
+import { eventually } from '../support/worker-harness';
 
 /**
  * A kickoff and a draft save are answered with their event and recorded in the read model by the API,
- * not by an activity between two workflow tasks; one no caller recorded still reaches the read model, in order.
+ * and deadlines moved by a meeting's change by the worker's activity that tells the analyses, not by an
+ * activity between two workflow tasks; one no caller recorded still reaches the read model, in order.
  */
-describe('kickoffs and draft saves answered with their event', () => {
+describe('kickoffs, draft saves and moved deadlines answered with their event', () => {
   let fx: LifecycleFixture;
 
   beforeAll(async () => {
@@ -123,5 +124,77 @@ describe('kickoffs and draft saves answered with their event', () => {
     expect(new Set(versions.map((line) => line.slice(line.indexOf(' ') + 1)))).toEqual(new Set(Array.from({ length: 8 }, (_, index) => `版 ${index}`)));
     await expectReadModelAgrees(fx, no);
     await expectNothingLeftHanging(fx);
+  });
+
+  describe('when a meeting moves', () => {
+    /** Each move takes the 1st X meeting a week further (every analysis of the year re-plans). */
+    let x1 = new Date(`${TEST_FISCAL_YEARS.answeredEvents}-07-22T00:00:00Z`);
+    async function moveX1(): Promise<void> {
+      x1 = new Date(x1.getTime() + 7 * 24 * 3600 * 1000);
+      await fx.as('office').patch(`/api/v1/fiscal-years/${fx.fiscalYear}/meetings/x1`, { date: { kind: 'exact', date: x1.toISOString().slice(0, 10) } }).expect(200);
+    }
+    const interimDue = async (no: number) => {
+      const { rows } = await fx.pg.query<{ deadlines: Deadline[] }>(`SELECT deadlines FROM clusters WHERE fiscal_year = $1 AND no = $2`, [fx.fiscalYear, no]);
+      return rows[0].deadlines.find((deadline) => deadline.target === 'interim')?.dueAt;
+    };
+    const movedNotices = async (no: number) => {
+      const inbox = await fx.as('staff').get('/api/v1/me/notifications?pageSize=200').expect(200);
+      return (inbox.body.items as { kind: string; fiscalYear: number; clusterNo: number; dueAt: string }[]).filter(
+        (item) => item.kind === 'deadline-moved' && item.fiscalYear === fx.fiscalYear && item.clusterNo === no,
+      );
+    };
+
+    it('re-plans each analysis in one workflow task, with no activity: the teller records the move and tells the owners', async () => {
+      const no = 32;
+      await fx.assignCluster(no);
+      await fx.kickoff(no);
+      const dueBefore = await interimDue(no);
+      const before = (await historyOf(no)).length;
+      await moveX1();
+      await eventually(async () => expect(await auditTrail(fx, no)).toEqual(['kickoff', ClusterAction.DeadlinesMoved]));
+      const dueAfter = await interimDue(no);
+      expect(Date.parse(dueAfter as string) - Date.parse(dueBefore as string)).toBe(7 * 24 * 3600 * 1000);
+      expect((await movedNotices(no)).map((notice) => notice.dueAt)).toEqual([expect.stringMatching(new RegExp(`^${x1.toISOString().slice(0, 4)}`))]);
+      const added = (await historyOf(no)).slice(before);
+      expect(added.filter((event) => event.activityTaskScheduledEventAttributes)).toEqual([]);
+      expect(added.filter((event) => event.workflowTaskCompletedEventAttributes)).toHaveLength(1);
+      await expectReadModelAgrees(fx, no);
+    });
+
+    it('records the move once, with its notices once, when the teller died after the analysis answered it', async () => {
+      const no = 33;
+      await fx.assignCluster(no);
+      await fx.kickoff(no);
+      const recorder = fx.worker.app.get(AnsweredEventRecorder);
+      const record = recorder.record.bind(recorder);
+      let died = false;
+      const dying = jest.spyOn(recorder, 'record').mockImplementation(async (event, unconfirmed) => {
+        if (event.clusterNo !== no || died) return record(event, unconfirmed);
+        died = true;
+        throw new Error('the worker died here');
+      });
+      try {
+        await moveX1();
+        // The activity is tried again a second later, and the analysis answers again what it has not seen recorded.
+        await eventually(async () => expect(await auditTrail(fx, no)).toEqual(['kickoff', ClusterAction.DeadlinesMoved]), 20_000);
+      } finally {
+        dying.mockRestore();
+      }
+      expect(died).toBe(true);
+      expect(await movedNotices(no)).toHaveLength(1);
+      await expectReadModelAgrees(fx, no);
+    });
+
+    it('records a save no caller recorded before the deadlines the move changed, so neither is lost', async () => {
+      const no = 34;
+      await fx.assignCluster(no);
+      await fx.kickoff(no);
+      await saveWithoutRecording(no, '第1版', '最初の本文');
+      await moveX1();
+      await eventually(async () => expect(await auditTrail(fx, no)).toEqual(['kickoff', 'save-draft interim', ClusterAction.DeadlinesMoved]));
+      expect(await reportVersions(fx, no, 'interim')).toEqual(['1 第1版']);
+      await expectReadModelAgrees(fx, no);
+      await expectNothingLeftHanging(fx);
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { CalendarSettings, clusterDeadlines, ClusterLifecycleEvent, Meeting, NotificationKind, NotificationRequest, PendingKickoff, ProcessDeadlineRule, processDeadlines, ProcessEvent, ProcessKind } from '@app/domain';
 import { type CalendarActivities, type ClusterLifecycleActivities, clusterWorkflowId, type MeetingChangeRecord, type NotificationActivities, type ProcessActivities } from '@app/temporal';
-import { calendarChanged } from '@app/workflows';
+import { replanForCalendar } from '@app/workflows';
 import { Context } from '@temporalio/activity';
 import { WorkflowNotFoundError } from '@temporalio/client';
 
@@ -84,16 +84,23 @@ export class RecordingActivities {
       },
       runningClusterNos: async (fiscalYear) => this.year(fiscalYear).running,
       runningProcessWorkflowIds: async () => [],
+      // As the real activity does, what each analysis answers it moved is recorded with its notices.
       tellCalendarChange: async ({ fiscalYear, changedBy, changeId, calendar }) => {
         const { client } = Context.current();
         const running = this.year(fiscalYear).running;
         for (const no of running) {
-          await client.workflow
-            .getHandle(clusterWorkflowId(fiscalYear, no))
-            .signal(calendarChanged, { changedBy, changeId, calendar })
+          const workflowId = clusterWorkflowId(fiscalYear, no);
+          const outcome = await client.workflow
+            .getHandle(workflowId)
+            .executeUpdate(replanForCalendar, { args: [{ changedBy, changeId, calendar }] })
             .catch((error: unknown) => {
               if (!(error instanceof WorkflowNotFoundError)) throw error;
+              return { event: null };
             });
+          if (!outcome.event) continue;
+          const at = Context.current().info.currentAttemptScheduledTimestampMs;
+          this.clusterEvents.push({ workflowId, at, value: outcome.event });
+          for (const notice of outcome.event.notices ?? []) this.notifications.push({ workflowId, at, value: notice });
         }
         return running.length;
       },

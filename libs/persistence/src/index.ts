@@ -26,3 +26,4 @@ export * from './repositories/process-event.repository';
 export * from './repositories/process-read.repository';
 export * from './repositories/proposal-number.repository';
 export * from './projection/keep-refused-events';
+export * from './projection/answered-event.recorder';

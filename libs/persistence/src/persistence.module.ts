@@ -17,6 +17,7 @@ import { ProposalNumberRepository } from './repositories/proposal-number.reposit
 import { ReportTextRepository } from './repositories/report-text.repository';
 import { UserRepository } from './repositories/user.repository';
 import { UserAdminEventRepository } from './repositories/user-admin-event.repository';
+import { AnsweredEventRecorder } from './projection/answered-event.recorder';
 
 const REPOSITORIES = [
   CatalogueRepository,
@@ -51,12 +52,15 @@ export class PersistenceModule {
           retryDelay: 1_000,
         }),
       ],
-      providers: REPOSITORIES.map((repository) => ({
-        provide: repository,
-        inject: [DataSource],
-        useFactory: (dataSource: DataSource) => new repository(dataSource),
-      })),
-      exports: REPOSITORIES,
+      providers: [
+        ...REPOSITORIES.map((repository) => ({
+          provide: repository,
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource) => new repository(dataSource),
+        })),
+        { provide: AnsweredEventRecorder, inject: [ClusterEventRepository], useFactory: (events: ClusterEventRepository) => new AnsweredEventRecorder(events) },
+      ],
+      exports: [...REPOSITORIES, AnsweredEventRecorder],
     };
   }
 }

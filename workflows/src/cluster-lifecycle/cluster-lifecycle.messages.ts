@@ -46,7 +46,7 @@ export interface CarriedAnalysis {
   readonly seq: number;
   readonly sentNotices: readonly string[];
   readonly calendarChanges: readonly CalendarChange[];
-  /** Events answered to their callers (the kickoff, saves) that no event recorded by the workflow has carried yet. */
+  /** Events answered to their callers (the kickoff, saves, moved deadlines) that no event recorded by the workflow has carried yet. */
   readonly unconfirmedEvents?: readonly ClusterLifecycleEvent[];
 }
 
@@ -113,3 +113,23 @@ export interface CalendarChange {
 export type CalendarSnapshot = CalendarLoad;
 
 export const calendarChanged = defineSignal<[CalendarChange]>('calendarChanged');
+
+/** A calendar change that carries the calendar, as the calendar's teller sends it to each analysis. */
+export interface CalendarChangeWithCalendar extends CalendarChange {
+  readonly calendar: CalendarSnapshot;
+}
+
+/**
+ * What an analysis answers a calendar change with: the event of the deadlines it moved, for the
+ * teller to record in the read model and whose notices it delivers, or null when nothing moved (or
+ * the analysis has closed, or is handing over to a new run, which re-plans the change itself).
+ */
+export interface CalendarChangeOutcome {
+  readonly event: ClusterLifecycleEvent | null;
+}
+
+/**
+ * The calendar changed: the analysis re-plans its deadlines from the calendar sent, and answers with
+ * the event of what moved after one workflow task, instead of recording it by an activity between two.
+ */
+export const replanForCalendar = defineUpdate<CalendarChangeOutcome, [CalendarChangeWithCalendar]>('replanForCalendar');

@@ -10,6 +10,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import {
+  Actor,
   actorOf,
   CaseChange,
   caseDelta,
@@ -38,6 +39,8 @@ import { type CalendarActivities, CLUSTER_STAGE, type ClusterLifecycleActivities
 import {
   awaitKickoff,
   CalendarChange,
+  CalendarChangeOutcome,
+  CalendarSnapshot,
   calendarChanged,
   ClusterLifecycleInput,
   ClusterUpdateOutcome,
@@ -45,8 +48,9 @@ import {
   getClusterCase,
   getClusterDeadlines,
   getUnconfirmedEvents,
+  replanForCalendar,
 } from './cluster-lifecycle.messages';
-import { runReminders } from './reminders';
+import { DeadlineMove, deadlineMoves, deadlinesDiffer, movedDeadlineNotices, runReminders } from './reminders';
 
 const { recordClusterEvent } = proxyActivities<ClusterLifecycleActivities>({
   startToCloseTimeout: '30 seconds',
@@ -66,9 +70,10 @@ const DEADLINE_REMINDERS = 'deadline-reminders';
  * One cluster's management analysis for one fiscal year, from kickoff to 完了 or 取下げ. The rules
  * live in the domain's `decide`; this workflow holds the case durably, runs each user action as
  * an Update (validated first, so a refusal leaves no history) and records every decision, in order,
- * before answering, so the caller's next read of the read model already shows it; the kickoff and
- * draft saves, which decide nothing, it answers with their event for the caller to record. Beside that, it
- * reminds whoever owes the next action before each deadline and escalates what is late.
+ * before answering, so the caller's next read of the read model already shows it; the kickoff, draft
+ * saves and deadlines moved by a meeting's change, which decide nothing, it answers with their event for
+ * the caller to record. Beside that, it reminds whoever owes the next action before each deadline and
+ * escalates what is late.
  *
  * Report texts never pass through it (the API stores them and sends their hash), events carry only
  * what changed, and when Temporal suggests it the analysis goes on in a fresh run with its state
@@ -99,9 +104,9 @@ export async function clusterLifecycleWorkflow(input: ClusterLifecycleInput): Pr
   let indexedAs = carried ? '' : [ClusterStage.Kickoff, input.start.owningBureau.code].join('/');
 
   /**
-   * The kickoff and saves answered with their event, which the caller records in the read model; the
+   * The kickoff, saves and moved deadlines answered with their event, which the caller records in the read model; the
    * next event this workflow records itself carries them too, in case a caller never did (it died, or
-   * was not the API).
+   * was not the API or the worker's teller).
    */
   const unconfirmedEvents: ClusterLifecycleEvent[] = [...(carried?.unconfirmedEvents ?? [])];
   const answersSaves = input.savesAnsweredWithEvent === true;
@@ -176,6 +181,17 @@ export async function clusterLifecycleWorkflow(input: ClusterLifecycleInput): Pr
 
   const outcome = (): ClusterUpdateOutcome => ({ stage: state.stage, seq });
 
+  /** The audit trail's entry for deadlines a calendar change moved. */
+  const deadlinesMoved = (changedBy: Actor, moves: readonly DeadlineMove[]): CaseChange => ({
+    action: ClusterAction.DeadlinesMoved,
+    actor: changedBy,
+    fromStage: state.stage,
+    toStage: state.stage,
+    reportKind: null,
+    comment: null,
+    details: { moves },
+  });
+
   setHandler(getClusterCase, () => state);
   setHandler(getClusterDeadlines, () => deadlines);
   setHandler(getUnconfirmedEvents, () => unconfirmedEvents);
@@ -224,10 +240,44 @@ export async function clusterLifecycleWorkflow(input: ClusterLifecycleInput): Pr
     );
   }
 
+  /** What moved deadlines recorded as, for a given change: until recorded, answered again to a teller who asks again. */
+  let lastCalendarAnswer: { readonly changeId: string; readonly event: ClusterLifecycleEvent } | null = null;
+  /** Set while the reminder loop re-plans for a signalled calendar change (calendars started before signalled them). */
+  let replanningSignalled = false;
+
   const plansReminders = hasEveryPatch || patched(DEADLINE_REMINDERS);
   if (plansReminders) {
     setHandler(calendarChanged, (change) => {
       calendarChanges.push(change);
+    });
+    setHandler(replanForCalendar, async (change): Promise<CalendarChangeOutcome> => {
+      // One change at a time: a signalled one still being re-planned goes first.
+      await condition(() => kickoffRecorded && ((calendarChanges.length === 0 && !replanningSignalled) || isClosedStage(state.stage) || continuing));
+      if (continuing) {
+        // The next run re-plans it and records what moved.
+        calendarChanges.push(change);
+        return { event: null };
+      }
+      if (isClosedStage(state.stage)) return { event: null };
+      const plan = clusterDeadlinePlan(state.clusterNo, change.calendar.meetings, change.calendar.settings, holidaysOf(change.calendar));
+      const moves = deadlineMoves(deadlines, plan.deadlines);
+      if (!deadlinesDiffer(deadlines, plan.deadlines, moves)) {
+        // Asked again (its teller was retried): the answer it may not have recorded, while the read model may lack it.
+        const again = lastCalendarAnswer?.changeId === change.changeId && unconfirmedEvents.includes(lastCalendarAnswer.event);
+        return { event: again ? (lastCalendarAnswer?.event ?? null) : null };
+      }
+      deadlines = plan.deadlines;
+      reminderOffsets = plan.reminderOffsets;
+      const notices = movedDeadlineNotices(state, moves, change.changeId);
+      if (unconfirmedEvents.length >= MAX_UNCONFIRMED_EVENTS) {
+        await record(state, deadlinesMoved(change.changedBy, moves), null, true, notices).catch(() => undefined);
+        return { event: null };
+      }
+      const event = nextEvent(state, deadlinesMoved(change.changedBy, moves), null, true, notices);
+      unconfirmedEvents.push(event);
+      lastCalendarAnswer = { changeId: change.changeId, event };
+      await recorded;
+      return { event };
     });
     if (!carried) ({ deadlines, reminderOffsets } = input.deadlinePlan ?? (await loadClusterDeadlines(state.fiscalYear, state.clusterNo)));
   }
@@ -273,27 +323,16 @@ export async function clusterLifecycleWorkflow(input: ClusterLifecycleInput): Pr
       // A change that carries the calendar is re-planned from it here: no activity per analysis when a meeting moves.
       reload: async (change) =>
         change.calendar
-          ? clusterDeadlinePlan(state.clusterNo, change.calendar.meetings, change.calendar.settings, change.calendar.holidays ? pinnedHolidays(change.calendar.holidays) : LIBRARY_HOLIDAYS)
+          ? clusterDeadlinePlan(state.clusterNo, change.calendar.meetings, change.calendar.settings, holidaysOf(change.calendar))
           : loadClusterDeadlines(state.fiscalYear, state.clusterNo),
       applyDeadlines: async (loaded, changedBy, moves, notices) => {
         deadlines = loaded.deadlines;
         reminderOffsets = loaded.reminderOffsets;
         // A refused event is kept for admins by the activity; the reminders go on against the new deadlines.
-        await record(
-          state,
-          {
-            action: ClusterAction.DeadlinesMoved,
-            actor: changedBy,
-            fromStage: state.stage,
-            toStage: state.stage,
-            reportKind: null,
-            comment: null,
-            details: { moves },
-          },
-          null,
-          true,
-          notices,
-        ).catch(() => undefined);
+        await record(state, deadlinesMoved(changedBy, moves), null, true, notices).catch(() => undefined);
+      },
+      replanning: (busy) => {
+        replanningSignalled = busy;
       },
     });
 
@@ -328,9 +367,15 @@ export async function clusterLifecycleWorkflow(input: ClusterLifecycleInput): Pr
   return state;
 }
 
+/** The public holidays a calendar counts by: those it pinned, or the library's (calendars started before pinning). */
+function holidaysOf(calendar: CalendarSnapshot) {
+  return calendar.holidays ? pinnedHolidays(calendar.holidays) : LIBRARY_HOLIDAYS;
+}
+
 /**
- * How many saves in a row are answered with their event before one is recorded by the workflow
- * itself: a bound on what the next recorded event carries and what a run hands to the next.
+ * How many events in a row (saves, deadlines a calendar change moved) are answered with their event
+ * before one is recorded by the workflow itself: a bound on what the next recorded event carries and
+ * what a run hands to the next.
  */
 const MAX_UNCONFIRMED_EVENTS = 20;
 

@@ -45,6 +45,8 @@ export interface ReminderHost {
   reload(change: CalendarChange): Promise<ClusterDeadlinesLoad>;
   /** Adopts reloaded deadlines and, when they differ, records the change in the audit trail and read model, with the notices it sends. */
   applyDeadlines(loaded: ClusterDeadlinesLoad, changedBy: Actor, moves: readonly DeadlineMove[], notices: readonly NotificationRequest[]): Promise<void>;
+  /** Told when the loop starts and ends re-planning for a calendar change, which may take an activity. */
+  replanning(busy: boolean): void;
 }
 
 const nowIso = () => new Date().toISOString();
@@ -61,6 +63,19 @@ export function deadlineMoves(before: readonly Deadline[], after: readonly Deadl
   });
 }
 
+/** Whether new deadlines differ from the old in anything, moves or not (a deadline added or dropped). */
+export function deadlinesDiffer(before: readonly Deadline[], after: readonly Deadline[], moves: readonly DeadlineMove[]): boolean {
+  return JSON.stringify(before) !== JSON.stringify(after) || moves.length > 0;
+}
+
+/** The notices telling whoever owes a report whose deadline moved, once per change. */
+export function movedDeadlineNotices(state: ClusterCase, moves: readonly DeadlineMove[], changeId: string): NotificationRequest[] {
+  return owedActions(state).flatMap((owed) => {
+    const move = moves.find((candidate) => candidate.target === owed.reportKind);
+    return move ? [deadlineMovedRequest(refOf(state), owed, move.before, move.after, nowIso(), changeId)] : [];
+  });
+}
+
 /**
  * Sleeps on a durable timer until the next reminder or escalation of the cluster's open items is
  * due, sends it, and plans again; any change of the case or of the calendar wakes it to re-plan,
@@ -73,22 +88,11 @@ export async function runReminders(host: ReminderHost): Promise<void> {
   const timer = host.keepsTimer ? new NextReminderTimer() : null;
   while (!host.closed()) {
     if (host.hasCalendarChange()) {
-      let change = host.nextCalendarChange() as CalendarChange;
-      while (host.hasCalendarChange()) change = host.nextCalendarChange() as CalendarChange;
-      const before = host.current().deadlines;
-      const loaded = await host.reload(change);
-      const moves = deadlineMoves(before, loaded.deadlines);
-      const changed = JSON.stringify(before) !== JSON.stringify(loaded.deadlines) || moves.length > 0;
-      const noticesTo = (state: ClusterCase) =>
-        owedActions(state).flatMap((owed) => {
-          const move = moves.find((candidate) => candidate.target === owed.reportKind);
-          return move ? [deadlineMovedRequest(refOf(state), owed, move.before, move.after, nowIso(), change.changeId)] : [];
-        });
-      if (host.noticesWithEvent) {
-        if (changed) await host.applyDeadlines(loaded, change.changedBy, moves, noticesTo(host.current().state));
-      } else {
-        if (changed) await host.applyDeadlines(loaded, change.changedBy, moves, []);
-        for (const notice of noticesTo(host.current().state)) await deliverNotification(notice);
+      host.replanning(true);
+      try {
+        await replanForSignalledChange(host);
+      } finally {
+        host.replanning(false);
       }
       continue;
     }
@@ -105,5 +109,21 @@ export async function runReminders(host: ReminderHost): Promise<void> {
     if (timer) await timer.until(schedule.next?.at, woken);
     else if (schedule.next) await condition(woken, Math.max(1, Date.parse(schedule.next.at) - Date.now()));
     else await condition(woken);
+  }
+}
+
+/** Re-plans for the calendar changes signalled since the last (as calendars started before told them): the latest counts. */
+async function replanForSignalledChange(host: ReminderHost): Promise<void> {
+  let change = host.nextCalendarChange() as CalendarChange;
+  while (host.hasCalendarChange()) change = host.nextCalendarChange() as CalendarChange;
+  const before = host.current().deadlines;
+  const loaded = await host.reload(change);
+  const moves = deadlineMoves(before, loaded.deadlines);
+  const changed = deadlinesDiffer(before, loaded.deadlines, moves);
+  if (host.noticesWithEvent) {
+    if (changed) await host.applyDeadlines(loaded, change.changedBy, moves, movedDeadlineNotices(host.current().state, moves, change.changeId));
+  } else {
+    if (changed) await host.applyDeadlines(loaded, change.changedBy, moves, []);
+    for (const notice of movedDeadlineNotices(host.current().state, moves, change.changeId)) await deliverNotification(notice);
   }
 }

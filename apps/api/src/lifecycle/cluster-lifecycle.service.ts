@@ -15,14 +15,13 @@ import {
   STAGE_LABELS,
   versionCountOf,
 } from '@app/domain';
-import { CatalogueRepository, ClusterRow, FiscalYearSettingsRepository, LifecycleReadRepository, MeetingRepository } from '@app/persistence';
+import { AnsweredEventRecorder, CatalogueRepository, ClusterRow, FiscalYearSettingsRepository, LifecycleReadRepository, MeetingRepository, UnconfirmedEvents } from '@app/persistence';
 import { CLUSTER_NO, CLUSTER_STAGE, clusterWorkflowId, FISCAL_YEAR, OWNING_BUREAU, TEMPORAL_OPTIONS, TemporalOptions, withinRequestDeadline } from '@app/temporal';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Client, WorkflowExecutionAlreadyStartedError, WorkflowHandle, WorkflowNotFoundError, WithStartWorkflowOperation } from '@temporalio/client';
 import { awaitKickoff, type clusterLifecycleWorkflow, ClusterUpdateOutcome, clusterUpdates, getUnconfirmedEvents } from '@app/workflows';
 import { refusalOf, withCurrent } from '../common/refusal-of';
 import { CalendarService } from '../meetings/calendar.service';
-import { AnsweredEventRecorder, UnconfirmedEvents } from './answered-event.recorder';
 import { KickoffMeeting } from './lifecycle.commands';
 
 /** A year's settings and calendar, as every kickoff of it needs them. */

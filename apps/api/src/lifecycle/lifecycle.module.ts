@@ -4,7 +4,6 @@ import { MeetingsModule } from '../meetings/meetings.module';
 import { PlatinumModule } from '../platinum/platinum.module';
 import { ProcessesModule } from '../processes/processes.module';
 import { XPoliciesModule } from '../x-policies/x-policies.module';
-import { AnsweredEventRecorder } from './answered-event.recorder';
 import { ClusterActionsService } from './cluster-actions.service';
 import { ClusterDetailService } from './cluster-detail.service';
 import { ClusterHistoryService } from './cluster-history.service';
@@ -26,7 +25,7 @@ const USE_CASES = [ClusterActionsService, KickoffService, ClusterHistoryService,
 @Module({
   imports: [CatalogueModule, MeetingsModule, ProcessesModule, PlatinumModule, XPoliciesModule],
   controllers: [ClusterLifecycleController, ReportsController, FiscalYearLifecycleController, MeetingDueController],
-  providers: [ClusterLifecycleService, AnsweredEventRecorder, ReportTextAccessService, DelegationReleaseService, ...USE_CASES],
+  providers: [ClusterLifecycleService, ReportTextAccessService, DelegationReleaseService, ...USE_CASES],
   exports: [DelegationReleaseService],
 })
 export class LifecycleModule {}

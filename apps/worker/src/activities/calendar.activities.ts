@@ -11,14 +11,15 @@ import {
   ApprovalStatus,
   CLOSED_PROCESS_PHASES,
 } from '@app/domain';
-import { CatalogueRepository, ClusterEventRepository, FiscalYearSettingsRepository, LifecycleReadRepository, MeetingRepository, ProcessReadRepository } from '@app/persistence';
+import { AnsweredEventRecorder, CatalogueRepository, ClusterEventRepository, FiscalYearSettingsRepository, LifecycleReadRepository, MeetingRepository, ProcessReadRepository } from '@app/persistence';
 import { CalendarActivities, CalendarChangeBroadcast, clusterWorkflowId, forEachAtMost, MeetingChangeRecord, processWorkflowId } from '@app/temporal';
-import { calendarChanged } from '@app/workflows';
+import { calendarChanged, CalendarChangeOutcome, CalendarChangeWithCalendar, getUnconfirmedEvents, replanForCalendar } from '@app/workflows';
 import { Injectable } from '@nestjs/common';
 import { Context } from '@temporalio/activity';
-import { WorkflowNotFoundError } from '@temporalio/client';
+import { WorkflowHandle, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { NotificationActivitiesFactory } from './notification.activities';
 
-/** Signals in flight at once when a calendar change is told: enough to keep Temporal busy, few enough not to flood it. */
+/** Analyses and processes told at once when a calendar change is told: enough to keep Temporal busy, few enough not to flood it. */
 const TELL_CONCURRENCY = 32;
 /** Workflows told between two heartbeats; a retry resumes after the last batch a heartbeat reported. */
 const TELL_BATCH = 256;
@@ -33,6 +34,8 @@ export class CalendarActivitiesFactory {
     private readonly reads: LifecycleReadRepository,
     private readonly events: ClusterEventRepository,
     private readonly processes: ProcessReadRepository,
+    private readonly answeredEvents: AnsweredEventRecorder,
+    private readonly notifications: NotificationActivitiesFactory,
   ) {}
 
   create(): CalendarActivities {
@@ -81,10 +84,12 @@ export class CalendarActivitiesFactory {
   }
 
   /**
-   * Signals the change to each running analysis (with the calendar, to re-plan from) and process (which
-   * load their own settings). The workflow ids are told in sorted order and each heartbeat carries the
-   * last id of a finished batch, so a retried attempt skips what was told; telling one twice is harmless,
-   * as a re-plan from the same calendar moves nothing. A workflow that closed meanwhile is passed over.
+   * Tells each running analysis of the change, with the calendar to re-plan from, and records the
+   * deadlines it answers it moved, with their notices; signals each running process (which loads its
+   * own settings). The workflow ids are told in sorted order and each heartbeat carries the last id of
+   * a finished batch, so a retried attempt skips what was told; telling one twice is harmless, as a
+   * re-plan from the same calendar moves nothing (an analysis asked again answers again what it moved,
+   * until it is recorded). A workflow that closed meanwhile is passed over.
    */
   private async tellCalendarChange({ fiscalYear, changedBy, changeId, calendar }: CalendarChangeBroadcast): Promise<number> {
     const context = Context.current();
@@ -96,9 +101,10 @@ export class CalendarActivitiesFactory {
     for (let start = 0; start < targets.length; start += TELL_BATCH) {
       const batch = targets.slice(start, start + TELL_BATCH);
       await forEachAtMost(TELL_CONCURRENCY, batch, async (workflowId) => {
-        const calendarIfAnalysis = analyses.has(workflowId) ? { calendar } : {};
+        const handle = context.client.workflow.getHandle(workflowId);
         try {
-          await context.client.workflow.getHandle(workflowId).signal(calendarChanged, { changedBy, changeId, ...calendarIfAnalysis });
+          if (analyses.has(workflowId)) await this.replanAnalysis(handle, { changedBy, changeId, calendar });
+          else await handle.signal(calendarChanged, { changedBy, changeId });
         } catch (error) {
           if (!(error instanceof WorkflowNotFoundError)) throw error;
         }
@@ -106,6 +112,21 @@ export class CalendarActivitiesFactory {
       context.heartbeat(batch[batch.length - 1]);
     }
     return targets.length;
+  }
+
+  /** One analysis re-plans; what it moved is recorded here and its owners told, as the analysis's own activity would. */
+  private async replanAnalysis(handle: WorkflowHandle, change: CalendarChangeWithCalendar): Promise<void> {
+    let outcome: CalendarChangeOutcome;
+    try {
+      outcome = await handle.executeUpdate(replanForCalendar, { args: [change] });
+    } catch (error) {
+      // An analysis from before deadlines were planned has no deadlines to move, and no handler for the change.
+      if (error instanceof WorkflowUpdateFailedError) return;
+      throw error;
+    }
+    if (!outcome.event) return;
+    await this.answeredEvents.record(outcome.event, () => handle.query(getUnconfirmedEvents));
+    for (const notice of outcome.event.notices ?? []) await this.notifications.deliver(notice);
   }
 
   /** What each owning bureau on the agenda presents and where it stands; the domain words the digests. */

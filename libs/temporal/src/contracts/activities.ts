@@ -16,7 +16,7 @@ import type {
 export interface ClusterLifecycleActivities {
   /**
    * Writes the audit entry and read model for one event, after those of the events before it answered
-   * to their callers (the kickoff, saves) that no caller recorded; idempotent by event id.
+   * to their callers (the kickoff, saves, moved deadlines) that no caller recorded, with their notices; idempotent by event id.
    */
   recordClusterEvent(event: ClusterLifecycleEvent, unconfirmedEvents?: readonly ClusterLifecycleEvent[]): Promise<void>;
 }
@@ -108,7 +108,8 @@ export interface CalendarActivities {
   runningProcessWorkflowIds(fiscalYear: number): Promise<string[]>;
   /**
    * Tells every running analysis and process of the year about the change, a bounded number at a
-   * time; a retry resumes where the last attempt's heartbeat left off. Answers how many were told.
+   * time, and records the deadlines each analysis answers it moved, with their notices; a retry
+   * resumes where the last attempt's heartbeat left off. Answers how many were told.
    */
   tellCalendarChange(change: CalendarChangeBroadcast): Promise<number>;
   /** One digest per owning bureau presenting at the meeting: what they present and its state. */

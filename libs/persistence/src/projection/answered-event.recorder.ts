@@ -1,17 +1,17 @@
 import { ClusterLifecycleEvent } from '@app/domain';
-import { applyOrKeepForAdmins, applyUnrecorded, ClusterEventRepository, EarlierEventMissingError, EventProjection } from '@app/persistence';
-import { Injectable, Logger } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
+import { ClusterEventRepository, EarlierEventMissingError } from '../repositories/cluster-event.repository';
+import { applyOrKeepForAdmins, applyUnrecorded, EventProjection } from './keep-refused-events';
 
 /** The events a workflow answered to its callers since it last recorded one itself, oldest first. */
 export type UnconfirmedEvents = () => Promise<readonly ClusterLifecycleEvent[]>;
 
 /**
- * Records in the read model an event the workflow answered with (a kickoff, a draft save) instead of
- * recording it itself. One found ahead of the read model (the caller of an earlier one died before
+ * Records in the read model an event the workflow answered with (a kickoff, a draft save, deadlines
+ * moved by a calendar change) instead of recording it itself: the API and the worker alike. One found ahead of the read model (the caller of an earlier one died before
  * recording it) brings the unconfirmed events the workflow holds in first, in order, so no change is
  * lost; the next event the workflow records itself carries them all again in any case.
  */
-@Injectable()
 export class AnsweredEventRecorder {
   private readonly logger = new Logger('AnsweredEventRecorder');
   private readonly inOrder: EventProjection<ClusterLifecycleEvent>;
