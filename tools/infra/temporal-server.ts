@@ -97,6 +97,8 @@ async function startDevServer(
       'frontend.enableUpdateWorkflowExecutionAsyncAccepted=true',
       'frontend.enableServerVersionCheck=false',
       'system.enableActivityEagerExecution=true',
+      'matching.numTaskqueueReadPartitions=1',
+      'matching.numTaskqueueWritePartitions=1',
     ].flatMap((value) => [
       '--dynamic-config-value',
       value,
