@@ -98,6 +98,7 @@ export class CalendarActivitiesFactory {
     const processes = (await this.processes.running(fiscalYear, CLOSED_PROCESS_PHASES)).map(processWorkflowId);
     const analyses = new Set(clusters);
     const targets = [...clusters, ...processes].sort().filter((workflowId) => toldUpTo === undefined || workflowId > toldUpTo);
+    let resumeAfter = toldUpTo;
     for (let start = 0; start < targets.length; start += TELL_BATCH) {
       const batch = targets.slice(start, start + TELL_BATCH);
       await forEachAtMost(TELL_CONCURRENCY, batch, async (workflowId) => {
@@ -108,8 +109,11 @@ export class CalendarActivitiesFactory {
         } catch (error) {
           if (!(error instanceof WorkflowNotFoundError)) throw error;
         }
+        // Each analysis answers after a workflow task of its own: a busy batch is alive, not stuck (the SDK throttles heartbeats).
+        context.heartbeat(resumeAfter);
       });
-      context.heartbeat(batch[batch.length - 1]);
+      resumeAfter = batch[batch.length - 1];
+      context.heartbeat(resumeAfter);
     }
     return targets.length;
   }
