@@ -185,6 +185,20 @@ describe('kickoffs, draft saves and moved deadlines answered with their event', 
       await expectReadModelAgrees(fx, no);
     });
 
+    it('records the move itself, with the saves before it and its notices, once twenty answered events wait', async () => {
+      const no = 35;
+      await fx.assignCluster(no);
+      await fx.kickoff(no);
+      // With the kickoff, twenty events answered and not yet carried by one the workflow recorded.
+      for (let version = 1; version <= 19; version += 1) await saveWithoutRecording(no, `第${version}版`, `本文 ${version}`);
+      await moveX1();
+      await eventually(async () => expect((await auditTrail(fx, no)).at(-1)).toBe(ClusterAction.DeadlinesMoved));
+      expect(await auditTrail(fx, no)).toEqual(['kickoff', ...Array(19).fill('save-draft interim'), ClusterAction.DeadlinesMoved]);
+      expect((await historyOf(no)).filter((event) => event.activityTaskScheduledEventAttributes)).toHaveLength(1);
+      expect(await movedNotices(no)).toHaveLength(1);
+      await expectReadModelAgrees(fx, no);
+    });
+
     it('records a save no caller recorded before the deadlines the move changed, so neither is lost', async () => {
       const no = 34;
       await fx.assignCluster(no);
