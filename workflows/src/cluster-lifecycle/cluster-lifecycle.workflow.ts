@@ -242,7 +242,7 @@ export async function clusterLifecycleWorkflow(input: ClusterLifecycleInput): Pr
 
   /** What moved deadlines recorded as, for a given change: until recorded, answered again to a teller who asks again. */
   let lastCalendarAnswer: { readonly changeId: string; readonly event: ClusterLifecycleEvent } | null = null;
-  /** Set while the reminder loop re-plans for a signalled calendar change (calendars started before signalled them). */
+  /** Set while the reminder loop re-plans for a queued calendar change (signalled by calendars started before, or carried from the last run). */
   let replanningSignalled = false;
 
   const plansReminders = hasEveryPatch || patched(DEADLINE_REMINDERS);
@@ -251,7 +251,7 @@ export async function clusterLifecycleWorkflow(input: ClusterLifecycleInput): Pr
       calendarChanges.push(change);
     });
     setHandler(replanForCalendar, async (change): Promise<CalendarChangeOutcome> => {
-      // One change at a time: a signalled one still being re-planned goes first.
+      // One change at a time: a queued one, or one still being re-planned, goes first.
       await condition(() => kickoffRecorded && ((calendarChanges.length === 0 && !replanningSignalled) || isClosedStage(state.stage) || continuing));
       if (continuing) {
         // The next run re-plans it and records what moved.

@@ -112,7 +112,7 @@ export async function runReminders(host: ReminderHost): Promise<void> {
   }
 }
 
-/** Re-plans for the calendar changes signalled since the last (as calendars started before told them): the latest counts. */
+/** Re-plans for the calendar changes queued since the last (signalled by calendars started before, or carried from the last run): the latest counts. */
 async function replanForSignalledChange(host: ReminderHost): Promise<void> {
   let change = host.nextCalendarChange() as CalendarChange;
   while (host.hasCalendarChange()) change = host.nextCalendarChange() as CalendarChange;
