@@ -218,7 +218,7 @@ export class PlatinumProposalsService {
 
   /** Proposals that name the cluster, for its page: number, title once approved, phase. */
   async linkedTo(fiscalYear: number, clusterNo: number): Promise<{ id: number; title: string | null; phase: string; phaseLabel: string }[]> {
-    const rows = await this.reads.listAll<PlatinumProposalState>(ProcessKind.PlatinumProposal, fiscalYear);
+    const rows = await this.reads.listNamingCluster<PlatinumProposalState>(ProcessKind.PlatinumProposal, fiscalYear, 'relatedClusterNos', clusterNo);
     return rows
       .filter((row) => (row.state.proposal.content?.relatedClusterNos ?? []).includes(clusterNo))
       .map((row) => ({

@@ -163,7 +163,7 @@ export class XPoliciesService {
 
   /** The published issues of the year's X policies that name the cluster. */
   async linkedIssues(fiscalYear: number, clusterNo: number): Promise<{ bureauCode: string; bureauName: string; issueId: string; title: string }[]> {
-    const published = (await this.reads.listAll<XPolicyState>(ProcessKind.XPolicy, fiscalYear)).filter((row) => row.state.publication);
+    const published = (await this.reads.listNamingCluster<XPolicyState>(ProcessKind.XPolicy, fiscalYear, 'clusterNos', clusterNo)).filter((row) => row.state.publication);
     const naming = published.filter((row) => row.state.plan.content?.issues.some((issue) => issue.clusterNos.includes(clusterNo)));
     const texts = await this.reads.texts(naming.flatMap((row) => (row.state.publication ? [row.state.publication.textHash] : [])));
     return naming.flatMap((row) =>

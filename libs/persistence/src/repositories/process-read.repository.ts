@@ -46,6 +46,9 @@ interface VersionRecord {
   readonly saved_at: Date;
 }
 
+/** The fields of a process's state that list cluster numbers. */
+export type ClusterListField = 'relatedClusterNos' | 'clusterNos';
+
 const INSTANCE_COLUMNS = 'kind, fiscal_year, key, phase, bureau_code, state, started_at, updated_at';
 
 function toRow<S>(record: InstanceRecord): ProcessRow<S> {
@@ -78,6 +81,22 @@ export class ProcessReadRepository {
       this.dataSource,
       `SELECT ${INSTANCE_COLUMNS} FROM process_instances WHERE kind = $1 AND fiscal_year = $2 ORDER BY length(key), key`,
       [kind, fiscalYear],
+    );
+    return records.map((record) => toRow<S>(record));
+  }
+
+  /**
+   * The instances of a kind in a year whose state lists the cluster under a field of that name,
+   * wherever it sits (a proposal's `relatedClusterNos`, an X policy's issues' `clusterNos`): a cluster's
+   * page asks on every read, and a year holds hundreds of proposals that name other clusters.
+   */
+  async listNamingCluster<S>(kind: ProcessKind, fiscalYear: number, field: ClusterListField, clusterNo: number): Promise<ProcessRow<S>[]> {
+    const records = await queryRows<InstanceRecord>(
+      this.dataSource,
+      `SELECT ${INSTANCE_COLUMNS} FROM process_instances
+       WHERE kind = $1 AND fiscal_year = $2 AND jsonb_path_exists(state, $3::jsonpath, jsonb_build_object('no', $4::int))
+       ORDER BY length(key), key`,
+      [kind, fiscalYear, `lax $.**.${field} ? (@ == $no)`, clusterNo],
     );
     return records.map((record) => toRow<S>(record));
   }

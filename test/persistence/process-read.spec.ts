@@ -1,0 +1,44 @@
+import { ProcessKind } from '@app/domain';
+import { ProcessReadRepository } from '@app/persistence';
+import { DataSource } from 'typeorm';
+import { useTestDataSource } from '../support/test-data-source';
+
+describe('finding the processes that name a cluster', () => {
+  const testbed = useTestDataSource();
+  let dataSource: DataSource;
+  let reads: ProcessReadRepository;
+
+  async function insert(kind: ProcessKind, key: string, state: unknown): Promise<void> {
+    await dataSource.query(
+      `INSERT INTO process_instances (kind, fiscal_year, key, process_id, phase, bureau_code, state, last_event_seq, started_at, updated_at)
+       VALUES ($1, 2024, $2, $3, 'OPEN', NULL, $4, 1, now(), now())`,
+      [kind, key, `${kind}/${key}`, JSON.stringify(state)],
+    );
+  }
+
+  beforeAll(async () => {
+    dataSource = testbed.dataSource;
+    reads = new ProcessReadRepository(dataSource);
+    // Proposal 3 carries the number 27 elsewhere (its own id), which names no cluster.
+    await insert(ProcessKind.PlatinumProposal, '1', { id: 1, proposal: { content: { relatedClusterNos: [22, 27] } } });
+    await insert(ProcessKind.PlatinumProposal, '2', { id: 2, proposal: { content: { relatedClusterNos: [5] } } });
+    await insert(ProcessKind.PlatinumProposal, '27', { id: 27, proposal: { content: null } });
+    await insert(ProcessKind.XPolicy, 'kankyo', { plan: { content: { issues: [{ id: 'a', clusterNos: [3] }, { id: 'b', clusterNos: [27, 4] }] } } });
+    await insert(ProcessKind.XPolicy, 'kodomo', { plan: { content: { issues: [{ id: 'c', clusterNos: [4] }] } } });
+  });
+
+  const keys = async (kind: ProcessKind, field: 'relatedClusterNos' | 'clusterNos', clusterNo: number) =>
+    (await reads.listNamingCluster(kind, 2024, field, clusterNo)).map((row) => row.subject.key);
+
+  it('finds the proposals whose related clusters include it, and no other', async () => {
+    expect(await keys(ProcessKind.PlatinumProposal, 'relatedClusterNos', 27)).toEqual(['1']);
+    expect(await keys(ProcessKind.PlatinumProposal, 'relatedClusterNos', 5)).toEqual(['2']);
+    expect(await keys(ProcessKind.PlatinumProposal, 'relatedClusterNos', 99)).toEqual([]);
+  });
+
+  it('finds the X policies with an issue naming it, wherever in the list the issue is', async () => {
+    expect(await keys(ProcessKind.XPolicy, 'clusterNos', 27)).toEqual(['kankyo']);
+    expect(await keys(ProcessKind.XPolicy, 'clusterNos', 4)).toEqual(['kankyo', 'kodomo']);
+    expect(await keys(ProcessKind.XPolicy, 'clusterNos', 22)).toEqual([]);
+  });
+});
