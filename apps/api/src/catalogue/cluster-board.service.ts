@@ -7,6 +7,7 @@ import {
   meetingDateLabel,
   nextMeeting,
   overdueBeforeKickoff,
+  STAGES_OWING_NOTHING,
   owedDeadlines,
   reportProgress,
   ReportProgressState,
@@ -59,7 +60,8 @@ export class ClusterBoardService {
     const context = await this.contextOf(fiscalYear);
     const meeting = nextMeeting(context.calendar.meetings, tokyoDate(context.now));
     if (!meeting) return { meeting: null, due: [], atRisk: 0 };
-    const rows = await this.clusters.listAllClusters(fiscalYear, {});
+    // The database leaves out the clusters that cannot owe anything for this meeting; the domain judges the rest.
+    const rows = await this.clusters.listAllClusters(fiscalYear, { mayOweFor: { meetingId: meeting.id, stagesOwingNothing: STAGES_OWING_NOTHING } });
     const owed = rows.map((row) => {
       const situation = situationOf(row, context);
       return { cluster: row, owed: owedDeadlines(situation, context.calendar, context.now), reports: situation.reports.map(reportProgress) };

@@ -25,6 +25,17 @@ export interface ClusterFilter {
   readonly bureau?: string;
   readonly analysedThisYear?: boolean;
   readonly overdue?: OverdueCondition;
+  /** Only clusters that may owe a deadline pegged to this meeting; the domain judges those. */
+  readonly mayOweFor?: MeetingOwingCondition;
+}
+
+/**
+ * A cluster may owe a deadline for the meeting unless it is in a stage that owes nothing, is not kicked
+ * off and not flagged for this year, or is kicked off with no planned deadline for the meeting.
+ */
+export interface MeetingOwingCondition {
+  readonly meetingId: string;
+  readonly stagesOwingNothing: readonly ClusterStage[];
 }
 
 /**
@@ -157,6 +168,12 @@ function clusterConditions(fiscalYear: number, filter: ClusterFilter): { readonl
       OR (c.stage = ${notStarted} AND c.analysed_this_year AND c.no = ANY(${param(beforeKickoff.namedOverdueWhenAnalysed)}::int[]))
       OR (c.stage = ${notStarted} AND NOT c.analysed_this_year AND c.no = ANY(${param(beforeKickoff.namedOverdueWhenNotAnalysed)}::int[])))`;
     conditions.push(overdue ? isOverdue : `NOT coalesce(${isOverdue}, false)`);
+  }
+  if (filter.mayOweFor !== undefined) {
+    const notStarted = param(ClusterStage.NotStarted);
+    conditions.push(`c.stage <> ALL(${param(filter.mayOweFor.stagesOwingNothing)}::text[])`);
+    conditions.push(`((c.stage = ${notStarted} AND c.analysed_this_year)
+      OR (c.stage <> ${notStarted} AND c.deadlines @> jsonb_build_array(jsonb_build_object('meetingId', ${param(filter.mayOweFor.meetingId)}::text))))`);
   }
   return { where: conditions.join(' AND '), params };
 }
