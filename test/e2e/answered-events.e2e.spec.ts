@@ -22,6 +22,10 @@ describe('kickoffs, draft saves and moved deadlines answered with their event', 
   });
 
   const report = (no: number) => `${fx.base(no)}/reports/interim`;
+  const kickedOff = async (no: number) => {
+    await fx.assignCluster(no);
+    await fx.kickoff(no);
+  };
   const historyOf = async (no: number) => (await fx.temporal.workflow.getHandle(clusterWorkflowId(fx.fiscalYear, no)).fetchHistory()).events ?? [];
 
   /** A save sent straight to the workflow by a caller that dies before recording the event it is answered with. */
@@ -37,8 +41,7 @@ describe('kickoffs, draft saves and moved deadlines answered with their event', 
 
   it('kicks off in one workflow task, with no activity, and shows the kickoff at once', async () => {
     const no = 26;
-    await fx.assignCluster(no);
-    await fx.kickoff(no);
+    await kickedOff(no);
     const history = await historyOf(no);
     expect(history.filter((event) => event.activityTaskScheduledEventAttributes)).toEqual([]);
     expect(history.filter((event) => event.workflowTaskCompletedEventAttributes)).toHaveLength(1);
@@ -61,8 +64,7 @@ describe('kickoffs, draft saves and moved deadlines answered with their event', 
 
   it('answers a save from one workflow task, with no activity, and shows it at once', async () => {
     const no = 27;
-    await fx.assignCluster(no);
-    await fx.kickoff(no);
+    await kickedOff(no);
     const before = (await historyOf(no)).length;
     const saved = await fx.as('staff').put(report(no), { title: '経過報告（案）', body: '「全角」の本文も、そのまま。' }).expect(200);
     expect(saved.body.reports[0]).toMatchObject({ kind: 'interim', status: 'DRAFT', latest: { version: 1, title: '経過報告（案）' } });
@@ -75,8 +77,7 @@ describe('kickoffs, draft saves and moved deadlines answered with their event', 
 
   it('records an earlier save no caller recorded before the next save, so neither change is lost', async () => {
     const no = 28;
-    await fx.assignCluster(no);
-    await fx.kickoff(no);
+    await kickedOff(no);
     await saveWithoutRecording(no, '第1版', '最初の本文');
     expect(await reportVersions(fx, no, 'interim')).toEqual([]);
     await fx.as('staff2').put(report(no), { title: '第2版', body: '二つ目の本文' }).set('If-Match', '"1"').expect(200);
@@ -88,8 +89,7 @@ describe('kickoffs, draft saves and moved deadlines answered with their event', 
 
   it('records saves no caller recorded with the next action the workflow records itself', async () => {
     const no = 29;
-    await fx.assignCluster(no);
-    await fx.kickoff(no);
+    await kickedOff(no);
     await saveWithoutRecording(no, '第1版', '最初の本文');
     await saveWithoutRecording(no, '第2版', '二つ目の本文');
     const submitted = await fx.as('staff').post(`${report(no)}/submit`).expect(200);
@@ -101,8 +101,7 @@ describe('kickoffs, draft saves and moved deadlines answered with their event', 
 
   it('records itself the event after twenty answered in a row, carrying them, so what the workflow keeps stays bounded', async () => {
     const no = 31;
-    await fx.assignCluster(no);
-    await fx.kickoff(no);
+    await kickedOff(no);
     const answered: boolean[] = [];
     for (let version = 1; version <= 20; version += 1) answered.push((await saveWithoutRecording(no, `第${version}版`, `本文 ${version}`)) !== undefined);
     // The kickoff was the first of the twenty.
@@ -115,8 +114,7 @@ describe('kickoffs, draft saves and moved deadlines answered with their event', 
 
   it('keeps every one of many saves sent at once by two authors, in the order the workflow took them', async () => {
     const no = 30;
-    await fx.assignCluster(no);
-    await fx.kickoff(no);
+    await kickedOff(no);
     const saves = Array.from({ length: 8 }, (_, index) => fx.as(index % 2 === 0 ? 'staff' : 'staff2').put(report(no), { title: `版 ${index}`, body: `本文 ${index}` }));
     for (const answer of await Promise.all(saves)) expect(answer.status).toBe(200);
     const versions = await reportVersions(fx, no, 'interim');
@@ -146,8 +144,7 @@ describe('kickoffs, draft saves and moved deadlines answered with their event', 
 
     it('re-plans each analysis in one workflow task, with no activity: the teller records the move and tells the owners', async () => {
       const no = 32;
-      await fx.assignCluster(no);
-      await fx.kickoff(no);
+      await kickedOff(no);
       const dueBefore = await interimDue(no);
       const before = (await historyOf(no)).length;
       await moveX1();
@@ -163,8 +160,7 @@ describe('kickoffs, draft saves and moved deadlines answered with their event', 
 
     it('records the move once, with its notices once, when the teller died after the analysis answered it', async () => {
       const no = 33;
-      await fx.assignCluster(no);
-      await fx.kickoff(no);
+      await kickedOff(no);
       const recorder = fx.worker.app.get(AnsweredEventRecorder);
       const record = recorder.record.bind(recorder);
       let died = false;
@@ -187,8 +183,7 @@ describe('kickoffs, draft saves and moved deadlines answered with their event', 
 
     it('records the move itself, with the saves before it and its notices, once twenty answered events wait', async () => {
       const no = 35;
-      await fx.assignCluster(no);
-      await fx.kickoff(no);
+      await kickedOff(no);
       // With the kickoff, twenty events answered and not yet carried by one the workflow recorded.
       for (let version = 1; version <= 19; version += 1) await saveWithoutRecording(no, `第${version}版`, `本文 ${version}`);
       await moveX1();
@@ -201,8 +196,7 @@ describe('kickoffs, draft saves and moved deadlines answered with their event', 
 
     it('records a save no caller recorded before the deadlines the move changed, so neither is lost', async () => {
       const no = 34;
-      await fx.assignCluster(no);
-      await fx.kickoff(no);
+      await kickedOff(no);
       await saveWithoutRecording(no, '第1版', '最初の本文');
       await moveX1();
       await eventually(async () => expect(await auditTrail(fx, no)).toEqual(['kickoff', 'save-draft interim', ClusterAction.DeadlinesMoved]));

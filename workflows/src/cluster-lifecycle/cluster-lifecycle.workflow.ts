@@ -181,6 +181,9 @@ export async function clusterLifecycleWorkflow(input: ClusterLifecycleInput): Pr
 
   const outcome = (): ClusterUpdateOutcome => ({ stage: state.stage, seq });
 
+  /** The cluster's deadlines as the calendar a change carries plans them. */
+  const planFrom = (calendar: CalendarSnapshot) => clusterDeadlinePlan(state.clusterNo, calendar.meetings, calendar.settings, holidaysOf(calendar));
+
   /** The audit trail's entry for deadlines a calendar change moved. */
   const deadlinesMoved = (changedBy: Actor, moves: readonly DeadlineMove[]): CaseChange => ({
     action: ClusterAction.DeadlinesMoved,
@@ -259,21 +262,22 @@ export async function clusterLifecycleWorkflow(input: ClusterLifecycleInput): Pr
         return { event: null };
       }
       if (isClosedStage(state.stage)) return { event: null };
-      const plan = clusterDeadlinePlan(state.clusterNo, change.calendar.meetings, change.calendar.settings, holidaysOf(change.calendar));
+      const plan = planFrom(change.calendar);
       const moves = deadlineMoves(deadlines, plan.deadlines);
       if (!deadlinesDiffer(deadlines, plan.deadlines, moves)) {
         // Asked again (its teller was retried): the answer it may not have recorded, while the read model may lack it.
-        const again = lastCalendarAnswer?.changeId === change.changeId && unconfirmedEvents.includes(lastCalendarAnswer.event);
-        return { event: again ? (lastCalendarAnswer?.event ?? null) : null };
+        const answered = lastCalendarAnswer?.changeId === change.changeId ? lastCalendarAnswer.event : null;
+        return { event: answered && unconfirmedEvents.includes(answered) ? answered : null };
       }
       deadlines = plan.deadlines;
       reminderOffsets = plan.reminderOffsets;
+      const moved = deadlinesMoved(change.changedBy, moves);
       const notices = movedDeadlineNotices(state, moves, change.changeId);
       if (unconfirmedEvents.length >= MAX_UNCONFIRMED_EVENTS) {
-        await record(state, deadlinesMoved(change.changedBy, moves), null, true, notices).catch(() => undefined);
+        await record(state, moved, null, true, notices).catch(() => undefined);
         return { event: null };
       }
-      const event = nextEvent(state, deadlinesMoved(change.changedBy, moves), null, true, notices);
+      const event = nextEvent(state, moved, null, true, notices);
       unconfirmedEvents.push(event);
       lastCalendarAnswer = { changeId: change.changeId, event };
       await recorded;
@@ -321,10 +325,7 @@ export async function clusterLifecycleWorkflow(input: ClusterLifecycleInput): Pr
       nextCalendarChange: () => calendarChanges.shift(),
       hasCalendarChange: () => calendarChanges.length > 0,
       // A change that carries the calendar is re-planned from it here: no activity per analysis when a meeting moves.
-      reload: async (change) =>
-        change.calendar
-          ? clusterDeadlinePlan(state.clusterNo, change.calendar.meetings, change.calendar.settings, holidaysOf(change.calendar))
-          : loadClusterDeadlines(state.fiscalYear, state.clusterNo),
+      reload: async (change) => (change.calendar ? planFrom(change.calendar) : loadClusterDeadlines(state.fiscalYear, state.clusterNo)),
       applyDeadlines: async (loaded, changedBy, moves, notices) => {
         deadlines = loaded.deadlines;
         reminderOffsets = loaded.reminderOffsets;
