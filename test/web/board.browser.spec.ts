@@ -147,6 +147,7 @@ describe('the progress board in a real browser', () => {
     await page.getByLabel('期限超過のみ').click();
     await page.waitForURL((address) => !address.searchParams.has('overdue'));
     await page.getByLabel('所管局').selectOption('');
+    await page.waitForURL((address) => !address.searchParams.has('bureau'));
     await page.getByLabel('今年度分析対象のみ').focus();
     await page.keyboard.press('Space');
     await expectRowCount(3);
