@@ -16,6 +16,17 @@ interface BoardPage {
   items: BoardRow[];
   total: number;
 }
+interface DuePage {
+  items: { clusterNo: number; state: string; risk: string | null }[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+interface NextMeetingPanel {
+  meeting: { id: string; name: string; earliestDay: string; provisional: boolean } | null;
+  atRisk: DuePage;
+  onTrack: DuePage;
+}
 
 /** A past year (FY2024) and a future one (FY2048, copied from it), on the catalogue and calendar of the seed. */
 describe('the progress board rows, the overdue filter and the next-meeting panel', () => {
@@ -47,6 +58,11 @@ describe('the progress board rows, the overdue filter and the next-meeting panel
   async function board(fiscalYear: number, query: Record<string, string | number>): Promise<BoardPage> {
     return (await http().get(`/api/v1/fiscal-years/${fiscalYear}/clusters`).query(query).auth(token, { type: 'bearer' }).expect(200)).body as BoardPage;
   }
+
+  async function nextMeeting(fiscalYear: number, query: Record<string, number> = {}): Promise<NextMeetingPanel> {
+    return (await http().get(`/api/v1/fiscal-years/${fiscalYear}/next-meeting`).query(query).auth(token, { type: 'bearer' }).expect(200)).body as NextMeetingPanel;
+  }
+  const clusterNos = (page: DuePage) => page.items.map((item) => item.clusterNo);
 
   it('gives each row its reports, 未着手 before kickoff, and the kickoff a cluster analysed this year owes: past, so 期限超過', async () => {
     const { items } = await board(2024, { pageSize: 100 });
@@ -102,17 +118,32 @@ describe('the progress board rows, the overdue filter and the next-meeting panel
     while (businessDaysBefore(day, 3) > today || day <= today);
     await pg.query(`UPDATE meetings SET date = $3, earliest_day = $4 WHERE fiscal_year = $1 AND id = $2`, [FUTURE, 'kickoff', JSON.stringify({ kind: 'exact', date: day }), day]);
 
-    const panel = (await http().get(`/api/v1/fiscal-years/${FUTURE}/next-meeting`).auth(token, { type: 'bearer' }).expect(200)).body;
+    const panel = await nextMeeting(FUTURE);
     expect(panel.meeting).toMatchObject({ id: 'kickoff', name: 'キックオフ', earliestDay: day, provisional: false });
-    // No.27 is kicked off (above); the two other analysed clusters owe their kickoff.
-    expect(panel.due.map((item: { clusterNo: number }) => item.clusterNo).sort((a: number, b: number) => a - b)).toEqual([1, 23]);
-    expect(panel.due[0]).toMatchObject({ state: '未着手', risk: 'due-soon', riskLabel: '期限間近で未提出', deadline: { target: 'kickoff', dueDate: day, overdue: false } });
-    expect(panel.atRisk).toBe(2);
+    // No.27 is kicked off (above); the two other analysed clusters owe their kickoff, both at risk: same deadline, so by number.
+    expect(panel.atRisk).toMatchObject({ total: 2, page: 1, pageSize: 20 });
+    expect(clusterNos(panel.atRisk)).toEqual([1, 23]);
+    expect(panel.atRisk.items[0]).toMatchObject({ state: '未着手', risk: 'due-soon', riskLabel: '期限間近で未提出', deadline: { target: 'kickoff', dueDate: day, overdue: false } });
+    expect(panel.onTrack).toEqual({ items: [], total: 0, page: 1, pageSize: 20 });
+
+    // Each list is paged on its own, in the same order.
+    const second = await nextMeeting(FUTURE, { atRiskPage: 2, pageSize: 1 });
+    expect(second.atRisk).toMatchObject({ total: 2, page: 2, pageSize: 1 });
+    expect(clusterNos(second.atRisk)).toEqual([23]);
+    expect((await nextMeeting(FUTURE, { atRiskPage: 3, onTrackPage: 2, pageSize: 1 })).atRisk).toEqual({ items: [], total: 2, page: 3, pageSize: 1 });
+  });
+
+  it('refuses a page that is not a whole number from 1, or a page size over 200, naming the field in Japanese', async () => {
+    const response = await http().get('/api/v1/fiscal-years/2024/next-meeting').query({ atRiskPage: 0, onTrackPage: '1e3', pageSize: 201 }).auth(token, { type: 'bearer' }).expect(400);
+    const fields = response.body.fields as { field: string; problems: string[] }[];
+    expect(fields.map((entry) => entry.field).sort()).toEqual(['atRiskPage', 'onTrackPage', 'pageSize']);
+    expect(fields.find((entry) => entry.field === 'atRiskPage')?.problems).toEqual(['atRiskPage は1〜1000000の整数で指定してください']);
+    expect(fields.find((entry) => entry.field === 'pageSize')?.problems).toEqual(['pageSize は1〜200の整数で指定してください']);
   });
 
   it('has no next meeting in a year whose meetings are all past', async () => {
-    const panel = (await http().get('/api/v1/fiscal-years/2024/next-meeting').auth(token, { type: 'bearer' }).expect(200)).body;
-    expect(panel).toEqual({ meeting: null, due: [], atRisk: 0 });
+    const panel = await nextMeeting(2024);
+    expect(panel).toEqual({ meeting: null, atRisk: { items: [], total: 0, page: 1, pageSize: 20 }, onTrack: { items: [], total: 0, page: 1, pageSize: 20 } });
   });
 
   it('asks for a login, and names an unknown year', async () => {

@@ -171,6 +171,41 @@ describe('the progress board in a real browser', () => {
     await screenshotOf(panel, 'board-next-meeting');
   });
 
+  it('pages a long list of what is due for the next meeting, twenty at a time', async () => {
+    // Every cluster of a copied year analysed, none kicked off, the kickoff meeting past: each interim report the first meeting expects is at risk.
+    const PAGED = TEST_FISCAL_YEARS.boardPaging;
+    await fx.app.get(CatalogueRepository).copyFiscalYear(2024, PAGED);
+    await fx.pg.query(`UPDATE clusters SET analysed_this_year = true WHERE fiscal_year = $1`, [PAGED]);
+    await fx.pg.query(`UPDATE meetings SET date = $3, earliest_day = $4 WHERE fiscal_year = $1 AND id = $2`, [PAGED, 'kickoff', JSON.stringify({ kind: 'exact', date: '2026-04-10' }), '2026-04-10']);
+    await openBoard('reform.office1', `/fiscal-years/${PAGED}`);
+    const panel = page.getByRole('region', { name: '次のX会議に向けて' });
+    const summary = panel.getByText(/^未了 \d+件のうち、危険 \d+件/);
+    await summary.waitFor();
+    const [, due, atRiskCount] = /^未了 (\d+)件のうち、危険 (\d+)件/.exec((await summary.textContent()) ?? '') ?? [];
+    expect(Number(atRiskCount)).toBe(Number(due));
+    const total = Number(due);
+    expect(total).toBeGreaterThan(40);
+    const atRisk = panel.getByRole('list', { name: /に向けて危険なもの$/ });
+    const pager = panel.getByRole('navigation', { name: /に向けて危険なもののページ$/ });
+    const shownNos = async () => (await atRisk.getByRole('link').allTextContents()).map((text) => Number(/^No\.(\d+)/.exec(text)?.[1]));
+
+    await expect(atRisk.getByRole('listitem').count()).resolves.toBe(20);
+    const first = await shownNos();
+    await pager.getByRole('button', { name: '次のページ' }).click();
+    await pager.getByText('2 / 3 ページ').waitFor();
+    const second = await shownNos();
+    expect(second).toHaveLength(20);
+    expect(second.filter((no) => first.includes(no))).toEqual([]);
+    await pager.getByRole('button', { name: '次のページ' }).click();
+    await pager.getByText('3 / 3 ページ').waitFor();
+    const third = await shownNos();
+    // Every one of them, each once, and nothing past the last page.
+    expect(third).toHaveLength(total - 40);
+    expect(new Set([...first, ...second, ...third]).size).toBe(total);
+    await expect(pager.getByRole('button', { name: '次のページ' }).isDisabled()).resolves.toBe(true);
+    await screenshotOf(panel, 'board-next-meeting-paged');
+  });
+
   it.each(['reform.office2', 'kodomo.staff', 'kodomo.manager', 'kodomo.director'])('has no WCAG 2.0/2.1 A or AA violations for %s', async (username) => {
     await openBoard(username);
     await expectRowCount(57);

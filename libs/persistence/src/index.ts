@@ -1,6 +1,7 @@
 export * from './migrations';
 export * from './data-source-options';
 export type { Page, PageRequest } from './sql/paging';
+export { pageOfList } from './sql/paging';
 export * from './persistence.module';
 export * from './repositories/bureau.repository';
 export * from './repositories/catalogue.repository';

@@ -16,10 +16,10 @@ import {
   unwrittenReports,
   YearCalendar,
 } from '@app/domain';
-import { CatalogueRepository, ClusterFilter, ClusterRow, FiscalYearSettingsRepository, MeetingRepository } from '@app/persistence';
+import { CatalogueRepository, ClusterFilter, ClusterRow, FiscalYearSettingsRepository, MeetingRepository, pageOfList } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { CatalogueService, toClusterView } from './catalogue.service';
-import { BoardRowView, ClusterPage, NextMeetingPanelView } from './cluster.dto';
+import { BoardRowView, ClusterPage, NextMeetingItemView, NextMeetingPanelView, NextMeetingQuery } from './cluster.dto';
 import { toDeadlineView } from './deadline-view';
 
 /** What a year's rows are judged against: its calendar, and the reports a cluster has before kickoff. */
@@ -55,11 +55,15 @@ export class ClusterBoardService {
     return { ...result, items: result.items.map((row) => toBoardRow(row, context)) };
   }
 
-  async nextMeetingPanel(fiscalYear: number): Promise<NextMeetingPanelView> {
+  async nextMeetingPanel(fiscalYear: number, { atRiskPage, onTrackPage, pageSize }: NextMeetingQuery): Promise<NextMeetingPanelView> {
     await this.catalogue.requireFiscalYear(fiscalYear);
     const context = await this.contextOf(fiscalYear);
     const meeting = nextMeeting(context.calendar.meetings, tokyoDate(context.now));
-    if (!meeting) return { meeting: null, due: [], atRisk: 0 };
+    const pages = (due: readonly NextMeetingItemView[]) => ({
+      atRisk: pageOfList(due.filter((item) => item.risk !== null), { page: atRiskPage, pageSize }),
+      onTrack: pageOfList(due.filter((item) => item.risk === null), { page: onTrackPage, pageSize }),
+    });
+    if (!meeting) return { meeting: null, ...pages([]) };
     // The database leaves out the clusters that cannot owe anything for this meeting; the domain judges the rest.
     const rows = await this.clusters.listAllClusters(fiscalYear, { mayOweFor: { meetingId: meeting.id, stagesOwingNothing: STAGES_OWING_NOTHING } });
     const owed = rows.map((row) => {
@@ -78,8 +82,7 @@ export class ClusterBoardService {
     }));
     return {
       meeting: { id: meeting.id, name: meeting.name, dateLabel: meetingDateLabel(meeting.date), earliestDay: earliestMeetingDay(meeting.date), provisional: isProvisional(meeting.date) },
-      due,
-      atRisk: due.filter((item) => item.risk !== null).length,
+      ...pages(due),
     };
   }
 

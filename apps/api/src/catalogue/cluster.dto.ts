@@ -2,7 +2,7 @@ import { BUREAU_CODE_PATTERN, CLUSTER_STAGES, ClusterGroup, ClusterKind, Cluster
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEnum, IsIn, IsOptional, IsString, Matches, ValidateIf } from 'class-validator';
-import { PageMeta, PageQuery } from '../common/page.dto';
+import { PageMeta, PageNumber, PageQuery, PageSize } from '../common/page.dto';
 
 /** `?flag=true|false` in a query string arrives as text; anything else is left for @IsBoolean to refuse. */
 export const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
@@ -110,6 +110,9 @@ export class ClusterPage extends PageMeta {
   @ApiProperty({ type: [BoardRowView] }) items!: BoardRowView[];
 }
 
+/** Enough to see at a glance on the board; the rest is a page away. */
+export const NEXT_MEETING_PAGE_SIZE = 20;
+
 export class NextMeetingSummaryView {
   @ApiProperty({ example: 'x1' }) id!: string;
   @ApiProperty({ example: '第1回X会議' }) name!: string;
@@ -130,10 +133,29 @@ export class NextMeetingItemView {
   @ApiProperty({ type: String, nullable: true, example: '期限超過' }) riskLabel!: string | null;
 }
 
+/** One page of what is owed for the meeting. */
+export class NextMeetingItemPage extends PageMeta {
+  @ApiProperty({ type: [NextMeetingItemView] }) items!: NextMeetingItemView[];
+}
+
+/** A year of a hundred cities can owe thousands of things for one meeting: each list comes a page at a time. */
+export class NextMeetingQuery {
+  @PageNumber('atRiskPage')
+  atRiskPage = 1;
+
+  @PageNumber('onTrackPage')
+  onTrackPage = 1;
+
+  @PageSize(NEXT_MEETING_PAGE_SIZE)
+  pageSize = NEXT_MEETING_PAGE_SIZE;
+}
+
 export class NextMeetingPanelView {
   @ApiProperty({ type: NextMeetingSummaryView, nullable: true, description: '今日以降で最初のX会議（なければ null）' }) meeting!: NextMeetingSummaryView | null;
-  @ApiProperty({ type: [NextMeetingItemView], description: 'その会議に向けて未了のもの。危険なものから期限順' }) due!: NextMeetingItemView[];
-  @ApiProperty({ description: '未了のうち危険（期限超過・期限間近で未提出・着手が期限超過）なものの数' }) atRisk!: number;
+  @ApiProperty({ type: NextMeetingItemPage, description: 'その会議に向けて未了のもののうち危険（期限超過・期限間近で未提出・着手が期限超過）なもの。危険の重い順、期限順（atRiskPage ページ目）' })
+  atRisk!: NextMeetingItemPage;
+  @ApiProperty({ type: NextMeetingItemPage, description: 'そのほか未了のもの。期限順（onTrackPage ページ目）' })
+  onTrack!: NextMeetingItemPage;
 }
 
 export class UpdateClusterRequest {

@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PAGE_MAX } from '@app/domain';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
@@ -5,22 +6,31 @@ import { StrictInteger } from './integer-input';
 
 export const MAX_PAGE_SIZE = 200;
 
+/** An optional whole number within `1…max` in the query string, refused in Japanese naming the field. */
+function PageParameter(field: string, max: number, defaultValue: number) {
+  const message = `${field} は1〜${max}の整数で指定してください`;
+  return applyDecorators(
+    ApiPropertyOptional({ minimum: 1, maximum: max, default: defaultValue }),
+    IsOptional(),
+    StrictInteger(),
+    IsInt({ message }),
+    Min(1, { message }),
+    Max(max, { message }),
+  );
+}
+
+/** Which page of a list: `?page=` and the like, from 1. */
+export const PageNumber = (field: string) => PageParameter(field, PAGE_MAX, 1);
+
+/** How many items a page holds: `?pageSize=`, up to {@link MAX_PAGE_SIZE}. */
+export const PageSize = (defaultValue: number) => PageParameter('pageSize', MAX_PAGE_SIZE, defaultValue);
+
 /** `?page=&pageSize=` on every list. */
 export class PageQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: PAGE_MAX, default: 1 })
-  @IsOptional()
-  @StrictInteger()
-  @IsInt({ message: `page は1〜${PAGE_MAX}の整数で指定してください` })
-  @Min(1, { message: `page は1〜${PAGE_MAX}の整数で指定してください` })
-  @Max(PAGE_MAX, { message: `page は1〜${PAGE_MAX}の整数で指定してください` })
+  @PageNumber('page')
   page = 1;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 50 })
-  @IsOptional()
-  @StrictInteger()
-  @IsInt({ message: `pageSize は1〜${MAX_PAGE_SIZE}の整数で指定してください` })
-  @Min(1, { message: `pageSize は1〜${MAX_PAGE_SIZE}の整数で指定してください` })
-  @Max(MAX_PAGE_SIZE, { message: `pageSize は1〜${MAX_PAGE_SIZE}の整数で指定してください` })
+  @PageSize(50)
   pageSize = 50;
 }
 

@@ -41,7 +41,7 @@ import {
   toTokyoIsoString,
   versionCountOf,
 } from '@app/domain';
-import { CatalogueRepository, ProcessReadRepository, ProcessRow, ProposalNumberRepository, ReportTextRepository } from '@app/persistence';
+import { CatalogueRepository, pageOfList, ProcessReadRepository, ProcessRow, ProposalNumberRepository, ReportTextRepository } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { proposalUpdates } from '@app/workflows';
 import { CatalogueService } from '../catalogue/catalogue.service';
@@ -114,9 +114,9 @@ export class PlatinumProposalsService {
         (!filter.bureau || row.state.assignment?.owningBureau.code === filter.bureau) &&
         (!filter.cluster || (row.state.proposal.content?.relatedClusterNos ?? []).includes(filter.cluster)),
     );
-    const shown = matching.slice((page.page - 1) * page.pageSize, page.page * page.pageSize);
-    const titles = await this.titles(shown, caller, standing);
-    return { items: shown.map((row) => this.summary(row, titles.get(row.state.id) ?? null)), total: matching.length, page: page.page, pageSize: page.pageSize };
+    const shown = pageOfList(matching, page);
+    const titles = await this.titles(shown.items, caller, standing);
+    return { ...shown, items: shown.items.map((row) => this.summary(row, titles.get(row.state.id) ?? null)) };
   }
 
   async detail(fiscalYear: number, id: number, caller: Participant): Promise<ProposalDetailView> {

@@ -1,10 +1,10 @@
 import { Role } from '@app/domain';
 import { useEffect, useState } from 'react';
 import { RequireRole } from '../session/permission';
-import { SECONDARY_BUTTON } from '../ui/button-styles';
 import { ErrorNotice } from '../ui/error-notice';
 import { inputClass, LABEL } from '../ui/form-styles';
 import { Loading } from '../ui/loading';
+import { PageButtons } from '../ui/page-buttons';
 import { StatusLabel } from '../ui/status-label';
 import { TokyoDateTime } from '../ui/tokyo-date-time';
 import { AdminNav } from './admin-nav';
@@ -32,7 +32,6 @@ export function DeliveriesPage() {
 function Deliveries() {
   const [filter, setFilter] = useState<DeliveryFilter>({ page: 1, status: 'failed' });
   const deliveries = useDeliveries(filter);
-  const pages = deliveries.data ? Math.max(1, Math.ceil(deliveries.data.total / DELIVERIES_PAGE_SIZE)) : 1;
 
   return (
     <>
@@ -109,17 +108,7 @@ function Deliveries() {
               </table>
             </div>
           )}
-          <nav aria-label="配信一覧のページ" className="mt-4 flex items-center gap-4 text-std-16N-170">
-            <button type="button" className={SECONDARY_BUTTON} disabled={filter.page <= 1} onClick={() => setFilter({ ...filter, page: filter.page - 1 })}>
-              前のページ
-            </button>
-            <span>
-              {filter.page} / {pages} ページ
-            </span>
-            <button type="button" className={SECONDARY_BUTTON} disabled={filter.page >= pages} onClick={() => setFilter({ ...filter, page: filter.page + 1 })}>
-              次のページ
-            </button>
-          </nav>
+          <PageButtons label="配信一覧のページ" page={filter.page} total={deliveries.data.total} pageSize={DELIVERIES_PAGE_SIZE} onPage={(page) => setFilter({ ...filter, page })} />
         </>
       )}
     </>

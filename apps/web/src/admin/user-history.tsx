@@ -1,8 +1,8 @@
 import { ROLE_LABELS, type Role } from '@app/domain';
 import { useState } from 'react';
-import { SECONDARY_BUTTON } from '../ui/button-styles';
 import { ErrorNotice } from '../ui/error-notice';
 import { Loading } from '../ui/loading';
+import { PageButtons } from '../ui/page-buttons';
 import { TokyoDateTime } from '../ui/tokyo-date-time';
 import { type UserAdminEvent, USER_HISTORY_PAGE_SIZE, type UserView, useUserHistory } from './admin.queries';
 
@@ -26,7 +26,6 @@ function Change({ change }: { change: UserAdminEvent['changes'][number] }) {
 export function UserHistory({ user }: { user: UserView }) {
   const [page, setPage] = useState(1);
   const history = useUserHistory(user.id, page);
-  const pages = history.data ? Math.max(1, Math.ceil(history.data.total / USER_HISTORY_PAGE_SIZE)) : 1;
   return (
     <div className="text-std-16N-170">
       <p>{user.displayName}（{user.username}）についての管理操作です（新しい順）。パスワードそのものは記録しません。</p>
@@ -51,18 +50,15 @@ export function UserHistory({ user }: { user: UserView }) {
           ))}
         </ol>
       )}
-      {pages > 1 && (
-        <nav aria-label="操作の履歴のページ" className="mt-4 flex items-center gap-4">
-          <button type="button" className={SECONDARY_BUTTON} disabled={page <= 1} onClick={() => setPage(page - 1)}>
-            新しい操作
-          </button>
-          <span>
-            {page} / {pages} ページ
-          </span>
-          <button type="button" className={SECONDARY_BUTTON} disabled={page >= pages} onClick={() => setPage(page + 1)}>
-            古い操作
-          </button>
-        </nav>
+      {history.data && history.data.total > USER_HISTORY_PAGE_SIZE && (
+        <PageButtons
+          label="操作の履歴のページ"
+          page={page}
+          total={history.data.total}
+          pageSize={USER_HISTORY_PAGE_SIZE}
+          onPage={setPage}
+          buttons={{ previous: '新しい操作', next: '古い操作' }}
+        />
       )}
     </div>
   );

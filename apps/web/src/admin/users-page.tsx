@@ -10,6 +10,7 @@ import { FieldProblems } from '../ui/field-problems';
 import { inputClass, LABEL } from '../ui/form-styles';
 import { Loading } from '../ui/loading';
 import { ModalDialog, useModalDialog } from '../ui/modal-dialog';
+import { PageButtons } from '../ui/page-buttons';
 import { UserHistory } from './user-history';
 import { StatusLabel } from '../ui/status-label';
 import { AdminNav } from './admin-nav';
@@ -40,7 +41,6 @@ function Users() {
   const users = useUsers(filter);
   const bureaus = useBureaus();
   const bureauList = bureaus.data?.items ?? [];
-  const pages = users.data ? Math.max(1, Math.ceil(users.data.total / USERS_PAGE_SIZE)) : 1;
   const open = (next: Dialog) => () => {
     setDialog(next);
     dialogControl.open();
@@ -158,17 +158,7 @@ function Users() {
               </tbody>
             </table>
           </div>
-          <nav aria-label="利用者一覧のページ" className="mt-4 flex items-center gap-4 text-std-16N-170">
-            <button type="button" className={SECONDARY_BUTTON} disabled={filter.page <= 1} onClick={() => setFilter({ ...filter, page: filter.page - 1 })}>
-              前のページ
-            </button>
-            <span>
-              {filter.page} / {pages} ページ
-            </span>
-            <button type="button" className={SECONDARY_BUTTON} disabled={filter.page >= pages} onClick={() => setFilter({ ...filter, page: filter.page + 1 })}>
-              次のページ
-            </button>
-          </nav>
+          <PageButtons label="利用者一覧のページ" page={filter.page} total={users.data.total} pageSize={USERS_PAGE_SIZE} onPage={(page) => setFilter({ ...filter, page })} />
         </>
       )}
 

@@ -602,7 +602,7 @@ export interface paths {
         };
         /**
          * 次のX会議に向けて
-         * @description Access: any logged-in user. The first meeting of the year on or after today (Asia/Tokyo), every kickoff or report still owed for it, and which of them are at risk: past their deadline, or due within 3 business days while the report is still 未着手 / 作成中 / 差戻し (or the cluster not yet kicked off), or a report of a cluster whose kickoff is past its deadline. A report already in 決裁 is not at risk until its deadline passes.
+         * @description Access: any logged-in user. The first meeting of the year on or after today (Asia/Tokyo), every kickoff or report still owed for it in two paged lists, those at risk and the others; at risk means past their deadline, or due within 3 business days while the report is still 未着手 / 作成中 / 差戻し (or the cluster not yet kicked off), or a report of a cluster whose kickoff is past its deadline. A report already in 決裁 is not at risk until its deadline passes.
          */
         get: operations["NextMeetingController_panel"];
         put?: never;
@@ -2376,6 +2376,12 @@ export interface components {
             code: string;
             name: string;
         };
+        NextMeetingItemPage: {
+            items: components["schemas"]["NextMeetingItemView"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
         NextMeetingItemView: {
             /** @example 保育所・幼稚園 */
             clusterName: string;
@@ -2400,12 +2406,12 @@ export interface components {
             stepLabel: string | null;
         };
         NextMeetingPanelView: {
-            /** @description 未了のうち危険（期限超過・期限間近で未提出・着手が期限超過）なものの数 */
-            atRisk: number;
-            /** @description その会議に向けて未了のもの。危険なものから期限順 */
-            due: components["schemas"]["NextMeetingItemView"][];
+            /** @description その会議に向けて未了のもののうち危険（期限超過・期限間近で未提出・着手が期限超過）なもの。危険の重い順、期限順（atRiskPage ページ目） */
+            atRisk: components["schemas"]["NextMeetingItemPage"];
             /** @description 今日以降で最初のX会議（なければ null） */
             meeting: components["schemas"]["NextMeetingSummaryView"] | null;
+            /** @description そのほか未了のもの。期限順（onTrackPage ページ目） */
+            onTrack: components["schemas"]["NextMeetingItemPage"];
         };
         NextMeetingSummaryView: {
             /** @example 2024年7月22日 */
@@ -6442,7 +6448,11 @@ export interface operations {
     };
     NextMeetingController_panel: {
         parameters: {
-            query?: never;
+            query?: {
+                atRiskPage?: unknown;
+                onTrackPage?: unknown;
+                pageSize?: unknown;
+            };
             header?: never;
             path: {
                 fy: number;

@@ -34,7 +34,7 @@ function Board({ fiscalYear }: { fiscalYear: number }) {
       <p className="mt-2 text-std-16N-170 text-solid-gray-700">
         {fiscalYearLabel(fiscalYear)}（{fiscalYear}年度）の全事業群の段階、報告書の状況と次の期限です。事業群名から詳細を開けます。
       </p>
-      <NextMeetingPanel fiscalYear={fiscalYear} />
+      <NextMeetingPanel key={fiscalYear} fiscalYear={fiscalYear} />
       <StageTotals fiscalYear={fiscalYear} />
       <section aria-labelledby="rows-heading" className="mt-8">
         <h2 id="rows-heading" className="text-std-24B-150 text-solid-gray-900">

@@ -2,6 +2,9 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { answer, api } from '../api/api-client';
 import { BOARD_PAGE_SIZE, BoardFilters } from './board-filters';
 
+/** What is owed for the next meeting, twenty at a time per list: a summary beside the board, not the board. */
+export const NEXT_MEETING_PAGE_SIZE = 20;
+
 export const boardKey = (fiscalYear: number) => ['fiscal-years', fiscalYear, 'board'] as const;
 
 /** One page of board rows; the previous page stays on screen while the next one loads, so the table does not jump. */
@@ -32,10 +35,18 @@ export const useBoardRows = (fiscalYear: number, filters: BoardFilters) =>
 export const useProgress = (fiscalYear: number) =>
   useQuery({ queryKey: [...boardKey(fiscalYear), 'progress'], queryFn: () => answer(api.GET('/api/v1/fiscal-years/{fy}/progress', { params: { path: { fy: fiscalYear } } })) });
 
-export const useNextMeetingPanel = (fiscalYear: number) =>
+/** Which page of each of the next-meeting panel's two lists is shown. */
+export interface NextMeetingPages {
+  readonly atRiskPage: number;
+  readonly onTrackPage: number;
+}
+
+/** The panel's two lists a page each; the pages shown stay while the next one loads. */
+export const useNextMeetingPanel = (fiscalYear: number, pages: NextMeetingPages) =>
   useQuery({
-    queryKey: [...boardKey(fiscalYear), 'next-meeting'],
-    queryFn: () => answer(api.GET('/api/v1/fiscal-years/{fy}/next-meeting', { params: { path: { fy: fiscalYear } } })),
+    queryKey: [...boardKey(fiscalYear), 'next-meeting', pages],
+    queryFn: () => answer(api.GET('/api/v1/fiscal-years/{fy}/next-meeting', { params: { path: { fy: fiscalYear }, query: { ...pages, pageSize: NEXT_MEETING_PAGE_SIZE } } })),
+    placeholderData: keepPreviousData,
   });
 
 export const useCatalogueStructure = (fiscalYear: number) =>

@@ -1,20 +1,21 @@
 import { fiscalYearLabel } from '@app/domain';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import type { components } from '../api/schema';
 import { ErrorNotice } from '../ui/error-notice';
 import { Loading } from '../ui/loading';
 import { StatusLabel } from '../ui/status-label';
 import { TokyoDateTime } from '../ui/tokyo-date-time';
-import { useNextMeetingPanel } from './board.queries';
+import { PageButtons } from '../ui/page-buttons';
+import { NextMeetingPages, useNextMeetingPanel } from './board.queries';
 
-type DueItem = components['schemas']['NextMeetingItemView'];
+type DuePage = components['schemas']['NextMeetingItemPage'];
 
 /** What the next X meeting needs from each cluster, and which of it is at risk (overdue, or due soon and not yet submitted). */
 export function NextMeetingPanel({ fiscalYear }: { fiscalYear: number }) {
-  const panel = useNextMeetingPanel(fiscalYear);
+  const [pages, setPages] = useState<NextMeetingPages>({ atRiskPage: 1, onTrackPage: 1 });
+  const panel = useNextMeetingPanel(fiscalYear, pages);
   const data = panel.data;
-  const atRisk = data?.due.filter((item) => item.risk !== null) ?? [];
-  const onTrack = data?.due.filter((item) => item.risk === null) ?? [];
 
   return (
     <section aria-labelledby="next-meeting-heading" className="mt-8 rounded-8 border border-solid-gray-420 p-4">
@@ -32,14 +33,28 @@ export function NextMeetingPanel({ fiscalYear }: { fiscalYear: number }) {
             {data.meeting.provisional && <StatusLabel tone="caution">暫定</StatusLabel>}
           </p>
           <p className="mt-1 text-std-16N-170">
-            未了 {data.due.length}件のうち、危険 <span className="font-bold">{data.atRisk}件</span>
+            未了 {data.atRisk.total + data.onTrack.total}件のうち、危険 <span className="font-bold">{data.atRisk.total}件</span>
             <span className="text-solid-gray-700">（危険＝期限超過、期限まで3営業日以内で未提出、または着手が期限超過）</span>
           </p>
-          {atRisk.length > 0 && <DueList label={`${data.meeting.name}に向けて危険なもの`} fiscalYear={fiscalYear} items={atRisk} />}
-          {onTrack.length > 0 && (
+          {data.atRisk.total > 0 && (
+            <DueList
+              label={`${data.meeting.name}に向けて危険なもの`}
+              fiscalYear={fiscalYear}
+              due={data.atRisk}
+              onPage={(atRiskPage) => setPages({ ...pages, atRiskPage })}
+            />
+          )}
+          {data.onTrack.total > 0 && (
             <details className="mt-3">
-              <summary className="cursor-pointer text-std-16B-170 text-blue-1000 underline underline-offset-4">{atRisk.length > 0 ? 'そのほか未了のもの' : '未了のもの'}（{onTrack.length}件）</summary>
-              <DueList label={`${data.meeting.name}に向けて未了のもの`} fiscalYear={fiscalYear} items={onTrack} />
+              <summary className="cursor-pointer text-std-16B-170 text-blue-1000 underline underline-offset-4">
+                {data.atRisk.total > 0 ? 'そのほか未了のもの' : '未了のもの'}（{data.onTrack.total}件）
+              </summary>
+              <DueList
+                label={`${data.meeting.name}に向けて未了のもの`}
+                fiscalYear={fiscalYear}
+                due={data.onTrack}
+                onPage={(onTrackPage) => setPages({ ...pages, onTrackPage })}
+              />
             </details>
           )}
         </>
@@ -48,10 +63,12 @@ export function NextMeetingPanel({ fiscalYear }: { fiscalYear: number }) {
   );
 }
 
-function DueList({ label, fiscalYear, items }: { label: string; fiscalYear: number; items: readonly DueItem[] }) {
+/** One of the panel's lists, a page at a time when it is long. */
+function DueList({ label, fiscalYear, due, onPage }: { label: string; fiscalYear: number; due: DuePage; onPage: (page: number) => void }) {
   return (
-    <ul aria-label={label} className="mt-2 flex flex-col divide-y divide-solid-gray-420 text-std-16N-170">
-      {items.map((item) => (
+    <>
+      <ul aria-label={label} className="mt-2 flex flex-col divide-y divide-solid-gray-420 text-std-16N-170">
+        {due.items.map((item) => (
         <li key={`${item.clusterNo}/${item.deadline.target}`} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2">
           <Link to={`/fiscal-years/${fiscalYear}/clusters/${item.clusterNo}`} className="text-blue-1000 underline underline-offset-4">
             No.{item.clusterNo} {item.clusterName}
@@ -68,6 +85,8 @@ function DueList({ label, fiscalYear, items }: { label: string; fiscalYear: numb
           {item.riskLabel && <StatusLabel tone={item.risk === 'overdue' ? 'alert' : 'caution'}>{item.riskLabel}</StatusLabel>}
         </li>
       ))}
-    </ul>
+      </ul>
+      {due.total > due.pageSize && <PageButtons label={`${label}のページ`} page={due.page} total={due.total} pageSize={due.pageSize} onPage={onPage} />}
+    </>
   );
 }

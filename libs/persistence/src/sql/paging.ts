@@ -12,6 +12,11 @@ export interface Page<T> {
   readonly pageSize: number;
 }
 
+/** One page of a listing already in memory, in its order. */
+export function pageOfList<T>(items: readonly T[], page: PageRequest): Page<T> {
+  return { items: items.slice((page.page - 1) * page.pageSize, page.page * page.pageSize), total: items.length, page: page.page, pageSize: page.pageSize };
+}
+
 /** A listing as two statements over the same parameters: its size, and its rows in order. */
 export interface PagedQuery {
   /** Counts every row of the listing as `total`: `SELECT count(*)::int AS total …`. */

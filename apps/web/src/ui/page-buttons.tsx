@@ -1,0 +1,30 @@
+import { SECONDARY_BUTTON } from './button-styles';
+
+interface PageButtonsProps {
+  /** The navigation's accessible name: which list it pages. */
+  readonly label: string;
+  readonly page: number;
+  readonly total: number;
+  readonly pageSize: number;
+  readonly onPage: (page: number) => void;
+  /** What the two buttons say, where the list's order names them better (新しい操作・古い操作). */
+  readonly buttons?: { readonly previous: string; readonly next: string };
+}
+
+/** 前のページ・次のページ for a list whose page is kept in the screen's own state, not in its address. */
+export function PageButtons({ label, page, total, pageSize, onPage, buttons = { previous: '前のページ', next: '次のページ' } }: PageButtonsProps) {
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  return (
+    <nav aria-label={label} className="mt-4 flex items-center gap-4 text-std-16N-170">
+      <button type="button" className={SECONDARY_BUTTON} disabled={page <= 1} onClick={() => onPage(page - 1)}>
+        {buttons.previous}
+      </button>
+      <span>
+        {page} / {pages} ページ
+      </span>
+      <button type="button" className={SECONDARY_BUTTON} disabled={page >= pages} onClick={() => onPage(page + 1)}>
+        {buttons.next}
+      </button>
+    </nav>
+  );
+}
