@@ -1,4 +1,4 @@
-import { BenchContext, CLUSTER_COUNT, FISCAL_YEAR } from './context';
+import { BenchContext, CLUSTER_COUNT, SEED_YEAR } from './context';
 import { OFFICE } from './organisation';
 
 /**
@@ -16,7 +16,7 @@ export type Flagged = 'all' | 'every-tenth-generated';
  * 57 in turn so the groups, kinds and bureaus spread as the real ones do.
  */
 export async function generateYear(context: BenchContext, fiscalYear: number, clusterCount: number, flagged: Flagged): Promise<void> {
-  await context.api.call('POST', '/fiscal-years', { token: context.user(OFFICE).token, body: { fiscalYear, copyFrom: FISCAL_YEAR }, expect: 201 });
+  await context.api.call('POST', '/fiscal-years', { token: context.user(OFFICE).token, body: { fiscalYear, copyFrom: SEED_YEAR }, expect: 201 });
   await context.pg.query(
     `INSERT INTO clusters (fiscal_year, no, name, group_code, kind_code, sort_order, owning_bureau_code, analysed_this_year)
      SELECT $1, n, '生成事業群 ' || n, template.group_code, template.kind_code, n, template.owning_bureau_code, n % 10 = 0

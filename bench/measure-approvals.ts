@@ -1,7 +1,7 @@
 import { clusterWorkflowId, forEachAtMost } from '@app/temporal';
 import { performance } from 'node:perf_hooks';
 import { clusterUpdates } from '@app/workflows';
-import { BenchContext, FISCAL_YEAR } from './context';
+import { BenchContext, KICKOFF_YEAR } from './context';
 import { FLOOR_TASK_QUEUE } from './floor-worker';
 import { withinTime } from './within-time';
 import { APPROVAL_STEPS, ApprovalStep, BureauCode } from './organisation';
@@ -62,7 +62,7 @@ export async function measureApprovals(context: BenchContext): Promise<ResultRow
 
   const { rows } = await context.pg.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM clusters WHERE fiscal_year = $1 AND no = ANY($2::int[]) AND stage = 'DIRECTION_REPORT'`,
-    [FISCAL_YEAR, clusters],
+    [KICKOFF_YEAR, clusters],
   );
   if (rows[0].n !== clusters.length) throw new Error(`only ${rows[0].n} of ${clusters.length} cluster(s) reached DIRECTION_REPORT after the approvals`);
   return approvalRows(summarise(samples.floor), summarise(samples.temporal), summarise(samples.api), readModelBehind, measured.length);
@@ -70,7 +70,7 @@ export async function measureApprovals(context: BenchContext): Promise<ResultRow
 
 function approvalRows(floor: Summary, bare: Summary, api: Summary, readModelBehind: number, clusters: number): ResultRow[] {
   const figures = (summary: Summary) => [`p50 ${ms(summary.p50)}  p95 ${ms(summary.p95)}`, `mean ${ms(summary.mean)}  n ${summary.n}`];
-  const sequence = `${clusters} FY${FISCAL_YEAR} clusters × ${APPROVAL_STEPS.length} steps of the ${REPORT} report, one at a time, after ${WARM_UP_CLUSTERS * APPROVAL_STEPS.length} warm-up approvals`;
+  const sequence = `${clusters} FY${KICKOFF_YEAR} clusters × ${APPROVAL_STEPS.length} steps of the ${REPORT} report, one at a time, after ${WARM_UP_CLUSTERS * APPROVAL_STEPS.length} warm-up approvals`;
   return [
     {
       id: '1',
@@ -113,7 +113,7 @@ function approvalRows(floor: Summary, bare: Summary, api: Summary, readModelBehi
 
 /** One no-op workflow per cluster, so the floor's histories grow as the analyses' do. */
 async function startFloorWorkflow(context: BenchContext, no: number): Promise<string> {
-  const workflowId = `bench-floor/${FISCAL_YEAR}/${no}`;
+  const workflowId = `bench-floor/${KICKOFF_YEAR}/${no}`;
   await context.temporal.workflow.start(noopWorkflow, { workflowId, taskQueue: FLOOR_TASK_QUEUE });
   return workflowId;
 }
@@ -124,7 +124,7 @@ async function timeNoop(context: BenchContext, workflowId: string, argument: unk
   return performance.now() - started;
 }
 
-const address = (context: BenchContext, no: number): ReportAddress => ({ fiscalYear: FISCAL_YEAR, no, kind: REPORT, bureau: context.owners.get(no) as BureauCode });
+const address = (context: BenchContext, no: number): ReportAddress => ({ fiscalYear: KICKOFF_YEAR, no, kind: REPORT, bureau: context.owners.get(no) as BureauCode });
 
 const command = (context: BenchContext, no: number, step: ApprovalStep) => ({
   type: 'approve' as const,
@@ -153,10 +153,10 @@ async function approve(context: BenchContext, no: number, step: ApprovalStep, pa
   }
   const started = performance.now();
   const update = context.temporal.workflow
-    .getHandle(clusterWorkflowId(FISCAL_YEAR, no))
+    .getHandle(clusterWorkflowId(KICKOFF_YEAR, no))
     .executeUpdate(clusterUpdates.approve, { args: [command(context, no, step)] });
   const outcome = await withinTime(update, UPDATE_TIMEOUT_MS, `the approve Update of cluster ${no}`);
   const elapsed = performance.now() - started;
-  const { rows } = await context.pg.query<{ seq: number }>(`SELECT last_event_seq AS seq FROM clusters WHERE fiscal_year = $1 AND no = $2`, [FISCAL_YEAR, no]);
+  const { rows } = await context.pg.query<{ seq: number }>(`SELECT last_event_seq AS seq FROM clusters WHERE fiscal_year = $1 AND no = $2`, [KICKOFF_YEAR, no]);
   return { ms: elapsed, readModelCurrent: rows[0].seq >= outcome.seq };
 }
