@@ -115,25 +115,56 @@ describe('HTTP hygiene', () => {
     expectProblem(response, 400, 'request.invalid');
   });
 
-  it('answers a URL past the 16 kB Node reads with 431 in the one error shape, not a bare status line', async () => {
+  /** Sends raw bytes, piece by piece with a pause between, and gives the answer's head and its problem body. */
+  async function rawExchange(pieces: readonly string[]): Promise<{ head: string; problem: { status: number; headers: { 'content-type'?: string }; body: Record<string, unknown> } }> {
+    const server = fx.app.getHttpServer() as Server;
+    if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect((server.address() as AddressInfo).port, '127.0.0.1', async () => {
+        for (const [index, piece] of pieces.entries()) {
+          if (index > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+          socket.write(piece);
+        }
+      });
+      let received = '';
+      socket.on('data', (chunk) => {
+        received += chunk;
+        // One answer is all it takes; the server may keep the connection open for the next request.
+        const [head, body = ''] = received.split('\r\n\r\n');
+        const length = Number(/content-length: (\d+)/i.exec(head)?.[1] ?? NaN);
+        if (Buffer.byteLength(body) >= length) socket.end();
+      });
+      socket.on('close', () => resolve(received));
+      socket.on('error', reject);
+    });
+    const [head, body] = answer.split('\r\n\r\n');
+    const status = Number(/^HTTP\/1\.1 (\d{3}) /.exec(head)?.[1]);
+    return { head, problem: { status, headers: { 'content-type': /content-type: ([^\r]+)/i.exec(head)?.[1] }, body: JSON.parse(body) } };
+  }
+
+  it('answers a URL past the 16 kB it reads with 431 in the one error shape, naming the path', async () => {
     const response = await fx.as('staff').get(`/api/v1/fiscal-years/${FY}/clusters?owningBureau=${'x'.repeat(20_000)}`);
     expectProblem(response, 431, 'request.headers-too-large');
     expect(response.body.instance).toBe(`/api/v1/fiscal-years/${FY}/clusters`);
   });
 
+  it('names the path of a URL past 16 kB also when it arrives in pieces, as it may on a busy network', async () => {
+    const path = `/api/v1/fiscal-years/${FY}/clusters`;
+    const { problem } = await rawExchange([`GET ${path}?owningBureau=${'x'.repeat(10_000)}`, `${'y'.repeat(10_000)} HTTP/1.1\r\nHost: x\r\n\r\n`]);
+    expectProblem(problem, 431, 'request.headers-too-large');
+    expect(problem.body.instance).toBe(path);
+  });
+
+  it('answers a header section past what Node reads at all (64 kB) with 431 in the one error shape, not a bare status line', async () => {
+    const { head, problem } = await rawExchange([`GET /api/v1/fiscal-years/${FY}/clusters?owningBureau=${'x'.repeat(70_000)} HTTP/1.1\r\nHost: x\r\n\r\n`]);
+    expect(head).toMatch(/^HTTP\/1\.1 431 /);
+    expectProblem(problem, 431, 'request.headers-too-large');
+  });
+
   it('answers bytes that are not HTTP with 400 in the one error shape', async () => {
-    const server = fx.app.getHttpServer() as Server;
-    if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const answer = await new Promise<string>((resolve, reject) => {
-      const socket = connect((server.address() as AddressInfo).port, '127.0.0.1', () => socket.end('GET /api/v1/me HTTP/1.1\r\nHost: x\r\nX-Broken: a\u0001b\r\n\r\n'));
-      let received = '';
-      socket.on('data', (chunk) => (received += chunk));
-      socket.on('close', () => resolve(received));
-      socket.on('error', reject);
-    });
-    const [head, body] = answer.split('\r\n\r\n');
+    const { head, problem } = await rawExchange(['GET /api/v1/me HTTP/1.1\r\nHost: x\r\nX-Broken: a\u0001b\r\n\r\n']);
     expect(head).toMatch(/^HTTP\/1\.1 400 /);
-    expectProblem({ status: 400, headers: { 'content-type': /content-type: ([^\r]+)/i.exec(head)?.[1] }, body: JSON.parse(body) }, 400, 'request.invalid');
+    expectProblem(problem, 400, 'request.invalid');
   });
 
   it('takes only JSON bodies: a form or text body is 415', async () => {

@@ -93,7 +93,7 @@ const queryOf = (operation: Operation, world: FuzzWorld, mode: Mode): fc.Arbitra
   const pair = (parameter: Parameter) => parameterText(parameter.schema, parameter.name, world.vocabulary, mode).map((value) => `${parameter.name}=${encodeText(value)}`);
   const chosen = fc.tuple(...parameters.map((parameter) => fc.option(pair(parameter), { freq: 2 })));
   if (mode === 'valid') return chosen.map((pairs) => pairs.filter((text): text is string => text !== null).join('&'));
-  // Unknown parameters, repeated ones (which Express reads as an array), bracketed ones; now and then a URL past Node's 16 kB header limit.
+  // Unknown parameters, repeated ones (which Express reads as an array), bracketed ones; now and then a URL past the API's 16 kB header limit.
   const oddities = fc.subarray([
     ...parameters.flatMap((parameter) => [`${parameter.name}=1&${parameter.name}=2`, `${parameter.name}[x]=1`, `${parameter.name}=`, parameter.name]),
     'unknown=1',

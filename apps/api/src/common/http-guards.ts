@@ -53,8 +53,33 @@ function shallowBodies(request: Request, response: Response, next: NextFunction)
   sendProblem(request, response, invalidFields([problem]).refusal);
 }
 
-/** Node's own limit on a request's header section, the URL included. */
+/** The API's limit on a request's header section (the request line and the headers), as people are told it. */
 const HEADER_SECTION_LIMIT = '16 kB';
+const HEADER_SECTION_LIMIT_BYTES = 16 * 1024;
+const HEADERS_TOO_LARGE_MESSAGE = `要求の URL とヘッダーは合わせて ${HEADER_SECTION_LIMIT} までです。検索条件などを短くしてください`;
+
+/**
+ * How much of a header section Node's parser reads before it refuses the request itself. Above the
+ * API's limit, so that a request just past it reaches the middleware below, which knows its path:
+ * Node, refusing, holds only the last piece of the request that arrived, which under load need not
+ * begin with the request line.
+ */
+const PARSER_HEADER_SECTION_BYTES = 64 * 1024;
+
+/** The request line and headers as they arrived, in bytes. */
+function headerSectionBytes(request: Request): number {
+  let bytes = Buffer.byteLength(`${request.method} ${request.originalUrl} HTTP/${request.httpVersion}\r\n\r\n`);
+  for (let index = 0; index + 1 < request.rawHeaders.length; index += 2) {
+    bytes += Buffer.byteLength(request.rawHeaders[index]) + Buffer.byteLength(request.rawHeaders[index + 1]) + 4;
+  }
+  return bytes;
+}
+
+/** The API's limit on the header section, answered with the request's path. */
+function headerSectionWithinLimit(request: Request, response: Response, next: NextFunction): void {
+  if (headerSectionBytes(request) <= HEADER_SECTION_LIMIT_BYTES) return next();
+  sendProblem(request, response, refusal('request.headers-too-large', HEADERS_TOO_LARGE_MESSAGE));
+}
 
 /** The path of a request Node could not parse, as far as it can be read from the bytes received. */
 const pathOfRawRequest = (raw: Buffer | undefined) => /^[A-Z]+ (\/[^ ?]{0,2000})/.exec(raw?.toString('latin1') ?? '')?.[1] ?? '/';
@@ -73,7 +98,7 @@ function answerUnparsableRequests(server: Server): void {
     }
     const answer =
       error.code === 'HPE_HEADER_OVERFLOW'
-        ? refusal('request.headers-too-large', `要求の URL とヘッダーは合わせて ${HEADER_SECTION_LIMIT} までです。検索条件などを短くしてください`)
+        ? refusal('request.headers-too-large', HEADERS_TOO_LARGE_MESSAGE)
         : refusal('request.invalid', '要求を HTTP として読み取れません。ヘッダーに使えない文字がないか、本文の長さの指定が正しいか確認してください');
     const problem = problemOf(answer, pathOfRawRequest(error.rawPacket));
     const body = JSON.stringify(problem);
@@ -93,7 +118,10 @@ function answerUnparsableRequests(server: Server): void {
  */
 export function guardHttp(app: INestApplication): void {
   const express = app as NestExpressApplication;
-  answerUnparsableRequests(express.getHttpServer() as Server);
+  const server = express.getHttpServer() as Server & { maxHeaderSize?: number };
+  // `http.createServer`'s option, kept on the server and read at each new connection; Nest does not pass it on.
+  server.maxHeaderSize = PARSER_HEADER_SECTION_BYTES;
+  answerUnparsableRequests(server);
   express.disable('x-powered-by');
   express.use(
     helmet({
@@ -108,6 +136,7 @@ export function guardHttp(app: INestApplication): void {
     response.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()');
     next();
   });
+  express.use(headerSectionWithinLimit);
   express.use(compression());
   express.use(onlyJsonBodies);
   express.useBodyParser('json', { limit: JSON_BODY_LIMIT });
