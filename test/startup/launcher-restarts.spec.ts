@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { commandLine, descendants, isAlive, launch, launcherEnvironment, loginAsAdmin, processOf, stopLeftoverLaunchers } from '../support/launcher-harness';
 import { eventually } from '../support/worker-harness';
@@ -10,13 +10,17 @@ const PARTS = [
   { part: 'Temporal', command: / server start-dev /, says: /^Temporal: running again on 127\.0\.0\.1:\d+$/ },
 ];
 
-/** Every file and folder below `folder` with the permissions others have on it. */
+/**
+ * Every file and folder below `folder` with the permissions others have on it. One that goes while it is
+ * read (a postmaster.pid of a PostgreSQL that was just shutting down) is passed over: it leaks nothing.
+ */
 function othersAccess(folder: string): Record<string, string> {
   const found: Record<string, string> = {};
-  for (const name of readdirSync(folder)) {
+  const names = existsSync(folder) ? readdirSync(folder) : [];
+  for (const name of names) {
     const path = join(folder, name);
-    const stats = lstatSync(path);
-    if (stats.isSymbolicLink()) continue;
+    const stats = lstatSync(path, { throwIfNoEntry: false });
+    if (!stats || stats.isSymbolicLink()) continue;
     const mode = stats.mode & 0o007;
     found[path] = `${mode & 4 ? 'r' : '-'}${mode & 2 ? 'w' : '-'}${mode & 1 ? 'x' : '-'}`;
     if (stats.isDirectory()) Object.assign(found, othersAccess(path));
