@@ -2,9 +2,6 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { answer, api } from '../api/api-client';
 import { BOARD_PAGE_SIZE, BoardFilters } from './board-filters';
 
-/** What is owed for the next meeting, twenty at a time per list: a summary beside the board, not the board. */
-export const NEXT_MEETING_PAGE_SIZE = 20;
-
 export const boardKey = (fiscalYear: number) => ['fiscal-years', fiscalYear, 'board'] as const;
 
 /** One page of board rows; the previous page stays on screen while the next one loads, so the table does not jump. */
@@ -41,11 +38,11 @@ export interface NextMeetingPages {
   readonly onTrackPage: number;
 }
 
-/** The panel's two lists a page each; the pages shown stay while the next one loads. */
+/** The panel's two lists a page each, as long as the API makes its pages; the pages shown stay while the next one loads. */
 export const useNextMeetingPanel = (fiscalYear: number, pages: NextMeetingPages) =>
   useQuery({
     queryKey: [...boardKey(fiscalYear), 'next-meeting', pages],
-    queryFn: () => answer(api.GET('/api/v1/fiscal-years/{fy}/next-meeting', { params: { path: { fy: fiscalYear }, query: { ...pages, pageSize: NEXT_MEETING_PAGE_SIZE } } })),
+    queryFn: () => answer(api.GET('/api/v1/fiscal-years/{fy}/next-meeting', { params: { path: { fy: fiscalYear }, query: pages } })),
     placeholderData: keepPreviousData,
   });
 

@@ -69,22 +69,22 @@ function DueList({ label, fiscalYear, due, onPage }: { label: string; fiscalYear
     <>
       <ul aria-label={label} className="mt-2 flex flex-col divide-y divide-solid-gray-420 text-std-16N-170">
         {due.items.map((item) => (
-        <li key={`${item.clusterNo}/${item.deadline.target}`} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2">
-          <Link to={`/fiscal-years/${fiscalYear}/clusters/${item.clusterNo}`} className="text-blue-1000 underline underline-offset-4">
-            No.{item.clusterNo} {item.clusterName}
-          </Link>
-          <span className="text-solid-gray-700">{item.owningBureau?.name ?? '所管局未設定'}</span>
-          <span>
-            {item.deadline.label}：{item.state}
-            {item.stepLabel ? `（${item.stepLabel}）` : ''}
-          </span>
-          <span>
-            期限 <TokyoDateTime instant={item.deadline.dueAt} />
-          </span>
-          {item.deadline.provisional && <StatusLabel tone="caution">暫定</StatusLabel>}
-          {item.riskLabel && <StatusLabel tone={item.risk === 'overdue' ? 'alert' : 'caution'}>{item.riskLabel}</StatusLabel>}
-        </li>
-      ))}
+          <li key={`${item.clusterNo}/${item.deadline.target}`} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2">
+            <Link to={`/fiscal-years/${fiscalYear}/clusters/${item.clusterNo}`} className="text-blue-1000 underline underline-offset-4">
+              No.{item.clusterNo} {item.clusterName}
+            </Link>
+            <span className="text-solid-gray-700">{item.owningBureau?.name ?? '所管局未設定'}</span>
+            <span>
+              {item.deadline.label}：{item.state}
+              {item.stepLabel ? `（${item.stepLabel}）` : ''}
+            </span>
+            <span>
+              期限 <TokyoDateTime instant={item.deadline.dueAt} />
+            </span>
+            {item.deadline.provisional && <StatusLabel tone="caution">暫定</StatusLabel>}
+            {item.riskLabel && <StatusLabel tone={item.risk === 'overdue' ? 'alert' : 'caution'}>{item.riskLabel}</StatusLabel>}
+          </li>
+        ))}
       </ul>
       {due.total > due.pageSize && <PageButtons label={`${label}のページ`} page={due.page} total={due.total} pageSize={due.pageSize} onPage={onPage} />}
     </>
