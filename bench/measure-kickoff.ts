@@ -88,20 +88,18 @@ export async function bulkKickoff(context: BenchContext, fiscalYear: number, exp
  */
 export async function measureRealSizeKickoff(context: BenchContext): Promise<ResultRow> {
   const pacing = { pollMs: 10, reportEveryMs: 5000, stallMs: 30_000, capMs: 300_000 };
-  const shownAfter = (run: KickoffRun) => (run.allShownMs === null ? `only ${run.shown} shown` : `all ${CLUSTER_COUNT} shown after ${seconds(run.allShownMs)}`);
   context.progress(`[row 5] Bulk kickoff of the ${CLUSTER_COUNT} FY${KICKOFF_YEAR} clusters…`);
   const run = await bulkKickoff(context, KICKOFF_YEAR, CLUSTER_COUNT, pacing);
-  context.progress(`  ${shownAfter(run)}; ${describeAnswer(run.answer)}`);
+  context.progress(`  ${howFar(run)}; ${describeAnswer(run.answer)}`);
   context.progress(`  For comparison, the same kickoff of FY${SEED_YEAR} itself, every deadline past…`);
   const past = await bulkKickoff(context, SEED_YEAR, CLUSTER_COUNT, pacing);
-  context.progress(`  ${shownAfter(past)}; ${describeAnswer(past.answer)}`);
-  const pastFigure = past.allShownMs === null ? `${past.shown} of ${CLUSTER_COUNT} shown after ${seconds(past.elapsedMs)}` : seconds(past.allShownMs);
+  context.progress(`  ${howFar(past)}; ${describeAnswer(past.answer)}`);
   const row = kickoffRow('5', ROW_5_MEASUREMENT, run, GOALS.realSizeMs, [
     `FY${KICKOFF_YEAR}: FY${SEED_YEAR} copied through the API, its calendar ${KICKOFF_YEAR - SEED_YEAR} years later, so every deadline is ahead as when a year is kicked off in practice (and as in rows 4, 6 and 7).`,
     `POST /fiscal-years/${KICKOFF_YEAR}/kickoff as the reform office, every cluster flagged and owned; the read model (clusters.stage) asked every 10 ms from the moment the POST is sent.`,
-    `The same kickoff of FY${SEED_YEAR} itself, straight after: ${pastFigure}. Its deadlines have all passed, so each analysis also sends its overdue escalations at once: one more activity and workflow task per cluster.`,
+    `The same kickoff of FY${SEED_YEAR} itself, straight after: ${howFar(past)}. Its deadlines have all passed, so each analysis also sends its overdue escalations at once: one more activity and workflow task per cluster.`,
   ]);
-  return { ...row, result: [...row.result, `FY${SEED_YEAR} itself, every deadline past: ${pastFigure}`] };
+  return { ...row, result: [...row.result, `FY${SEED_YEAR} itself, every deadline past: ${howFar(past)}`] };
 }
 
 export const ROW_5_MEASUREMENT = `bulk kickoff of the ${CLUSTER_COUNT} clusters of FY${SEED_YEAR} copied to FY${KICKOFF_YEAR}, POST to all in the read model`;
@@ -112,7 +110,7 @@ export async function measureHundredCitiesKickoff(context: BenchContext): Promis
   await generateYear(context, HUNDRED_CITIES_YEAR, HUNDRED_CITIES_CLUSTERS, 'all');
   context.progress(`[row 6] Bulk kickoff of ${count(HUNDRED_CITIES_CLUSTERS)} clusters; the read model is asked every 250 ms…`);
   const run = await bulkKickoff(context, HUNDRED_CITIES_YEAR, HUNDRED_CITIES_CLUSTERS, { pollMs: 250, reportEveryMs: 5000, stallMs: 60_000, capMs: 20 * 60_000 });
-  context.progress(`  ${run.allShownMs === null ? `${count(run.shown)} shown when the run ended` : `all ${count(HUNDRED_CITIES_CLUSTERS)} shown after ${seconds(run.allShownMs)}`}; ${describeAnswer(run.answer)}`);
+  context.progress(`  ${howFar(run)}; ${describeAnswer(run.answer)}`);
   const row = kickoffRow('6', `bulk kickoff of ${count(HUNDRED_CITIES_CLUSTERS)} clusters (a generated year: a hundred cities' worth)`, run, GOALS.hundredCitiesMs, [
     `FY${HUNDRED_CITIES_YEAR}: FY${SEED_YEAR} copied through the API and filled with numbered clusters modelled on its 57 in turn (3 owning bureaus), all flagged; deadlines all ahead, so no reminder fires.`,
     'The read model is asked every 250 ms while the POST runs (progress every 5 s). Failures: clusters not kicked off when the run ended, events the read model refused, and a POST not answered 2xx.',
@@ -125,7 +123,7 @@ function kickoffRow(id: string, measurement: string, run: KickoffRun, goalMs: nu
   const postFailed = !(run.answer !== null && !(run.answer instanceof Error) && run.answer.status >= 200 && run.answer.status < 300);
   const failures = missing + run.projectionFailures + (postFailed ? 1 : 0);
   const result = [
-    run.allShownMs === null ? `${count(run.shown)}/${count(run.expected)} after ${seconds(run.elapsedMs)}` : `${seconds(run.allShownMs)} to all ${count(run.expected)}`,
+    howFar(run),
     describeAnswer(run.answer),
     ...(run.allShownMs !== null && run.expected > 1000 ? [`${(run.expected / (run.allShownMs / 1000)).toFixed(0)} clusters/s`] : []),
   ];
@@ -137,6 +135,11 @@ function kickoffRow(id: string, measurement: string, run: KickoffRun, goalMs: nu
     notes.push(`${missing} not kicked off, ${run.projectionFailures} event(s) refused by the read model${postFailed ? ', and the POST failed' : ''}.`);
   }
   return { id, measurement, result, goal: '', checks, notes };
+}
+
+/** How far a kickoff got: the time to every cluster shown, or how many were shown when it ended. */
+function howFar(run: KickoffRun): string {
+  return run.allShownMs === null ? `${count(run.shown)}/${count(run.expected)} after ${seconds(run.elapsedMs)}` : `${seconds(run.allShownMs)} to all ${count(run.expected)}`;
 }
 
 export function describeAnswer(answer: UnhurriedAnswer | Error | null): string {

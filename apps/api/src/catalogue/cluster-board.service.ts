@@ -5,9 +5,9 @@ import {
   earliestMeetingDay,
   isProvisional,
   meetingDateLabel,
+  MeetingDueItem,
   nextMeeting,
   overdueBeforeKickoff,
-  STAGES_OWING_NOTHING,
   owedDeadlines,
   reportProgress,
   ReportProgressState,
@@ -59,27 +59,23 @@ export class ClusterBoardService {
     await this.catalogue.requireFiscalYear(fiscalYear);
     const context = await this.contextOf(fiscalYear);
     const meeting = nextMeeting(context.calendar.meetings, tokyoDate(context.now));
-    const pages = (due: readonly NextMeetingItemView[]) => ({
-      atRisk: pageOfList(due.filter((item) => item.risk !== null), { page: atRiskPage, pageSize }),
-      onTrack: pageOfList(due.filter((item) => item.risk === null), { page: onTrackPage, pageSize }),
+    // Only the items shown are made views: a year of a hundred cities owes thousands.
+    const shownOf = (items: readonly MeetingDueItem<ClusterRow>[], page: number) => {
+      const shown = pageOfList(items, { page, pageSize });
+      return { ...shown, items: shown.items.map(toDueView) };
+    };
+    const pages = (due: readonly MeetingDueItem<ClusterRow>[]) => ({
+      atRisk: shownOf(due.filter((item) => item.risk !== null), atRiskPage),
+      onTrack: shownOf(due.filter((item) => item.risk === null), onTrackPage),
     });
     if (!meeting) return { meeting: null, ...pages([]) };
     // The database leaves out the clusters that cannot owe anything for this meeting; the domain judges the rest.
-    const rows = await this.clusters.listAllClusters(fiscalYear, { mayOweFor: { meetingId: meeting.id, stagesOwingNothing: STAGES_OWING_NOTHING } });
+    const rows = await this.clusters.listAllClusters(fiscalYear, { mayOweFor: meeting.id });
     const owed = rows.map((row) => {
       const situation = situationOf(row, context);
       return { cluster: row, owed: owedDeadlines(situation, context.calendar, context.now), reports: situation.reports.map(reportProgress) };
     });
-    const due = dueForMeeting(owed, meeting.id, context.now).map((item) => ({
-      clusterNo: item.cluster.no,
-      clusterName: item.cluster.name,
-      owningBureau: item.cluster.owningBureau,
-      deadline: toDeadlineView(item.deadline),
-      state: item.report?.state ?? ReportProgressState.NotStarted,
-      stepLabel: item.report?.stepLabel ?? null,
-      risk: item.risk,
-      riskLabel: item.risk ? DEADLINE_RISK_LABELS[item.risk] : null,
-    }));
+    const due = dueForMeeting(owed, meeting.id, context.now);
     return {
       meeting: { id: meeting.id, name: meeting.name, dateLabel: meetingDateLabel(meeting.date), earliestDay: earliestMeetingDay(meeting.date), provisional: isProvisional(meeting.date) },
       ...pages(due),
@@ -117,3 +113,16 @@ function toBoardRow(row: ClusterRow, context: YearContext): BoardRowView {
   };
 }
 
+/** One thing owed for the meeting, as the panel shows it. */
+function toDueView(item: MeetingDueItem<ClusterRow>): NextMeetingItemView {
+  return {
+    clusterNo: item.cluster.no,
+    clusterName: item.cluster.name,
+    owningBureau: item.cluster.owningBureau,
+    deadline: toDeadlineView(item.deadline),
+    state: item.report?.state ?? ReportProgressState.NotStarted,
+    stepLabel: item.report?.stepLabel ?? null,
+    risk: item.risk,
+    riskLabel: item.risk ? DEADLINE_RISK_LABELS[item.risk] : null,
+  };
+}

@@ -54,9 +54,8 @@ function shallowBodies(request: Request, response: Response, next: NextFunction)
 }
 
 /** The API's limit on a request's header section (the request line and the headers), as people are told it. */
-const HEADER_SECTION_LIMIT = '16 kB';
 const HEADER_SECTION_LIMIT_BYTES = 16 * 1024;
-const HEADERS_TOO_LARGE_MESSAGE = `要求の URL とヘッダーは合わせて ${HEADER_SECTION_LIMIT} までです。検索条件などを短くしてください`;
+const HEADERS_TOO_LARGE_MESSAGE = `要求の URL とヘッダーは合わせて ${HEADER_SECTION_LIMIT_BYTES / 1024} kB までです。検索条件などを短くしてください`;
 
 /**
  * How much of a header section Node's parser reads before it refuses the request itself. Above the

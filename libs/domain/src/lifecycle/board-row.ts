@@ -102,13 +102,13 @@ export function deadlineProgress(deadline: Deadline, cluster: Pick<DeadlineSitua
   };
 }
 
+/** Stages in which a cluster owes no deadline any more, whatever its deadlines say. */
+export const STAGES_OWING_NOTHING: readonly ClusterStage[] = [ClusterStage.Withdrawn, ClusterStage.Completed];
+
 /**
  * The deadlines the cluster has not met yet, soonest first. A cluster not kicked off owes nothing
  * unless it is analysed this year; a withdrawn or completed one owes nothing.
  */
-/** Stages in which a cluster owes no deadline any more, whatever its deadlines say. */
-export const STAGES_OWING_NOTHING: readonly ClusterStage[] = [ClusterStage.Withdrawn, ClusterStage.Completed];
-
 function unmetDeadlines(cluster: DeadlineSituation, calendar: YearCalendar): Deadline[] {
   if (STAGES_OWING_NOTHING.includes(cluster.stage)) return [];
   if (cluster.stage === ClusterStage.NotStarted && !cluster.analysedThisYear) return [];

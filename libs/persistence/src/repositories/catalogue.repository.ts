@@ -10,6 +10,7 @@ import {
   OverdueBeforeKickoff,
   refused,
   shiftMeetingDate,
+  STAGES_OWING_NOTHING,
 } from '@app/domain';
 import { DataSource } from 'typeorm';
 import { Page, PageRequest, pageStatement } from '../sql/paging';
@@ -25,17 +26,12 @@ export interface ClusterFilter {
   readonly bureau?: string;
   readonly analysedThisYear?: boolean;
   readonly overdue?: OverdueCondition;
-  /** Only clusters that may owe a deadline pegged to this meeting; the domain judges those. */
-  readonly mayOweFor?: MeetingOwingCondition;
-}
-
-/**
- * A cluster may owe a deadline for the meeting unless it is in a stage that owes nothing, is not kicked
- * off and not flagged for this year, or is kicked off with no planned deadline for the meeting.
- */
-export interface MeetingOwingCondition {
-  readonly meetingId: string;
-  readonly stagesOwingNothing: readonly ClusterStage[];
+  /**
+   * Only clusters that may owe a deadline pegged to the meeting of this id; the domain judges those. A
+   * cluster may owe one unless it is in a stage that owes nothing, is not kicked off and not flagged for
+   * this year, or is kicked off with no planned deadline for the meeting.
+   */
+  readonly mayOweFor?: string;
 }
 
 /**
@@ -171,9 +167,9 @@ function clusterConditions(fiscalYear: number, filter: ClusterFilter): { readonl
   }
   if (filter.mayOweFor !== undefined) {
     const notStarted = param(ClusterStage.NotStarted);
-    conditions.push(`c.stage <> ALL(${param(filter.mayOweFor.stagesOwingNothing)}::text[])`);
+    conditions.push(`c.stage <> ALL(${param(STAGES_OWING_NOTHING)}::text[])`);
     conditions.push(`((c.stage = ${notStarted} AND c.analysed_this_year)
-      OR (c.stage <> ${notStarted} AND c.deadlines @> jsonb_build_array(jsonb_build_object('meetingId', ${param(filter.mayOweFor.meetingId)}::text))))`);
+      OR (c.stage <> ${notStarted} AND c.deadlines @> jsonb_build_array(jsonb_build_object('meetingId', ${param(filter.mayOweFor)}::text))))`);
   }
   return { where: conditions.join(' AND '), params };
 }
