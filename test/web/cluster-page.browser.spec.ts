@@ -256,7 +256,8 @@ describe('the cluster page in a real browser', () => {
     await dialog.getByRole('button', { name: '着手', exact: true }).click();
     started.push(notStarted);
     await dialog.waitFor({ state: 'hidden' });
-    await office.getByText('市政変革推進室 担当係長', { exact: false }).waitFor();
+    // The dialog may still be in the page, closed, when the case shows the meeting: look in the case's own entry.
+    await office.getByRole('definition').filter({ hasText: '出席者：子ども家庭局 総務課長、市政変革推進室 担当係長' }).waitFor();
     expect((await reportStatus(notStarted)).stage).toBe('KICKOFF');
     await button(office, '取下げ').waitFor();
   }, 120_000);
