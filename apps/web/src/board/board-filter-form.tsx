@@ -1,18 +1,18 @@
 import { CLUSTER_STAGES, ClusterGroup, ClusterKind, ClusterStage, STAGE_LABELS } from '@app/domain';
 import { Link, useOutletContext } from 'react-router';
 import type { Profile } from '../session/profile';
-import { BoardFilters, hasFilters, queryFromFilters, withFilter } from './board-filters';
+import { BoardFilters, FilterUpdate, hasFilters, queryFromFilters, withFilter } from './board-filters';
 import { useBureaus, useCatalogueStructure } from './board.queries';
 
 const FIELD = 'block min-h-12 w-full rounded-8 border border-solid-gray-600 bg-white px-3 text-std-16N-170 text-solid-gray-900';
 const LABEL = 'text-std-16B-170 text-solid-gray-900';
 
 /** Every change applies at once and goes into the URL, so the board can be bookmarked and reloaded as it is. */
-export function BoardFilterForm({ fiscalYear, filters, onChange }: { fiscalYear: number; filters: BoardFilters; onChange: (next: BoardFilters) => void }) {
+export function BoardFilterForm({ fiscalYear, filters, onChange }: { fiscalYear: number; filters: BoardFilters; onChange: (update: FilterUpdate) => void }) {
   const profile = useOutletContext<Profile>();
   const structure = useCatalogueStructure(fiscalYear);
   const bureaus = useBureaus();
-  const set = (change: Partial<Omit<BoardFilters, 'page'>>) => onChange(withFilter(filters, change));
+  const set = (change: Partial<Omit<BoardFilters, 'page'>>) => onChange((current) => withFilter(current, change));
   const kinds = structure.data?.kinds ?? [];
 
   return (
@@ -36,7 +36,7 @@ export function BoardFilterForm({ fiscalYear, filters, onChange }: { fiscalYear:
             onChange={(event) => {
               const group = (event.target.value || undefined) as ClusterGroup | undefined;
               // A kind belongs to one group: keep it only while its group is chosen.
-              set({ group, kind: group === ClusterGroup.PolicyProgramme ? filters.kind : undefined });
+              onChange((current) => withFilter(current, { group, kind: group === ClusterGroup.PolicyProgramme ? current.kind : undefined }));
             }}
           >
             <option value="">すべて</option>
@@ -53,7 +53,7 @@ export function BoardFilterForm({ fiscalYear, filters, onChange }: { fiscalYear:
             value={filters.kind ?? ''}
             onChange={(event) => {
               const kind = (event.target.value || undefined) as ClusterKind | undefined;
-              set({ kind, group: kind ? ClusterGroup.PolicyProgramme : filters.group });
+              onChange((current) => withFilter(current, { kind, group: kind ? ClusterGroup.PolicyProgramme : current.group }));
             }}
           >
             <option value="">すべて</option>

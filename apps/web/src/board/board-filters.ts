@@ -42,6 +42,9 @@ export function queryFromFilters(filters: BoardFilters): URLSearchParams {
   return query;
 }
 
+/** A change of the filters, applied to whatever they are when it is made. */
+export type FilterUpdate = (current: BoardFilters) => BoardFilters;
+
 /** A changed filter starts again from the first page. */
 export function withFilter(filters: BoardFilters, change: Partial<Omit<BoardFilters, 'page'>>): BoardFilters {
   return { ...filters, ...change, page: 1 };

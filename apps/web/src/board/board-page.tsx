@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { ErrorNotice } from '../ui/error-notice';
 import { Loading } from '../ui/loading';
-import { BOARD_PAGE_SIZE, BoardFilters, filtersFromQuery, queryFromFilters } from './board-filters';
+import { BOARD_PAGE_SIZE, filtersFromQuery, FilterUpdate, queryFromFilters } from './board-filters';
 import { BoardFilterForm } from './board-filter-form';
 import { BoardPager } from './board-pager';
 import { BoardTable } from './board-table';
@@ -26,7 +26,8 @@ function Board({ fiscalYear }: { fiscalYear: number }) {
   useEffect(() => {
     document.title = `${title}｜市政変革 ワークフロー`;
   }, [title]);
-  const change = (next: BoardFilters) => setQuery(queryFromFilters(next));
+  // Built on the address as it is now, not on the filters last drawn: a second change can come before React draws the first.
+  const change = (update: FilterUpdate) => setQuery(queryFromFilters(update(filtersFromQuery(new URLSearchParams(window.location.search)))));
 
   return (
     <>
