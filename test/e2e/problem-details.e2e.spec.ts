@@ -67,6 +67,14 @@ describe('error answers as problem details', () => {
     expectProblem(await fx.as('staff').get(`/api/v1/fiscal-years/2099/progress`), 404, 'fiscal-year.unknown');
   });
 
+  it('refuses an action on an unknown year or cluster with the same 404s, and keeps nothing of it', async () => {
+    const body = `存在しない事業群への報告書（${Date.now()}）`;
+    expectProblem(await fx.as('staff').put('/api/v1/fiscal-years/2099/clusters/1/reports/interim', { title: '経過報告', body }), 404, 'fiscal-year.unknown');
+    expectProblem(await fx.as('staff').put(`${fx.base(999)}/reports/interim`, { title: '経過報告', body }), 404, 'cluster.unknown');
+    expectProblem(await fx.as('manager').post(`${fx.base(999)}/reports/interim/approve`, { comment: '承認します' }), 404, 'cluster.unknown');
+    expect((await fx.pg.query('SELECT count(*)::int AS n FROM report_texts WHERE body = $1', [body])).rows[0].n).toBe(0);
+  });
+
   it('gives the loser of two simultaneous approvals 409 step.already-decided with the current state', async () => {
     const no = 20;
     await submittedInterim(no);

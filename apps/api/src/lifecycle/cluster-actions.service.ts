@@ -21,9 +21,11 @@ export class ClusterActionsService {
   ) {}
 
   async act({ fiscalYear, clusterNo, command, requestKey }: ClusterActionCommand): Promise<ClusterDetailView> {
-    const cluster = await this.catalogue.requireCluster(fiscalYear, clusterNo);
-    await this.lifecycle.act(cluster, await this.resolved(command), requestKey);
-    return this.detailAfterChange(cluster, command.actor);
+    const found = this.catalogue.requireCluster(fiscalYear, clusterNo);
+    // Awaited on every path that needs the row; a refusal of the action itself may leave it unread.
+    found.catch(() => undefined);
+    await this.lifecycle.act({ fiscalYear, no: clusterNo, found }, await this.resolved(command, found), requestKey);
+    return this.detailAfterChange(await found, command.actor);
   }
 
   /** PATCH of a cluster: a running analysis learns of a new owning bureau through its workflow. */
@@ -43,9 +45,11 @@ export class ClusterActionsService {
     return this.detailAfterChange(cluster, command.actor);
   }
 
-  private async resolved(command: RequestedClusterCommand): Promise<ClusterCommand> {
+  private async resolved(command: RequestedClusterCommand, found: Promise<ClusterRow>): Promise<ClusterCommand> {
     if (command.type === 'save-draft') {
       // The text is stored first and the workflow gets its hash: the words never enter workflow history.
+      // Nothing is stored for a cluster that is not there.
+      await found;
       const { body, ...rest } = command;
       return { ...rest, text: textRefOf(body, await this.texts.store(body)) };
     }

@@ -31,6 +31,16 @@ export interface KickoffYear {
   readonly calendar: CalendarSettings | null;
 }
 
+/**
+ * A cluster known by its key while its row is still being read: an Update needs only the key, so
+ * the read runs beside it, and only a refusal waits for the row.
+ */
+export interface ClusterBeingFound {
+  readonly fiscalYear: number;
+  readonly no: number;
+  readonly found: Promise<ClusterRow>;
+}
+
 /** `refused`: the cluster is not 未着手 (running, closed, or another request is starting it). */
 export type KickoffOutcome = 'started' | 'refused';
 
@@ -185,8 +195,9 @@ export class ClusterLifecycleService {
    * Runs one user action as a Workflow Update and answers with the case after it, or the refusal. A
    * save answered with its event is recorded in the read model here, before the caller reads the case.
    */
-  async act(cluster: ClusterRow, command: ClusterCommand, requestKey?: string): Promise<ClusterUpdateOutcome> {
+  async act(cluster: ClusterRow | ClusterBeingFound, command: ClusterCommand, requestKey?: string): Promise<ClusterUpdateOutcome> {
     const handle = this.client.workflow.getHandle(clusterWorkflowId(cluster.fiscalYear, cluster.no));
+    const row = async () => ('found' in cluster ? cluster.found : cluster);
     let outcome: ClusterUpdateOutcome;
     try {
       // A retry with the same Idempotency-Key (the update id) attaches to the same Update, and gets the same event.
@@ -198,8 +209,9 @@ export class ClusterLifecycleService {
       );
     } catch (error) {
       const refusal = refusalOf(error);
-      if (refusal) throw withCurrent(refusal, refusalShowsCurrent(refusal) ? await this.currentState(cluster) : null);
-      if (error instanceof WorkflowNotFoundError) throw await this.notRunning(cluster);
+      if (refusal) throw withCurrent(refusal, refusalShowsCurrent(refusal) ? await this.currentState(await row()) : null);
+      // An unknown cluster has no workflow either: its row's lookup gives the refusal that says so.
+      if (error instanceof WorkflowNotFoundError) throw await this.notRunning(await row());
       throw error;
     }
     const problem = outcome.event ? await this.answeredEvents.record(outcome.event, this.unconfirmedEventsOf(handle)) : null;
