@@ -75,6 +75,10 @@ describe('report approval through the API', () => {
     expect(older.body).toMatchObject({ version: 1, title: 'ごみ処理事業　経過報告（案）', savedBy: { name: '環境 花子' } });
     const latest = await fx.as('manager').get(`${fx.base(no)}/reports/interim/versions/2`).expect(200);
     expect(latest.body.body).toBe('改訂版の本文：「全角」記号も、そのまま。');
+    // The detail lists every version and shows the text of the newest only.
+    const shown = (await fx.as('staff').get(fx.base(no)).expect(200)).body.reports.find((report: { kind: string }) => report.kind === 'interim');
+    expect(shown.versions.map((version: { version: number }) => version.version)).toEqual([1, 2]);
+    expect(shown.latest).toMatchObject({ version: 2, body: '改訂版の本文：「全角」記号も、そのまま。' });
 
     const history = await fx.as('staff').get(`${fx.base(no)}/history?pageSize=200`).expect(200);
     const actions = history.body.items.map((entry: { action: string }) => entry.action);

@@ -1,5 +1,5 @@
 import { fiscalYearLabel, OWED_ACTION_LABELS, OwedActionType, refused, Role, ROLE_LABELS, STAGE_LABELS, toTokyoIsoString } from '@app/domain';
-import { BureauRepository, CatalogueRepository, ClusterRow, PendingActionRow } from '@app/persistence';
+import { BureauRepository, CatalogueRepository, ClusterRow, ClusterWithCase, PendingActionRow } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { ClusterView, PendingActionView } from './cluster.dto';
 import { CatalogueStructureView, FiscalYearView } from './fiscal-year.dto';
@@ -53,8 +53,16 @@ export class CatalogueService {
 
   /** The cluster, or a refusal naming the year or the cluster that is not registered; one query when it exists. */
   async requireCluster(fiscalYear: number, no: number): Promise<ClusterRow> {
-    const cluster = await this.catalogue.findCluster(fiscalYear, no);
-    if (cluster) return cluster;
+    return (await this.catalogue.findCluster(fiscalYear, no)) ?? this.unknownCluster(fiscalYear, no);
+  }
+
+  /** The cluster with its case, for its detail; refused as {@link requireCluster} refuses. */
+  async requireClusterWithCase(fiscalYear: number, no: number): Promise<ClusterWithCase> {
+    return (await this.catalogue.findClusterWithCase(fiscalYear, no)) ?? this.unknownCluster(fiscalYear, no);
+  }
+
+  /** An unknown year is said as such, not as an unknown cluster of it. */
+  private async unknownCluster(fiscalYear: number, no: number): Promise<never> {
     await this.requireFiscalYear(fiscalYear);
     throw refused('cluster.unknown', `${fiscalYearLabel(fiscalYear)}にクラスター No.${no} はありません`);
   }

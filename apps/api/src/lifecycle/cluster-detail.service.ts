@@ -10,7 +10,7 @@ import {
   ReportState,
   toTokyoIsoString,
 } from '@app/domain';
-import { ClusterRow, FiscalYearSettingsRepository, LifecycleReadRepository, MeetingRepository, ReportTextRow, ReportVersionRow } from '@app/persistence';
+import { ClusterRow, ClusterWithCase, FiscalYearSettingsRepository, LifecycleReadRepository, MeetingRepository, ReportTextRow, ReportVersionRow } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { CatalogueService, toClusterView } from '../catalogue/catalogue.service';
 import { toDeadlineView } from '../catalogue/deadline-view';
@@ -33,26 +33,30 @@ export class ClusterDetailService {
   ) {}
 
   async detail(fiscalYear: number, no: number, caller: Participant): Promise<ClusterDetailView> {
-    return this.detailOf(await this.catalogue.requireCluster(fiscalYear, no), caller);
+    return this.drawn(fiscalYear, no, this.catalogue.requireClusterWithCase(fiscalYear, no), caller);
   }
 
   /**
-   * The detail of a cluster the caller has already found, with what the caller may do to it now.
-   * Everything it shows is read at once, in one round of queries: `fresh` reads the cluster's row
-   * again with the rest, as it is after a change.
+   * The detail of a cluster the caller has already found, with what the caller may do to it now:
+   * `fresh` reads the cluster's row again, as it is after a change.
    */
-  async detailOf(found: ClusterRow, caller: Participant, fresh = false): Promise<ClusterDetailView> {
+  detailOf(found: ClusterRow, caller: Participant, fresh = false): Promise<ClusterDetailView> {
     const { fiscalYear, no } = found;
-    const [reloaded, state, texts, versions, settings, linkedProposals, linkedXPolicyIssues] = await Promise.all([
-      fresh ? this.catalogue.reload(found) : found,
-      this.reads.findCase(fiscalYear, no),
-      this.reads.latestTexts(fiscalYear, no),
-      this.reads.versionsOf(fiscalYear, no),
+    const current = fresh
+      ? this.catalogue.requireClusterWithCase(fiscalYear, no)
+      : this.reads.findCase(fiscalYear, no).then((state) => ({ cluster: found, case: state }));
+    return this.drawn(fiscalYear, no, current, caller);
+  }
+
+  /** Everything the detail shows is read at once, in one round of queries, the cluster's row with the rest. */
+  private async drawn(fiscalYear: number, no: number, current: Promise<ClusterWithCase>, caller: Participant): Promise<ClusterDetailView> {
+    const [{ cluster: row, case: state }, { versions, latestTexts }, settings, linkedProposals, linkedXPolicyIssues] = await Promise.all([
+      current,
+      this.reads.reportVersionsOf(fiscalYear, no),
       this.fiscalYearSettings.lifecycleSettings(fiscalYear),
       this.proposals.linkedTo(fiscalYear, no),
       this.xPolicies.linkedIssues(fiscalYear, no),
     ]);
-    const row = reloaded;
     const reports = state?.reports ?? (settings ? unwrittenReports(settings) : []);
     const mayRead = readerOf(state, caller, settings?.approvedReportsReadableByAll ?? false);
     return {
@@ -63,7 +67,7 @@ export class ClusterDetailService {
         toReportView(
           report,
           versions.filter((version) => version.reportKind === report.kind),
-          texts.find((text) => text.reportKind === report.kind) ?? null,
+          latestTexts.find((text) => text.reportKind === report.kind) ?? null,
           mayRead(report.kind),
         ),
       ),

@@ -1,4 +1,5 @@
 import {
+  ClusterCase,
   ClusterGroup,
   ClusterKind,
   ClusterStage,
@@ -67,6 +68,12 @@ export interface ClusterRow {
   readonly reports: ReportState[];
 }
 
+/** A cluster and the case its workflow last recorded: null before kickoff. */
+export interface ClusterWithCase {
+  readonly cluster: ClusterRow;
+  readonly case: ClusterCase | null;
+}
+
 /** What is owed on a cluster now, as lists show it. */
 export interface PendingActionRow {
   readonly reportKind: string;
@@ -123,8 +130,8 @@ interface CategoryRecord {
   readonly group_code: string | null;
 }
 
-const CLUSTER_SELECT = `
-  SELECT c.fiscal_year, c.no, c.name, c.group_code, g.name AS group_name, c.kind_code, k.name AS kind_name,
+const CLUSTER_COLUMNS = `
+  c.fiscal_year, c.no, c.name, c.group_code, g.name AS group_name, c.kind_code, k.name AS kind_name,
          c.analysed_this_year, c.owning_bureau_code, b.name AS bureau_name, c.stage, c.stage_changed_at, c.updated_at, c.deadlines,
          c.case_state -> 'reports' AS reports,
          (SELECT coalesce(json_agg(json_build_object(
@@ -132,11 +139,15 @@ const CLUSTER_SELECT = `
                    'bureauCode', o.bureau_code, 'assigneeName', o.assignee_name, 'stepLabel', o.step_label, 'since', o.since,
                    'dueAt', o.due_at, 'provisional', o.provisional)
                  ORDER BY o.report_kind), '[]'::json)
-          FROM owed_actions o WHERE o.fiscal_year = c.fiscal_year AND o.cluster_no = c.no) AS pending
+          FROM owed_actions o WHERE o.fiscal_year = c.fiscal_year AND o.cluster_no = c.no) AS pending`;
+
+const CLUSTER_FROM = `
   FROM clusters c
   JOIN cluster_groups g ON g.fiscal_year = c.fiscal_year AND g.code = c.group_code
   LEFT JOIN cluster_kinds k ON k.fiscal_year = c.fiscal_year AND k.code = c.kind_code
   LEFT JOIN bureaus b ON b.code = c.owning_bureau_code`;
+
+const CLUSTER_SELECT = `SELECT ${CLUSTER_COLUMNS} ${CLUSTER_FROM}`;
 
 /** The board's order: group, then kind (none first), then the cluster's own place and, between equal places, its number, so pages never overlap; each row carries the first two (kept by a trigger). */
 const BOARD_ORDER = 'ORDER BY c.group_sort_order, c.kind_sort_order NULLS FIRST, c.sort_order, c.no';
@@ -212,6 +223,16 @@ export class CatalogueRepository {
   async findCluster(fiscalYear: number, no: number): Promise<ClusterRow | null> {
     const row = await queryFirst<ClusterRecord>(this.dataSource, `${CLUSTER_SELECT} WHERE c.fiscal_year = $1 AND c.no = $2`, [fiscalYear, no]);
     return row ? toClusterRow(row) : null;
+  }
+
+  /** The cluster with its case as the workflow last recorded it, in one read. */
+  async findClusterWithCase(fiscalYear: number, no: number): Promise<ClusterWithCase | null> {
+    const row = await queryFirst<ClusterRecord & { case_state: ClusterCase | null }>(
+      this.dataSource,
+      `SELECT ${CLUSTER_COLUMNS}, c.case_state ${CLUSTER_FROM} WHERE c.fiscal_year = $1 AND c.no = $2`,
+      [fiscalYear, no],
+    );
+    return row ? { cluster: toClusterRow(row), case: row.case_state } : null;
   }
 
   /** Of these cluster numbers, those the year's catalogue has. */

@@ -105,34 +105,31 @@ export class LifecycleReadRepository {
     return row?.case_state ?? null;
   }
 
-  /** Every saved version of the cluster's reports, oldest first, without their texts. */
-  async versionsOf(fiscalYear: number, clusterNo: number): Promise<ReportVersionRow[]> {
-    const rows = await queryRows<Omit<ReportVersionRecord, 'body'> & { empty: boolean }>(
+  /**
+   * Every saved version of the cluster's reports, oldest first, without their texts; and the newest
+   * saved text of each report. One statement: the detail of a cluster is read after every action.
+   */
+  async reportVersionsOf(fiscalYear: number, clusterNo: number): Promise<{ versions: ReportVersionRow[]; latestTexts: ReportTextRow[] }> {
+    const rows = await queryRows<Omit<ReportVersionRecord, 'body'> & { empty: boolean; latest_body: string | null }>(
       this.dataSource,
-      `SELECT report_kind, version, title, empty, saved_by_id, saved_by_name, saved_at FROM report_versions
+      `SELECT report_kind, version, title, empty, saved_by_id, saved_by_name, saved_at,
+              CASE WHEN version = max(version) OVER (PARTITION BY report_kind) THEN body END AS latest_body
+       FROM report_versions
        WHERE fiscal_year = $1 AND cluster_no = $2 ORDER BY report_kind, version`,
       [fiscalYear, clusterNo],
     );
-    return rows.map((row) => ({
-      reportKind: row.report_kind,
-      version: row.version,
-      title: row.title,
-      empty: row.empty,
-      savedById: row.saved_by_id,
-      savedByName: row.saved_by_name,
-      savedAt: row.saved_at,
-    }));
-  }
-
-  /** The newest saved text of each report of the cluster. */
-  async latestTexts(fiscalYear: number, clusterNo: number): Promise<ReportTextRow[]> {
-    const rows = await queryRows<ReportVersionRecord>(
-      this.dataSource,
-      `SELECT DISTINCT ON (report_kind) * FROM report_versions
-       WHERE fiscal_year = $1 AND cluster_no = $2 ORDER BY report_kind, version DESC`,
-      [fiscalYear, clusterNo],
-    );
-    return rows.map(toReportText);
+    return {
+      versions: rows.map((row) => ({
+        reportKind: row.report_kind,
+        version: row.version,
+        title: row.title,
+        empty: row.empty,
+        savedById: row.saved_by_id,
+        savedByName: row.saved_by_name,
+        savedAt: row.saved_at,
+      })),
+      latestTexts: rows.flatMap(({ latest_body: body, ...row }) => (body === null ? [] : [toReportText({ ...row, body })])),
+    };
   }
 
   async findText(fiscalYear: number, clusterNo: number, reportKind: string, version: number): Promise<ReportTextRow | null> {
