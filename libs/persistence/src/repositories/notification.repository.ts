@@ -144,6 +144,8 @@ export class NotificationRepository {
    * first time; on a repeat, what has not been delivered or given up on).
    */
   async record(request: NotificationRequest, userIds: readonly string[], outbox: readonly OutboxEntry[]): Promise<{ newRecipients: string[]; pending: DeliveryTarget[] }> {
+    // With nothing to send (no mail server, no webhook), the inboxes are one statement: no transaction needed.
+    if (outbox.length === 0) return { newRecipients: await this.addToInboxes(request, userIds), pending: [] };
     return this.dataSource.transaction(async (manager) => ({
       newRecipients: await this.addToInboxes(request, userIds, manager),
       pending: await this.enqueue(outbox, manager),
