@@ -24,7 +24,7 @@ describe('the cluster page in a real browser', () => {
   const contexts: BrowserContext[] = [];
   const started: number[] = [];
   /** Clusters of 子ども家庭局, one per scenario, so the scenarios do not meet. */
-  let walk: number, race: number, keyboard: number, lostSave: number, notStarted: number, reviewed: number;
+  let walk: number, race: number, keyboard: number, lostSave: number, notStarted: number, reviewed: number, longHistory: number;
 
   const http = () => request(fx.app.getHttpServer());
   const tokens = new Map<string, string>();
@@ -47,13 +47,13 @@ describe('the cluster page in a real browser', () => {
     await fx.app.get(CatalogueRepository).copyFiscalYear(2024, FY);
     // 子ども家庭局's clusters first, then others handed to it: the demo's kodomo.* users act on all of them.
     const { rows } = await fx.pg.query<{ no: number }>(
-      `SELECT no FROM clusters WHERE fiscal_year = $1 AND owning_bureau_code IS NOT NULL ORDER BY owning_bureau_code = 'kodomo' DESC, no LIMIT 6`,
+      `SELECT no FROM clusters WHERE fiscal_year = $1 AND owning_bureau_code IS NOT NULL ORDER BY owning_bureau_code = 'kodomo' DESC, no LIMIT 7`,
       [FY],
     );
-    [walk, race, keyboard, lostSave, notStarted, reviewed] = rows.map((row) => row.no);
+    [walk, race, keyboard, lostSave, notStarted, reviewed, longHistory] = rows.map((row) => row.no);
     await fx.pg.query(`UPDATE clusters SET analysed_this_year = true, owning_bureau_code = 'kodomo' WHERE fiscal_year = $1 AND no = ANY($2)`, [FY, rows.map((row) => row.no)]);
     const office = await tokenOf(OFFICE);
-    for (const no of [walk, race, keyboard, lostSave, reviewed]) {
+    for (const no of [walk, race, keyboard, lostSave, reviewed, longHistory]) {
       const kickoff = await http().post(`${apiBase(no)}/kickoff`).auth(office, { type: 'bearer' }).send({ meetingDate: `${FY}-06-04`, attendees: ['子ども家庭局 総務課長'] });
       expect({ no, status: kickoff.status, body: kickoff.status === 201 ? null : kickoff.body }).toEqual({ no, status: 201, body: null });
       started.push(no);
@@ -260,6 +260,37 @@ describe('the cluster page in a real browser', () => {
     await office.getByRole('definition').filter({ hasText: '出席者：子ども家庭局 総務課長、市政変革推進室 担当係長' }).waitFor();
     expect((await reportStatus(notStarted)).stage).toBe('KICKOFF');
     await button(office, '取下げ').waitFor();
+  }, 120_000);
+
+  it('pages a long history fifty entries at a time, oldest first, and shows the newest ten saved versions until asked for the rest', async () => {
+    const staff = await tokenOf(STAFF);
+    for (let draft = 1; draft <= 50; draft += 1) {
+      await http().put(`${apiBase(longHistory)}/reports/interim`).auth(staff, { type: 'bearer' }).send({ title: `経過報告（第${draft}稿）`, body: `第${draft}稿の本文` }).expect(200);
+    }
+    const page = await browserOf(STAFF);
+    await openCluster(page, longHistory);
+    // The saved versions too: the newest ten, the rest when asked for.
+    const versions = panel(page).getByRole('table', { name: '経過報告の保存された版' }).getByRole('row');
+    await expect(versions.count()).resolves.toBe(1 + 10);
+    await expect(versions.nth(1).textContent()).resolves.toContain('第50版');
+    await button(page, '古い版も表示（あと40版）').click();
+    await expect(versions.count()).resolves.toBe(1 + 50);
+    await expect(versions.last().textContent()).resolves.toContain('第1版');
+    expect(await button(page, '古い版も表示（あと40版）').count()).toBe(0);
+
+    const history = page.getByRole('region', { name: '履歴' });
+    const entries = history.getByRole('list', { name: '履歴（古い順）' }).getByRole('listitem');
+    await history.getByText('古い順に1〜50件目を表示しています（全51件）。').waitFor();
+    expect(await entries.count()).toBe(50);
+    await expect(entries.first().textContent()).resolves.toMatch(/着手/);
+    expect(await button(page, '古い記録').isDisabled()).toBe(true);
+
+    await button(page, '新しい記録').click();
+    await history.getByText('古い順に51件目を表示しています（全51件）。').waitFor();
+    expect(await entries.count()).toBe(1);
+    await expect(entries.first().textContent()).resolves.toMatch(/下書き保存（経過報告）/);
+    expect(await button(page, '新しい記録').isDisabled()).toBe(true);
+    await screenshot(page, 'cluster-history-paged');
   }, 120_000);
 
   it('has no WCAG 2.0/2.1 A or AA violations for staff, manager, director and the reform office, dialogs included', async () => {

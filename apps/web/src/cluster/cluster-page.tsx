@@ -8,7 +8,7 @@ import { NotFoundPage } from '../pages/not-found-page';
 import { CaseActions } from './case-actions';
 import { type ClusterAddress, useClusterDetail } from './cluster.queries';
 import { DeadlinesSection } from './deadlines-section';
-import { HistorySection } from './history-section';
+import { ClusterHistory } from './cluster-history';
 import { LinkedWorkSection } from './linked-work-section';
 import { ReportTabs } from './report-tabs';
 import { StageStepper } from './stage-stepper';
@@ -100,7 +100,7 @@ function ClusterPageOf({ cluster }: { cluster: ClusterAddress }) {
       )}
       <DeadlinesSection detail={data} />
       <LinkedWorkSection detail={data} />
-      <HistorySection cluster={cluster} reportLabels={reportLabels} />
+      <ClusterHistory cluster={cluster} reportLabels={reportLabels} />
     </div>
   );
 }

@@ -1,8 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useAction } from '../actions/use-action';
 import { answer, api } from '../api/api-client';
 import { idempotencyHeader } from '../api/idempotency-key';
 import type { components } from '../api/schema';
+import { HISTORY_PAGE_SIZE } from '../ui/history-section';
 
 export type ClusterDetail = components['schemas']['ClusterDetailView'];
 export type ReportView = components['schemas']['ReportView'];
@@ -26,10 +27,11 @@ export const useClusterDetail = (cluster: ClusterAddress) =>
     queryFn: () => answer(api.GET('/api/v1/fiscal-years/{fy}/clusters/{no}', { params: { path: path(cluster) } })),
   });
 
-export const useClusterHistory = (cluster: ClusterAddress) =>
+export const useClusterHistory = (cluster: ClusterAddress, page: number) =>
   useQuery({
-    queryKey: [...clusterKey(cluster), 'history'],
-    queryFn: () => answer(api.GET('/api/v1/fiscal-years/{fy}/clusters/{no}/history', { params: { path: path(cluster), query: { pageSize: 100 } } })),
+    queryKey: [...clusterKey(cluster), 'history', page],
+    queryFn: () => answer(api.GET('/api/v1/fiscal-years/{fy}/clusters/{no}/history', { params: { path: path(cluster), query: { page, pageSize: HISTORY_PAGE_SIZE } } })),
+    placeholderData: keepPreviousData,
   });
 
 /** A saved version never changes, so once read it is kept. */

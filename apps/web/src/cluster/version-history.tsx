@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { ErrorNotice } from '../ui/error-notice';
 import { Loading } from '../ui/loading';
+import { OlderVersionsButton, useNewestVersions } from '../ui/newest-versions';
 import { TokyoDateTime } from '../ui/tokyo-date-time';
 import { type ClusterAddress, type ReportView, useReportVersion } from './cluster.queries';
 import { textDiff } from './text-diff';
@@ -13,6 +14,7 @@ export function VersionHistory({ cluster, report }: { cluster: ClusterAddress; r
   const [from, setFrom] = useState<number | null>(versions.length >= 2 ? versions[versions.length - 2].version : null);
   const [to, setTo] = useState<number | null>(last);
   const idPrefix = `versions-${report.kind}`;
+  const newest = useNewestVersions(versions);
   if (versions.length === 0) return <p className="mt-2 text-std-16N-170">保存された版はまだありません。</p>;
   if (report.textsRestricted) {
     return (
@@ -35,7 +37,7 @@ export function VersionHistory({ cluster, report }: { cluster: ClusterAddress; r
           </tr>
         </thead>
         <tbody>
-          {[...versions].reverse().map((version) => (
+          {newest.shown.map((version) => (
             <tr key={version.version} className="border-b border-solid-gray-420">
               <td className="py-2 pr-4">第{version.version}版</td>
               <td className="py-2 pr-4">{version.title}{version.empty ? '（本文なし）' : ''}</td>
@@ -55,6 +57,7 @@ export function VersionHistory({ cluster, report }: { cluster: ClusterAddress; r
           ))}
         </tbody>
       </table>
+      <OlderVersionsButton hidden={newest.hidden} onShow={newest.showAll} />
       {reading !== null && <VersionText cluster={cluster} kind={report.kind} version={reading} />}
       {versions.length >= 2 && (
         <fieldset className="mt-4 rounded-8 border border-solid-gray-420 p-4">

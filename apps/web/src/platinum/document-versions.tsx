@@ -1,3 +1,4 @@
+import { OlderVersionsButton, useNewestVersions } from '../ui/newest-versions';
 import { TokyoDateTime } from '../ui/tokyo-date-time';
 import type { ApprovalDocument } from './platinum.queries';
 
@@ -8,6 +9,7 @@ export function DocumentVersions({ id, document, approvedTitle }: { id: string; 
   // Whoever may not read the drafts still reads the approved version, under the title everyone sees.
   const titleOf = (version: ApprovalDocument['versions'][number]) => version.title ?? (version.version === approvedVersion ? approvedTitle : null);
   const withheld = versions.some((version) => titleOf(version) === null);
+  const newest = useNewestVersions(versions);
   return (
     <section aria-labelledby={`${id}-heading`} className="mt-6">
       <h3 id={`${id}-heading`} className="text-std-20B-150">
@@ -27,7 +29,7 @@ export function DocumentVersions({ id, document, approvedTitle }: { id: string; 
             </tr>
           </thead>
           <tbody>
-            {[...versions].reverse().map((version) => (
+            {newest.shown.map((version) => (
               <tr key={version.version} className="border-b border-solid-gray-420">
                 <td className="py-2 pr-4">第{version.version}版</td>
                 <td className="py-2 pr-4">
@@ -44,6 +46,7 @@ export function DocumentVersions({ id, document, approvedTitle }: { id: string; 
           </tbody>
         </table>
       )}
+      <OlderVersionsButton hidden={newest.hidden} onShow={newest.showAll} />
       {withheld && <p className="mt-2 text-std-16N-170 text-solid-gray-700">承認前の版（下書き）の件名と内容は、作成と決裁に関わる方だけが閲覧できます。</p>}
     </section>
   );

@@ -3,6 +3,7 @@ import { useAction } from '../actions/use-action';
 import { answer, api } from '../api/api-client';
 import { idempotencyHeader } from '../api/idempotency-key';
 import type { components } from '../api/schema';
+import { HISTORY_PAGE_SIZE } from '../ui/history-section';
 import type { ProposalFilters } from './proposal-filters';
 
 export type PlatinumProject = components['schemas']['PlatinumProjectView'];
@@ -55,10 +56,12 @@ export const useProposal = (proposal: ProposalAddress) =>
     queryFn: () => answer(api.GET('/api/v1/fiscal-years/{fy}/platinum/proposals/{id}', { params: { path: proposalPath(proposal) } })),
   });
 
-export const useProposalHistory = (proposal: ProposalAddress) =>
+export const useProposalHistory = (proposal: ProposalAddress, page: number) =>
   useQuery({
-    queryKey: [...proposalKey(proposal), 'history'],
-    queryFn: () => answer(api.GET('/api/v1/fiscal-years/{fy}/platinum/proposals/{id}/history', { params: { path: proposalPath(proposal), query: { pageSize: 200 } } })),
+    queryKey: [...proposalKey(proposal), 'history', page],
+    queryFn: () =>
+      answer(api.GET('/api/v1/fiscal-years/{fy}/platinum/proposals/{id}/history', { params: { path: proposalPath(proposal), query: { page, pageSize: HISTORY_PAGE_SIZE } } })),
+    placeholderData: keepPreviousData,
   });
 
 export const useDecisionDelegates = (proposal: ProposalAddress, enabled: boolean) =>

@@ -1,7 +1,6 @@
 import { PROPOSAL_PHASE_LABELS, type ProposalPhase } from '@app/domain';
-import { ErrorNotice } from '../ui/error-notice';
-import { Loading } from '../ui/loading';
-import { TokyoDateTime } from '../ui/tokyo-date-time';
+import { useState } from 'react';
+import { HistorySection } from '../ui/history-section';
 import { type ProposalAddress, useProposalHistory } from './platinum.queries';
 
 const phaseLabel = (phase: string | null) => (phase ? (PROPOSAL_PHASE_LABELS[phase as ProposalPhase] ?? phase) : '');
@@ -17,40 +16,20 @@ function documentLabel(document: string | null): string | null {
   return null;
 }
 
-/** 履歴: every act on the proposal, oldest first; comments only for those who may read the document's drafts. */
+/** 履歴 of a proposal: every act on it; comments only for those who may read the document's drafts. */
 export function ProposalHistory({ proposal }: { proposal: ProposalAddress }) {
-  const history = useProposalHistory(proposal);
+  const [page, setPage] = useState(1);
   return (
-    <section aria-labelledby="proposal-history-heading" className="mt-8">
-      <h2 id="proposal-history-heading" className="text-std-24B-150">
-        履歴
-      </h2>
-      {history.isPending && <Loading label="履歴を読み込んでいます" />}
-      {history.isError && <ErrorNotice error={history.error} onRetry={() => void history.refetch()} />}
-      {history.data && history.data.items.length === 0 && <p className="mt-2">まだ記録はありません。</p>}
-      {history.data && history.data.items.length > 0 && (
-        <ol className="mt-2 flex flex-col gap-2" aria-label="履歴（古い順）">
-          {history.data.items.map((entry) => {
-            const about = documentLabel(entry.document);
-            return (
-              <li key={entry.eventId} className="rounded-8 border border-solid-gray-420 p-3 text-std-16N-170">
-                <p>
-                  <TokyoDateTime instant={entry.occurredAt} /> <span className="font-bold">{entry.actionLabel}</span>
-                  {about && !entry.actionLabel.includes(about) ? `（${about}）` : ''} ― {entry.actor.name === 'system' ? 'システム' : `${entry.actor.name}さん`}
-                </p>
-                {entry.fromPhase !== entry.toPhase && entry.toPhase && (
-                  <p className="text-solid-gray-700">
-                    段階：{entry.fromPhase ? `${phaseLabel(entry.fromPhase)} → ` : ''}
-                    {phaseLabel(entry.toPhase)}
-                  </p>
-                )}
-                {entry.comment && <p className="whitespace-pre-wrap break-words">コメント：{entry.comment}</p>}
-                {entry.textsRestricted && MAY_CARRY_COMMENT.test(entry.action) && <p className="text-solid-gray-700">この書類は下書きを閲覧できないため、コメントは表示していません。</p>}
-              </li>
-            );
-          })}
-        </ol>
-      )}
-    </section>
+    <HistorySection
+      headingId="proposal-history-heading"
+      history={useProposalHistory(proposal, page)}
+      onPage={setPage}
+      about={(entry) => {
+        const about = documentLabel(entry.document);
+        return about && !entry.actionLabel.includes(about) ? `（${about}）` : '';
+      }}
+      move={(entry) => (entry.fromPhase !== entry.toPhase && entry.toPhase ? `${entry.fromPhase ? `${phaseLabel(entry.fromPhase)} → ` : ''}${phaseLabel(entry.toPhase)}` : null)}
+      withheld={(entry) => (entry.textsRestricted && MAY_CARRY_COMMENT.test(entry.action) ? 'この書類は下書きを閲覧できないため、コメントは表示していません。' : null)}
+    />
   );
 }

@@ -1,3 +1,4 @@
+import { OlderVersionsButton, useNewestVersions } from '../ui/newest-versions';
 import { StatusLabel } from '../ui/status-label';
 import { TokyoDateTime } from '../ui/tokyo-date-time';
 import type { XPolicyDetail } from './x-policies.queries';
@@ -6,6 +7,7 @@ import type { XPolicyDetail } from './x-policies.queries';
 export function PlanVersions({ detail }: { detail: XPolicyDetail }) {
   const versions = detail.plan?.versions ?? [];
   const inApproval = detail.plan?.status === 'IN_APPROVAL' ? detail.plan.submission?.version : undefined;
+  const newest = useNewestVersions(versions);
   return (
     <section aria-labelledby="plan-versions-heading" className="mt-8">
       <h2 id="plan-versions-heading" className="text-std-24B-150">
@@ -25,7 +27,7 @@ export function PlanVersions({ detail }: { detail: XPolicyDetail }) {
             </tr>
           </thead>
           <tbody>
-            {[...versions].reverse().map((version) => (
+            {newest.shown.map((version) => (
               <tr key={version.version} className="border-b border-solid-gray-420">
                 <td className="py-2 pr-4">第{version.version}版</td>
                 <td className="py-2 pr-4">{version.savedBy.name}</td>
@@ -41,6 +43,7 @@ export function PlanVersions({ detail }: { detail: XPolicyDetail }) {
           </tbody>
         </table>
       )}
+      <OlderVersionsButton hidden={newest.hidden} onShow={newest.showAll} />
     </section>
   );
 }

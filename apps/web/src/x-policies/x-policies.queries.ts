@@ -1,9 +1,10 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useAction } from '../actions/use-action';
 import { answer, api } from '../api/api-client';
 import { isApiProblem } from '../api/api-problem';
 import { idempotencyHeader } from '../api/idempotency-key';
 import type { components } from '../api/schema';
+import { HISTORY_PAGE_SIZE } from '../ui/history-section';
 
 export type XPolicySummary = components['schemas']['XPolicySummaryView'];
 export type XPolicyDetail = components['schemas']['XPolicyDetailView'];
@@ -40,11 +41,16 @@ export const useXPolicyDetail = (address: XPolicyAddress) =>
     queryFn: () => answer(api.GET('/api/v1/fiscal-years/{fy}/x-policies/{bureau}', { params: { path: { fy: address.fiscalYear, bureau: address.bureau } } })),
   });
 
-export const useXPolicyHistory = (address: XPolicyAddress) =>
+export const useXPolicyHistory = (address: XPolicyAddress, page: number) =>
   useQuery({
-    queryKey: [...xPolicyKey(address), 'history'],
+    queryKey: [...xPolicyKey(address), 'history', page],
     queryFn: () =>
-      answer(api.GET('/api/v1/fiscal-years/{fy}/x-policies/{bureau}/history', { params: { path: { fy: address.fiscalYear, bureau: address.bureau }, query: { pageSize: 100 } } })),
+      answer(
+        api.GET('/api/v1/fiscal-years/{fy}/x-policies/{bureau}/history', {
+          params: { path: { fy: address.fiscalYear, bureau: address.bureau }, query: { page, pageSize: HISTORY_PAGE_SIZE } },
+        }),
+      ),
+    placeholderData: keepPreviousData,
   });
 
 /** The year's self-inspection items and deadline; null until the reform office has set them. */
