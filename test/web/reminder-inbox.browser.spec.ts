@@ -97,4 +97,32 @@ describe('a reminder reaching an open page', () => {
     await item.getByRole('button', { name: /既読にする/ }).click();
     await showing(arrived - 1);
   }, 180_000);
+
+  it('pages an inbox longer than twenty, unread first, and reaches the oldest', async () => {
+    // Older notices than any the first test received, one a minute back from an hour ago.
+    await fx.pg.query(
+      `INSERT INTO notifications (id, notification_key, user_id, kind, subject, body, created_at)
+       SELECT 'paging/' || g || '/' || u.id, 'paging/' || g, u.id, 'reminder', '過去のお知らせ 第' || g || '号', '本文', now() - interval '1 hour' - make_interval(mins => g)
+       FROM users u, generate_series(1, 25) AS g WHERE u.username = $1`,
+      [STAFF],
+    );
+    const staff = await login(fx.app, STAFF, DEMO_PASSWORD);
+    const total: number = (await request(fx.app.getHttpServer()).get('/api/v1/me/notifications').auth(staff, { type: 'bearer' }).expect(200)).body.total;
+    await context?.close();
+    ({ context, page } = await newJapanesePage(fx.browser));
+    await openAs(page, fx.baseUrl, '/', STAFF);
+    const inbox = page.getByRole('region', { name: /お知らせ/ });
+    const pages = Math.ceil(total / 20);
+    await inbox.getByText(`1 / ${pages} ページ`).waitFor();
+    await expect(inbox.getByRole('listitem').count()).resolves.toBe(20);
+    for (let next = 2; next <= pages; next += 1) {
+      await inbox.getByRole('button', { name: '次へ' }).click();
+      await inbox.getByText(`${next} / ${pages} ページ`).waitFor();
+    }
+    await expect(inbox.getByRole('listitem').count()).resolves.toBe(total - (pages - 1) * 20);
+    // The oldest unread notice comes last of the unread, so on the last page.
+    await inbox.getByText('過去のお知らせ 第25号', { exact: true }).waitFor();
+    expect(await inbox.getByRole('button', { name: '次へ' }).isDisabled()).toBe(true);
+    await screenshot(page, 'home-inbox-last-page');
+  }, 60_000);
 });

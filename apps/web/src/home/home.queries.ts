@@ -8,13 +8,21 @@ const INBOX_KEY = ['me', 'notifications'] as const;
 /** What the caller owes in the X policies and the Platinum proposals, beside the clusters' tasks. */
 export const useProcessTasks = () => useQuery({ queryKey: ['me', 'process-tasks'], queryFn: () => answer(api.GET('/api/v1/me/process-tasks')) });
 
-export const useTasks = () => useQuery({ queryKey: ['me', 'tasks'], queryFn: () => answer(api.GET('/api/v1/me/tasks', { params: { query: { pageSize: 100 } } })) });
+export const TASKS_PAGE_SIZE = 50;
+export const INBOX_PAGE_SIZE = 20;
+
+export const useTasks = (page: number) =>
+  useQuery({
+    queryKey: ['me', 'tasks', page],
+    queryFn: () => answer(api.GET('/api/v1/me/tasks', { params: { query: { page, pageSize: TASKS_PAGE_SIZE } } })),
+    placeholderData: keepPreviousData,
+  });
 
 /** The inbox; polled, so a reminder that arrives while the page is open shows up in the unread count. */
-export const useInbox = () =>
+export const useInbox = (page = 1) =>
   useQuery({
-    queryKey: INBOX_KEY,
-    queryFn: () => answer(api.GET('/api/v1/me/notifications', { params: { query: { pageSize: 20 } } })),
+    queryKey: [...INBOX_KEY, page],
+    queryFn: () => answer(api.GET('/api/v1/me/notifications', { params: { query: { page, pageSize: INBOX_PAGE_SIZE } } })),
     refetchInterval: 60_000,
     placeholderData: keepPreviousData,
   });

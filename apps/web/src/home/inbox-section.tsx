@@ -6,12 +6,14 @@ import { ActionProblem } from '../actions/action-problem';
 import { SECONDARY_BUTTON } from '../ui/button-styles';
 import { ErrorNotice } from '../ui/error-notice';
 import { Loading } from '../ui/loading';
+import { PageButtons } from '../ui/page-buttons';
 import { StatusLabel } from '../ui/status-label';
 import { TokyoDateTime } from '../ui/tokyo-date-time';
-import { useInbox, useMarkAllRead, useMarkRead } from './home.queries';
+import { INBOX_PAGE_SIZE, useInbox, useMarkAllRead, useMarkRead } from './home.queries';
 
 export function InboxSection() {
-  const inbox = useInbox();
+  const [page, setPage] = useState(1);
+  const inbox = useInbox(page);
   const markRead = useMarkRead();
   const markAllRead = useMarkAllRead();
   const [pendingId, setPendingId] = useState<string | null>(null);
@@ -70,6 +72,9 @@ export function InboxSection() {
             </li>
           ))}
         </ul>
+      )}
+      {inbox.data && inbox.data.total > INBOX_PAGE_SIZE && (
+        <PageButtons label="お知らせのページ" page={inbox.data.page} total={inbox.data.total} pageSize={INBOX_PAGE_SIZE} onPage={setPage} buttons={{ previous: '前へ', next: '次へ' }} />
       )}
     </section>
   );

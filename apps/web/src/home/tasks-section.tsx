@@ -1,14 +1,17 @@
 import { fiscalYearLabel } from '@app/domain';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { paths } from '../routes/paths';
 import { TokyoDateTime } from '../ui/tokyo-date-time';
 import { ErrorNotice } from '../ui/error-notice';
 import { Loading } from '../ui/loading';
+import { PageButtons } from '../ui/page-buttons';
 import { StatusLabel } from '../ui/status-label';
-import { useProcessTasks, useTasks } from './home.queries';
+import { TASKS_PAGE_SIZE, useProcessTasks, useTasks } from './home.queries';
 
 export function TasksSection() {
-  const tasks = useTasks();
+  const [page, setPage] = useState(1);
+  const tasks = useTasks(page);
   const processTasks = useProcessTasks();
   const total = tasks.data && processTasks.data ? tasks.data.total + processTasks.data.length : null;
   const none = total === 0;
@@ -46,6 +49,9 @@ export function TasksSection() {
             </li>
           ))}
         </ul>
+      )}
+      {tasks.data && tasks.data.total > TASKS_PAGE_SIZE && (
+        <PageButtons label="自分の仕事のページ" page={tasks.data.page} total={tasks.data.total} pageSize={TASKS_PAGE_SIZE} onPage={setPage} />
       )}
       {processTasks.data && processTasks.data.length > 0 && (
         <>

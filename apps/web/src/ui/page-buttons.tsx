@@ -15,7 +15,7 @@ interface PageButtonsProps {
 export function PageButtons({ label, page, total, pageSize, onPage, buttons = { previous: '前のページ', next: '次のページ' } }: PageButtonsProps) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
   return (
-    <nav aria-label={label} className="mt-4 flex items-center gap-4 text-std-16N-170">
+    <nav aria-label={label} className="mt-4 flex items-center gap-4 whitespace-nowrap text-std-16N-170">
       <button type="button" className={SECONDARY_BUTTON} disabled={page <= 1} onClick={() => onPage(page - 1)}>
         {buttons.previous}
       </button>
