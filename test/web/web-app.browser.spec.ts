@@ -209,6 +209,34 @@ describe('the web app in a real browser', () => {
     await screenshot('not-found');
   });
 
+  it('pages 自分の仕事 fifty at a time, the nearest deadline first', async () => {
+    // Writing owed on every other cluster of the year, as the projection records it for running analyses.
+    await fx.pg.query(
+      `INSERT INTO owed_actions (fiscal_year, cluster_no, report_kind, report_label, action, role, bureau_code, since, due_at)
+       SELECT fiscal_year, no, 'interim', '経過報告', 'write', 'staff', 'kodomo', now(), now() + make_interval(days => 60 + no)
+       FROM clusters WHERE fiscal_year = $1 ON CONFLICT DO NOTHING`,
+      [FY],
+    );
+    const staff = await login(fx.app, STAFF, DEMO_PASSWORD);
+    const total: number = (await request(fx.app.getHttpServer()).get('/api/v1/me/tasks').auth(staff, { type: 'bearer' }).expect(200)).body.total;
+    expect(total).toBeGreaterThan(50);
+    await page.goto(url('/'));
+    await page.waitForURL(/\/login$/);
+    await logIn();
+    const tasks = page.getByRole('region', { name: /^自分の仕事/ });
+    const list = tasks.getByRole('list', { name: /自分の仕事の一覧/ });
+    await tasks.getByText(`1 / ${Math.ceil(total / 50)} ページ`).waitFor();
+    await expect(list.getByRole('listitem').count()).resolves.toBe(50);
+    await tasks.getByRole('button', { name: '次のページ' }).click();
+    await tasks.getByText(`2 / ${Math.ceil(total / 50)} ページ`).waitFor();
+    await expect(list.getByRole('listitem').count()).resolves.toBe(Math.min(50, total - 50));
+    // The page holds the API's second page, in its order: the furthest deadline last.
+    const second = (await request(fx.app.getHttpServer()).get('/api/v1/me/tasks?page=2&pageSize=50').auth(staff, { type: 'bearer' }).expect(200)).body.items;
+    const shown = await list.getByRole('listitem').allTextContents();
+    expect(shown.map((text) => text.match(/No\.(\d+) /)?.[1])).toEqual(second.map((task: { clusterNo: number }) => String(task.clusterNo)));
+    await screenshot('home-tasks-page-2');
+  });
+
   it('loaded nothing from any other host', () => {
     const origin = new URL(fx.baseUrl).origin;
     expect(requested.length).toBeGreaterThan(0);
