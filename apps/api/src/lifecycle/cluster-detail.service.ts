@@ -13,6 +13,7 @@ import {
 import { ClusterRow, ClusterWithCase, FiscalYearSettingsRepository, LifecycleReadRepository, MeetingRepository, ReportTextRow, ReportVersionRow } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { CatalogueService, toClusterView } from '../catalogue/catalogue.service';
+import { DeadlineView } from '../catalogue/cluster.dto';
 import { toDeadlineView } from '../catalogue/deadline-view';
 import { toReturnNoteView, toSubmissionView } from '../common/approval-views';
 import { PlatinumProposalsService } from '../platinum/platinum-proposals.service';
@@ -71,11 +72,17 @@ export class ClusterDetailService {
           mayRead(report.kind),
         ),
       ),
-      deadlines: (await this.deadlinesOf(row)).map((deadline) => toDeadlineView(deadlineProgress(deadline, { stage: row.stage, reports }, new Date().toISOString()))),
+      deadlines: await this.deadlineViews(row, reports),
       permitted: toPermittedView(permittedActions(row, state, caller)),
       linkedProposals,
       linkedXPolicyIssues,
     };
+  }
+
+  /** The cluster's deadlines and how far each has come; no query once it is kicked off. */
+  async deadlineViews(row: ClusterRow, reports: readonly ReportState[]): Promise<DeadlineView[]> {
+    const now = new Date().toISOString();
+    return (await this.deadlinesOf(row)).map((deadline) => toDeadlineView(deadlineProgress(deadline, { stage: row.stage, reports }, now)));
   }
 
   /** The calendar is read only for a cluster not yet kicked off: after that the planned deadlines stand. */

@@ -1,11 +1,11 @@
-import { ClusterStage, Participant, refused } from '@app/domain';
+import { refused } from '@app/domain';
 import { CatalogueRepository, MeetingRepository } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { ClusterDetailService } from './cluster-detail.service';
 import { MeetingDueItemView } from './dto/meeting-due.dto';
 
-/** What falls due for one meeting: every running or closed analysis's deadline pegged to it, as each cluster's detail tells it. */
+/** What falls due for one meeting: every running or closed analysis's deadline pegged to it, as each cluster's detail tells it (the same for every reader). */
 @Injectable()
 export class MeetingDueService {
   constructor(
@@ -15,20 +15,18 @@ export class MeetingDueService {
     private readonly details: ClusterDetailService,
   ) {}
 
-  async dueFor(fiscalYear: number, meetingId: string, caller: Participant): Promise<MeetingDueItemView[]> {
+  async dueFor(fiscalYear: number, meetingId: string): Promise<MeetingDueItemView[]> {
     await this.catalogue.requireFiscalYear(fiscalYear);
     if (!(await this.meetings.list(fiscalYear)).some((meeting) => meeting.id === meetingId)) throw refused('meeting.unknown', `会議 ${meetingId} はありません`);
-    // Only kicked-off analyses owe anything; their deadlines are the ones their workflow planned.
-    const clusters = (await this.catalogueRepository.listAllClusters(fiscalYear, {})).filter(
-      (row) => row.stage !== ClusterStage.NotStarted && row.deadlines.some((deadline) => deadline.meetingId === meetingId),
-    );
-    const details = await Promise.all(clusters.map((row) => this.details.detailOf(row, caller)));
-    return details
-      .flatMap((detail) =>
-        detail.deadlines
+    // Only kicked-off analyses owe anything; their deadlines are the ones their workflow planned, on their rows.
+    const clusters = await this.catalogueRepository.listAllClusters(fiscalYear, { plannedFor: meetingId });
+    const items = await Promise.all(
+      clusters.map(async (row) =>
+        (await this.details.deadlineViews(row, row.reports))
           .filter((deadline) => deadline.meetingId === meetingId)
-          .map((deadline) => ({ ...deadline, clusterNo: detail.no, clusterName: detail.name, bureauName: detail.owningBureau?.name ?? null })),
-      )
-      .sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.clusterNo - b.clusterNo);
+          .map((deadline) => ({ ...deadline, clusterNo: row.no, clusterName: row.name, bureauName: row.owningBureau?.name ?? null })),
+      ),
+    );
+    return items.flat().sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.clusterNo - b.clusterNo);
   }
 }

@@ -33,6 +33,8 @@ export interface ClusterFilter {
    * this year, or is kicked off with no planned deadline for the meeting.
    */
   readonly mayOweFor?: string;
+  /** Only kicked-off clusters, running or closed, that planned a deadline pegged to the meeting of this id. */
+  readonly plannedFor?: string;
 }
 
 /**
@@ -181,6 +183,10 @@ function clusterConditions(fiscalYear: number, filter: ClusterFilter): { readonl
     conditions.push(`c.stage <> ALL(${param(STAGES_OWING_NOTHING)}::text[])`);
     conditions.push(`((c.stage = ${notStarted} AND c.analysed_this_year)
       OR (c.stage <> ${notStarted} AND c.deadlines @> jsonb_build_array(jsonb_build_object('meetingId', ${param(filter.mayOweFor)}::text))))`);
+  }
+  if (filter.plannedFor !== undefined) {
+    conditions.push(`c.stage <> ${param(ClusterStage.NotStarted)}`);
+    conditions.push(`c.deadlines @> jsonb_build_array(jsonb_build_object('meetingId', ${param(filter.plannedFor)}::text))`);
   }
   return { where: conditions.join(' AND '), params };
 }
