@@ -7,6 +7,7 @@ import { BenchContext } from './context';
 import { bulkKickoff, describeAnswer } from './measure-kickoff';
 import { OFFICE } from './organisation';
 import { count, ms, ResultRow, seconds } from './report';
+import { summarise } from './statistics';
 
 /** A generated year still ahead whose every analysis is pegged to one meeting. */
 export const MEETING_YEAR = 2081;
@@ -79,20 +80,39 @@ export async function measureMeetingMove(context: BenchContext): Promise<ResultR
   }
   const patchAnswer = await patching;
   progress(`  ${allMs === null ? `${shown.deadlines} deadlines and ${shown.owed} owed drafts re-planned when the run ended` : `all re-planned after ${seconds(allMs)}`}; ${patchAnswer}`);
+  const dueList = await timeDueList(context, meetingId, after);
   return {
     id: '7',
     measurement: `moving one X meeting that ${count(PEGGED_CLUSTERS)} running analyses are pegged to: PATCH to every deadline re-planned in the read model`,
     result: [
       allMs === null ? `${count(Math.min(shown.deadlines, shown.owed))}/${count(PEGGED_CLUSTERS)} after ${seconds(performance.now() - started)}` : `${seconds(allMs)} to all ${count(PEGGED_CLUSTERS)}`,
       patchAnswer,
+      dueList,
     ],
     goal: '',
     checks: [{ goal: `< ${seconds(GOAL_MS)}`, met: allMs !== null && allMs < GOAL_MS }],
     notes: [
       `FY${MEETING_YEAR}: ${count(PEGGED_CLUSTERS)} generated clusters, no agendas, each interim report pegged by the year's settings to ${meeting.name}; their bulk kickoff took ${seconds(kickoff.allShownMs!)} to the read model.`,
       `PATCH …/meetings/${meetingId} moves it ${MOVED_BY_DAYS} days later; done when clusters.deadlines and owed_actions.due_at of the interim report show the new due time (${after}) for all ${count(PEGGED_CLUSTERS)}, asked every ${POLL_MS} ms.`,
+      `Then GET …/meetings/${meetingId}/due, what the meetings page shows as due for it, ${DUE_LIST_SAMPLES} times after one warm-up: printed, not judged.`,
     ],
   };
+}
+
+const DUE_LIST_SAMPLES = 5;
+
+/** What the meetings page asks for the moved meeting: every analysis's deadline pegged to it, timed. */
+async function timeDueList(context: BenchContext, meetingId: string, dueAt: string): Promise<string> {
+  const token = context.user(OFFICE).token;
+  const samples: number[] = [];
+  let items: { target: string; dueAt: string }[] = [];
+  for (let round = 0; round <= DUE_LIST_SAMPLES; round += 1) {
+    const response = await context.api.call<{ target: string; dueAt: string }[]>('GET', `/fiscal-years/${MEETING_YEAR}/meetings/${meetingId}/due`, { token, expect: 200 });
+    if (round > 0) samples.push(response.ms);
+    items = response.body;
+  }
+  const moved = items.filter((item) => item.target === 'interim' && Date.parse(item.dueAt) === Date.parse(dueAt)).length;
+  return `GET …/due: p50 ${ms(summarise(samples).p50)}, ${count(items.length)} items (${count(moved)} re-planned)`;
 }
 
 /** How many of the year's clusters show the interim report due at `dueAt`, in their deadlines and in what their staff owe. */
