@@ -20,6 +20,8 @@ describe('the meetings, settings and administration pages in a real browser', ()
   let temporal: Client;
   const contexts: BrowserContext[] = [];
   let clusterNo: number;
+  /** Clusters the last test kicks off besides, stopped with the rest. */
+  const alsoStarted: number[] = [];
 
   beforeAll(async () => {
     fx = await startWebAppFixture();
@@ -47,7 +49,7 @@ describe('the meetings, settings and administration pages in a real browser', ()
     await Promise.all(contexts.splice(0).map((context) => context.close()));
   });
   afterAll(async () => {
-    await temporal?.workflow.getHandle(clusterWorkflowId(FY, clusterNo)).terminate('test finished').catch(() => undefined);
+    await Promise.all([clusterNo, ...alsoStarted].map((no) => temporal?.workflow.getHandle(clusterWorkflowId(FY, no)).terminate('test finished').catch(() => undefined)));
     await temporal?.workflow.getHandle(calendarWorkflowId(FY)).terminate('test finished').catch(() => undefined);
     await temporal?.connection.close();
     await fx?.close();
@@ -279,4 +281,28 @@ describe('the meetings, settings and administration pages in a real browser', ()
     await page.getByRole('row').filter({ hasText: 'https://hooks.example.jp' }).getByText('送信済み').waitFor();
     await expectNoAxeViolations(page);
   });
+
+  it('shows the first twenty deadlines due for a meeting, and the rest when asked for', async () => {
+    // Every cluster kicked off at once: the 1st meeting is owed an interim report by each.
+    await fx.pg.query(`UPDATE clusters SET owning_bureau_code = coalesce(owning_bureau_code, 'kodomo'), analysed_this_year = true WHERE fiscal_year = $1`, [FY]);
+    const token = await login(fx.app, OFFICE, DEMO_PASSWORD);
+    const kickoff = await request(fx.app.getHttpServer()).post(`/api/v1/fiscal-years/${FY}/kickoff`).auth(token, { type: 'bearer' }).send({ meetingDate: `${FY}-06-04`, attendees: ['市政変革推進室 担当係長'] });
+    expect(kickoff.status).toBeLessThan(300);
+    const { rows } = await fx.pg.query<{ no: number }>(`SELECT no FROM clusters WHERE fiscal_year = $1 AND stage <> 'NOT_STARTED' AND no <> $2`, [FY, clusterNo]);
+    alsoStarted.push(...rows.map((row) => row.no));
+    const due = (await request(fx.app.getHttpServer()).get(`/api/v1/fiscal-years/${FY}/meetings/x1/due`).auth(token, { type: 'bearer' }).expect(200)).body as { done: boolean }[];
+    const open = due.filter((item) => !item.done).length;
+    expect(open).toBeGreaterThan(20);
+
+    const office = await loggedIn(OFFICE);
+    await office.goto(url(`/fiscal-years/${FY}/meetings`));
+    const first = meetingItem(office, '第1回X会議');
+    await first.getByRole('heading', { name: `未了（${open}件）` }).waitFor();
+    const items = first.getByRole('list', { name: /に向けた未了の期限/ }).getByRole('listitem');
+    await expect(items.count()).resolves.toBe(20);
+    await screenshot(office, 'meetings-many-due');
+    await first.getByRole('button', { name: `残りの${open - 20}件も表示` }).click();
+    await expect(items.count()).resolves.toBe(open);
+    expect(await first.getByRole('button', { name: /件も表示$/ }).count()).toBe(0);
+  }, 120_000);
 });

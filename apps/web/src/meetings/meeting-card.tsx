@@ -3,6 +3,7 @@ import { useRef, useState } from 'react';
 import type { components } from '../api/schema';
 import { SECONDARY_BUTTON } from '../ui/button-styles';
 import { ErrorNotice } from '../ui/error-notice';
+import { ShowAllButton, useFirstFew } from '../ui/first-few';
 import { StatusLabel } from '../ui/status-label';
 import { TokyoDateTime } from '../ui/tokyo-date-time';
 import { MeetingEditor } from './meeting-editor';
@@ -139,26 +140,35 @@ export function MeetingCard({
   );
 }
 
+const DUE_ITEMS_SHOWN = 20;
+
 /** Deadlines pegged to a meeting, one line per cluster and report: due date, 暫定, 期限超過 or 済み in words. */
 function DueList({ label, items }: { label: string; items: readonly DueItem[] }) {
+  // A meeting of a large year has hundreds due: the soonest first, the rest when asked for.
+  const first = useFirstFew(items, DUE_ITEMS_SHOWN);
   return (
-    <ul className="mt-1 flex flex-col gap-2 text-std-16N-170" aria-label={label}>
-      {items.map((item) => (
-        <li key={`${item.clusterNo}-${item.target}`} className="border-l-4 border-solid-gray-420 pl-3">
-          <p>
-            No.{item.clusterNo} {item.clusterName}：{item.label}
-            {item.bureauName ? `（${item.bureauName}）` : ''}
-          </p>
-          <p className="flex flex-wrap items-center gap-2">
-            <span>
-              期限：<TokyoDateTime instant={item.dueAt} />
-            </span>
-            {item.done && <StatusLabel tone="info">済み</StatusLabel>}
-            {!item.done && item.provisional && <StatusLabel tone="caution">暫定</StatusLabel>}
-            {item.overdue && <StatusLabel tone="alert">期限超過</StatusLabel>}
-          </p>
-        </li>
-      ))}
-    </ul>
+    <>
+      <ul className="mt-1 flex flex-col gap-2 text-std-16N-170" aria-label={label}>
+        {first.shown.map((item) => (
+          <li key={`${item.clusterNo}-${item.target}`} className="border-l-4 border-solid-gray-420 pl-3">
+            <p>
+              No.{item.clusterNo} {item.clusterName}：{item.label}
+              {item.bureauName ? `（${item.bureauName}）` : ''}
+            </p>
+            <p className="flex flex-wrap items-center gap-2">
+              <span>
+                期限：<TokyoDateTime instant={item.dueAt} />
+              </span>
+              {item.done && <StatusLabel tone="info">済み</StatusLabel>}
+              {!item.done && item.provisional && <StatusLabel tone="caution">暫定</StatusLabel>}
+              {item.overdue && <StatusLabel tone="alert">期限超過</StatusLabel>}
+            </p>
+          </li>
+        ))}
+      </ul>
+      <ShowAllButton hidden={first.hidden} onShow={first.showAll}>
+        残りの{first.hidden}件も表示
+      </ShowAllButton>
+    </>
   );
 }
