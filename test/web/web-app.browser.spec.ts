@@ -235,6 +235,17 @@ describe('the web app in a real browser', () => {
     const shown = await list.getByRole('listitem').allTextContents();
     expect(shown.map((text) => text.match(/No\.(\d+) /)?.[1])).toEqual(second.map((task: { clusterNo: number }) => String(task.clusterNo)));
     await screenshot('home-tasks-page-2');
+
+    // Work done elsewhere leaves fifty: the list goes back to the one page there is, never to an empty second.
+    await fx.pg.query(
+      `DELETE FROM owed_actions WHERE (fiscal_year, cluster_no, report_kind) IN (
+         SELECT fiscal_year, cluster_no, report_kind FROM owed_actions WHERE fiscal_year = $1 AND role = 'staff' AND bureau_code = 'kodomo' ORDER BY due_at DESC LIMIT $2)`,
+      [FY, total - 50],
+    );
+    await page.evaluate("document.dispatchEvent(new Event('visibilitychange', { bubbles: true }))");
+    await tasks.getByRole('heading', { name: '自分の仕事（50件）' }).waitFor();
+    await expect(list.getByRole('listitem').count()).resolves.toBe(50);
+    expect(await tasks.getByRole('navigation', { name: '自分の仕事のページ' }).count()).toBe(0);
   });
 
   it('loaded nothing from any other host', () => {

@@ -6,7 +6,7 @@ import { ActionProblem } from '../actions/action-problem';
 import { SECONDARY_BUTTON } from '../ui/button-styles';
 import { ErrorNotice } from '../ui/error-notice';
 import { Loading } from '../ui/loading';
-import { PageButtons } from '../ui/page-buttons';
+import { PageButtons, useStayWithinPages } from '../ui/page-buttons';
 import { StatusLabel } from '../ui/status-label';
 import { TokyoDateTime } from '../ui/tokyo-date-time';
 import { INBOX_PAGE_SIZE, useInbox, useMarkAllRead, useMarkRead } from './home.queries';
@@ -14,6 +14,7 @@ import { INBOX_PAGE_SIZE, useInbox, useMarkAllRead, useMarkRead } from './home.q
 export function InboxSection() {
   const [page, setPage] = useState(1);
   const inbox = useInbox(page);
+  useStayWithinPages(page, setPage, inbox.data?.total, INBOX_PAGE_SIZE);
   const markRead = useMarkRead();
   const markAllRead = useMarkAllRead();
   const [pendingId, setPendingId] = useState<string | null>(null);

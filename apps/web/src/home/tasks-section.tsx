@@ -5,13 +5,14 @@ import { paths } from '../routes/paths';
 import { TokyoDateTime } from '../ui/tokyo-date-time';
 import { ErrorNotice } from '../ui/error-notice';
 import { Loading } from '../ui/loading';
-import { PageButtons } from '../ui/page-buttons';
+import { PageButtons, useStayWithinPages } from '../ui/page-buttons';
 import { StatusLabel } from '../ui/status-label';
 import { TASKS_PAGE_SIZE, useProcessTasks, useTasks } from './home.queries';
 
 export function TasksSection() {
   const [page, setPage] = useState(1);
   const tasks = useTasks(page);
+  useStayWithinPages(page, setPage, tasks.data?.total, TASKS_PAGE_SIZE);
   const processTasks = useProcessTasks();
   const total = tasks.data && processTasks.data ? tasks.data.total + processTasks.data.length : null;
   const none = total === 0;

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { SECONDARY_BUTTON } from './button-styles';
 
 interface PageButtonsProps {
@@ -27,4 +28,12 @@ export function PageButtons({ label, page, total, pageSize, onPage, buttons = { 
       </button>
     </nav>
   );
+}
+
+/** Back to the last page when the list has shrunk below the one shown (a task done elsewhere, a notice pruned). */
+export function useStayWithinPages(page: number, setPage: (page: number) => void, total: number | undefined, pageSize: number): void {
+  const last = total === undefined ? page : Math.max(1, Math.ceil(total / pageSize));
+  useEffect(() => {
+    if (page > last) setPage(last);
+  }, [page, last, setPage]);
 }
