@@ -229,6 +229,8 @@ describe('the web app in a real browser', () => {
     await expect(list.getByRole('listitem').count()).resolves.toBe(50);
     await tasks.getByRole('button', { name: '次のページ' }).click();
     await tasks.getByText(`2 / ${Math.ceil(total / 50)} ページ`).waitFor();
+    // The buttons sit under fifty tasks: the next page is shown from its top.
+    await expect(page.evaluate("document.getElementById('tasks-heading').getBoundingClientRect().top > -1")).resolves.toBe(true);
     await expect(list.getByRole('listitem').count()).resolves.toBe(Math.min(50, total - 50));
     // The page holds the API's second page, in its order: the furthest deadline last.
     const second = (await request(fx.app.getHttpServer()).get('/api/v1/me/tasks?page=2&pageSize=50').auth(staff, { type: 'bearer' }).expect(200)).body.items;
