@@ -2,11 +2,10 @@ import { fiscalYearLabel } from '@app/domain';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { paths } from '../routes/paths';
-import { TokyoDateTime } from '../ui/tokyo-date-time';
+import { DueLine } from '../ui/due-line';
 import { ErrorNotice } from '../ui/error-notice';
 import { Loading } from '../ui/loading';
 import { PageButtons, useStayWithinPages } from '../ui/page-buttons';
-import { StatusLabel } from '../ui/status-label';
 import { TASKS_PAGE_SIZE, useProcessTasks, useTasks } from './home.queries';
 
 export function TasksSection() {
@@ -40,13 +39,7 @@ export function TasksSection() {
                 </Link>
               </p>
               <p className="text-std-16N-170 text-solid-gray-700">段階：{task.stageLabel}</p>
-              <p className="mt-1 flex flex-wrap items-center gap-2 text-std-16N-170">
-                <span>
-                  期限：<TokyoDateTime instant={task.dueAt} />
-                </span>
-                {task.provisional && <StatusLabel tone="caution">暫定</StatusLabel>}
-                {task.overdue && <StatusLabel tone="alert">期限超過</StatusLabel>}
-              </p>
+              <DueLine dueAt={task.dueAt} provisional={task.provisional} overdue={task.overdue} className="mt-1 text-std-16N-170" />
             </li>
           ))}
         </ul>
@@ -67,13 +60,7 @@ export function TasksSection() {
                     {task.subject}
                   </Link>
                 </p>
-                <p className="mt-1 flex flex-wrap items-center gap-2 text-std-16N-170">
-                  <span>
-                    期限：<TokyoDateTime instant={task.dueAt} />
-                  </span>
-                  {task.provisional && <StatusLabel tone="caution">暫定</StatusLabel>}
-                  {task.overdue && <StatusLabel tone="alert">期限超過</StatusLabel>}
-                </p>
+                <DueLine dueAt={task.dueAt} provisional={task.provisional} overdue={task.overdue} className="mt-1 text-std-16N-170" />
               </li>
             ))}
           </ul>

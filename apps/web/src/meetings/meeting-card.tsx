@@ -2,10 +2,10 @@ import { KICKOFF_TARGET } from '@app/domain';
 import { useRef, useState } from 'react';
 import type { components } from '../api/schema';
 import { SECONDARY_BUTTON } from '../ui/button-styles';
+import { DueLine } from '../ui/due-line';
 import { ErrorNotice } from '../ui/error-notice';
 import { ShowAllButton, useFirstFew } from '../ui/first-few';
 import { StatusLabel } from '../ui/status-label';
-import { TokyoDateTime } from '../ui/tokyo-date-time';
 import { MeetingEditor } from './meeting-editor';
 import { type MeetingView, useMeetingDue } from './meetings.queries';
 
@@ -155,14 +155,7 @@ function DueList({ label, items }: { label: string; items: readonly DueItem[] })
               No.{item.clusterNo} {item.clusterName}：{item.label}
               {item.bureauName ? `（${item.bureauName}）` : ''}
             </p>
-            <p className="flex flex-wrap items-center gap-2">
-              <span>
-                期限：<TokyoDateTime instant={item.dueAt} />
-              </span>
-              {item.done && <StatusLabel tone="info">済み</StatusLabel>}
-              {!item.done && item.provisional && <StatusLabel tone="caution">暫定</StatusLabel>}
-              {item.overdue && <StatusLabel tone="alert">期限超過</StatusLabel>}
-            </p>
+            <DueLine dueAt={item.dueAt} provisional={item.provisional} overdue={item.overdue} done={item.done} />
           </li>
         ))}
       </ul>
