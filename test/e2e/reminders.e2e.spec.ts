@@ -179,7 +179,9 @@ describe('reminders, escalation and meeting digests', () => {
     expect(ofKind(await inbox('staff2', fy), 'reminder')).toHaveLength(1);
     expect(receivers.mails.filter((mail) => mail.to.includes('staff@city.example.jp') && mail.notificationId.startsWith(`reminder/${fy}/`))).toHaveLength(1);
     expect(receivers.hooks.filter((hook) => String(hook.headers['x-reform-notification-id']).startsWith(`reminder/${fy}/`))).toHaveLength(1);
-  });
+    // About 15 s alone; stopping and starting a worker took four times that once on a loaded machine, and a
+    // test cut off with its worker stopped leaves the next ones without one.
+  }, 120_000);
 
   it('sends everyone presenting at a meeting a digest of what they present and its state', async () => {
     const fy = TEST_FISCAL_YEARS.digest;
