@@ -1,4 +1,4 @@
-import { ClusterCommand, ClusterStage, isClosedStage, Participant, refused, textRefOf } from '@app/domain';
+import { ClusterCommand, ClusterStage, isClosedStage, refused, textRefOf } from '@app/domain';
 import { ClusterRow, ReportTextRepository } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { CatalogueService } from '../catalogue/catalogue.service';
@@ -22,10 +22,10 @@ export class ClusterActionsService {
 
   async act({ fiscalYear, clusterNo, command, requestKey }: ClusterActionCommand): Promise<ClusterDetailView> {
     const found = this.catalogue.requireCluster(fiscalYear, clusterNo);
-    // Awaited on every path that needs the row; a refusal of the action itself may leave it unread.
+    // Awaited only where a refusal or a stored text needs the row; the answer reads the cluster again in any case.
     found.catch(() => undefined);
     await this.lifecycle.act({ fiscalYear, no: clusterNo, found }, await this.resolved(command, found), requestKey);
-    return this.detailAfterChange(await found, command.actor);
+    return this.details.detail(fiscalYear, clusterNo, command.actor);
   }
 
   /** PATCH of a cluster: a running analysis learns of a new owning bureau through its workflow. */
@@ -42,7 +42,7 @@ export class ClusterActionsService {
       await this.lifecycle.act(cluster, { type: 'change-owning-bureau', actor: command.actor, bureau }, command.requestKey);
     }
     await this.catalogue.updateCluster(cluster, { analysedThisYear, owningBureauCode });
-    return this.detailAfterChange(cluster, command.actor);
+    return this.details.detail(cluster.fiscalYear, cluster.no, command.actor);
   }
 
   private async resolved(command: RequestedClusterCommand, found: Promise<ClusterRow>): Promise<ClusterCommand> {
@@ -56,10 +56,5 @@ export class ClusterActionsService {
     if (command.type !== 'delegate') return command;
     const { delegateTo, ...rest } = command;
     return { ...rest, delegate: await this.delegates.resolve(delegateTo) };
-  }
-
-  /** The cluster as the change left it: read again, not checked again. */
-  private detailAfterChange(before: ClusterRow, caller: Participant): Promise<ClusterDetailView> {
-    return this.details.detailOf(before, caller, true);
   }
 }

@@ -33,20 +33,9 @@ export class ClusterDetailService {
     private readonly xPolicies: XPoliciesService,
   ) {}
 
+  /** The cluster as it is now, with what the caller may do to it; also the answer to every action on it. */
   async detail(fiscalYear: number, no: number, caller: Participant): Promise<ClusterDetailView> {
     return this.drawn(fiscalYear, no, this.catalogue.requireClusterWithCase(fiscalYear, no), caller);
-  }
-
-  /**
-   * The detail of a cluster the caller has already found, with what the caller may do to it now:
-   * `fresh` reads the cluster's row again, as it is after a change.
-   */
-  detailOf(found: ClusterRow, caller: Participant, fresh = false): Promise<ClusterDetailView> {
-    const { fiscalYear, no } = found;
-    const current = fresh
-      ? this.catalogue.requireClusterWithCase(fiscalYear, no)
-      : this.reads.findCase(fiscalYear, no).then((state) => ({ cluster: found, case: state }));
-    return this.drawn(fiscalYear, no, current, caller);
   }
 
   /** Everything the detail shows is read at once, in one round of queries, the cluster's row with the rest. */
