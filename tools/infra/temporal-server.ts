@@ -4,7 +4,7 @@ import { existsSync, WriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { setTimeout as delay } from 'node:timers/promises';
 import { locateTemporalCli, TemporalCli } from './temporal-cli';
-import { preferredOrFreePort } from './ports';
+import { preferredOrFreePort, startOnFreePorts } from './ports';
 import { privateFile, privateLog } from './private-files';
 import { processRun } from './process-run';
 import { Run, SupervisedPart, Supervisor, SupervisorEvents } from './supervisor';
@@ -34,11 +34,6 @@ export interface ProvidedTemporal {
 const START_TIMEOUT_MS = 60_000;
 
 /**
- * Provides a Temporal server in the documented order of preference and says which one. A dev
- * server that persists to a file is started again on the same ports with the same file when it
- * dies (see {@link Supervisor}); an in-memory one would come back empty, so it is not.
- */
-/**
  * The embedded server's SQLite, written ahead (WAL) and synced at checkpoints rather than on every
  * commit: each workflow task is a few small transactions, and a full sync of each was most of an
  * Update's time. A crash of the process loses nothing; a crash of the machine may lose the last
@@ -46,28 +41,27 @@ const START_TIMEOUT_MS = 60_000;
  */
 const SQLITE_PRAGMAS = ['journal_mode=wal', 'synchronous=normal'];
 
+/**
+ * Provides a Temporal server in the documented order of preference and says which one. A dev
+ * server that persists to a file is started again on the same ports with the same file when it
+ * dies (see {@link Supervisor}); an in-memory one would come back empty, so it is not.
+ */
 export async function provideTemporal(request: TemporalServerRequest, events: SupervisorEvents): Promise<ProvidedTemporal> {
   if (request.address) {
     return { address: request.address, uiUrl: null, description: `Temporal: external server at ${request.address} (TEMPORAL_ADDRESS)`, stop: async () => {} };
   }
   const cli = await locateTemporalCli(request.cliPath, events.say);
-  // A port found free can be taken before the server binds it (by any process's outgoing connection):
-  // the first start then tries other free ports, not the preferred ones again, which may be the ones
-  // taken; restarts keep the address the apps already use. The Web UI never gets the frontend's port.
-  for (let attempt = 1; ; attempt += 1) {
-    const firstTry = attempt === 1;
-    const port = await preferredOrFreePort(firstTry ? request.preferredPort : 0);
-    const uiPort = request.preferredUiPort === undefined ? undefined : await preferredOrFreePort(firstTry ? request.preferredUiPort : 0, [port]);
-    try {
-      return await startDevServer(cli, request, port, uiPort, events);
-    } catch (error) {
-      if (attempt >= PORT_ATTEMPTS || !String(error instanceof Error ? error.message : error).includes('address already in use')) throw error;
-      events.say(`Temporal: port ${port}${uiPort === undefined ? '' : ` or ${uiPort}`} was taken as it started; trying other ports`);
-    }
-  }
+  // Restarts keep the address the apps already use (see startDevServer); the Web UI never gets the frontend's port.
+  return startOnFreePorts(
+    async (firstTry) => {
+      const port = await preferredOrFreePort(firstTry ? request.preferredPort : 0);
+      const uiPort = request.preferredUiPort === undefined ? undefined : await preferredOrFreePort(firstTry ? request.preferredUiPort : 0, [port]);
+      return startDevServer(cli, request, port, uiPort, events);
+    },
+    (message) => message.includes('address already in use'),
+    (message) => events.say(`Temporal: a port was taken as it started (${message}); trying other ports`),
+  );
 }
-
-const PORT_ATTEMPTS = 3;
 
 async function startDevServer(
   cli: TemporalCli,
