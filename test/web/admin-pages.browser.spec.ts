@@ -256,6 +256,35 @@ describe('the meetings, settings and administration pages in a real browser', ()
     await screenshot(page, 'admin-bureaus');
   });
 
+  it('goes back to the last page of users when the one user on the page shown leaves the list', async () => {
+    const admin = await login(fx.app, 'admin', TEST_ADMIN_PASSWORD);
+    const http = request(fx.app.getHttpServer());
+    await http.post('/api/v1/bureaus').auth(admin, { type: 'bearer' }).send({ code: 'kaikei', name: '会計室' }).expect(201);
+    // One more than a page: the 21st is alone on page two.
+    for (let n = 1; n <= 21; n += 1) {
+      const username = `kaikei.user${String(n).padStart(2, '0')}`;
+      await http.post('/api/v1/users').auth(admin, { type: 'bearer' }).send({ username, password: 'first-password-1234', displayName: `会計 ${n}`, roles: ['staff'], bureauCode: 'kaikei' }).expect(201);
+    }
+    const page = await loggedIn('admin', TEST_ADMIN_PASSWORD);
+    await page.goto(url('/admin/users'));
+    const filters = page.getByRole('form', { name: '利用者の絞り込み' });
+    await filters.getByLabel('所属局').selectOption({ label: '会計室' });
+    await filters.getByLabel('状態').selectOption({ label: '有効' });
+    const pages = page.getByRole('navigation', { name: '利用者一覧のページ' });
+    await pages.getByText('1 / 2 ページ').waitFor();
+    await pages.getByRole('button', { name: '次のページ' }).click();
+    await page.getByRole('status').getByText('21人中 21〜21人目').waitFor();
+
+    await page.getByRole('row').filter({ hasText: 'kaikei.user' }).getByRole('button', { name: /を編集$/ }).click();
+    const edit = page.getByRole('dialog', { name: '利用者を編集' });
+    await edit.getByRole('button', { name: 'この利用者を無効化' }).click();
+    await edit.getByText('無効化しました').waitFor();
+    await edit.getByRole('button', { name: '閉じる' }).click();
+    await page.getByRole('status').getByText('20人中 1〜20人目').waitFor();
+    await pages.getByText('1 / 1 ページ').waitFor();
+    await expect(page.getByRole('row').filter({ hasText: 'kaikei.user' }).count()).resolves.toBe(20);
+  });
+
   it('shows an admin the e-mails and webhook calls that finally failed, and every delivery on request', async () => {
     const key = `reminder/${FY}/${clusterNo}/interim/3d`;
     const { rows } = await fx.pg.query<{ id: string }>(`SELECT id FROM users WHERE username = $1`, [STAFF]);

@@ -32,7 +32,7 @@ export const useBureaus = () =>
 export const useCreateUser = (onDone: (user: UserView) => void) =>
   useAction({ act: (user: CreateUser, key) => answer(api.POST('/api/v1/users', { body: user, headers: idempotencyHeader(key) })), refreshes: [USERS_KEY], onDone });
 
-export const useUpdateUser = (onDone?: () => void) =>
+export const useUpdateUser = (onDone?: (user: UserView) => void) =>
   useAction({
     act: ({ id, change }: { id: string; change: UpdateUser }, key) => answer(api.PATCH('/api/v1/users/{id}', { params: { path: { id } }, body: change, headers: idempotencyHeader(key) })),
     refreshes: [USERS_KEY],

@@ -1,10 +1,10 @@
 import { Role } from '@app/domain';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { RequireRole } from '../session/permission';
 import { ErrorNotice } from '../ui/error-notice';
 import { inputClass, LABEL } from '../ui/form-styles';
 import { Loading } from '../ui/loading';
-import { PageButtons } from '../ui/page-buttons';
+import { PageButtons, useStayWithinPages } from '../ui/page-buttons';
 import { StatusLabel } from '../ui/status-label';
 import { TokyoDateTime } from '../ui/tokyo-date-time';
 import { AdminNav } from './admin-nav';
@@ -32,6 +32,8 @@ export function DeliveriesPage() {
 function Deliveries() {
   const [filter, setFilter] = useState<DeliveryFilter>({ page: 1, status: 'failed' });
   const deliveries = useDeliveries(filter);
+  const toPage = useCallback((page: number) => setFilter((current) => ({ ...current, page })), []);
+  useStayWithinPages(filter.page, toPage, deliveries.data?.total, DELIVERIES_PAGE_SIZE);
 
   return (
     <>
@@ -108,7 +110,7 @@ function Deliveries() {
               </table>
             </div>
           )}
-          <PageButtons label="配信一覧のページ" page={filter.page} total={deliveries.data.total} pageSize={DELIVERIES_PAGE_SIZE} onPage={(page) => setFilter({ ...filter, page })} />
+          <PageButtons label="配信一覧のページ" page={filter.page} total={deliveries.data.total} pageSize={DELIVERIES_PAGE_SIZE} onPage={toPage} />
         </>
       )}
     </>

@@ -1,5 +1,5 @@
 import { ROLE_LABELS, ROLES, Role } from '@app/domain';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useOutletContext } from 'react-router';
 import { ActionProblem } from '../actions/action-problem';
 import { RequireRole } from '../session/permission';
@@ -10,7 +10,7 @@ import { FieldProblems } from '../ui/field-problems';
 import { inputClass, LABEL } from '../ui/form-styles';
 import { Loading } from '../ui/loading';
 import { ModalDialog, useModalDialog } from '../ui/modal-dialog';
-import { PageButtons } from '../ui/page-buttons';
+import { PageButtons, useStayWithinPages } from '../ui/page-buttons';
 import { UserHistory } from './user-history';
 import { StatusLabel } from '../ui/status-label';
 import { AdminNav } from './admin-nav';
@@ -39,6 +39,8 @@ function Users() {
   const [created, setCreated] = useState<string | null>(null);
   const dialogControl = useModalDialog();
   const users = useUsers(filter);
+  const toPage = useCallback((page: number) => setFilter((current) => ({ ...current, page })), []);
+  useStayWithinPages(filter.page, toPage, users.data?.total, USERS_PAGE_SIZE);
   const bureaus = useBureaus();
   const bureauList = bureaus.data?.items ?? [];
   const open = (next: Dialog) => () => {
@@ -158,7 +160,7 @@ function Users() {
               </tbody>
             </table>
           </div>
-          <PageButtons label="利用者一覧のページ" page={filter.page} total={users.data.total} pageSize={USERS_PAGE_SIZE} onPage={(page) => setFilter({ ...filter, page })} />
+          <PageButtons label="利用者一覧のページ" page={filter.page} total={users.data.total} pageSize={USERS_PAGE_SIZE} onPage={toPage} />
         </>
       )}
 
@@ -202,7 +204,10 @@ function CreateUser({ bureaus, onDone }: { bureaus: readonly { code: string; nam
 function EditUser({ user, bureaus, onDone }: { user: UserView; bureaus: readonly { code: string; name: string }[]; onDone: () => void }) {
   const profile = useOutletContext<Profile>();
   const update = useUpdateUser(onDone);
-  const toggle = useUpdateUser();
+  // As the answer has it: a user the change takes out of the filtered list (無効化 under 有効) is still shown as now.
+  const [answered, setAnswered] = useState<UserView | null>(null);
+  const toggle = useUpdateUser(setAnswered);
+  const shown = answered ?? user;
   const self = profile.id === user.id;
   return (
     <>
@@ -223,20 +228,20 @@ function EditUser({ user, bureaus, onDone }: { user: UserView; bureaus: readonly
           アカウントの状態
         </h3>
         <p className="mt-1">
-          {user.active
+          {shown.active
             ? '無効化すると、この方はログインできなくなり、発行済みのトークンも使えなくなり、通知も届かなくなります。記録には名前が残ります。'
             : 'この利用者は無効化されています。有効に戻すと、再びログインできます。'}
         </p>
-        {self && user.active && <p className="mt-1 text-solid-gray-700">自分自身のアカウントは無効化できません。</p>}
+        {self && shown.active && <p className="mt-1 text-solid-gray-700">自分自身のアカウントは無効化できません。</p>}
         <ActionProblem problem={toggle.problem} onRetry={toggle.retry} />
-        {!(self && user.active) && (
-          <button type="button" className={`mt-2 ${SECONDARY_BUTTON}`} disabled={toggle.pending} onClick={() => toggle.run({ id: user.id, change: { active: !user.active } })}>
-            {user.active ? 'この利用者を無効化' : 'この利用者を有効に戻す'}
+        {!(self && shown.active) && (
+          <button type="button" className={`mt-2 ${SECONDARY_BUTTON}`} disabled={toggle.pending} onClick={() => toggle.run({ id: user.id, change: { active: !shown.active } })}>
+            {shown.active ? 'この利用者を無効化' : 'この利用者を有効に戻す'}
           </button>
         )}
         {toggle.succeeded && (
           <p role="status" className="mt-2">
-            <StatusLabel tone="info">{user.active ? '有効に戻しました' : '無効化しました'}</StatusLabel>
+            <StatusLabel tone="info">{shown.active ? '有効に戻しました' : '無効化しました'}</StatusLabel>
           </p>
         )}
       </section>

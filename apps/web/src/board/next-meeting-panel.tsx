@@ -1,12 +1,12 @@
 import { fiscalYearLabel } from '@app/domain';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Link } from 'react-router';
 import type { components } from '../api/schema';
 import { ErrorNotice } from '../ui/error-notice';
 import { Loading } from '../ui/loading';
 import { StatusLabel } from '../ui/status-label';
 import { TokyoDateTime } from '../ui/tokyo-date-time';
-import { PageButtons } from '../ui/page-buttons';
+import { PageButtons, useStayWithinPages } from '../ui/page-buttons';
 import { NextMeetingPages, useNextMeetingPanel } from './board.queries';
 
 type DuePage = components['schemas']['NextMeetingItemPage'];
@@ -16,6 +16,11 @@ export function NextMeetingPanel({ fiscalYear }: { fiscalYear: number }) {
   const [pages, setPages] = useState<NextMeetingPages>({ atRiskPage: 1, onTrackPage: 1 });
   const panel = useNextMeetingPanel(fiscalYear, pages);
   const data = panel.data;
+  const toAtRiskPage = useCallback((atRiskPage: number) => setPages((current) => ({ ...current, atRiskPage })), []);
+  const toOnTrackPage = useCallback((onTrackPage: number) => setPages((current) => ({ ...current, onTrackPage })), []);
+  // Items leave the lists as they are done or fall due: a page past the end goes back to the last.
+  useStayWithinPages(pages.atRiskPage, toAtRiskPage, data?.atRisk.total, data?.atRisk.pageSize ?? 1);
+  useStayWithinPages(pages.onTrackPage, toOnTrackPage, data?.onTrack.total, data?.onTrack.pageSize ?? 1);
 
   return (
     <section aria-labelledby="next-meeting-heading" className="mt-8 rounded-8 border border-solid-gray-420 p-4">
@@ -41,7 +46,7 @@ export function NextMeetingPanel({ fiscalYear }: { fiscalYear: number }) {
               label={`${data.meeting.name}に向けて危険なもの`}
               fiscalYear={fiscalYear}
               due={data.atRisk}
-              onPage={(atRiskPage) => setPages({ ...pages, atRiskPage })}
+              onPage={toAtRiskPage}
             />
           )}
           {data.onTrack.total > 0 && (
@@ -53,7 +58,7 @@ export function NextMeetingPanel({ fiscalYear }: { fiscalYear: number }) {
                 label={`${data.meeting.name}に向けて未了のもの`}
                 fiscalYear={fiscalYear}
                 due={data.onTrack}
-                onPage={(onTrackPage) => setPages({ ...pages, onTrackPage })}
+                onPage={toOnTrackPage}
               />
             </details>
           )}
