@@ -86,10 +86,14 @@ describe('bureaus, users and the caller’s profile through the API', () => {
     expect(me.body).toMatchObject({ username: 'admin', displayName: 'システム管理者', roles: ['admin'], bureau: null });
   });
 
-  it('answers 409 in Japanese for a bureau code or a username that is taken', async () => {
+  it('answers 409 in Japanese for a bureau code, a bureau name or a username that is taken', async () => {
     await asAdmin().post('/api/v1/bureaus').send({ code: 'kankyo', name: '環境局' }).expect(201);
     const bureau = await asAdmin().post('/api/v1/bureaus').send({ code: 'kankyo', name: '別の環境局' }).expect(409);
     expect(bureau.body.detail).toBe('局コード「kankyo」は既に登録されています');
+    // Bureaus are chosen by name in every list: a second 環境局 could not be told from the first.
+    const sameName = await asAdmin().post('/api/v1/bureaus').send({ code: 'kankyo2', name: '環境局' }).expect(409);
+    expect(sameName.body.detail).toBe('局名「環境局」は既に局コード「kankyo」で登録されています');
+    expect((await asAdmin().get('/api/v1/bureaus').expect(200)).body.items.filter((item: { name: string }) => item.name === '環境局')).toHaveLength(1);
 
     const user = { username: 'kankyo.sato', password: PASSWORD, displayName: '佐藤 一郎', roles: ['staff'], bureauCode: 'kankyo' };
     await asAdmin().post('/api/v1/users').send(user).expect(201);

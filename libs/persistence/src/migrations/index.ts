@@ -10,6 +10,7 @@ import { UserAdminEvents1733300000000 } from './1733300000000-user-admin-events'
 import { LeasesOutboxRetention1733400000000 } from './1733400000000-leases-outbox-retention';
 import { Processes1733500000000 } from './1733500000000-processes';
 import { BoardOrderAndOverdue1733600000000 } from './1733600000000-board-order-and-overdue';
+import { BureauNamesUnique1733700000000 } from './1733700000000-bureau-names-unique';
 
 /** In order of application; TypeORM records each in the migrations table. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   LeasesOutboxRetention1733400000000,
   Processes1733500000000,
   BoardOrderAndOverdue1733600000000,
+  BureauNamesUnique1733700000000,
 ];

@@ -19,15 +19,20 @@ interface BureauRecord {
 export class BureauRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Refuses with `bureau.exists` when the code is taken. */
+  /** Refuses with `bureau.exists` when the code or the name is taken, saying which. */
   async create(bureau: { readonly code: string; readonly name: string }): Promise<BureauRow> {
     const rows = await queryRows<BureauRecord>(
       this.dataSource,
-      `INSERT INTO bureaus (code, name) VALUES ($1, $2) ON CONFLICT (code) DO NOTHING RETURNING code, name, is_demo`,
+      `INSERT INTO bureaus (code, name) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING code, name, is_demo`,
       [bureau.code, bureau.name],
     );
-    if (rows.length === 0) throw refused('bureau.exists', `局コード「${bureau.code}」は既に登録されています`);
-    return toBureauRow(rows[0]);
+    if (rows.length > 0) return toBureauRow(rows[0]);
+    const taken = await queryFirst<BureauRecord>(this.dataSource, `SELECT code, name, is_demo FROM bureaus WHERE code = $1 OR name = $2 ORDER BY code = $1 DESC LIMIT 1`, [
+      bureau.code,
+      bureau.name,
+    ]);
+    if (taken && taken.code !== bureau.code) throw refused('bureau.exists', `局名「${bureau.name}」は既に局コード「${taken.code}」で登録されています`);
+    throw refused('bureau.exists', `局コード「${bureau.code}」は既に登録されています`);
   }
 
   /** Ordered by code in byte order ("C"), so the order does not depend on the database's locale. */
