@@ -94,7 +94,8 @@ describe('the Platinum project through the API', () => {
     expect(decided.body).toMatchObject({ phase: 'RESPONSE_POLICY', decisionOutcome: 'adopt-in-part', decisionOutcomeLabel: '一部採用', decision: { reasons: '法令上の根拠がない部分は廃止' } });
     expect(decided.body.pendingPolicies.map((bureau: { code: string }) => bureau.code)).toEqual(['kodomo', 'kankyo']);
 
-    expect((await fx.as('director').get('/api/v1/me/process-tasks').expect(200)).body).toEqual(
+    const directorTasks = (await fx.as('director').get('/api/v1/me/process-tasks').expect(200)).body;
+    expect(directorTasks.items).toEqual(
       expect.arrayContaining([expect.objectContaining({ kind: 'platinum-proposal', subject: 'プラチナ市役所プロジェクトの提案 No.1', what: '環境局の対応方針' })]),
     );
     expectProblem(await fx.as('director').put(`${proposal(1)}/policies/kodomo`, { text: '代わりに述べる' }), 403, 'proposal.not-concerned');
@@ -178,6 +179,22 @@ describe('the Platinum project through the API', () => {
     expect(history.body.items.find((entry: { action: string }) => entry.action === 'return-proposal').comment).toBe('効果を数字で');
     const outsider = await fx.as('otherManager').get(`${proposal(1)}/history?pageSize=50`).expect(200);
     expect(outsider.body.items.every((entry: { comment: string | null }) => entry.comment === null)).toBe(true);
+  });
+
+  it('pages what the caller owes, each page in the order of the whole', async () => {
+    for (const title of ['会議資料のペーパーレス化', '庁内照会の一元化', '押印欄の削除']) {
+      await fx.as('manager').post(`${api}/proposals`, { ...PROPOSAL, title, relatedClusterNos: [] }).expect(201);
+    }
+    const whole = (await fx.as('manager').get('/api/v1/me/process-tasks').expect(200)).body;
+    expect(whole).toMatchObject({ page: 1, pageSize: 50, total: whole.items.length });
+    expect(whole.items.filter((task: { what: string }) => task.what === '提案の作成・提出')).toHaveLength(3);
+    const pages = [];
+    for (let page = 1; page <= Math.ceil(whole.total / 2); page += 1) {
+      pages.push((await fx.as('manager').get(`/api/v1/me/process-tasks?page=${page}&pageSize=2`).expect(200)).body);
+    }
+    expect(pages.map((page) => [page.items.length, page.total])).toEqual(pages.map((_, index) => [Math.min(2, whole.total - index * 2), whole.total]));
+    expect(pages.flatMap((page) => page.items)).toEqual(whole.items);
+    expectProblem(await fx.as('manager').get('/api/v1/me/process-tasks?pageSize=0'), 400, 'request.invalid');
   });
 
   it.each([

@@ -95,10 +95,15 @@ describe('a bureau\'s X policy through the API', () => {
     expectProblem(await fx.as('director').post(`${kankyo}/approve`, {}), 403, 'step.not-yours');
     await fx.as('manager').post(`${kankyo}/approve`, { comment: '課長了' }).expect(200);
     const directorTasks = await fx.as('director').get('/api/v1/me/process-tasks').expect(200);
-    expect(directorTasks.body).toEqual([
-      expect.objectContaining({ kind: 'x-policy', subject: '環境局の局区X方針', what: '「課題と対応策」の決裁（局長）', webPath: `/fiscal-years/${year}/x-policies/kankyo`, provisional: false }),
-    ]);
-    expect((await fx.as('manager').get('/api/v1/me/process-tasks').expect(200)).body).toEqual([]);
+    expect(directorTasks.body).toEqual({
+      items: [
+        expect.objectContaining({ kind: 'x-policy', subject: '環境局の局区X方針', what: '「課題と対応策」の決裁（局長）', webPath: `/fiscal-years/${year}/x-policies/kankyo`, provisional: false }),
+      ],
+      total: 1,
+      page: 1,
+      pageSize: 50,
+    });
+    expect((await fx.as('manager').get('/api/v1/me/process-tasks').expect(200)).body).toMatchObject({ items: [], total: 0 });
     const returned = await fx.as('director').post(`${kankyo}/return`, { comment: 'スケジュールを具体的に' }).expect(200);
     expect(returned.body).toMatchObject({ phase: 'ISSUES', plan: { status: 'RETURNED', lastReturn: { comment: 'スケジュールを具体的に', stepLabel: '局長' } } });
 

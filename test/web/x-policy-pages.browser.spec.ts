@@ -186,8 +186,18 @@ describe('the X policy pages in a real browser', () => {
     await button(manager, '承認').click();
     await button(manager, '承認').waitFor({ state: 'detached' });
 
+    // The director finds the decision among the work on ホーム, and goes to it from there.
     const director = await browserOf(DIRECTOR);
-    await openKodomo(director);
+    await director.goto(`${fx.baseUrl}/`);
+    const owed = director.getByRole('list', { name: '局区X方針・プラチナ市役所プロジェクトの仕事の一覧（期限の近い順）' }).getByRole('listitem');
+    await owed.first().waitFor();
+    const [task, ...others] = await owed.allInnerTexts();
+    expect(others).toEqual([]);
+    expect(task.split('\n').map((line) => line.trim()).filter(Boolean)).toEqual(['「課題と対応策」の決裁（局長）', `${YEAR_LABEL} 子ども家庭局の局区X方針`, expect.stringMatching(/^期限：/)]);
+    await expectNoAxeViolations(director);
+    await screenshot(director, 'home-process-tasks');
+    await owed.getByRole('link', { name: '子ども家庭局の局区X方針' }).click();
+    await director.getByRole('heading', { level: 1, name: `子ども家庭局のX方針（${YEAR_LABEL}）` }).waitFor();
     await button(director, '差戻し').click();
     const dialog = director.getByRole('dialog');
     await dialog.getByRole('button', { name: '差戻し', exact: true }).click();

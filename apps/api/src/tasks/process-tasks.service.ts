@@ -14,7 +14,7 @@ import {
   xPolicyOwed,
   XPolicyState,
 } from '@app/domain';
-import { ProcessReadRepository, ProcessRow } from '@app/persistence';
+import { Page, PageRequest, pageOfList, ProcessReadRepository, ProcessRow } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { ProcessDeadlinesService } from '../processes/process-deadlines.service';
 import { ProcessTaskView } from './task.dto';
@@ -27,7 +27,7 @@ export class ProcessTasksService {
     private readonly deadlines: ProcessDeadlinesService,
   ) {}
 
-  async tasks(caller: Participant): Promise<ProcessTaskView[]> {
+  async tasks(caller: Participant, page: PageRequest): Promise<Page<ProcessTaskView>> {
     const rows = await this.reads.listRunning<XPolicyState | PlatinumProposalState>([ProcessKind.XPolicy, ProcessKind.PlatinumProposal], CLOSED_PROCESS_PHASES);
     const deadlinesOf = memo((key: string) => {
       const [kind, year] = key.split('/');
@@ -54,7 +54,10 @@ export class ProcessTasksService {
       }
     }
     // Soonest due first; those without a deadline after them.
-    return tasks.sort((a, b) => (a.dueAt ?? '9999').localeCompare(b.dueAt ?? '9999'));
+    return pageOfList(
+      tasks.sort((a, b) => (a.dueAt ?? '9999').localeCompare(b.dueAt ?? '9999')),
+      page,
+    );
   }
 }
 

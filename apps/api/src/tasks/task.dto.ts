@@ -37,3 +37,7 @@ export class ProcessTaskView {
   @ApiProperty({ example: '/api/v1/fiscal-years/2024/x-policies/kankyo' }) link!: string;
   @ApiProperty({ example: '/fiscal-years/2024/x-policies/kankyo', description: '画面のパス' }) webPath!: string;
 }
+
+export class ProcessTaskPage extends PageMeta {
+  @ApiProperty({ type: [ProcessTaskView] }) items!: ProcessTaskView[];
+}

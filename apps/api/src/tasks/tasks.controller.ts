@@ -7,7 +7,7 @@ import { PageQuery } from '../common/page.dto';
 import { Refusals } from '../common/refusals.decorator';
 import { participantOf } from '../auth/participant';
 import { ProcessTasksService } from './process-tasks.service';
-import { ProcessTaskView, TaskPage } from './task.dto';
+import { ProcessTaskPage, TaskPage } from './task.dto';
 import { TasksService } from './tasks.service';
 
 @ApiTags('me')
@@ -36,11 +36,11 @@ export class TasksController {
   @ApiOperation({
     summary: '自分の仕事（プラチナ市役所プロジェクト・局区X方針）',
     description:
-      "Access: any logged-in user; answers for the caller only. What the caller owes now in the bureaus' X policies and the Platinum proposals (drafts to write or revise, decisions, assignments, response policies), each with its deadline, whether it is provisional and whether it is overdue; soonest first.",
+      "Access: any logged-in user; answers for the caller only. What the caller owes now in the bureaus' X policies and the Platinum proposals (drafts to write or revise, decisions, assignments, response policies), each with its deadline, whether it is provisional and whether it is overdue; soonest first; paged.",
   })
-  @ApiOkResponse({ type: [ProcessTaskView] })
+  @ApiOkResponse({ type: ProcessTaskPage })
   @Refusals('request.invalid')
-  processTasksOf(@CurrentUser() user: AuthenticatedUser): Promise<ProcessTaskView[]> {
-    return this.processTasks.tasks(participantOf(user));
+  processTasksOf(@CurrentUser() user: AuthenticatedUser, @Query() query: PageQuery): Promise<ProcessTaskPage> {
+    return this.processTasks.tasks(participantOf(user), { page: query.page, pageSize: query.pageSize });
   }
 }

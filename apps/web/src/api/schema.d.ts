@@ -1474,7 +1474,7 @@ export interface paths {
         };
         /**
          * 自分の仕事（プラチナ市役所プロジェクト・局区X方針）
-         * @description Access: any logged-in user; answers for the caller only. What the caller owes now in the bureaus' X policies and the Platinum proposals (drafts to write or revise, decisions, assignments, response policies), each with its deadline, whether it is provisional and whether it is overdue; soonest first.
+         * @description Access: any logged-in user; answers for the caller only. What the caller owes now in the bureaus' X policies and the Platinum proposals (drafts to write or revise, decisions, assignments, response policies), each with its deadline, whether it is provisional and whether it is overdue; soonest first; paged.
          */
         get: operations["TasksController_processTasksOf"];
         put?: never;
@@ -2727,6 +2727,12 @@ export interface components {
         };
         ProcessHistoryPage: {
             items: components["schemas"]["ProcessHistoryEntryView"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        ProcessTaskPage: {
+            items: components["schemas"]["ProcessTaskView"][];
             page: number;
             pageSize: number;
             total: number;
@@ -10870,7 +10876,10 @@ export interface operations {
     };
     TasksController_processTasksOf: {
         parameters: {
-            query?: never;
+            query?: {
+                page?: unknown;
+                pageSize?: unknown;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -10882,7 +10891,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProcessTaskView"][];
+                    "application/json": components["schemas"]["ProcessTaskPage"];
                 };
             };
             /** @description `request.invalid` 入力内容に誤りがあります */

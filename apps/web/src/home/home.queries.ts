@@ -5,11 +5,16 @@ import { idempotencyHeader } from '../api/idempotency-key';
 
 const INBOX_KEY = ['me', 'notifications'] as const;
 
-/** What the caller owes in the X policies and the Platinum proposals, beside the clusters' tasks. */
-export const useProcessTasks = () => useQuery({ queryKey: ['me', 'process-tasks'], queryFn: () => answer(api.GET('/api/v1/me/process-tasks')) });
-
 export const TASKS_PAGE_SIZE = 50;
 export const INBOX_PAGE_SIZE = 20;
+
+/** What the caller owes in the X policies and the Platinum proposals, beside the clusters' tasks. */
+export const useProcessTasks = (page: number) =>
+  useQuery({
+    queryKey: ['me', 'process-tasks', page],
+    queryFn: () => answer(api.GET('/api/v1/me/process-tasks', { params: { query: { page, pageSize: TASKS_PAGE_SIZE } } })),
+    placeholderData: keepPreviousData,
+  });
 
 export const useTasks = (page: number) =>
   useQuery({

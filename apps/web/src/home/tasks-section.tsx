@@ -12,8 +12,10 @@ export function TasksSection() {
   const [page, setPage] = useState(1);
   const tasks = useTasks(page);
   useStayWithinPages(page, setPage, tasks.data?.total, TASKS_PAGE_SIZE);
-  const processTasks = useProcessTasks();
-  const total = tasks.data && processTasks.data ? tasks.data.total + processTasks.data.length : null;
+  const [processPage, setProcessPage] = useState(1);
+  const processTasks = useProcessTasks(processPage);
+  useStayWithinPages(processPage, setProcessPage, processTasks.data?.total, TASKS_PAGE_SIZE);
+  const total = tasks.data && processTasks.data ? tasks.data.total + processTasks.data.total : null;
   const none = total === 0;
   return (
     <section aria-labelledby="tasks-heading">
@@ -47,11 +49,14 @@ export function TasksSection() {
       {tasks.data && tasks.data.total > TASKS_PAGE_SIZE && (
         <PageButtons label="自分の仕事のページ" page={tasks.data.page} total={tasks.data.total} pageSize={TASKS_PAGE_SIZE} onPage={setPage} />
       )}
-      {processTasks.data && processTasks.data.length > 0 && (
-        <>
-          <h3 className="mt-6 text-std-20B-150 text-solid-gray-900">局区X方針・プラチナ市役所プロジェクト</h3>
+      {processTasks.data && processTasks.data.total > 0 && (
+        // A section of its own, so its page buttons bring this list back into view, not the one above.
+        <section aria-labelledby="process-tasks-heading">
+          <h3 id="process-tasks-heading" className="mt-6 text-std-20B-150 text-solid-gray-900">
+            局区X方針・プラチナ市役所プロジェクト
+          </h3>
           <ul className="mt-4 flex flex-col gap-4" aria-label="局区X方針・プラチナ市役所プロジェクトの仕事の一覧（期限の近い順）">
-            {processTasks.data.map((task) => (
+            {processTasks.data.items.map((task) => (
               <li key={`${task.webPath}-${task.what}`} className="rounded-8 border border-solid-gray-420 p-4">
                 <p className="text-std-16B-170 text-solid-gray-900">{task.what}</p>
                 <p className="text-std-16N-170">
@@ -64,7 +69,16 @@ export function TasksSection() {
               </li>
             ))}
           </ul>
-        </>
+          {processTasks.data.total > TASKS_PAGE_SIZE && (
+            <PageButtons
+              label="局区X方針・プラチナ市役所プロジェクトの仕事のページ"
+              page={processTasks.data.page}
+              total={processTasks.data.total}
+              pageSize={TASKS_PAGE_SIZE}
+              onPage={setProcessPage}
+            />
+          )}
+        </section>
       )}
     </section>
   );
