@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createServer, Server } from 'node:net';
 import { anyFreePort, startOnFreePorts } from '../../tools/infra/ports';
 
@@ -12,6 +13,14 @@ const addressInUse = (message: string) => message.includes('EADDRINUSE');
 
 /** How npm start's servers get their ports when another process takes one between its check and the server's bind. */
 describe('starting a server on free ports', () => {
+  it('finds free ports below the range outgoing connections take theirs from, so no connection can take one later', async () => {
+    const [ephemeralLow] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/).map(Number);
+    const ports = await Promise.all(Array.from({ length: 20 }, () => anyFreePort()));
+    expect(ports.filter((port) => port < 10_000 || port >= ephemeralLow)).toEqual([]);
+    // Each can be listened on at once.
+    await Promise.all(ports.filter((port, index) => ports.indexOf(port) === index).map(async (port) => closed(await listening(port))));
+  });
+
   it('takes the preferred port on the first try, and another free one when the preferred was taken as it started', async () => {
     const preferred = await anyFreePort();
     const taker = await listening(preferred);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
 /** True when nothing listens on the port on the loopback interface. */
@@ -9,8 +10,37 @@ export function isPortFree(port: number, host = '127.0.0.1'): Promise<boolean> {
   });
 }
 
-/** A port the operating system reports free right now. */
-export function anyFreePort(host = '127.0.0.1'): Promise<number> {
+/** Where servers' ports are sought: above the well-known and registered ports most software takes. */
+const LOWEST_SERVER_PORT = 10_000;
+const RANDOM_TRIES = 50;
+
+/**
+ * A port free right now, outside the range the kernel hands outgoing connections their ports from:
+ * one in that range can be taken by any process's connection between being found free and being
+ * bound, or while its server restarts on it. Chosen at random, so processes seeking ports at once
+ * seldom meet; when that range leaves no room below it, any port the kernel finds free.
+ */
+export async function anyFreePort(host = '127.0.0.1'): Promise<number> {
+  const [ephemeralLow] = ephemeralPortRange();
+  for (let attempt = 0; ephemeralLow - LOWEST_SERVER_PORT > RANDOM_TRIES && attempt < RANDOM_TRIES; attempt += 1) {
+    const port = LOWEST_SERVER_PORT + Math.floor(Math.random() * (ephemeralLow - LOWEST_SERVER_PORT));
+    if (await isPortFree(port, host)) return port;
+  }
+  return kernelChosenPort(host);
+}
+
+/** The kernel's range for outgoing connections' ports; Linux's default where it cannot be read. */
+function ephemeralPortRange(): [number, number] {
+  try {
+    const [low, high] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/).map(Number);
+    if (Number.isInteger(low) && Number.isInteger(high)) return [low, high];
+  } catch {
+    // Not Linux, or /proc is not mounted.
+  }
+  return [32_768, 60_999];
+}
+
+function kernelChosenPort(host: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
