@@ -33,7 +33,7 @@ describe('schema and FY2024 seed on a real PostgreSQL', () => {
     expect(await runMigrations(database.url)).toEqual([]);
   });
 
-  it('undoes the latest migration and applies it again, keeping the board in order and the clusters as they were', async () => {
+  it('undoes the board-order migration and those after it and applies them again, keeping the board in order and the clusters as they were', async () => {
     // A kicked-off cluster, as the projection leaves it, so that applying the migration again has a moment of falling behind to work out.
     const deadlines = [
       { target: 'interim', meetingId: 'x1', meetingName: '第1回X会議', meetingDateLabel: '', dueDate: '2024-07-12', dueAt: '2024-07-12T08:00:00.000Z', provisional: false },
@@ -46,11 +46,33 @@ describe('schema and FY2024 seed on a real PostgreSQL', () => {
     const clusters = async () => dataSource.query(`SELECT fiscal_year, no, name, group_sort_order, kind_sort_order, overdue_from FROM clusters ORDER BY fiscal_year, no`);
     const before = await clusters();
     expect(before.filter((row: { overdue_from: Date | null }) => row.overdue_from !== null)).toHaveLength(1);
-    await dataSource.undoLastMigration();
+    const undone = await undoMigrationsDownTo('BoardOrderAndOverdue1733600000000');
     expect(await dataSource.query(`SELECT count(*)::int AS n FROM clusters WHERE fiscal_year = 2024`)).toEqual([{ n: 57 }]);
-    expect((await runMigrations(database.url)).length).toBe(1);
+    expect(await runMigrations(database.url)).toEqual(undone.reverse());
     expect(await clusters()).toEqual(before);
   });
+
+  it('gives a bureau whose name another already had its code beside it when names become unique, and refuses a second of a name after', async () => {
+    await undoMigrationsDownTo('BureauNamesUnique1733700000000');
+    await dataSource.query(`INSERT INTO bureaus (code, name) VALUES ('kowan', '港湾空港局'), ('kuko', '港湾空港局')`);
+    await runMigrations(database.url);
+    expect(await dataSource.query(`SELECT code, name FROM bureaus WHERE code IN ('kowan', 'kuko') ORDER BY code`)).toEqual([
+      { code: 'kowan', name: '港湾空港局' },
+      { code: 'kuko', name: '港湾空港局（kuko）' },
+    ]);
+    await expect(dataSource.query(`INSERT INTO bureaus (code, name) VALUES ('kowan2', '港湾空港局')`)).rejects.toThrow(/bureaus_name_key/);
+  });
+
+  /** Undoes the applied migrations from the latest back to `name`, that one included; their names, latest first. */
+  async function undoMigrationsDownTo(name: string): Promise<string[]> {
+    const undone: string[] = [];
+    while (undone.at(-1) !== name) {
+      const [latest] = await dataSource.query(`SELECT name FROM schema_migrations ORDER BY id DESC LIMIT 1`);
+      await dataSource.undoLastMigration();
+      undone.push(latest.name);
+    }
+    return undone;
+  }
 
   it('keeps the audit trail append-only', async () => {
     await dataSource.query(

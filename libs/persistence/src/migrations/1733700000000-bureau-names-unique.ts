@@ -5,6 +5,10 @@ export class BureauNamesUnique1733700000000 implements MigrationInterface {
   name = 'BureauNamesUnique1733700000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
+    // Names given twice before this rule keep the first (by code) as it is; the others get their code beside them.
+    await queryRunner.query(`
+      UPDATE bureaus SET name = name || '（' || code || '）'
+      WHERE EXISTS (SELECT 1 FROM bureaus first WHERE first.name = bureaus.name AND first.code < bureaus.code)`);
     await queryRunner.query(`CREATE UNIQUE INDEX bureaus_name_key ON bureaus (name)`);
   }
 
