@@ -30,6 +30,8 @@ describe('the Platinum project pages in a real browser', () => {
   let fx: WebAppFixture;
   let temporal: Client;
   const contexts: BrowserContext[] = [];
+  /** Proposals the last test files besides, stopped with the rest. */
+  const alsoFiled: number[] = [];
   const http = () => request(fx.app.getHttpServer());
   const tokens = new Map<string, string>();
   const tokenOf = async (username: string) => {
@@ -47,7 +49,7 @@ describe('the Platinum project pages in a real browser', () => {
 
   afterAll(async () => {
     await Promise.all(contexts.map((context) => context.close().catch(() => undefined)));
-    for (const id of ['', '/1', '/2']) await temporal?.workflow.getHandle(`platinum/${FY}${id}`).terminate('test finished').catch(() => undefined);
+    for (const id of ['', '/1', '/2', ...alsoFiled.map((no) => `/${no}`)]) await temporal?.workflow.getHandle(`platinum/${FY}${id}`).terminate('test finished').catch(() => undefined);
     await temporal?.connection.close();
     await fx?.close();
   });
@@ -319,6 +321,32 @@ describe('the Platinum project pages in a real browser', () => {
     await office.reload();
     await office.getByRole('heading', { name: '提案の一覧（段階別）' }).waitFor();
     await expect(office.getByLabel('段階', { exact: true }).inputValue()).resolves.toBe('WITHDRAWN');
+    await expectNoAxeViolations(office);
+  }, 180_000);
+
+  it('shows the twenty soonest of what the project waits for, and the rest when asked for', async () => {
+    const member = await tokenOf(MEMBER);
+    for (let n = 1; n <= 21; n += 1) {
+      const filed = await http()
+        .post(`${apiBase}/proposals`)
+        .auth(member, { type: 'bearer' })
+        .send({ title: `窓口手続の見直し その${n}`, issue: '紙の様式が多い', rules: '各課の要綱', proposal: '電子申請に一本化する', effects: '待ち時間の短縮', relatedClusterNos: [] })
+        .expect(201);
+      alsoFiled.push(filed.body.id);
+    }
+    const office = await browserOf(OFFICE);
+    await openProject(office);
+    const heading = office.getByRole('heading', { name: /^誰が何をいつまでに（\d+件）$/ });
+    const total = Number((await heading.textContent())!.match(/（(\d+)件）/)![1]);
+    // Each draft owes its filing, and nothing before this test is still open.
+    expect(total).toBe(alsoFiled.length);
+    const owed = section(office, `誰が何をいつまでに（${total}件）`);
+    await expect(owed.getByTestId('owed-row').count()).resolves.toBe(20);
+    await button(owed, `残りの${total - 20}件も表示`).scrollIntoViewIfNeeded();
+    await screenshot(office, 'platinum-owed-first-twenty');
+    await button(owed, `残りの${total - 20}件も表示`).click();
+    await expect(owed.getByTestId('owed-row').count()).resolves.toBe(total);
+    await expect(button(owed, `残りの${total - 20}件も表示`).count()).resolves.toBe(0);
     await expectNoAxeViolations(office);
   }, 180_000);
 });
