@@ -252,6 +252,15 @@ describe('the meetings, settings and administration pages in a real browser', ()
     await page.getByLabel('局名').fill('国際政策局');
     await page.getByRole('button', { name: '登録' }).click();
     await page.getByRole('table').getByText('国際政策局').waitFor();
+    // The same name under another code could not be told from the first in any list.
+    await page.getByLabel('局コード').fill('kokusai2');
+    await page.getByLabel('局名').fill('国際政策局');
+    await page.getByRole('button', { name: '登録' }).click();
+    const taken = page.getByRole('alert').filter({ hasText: '局名「国際政策局」は既に局コード「kokusai」で登録されています' });
+    await taken.waitFor();
+    // Nobody else's action is to blame: the answer says only what is taken.
+    await expect(taken.textContent()).resolves.not.toContain('ほかの方の操作');
+    await expect(page.getByRole('table').getByText('国際政策局', { exact: true }).count()).resolves.toBe(1);
     await expectNoAxeViolations(page);
     await screenshot(page, 'admin-bureaus');
   });

@@ -64,9 +64,12 @@ function CurrentState({ current, reportLabels }: { current: CurrentCase; reportL
   );
 }
 
-/** What the person should do next, by the kind of answer. */
-function adviceFor(status: number): string | null {
-  if (status === 409) return 'ほかの方の操作で状態が変わっていました。画面を最新の状態に更新しました。内容を確認してから、必要であればもう一度操作してください。';
+/**
+ * What the person should do next, by the kind of answer. A 409 that names the state it was judged on
+ * lost a race with someone else's action; one without (a code or name already taken) says all in its detail.
+ */
+function adviceFor(status: number, stateChanged: boolean): string | null {
+  if (status === 409 && stateChanged) return 'ほかの方の操作で状態が変わっていました。画面を最新の状態に更新しました。内容を確認してから、必要であればもう一度操作してください。';
   if (status === 412) return '編集を始めた後に、新しい版が保存されていました。画面を最新の版に更新しました。入力した内容はこのブラウザに残してあります。最新の版と見比べてから、もう一度保存してください。';
   if (status === 403) return 'この操作はあなたの役割では行えません。上の説明にある担当の方に依頼してください。';
   if (status === 503 || status === 0) return 'システムが混み合っているか、接続が途切れました。入力した内容は残っています。少し待ってから再試行してください。';
@@ -91,8 +94,8 @@ export function ActionProblem({
   if (!problem) return null;
   const known = isApiProblem(problem) ? problem.problem : null;
   const status = known?.status ?? 0;
-  const advice = adviceFor(status);
   const current = status === 409 && known?.current ? (known.current as CurrentCase) : null;
+  const advice = adviceFor(status, current !== null);
   const retryable = status === 503 || status === 0;
   return (
     <div role="alert" className="my-4 rounded-8 border-2 border-error-1 bg-red-50 p-4 text-std-16N-170">
