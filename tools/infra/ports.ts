@@ -21,7 +21,7 @@ const RANDOM_TRIES = 50;
  * seldom meet; when that range leaves no room below it, any port the kernel finds free.
  */
 export async function anyFreePort(host = '127.0.0.1'): Promise<number> {
-  const [ephemeralLow] = ephemeralPortRange();
+  const ephemeralLow = ephemeralPortsFrom();
   for (let attempt = 0; ephemeralLow - LOWEST_SERVER_PORT > RANDOM_TRIES && attempt < RANDOM_TRIES; attempt += 1) {
     const port = LOWEST_SERVER_PORT + Math.floor(Math.random() * (ephemeralLow - LOWEST_SERVER_PORT));
     if (await isPortFree(port, host)) return port;
@@ -29,15 +29,15 @@ export async function anyFreePort(host = '127.0.0.1'): Promise<number> {
   return kernelChosenPort(host);
 }
 
-/** The kernel's range for outgoing connections' ports; Linux's default where it cannot be read. */
-function ephemeralPortRange(): [number, number] {
+/** Where the kernel's range for outgoing connections' ports begins; Linux's default where it cannot be read. */
+function ephemeralPortsFrom(): number {
   try {
-    const [low, high] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/).map(Number);
-    if (Number.isInteger(low) && Number.isInteger(high)) return [low, high];
+    const low = Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]);
+    if (Number.isInteger(low)) return low;
   } catch {
     // Not Linux, or /proc is not mounted.
   }
-  return [32_768, 60_999];
+  return 32_768;
 }
 
 function kernelChosenPort(host: string): Promise<number> {
