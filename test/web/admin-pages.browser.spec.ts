@@ -292,6 +292,7 @@ describe('the meetings, settings and administration pages in a real browser', ()
     await page.getByRole('status').getByText('20人中 1〜20人目').waitFor();
     await pages.getByText('1 / 1 ページ').waitFor();
     await expect(page.getByRole('row').filter({ hasText: 'kaikei.user' }).count()).resolves.toBe(20);
+    await screenshot(page, 'admin-users-back-to-last-page');
   });
 
   it('shows an admin the e-mails and webhook calls that finally failed, and every delivery on request', async () => {
