@@ -71,7 +71,7 @@ interface ReportVersionRecord {
   readonly saved_at: Date;
 }
 
-/** An owed action (`o.*`) with its cluster's name and stage. */
+/** An owed action with its cluster's name and stage. */
 interface OwedActionRecord {
   readonly fiscal_year: number;
   readonly cluster_no: number;
@@ -89,7 +89,9 @@ interface OwedActionRecord {
   readonly provisional: boolean;
 }
 
-const OWED_ACTION_SELECT = `SELECT o.*, c.name AS cluster_name, c.stage FROM owed_actions o
+// Columns named, never `*`: a statement is prepared once per connection, and a column added while it runs would change its answer's shape.
+const OWED_ACTION_SELECT = `SELECT o.fiscal_year, o.cluster_no, o.report_kind, o.report_label, o.action, o.role, o.bureau_code, o.assignee_id, o.step_label, o.since,
+       o.due_at, o.provisional, c.name AS cluster_name, c.stage FROM owed_actions o
        JOIN clusters c ON c.fiscal_year = o.fiscal_year AND c.no = o.cluster_no`;
 
 /** Reads of the lifecycle read model that lists, details and counts are drawn from. */
@@ -135,7 +137,7 @@ export class LifecycleReadRepository {
   async findText(fiscalYear: number, clusterNo: number, reportKind: string, version: number): Promise<ReportTextRow | null> {
     const row = await queryFirst<ReportVersionRecord>(
       this.dataSource,
-      `SELECT * FROM report_versions WHERE fiscal_year = $1 AND cluster_no = $2 AND report_kind = $3 AND version = $4`,
+      `SELECT report_kind, version, title, body, saved_by_id, saved_by_name, saved_at FROM report_versions WHERE fiscal_year = $1 AND cluster_no = $2 AND report_kind = $3 AND version = $4`,
       [fiscalYear, clusterNo, reportKind, version],
     );
     return row ? toReportText(row) : null;
