@@ -7,6 +7,7 @@ import { createTestDatabase, TestDatabase, testTemporalAddress, uniqueName } fro
 
 interface BoardRow {
   no: number;
+  name: string;
   analysedThisYear: boolean;
   reports: { kind: string; label: string; state: string; stepLabel: string | null }[];
   nextDeadline: { target: string; label: string; dueDate: string; meetingId: string; meetingName: string; provisional: boolean; overdue: boolean } | null;
@@ -87,6 +88,26 @@ describe('the progress board rows, the overdue filter and the next-meeting panel
     expect((await board(2024, { overdue: 'true', analysed: 'false' })).total).toBe(0);
     const refused = await http().get('/api/v1/fiscal-years/2024/clusters?overdue=maybe').auth(token, { type: 'bearer' }).expect(400);
     expect(refused.body.code).toBe('request.invalid');
+  });
+
+  it('gives the clusters of the numbers asked for, in board order, so a proposal can name clusters past any page', async () => {
+    const asked = await http().get('/api/v1/fiscal-years/2024/clusters?no=27&no=3&no=999').auth(token, { type: 'bearer' }).expect(200);
+    const page = asked.body as BoardPage;
+    expect(page.total).toBe(2);
+    expect(page.items.map((row) => row.no).sort((a, b) => a - b)).toEqual([3, 27]);
+    expect(page.items.find((row) => row.no === 27)?.name).toBe('ごみ処理事業');
+    const one = await board(2024, { no: 27 });
+    expect(one.items.map((row) => row.no)).toEqual([27]);
+    // Combined with the other filters as any filter is.
+    expect((await board(2024, { no: 18, overdue: 'true' })).total).toBe(0);
+  });
+
+  it('refuses a number that is not a whole number from 1, and more than a hundred numbers, in Japanese', async () => {
+    const notANumber = await http().get('/api/v1/fiscal-years/2024/clusters?no=27&no=abc').auth(token, { type: 'bearer' }).expect(400);
+    expect(notANumber.body.fields).toEqual([{ field: 'no', problems: ['no は1〜99999の整数で指定してください'] }]);
+    const many = Array.from({ length: 101 }, (_, index) => `no=${index + 1}`).join('&');
+    const tooMany = await http().get(`/api/v1/fiscal-years/2024/clusters?${many}`).auth(token, { type: 'bearer' }).expect(400);
+    expect(tooMany.body.fields).toEqual([{ field: 'no', problems: ['no は100件までです'] }]);
   });
 
   it('names the approval step of a report in 決裁中 and takes the next deadline from the planned ones', async () => {

@@ -349,4 +349,31 @@ describe('the Platinum project pages in a real browser', () => {
     await expect(button(owed, `残りの${total - 20}件も表示`).count()).resolves.toBe(0);
     await expectNoAxeViolations(office);
   }, 180_000);
+
+  it('names related clusters of a year of hundreds, past any first page, as they are typed and in the filed draft', async () => {
+    // Two hundred more clusters, last in board order: No.101–300.
+    await fx.pg.query(
+      `INSERT INTO clusters (fiscal_year, no, name, group_code, kind_code, sort_order, owning_bureau_code)
+       SELECT fiscal_year, 100 + n, '追加の事業群' || n, group_code, kind_code, 1000 + n, owning_bureau_code
+         FROM clusters, generate_series(1, 200) AS n WHERE fiscal_year = $1 AND no = $2`,
+      [FY, RELATED_CLUSTER],
+    );
+    const member = await browserOf(MEMBER);
+    await member.goto(`${fx.baseUrl}/fiscal-years/${FY}/platinum/proposals/new`);
+    await member.getByLabel(/^件名/).fill('窓口の番号札の電子化');
+    await member.getByLabel(/^関連する事業群/).fill(`${RELATED_CLUSTER}, 299, 999`);
+    const typed = member.getByRole('list', { name: '入力した番号の事業群' });
+    await typed.getByText('No.299 追加の事業群199').waitFor();
+    await typed.getByText(`No.${RELATED_CLUSTER} ごみ処理事業`).waitFor();
+    await typed.getByText('No.999 （この番号の事業群は見つかりません）').waitFor();
+    await member.getByLabel(/^関連する事業群/).fill(`${RELATED_CLUSTER}, 299`);
+    await button(member, '起案する').click();
+    const filed = await member.getByRole('heading', { level: 1, name: /^提案 No\.\d+ 窓口の番号札の電子化$/ }).textContent();
+    alsoFiled.push(Number(filed!.match(/No\.(\d+)/)![1]));
+    // The draft opens in its editor, which names them again.
+    await typed.getByText('No.299 追加の事業群199').waitFor();
+    await expect(typed.getByRole('listitem').allTextContents()).resolves.toEqual([`No.${RELATED_CLUSTER} ごみ処理事業`, 'No.299 追加の事業群199']);
+    await expectNoAxeViolations(member);
+    await screenshot(member, 'platinum-related-clusters-named');
+  }, 180_000);
 });

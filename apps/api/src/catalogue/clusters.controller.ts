@@ -14,11 +14,11 @@ export class ClustersController {
 
   @Get()
   @Authenticated()
-  @ApiOperation({ summary: '事業群の一覧（進捗ボード）', description: 'Access: any logged-in user. Paged; filter by group, kind, stage, owning bureau, the analysed flag and whether a deadline is overdue (decided on the whole year before paging). Each row has its reports\' states and the next deadline still owed, with the meeting it is for.' })
+  @ApiOperation({ summary: '事業群の一覧（進捗ボード）', description: 'Access: any logged-in user. Paged; filter by number (`no`, repeated), group, kind, stage, owning bureau, the analysed flag and whether a deadline is overdue (decided on the whole year before paging). Each row has its reports\' states and the next deadline still owed, with the meeting it is for.' })
   @ApiOkResponse({ type: ClusterPage })
   @Refusals('request.invalid', 'fiscal-year.unknown')
   list(@Param('fy', FiscalYearPipe) fiscalYear: number, @Query() query: ClusterListQuery): Promise<ClusterPage> {
-    const { page, pageSize, analysed, ...filter } = query;
-    return this.board.list(fiscalYear, { ...filter, analysedThisYear: analysed }, page, pageSize);
+    const { page, pageSize, analysed, no, ...filter } = query;
+    return this.board.list(fiscalYear, { ...filter, analysedThisYear: analysed, nos: no }, page, pageSize);
   }
 }

@@ -5,7 +5,8 @@ import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/commo
 export function fieldProblems(errors: ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {});
+    // A rule put as several checks (whole number, at least, at most) says its words once.
+    const own = [...new Set(Object.values(error.constraints ?? {}))];
     return [...(own.length ? [{ field, problems: own }] : []), ...fieldProblems(error.children ?? [], field)];
   });
 }

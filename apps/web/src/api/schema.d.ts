@@ -230,7 +230,7 @@ export interface paths {
         };
         /**
          * 事業群の一覧（進捗ボード）
-         * @description Access: any logged-in user. Paged; filter by group, kind, stage, owning bureau, the analysed flag and whether a deadline is overdue (decided on the whole year before paging). Each row has its reports' states and the next deadline still owed, with the meeting it is for.
+         * @description Access: any logged-in user. Paged; filter by number (`no`, repeated), group, kind, stage, owning bureau, the analysed flag and whether a deadline is overdue (decided on the whole year before paging). Each row has its reports' states and the next deadline still owed, with the meeting it is for.
          */
         get: operations["ClustersController_list"];
         put?: never;
@@ -4492,6 +4492,8 @@ export interface operations {
                 group?: "policy-programme" | "cross-cutting" | "organisation";
                 /** @description 政策・施策の種別: operations（事業運営）/ city-specific（市独自施策）/ national-system（国の制度） */
                 kind?: "operations" | "city-specific" | "national-system";
+                /** @description 事業群の番号（繰り返し可、100件まで）: その番号の事業群だけ。番号から名前を引くときに */
+                no?: number[];
                 /** @description 期限を過ぎて未了の期限（着手・報告書）があるか。全件で判定してから頁に分ける */
                 overdue?: boolean;
                 page?: unknown;

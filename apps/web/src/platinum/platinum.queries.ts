@@ -162,16 +162,25 @@ export function useProposalActions(proposal: ProposalAddress, saved: { proposal?
 
 export type ProposalActions = ReturnType<typeof useProposalActions>;
 
-/** The year's cluster names by number, to name the clusters a proposal relates to. */
-export const useClusterNames = (fiscalYear: number) =>
-  useQuery({
-    queryKey: ['fiscal-years', fiscalYear, 'cluster-names'],
+/**
+ * The names of the given clusters of the year, by number: only those are asked for, so a year of
+ * thousands names each one. A number the year lacks is absent from the map.
+ */
+export const useClusterNames = (fiscalYear: number, nos: readonly number[]) => {
+  // A proposal relates to at most a hundred clusters, and the list answers at most that many numbers at once.
+  const asked = [...new Set(nos)].sort((a, b) => a - b).slice(0, 100);
+  return useQuery({
+    queryKey: ['fiscal-years', fiscalYear, 'cluster-names', asked],
     queryFn: async () => {
-      const page = await answer(api.GET('/api/v1/fiscal-years/{fy}/clusters', { params: { path: { fy: fiscalYear }, query: { pageSize: 200 } } }));
+      const page = await answer(api.GET('/api/v1/fiscal-years/{fy}/clusters', { params: { path: { fy: fiscalYear }, query: { no: asked, pageSize: asked.length } } }));
       return new Map(page.items.map((row) => [row.no, row.name]));
     },
+    enabled: asked.length > 0,
+    // While the numbers typed change, the names found so far stay.
+    placeholderData: keepPreviousData,
     staleTime: 5 * 60_000,
   });
+};
 
 /** The label of the step a document waits on, if any. */
 export const pendingStepOf = (document: ApprovalDocument): string | null => document.submission?.steps.find((step) => step.status === 'pending')?.label ?? null;

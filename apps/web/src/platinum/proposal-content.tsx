@@ -6,7 +6,7 @@ type Content = NonNullable<ProposalDetail['content']>;
 
 /** A proposal's words as saved: 課題, 対象の制度・規程, 提案内容, 期待される効果 and the related clusters, linked. */
 export function ProposalContent({ fiscalYear, content, headingLevel = 3 }: { fiscalYear: number; content: Content; headingLevel?: 3 | 4 }) {
-  const names = useClusterNames(fiscalYear);
+  const names = useClusterNames(fiscalYear, content.relatedClusterNos);
   const Heading = headingLevel === 3 ? 'h3' : 'h4';
   const parts = [
     ['課題', content.issue],

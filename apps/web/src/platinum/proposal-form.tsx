@@ -58,10 +58,10 @@ export function ProposalForm({
   localProblems: Partial<Record<keyof ProposalFields, string>>;
   problem: unknown;
 }) {
-  const names = useClusterNames(fiscalYear);
   const fromApi = (field: string) => (isApiProblem(problem) ? problem.fieldProblems(field) : []);
   const problemsOf = (key: keyof ProposalFields, apiField: string = key) => [...(localProblems[key] ? [localProblems[key]] : []), ...fromApi(apiField)];
   const { numbers } = parseClusterNumbers(fields.clusters);
+  const names = useClusterNames(fiscalYear, numbers);
   const field = (key: keyof ProposalFields) => `${idPrefix}-${key}`;
   const describedBy = (key: keyof ProposalFields, problems: readonly string[], hint = true) =>
     [hint ? `${field(key)}-hint` : null, problems.length > 0 ? `${field(key)}-problems` : null].filter(Boolean).join(' ') || undefined;
@@ -114,7 +114,7 @@ export function ProposalForm({
           <ul className="mt-1 text-std-16N-170 text-solid-gray-700" aria-label="入力した番号の事業群">
             {numbers.map((no) => (
               <li key={no}>
-                No.{no} {names.data.get(no) ?? '（この番号の事業群は見つかりません）'}
+                No.{no} {names.data.get(no) ?? (names.isPlaceholderData ? '' : '（この番号の事業群は見つかりません）')}
               </li>
             ))}
           </ul>

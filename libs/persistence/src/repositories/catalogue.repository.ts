@@ -21,6 +21,8 @@ import { execute, queryFirst, queryRows } from '../sql/typed-query';
 const KICKOFF_CLAIM_LEASE_SECONDS = 120;
 
 export interface ClusterFilter {
+  /** Only the clusters of these numbers. */
+  readonly nos?: readonly number[];
   readonly group?: ClusterGroup;
   readonly kind?: ClusterKind;
   readonly stage?: ClusterStage;
@@ -162,6 +164,7 @@ function clusterConditions(fiscalYear: number, filter: ClusterFilter): { readonl
     params.push(value);
     return `$${params.length}`;
   };
+  if (filter.nos !== undefined) conditions.push(`c.no = ANY(${param(filter.nos)}::int[])`);
   if (filter.group !== undefined) conditions.push(`c.group_code = ${param(filter.group)}`);
   if (filter.kind !== undefined) conditions.push(`c.kind_code = ${param(filter.kind)}`);
   if (filter.stage !== undefined) conditions.push(`c.stage = ${param(filter.stage)}`);
