@@ -3,6 +3,7 @@ import { useAction } from '../actions/use-action';
 import { answer, api } from '../api/api-client';
 import { idempotencyHeader } from '../api/idempotency-key';
 import type { components } from '../api/schema';
+import { BUREAUS_KEY } from '../bureaus/bureaus.queries';
 
 export type UserView = components['schemas']['UserView'];
 export type CreateUser = components['schemas']['CreateUserRequest'];
@@ -17,7 +18,6 @@ export interface UserFilter {
 
 export const USERS_PAGE_SIZE = 20;
 const USERS_KEY = ['users'] as const;
-const BUREAUS_KEY = ['bureaus'] as const;
 
 export const useUsers = (filter: UserFilter) =>
   useQuery({
@@ -25,9 +25,6 @@ export const useUsers = (filter: UserFilter) =>
     queryFn: () => answer(api.GET('/api/v1/users', { params: { query: { ...filter, pageSize: USERS_PAGE_SIZE } } })),
     placeholderData: keepPreviousData,
   });
-
-export const useBureaus = () =>
-  useQuery({ queryKey: BUREAUS_KEY, queryFn: () => answer(api.GET('/api/v1/bureaus', { params: { query: { pageSize: 200 } } })) });
 
 export const useCreateUser = (onDone: (user: UserView) => void) =>
   useAction({ act: (user: CreateUser, key) => answer(api.POST('/api/v1/users', { body: user, headers: idempotencyHeader(key) })), refreshes: [USERS_KEY], onDone });

@@ -7,7 +7,8 @@ import { fieldHasProblem, FieldProblems } from '../ui/field-problems';
 import { inputClass, LABEL } from '../ui/form-styles';
 import { Loading } from '../ui/loading';
 import { AdminNav } from './admin-nav';
-import { useBureaus, useCreateBureau } from './admin.queries';
+import { useBureaus } from '../bureaus/bureaus.queries';
+import { useCreateBureau } from './admin.queries';
 
 /** 局の管理: the bureaus users and clusters belong to, and adding one. */
 export function BureausPage() {

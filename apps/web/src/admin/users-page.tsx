@@ -14,7 +14,8 @@ import { PageButtons, useStayWithinPages } from '../ui/page-buttons';
 import { UserHistory } from './user-history';
 import { StatusLabel } from '../ui/status-label';
 import { AdminNav } from './admin-nav';
-import { type UserFilter, type UserRole, type UserView, USERS_PAGE_SIZE, useBureaus, useCreateUser, useSetPassword, useUpdateUser, useUsers } from './admin.queries';
+import { type UserFilter, type UserRole, type UserView, USERS_PAGE_SIZE, useCreateUser, useSetPassword, useUpdateUser, useUsers } from './admin.queries';
+import { useBureaus } from '../bureaus/bureaus.queries';
 import { type UserFields, UserForm } from './user-form';
 
 const NEW_USER: UserFields = { username: '', password: '', displayName: '', roles: [Role.Staff], bureauCode: '', email: '' };

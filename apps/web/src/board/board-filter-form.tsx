@@ -2,7 +2,8 @@ import { CLUSTER_STAGES, ClusterGroup, ClusterKind, ClusterStage, STAGE_LABELS }
 import { Link, useOutletContext } from 'react-router';
 import type { Profile } from '../session/profile';
 import { BoardFilters, FilterUpdate, hasFilters, queryFromFilters, withFilter } from './board-filters';
-import { useBureaus, useCatalogueStructure } from './board.queries';
+import { useBureaus } from '../bureaus/bureaus.queries';
+import { useCatalogueStructure } from './board.queries';
 
 const FIELD = 'block min-h-12 w-full rounded-8 border border-solid-gray-600 bg-white px-3 text-std-16N-170 text-solid-gray-900';
 const LABEL = 'text-std-16B-170 text-solid-gray-900';

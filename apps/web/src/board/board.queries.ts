@@ -52,6 +52,3 @@ export const useCatalogueStructure = (fiscalYear: number) =>
     queryFn: () => answer(api.GET('/api/v1/fiscal-years/{fy}/catalogue', { params: { path: { fy: fiscalYear } } })),
     staleTime: 5 * 60_000,
   });
-
-export const useBureaus = () =>
-  useQuery({ queryKey: ['bureaus'], queryFn: () => answer(api.GET('/api/v1/bureaus', { params: { query: { pageSize: 200 } } })), staleTime: 5 * 60_000 });

@@ -4,7 +4,8 @@ import { ActionProblem } from '../actions/action-problem';
 import { PRIMARY_BUTTON, SECONDARY_BUTTON } from '../ui/button-styles';
 import { ModalDialog, useCloseWhenDone, useModalDialog } from '../ui/modal-dialog';
 import { ReasonForm } from '../approval/reason-form';
-import { type ClusterAddress, type ClusterDetail, useBureaus, useCaseActions } from './cluster.queries';
+import { useBureaus } from '../bureaus/bureaus.queries';
+import { type ClusterAddress, type ClusterDetail, useCaseActions } from './cluster.queries';
 import { textFieldClass } from '../ui/form-styles';
 
 type CaseActions = ReturnType<typeof useCaseActions>;

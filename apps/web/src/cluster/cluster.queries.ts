@@ -51,8 +51,6 @@ export const useDelegateCandidates = (cluster: ClusterAddress, kind: string, ena
     enabled,
   });
 
-export const useBureaus = () => useQuery({ queryKey: ['bureaus'], queryFn: () => answer(api.GET('/api/v1/bureaus', { params: { query: { pageSize: 200 } } })), staleTime: 5 * 60_000 });
-
 const refreshes = (cluster: ClusterAddress) => [clusterKey(cluster), ...REFRESHED_ELSEWHERE];
 
 /** A draft to save, and the version the edit started from (sent as If-Match). */

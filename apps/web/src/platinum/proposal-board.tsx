@@ -1,6 +1,6 @@
 import { DECISION_OUTCOME_LABELS, DECISION_OUTCOMES, PROPOSAL_PHASE_LABELS, PROPOSAL_PHASES, type DecisionOutcome, type ProposalPhase } from '@app/domain';
 import { Link, useSearchParams } from 'react-router';
-import { useBureaus } from '../board/board.queries';
+import { useBureaus } from '../bureaus/bureaus.queries';
 import { paths } from '../routes/paths';
 import { ErrorNotice } from '../ui/error-notice';
 import { Loading } from '../ui/loading';

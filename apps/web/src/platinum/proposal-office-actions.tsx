@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { ActionProblem } from '../actions/action-problem';
-import { useBureaus } from '../board/board.queries';
+import { useBureaus } from '../bureaus/bureaus.queries';
 import { ReasonForm } from '../approval/reason-form';
 import { PRIMARY_BUTTON, SECONDARY_BUTTON } from '../ui/button-styles';
 import { FieldProblems, fieldHasProblem } from '../ui/field-problems';
