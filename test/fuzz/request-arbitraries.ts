@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { ACTING_METHODS } from '../../apps/api/src/common/idempotency.interceptor';
 import { Operation, Parameter } from './openapi-operations';
 import { Credential, FuzzBody, FuzzRequest, printable } from './fuzz-request';
-import { HOSTILE_TEXTS, jsonValue, Mode, OVERSIZED_TEXT, parameterText, Vocabulary } from './schema-arbitraries';
+import { HOSTILE_TEXTS, jsonValue, Mode, OVERSIZED_TEXT, parameterText, parameterTexts, Vocabulary } from './schema-arbitraries';
 
 /** What the generators draw from: the API's known values, and the callers with a token. */
 export interface FuzzWorld {
@@ -90,7 +90,8 @@ const pathOf = (operation: Operation, world: FuzzWorld, mode: Mode): fc.Arbitrar
 
 const queryOf = (operation: Operation, world: FuzzWorld, mode: Mode): fc.Arbitrary<string> => {
   const parameters = operation.parameters.filter((parameter) => parameter.in === 'query');
-  const pair = (parameter: Parameter) => parameterText(parameter.schema, parameter.name, world.vocabulary, mode).map((value) => `${parameter.name}=${encodeText(value)}`);
+  const pair = (parameter: Parameter) =>
+    parameterTexts(parameter.schema, parameter.name, world.vocabulary, mode).map((values) => values.map((value) => `${parameter.name}=${encodeText(value)}`).join('&'));
   const chosen = fc.tuple(...parameters.map((parameter) => fc.option(pair(parameter), { freq: 2 })));
   if (mode === 'valid') return chosen.map((pairs) => pairs.filter((text): text is string => text !== null).join('&'));
   // Unknown parameters, repeated ones (which Express reads as an array), bracketed ones; now and then a URL past the API's 16 kB header limit.

@@ -185,8 +185,20 @@ function boundaryValue(schema: Schema): fc.Arbitrary<unknown> {
   }
 }
 
-/** A path, query or header value of this parameter, as the text it is sent as. */
+/**
+ * The values a query parameter is sent with: one, or for a list one per item, the parameter repeated
+ * (`no=27&no=31`); fuzzed, now and then more items than any limit allows.
+ */
+export function parameterTexts(schema: Schema, name: string, vocabulary: Vocabulary, mode: Mode): fc.Arbitrary<string[]> {
+  if (typeOf(schema) !== 'array') return parameterText(schema, name, vocabulary, mode).map((text) => [text]);
+  const item = parameterText(schema.items ?? {}, name, vocabulary, mode);
+  const items = fc.array(item, { minLength: 1, maxLength: 3 });
+  return mode === 'valid' ? items : fc.oneof({ weight: 8, arbitrary: items }, { weight: 1, arbitrary: fc.array(item, { minLength: 90, maxLength: 120 }) });
+}
+
+/** A path, query or header value of this parameter, as the text it is sent as; of a list, one item's. */
 export function parameterText(schema: Schema, name: string, vocabulary: Vocabulary, mode: Mode): fc.Arbitrary<string> {
+  if (typeOf(schema) === 'array') return parameterText(schema.items ?? {}, name, vocabulary, mode);
   const typed = (() => {
     if (schema.enum) return fc.constantFrom(...schema.enum.map(String));
     const type = typeOf(schema);
