@@ -1,31 +1,24 @@
-import { BUREAU_CODE_PATTERN, CLUSTER_NO_MAX, CLUSTER_STAGES, ClusterGroup, ClusterKind, ClusterStage, DeadlineRisk, ReportProgressState } from '@app/domain';
+import { BUREAU_CODE_PATTERN, CLUSTER_STAGES, CLUSTERS_NAMED_MAX, ClusterGroup, ClusterKind, ClusterStage, DeadlineRisk, ReportProgressState } from '@app/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsBoolean, IsEnum, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsEnum, IsIn, IsOptional, IsString, Matches, ValidateIf } from 'class-validator';
+import { ClusterNumbers } from '../common/cluster-numbers';
 import { strictInteger } from '../common/integer-input';
 import { PageMeta, PageNumber, PageQuery, PageSize } from '../common/page.dto';
 
 /** `?flag=true|false` in a query string arrives as text; anything else is left for @IsBoolean to refuse. */
 export const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
-/** Clusters asked for by number in one list request, at most: a proposal names at most this many. */
-export const CLUSTER_NOS_PER_QUERY_MAX = 100;
-
-const CLUSTER_NO_PROBLEM = `no は1〜${CLUSTER_NO_MAX}の整数で指定してください`;
-
 export class ClusterListQuery extends PageQuery {
   @ApiPropertyOptional({
     type: [Number],
     example: [27, 31],
-    description: `事業群の番号（繰り返し可、${CLUSTER_NOS_PER_QUERY_MAX}件まで）: その番号の事業群だけ。番号から名前を引くときに`,
+    description: `事業群の番号（繰り返し可、${CLUSTERS_NAMED_MAX}件まで）: その番号の事業群だけ。番号から名前を引くときに`,
   })
   @IsOptional()
   // One `no` arrives as text, several as a list of texts.
   @Transform(({ value }: { value: unknown }) => (Array.isArray(value) ? value : [value]).map(strictInteger))
-  @ArrayMaxSize(CLUSTER_NOS_PER_QUERY_MAX, { message: `no は${CLUSTER_NOS_PER_QUERY_MAX}件までです` })
-  @IsInt({ each: true, message: CLUSTER_NO_PROBLEM })
-  @Min(1, { each: true, message: CLUSTER_NO_PROBLEM })
-  @Max(CLUSTER_NO_MAX, { each: true, message: CLUSTER_NO_PROBLEM })
+  @ClusterNumbers('no')
   no?: number[];
 
   @ApiPropertyOptional({ enum: ClusterGroup, description: '区分: policy-programme（政策・施策）/ cross-cutting（横断的な仕組み）/ organisation（組織力強化）' })

@@ -1,3 +1,4 @@
+import { CLUSTERS_NAMED_MAX } from '@app/domain';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useAction } from '../actions/use-action';
 import { answer, api } from '../api/api-client';
@@ -167,8 +168,8 @@ export type ProposalActions = ReturnType<typeof useProposalActions>;
  * thousands names each one. A number the year lacks is absent from the map.
  */
 export const useClusterNames = (fiscalYear: number, nos: readonly number[]) => {
-  // A proposal relates to at most a hundred clusters, and the list answers at most that many numbers at once.
-  const asked = [...new Set(nos)].sort((a, b) => a - b).slice(0, 100);
+  // As many as a proposal may name: the list answers at most that many numbers at once.
+  const asked = [...new Set(nos)].sort((a, b) => a - b).slice(0, CLUSTERS_NAMED_MAX);
   return useQuery({
     queryKey: ['fiscal-years', fiscalYear, 'cluster-names', asked],
     queryFn: async () => {

@@ -29,6 +29,8 @@ export function isBlank(text: string): boolean {
 
 /** Cluster numbers run 1…N within a year; no catalogue comes near this. */
 export const CLUSTER_NO_MAX = 99_999;
+/** Clusters one proposal or X policy issue names, and one list request asks for by number, at most. */
+export const CLUSTERS_NAMED_MAX = 100;
 /** Report versions, and any other counter stored in a 32-bit integer column. */
 export const STORED_INTEGER_MAX = 2_147_483_647;
 /** A list page number: far beyond any list, and small enough that page × size stays an exact offset. */

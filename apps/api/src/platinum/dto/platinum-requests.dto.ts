@@ -15,6 +15,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ClusterNumbers } from '../../common/cluster-numbers';
 import { StrictInteger } from '../../common/integer-input';
 import { PageQuery } from '../../common/page.dto';
 import { ProcessDeadlineRuleDto } from '../../processes/process-requests.dto';
@@ -85,11 +86,7 @@ export class ProposalRequest {
   effects!: string;
 
   @ApiProperty({ type: [Number], example: [27], description: '関係する事業群の番号' })
-  @IsArray({ message: 'relatedClusterNos は配列で指定してください' })
-  @ArrayMaxSize(100, { message: 'relatedClusterNos は100件までです' })
-  @IsInt({ each: true, message: `relatedClusterNos は1〜${CLUSTER_NO_MAX}の整数で指定してください` })
-  @Min(1, { each: true, message: `relatedClusterNos は1〜${CLUSTER_NO_MAX}の整数で指定してください` })
-  @Max(CLUSTER_NO_MAX, { each: true, message: `relatedClusterNos は1〜${CLUSTER_NO_MAX}の整数で指定してください` })
+  @ClusterNumbers('relatedClusterNos')
   relatedClusterNos!: number[];
 }
 

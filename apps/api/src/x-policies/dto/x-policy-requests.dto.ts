@@ -1,5 +1,4 @@
 import {
-  CLUSTER_NO_MAX,
   NOT_BLANK_PATTERN,
   SELF_INSPECTION_ITEM_MAX,
   SELF_INSPECTION_QUESTION_MAX_LENGTH,
@@ -10,7 +9,8 @@ import {
 } from '@app/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ClusterNumbers } from '../../common/cluster-numbers';
 import { ProcessDeadlineRuleDto } from '../../processes/process-requests.dto';
 
 const ID_MESSAGE = 'は英小文字で始まる英小文字・数字・ハイフンの識別子にしてください';
@@ -87,11 +87,7 @@ export class XPolicyIssueDto {
   schedule!: string;
 
   @ApiProperty({ type: [Number], example: [27], description: '関係する事業群の番号' })
-  @IsArray({ message: 'clusterNos は配列で指定してください' })
-  @ArrayMaxSize(100, { message: 'clusterNos は100件までです' })
-  @IsInt({ each: true, message: `clusterNos は1〜${CLUSTER_NO_MAX}の整数で指定してください` })
-  @Min(1, { each: true, message: `clusterNos は1〜${CLUSTER_NO_MAX}の整数で指定してください` })
-  @Max(CLUSTER_NO_MAX, { each: true, message: `clusterNos は1〜${CLUSTER_NO_MAX}の整数で指定してください` })
+  @ClusterNumbers('clusterNos')
   clusterNos!: number[];
 }
 
