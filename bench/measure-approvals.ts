@@ -1,6 +1,7 @@
 import { clusterWorkflowId, forEachAtMost } from '@app/temporal';
 import { performance } from 'node:perf_hooks';
-import { clusterUpdates } from '@app/workflows';
+import { AnsweredEventRecorder, ClusterEventRepository } from '@app/persistence';
+import { clusterUpdates, getUnconfirmedEvents } from '@app/workflows';
 import { BenchContext, KICKOFF_YEAR } from './context';
 import { FLOOR_TASK_QUEUE } from './floor-worker';
 import { withinTime } from './within-time';
@@ -36,11 +37,12 @@ export async function measureApprovals(context: BenchContext): Promise<ResultRow
   const floors = new Map(await Promise.all(clusters.map(async (no) => [no, await startFloorWorkflow(context, no)] as const)));
   await submitReports(context, clusters);
 
+  const recorder = new AnsweredEventRecorder(new ClusterEventRepository(context.dataSource));
   const pathOf = (index: number, stepIndex: number): Path => ((index + stepIndex) % 2 === 0 ? 'api' : 'temporal');
   const approveOn = async (no: number, index: number, stepIndex: number) => {
     const floorMs = await timeNoop(context, floors.get(no)!, command(context, no, APPROVAL_STEPS[stepIndex]));
     const path = pathOf(index, stepIndex);
-    const approval = await approve(context, no, APPROVAL_STEPS[stepIndex], path);
+    const approval = await approve(context, recorder, no, APPROVAL_STEPS[stepIndex], path);
     return { floorMs, path, ...approval };
   };
   progress(`  warming up: ${warmUp.length * APPROVAL_STEPS.length} approvals and as many no-op Updates on ${warmUp.length} clusters`);
@@ -93,7 +95,7 @@ function approvalRows(floor: Summary, bare: Summary, api: Summary, readModelBehi
         { goal: `read model current at the answer (${bare.n - readModelBehind}/${bare.n})`, met: readModelBehind === 0 },
       ],
       notes: [
-        `executeUpdate(clusterUpdates.approve) with the Temporal client (the engine's data converter); ${sequence}.`,
+        `executeUpdate(clusterUpdates.approve) with the Temporal client (the engine's data converter), then the event it answers with recorded in the read model by the API's own recorder (AnsweredEventRecorder), timed until both are done; ${sequence}.`,
         "Right after each answer the cluster's last_event_seq in PostgreSQL is compared with the seq the Update answered.",
       ],
     },
@@ -145,17 +147,20 @@ async function submitReports(context: BenchContext, clusters: readonly number[])
 }
 
 /** Decides the cluster's pending step on one path: how long it took, and whether the read model had it by the answer. */
-async function approve(context: BenchContext, no: number, step: ApprovalStep, path: Path): Promise<{ ms: number; readModelCurrent: boolean }> {
+async function approve(context: BenchContext, recorder: AnsweredEventRecorder, no: number, step: ApprovalStep, path: Path): Promise<{ ms: number; readModelCurrent: boolean }> {
   if (path === 'api') {
     const response = await reportActions(context).approve(address(context, no), step);
     if (response.status !== 200) throw new Error(`approval of cluster ${no} through the API answered ${response.status}: ${JSON.stringify(response.body).slice(0, 300)}`);
     return { ms: response.ms, readModelCurrent: true };
   }
+  const handle = context.temporal.workflow.getHandle(clusterWorkflowId(KICKOFF_YEAR, no));
   const started = performance.now();
-  const update = context.temporal.workflow
-    .getHandle(clusterWorkflowId(KICKOFF_YEAR, no))
-    .executeUpdate(clusterUpdates.approve, { args: [command(context, no, step)] });
-  const outcome = await withinTime(update, UPDATE_TIMEOUT_MS, `the approve Update of cluster ${no}`);
+  const outcome = await withinTime(handle.executeUpdate(clusterUpdates.approve, { args: [command(context, no, step)] }), UPDATE_TIMEOUT_MS, `the approve Update of cluster ${no}`);
+  // Answered with its event, the approval is recorded by its caller, as the API records it.
+  if (outcome.event) {
+    const problem = await recorder.record(outcome.event, () => handle.query(getUnconfirmedEvents));
+    if (problem !== null) throw new Error(`the read model refused the approval of cluster ${no}: ${problem}`);
+  }
   const elapsed = performance.now() - started;
   const { rows } = await context.pg.query<{ seq: number }>(`SELECT last_event_seq AS seq FROM clusters WHERE fiscal_year = $1 AND no = $2`, [KICKOFF_YEAR, no]);
   return { ms: elapsed, readModelCurrent: rows[0].seq >= outcome.seq };

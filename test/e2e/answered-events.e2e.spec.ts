@@ -7,11 +7,12 @@ import { auditTrail, expectNothingLeftHanging, expectReadModelAgrees, reportVers
 import { eventually } from '../support/worker-harness';
 
 /**
- * A kickoff and a draft save are answered with their event and recorded in the read model by the API,
- * and deadlines moved by a meeting's change by the worker's activity that tells the analyses, not by an
- * activity between two workflow tasks; one no caller recorded still reaches the read model, in order.
+ * A kickoff, a draft save and a decision that leaves the analysis open are answered with their event
+ * and recorded in the read model by the API, and deadlines moved by a meeting's change by the worker's
+ * activity that tells the analyses, not by an activity between two workflow tasks; one no caller
+ * recorded still reaches the read model, in order.
  */
-describe('kickoffs, draft saves and moved deadlines answered with their event', () => {
+describe('kickoffs, draft saves, decisions and moved deadlines answered with their event', () => {
   let fx: LifecycleFixture;
 
   beforeAll(async () => {
@@ -28,10 +29,15 @@ describe('kickoffs, draft saves and moved deadlines answered with their event', 
   };
   const historyOf = async (no: number) => (await fx.temporal.workflow.getHandle(clusterWorkflowId(fx.fiscalYear, no)).fetchHistory()).events ?? [];
 
+  /** The demo account as a workflow's actor. */
+  const actorOf = async (username: 'staff' | 'manager', role: Role) => {
+    const { rows } = await fx.pg.query<{ id: string }>(`SELECT id FROM users WHERE username = $1`, [username]);
+    return { id: rows[0].id, name: USERS[username].displayName, roles: [role], bureauCode: 'kankyo' };
+  };
+
   /** A save sent straight to the workflow by a caller that dies before recording the event it is answered with. */
   async function saveWithoutRecording(no: number, title: string, body: string): Promise<ClusterLifecycleEvent | undefined> {
-    const { rows } = await fx.pg.query<{ id: string }>(`SELECT id FROM users WHERE username = 'staff'`);
-    const actor = { id: rows[0].id, name: USERS.staff.displayName, roles: [Role.Staff], bureauCode: 'kankyo' };
+    const actor = await actorOf('staff', Role.Staff);
     const text = textRefOf(body, await fx.app.get(ReportTextRepository).store(body));
     const outcome = await fx.temporal.workflow
       .getHandle(clusterWorkflowId(fx.fiscalYear, no))
@@ -87,16 +93,71 @@ describe('kickoffs, draft saves and moved deadlines answered with their event', 
     await expectNothingLeftHanging(fx);
   });
 
-  it('records saves no caller recorded with the next action the workflow records itself', async () => {
+  it('records saves no caller recorded with the next action the workflow records itself, a withdrawal', async () => {
     const no = 29;
     await kickedOff(no);
     await saveWithoutRecording(no, '第1版', '最初の本文');
     await saveWithoutRecording(no, '第2版', '二つ目の本文');
-    const submitted = await fx.as('staff').post(`${report(no)}/submit`).expect(200);
-    expect(submitted.body.reports[0]).toMatchObject({ status: 'IN_APPROVAL', submission: { version: 2 } });
+    const before = (await historyOf(no)).length;
+    const withdrawn = await fx.as('office').post(`${fx.base(no)}/withdraw`, { reason: '事業の統合' }).expect(200);
+    expect(withdrawn.body.stage).toBe('WITHDRAWN');
+    // Closing the analysis, the withdrawal is recorded by the workflow's own activity, which carries the saves.
+    expect((await historyOf(no)).slice(before).filter((event) => event.activityTaskScheduledEventAttributes)).toHaveLength(1);
     expect(await reportVersions(fx, no, 'interim')).toEqual(['1 第1版', '2 第2版']);
-    expect(await auditTrail(fx, no)).toEqual(['kickoff', 'save-draft interim', 'save-draft interim', 'submit interim']);
+    expect(await auditTrail(fx, no)).toEqual(['kickoff', 'save-draft interim', 'save-draft interim', 'withdraw']);
     await expectReadModelAgrees(fx, no);
+  });
+
+  describe('decisions', () => {
+    const submitted = async (no: number) => {
+      await kickedOff(no);
+      await fx.as('staff').put(report(no), { title: '経過報告', body: '本文' }).expect(200);
+      await fx.as('staff').post(`${report(no)}/submit`).expect(200);
+    };
+
+    it('answers an approval from one workflow task, with no activity, and shows it at once', async () => {
+      const no = 36;
+      await submitted(no);
+      const before = (await historyOf(no)).length;
+      const approved = await fx.as('manager').post(`${report(no)}/approve`, { comment: '承認します' }).expect(200);
+      expect(approved.body.reports[0].submission.steps.map((step: { status: string }) => step.status)).toEqual(['approved', 'pending', 'waiting']);
+      const added = (await historyOf(no)).slice(before);
+      expect(added.filter((event) => event.activityTaskScheduledEventAttributes)).toEqual([]);
+      expect(added.filter((event) => event.workflowTaskCompletedEventAttributes)).toHaveLength(1);
+      expect(await auditTrail(fx, no)).toEqual(['kickoff', 'save-draft interim', 'submit interim', 'approve interim']);
+      await expectReadModelAgrees(fx, no);
+    });
+
+    it('shows the approval whose caller died before recording it in the 409 of the one that came second, and records it once', async () => {
+      const no = 37;
+      await submitted(no);
+      const manager = await actorOf('manager', Role.Manager);
+      const first = await fx.temporal.workflow
+        .getHandle(clusterWorkflowId(fx.fiscalYear, no))
+        .executeUpdate(clusterUpdates.approve, { args: [{ type: 'approve', actor: manager, kind: 'interim', comment: null }] });
+      expect(first.event).toMatchObject({ action: ClusterAction.Approve });
+      expect(await auditTrail(fx, no)).toEqual(['kickoff', 'save-draft interim', 'submit interim']);
+
+      const second = await fx.as('manager2').post(`${report(no)}/approve`).expect(409);
+      expect(second.body.current.reports[0]).toMatchObject({ kind: 'interim', status: 'IN_APPROVAL' });
+      expect(await auditTrail(fx, no)).toEqual(['kickoff', 'save-draft interim', 'submit interim', 'approve interim']);
+      const detail = await fx.as('director').get(fx.base(no)).expect(200);
+      expect(detail.body.reports[0].submission.steps.map((step: { status: string }) => step.status)).toEqual(['approved', 'pending', 'waiting']);
+      await expectReadModelAgrees(fx, no);
+      await expectNothingLeftHanging(fx);
+    });
+
+    it('records a decision whose caller died before recording it at the next decision, before it', async () => {
+      const no = 38;
+      await submitted(no);
+      jest.spyOn(fx.app.get(AnsweredEventRecorder), 'record').mockRejectedValueOnce(new Error('the API process died here'));
+      await fx.as('manager').post(`${report(no)}/approve`).expect(500);
+      expect(await auditTrail(fx, no)).toEqual(['kickoff', 'save-draft interim', 'submit interim']);
+      const directed = await fx.as('director').post(`${report(no)}/approve`).expect(200);
+      expect(directed.body.reports[0].submission.steps.map((step: { status: string }) => step.status)).toEqual(['approved', 'approved', 'pending']);
+      expect(await auditTrail(fx, no)).toEqual(['kickoff', 'save-draft interim', 'submit interim', 'approve interim', 'approve interim']);
+      await expectReadModelAgrees(fx, no);
+    });
   });
 
   it('records itself the event after twenty answered in a row, carrying them, so what the workflow keeps stays bounded', async () => {

@@ -17,9 +17,10 @@ const draft = (title: string) => ({ title, body: `${title}の本文。委託範�
 
 /**
  * The worker is killed outright (SIGKILL, no shutdown) at several points of a report cycle: with no
- * request in flight, while a save waits for the API to record it (it needs no worker by then), while
- * an approval waits for its projection, and after a submission's projection was committed but before
- * the worker could tell Temporal. Requests meanwhile get 503 in time; their
+ * request in flight, while a save, a submission and an approval wait for the API to record them (they
+ * need no worker by then), while a withdrawal (which closes its analysis, so the workflow records it)
+ * waits for its projection, and after another withdrawal's projection was committed but before the
+ * worker could tell Temporal. Requests meanwhile get 503 in time; their
  * retries with the same Idempotency-Key act once; the trail, the read model and the notifications
  * show every accepted action exactly once.
  */
@@ -79,6 +80,9 @@ describe('the worker killed during a report cycle', () => {
     expect((await retryWhileRefused(submit, ['temporal.unavailable'], ANSWERED_WITHIN_MS)).response.status).toBe(200);
     expect((await retryWhileRefused(kickoff, ['temporal.unavailable'], ANSWERED_WITHIN_MS)).response.status).toBe(201);
     await deliveredAll(12);
+    await fx.assignCluster(30);
+    await fx.kickoff(30);
+    await deliveredAll(16);
 
     // Killed while a save of No.28, taken by its workflow, waits for the API to record it: a save
     // needs no worker after that, so it is answered and recorded once.
@@ -94,38 +98,45 @@ describe('the worker killed during a report cycle', () => {
     expect(await reportVersions(fx, 28, 'interim')).toEqual(['1 経過報告（案）', '2 経過報告（改訂）']);
     await startWorker();
 
-    // Killed while two actions are in flight: the approval of No.27 waits for its projection; the
-    // submission of No.28 has been projected, but the worker's report of it to Temporal is held back.
-    const row27 = await holdClusterRow(fx.databaseUrl, FY, 27);
-    const row28Again = await holdClusterRow(fx.databaseUrl, FY, 28);
+    // Killed while four actions are in flight. The approval of No.27 and the submission of No.28, taken
+    // by their workflows, wait for the API to record them: answered once, with no worker. (Each workflow
+    // waits for the killed worker's sticky queue to time out, 10 s, before the new worker takes its task:
+    // the first tries answer 503, and a retry with the same key is answered by the Update.) The withdrawal
+    // of No.29 closes its analysis, so its workflow records it: it waits for its projection. The
+    // withdrawal of No.30 has been projected, but the worker's report of it to Temporal is held back.
+    const held = await Promise.all([27, 28, 29, 30].map((no) => holdClusterRow(fx.databaseUrl, FY, no)));
     const approve27 = () => fx.as('manager').post(`${reports(27)}/approve`, { comment: '承認します' }).set('Idempotency-Key', 'approve-27');
     const submit28 = () => fx.as('staff').post(`${reports(28)}/submit`).set('Idempotency-Key', 'submit-28');
-    const inFlight = [timed(approve27), timed(submit28)];
-    const waiting = await projectionsWaiting(fx, 2);
+    const withdraw = (no: number) => () => fx.as('office').post(`${fx.base(no)}/withdraw`, { reason: '事業の統合' }).set('Idempotency-Key', `withdraw-${no}`);
+    const recordedByTheApi = [approve27, submit28].map((send) => retryWhileRefused(send, ['temporal.unavailable'], ANSWERED_WITHIN_MS));
+    const recordedByTheWorker = [timed(withdraw(29)), timed(withdraw(30))];
+    await projectionsWaiting(fx, 4, 30_000);
     proxy.freeze();
-    await row28Again.release();
-    await eventually(async () => expect(await auditTrail(fx, 28)).toEqual(['kickoff', 'save-draft interim', 'save-draft interim', 'submit interim']));
+    await held[3].release();
+    await eventually(async () => expect(await auditTrail(fx, 30)).toEqual(['kickoff', 'withdraw']));
     await worker!.kill();
     proxy.cut();
-    await row27.release();
-    await backendsGone(fx, waiting);
-    // The killed worker's approval never reached the read model; the submission did, once.
-    expect(await auditTrail(fx, 27)).toEqual(['kickoff', 'save-draft interim', 'submit interim']);
-    for (const answer of await Promise.all(inFlight)) expectUnavailable(answer, 'temporal.unavailable', ANSWERED_WITHIN_MS);
+    for (const row of held.slice(0, 2)) await row.release();
+    const [approvedWhileGone, submittedWhileGone] = await Promise.all(recordedByTheApi);
+    const killedWorkersProjection = await projectionsWaiting(fx, 1);
+    await held[2].release();
+    await backendsGone(fx, killedWorkersProjection);
+    expect(approvedWhileGone.response.status).toBe(200);
+    expect(approvedWhileGone.response.body.reports[0].submission.steps.map((step: { status: string }) => step.status)).toEqual(['approved', 'pending', 'waiting']);
+    expect(submittedWhileGone.response.status).toBe(200);
+    expect(submittedWhileGone.response.body.reports[0]).toMatchObject({ status: 'IN_APPROVAL', submission: { version: 2 } });
+    // The killed worker's withdrawal of No.29 never reached the read model; No.30's did, once.
+    expect(await auditTrail(fx, 29)).toEqual(['kickoff']);
+    for (const answer of await Promise.all(recordedByTheWorker)) expectUnavailable(answer, 'temporal.unavailable', ANSWERED_WITHIN_MS);
 
     await startWorker();
     // Temporal gives a killed worker's activity to another once its start-to-close timeout (30 s) has passed.
-    const [approved, submitted] = await Promise.all([
-      retryWhileRefused(approve27, ['temporal.unavailable'], ANSWERED_WITHIN_MS),
-      retryWhileRefused(submit28, ['temporal.unavailable'], ANSWERED_WITHIN_MS),
-    ]);
-    expect(approved.response.status).toBe(200);
-    expect(approved.response.body.reports[0].submission.steps.map((step: { status: string }) => step.status)).toEqual(['approved', 'pending', 'waiting']);
-    expect(submitted.response.status).toBe(200);
-    expect(submitted.response.body.reports[0]).toMatchObject({ status: 'IN_APPROVAL', submission: { version: 2 } });
+    for (const withdrawal of await Promise.all([29, 30].map((no) => retryWhileRefused(withdraw(no), ['temporal.unavailable'], ANSWERED_WITHIN_MS)))) {
+      expect(withdrawal.response.status).toBe(200);
+      expect(withdrawal.response.body.stage).toBe('WITHDRAWN');
+    }
     // Answered from the stored answer now, acting no more.
-    expect((await approve27().expect(200)).headers['idempotent-replayed']).toBe('true');
-    expect((await save28().expect(200)).headers['idempotent-replayed']).toBe('true');
+    for (const again of [approve27, submit28, save28, withdraw(29)]) expect((await again().expect(200)).headers['idempotent-replayed']).toBe('true');
 
     // The rest of the cycle runs as usual.
     for (const approver of ['manager', 'director', 'office'] as const) await fx.as(approver).post(`${reports(28)}/approve`).expect(200);
@@ -136,11 +147,11 @@ describe('the worker killed during a report cycle', () => {
     expect(await auditTrail(fx, 28)).toEqual(['kickoff', 'save-draft interim', 'save-draft interim', 'submit interim', ...approvals]);
     expect(await reportVersions(fx, 27, 'interim')).toEqual(['1 経過報告（案）']);
     expect(await reportVersions(fx, 28, 'interim')).toEqual(['1 経過報告（案）', '2 経過報告（改訂）']);
-    expect(await auditTrail(fx, 29)).toEqual(['kickoff']);
-    for (const no of [27, 28, 29]) await expectReadModelAgrees(fx, no);
+    for (const no of [29, 30]) expect(await auditTrail(fx, no)).toEqual(['kickoff', 'withdraw']);
+    for (const no of [27, 28, 29, 30]) await expectReadModelAgrees(fx, no);
     await expectNothingLeftHanging(fx);
 
-    // One reminder per cluster (No.29's at its late kickoff), in each drafter's inbox once, mailed once to each and called out once.
+    // One reminder per cluster (No.29's and No.30's at their late kickoffs), in each drafter's inbox once, mailed once to each and called out once.
     const inbox = await fx.pg.query<{ notification_key: string; email: string }>(
       `SELECT n.notification_key, u.email FROM notifications n JOIN users u ON u.id = n.user_id WHERE n.fiscal_year = $1 ORDER BY 1, 2`,
       [FY],
@@ -155,6 +166,9 @@ describe('the worker killed during a report cycle', () => {
       `reminder/${FY}/29 staff2@city.example.jp`,
       `reminder/${FY}/29 staff@city.example.jp`,
       `reminder/${FY}/29 staffAndManager@city.example.jp`,
+      `reminder/${FY}/30 staff2@city.example.jp`,
+      `reminder/${FY}/30 staff@city.example.jp`,
+      `reminder/${FY}/30 staffAndManager@city.example.jp`,
     ]);
     const mailed = receivers.mails.flatMap((mail) => mail.to.map((to) => `${mail.notificationId} ${to}`)).sort();
     expect(mailed).toEqual(inbox.rows.map((row) => `${row.notification_key} ${row.email}`));

@@ -27,14 +27,14 @@ export async function holdClusterRow(databaseUrl: string, fiscalYear: number, no
 }
 
 /** Waits until `count` projections wait for a held cluster row, and returns their server process ids. */
-export async function projectionsWaiting(fx: LifecycleFixture, count: number): Promise<number[]> {
+export async function projectionsWaiting(fx: LifecycleFixture, count: number, timeoutMs?: number): Promise<number[]> {
   return eventually(async () => {
     const { rows } = await fx.pg.query<{ pid: number }>(
       `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%FROM clusters%FOR UPDATE%'`,
     );
     expect(rows).toHaveLength(count);
     return rows.map((row) => row.pid);
-  });
+  }, timeoutMs);
 }
 
 /** Waits until these server processes (of a client that was killed) have ended, and with them their transactions. */

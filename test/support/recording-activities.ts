@@ -56,15 +56,22 @@ export class RecordingActivities {
       const info = Context.current().info;
       into.push({ workflowId: info.workflowExecution?.workflowId ?? '', at: info.currentAttemptScheduledTimestampMs, value });
     };
+    /** As the real activity does, only those not recorded yet, with their notices. */
+    const recordAnswered = (answered: readonly ClusterLifecycleEvent[]) => {
+      for (const event of answered) {
+        if (this.clusterEvents.some((entry) => entry.value.eventId === event.eventId)) continue;
+        record(this.clusterEvents, event);
+        for (const notice of event.notices ?? []) record(this.notifications, notice);
+      }
+    };
     return {
       // As the real activity does, the saves before the event are recorded first and its notices delivered with it.
       recordClusterEvent: async (event, unconfirmedEvents = []) => {
-        for (const save of unconfirmedEvents) {
-          if (!this.clusterEvents.some((entry) => entry.value.eventId === save.eventId)) record(this.clusterEvents, save);
-        }
+        recordAnswered(unconfirmedEvents);
         record(this.clusterEvents, event);
         for (const notice of event.notices ?? []) record(this.notifications, notice);
       },
+      recordAnsweredEvents: async (answered) => recordAnswered(answered),
       deliverNotification: async (request) => {
         record(this.notifications, request);
         return { newRecipients: 1 };

@@ -1,7 +1,7 @@
 import { LifecycleSettings, Meeting, NotificationKind, Participant, RecipientRule, Role, tokyoDate, tokyoInstant } from '@app/domain';
 import { clusterWorkflowId } from '@app/temporal';
 import { clusterLifecycleWorkflow } from '../../workflows/src';
-import { awaitKickoff } from '../../workflows/src/cluster-lifecycle/cluster-lifecycle.messages';
+import { awaitKickoff, ClusterLifecycleInput } from '../../workflows/src/cluster-lifecycle/cluster-lifecycle.messages';
 import { FY2024_LIFECYCLE_SETTINGS } from '@app/persistence';
 import type { WorkflowTestbed } from './workflow-testbed';
 
@@ -61,7 +61,10 @@ export async function scenarioYear(
 }
 
 /** Starts a cluster's workflow as the API's kickoff does, and waits until the kickoff is recorded. */
-export async function kickoffCluster(tb: WorkflowTestbed, fiscalYear: number, clusterNo = 27, settings: LifecycleSettings = FY2024_LIFECYCLE_SETTINGS) {
+/** What a kickoff tells the analysis about how it answers, as the API's kickoff does; none by default, as analyses started before. */
+export type AnsweringFlags = Pick<ClusterLifecycleInput, 'savesAnsweredWithEvent' | 'kickoffAnsweredWithEvent' | 'decisionsAnsweredWithEvent'>;
+
+export async function kickoffCluster(tb: WorkflowTestbed, fiscalYear: number, clusterNo = 27, settings: LifecycleSettings = FY2024_LIFECYCLE_SETTINGS, answering: AnsweringFlags = {}) {
   const handle = await tb.client.workflow.start(clusterLifecycleWorkflow, {
     workflowId: clusterWorkflowId(fiscalYear, clusterNo),
     taskQueue: tb.taskQueue,
@@ -76,6 +79,7 @@ export async function kickoffCluster(tb: WorkflowTestbed, fiscalYear: number, cl
           settings,
         },
         startedBy: OFFICE,
+        ...answering,
       },
     ],
   });

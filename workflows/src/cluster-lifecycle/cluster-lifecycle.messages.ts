@@ -34,6 +34,13 @@ export interface ClusterLifecycleInput {
    * after the first workflow task. Analyses started before recorded their kickoff themselves, as recorded.
    */
   readonly kickoffAnsweredWithEvent?: true;
+  /**
+   * Set by kickoffs (and carried on) since a decision that leaves the analysis open (提出, 承認, 差戻し,
+   * 引戻し, 代理) is answered with its event after one workflow task, for the caller to record, and
+   * recorded by the workflow itself a minute later if no event it recorded has carried it by then.
+   * Analyses started before record every decision themselves before answering, as recorded.
+   */
+  readonly decisionsAnsweredWithEvent?: true;
   /** Set when the analysis goes on in a fresh run (continue-as-new), so no history outgrows Temporal. */
   readonly carried?: CarriedAnalysis;
 }
@@ -46,20 +53,20 @@ export interface CarriedAnalysis {
   readonly seq: number;
   readonly sentNotices: readonly string[];
   readonly calendarChanges: readonly CalendarChange[];
-  /** Events answered to their callers (the kickoff, saves, moved deadlines) that no event recorded by the workflow has carried yet. */
+  /** Events answered to their callers (the kickoff, saves, decisions, moved deadlines) that no event recorded by the workflow has carried yet. */
   readonly unconfirmedEvents?: readonly ClusterLifecycleEvent[];
 }
 
 /**
  * What an Update answers: small on purpose, since every answer stays in the workflow's history. The
  * caller reads the case from the read model, which the Update has written before answering, except
- * for a kickoff or save answered with its event: that the caller records first (`AnsweredEventRecorder`).
+ * for an action answered with its event: that the caller records first (`AnsweredEventRecorder`).
  */
 export interface ClusterUpdateOutcome {
   readonly stage: ClusterStage;
   /** The event the change was recorded as. */
   readonly seq: number;
-  /** A kickoff's or draft save's event, not yet in the read model: the caller records it before reading the case. */
+  /** The action's event when the workflow has not recorded it (a kickoff, a save, a decision that leaves the analysis open): the caller records it before reading the case. */
   readonly event?: ClusterLifecycleEvent;
 }
 

@@ -52,7 +52,7 @@ import {
 } from './cluster-lifecycle.messages';
 import { DeadlineMove, deadlineMoves, deadlinesDiffer, movedDeadlineNotices, runReminders } from './reminders';
 
-const { recordClusterEvent } = proxyActivities<ClusterLifecycleActivities>({
+const { recordClusterEvent, recordAnsweredEvents } = proxyActivities<ClusterLifecycleActivities>({
   startToCloseTimeout: '30 seconds',
   // An outage is waited out; an event the read model cannot take (a bug, bad data) fails at once and visibly.
   retry: { initialInterval: '1 second', maximumInterval: '1 minute', nonRetryableErrorTypes: [PROJECTION_FAILED_FAILURE_TYPE] },
@@ -69,11 +69,11 @@ const DEADLINE_REMINDERS = 'deadline-reminders';
 /**
  * One cluster's management analysis for one fiscal year, from kickoff to 完了 or 取下げ. The rules
  * live in the domain's `decide`; this workflow holds the case durably, runs each user action as
- * an Update (validated first, so a refusal leaves no history) and records every decision, in order,
- * before answering, so the caller's next read of the read model already shows it; the kickoff, draft
- * saves and deadlines moved by a meeting's change, which decide nothing, it answers with their event for
- * the caller to record. Beside that, it reminds whoever owes the next action before each deadline and
- * escalates what is late.
+ * an Update (validated first, so a refusal leaves no history) and answers it with its event after one
+ * workflow task, for the caller to record in the read model before it reads the case (the kickoff, draft
+ * saves, deadlines moved by a meeting's change, and decisions that leave the analysis open); a decision
+ * that closes it, and any event no caller recorded, it records itself, in order. Beside that, it
+ * reminds whoever owes the next action before each deadline and escalates what is late.
  *
  * Report texts never pass through it (the API stores them and sends their hash), events carry only
  * what changed, and when Temporal suggests it the analysis goes on in a fresh run with its state
@@ -104,12 +104,13 @@ export async function clusterLifecycleWorkflow(input: ClusterLifecycleInput): Pr
   let indexedAs = carried ? '' : [ClusterStage.Kickoff, input.start.owningBureau.code].join('/');
 
   /**
-   * The kickoff, saves and moved deadlines answered with their event, which the caller records in the read model; the
-   * next event this workflow records itself carries them too, in case a caller never did (it died, or
-   * was not the API or the worker's teller).
+   * Events answered to their callers, which record them in the read model; the next event this workflow
+   * records itself carries them too, in case a caller never did (it died, or was not the API or the
+   * worker's teller), and a decision among them is recorded by the workflow a minute on in any case.
    */
   const unconfirmedEvents: ClusterLifecycleEvent[] = [...(carried?.unconfirmedEvents ?? [])];
   const answersSaves = input.savesAnsweredWithEvent === true;
+  const answersDecisions = input.decisionsAnsweredWithEvent === true;
   /** The kickoff's event, when the kickoff's Update answers with it for the caller to record. */
   let answeredKickoff: ClusterLifecycleEvent | null = null;
 
@@ -172,6 +173,31 @@ export async function clusterLifecycleWorkflow(input: ClusterLifecycleInput): Pr
     return recording;
   }
 
+  /** Records, in their turn, the answered events no event of the workflow's own has carried yet. */
+  function recordAnswered(): Promise<void> {
+    const answered = unconfirmedEvents.splice(0);
+    const recording = recorded.then(() => recordAnsweredEvents(answered));
+    recorded = recording.catch(() => undefined);
+    return recording;
+  }
+
+  /**
+   * A decision's caller records the event it was answered with; should it die first, the workflow
+   * records the event itself once ANSWERED_DECISION_GRACE has passed, so whoever owes the next step
+   * finds it in their tasks however long nobody acts on the cluster.
+   */
+  async function recordDecisionsNoCallerRecorded(): Promise<void> {
+    const ended = () => isClosedStage(state.stage) || continuing;
+    for (;;) {
+      await condition(() => unconfirmedEvents.some(isDecision) || ended());
+      if (ended()) return;
+      const waiting = unconfirmedEvents.find(isDecision) as ClusterLifecycleEvent;
+      // Carried meanwhile by an event the workflow recorded, or by the hand-over to the next run.
+      if (await condition(() => !unconfirmedEvents.includes(waiting) || ended(), ANSWERED_DECISION_GRACE)) continue;
+      await recordAnswered().catch(() => undefined);
+    }
+  }
+
   /** An event the read model refused: the Update that caused it answers so, and the cluster goes on. */
   const projectionFailed = (event: string) =>
     ApplicationFailure.nonRetryable(
@@ -215,9 +241,10 @@ export async function clusterLifecycleWorkflow(input: ClusterLifecycleInput): Pr
         if (!decision.accepted) throw ApplicationFailure.nonRetryable(decision.refusal.message, REFUSED_FAILURE_TYPE, decision.refusal);
         const before = state;
         state = decision.state;
-        if (command.type === 'save-draft' && answersSaves && unconfirmedEvents.length < MAX_UNCONFIRMED_EVENTS) {
-          // A save only adds a version: no activity and no second workflow task, the caller records it.
-          const event = nextEvent(before, decision.change, savedTextOf(sent, state), false, []);
+        const answers = command.type === 'save-draft' ? answersSaves : answersDecisions && !isClosedStage(state.stage);
+        if (answers && unconfirmedEvents.length < MAX_UNCONFIRMED_EVENTS) {
+          // No activity and no second workflow task: the caller records it (a closing decision is recorded here, as the run ends).
+          const event = nextEvent(before, decision.change, command.type === 'save-draft' ? savedTextOf(sent, state) : null, false, []);
           unconfirmedEvents.push(event);
           const after = outcome();
           // Everything recorded before it is in the read model first, so the caller never records it out of order.
@@ -314,6 +341,8 @@ export async function clusterLifecycleWorkflow(input: ClusterLifecycleInput): Pr
     kickoffAnswerable = true;
   }
 
+  const decisionsRecorded = answersDecisions ? recordDecisionsNoCallerRecorded() : Promise.resolve();
+
   const reminders = !plansReminders
     ? Promise.resolve()
     : runReminders({
@@ -343,6 +372,7 @@ export async function clusterLifecycleWorkflow(input: ClusterLifecycleInput): Pr
   if (!isClosedStage(state.stage)) {
     continuing = true;
     await reminders;
+    await decisionsRecorded;
     await recorded;
     // Nothing may be half done in this run: no handler between here and the hand-over.
     await condition(allHandlersFinished);
@@ -352,6 +382,7 @@ export async function clusterLifecycleWorkflow(input: ClusterLifecycleInput): Pr
       earlierPatchesApplied: true,
       movedDeadlineNoticesWithEvent: true,
       savesAnsweredWithEvent: true,
+      ...(answersDecisions ? { decisionsAnsweredWithEvent: true as const } : {}),
       carried: {
         state,
         deadlines,
@@ -364,9 +395,18 @@ export async function clusterLifecycleWorkflow(input: ClusterLifecycleInput): Pr
     });
   }
   await reminders;
+  await decisionsRecorded;
   await recorded;
   return state;
 }
+
+/** Decisions, unlike the kickoff, saves and moved deadlines (each of which has its caller's own retry), change who acts next. */
+function isDecision(event: ClusterLifecycleEvent): boolean {
+  return event.action !== ClusterAction.Kickoff && event.action !== ClusterAction.SaveDraft && event.action !== ClusterAction.DeadlinesMoved;
+}
+
+/** How long a decision answered with its event waits for its caller to record it before the workflow does. */
+const ANSWERED_DECISION_GRACE = '1 minute';
 
 /** The public holidays a calendar counts by: those it pinned, or the library's (calendars started before pinning). */
 function holidaysOf(calendar: CalendarSnapshot) {
@@ -374,7 +414,7 @@ function holidaysOf(calendar: CalendarSnapshot) {
 }
 
 /**
- * How many events in a row (saves, deadlines a calendar change moved) are answered with their event
+ * How many events in a row (saves, decisions, deadlines a calendar change moved) are answered with their event
  * before one is recorded by the workflow itself: a bound on what the next recorded event carries and
  * what a run hands to the next.
  */

@@ -121,6 +121,7 @@ export class ClusterLifecycleService {
               movedDeadlineNoticesWithEvent: true,
               savesAnsweredWithEvent: true,
               kickoffAnsweredWithEvent: true,
+              decisionsAnsweredWithEvent: true,
             },
           ],
           typedSearchAttributes: [
@@ -168,14 +169,17 @@ export class ClusterLifecycleService {
     }
   }
 
-  /** Best effort: the next try, or the analysis's next recorded event, catches up if this cannot. */
-  private async catchUpWithKickoff(cluster: ClusterRow): Promise<void> {
-    const handle = this.client.workflow.getHandle(clusterWorkflowId(cluster.fiscalYear, cluster.no));
+  private catchUpWithKickoff(cluster: ClusterRow): Promise<void> {
+    return this.catchUp(this.client.workflow.getHandle(clusterWorkflowId(cluster.fiscalYear, cluster.no)));
+  }
+
+  /** Best effort: records the answered events no caller recorded; the next try, or the analysis itself, catches up if this cannot. */
+  private async catchUp(handle: WorkflowHandle): Promise<void> {
     try {
       await this.answeredEvents.catchUp(this.unconfirmedEventsOf(handle));
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) return;
-      this.logger.warn(`kickoff of ${cluster.fiscalYear}/${cluster.no} not caught up: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.warn(`${handle.workflowId} not caught up: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 
@@ -192,8 +196,8 @@ export class ClusterLifecycleService {
   }
 
   /**
-   * Runs one user action as a Workflow Update and answers with the case after it, or the refusal. A
-   * save answered with its event is recorded in the read model here, before the caller reads the case.
+   * Runs one user action as a Workflow Update and answers with the case after it, or the refusal. An
+   * action answered with its event is recorded in the read model here, before the caller reads the case.
    */
   async act(cluster: ClusterRow | ClusterBeingFound, command: ClusterCommand, requestKey?: string): Promise<ClusterUpdateOutcome> {
     const handle = this.client.workflow.getHandle(clusterWorkflowId(cluster.fiscalYear, cluster.no));
@@ -209,7 +213,12 @@ export class ClusterLifecycleService {
       );
     } catch (error) {
       const refusal = refusalOf(error);
-      if (refusal) throw withCurrent(refusal, refusalShowsCurrent(refusal) ? await this.currentState(await row()) : null);
+      if (refusal && refusalShowsCurrent(refusal)) {
+        // The change that beat this one may still be on its way into the read model: the state shown is the workflow's.
+        await this.catchUp(handle);
+        throw withCurrent(refusal, await this.currentState(await row()));
+      }
+      if (refusal) throw withCurrent(refusal, null);
       // An unknown cluster has no workflow either: its row's lookup gives the refusal that says so.
       if (error instanceof WorkflowNotFoundError) throw await this.notRunning(await row());
       throw error;

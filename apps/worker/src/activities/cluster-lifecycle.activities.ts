@@ -19,15 +19,20 @@ export class ClusterLifecycleActivitiesFactory {
     return {
       // Retried, it records nothing twice: the event is keyed by its id and each notice by its key.
       recordClusterEvent: async (event: ClusterLifecycleEvent, unconfirmedEvents: readonly ClusterLifecycleEvent[] = []) => {
-        // Events answered to their callers (the kickoff, saves, moved deadlines) come first: those no caller recorded are recorded here.
-        await applyUnrecorded(this.events, unconfirmedEvents, this.logger);
-        // Their notices too, in case the caller died before delivering them (each is keyed: none arrives twice).
-        for (const notice of unconfirmedEvents.flatMap((answered) => answered.notices ?? [])) await this.notifications.deliver(notice);
+        // Events answered to their callers come first: those no caller recorded are recorded here.
+        await this.recordAnswered(unconfirmedEvents);
         const refusal = await projectEvent(this.events, event, this.logger);
         // The people the change concerns are told whether or not the read model could take it, as before notices came with the event.
         for (const notice of event.notices ?? []) await this.notifications.deliver(notice);
         if (refusal) throw refusal;
       },
+      recordAnsweredEvents: (answered: readonly ClusterLifecycleEvent[]) => this.recordAnswered(answered),
     };
+  }
+
+  private async recordAnswered(answered: readonly ClusterLifecycleEvent[]): Promise<void> {
+    await applyUnrecorded(this.events, answered, this.logger);
+    // Their notices too, in case the caller died before delivering them (each is keyed: none arrives twice).
+    for (const notice of answered.flatMap((event) => event.notices ?? [])) await this.notifications.deliver(notice);
   }
 }

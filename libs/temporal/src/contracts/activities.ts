@@ -19,6 +19,11 @@ export interface ClusterLifecycleActivities {
    * to their callers (the kickoff, saves, moved deadlines) that no caller recorded, with their notices; idempotent by event id.
    */
   recordClusterEvent(event: ClusterLifecycleEvent, unconfirmedEvents?: readonly ClusterLifecycleEvent[]): Promise<void>;
+  /**
+   * Records those of the events answered to their callers that the audit trail still lacks, in order,
+   * with their notices: for a caller that died before recording its answer. Idempotent by event id.
+   */
+  recordAnsweredEvents(answered: readonly ClusterLifecycleEvent[]): Promise<void>;
 }
 
 /** A process's deadlines under the year's calendar as it stands, and when to remind before them. */
