@@ -400,7 +400,11 @@ export async function clusterLifecycleWorkflow(input: ClusterLifecycleInput): Pr
   return state;
 }
 
-/** Decisions, unlike the kickoff, saves and moved deadlines (each of which has its caller's own retry), change who acts next. */
+/**
+ * A decision changes who acts next, so it is not left for the next event to carry. The others have their
+ * own way in: a save changes nobody's task, a kickoff is caught up by its next try, and deadlines moved
+ * by a meeting by the telling activity, which Temporal retries.
+ */
 function isDecision(event: ClusterLifecycleEvent): boolean {
   return event.action !== ClusterAction.Kickoff && event.action !== ClusterAction.SaveDraft && event.action !== ClusterAction.DeadlinesMoved;
 }
