@@ -375,5 +375,15 @@ describe('the Platinum project pages in a real browser', () => {
     await expect(typed.getByRole('listitem').allTextContents()).resolves.toEqual([`No.${RELATED_CLUSTER} ごみ処理事業`, 'No.299 追加の事業群199']);
     await expectNoAxeViolations(member);
     await screenshot(member, 'platinum-related-clusters-named');
+
+    // The reform office reads the draft without its editor: the content as saved names and links them too.
+    const office = await browserOf(OFFICE);
+    await office.goto(member.url());
+    const content = office.getByRole('article', { name: '提案の内容' });
+    await content.getByRole('link', { name: 'No.299 追加の事業群199' }).waitFor();
+    await expect(content.getByRole('listitem').allTextContents()).resolves.toEqual([`No.${RELATED_CLUSTER} ごみ処理事業`, 'No.299 追加の事業群199']);
+    await expect(content.getByRole('link', { name: 'No.299 追加の事業群199' }).getAttribute('href')).resolves.toBe(`/fiscal-years/${FY}/clusters/299`);
+    await expectNoAxeViolations(office);
+    await screenshot(office, 'platinum-related-clusters-read-only');
   }, 180_000);
 });
