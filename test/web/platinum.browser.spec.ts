@@ -350,6 +350,39 @@ describe('the Platinum project pages in a real browser', () => {
     await expectNoAxeViolations(office);
   }, 180_000);
 
+  it('pages a member’s Platinum work on ホーム past fifty, each page from its top and in the API’s order', async () => {
+    const member = await tokenOf(MEMBER);
+    const owed = async (query = '') => (await http().get(`/api/v1/me/process-tasks${query}`).auth(member, { type: 'bearer' }).expect(200)).body;
+    // Each draft owes its filing: enough of them for a second page.
+    for (let n = (await owed()).total; n <= 55; n += 1) {
+      const filed = await http()
+        .post(`${apiBase}/proposals`)
+        .auth(member, { type: 'bearer' })
+        .send({ title: `様式の統一 その${n}`, issue: '様式が課ごとに違う', rules: '文書規程', proposal: '様式を一つにする', effects: '記入の迷いが減る', relatedClusterNos: [] })
+        .expect(201);
+      alsoFiled.push(filed.body.id);
+    }
+    const total: number = (await owed()).total;
+    expect(total).toBeGreaterThan(50);
+
+    const page = await browserOf(MEMBER);
+    await page.goto(`${fx.baseUrl}/`);
+    const work = page.getByRole('region', { name: '局区X方針・プラチナ市役所プロジェクト' });
+    const list = work.getByRole('list', { name: '局区X方針・プラチナ市役所プロジェクトの仕事の一覧（期限の近い順）' });
+    await work.getByText(`1 / ${Math.ceil(total / 50)} ページ`).waitFor();
+    await expect(list.getByRole('listitem').count()).resolves.toBe(50);
+    await button(work, '次のページ').click();
+    await work.getByText(`2 / ${Math.ceil(total / 50)} ページ`).waitFor();
+    // The buttons sit under fifty items: the next page is shown from the top of its own list.
+    await expect(page.evaluate("document.getElementById('process-tasks-heading').getBoundingClientRect().top > -1")).resolves.toBe(true);
+    const second: { subject: string }[] = (await owed('?page=2&pageSize=50')).items;
+    const shown = await list.getByRole('listitem').allTextContents();
+    expect(shown).toHaveLength(Math.min(50, total - 50));
+    expect(shown.map((text, index) => text.includes(second[index].subject))).toEqual(second.map(() => true));
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'home-process-tasks-page-2');
+  }, 180_000);
+
   it('names related clusters of a year of hundreds, past any first page, as they are typed and in the filed draft', async () => {
     // Two hundred more clusters, last in board order: No.101–300.
     await fx.pg.query(
