@@ -65,7 +65,7 @@ export class RecordingActivities {
       }
     };
     return {
-      // As the real activity does, the saves before the event are recorded first and its notices delivered with it.
+      // As the real activity does, the answered events before the event are recorded first and its notices delivered with it.
       recordClusterEvent: async (event, unconfirmedEvents = []) => {
         recordAnswered(unconfirmedEvents);
         record(this.clusterEvents, event);

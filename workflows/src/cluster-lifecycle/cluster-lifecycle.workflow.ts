@@ -167,18 +167,20 @@ export async function clusterLifecycleWorkflow(input: ClusterLifecycleInput): Pr
   ): Promise<void> {
     const event = nextEvent(before, change, savedText, deadlinesChanged, notices);
     const answered = unconfirmedEvents.splice(0);
-    const recording = recorded.then(() => recordClusterEvent(event, answered));
-    // The next event waits for this one, whatever became of it: one the read model refused is kept for admins, not retried.
-    recorded = recording.catch(() => undefined);
-    return recording;
+    return inTurn(() => recordClusterEvent(event, answered));
   }
 
   /** Records, in their turn, the answered events no event of the workflow's own has carried yet. */
   function recordAnswered(): Promise<void> {
     const answered = unconfirmedEvents.splice(0);
-    const recording = recorded.then(() => recordAnsweredEvents(answered));
-    recorded = recording.catch(() => undefined);
-    return recording;
+    return inTurn(() => recordAnsweredEvents(answered));
+  }
+
+  /** Runs a recording after those before it, whatever became of them: one the read model refused is kept for admins, not retried. */
+  function inTurn(recording: () => Promise<void>): Promise<void> {
+    const done = recorded.then(recording);
+    recorded = done.catch(() => undefined);
+    return done;
   }
 
   /**

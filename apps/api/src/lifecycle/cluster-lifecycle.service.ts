@@ -137,7 +137,7 @@ export class ClusterLifecycleService {
     } catch (error) {
       if (error instanceof WorkflowExecutionAlreadyStartedError) {
         // The claim was free, yet the analysis runs: whoever started it died before recording its kickoff.
-        await this.catchUpWithKickoff(cluster);
+        await this.catchUp(this.handleOf(cluster));
         return this.startedByThisRequest(cluster, requestKey);
       }
       await this.catalogue.releaseKickoffClaim(cluster.fiscalYear, cluster.no);
@@ -147,7 +147,7 @@ export class ClusterLifecycleService {
 
   /** A kickoff the read model cannot take leaves no analysis running that it does not know of. */
   private async recordKickoff(cluster: ClusterRow, event: ClusterLifecycleEvent): Promise<void> {
-    const handle = this.client.workflow.getHandle(clusterWorkflowId(cluster.fiscalYear, cluster.no));
+    const handle = this.handleOf(cluster);
     const problem = await this.answeredEvents.record(event, this.unconfirmedEventsOf(handle));
     if (problem === null) return;
     await withinRequestDeadline(this.client, this.temporal, () => handle.terminate(`読み取りモデルが着手を記録できませんでした: ${problem}`));
@@ -157,7 +157,7 @@ export class ClusterLifecycleService {
   /** The analysis runs already: `started` if an earlier try of this very request (same key) started it, once its kickoff is recorded. */
   private async startedByThisRequest(cluster: ClusterRow, requestKey: string | undefined): Promise<KickoffOutcome> {
     if (!requestKey) return 'refused';
-    const handle = this.client.workflow.getHandle(clusterWorkflowId(cluster.fiscalYear, cluster.no));
+    const handle = this.handleOf(cluster);
     try {
       const outcome = await withinRequestDeadline(this.client, this.temporal, () => handle.getUpdateHandle<ClusterUpdateOutcome>(requestKey).result());
       if (outcome.event) await this.recordKickoff(cluster, outcome.event);
@@ -169,10 +169,6 @@ export class ClusterLifecycleService {
     }
   }
 
-  private catchUpWithKickoff(cluster: ClusterRow): Promise<void> {
-    return this.catchUp(this.client.workflow.getHandle(clusterWorkflowId(cluster.fiscalYear, cluster.no)));
-  }
-
   /** Best effort: records the answered events no caller recorded; the next try, or the analysis itself, catches up if this cannot. */
   private async catchUp(handle: WorkflowHandle): Promise<void> {
     try {
@@ -181,6 +177,10 @@ export class ClusterLifecycleService {
       if (error instanceof WorkflowNotFoundError) return;
       this.logger.warn(`${handle.workflowId} not caught up: ${error instanceof Error ? error.message : String(error)}`);
     }
+  }
+
+  private handleOf(cluster: { readonly fiscalYear: number; readonly no: number }): WorkflowHandle {
+    return this.client.workflow.getHandle(clusterWorkflowId(cluster.fiscalYear, cluster.no));
   }
 
   private unconfirmedEventsOf(handle: WorkflowHandle): UnconfirmedEvents {
@@ -200,7 +200,7 @@ export class ClusterLifecycleService {
    * action answered with its event is recorded in the read model here, before the caller reads the case.
    */
   async act(cluster: ClusterRow | ClusterBeingFound, command: ClusterCommand, requestKey?: string): Promise<ClusterUpdateOutcome> {
-    const handle = this.client.workflow.getHandle(clusterWorkflowId(cluster.fiscalYear, cluster.no));
+    const handle = this.handleOf(cluster);
     const row = async () => ('found' in cluster ? cluster.found : cluster);
     let outcome: ClusterUpdateOutcome;
     try {

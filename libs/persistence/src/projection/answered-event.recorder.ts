@@ -7,8 +7,8 @@ import { applyOrKeepForAdmins, applyUnrecorded, EventProjection } from './keep-r
 export type UnconfirmedEvents = () => Promise<readonly ClusterLifecycleEvent[]>;
 
 /**
- * Records in the read model an event the workflow answered with (a kickoff, a draft save, deadlines
- * moved by a calendar change) instead of recording it itself: the API and the worker alike. One found
+ * Records in the read model an event the workflow answered with (a kickoff, a draft save, a decision
+ * that leaves the analysis open, deadlines moved by a calendar change) instead of recording it itself: the API and the worker alike. One found
  * ahead of the read model (the caller of an earlier one died before recording it) brings the
  * unconfirmed events the workflow holds in first, in order, so no change is lost; the next event the
  * workflow records itself carries them all again in any case.

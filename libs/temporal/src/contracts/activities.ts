@@ -16,7 +16,7 @@ import type {
 export interface ClusterLifecycleActivities {
   /**
    * Writes the audit entry and read model for one event, after those of the events before it answered
-   * to their callers (the kickoff, saves, moved deadlines) that no caller recorded, with their notices; idempotent by event id.
+   * to their callers that no caller recorded, with their notices; idempotent by event id.
    */
   recordClusterEvent(event: ClusterLifecycleEvent, unconfirmedEvents?: readonly ClusterLifecycleEvent[]): Promise<void>;
   /**
