@@ -5,7 +5,9 @@ import {
   ClusterLifecycleEvent,
   ClusterStage,
   openClusterCase,
+  OwedAction,
   owedActions,
+  Role,
   ApprovalStatus,
   PROJECTION_FAILED_FAILURE_TYPE,
   SavedReportText,
@@ -168,5 +170,55 @@ describe('applying lifecycle events to the read model', () => {
     await events.recordFailure(refused, '別の経営分析');
     const [failure] = await dataSource.query(`SELECT event_id, seq, action, problem FROM projection_failures WHERE event_id = $1`, [refused.eventId]);
     expect(failure).toEqual({ event_id: refused.eventId, seq: 9, action: ClusterAction.SaveDraft, problem: '別の経営分析' });
+  });
+
+  describe('on another cluster', () => {
+    const other = { clusterNo: 28, analysisId: 'the-analysis-of-28' };
+    const owed = (reportKind: string, action: OwedAction['action'], role: Role, stepLabel: string | null = null): OwedAction => ({
+      reportKind,
+      reportLabel: reportKind,
+      action,
+      role,
+      bureauCode: 'kankyo',
+      assignee: null,
+      excludedUserIds: [],
+      stepLabel,
+    });
+    const owedRows = async () =>
+      (await dataSource.query(`SELECT report_kind, action, role, step_label, since FROM owed_actions WHERE fiscal_year = 2024 AND cluster_no = 28 ORDER BY report_kind`)) as {
+        report_kind: string;
+        action: string;
+        role: string;
+        step_label: string | null;
+        since: Date;
+      }[];
+
+    it('records one event two recorders bring at once exactly once: the second waits for the first and finds it there', async () => {
+      const kickoff = event(1, null, kickedOff, { ...other, owed: [owed('interim', 'write', Role.Staff)] });
+      const outcomes = await Promise.all([events.apply(kickoff, { inOrder: true }), events.apply(kickoff, { inOrder: true })]);
+      expect(outcomes.map((outcome) => outcome.applied).sort()).toEqual([false, true]);
+      expect((await events.listForCluster(2024, 28, { page: 1, pageSize: 50 })).items.map((entry) => entry.eventId)).toEqual([kickoff.eventId]);
+    });
+
+    it('writes what each report owes over what it owed, adds what a report newly owes, and drops what no report owes any more', async () => {
+      const decide = event(2, kickedOff, drafted(1), { ...other, owed: [owed('direction', 'write', Role.Staff), owed('interim', 'decide', Role.Manager, '課長')] });
+      await events.apply(decide);
+      expect(await owedRows()).toEqual([
+        { report_kind: 'direction', action: 'write', role: Role.Staff, step_label: null, since: new Date(decide.occurredAt) },
+        { report_kind: 'interim', action: 'decide', role: Role.Manager, step_label: '課長', since: new Date(decide.occurredAt) },
+      ]);
+      const closing = event(3, drafted(1), drafted(1), { ...other, owed: [owed('final', 'write', Role.Staff)] });
+      await events.apply(closing);
+      expect(await owedRows()).toEqual([{ report_kind: 'final', action: 'write', role: Role.Staff, step_label: null, since: new Date(closing.occurredAt) }]);
+      await events.apply(event(4, drafted(1), drafted(1), { ...other, owed: [] }));
+      expect(await owedRows()).toEqual([]);
+    });
+
+    it('writes nothing for a cluster that is not registered, not even its audit entry', async () => {
+      const unknown = event(1, null, kickedOff, { clusterNo: 999, analysisId: 'the-analysis-of-999' });
+      await expect(events.apply(unknown)).rejects.toThrow(/登録されていません/);
+      const [{ count }] = await dataSource.query(`SELECT count(*)::int AS count FROM audit_events WHERE event_id = $1`, [unknown.eventId]);
+      expect(count).toBe(0);
+    });
   });
 });

@@ -9,6 +9,12 @@ import { ClusterLifecycleService } from './cluster-lifecycle.service';
 import { ClusterDetailView } from './dto/cluster-detail.dto';
 import { ChangeClusterCommand, ClusterActionCommand, RequestedClusterCommand } from './lifecycle.commands';
 
+/** The read the first call starts, shared by every later call. */
+function once<T>(read: () => Promise<T>): () => Promise<T> {
+  let started: Promise<T> | undefined;
+  return () => (started ??= read());
+}
+
 /** What people do to a cluster: 決裁 of its reports, 取下げ, and changing its settings; each answers with the cluster after it. */
 @Injectable()
 export class ClusterActionsService {
@@ -21,10 +27,9 @@ export class ClusterActionsService {
   ) {}
 
   async act({ fiscalYear, clusterNo, command, requestKey }: ClusterActionCommand): Promise<ClusterDetailView> {
-    const found = this.catalogue.requireCluster(fiscalYear, clusterNo);
-    // Awaited only where a refusal or a stored text needs the row; the answer reads the cluster again in any case.
-    found.catch(() => undefined);
-    await this.lifecycle.act({ fiscalYear, no: clusterNo, found }, await this.resolved(command, found), requestKey);
+    // Read only where a refusal or a stored text needs the row; the answer reads the cluster in any case.
+    const find = once(() => this.catalogue.requireCluster(fiscalYear, clusterNo));
+    await this.lifecycle.act({ fiscalYear, no: clusterNo, find }, await this.resolved(command, find), requestKey);
     return this.details.detail(fiscalYear, clusterNo, command.actor);
   }
 
@@ -45,11 +50,11 @@ export class ClusterActionsService {
     return this.details.detail(cluster.fiscalYear, cluster.no, command.actor);
   }
 
-  private async resolved(command: RequestedClusterCommand, found: Promise<ClusterRow>): Promise<ClusterCommand> {
+  private async resolved(command: RequestedClusterCommand, find: () => Promise<ClusterRow>): Promise<ClusterCommand> {
     if (command.type === 'save-draft') {
       // The text is stored first and the workflow gets its hash: the words never enter workflow history.
       // Nothing is stored for a cluster that is not there.
-      await found;
+      await find();
       const { body, ...rest } = command;
       return { ...rest, text: textRefOf(body, await this.texts.store(body)) };
     }

@@ -32,13 +32,13 @@ export interface KickoffYear {
 }
 
 /**
- * A cluster known by its key while its row is still being read: an Update needs only the key, so
- * the read runs beside it, and only a refusal waits for the row.
+ * A cluster known by its key, its row read only if needed: an Update needs only the key, and only a
+ * refusal shows the row (an unknown cluster has no workflow either).
  */
-export interface ClusterBeingFound {
+export interface ClusterByKey {
   readonly fiscalYear: number;
   readonly no: number;
-  readonly found: Promise<ClusterRow>;
+  readonly find: () => Promise<ClusterRow>;
 }
 
 /** `refused`: the cluster is not 未着手 (running, closed, or another request is starting it). */
@@ -199,9 +199,9 @@ export class ClusterLifecycleService {
    * Runs one user action as a Workflow Update and answers with the case after it, or the refusal. An
    * action answered with its event is recorded in the read model here, before the caller reads the case.
    */
-  async act(cluster: ClusterRow | ClusterBeingFound, command: ClusterCommand, requestKey?: string): Promise<ClusterUpdateOutcome> {
+  async act(cluster: ClusterRow | ClusterByKey, command: ClusterCommand, requestKey?: string): Promise<ClusterUpdateOutcome> {
     const handle = this.handleOf(cluster);
-    const row = async () => ('found' in cluster ? cluster.found : cluster);
+    const row = async () => ('find' in cluster ? cluster.find() : cluster);
     let outcome: ClusterUpdateOutcome;
     try {
       // A retry with the same Idempotency-Key (the update id) attaches to the same Update, and gets the same event.

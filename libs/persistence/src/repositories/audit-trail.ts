@@ -55,15 +55,28 @@ export function toAuditEntry(row: AuditEntryRecord): AuditEntryRow {
   };
 }
 
-/** The only writer of audit_events; false when the event id is there already. */
-export async function appendAuditEntry(manager: EntityManager, entry: NewAuditEntry): Promise<boolean> {
-  const inserted = await queryRows(
-    manager,
-    `INSERT INTO audit_events
-       (event_id, occurred_at, fiscal_year, cluster_no, actor_id, actor_name, action, from_state, to_state, report_kind, comment, details, subject)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-     ON CONFLICT (event_id) DO NOTHING RETURNING id`,
-    [
+/** An audit entry's insert, written only where the event id is not there yet: the one way rows enter audit_events. */
+export interface AuditEntryInsert {
+  /** `INSERT … SELECT … ON CONFLICT (event_id) DO NOTHING RETURNING id`, its parameters numbered from the `first` given. */
+  readonly sql: string;
+  readonly params: unknown[];
+}
+
+/**
+ * The insert of one audit entry, as a statement of its own or a part of a larger one. `from` names
+ * what the values are selected from: with a row locked in the same statement, the entry is written
+ * only after the lock is held, and only if the row is there.
+ */
+export function auditEntryInsert(entry: NewAuditEntry, first = 1, from = ''): AuditEntryInsert {
+  // Typed here: selected values, unlike VALUES, do not take the types of the columns they go to.
+  const types = ['text', 'timestamptz', 'int', 'int', 'uuid', 'text', 'text', 'text', 'text', 'text', 'text', 'jsonb', 'text'];
+  const values = types.map((type, index) => `$${first + index}::${type}`).join(', ');
+  return {
+    sql: `INSERT INTO audit_events
+            (event_id, occurred_at, fiscal_year, cluster_no, actor_id, actor_name, action, from_state, to_state, report_kind, comment, details, subject)
+          SELECT ${values} ${from}
+          ON CONFLICT (event_id) DO NOTHING RETURNING id`,
+    params: [
       entry.eventId,
       entry.occurredAt,
       entry.fiscalYear,
@@ -78,7 +91,11 @@ export async function appendAuditEntry(manager: EntityManager, entry: NewAuditEn
       JSON.stringify(entry.details),
       entry.subject,
     ],
-  );
-  return inserted.length > 0;
+  };
 }
 
+/** Appends an audit entry on its own; false when the event id is there already. */
+export async function appendAuditEntry(manager: EntityManager, entry: NewAuditEntry): Promise<boolean> {
+  const { sql, params } = auditEntryInsert(entry);
+  return (await queryRows(manager, sql, params)).length > 0;
+}

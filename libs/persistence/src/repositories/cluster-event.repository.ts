@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Page, PageRequest, queryPage } from '../sql/paging';
 import { execute, queryFirst, queryRows } from '../sql/typed-query';
 import { saveMeeting } from './meeting.repository';
-import { appendAuditEntry, AuditEntryRow, NewAuditEntry, toAuditEntry } from './audit-trail';
+import { appendAuditEntry, auditEntryInsert, AuditEntryRow, NewAuditEntry, toAuditEntry } from './audit-trail';
 
 export type { AuditEntryRow, NewAuditEntry } from './audit-trail';
 
@@ -58,58 +58,27 @@ interface ProjectedCluster {
 export class ClusterEventRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /**
+   * Four round trips for an action (BEGIN, the lock with the audit entry, the read model, COMMIT):
+   * this runs on every action, in the request that answers it, so each statement saved is saved there.
+   */
   async apply(event: ClusterLifecycleEvent, options: ApplyOptions = {}): Promise<{ applied: boolean }> {
     return this.dataSource.transaction(async (manager) => {
-      const cluster = await queryFirst<ProjectedCluster>(
-        manager,
-        `SELECT stage, analysed_this_year, analysis_id, last_event_seq, case_state, deadlines FROM clusters WHERE fiscal_year = $1 AND no = $2 FOR UPDATE`,
-        [event.fiscalYear, event.clusterNo],
-      );
+      const cluster = await lockAndAppend(manager, event);
       if (!cluster) throw new UnprojectableEventError(`${event.eventId}: 事業群 ${event.fiscalYear}/${event.clusterNo} は登録されていません`);
       // Each event carries only what it changed, so one applied over a missing one would lose that one's change.
+      // Thrown, the transaction takes the audit entry back with it.
       if (options.inOrder && cluster.analysis_id === event.analysisId && event.seq > cluster.last_event_seq + 1) {
         throw new EarlierEventMissingError(`${event.eventId}: 読み取りモデルは第${cluster.last_event_seq}事象までです`);
       }
-      const appended = await appendAuditEntry(manager, auditEntryOf(event));
-      if (!appended) {
+      if (!cluster.appended) {
         await requireSameEvent(manager, event);
         return { applied: false };
       }
       requireSameAnalysis(cluster, event);
       if (event.savedText) await saveVersion(manager, event, event.savedText);
       if (event.seq <= cluster.last_event_seq) return { applied: true };
-      const state = applyCaseDelta(cluster.case_state, event.delta);
-      const deadlines = event.deadlines ?? cluster.deadlines ?? [];
-      // A kicked-off cluster's deadlines are its own plan, so no calendar is needed to judge them.
-      const situation = { no: event.clusterNo, stage: event.toStage as ClusterStage, analysedThisYear: cluster.analysed_this_year, plannedDeadlines: deadlines, reports: state.reports };
-      await execute(
-        manager,
-        `UPDATE clusters SET
-           stage = $3,
-           stage_changed_at = CASE WHEN stage IS DISTINCT FROM $3 THEN $4::timestamptz ELSE stage_changed_at END,
-           owning_bureau_code = $6,
-           case_state = $7,
-           deadlines = coalesce($8::jsonb, deadlines),
-           last_event_seq = $5,
-           analysis_id = $9,
-           overdue_from = $10,
-           updated_at = now()
-         WHERE fiscal_year = $1 AND no = $2`,
-        [
-          event.fiscalYear,
-          event.clusterNo,
-          event.toStage,
-          event.occurredAt,
-          event.seq,
-          state.owningBureau.code,
-          JSON.stringify(state),
-          event.deadlines ? JSON.stringify(event.deadlines) : null,
-          event.analysisId,
-          overdueFrom(situation, { meetings: [], settings: null }),
-        ],
-      );
-      // An event that leaves the deadlines as they are does not repeat them: the row holds them.
-      await replaceOwedActions(manager, event, deadlines);
+      await writeReadModel(manager, event, cluster);
       return { applied: true };
     });
   }
@@ -184,11 +153,82 @@ export class ClusterEventRepository {
   }
 }
 
-/** What people owe on the cluster is replaced as a whole (the event carries the complete list), inserted in one statement. */
-async function replaceOwedActions(manager: EntityManager, event: ClusterLifecycleEvent, deadlines: readonly Deadline[]): Promise<void> {
-  await execute(manager, `DELETE FROM owed_actions WHERE fiscal_year = $1 AND cluster_no = $2`, [event.fiscalYear, event.clusterNo]);
-  if (event.owed.length === 0) return;
-  const rows = event.owed.map((owed) => {
+/**
+ * Locks the cluster's row and appends the event's audit entry in one statement, the lock taken first
+ * (the entry is selected from the locked row): a second recorder of the same event waits for the first
+ * and then finds the entry there. Null, with nothing written, for a cluster that is not registered.
+ */
+async function lockAndAppend(manager: EntityManager, event: ClusterLifecycleEvent): Promise<(ProjectedCluster & { readonly appended: boolean }) | null> {
+  const audit = auditEntryInsert(auditEntryOf(event), 3, 'FROM locked');
+  return queryFirst(
+    manager,
+    `WITH locked AS (
+       SELECT stage, analysed_this_year, analysis_id, last_event_seq, case_state, deadlines FROM clusters WHERE fiscal_year = $1 AND no = $2 FOR UPDATE),
+     appended AS (${audit.sql})
+     SELECT locked.*, EXISTS (SELECT 1 FROM appended) AS appended FROM locked`,
+    [event.fiscalYear, event.clusterNo, ...audit.params],
+  );
+}
+
+/**
+ * The cluster's row after the event, and what people owe on it, in one statement. The event carries
+ * the complete list of what is owed: each report's entry is written over, and those of reports no
+ * longer owed are deleted (the delete sees the table as the statement found it, so never the new rows).
+ */
+async function writeReadModel(manager: EntityManager, event: ClusterLifecycleEvent, cluster: ProjectedCluster): Promise<void> {
+  const state = applyCaseDelta(cluster.case_state, event.delta);
+  // An event that leaves the deadlines as they are does not repeat them: the row holds them.
+  const deadlines = event.deadlines ?? cluster.deadlines ?? [];
+  // A kicked-off cluster's deadlines are its own plan, so no calendar is needed to judge them.
+  const situation = { no: event.clusterNo, stage: event.toStage as ClusterStage, analysedThisYear: cluster.analysed_this_year, plannedDeadlines: deadlines, reports: state.reports };
+  await execute(
+    manager,
+    `WITH cluster AS (
+       UPDATE clusters SET
+         stage = $3,
+         stage_changed_at = CASE WHEN stage IS DISTINCT FROM $3 THEN $4::timestamptz ELSE stage_changed_at END,
+         owning_bureau_code = $6,
+         case_state = $7,
+         deadlines = coalesce($8::jsonb, deadlines),
+         last_event_seq = $5,
+         analysis_id = $9,
+         overdue_from = $10,
+         updated_at = now()
+       WHERE fiscal_year = $1::int AND no = $2::int),
+     owed AS (
+       SELECT * FROM jsonb_to_recordset($11::jsonb) AS owed(report_kind text, report_label text, action text, role text, bureau_code text,
+         assignee_id uuid, assignee_name text, excluded_user_ids uuid[], step_label text, due_at timestamptz, provisional boolean)),
+     written AS (
+       INSERT INTO owed_actions
+         (fiscal_year, cluster_no, report_kind, report_label, action, role, bureau_code, assignee_id, assignee_name, excluded_user_ids, step_label, since,
+          due_at, provisional)
+       SELECT $1::int, $2::int, owed.report_kind, owed.report_label, owed.action, owed.role, owed.bureau_code, owed.assignee_id, owed.assignee_name,
+              owed.excluded_user_ids, owed.step_label, $4::timestamptz, owed.due_at, owed.provisional
+         FROM owed
+       ON CONFLICT (fiscal_year, cluster_no, report_kind) DO UPDATE SET
+         report_label = EXCLUDED.report_label, action = EXCLUDED.action, role = EXCLUDED.role, bureau_code = EXCLUDED.bureau_code,
+         assignee_id = EXCLUDED.assignee_id, assignee_name = EXCLUDED.assignee_name, excluded_user_ids = EXCLUDED.excluded_user_ids,
+         step_label = EXCLUDED.step_label, since = EXCLUDED.since, due_at = EXCLUDED.due_at, provisional = EXCLUDED.provisional)
+     DELETE FROM owed_actions WHERE fiscal_year = $1::int AND cluster_no = $2::int AND report_kind <> ALL (ARRAY(SELECT report_kind FROM owed))`,
+    [
+      event.fiscalYear,
+      event.clusterNo,
+      event.toStage,
+      event.occurredAt,
+      event.seq,
+      state.owningBureau.code,
+      JSON.stringify(state),
+      event.deadlines ? JSON.stringify(event.deadlines) : null,
+      event.analysisId,
+      overdueFrom(situation, { meetings: [], settings: null }),
+      JSON.stringify(owedRows(event, deadlines)),
+    ],
+  );
+}
+
+/** What people owe after the event, each with the deadline of its report. */
+function owedRows(event: ClusterLifecycleEvent, deadlines: readonly Deadline[]) {
+  return event.owed.map((owed) => {
     const deadline = deadlines.find((candidate) => candidate.target === owed.reportKind);
     return {
       report_kind: owed.reportKind,
@@ -204,17 +244,6 @@ async function replaceOwedActions(manager: EntityManager, event: ClusterLifecycl
       provisional: deadline?.provisional ?? false,
     };
   });
-  await execute(
-    manager,
-    `INSERT INTO owed_actions
-       (fiscal_year, cluster_no, report_kind, report_label, action, role, bureau_code, assignee_id, assignee_name, excluded_user_ids, step_label, since,
-        due_at, provisional)
-     SELECT $1, $2, owed.report_kind, owed.report_label, owed.action, owed.role, owed.bureau_code, owed.assignee_id, owed.assignee_name,
-            owed.excluded_user_ids, owed.step_label, $3, owed.due_at, owed.provisional
-       FROM jsonb_to_recordset($4::jsonb) AS owed(report_kind text, report_label text, action text, role text, bureau_code text, assignee_id uuid,
-            assignee_name text, excluded_user_ids uuid[], step_label text, due_at timestamptz, provisional boolean)`,
-    [event.fiscalYear, event.clusterNo, event.occurredAt, JSON.stringify(rows)],
-  );
 }
 
 function auditEntryOf(event: ClusterLifecycleEvent): NewAuditEntry {
