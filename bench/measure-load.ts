@@ -4,6 +4,7 @@ import { BenchContext } from './context';
 import { APPROVAL_STEPS, BureauCode, OFFICE } from './organisation';
 import { ReportActionKind, reportActions, ReportAddress } from './report-actions';
 import { count, ms, ResultRow } from './report';
+import { cpuBetween, cpuSnapshot } from './process-cpu';
 import { summarise } from './statistics';
 
 export const LOAD_CLIENTS = 20;
@@ -59,6 +60,7 @@ export async function measureSustainedLoad(context: BenchContext, target: LoadTa
   };
 
   progress(`[row 4] ${LOAD_CLIENTS} clients running report cycles on distinct FY${target.fiscalYear} clusters for ${target.minutes} min…`);
+  const cpuBefore = cpuSnapshot();
   const started = performance.now();
   const deadline = started + target.minutes * 60_000;
   const client = async () => {
@@ -87,6 +89,7 @@ export async function measureSustainedLoad(context: BenchContext, target: LoadTa
     clearInterval(reporter);
   }
   const elapsedMs = performance.now() - started;
+  const cpu = cpuBetween(cpuBefore, cpuSnapshot(), cycles, 'cycle');
   const rate = cycles / (elapsedMs / 1000);
   const failureCount = [...failures.values()].reduce((sum, n) => sum + n, 0);
   const percentiles = (p: 'p50' | 'p95') =>
@@ -104,6 +107,7 @@ export async function measureSustainedLoad(context: BenchContext, target: LoadTa
     notes: [
       `FY${target.fiscalYear} clusters kicked off in row 6 (${count(clustersUsed)} used), each report of a cluster in turn (${kinds.join(', ')}) and then the next cluster; users: staff, manager and director of the owning bureau and the reform office (${OFFICE}).`,
       'Every action through the API with a bearer token and a fresh Idempotency-Key, saves with If-Match; a cycle started before the end is finished and counted, and the rate is cycles over the time until the last client stopped.',
+      `${cpu}; the benchmark's part is its ${LOAD_CLIENTS} clients, which share the machine with what they measure.`,
       ...(failureCount > 0 ? [`failures: ${[...failures].map(([what, n]) => `${n} × ${what}`).join('; ')}`] : []),
       ...(ranOut ? ['The clients ran out of free clusters before the time was up.'] : []),
     ],
