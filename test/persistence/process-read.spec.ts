@@ -1,12 +1,12 @@
 import { ProcessKind } from '@app/domain';
-import { ProcessReadRepository } from '@app/persistence';
+import { CatalogueRepository, ClusterNaming } from '@app/persistence';
 import { DataSource } from 'typeorm';
 import { useTestDataSource } from '../support/test-data-source';
 
-describe('finding the processes that name a cluster', () => {
+describe("finding the processes that name a cluster, as its page's one read does", () => {
   const testbed = useTestDataSource();
   let dataSource: DataSource;
-  let reads: ProcessReadRepository;
+  let catalogue: CatalogueRepository;
 
   async function insert(kind: ProcessKind, key: string, state: unknown): Promise<void> {
     await dataSource.query(
@@ -18,7 +18,7 @@ describe('finding the processes that name a cluster', () => {
 
   beforeAll(async () => {
     dataSource = testbed.dataSource;
-    reads = new ProcessReadRepository(dataSource);
+    catalogue = new CatalogueRepository(dataSource);
     // Proposal 3 carries the number 27 elsewhere (its own id), which names no cluster.
     await insert(ProcessKind.PlatinumProposal, '1', { id: 1, proposal: { content: { relatedClusterNos: [22, 27] } } });
     await insert(ProcessKind.PlatinumProposal, '2', { id: 2, proposal: { content: { relatedClusterNos: [5] } } });
@@ -27,18 +27,19 @@ describe('finding the processes that name a cluster', () => {
     await insert(ProcessKind.XPolicy, 'kodomo', { plan: { content: { issues: [{ id: 'c', clusterNos: [4] }] } } });
   });
 
-  const keys = async (kind: ProcessKind, field: 'relatedClusterNos' | 'clusterNos', clusterNo: number) =>
-    (await reads.listNamingCluster(kind, 2024, field, clusterNo)).map((row) => row.subject.key);
+  const PROPOSALS: ClusterNaming = { kind: ProcessKind.PlatinumProposal, field: 'relatedClusterNos' };
+  const X_POLICIES: ClusterNaming = { kind: ProcessKind.XPolicy, field: 'clusterNos' };
+  const named = async (clusterNo: number) => (await catalogue.findClusterDetail(2024, clusterNo, [PROPOSALS, X_POLICIES]))!.naming.map((rows) => rows.map((row) => row.subject.key));
 
   it('finds the proposals whose related clusters include it, and no other', async () => {
-    expect(await keys(ProcessKind.PlatinumProposal, 'relatedClusterNos', 27)).toEqual(['1']);
-    expect(await keys(ProcessKind.PlatinumProposal, 'relatedClusterNos', 5)).toEqual(['2']);
-    expect(await keys(ProcessKind.PlatinumProposal, 'relatedClusterNos', 99)).toEqual([]);
+    expect((await named(27))[0]).toEqual(['1']);
+    expect((await named(5))[0]).toEqual(['2']);
+    expect((await named(40))[0]).toEqual([]);
   });
 
   it('finds the X policies with an issue naming it, wherever in the list the issue is', async () => {
-    expect(await keys(ProcessKind.XPolicy, 'clusterNos', 27)).toEqual(['kankyo']);
-    expect(await keys(ProcessKind.XPolicy, 'clusterNos', 4)).toEqual(['kankyo', 'kodomo']);
-    expect(await keys(ProcessKind.XPolicy, 'clusterNos', 22)).toEqual([]);
+    expect((await named(27))[1]).toEqual(['kankyo']);
+    expect((await named(4))[1]).toEqual(['kankyo', 'kodomo']);
+    expect((await named(22))[1]).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { fiscalYearLabel, OWED_ACTION_LABELS, OwedActionType, refused, Role, ROLE_LABELS, STAGE_LABELS, toTokyoIsoString } from '@app/domain';
-import { BureauRepository, CatalogueRepository, ClusterRow, ClusterWithCase, PendingActionRow } from '@app/persistence';
+import { BureauRepository, CatalogueRepository, ClusterDetailRecord, ClusterNaming, ClusterRow, PendingActionRow } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { ClusterView, PendingActionView } from './cluster.dto';
 import { CatalogueStructureView, FiscalYearView } from './fiscal-year.dto';
@@ -56,9 +56,9 @@ export class CatalogueService {
     return (await this.catalogue.findCluster(fiscalYear, no)) ?? this.unknownCluster(fiscalYear, no);
   }
 
-  /** The cluster with its case, for its detail; refused as {@link requireCluster} refuses. */
-  async requireClusterWithCase(fiscalYear: number, no: number): Promise<ClusterWithCase> {
-    return (await this.catalogue.findClusterWithCase(fiscalYear, no)) ?? this.unknownCluster(fiscalYear, no);
+  /** Everything the cluster's page shows, in one read; refused as {@link requireCluster} refuses. */
+  async requireClusterDetail(fiscalYear: number, no: number, namings: readonly ClusterNaming[]): Promise<ClusterDetailRecord> {
+    return (await this.catalogue.findClusterDetail(fiscalYear, no, namings)) ?? this.unknownCluster(fiscalYear, no);
   }
 
   /** An unknown year is said as such, not as an unknown cluster of it. */

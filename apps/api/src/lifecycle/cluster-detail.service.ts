@@ -10,14 +10,14 @@ import {
   ReportState,
   toTokyoIsoString,
 } from '@app/domain';
-import { ClusterRow, ClusterWithCase, FiscalYearSettingsRepository, LifecycleReadRepository, MeetingRepository, ReportTextRow, ReportVersionRow } from '@app/persistence';
+import { ClusterRow, FiscalYearSettingsRepository, MeetingRepository, ReportTextRow, ReportVersionRow } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { CatalogueService, toClusterView } from '../catalogue/catalogue.service';
 import { DeadlineView } from '../catalogue/cluster.dto';
 import { toDeadlineView } from '../catalogue/deadline-view';
 import { toReturnNoteView, toSubmissionView } from '../common/approval-views';
-import { PlatinumProposalsService } from '../platinum/platinum-proposals.service';
-import { XPoliciesService } from '../x-policies/x-policies.service';
+import { linkedProposals, PROPOSALS_NAMING_CLUSTER } from '../platinum/proposals-naming-cluster';
+import { linkedXPolicyIssues, X_POLICIES_NAMING_CLUSTER } from '../x-policies/x-policies-naming-cluster';
 import { ClusterDetailView, PermittedActionsView, ReportView } from './dto/cluster-detail.dto';
 import { readerOf, TEXTS_RESTRICTED_MESSAGE } from './report-text-access.service';
 
@@ -27,26 +27,14 @@ export class ClusterDetailService {
   constructor(
     private readonly catalogue: CatalogueService,
     private readonly fiscalYearSettings: FiscalYearSettingsRepository,
-    private readonly reads: LifecycleReadRepository,
     private readonly meetings: MeetingRepository,
-    private readonly proposals: PlatinumProposalsService,
-    private readonly xPolicies: XPoliciesService,
   ) {}
 
   /** The cluster as it is now, with what the caller may do to it; also the answer to every action on it. */
   async detail(fiscalYear: number, no: number, caller: Participant): Promise<ClusterDetailView> {
-    return this.drawn(fiscalYear, no, this.catalogue.requireClusterWithCase(fiscalYear, no), caller);
-  }
-
-  /** Everything the detail shows is read at once, in one round of queries, the cluster's row with the rest. */
-  private async drawn(fiscalYear: number, no: number, current: Promise<ClusterWithCase>, caller: Participant): Promise<ClusterDetailView> {
-    const [{ cluster: row, case: state }, { versions, latestTexts }, settings, linkedProposals, linkedXPolicyIssues] = await Promise.all([
-      current,
-      this.reads.reportVersionsOf(fiscalYear, no),
-      this.fiscalYearSettings.lifecycleSettings(fiscalYear),
-      this.proposals.linkedTo(fiscalYear, no),
-      this.xPolicies.linkedIssues(fiscalYear, no),
-    ]);
+    const read = await this.catalogue.requireClusterDetail(fiscalYear, no, [PROPOSALS_NAMING_CLUSTER, X_POLICIES_NAMING_CLUSTER]);
+    const { cluster: row, case: state, versions, latestTexts, lifecycleSettings: settings } = read;
+    const [proposalsNaming, xPoliciesNaming] = read.naming;
     const reports = state?.reports ?? (settings ? unwrittenReports(settings) : []);
     const mayRead = readerOf(state, caller, settings?.approvedReportsReadableByAll ?? false);
     return {
@@ -63,8 +51,8 @@ export class ClusterDetailService {
       ),
       deadlines: await this.deadlineViews(row, reports),
       permitted: toPermittedView(permittedActions(row, state, caller)),
-      linkedProposals,
-      linkedXPolicyIssues,
+      linkedProposals: linkedProposals(proposalsNaming, no),
+      linkedXPolicyIssues: linkedXPolicyIssues(xPoliciesNaming, no),
     };
   }
 

@@ -216,19 +216,6 @@ export class PlatinumProposalsService {
     return toProcessHistoryPage(await this.reads.history(proposalSubject(fiscalYear, id), page), PROPOSAL_ACTION_LABELS, readable);
   }
 
-  /** Proposals that name the cluster, for its page: number, title once approved, phase. */
-  async linkedTo(fiscalYear: number, clusterNo: number): Promise<{ id: number; title: string | null; phase: string; phaseLabel: string }[]> {
-    const rows = await this.reads.listNamingCluster<PlatinumProposalState>(ProcessKind.PlatinumProposal, fiscalYear, 'relatedClusterNos', clusterNo);
-    return rows
-      .filter((row) => (row.state.proposal.content?.relatedClusterNos ?? []).includes(clusterNo))
-      .map((row) => ({
-        id: row.state.id,
-        title: row.state.proposal.status === ApprovalStatus.Approved ? (row.state.proposal.latestVersion?.title ?? null) : null,
-        phase: row.phase,
-        phaseLabel: PROPOSAL_PHASE_LABELS[row.phase as ProposalPhase],
-      }));
-  }
-
   /**
    * A delegate whose roles, bureau or account changed: each running proposal whose current decision
    * step is delegated to them is told, and its rules decide whether the step returns to the role's

@@ -161,18 +161,6 @@ export class XPoliciesService {
     return toProcessHistoryPage(await this.reads.history(subject, page), X_POLICY_ACTION_LABELS, () => readable);
   }
 
-  /** The published issues of the year's X policies that name the cluster. */
-  async linkedIssues(fiscalYear: number, clusterNo: number): Promise<{ bureauCode: string; bureauName: string; issueId: string; title: string }[]> {
-    const published = (await this.reads.listNamingCluster<XPolicyState>(ProcessKind.XPolicy, fiscalYear, 'clusterNos', clusterNo)).filter((row) => row.state.publication);
-    const naming = published.filter((row) => row.state.plan.content?.issues.some((issue) => issue.clusterNos.includes(clusterNo)));
-    const texts = await this.reads.texts(naming.flatMap((row) => (row.state.publication ? [row.state.publication.textHash] : [])));
-    return naming.flatMap((row) =>
-      parsePlanContent(texts.get(row.state.publication?.textHash ?? ''))
-        .issues.filter((issue) => issue.clusterNos.includes(clusterNo))
-        .map((issue) => ({ bureauCode: row.state.bureau.code, bureauName: row.state.bureau.name, issueId: issue.id, title: issue.title })),
-    );
-  }
-
   private async act(subject: ProcessSubject, command: XPolicyCommand, requestKey: string | undefined): Promise<void> {
     if (command.type === 'close-year') throw new Error('the year is closed by the workflow itself');
     await this.workflows.act(

@@ -4,6 +4,7 @@ import {
   ClusterKind,
   ClusterStage,
   Deadline,
+  LifecycleSettings,
   ReportState,
   earliestMeetingDay,
   fiscalYearLabel,
@@ -16,6 +17,8 @@ import {
 import { DataSource } from 'typeorm';
 import { Page, PageRequest, pageStatement } from '../sql/paging';
 import { execute, queryFirst, queryRows } from '../sql/typed-query';
+import { REPORT_VERSIONS_WITH_NEWEST_TEXT, ReportVersions, toReportVersions } from './lifecycle-read.repository';
+import { ClusterNaming, ProcessNamingCluster, processesNamingCluster, toProcessesNamingCluster } from './process-read.repository';
 
 /** Longer than any start of a workflow may take (the API's Temporal deadline is 15 s). */
 const KICKOFF_CLAIM_LEASE_SECONDS = 120;
@@ -76,6 +79,15 @@ export interface ClusterRow {
 export interface ClusterWithCase {
   readonly cluster: ClusterRow;
   readonly case: ClusterCase | null;
+}
+
+/**
+ * Everything a cluster's page shows, read at once: the cluster with its case, its saved versions, the
+ * year's lifecycle settings, and for each naming asked for, the processes that name the cluster.
+ */
+export interface ClusterDetailRecord extends ClusterWithCase, ReportVersions {
+  readonly lifecycleSettings: LifecycleSettings | null;
+  readonly naming: readonly ProcessNamingCluster<unknown>[][];
 }
 
 /** What is owed on a cluster now, as lists show it. */
@@ -234,14 +246,35 @@ export class CatalogueRepository {
     return row ? toClusterRow(row) : null;
   }
 
-  /** The cluster with its case as the workflow last recorded it, in one read. */
-  async findClusterWithCase(fiscalYear: number, no: number): Promise<ClusterWithCase | null> {
-    const row = await queryFirst<ClusterRecord & { case_state: ClusterCase | null }>(
+  /**
+   * A cluster's detail in one statement, where side by side it was five: it is read after every action
+   * to answer it, and each statement costs the API a socket write and PostgreSQL a round trip.
+   */
+  async findClusterDetail(fiscalYear: number, no: number, namings: readonly ClusterNaming[]): Promise<ClusterDetailRecord | null> {
+    const params: unknown[] = [fiscalYear, no];
+    const naming = namings.map((each, index) => {
+      const query = processesNamingCluster(each, params.length + 1);
+      params.push(...query.params);
+      return `(SELECT coalesce(json_agg(p ORDER BY length(p.key), p.key), '[]'::json) FROM (${query.sql}) p) AS naming_${index}`;
+    });
+    type NamingColumns = Record<`naming_${number}`, Parameters<typeof toProcessesNamingCluster>[0]>;
+    const row = await queryFirst<ClusterRecord & NamingColumns & { case_state: ClusterCase | null; lifecycle_settings: LifecycleSettings | null; versions: Parameters<typeof toReportVersions>[0] }>(
       this.dataSource,
-      `SELECT ${CLUSTER_COLUMNS}, c.case_state ${CLUSTER_FROM} WHERE c.fiscal_year = $1 AND c.no = $2`,
-      [fiscalYear, no],
+      `SELECT ${CLUSTER_COLUMNS}, c.case_state,
+              (SELECT f.lifecycle_settings FROM fiscal_years f WHERE f.fiscal_year = c.fiscal_year) AS lifecycle_settings,
+              (SELECT coalesce(json_agg(v ORDER BY v.report_kind, v.version), '[]'::json) FROM (${REPORT_VERSIONS_WITH_NEWEST_TEXT}) v) AS versions
+              ${naming.map((column) => `, ${column}`).join('')}
+       ${CLUSTER_FROM} WHERE c.fiscal_year = $1 AND c.no = $2`,
+      params,
     );
-    return row ? { cluster: toClusterRow(row), case: row.case_state } : null;
+    if (!row) return null;
+    return {
+      cluster: toClusterRow(row),
+      case: row.case_state,
+      ...toReportVersions(row.versions),
+      lifecycleSettings: row.lifecycle_settings,
+      naming: namings.map((_, index) => toProcessesNamingCluster(row[`naming_${index}`])),
+    };
   }
 
   /** Of these cluster numbers, those the year's catalogue has. */

@@ -94,6 +94,35 @@ const OWED_ACTION_SELECT = `SELECT o.fiscal_year, o.cluster_no, o.report_kind, o
        o.due_at, o.provisional, c.name AS cluster_name, c.stage FROM owed_actions o
        JOIN clusters c ON c.fiscal_year = o.fiscal_year AND c.no = o.cluster_no`;
 
+/** A cluster's saved versions without their texts, and the newest saved text of each report. */
+export interface ReportVersions {
+  readonly versions: ReportVersionRow[];
+  readonly latestTexts: ReportTextRow[];
+}
+
+/** Every saved version of the cluster $2 of the year $1, with its body where it is its report's newest; read by {@link toReportVersions}. */
+export const REPORT_VERSIONS_WITH_NEWEST_TEXT = `
+  SELECT report_kind, version, title, empty, saved_by_id, saved_by_name, saved_at,
+         CASE WHEN version = max(version) OVER (PARTITION BY report_kind) THEN body END AS latest_body
+  FROM report_versions WHERE fiscal_year = $1 AND cluster_no = $2`;
+
+/** The rows of {@link REPORT_VERSIONS_WITH_NEWEST_TEXT} as JSON (`json_agg`), oldest first. */
+export function toReportVersions(rows: readonly (Omit<ReportVersionRecord, 'body' | 'saved_at'> & { empty: boolean; saved_at: string; latest_body: string | null })[]): ReportVersions {
+  const saved = rows.map((row) => ({ ...row, saved_at: new Date(row.saved_at) }));
+  return {
+    versions: saved.map((row) => ({
+      reportKind: row.report_kind,
+      version: row.version,
+      title: row.title,
+      empty: row.empty,
+      savedById: row.saved_by_id,
+      savedByName: row.saved_by_name,
+      savedAt: row.saved_at,
+    })),
+    latestTexts: saved.flatMap(({ latest_body: body, ...row }) => (body === null ? [] : [toReportText({ ...row, body })])),
+  };
+}
+
 /** Reads of the lifecycle read model that lists, details and counts are drawn from. */
 export class LifecycleReadRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -105,33 +134,6 @@ export class LifecycleReadRepository {
       [fiscalYear, clusterNo],
     );
     return row?.case_state ?? null;
-  }
-
-  /**
-   * Every saved version of the cluster's reports, oldest first, without their texts; and the newest
-   * saved text of each report. One statement: the detail of a cluster is read after every action.
-   */
-  async reportVersionsOf(fiscalYear: number, clusterNo: number): Promise<{ versions: ReportVersionRow[]; latestTexts: ReportTextRow[] }> {
-    const rows = await queryRows<Omit<ReportVersionRecord, 'body'> & { empty: boolean; latest_body: string | null }>(
-      this.dataSource,
-      `SELECT report_kind, version, title, empty, saved_by_id, saved_by_name, saved_at,
-              CASE WHEN version = max(version) OVER (PARTITION BY report_kind) THEN body END AS latest_body
-       FROM report_versions
-       WHERE fiscal_year = $1 AND cluster_no = $2 ORDER BY report_kind, version`,
-      [fiscalYear, clusterNo],
-    );
-    return {
-      versions: rows.map((row) => ({
-        reportKind: row.report_kind,
-        version: row.version,
-        title: row.title,
-        empty: row.empty,
-        savedById: row.saved_by_id,
-        savedByName: row.saved_by_name,
-        savedAt: row.saved_at,
-      })),
-      latestTexts: rows.flatMap(({ latest_body: body, ...row }) => (body === null ? [] : [toReportText({ ...row, body })])),
-    };
   }
 
   async findText(fiscalYear: number, clusterNo: number, reportKind: string, version: number): Promise<ReportTextRow | null> {

@@ -51,6 +51,38 @@ export type ClusterListField = 'relatedClusterNos' | 'clusterNos';
 
 const INSTANCE_COLUMNS = 'kind, fiscal_year, key, phase, bureau_code, state, started_at, updated_at';
 
+/** Which process names a cluster, and how: the kind, and the field of its state that lists cluster numbers. */
+export interface ClusterNaming {
+  readonly kind: ProcessKind;
+  readonly field: ClusterListField;
+}
+
+/** A process naming a cluster, with the text it has published (an X policy's), if any. */
+export type ProcessNamingCluster<S> = ProcessRow<S> & { readonly publishedText: string | null };
+
+/**
+ * The instances of a kind in the year $1 whose state lists the cluster $2 under the naming's field,
+ * wherever it sits (a proposal's `relatedClusterNos`, an X policy's issues' `clusterNos`), each with the
+ * text it published: a cluster's page asks on every read, and a year holds hundreds of proposals that
+ * name other clusters. Its own parameters are numbered from `first`; its rows are read by {@link toProcessesNamingCluster}.
+ */
+export function processesNamingCluster(naming: ClusterNaming, first: number): { readonly sql: string; readonly params: unknown[] } {
+  return {
+    sql: `SELECT ${INSTANCE_COLUMNS}, (SELECT t.body FROM report_texts t WHERE t.hash = state #>> '{publication,textHash}') AS published_text
+          FROM process_instances
+          WHERE kind = $${first} AND fiscal_year = $1 AND jsonb_path_exists(state, $${first + 1}::jsonpath, jsonb_build_object('no', $2::int))`,
+    params: [naming.kind, `lax $.**.${naming.field} ? (@ == $no)`],
+  };
+}
+
+/** The rows of {@link processesNamingCluster} as JSON (`json_agg`), in the order of their keys. */
+export function toProcessesNamingCluster<S>(records: readonly (Omit<InstanceRecord, 'started_at' | 'updated_at'> & { started_at: string; updated_at: string; published_text: string | null })[]): ProcessNamingCluster<S>[] {
+  return records.map((record) => ({
+    ...toRow<S>({ ...record, started_at: new Date(record.started_at), updated_at: new Date(record.updated_at) }),
+    publishedText: record.published_text,
+  }));
+}
+
 function toRow<S>(record: InstanceRecord): ProcessRow<S> {
   return {
     subject: { kind: record.kind, fiscalYear: record.fiscal_year, key: record.key },
@@ -81,22 +113,6 @@ export class ProcessReadRepository {
       this.dataSource,
       `SELECT ${INSTANCE_COLUMNS} FROM process_instances WHERE kind = $1 AND fiscal_year = $2 ORDER BY length(key), key`,
       [kind, fiscalYear],
-    );
-    return records.map((record) => toRow<S>(record));
-  }
-
-  /**
-   * The instances of a kind in a year whose state lists the cluster under a field of that name,
-   * wherever it sits (a proposal's `relatedClusterNos`, an X policy's issues' `clusterNos`): a cluster's
-   * page asks on every read, and a year holds hundreds of proposals that name other clusters.
-   */
-  async listNamingCluster<S>(kind: ProcessKind, fiscalYear: number, field: ClusterListField, clusterNo: number): Promise<ProcessRow<S>[]> {
-    const records = await queryRows<InstanceRecord>(
-      this.dataSource,
-      `SELECT ${INSTANCE_COLUMNS} FROM process_instances
-       WHERE kind = $1 AND fiscal_year = $2 AND jsonb_path_exists(state, $3::jsonpath, jsonb_build_object('no', $4::int))
-       ORDER BY length(key), key`,
-      [kind, fiscalYear, `lax $.**.${field} ? (@ == $no)`, clusterNo],
     );
     return records.map((record) => toRow<S>(record));
   }
