@@ -78,7 +78,9 @@ describeWithTimeSkipping('the fiscal-year calendar on a time-skipping server', (
     const newDay = tokyoDate(new Date(oldDigest + 10 * DAY));
     const moved = await calendar.executeUpdate(changeMeeting, { args: [{ meetingId: 'x1', create: false, date: { kind: 'exact', date: newDay }, actor: OFFICE }] });
     const newDigest = Date.parse(digestInstant(moved, settings));
-    expect(newDigest).toBeGreaterThan(oldDigest + 5 * DAY);
+    // Later than the old digest's moment by more than a day, so the check below passes that moment; by how
+    // much depends on the business days between (the year-end holidays shorten a 10-day move to 5).
+    expect(newDigest).toBeGreaterThan(oldDigest + DAY);
     await tb.skipTo(newDigest - MINUTE);
     expect(tb.activities.digestRequests.filter(({ workflowId }) => workflowId === calendarWorkflowId(fiscalYear))).toEqual([]);
     await tb.skipTo(newDigest + MINUTE);
