@@ -57,7 +57,8 @@ export function cpuSnapshot(): CpuSnapshot | null {
 
 /** Each part's CPU per unit of work between two snapshots, and how busy the machine's cores were. */
 export function cpuBetween(before: CpuSnapshot | null, after: CpuSnapshot | null, units: number, unit: string): string {
-  if (!before || !after || units === 0) return 'CPU per part: not measured (no /proc)';
+  if (!before || !after) return 'CPU per part: not measured (no /proc)';
+  if (units === 0) return `CPU per part: not measured (no ${unit} finished)`;
   const each = CPU_PARTS.map((part) => `${part} ${((after.parts.get(part)! - before.parts.get(part)!) / units).toFixed(1)} ms`);
   const busy = (after.machineBusyMs - before.machineBusyMs) / (after.machineTotalMs - before.machineTotalMs);
   return `CPU per ${unit} (from /proc, user and system): ${each.join(', ')}; the machine's cores ${(busy * 100).toFixed(0)} % busy meanwhile`;
