@@ -96,7 +96,7 @@ describe('the Platinum project through the API', () => {
 
     const directorTasks = (await fx.as('director').get('/api/v1/me/process-tasks').expect(200)).body;
     expect(directorTasks.items).toEqual(
-      expect.arrayContaining([expect.objectContaining({ kind: 'platinum-proposal', subject: 'プラチナ市役所プロジェクトの提案 No.1', what: '環境局の対応方針' })]),
+      expect.arrayContaining([expect.objectContaining({ kind: 'platinum-proposal', subject: `プラチナ市役所プロジェクトの提案 No.1「${PROPOSAL.title}」`, what: '環境局の対応方針' })]),
     );
     expectProblem(await fx.as('director').put(`${proposal(1)}/policies/kodomo`, { text: '代わりに述べる' }), 403, 'proposal.not-concerned');
     await fx.as('otherDirector').put(`${proposal(1)}/policies/kodomo`, { text: '子ども家庭局の様式も同時に押印を廃止する' }).expect(200);

@@ -50,11 +50,17 @@ export function proposalOwed(state: PlatinumProposalState): ProcessOwed[] {
   }
 }
 
+/**
+ * Named by number and, once a version is saved, by its title: a number alone tells a reader little.
+ * Everyone a proposal's tasks and notices go to (its PT drafters and leader, the reform office, the
+ * bureaus once it is approved) may read its drafts, so the title of a draft tells them nothing new.
+ */
 export function proposalNoticeContext(state: PlatinumProposalState): ProcessNoticeContext {
+  const title = state.proposal.latestVersion?.title;
   return {
     fiscalYear: state.fiscalYear,
     keyPrefix: `platinum/${state.fiscalYear}/${state.id}`,
-    name: `プラチナ市役所プロジェクトの提案 No.${state.id}`,
+    name: `プラチナ市役所プロジェクトの提案 No.${state.id}${title ? `「${title}」` : ''}`,
     link: `/api/v1/fiscal-years/${state.fiscalYear}/platinum/proposals/${state.id}`,
   };
 }

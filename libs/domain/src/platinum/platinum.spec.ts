@@ -4,7 +4,7 @@ import { ProcessDecision } from '../process/process-event';
 import { decidePlatinumProject, nextPlatinumMove, openPlatinumProject, PlatinumPhase, PlatinumProjectCommand, PlatinumProjectState, PtMember } from './platinum-project';
 import { DecisionOutcome, openProposal, proposalPhase, ProposalPhase } from './platinum-proposal';
 import { decidePlatinumProposal, ProposalCommand, PtStanding } from './platinum-proposal-commands';
-import { proposalOwed } from './platinum-owed';
+import { proposalNoticeContext, proposalOwed } from './platinum-owed';
 import { eligibleDecisionDelegates } from './platinum-permissions';
 
 const person = (id: string, name: string, roles: Role[], bureauCode: string | null): Participant => ({ id, name, roles, bureauCode });
@@ -148,5 +148,10 @@ describe('a Platinum proposal', () => {
     expect(proposalOwed(stateOf(run(submitted.slice(0, 2))))).toEqual([expect.objectContaining({ target: 'proposals', owners: [{ type: 'users', userIds: ['lead'] }] })]);
     expect(proposalOwed(stateOf(run(submitted)))).toEqual([expect.objectContaining({ target: 'decisions', item: 'assignment', owners: [{ type: 'role', role: Role.ReformOffice, bureauCode: null }] })]);
     expect(proposalOwed(stateOf(run(assigned)))).toEqual([expect.objectContaining({ target: 'decisions', owners: [{ type: 'role', role: Role.Staff, bureauCode: 'somu' }] })]);
+  });
+
+  it('is named in tasks and notices by its number, and by its title once one is saved', () => {
+    expect(proposalNoticeContext(openProposal(2024, 1, { id: member.id, name: member.name })).name).toBe('プラチナ市役所プロジェクトの提案 No.1');
+    expect(proposalNoticeContext(stateOf(run(submitted))).name).toBe('プラチナ市役所プロジェクトの提案 No.1「押印の廃止」');
   });
 });
