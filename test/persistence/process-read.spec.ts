@@ -29,17 +29,20 @@ describe("finding the processes that name a cluster, as its page's one read does
 
   const PROPOSALS: ClusterNaming = { kind: ProcessKind.PlatinumProposal, field: 'relatedClusterNos' };
   const X_POLICIES: ClusterNaming = { kind: ProcessKind.XPolicy, field: 'clusterNos' };
-  const named = async (clusterNo: number) => (await catalogue.findClusterDetail(2024, clusterNo, [PROPOSALS, X_POLICIES]))!.naming.map((rows) => rows.map((row) => row.subject.key));
+  const named = async (clusterNo: number) => {
+    const { naming } = (await catalogue.findClusterDetail(2024, clusterNo, { proposals: PROPOSALS, xPolicies: X_POLICIES }))!;
+    return { proposals: naming.proposals.map((row) => row.subject.key), xPolicies: naming.xPolicies.map((row) => row.subject.key) };
+  };
 
   it('finds the proposals whose related clusters include it, and no other', async () => {
-    expect((await named(27))[0]).toEqual(['1']);
-    expect((await named(5))[0]).toEqual(['2']);
-    expect((await named(40))[0]).toEqual([]);
+    expect((await named(27)).proposals).toEqual(['1']);
+    expect((await named(5)).proposals).toEqual(['2']);
+    expect((await named(40)).proposals).toEqual([]);
   });
 
   it('finds the X policies with an issue naming it, wherever in the list the issue is', async () => {
-    expect((await named(27))[1]).toEqual(['kankyo']);
-    expect((await named(4))[1]).toEqual(['kankyo', 'kodomo']);
-    expect((await named(22))[1]).toEqual([]);
+    expect((await named(27)).xPolicies).toEqual(['kankyo']);
+    expect((await named(4)).xPolicies).toEqual(['kankyo', 'kodomo']);
+    expect((await named(22)).xPolicies).toEqual([]);
   });
 });

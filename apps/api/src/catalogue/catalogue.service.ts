@@ -57,7 +57,7 @@ export class CatalogueService {
   }
 
   /** Everything the cluster's page shows, in one read; refused as {@link requireCluster} refuses. */
-  async requireClusterDetail(fiscalYear: number, no: number, namings: readonly ClusterNaming[]): Promise<ClusterDetailRecord> {
+  async requireClusterDetail<N extends string>(fiscalYear: number, no: number, namings: Readonly<Record<N, ClusterNaming>>): Promise<ClusterDetailRecord<N>> {
     return (await this.catalogue.findClusterDetail(fiscalYear, no, namings)) ?? this.unknownCluster(fiscalYear, no);
   }
 

@@ -32,9 +32,8 @@ export class ClusterDetailService {
 
   /** The cluster as it is now, with what the caller may do to it; also the answer to every action on it. */
   async detail(fiscalYear: number, no: number, caller: Participant): Promise<ClusterDetailView> {
-    const read = await this.catalogue.requireClusterDetail(fiscalYear, no, [PROPOSALS_NAMING_CLUSTER, X_POLICIES_NAMING_CLUSTER]);
-    const { cluster: row, case: state, versions, latestTexts, lifecycleSettings: settings } = read;
-    const [proposalsNaming, xPoliciesNaming] = read.naming;
+    const read = await this.catalogue.requireClusterDetail(fiscalYear, no, { proposals: PROPOSALS_NAMING_CLUSTER, xPolicies: X_POLICIES_NAMING_CLUSTER });
+    const { cluster: row, case: state, versions, latestTexts, lifecycleSettings: settings, naming } = read;
     const reports = state?.reports ?? (settings ? unwrittenReports(settings) : []);
     const mayRead = readerOf(state, caller, settings?.approvedReportsReadableByAll ?? false);
     return {
@@ -51,8 +50,8 @@ export class ClusterDetailService {
       ),
       deadlines: await this.deadlineViews(row, reports),
       permitted: toPermittedView(permittedActions(row, state, caller)),
-      linkedProposals: linkedProposals(proposalsNaming, no),
-      linkedXPolicyIssues: linkedXPolicyIssues(xPoliciesNaming, no),
+      linkedProposals: linkedProposals(naming.proposals, no),
+      linkedXPolicyIssues: linkedXPolicyIssues(naming.xPolicies, no),
     };
   }
 

@@ -17,6 +17,7 @@ import {
 import { DataSource } from 'typeorm';
 import { Page, PageRequest, pageStatement } from '../sql/paging';
 import { execute, queryFirst, queryRows } from '../sql/typed-query';
+import { LIFECYCLE_SETTINGS_OF_CLUSTER_YEAR } from './fiscal-year-settings.repository';
 import { REPORT_VERSIONS_WITH_NEWEST_TEXT, ReportVersions, toReportVersions } from './lifecycle-read.repository';
 import { ClusterNaming, ProcessNamingCluster, processesNamingCluster, toProcessesNamingCluster } from './process-read.repository';
 
@@ -85,9 +86,10 @@ export interface ClusterWithCase {
  * Everything a cluster's page shows, read at once: the cluster with its case, its saved versions, the
  * year's lifecycle settings, and for each naming asked for, the processes that name the cluster.
  */
-export interface ClusterDetailRecord extends ClusterWithCase, ReportVersions {
+/** A cluster with everything its page shows; `naming` holds, under each name it was asked by, the processes naming it. */
+export interface ClusterDetailRecord<N extends string = string> extends ClusterWithCase, ReportVersions {
   readonly lifecycleSettings: LifecycleSettings | null;
-  readonly naming: readonly ProcessNamingCluster<unknown>[][];
+  readonly naming: Readonly<Record<N, ProcessNamingCluster<unknown>[]>>;
 }
 
 /** What is owed on a cluster now, as lists show it. */
@@ -250,10 +252,11 @@ export class CatalogueRepository {
    * A cluster's detail in one statement, where side by side it was five: it is read after every action
    * to answer it, and each statement costs the API a socket write and PostgreSQL a round trip.
    */
-  async findClusterDetail(fiscalYear: number, no: number, namings: readonly ClusterNaming[]): Promise<ClusterDetailRecord | null> {
+  async findClusterDetail<N extends string>(fiscalYear: number, no: number, namings: Readonly<Record<N, ClusterNaming>>): Promise<ClusterDetailRecord<N> | null> {
     const params: unknown[] = [fiscalYear, no];
-    const naming = namings.map((each, index) => {
-      const query = processesNamingCluster(each, params.length + 1);
+    const names = Object.keys(namings) as N[];
+    const naming = names.map((name, index) => {
+      const query = processesNamingCluster(namings[name], params.length + 1);
       params.push(...query.params);
       return `(SELECT coalesce(json_agg(p ORDER BY length(p.key), p.key), '[]'::json) FROM (${query.sql}) p) AS naming_${index}`;
     });
@@ -261,7 +264,7 @@ export class CatalogueRepository {
     const row = await queryFirst<ClusterRecord & NamingColumns & { case_state: ClusterCase | null; lifecycle_settings: LifecycleSettings | null; versions: Parameters<typeof toReportVersions>[0] }>(
       this.dataSource,
       `SELECT ${CLUSTER_COLUMNS}, c.case_state,
-              (SELECT f.lifecycle_settings FROM fiscal_years f WHERE f.fiscal_year = c.fiscal_year) AS lifecycle_settings,
+              (${LIFECYCLE_SETTINGS_OF_CLUSTER_YEAR}) AS lifecycle_settings,
               (SELECT coalesce(json_agg(v ORDER BY v.report_kind, v.version), '[]'::json) FROM (${REPORT_VERSIONS_WITH_NEWEST_TEXT}) v) AS versions
               ${naming.map((column) => `, ${column}`).join('')}
        ${CLUSTER_FROM} WHERE c.fiscal_year = $1 AND c.no = $2`,
@@ -273,7 +276,7 @@ export class CatalogueRepository {
       case: row.case_state,
       ...toReportVersions(row.versions),
       lifecycleSettings: row.lifecycle_settings,
-      naming: namings.map((_, index) => toProcessesNamingCluster(row[`naming_${index}`])),
+      naming: Object.fromEntries(names.map((name, index) => [name, toProcessesNamingCluster(row[`naming_${index}`])])) as Record<N, ProcessNamingCluster<unknown>[]>,
     };
   }
 

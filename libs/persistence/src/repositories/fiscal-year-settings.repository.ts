@@ -2,6 +2,9 @@ import { CalendarSettings, LifecycleSettings, PlatinumSettings, XPolicySettings 
 import { DataSource } from 'typeorm';
 import { execute, queryFirst } from '../sql/typed-query';
 
+/** The lifecycle settings of the year of the cluster `c` a statement reads, for a statement that answers with both. */
+export const LIFECYCLE_SETTINGS_OF_CLUSTER_YEAR = `SELECT f.lifecycle_settings FROM fiscal_years f WHERE f.fiscal_year = c.fiscal_year`;
+
 /**
  * A fiscal year's settings: its lifecycle (report kinds, approval chain) and its calendar
  * (deadline pegs, reminder offsets). Null for a year that does not exist or has none yet.
