@@ -84,9 +84,8 @@ export interface ClusterWithCase {
 
 /**
  * Everything a cluster's page shows, read at once: the cluster with its case, its saved versions, the
- * year's lifecycle settings, and for each naming asked for, the processes that name the cluster.
+ * year's lifecycle settings, and under each name a naming was asked by, the processes that name the cluster.
  */
-/** A cluster with everything its page shows; `naming` holds, under each name it was asked by, the processes naming it. */
 export interface ClusterDetailRecord<N extends string = string> extends ClusterWithCase, ReportVersions {
   readonly lifecycleSettings: LifecycleSettings | null;
   readonly naming: Readonly<Record<N, ProcessNamingCluster<unknown>[]>>;
