@@ -60,6 +60,7 @@ export const TEST_FISCAL_YEARS = {
   answeredEvents: 2083,
   scaleOut: 2086,
   boardPaging: 2087,
+  bulkKickoffPage: 2088,
 } as const;
 
 export const BUREAUS = { kankyo: '環境局', kodomo: '子ども家庭局' } as const;

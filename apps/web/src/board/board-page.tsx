@@ -1,6 +1,9 @@
-import { fiscalYearLabel } from '@app/domain';
+import { fiscalYearLabel, Role } from '@app/domain';
 import { useEffect } from 'react';
-import { useParams, useSearchParams } from 'react-router';
+import { useOutletContext, useParams, useSearchParams } from 'react-router';
+import { BulkKickoffSection } from '../kickoff/bulk-kickoff-section';
+import { hasRole } from '../session/permission';
+import type { Profile } from '../session/profile';
 import { ErrorNotice } from '../ui/error-notice';
 import { Loading } from '../ui/loading';
 import { BOARD_PAGE_SIZE, filtersFromQuery, FilterUpdate, queryFromFilters } from './board-filters';
@@ -22,6 +25,7 @@ function Board({ fiscalYear }: { fiscalYear: number }) {
   const [query, setQuery] = useSearchParams();
   const filters = filtersFromQuery(query);
   const rows = useBoardRows(fiscalYear, filters);
+  const profile = useOutletContext<Profile>();
   const title = `進捗ボード（${fiscalYearLabel(fiscalYear)}）`;
   useEffect(() => {
     document.title = `${title}｜市政変革 ワークフロー`;
@@ -35,6 +39,7 @@ function Board({ fiscalYear }: { fiscalYear: number }) {
       <p className="mt-2 text-std-16N-170 text-solid-gray-700">
         {fiscalYearLabel(fiscalYear)}（{fiscalYear}年度）の全事業群の段階、報告書の状況と次の期限です。事業群名から詳細を開けます。
       </p>
+      {hasRole(profile, Role.ReformOffice) && <BulkKickoffSection key={fiscalYear} fiscalYear={fiscalYear} />}
       <NextMeetingPanel key={fiscalYear} fiscalYear={fiscalYear} />
       <StageTotals fiscalYear={fiscalYear} />
       <section aria-labelledby="rows-heading" className="mt-8">

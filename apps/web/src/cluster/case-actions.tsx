@@ -1,9 +1,9 @@
-import { KICKOFF_NOTES_MAX_LENGTH } from '@app/domain';
 import { type FormEvent, useEffect, useState } from 'react';
 import { ActionProblem } from '../actions/action-problem';
 import { PRIMARY_BUTTON, SECONDARY_BUTTON } from '../ui/button-styles';
 import { ModalDialog, useCloseWhenDone, useModalDialog } from '../ui/modal-dialog';
 import { ReasonForm } from '../approval/reason-form';
+import { KickoffMeetingForm } from '../kickoff/kickoff-meeting-form';
 import { useBureaus } from '../bureaus/bureaus.queries';
 import { type ClusterAddress, type ClusterDetail, useCaseActions } from './cluster.queries';
 import { textFieldClass } from '../ui/form-styles';
@@ -114,67 +114,15 @@ function KickoffForm({
   fiscalYear: number;
   reportLabels: Readonly<Record<string, string>>;
 }) {
-  const [meetingDate, setMeetingDate] = useState('');
-  const [attendees, setAttendees] = useState('');
-  const [notes, setNotes] = useState('');
-  const [missing, setMissing] = useState(false);
   useCloseWhenDone(action, onDone);
-  const send = (event: FormEvent) => {
-    event.preventDefault();
-    if (!meetingDate) {
-      setMissing(true);
-      document.getElementById('kickoff-date')?.focus();
-      return;
-    }
-    const names = attendees.split('\n').map((name) => name.trim()).filter(Boolean);
-    action.run({ meetingDate, attendees: names, ...(notes.trim() ? { notes } : {}) });
-  };
   return (
-    <form onSubmit={send} noValidate className="flex flex-col gap-3">
-      <p>所管局と市政変革室の着手会議の記録を入力してください。着手すると報告書の作成が始まります。</p>
-      <div>
-        <label htmlFor="kickoff-date" className="text-std-16B-170">
-          着手会議の日付 <span className="text-error-2">（必須）</span>
-        </label>
-        <input
-          id="kickoff-date"
-          type="date"
-          className={FIELD}
-          value={meetingDate}
-          min={`${fiscalYear}-04-01`}
-          max={`${fiscalYear + 1}-03-31`}
-          aria-invalid={missing}
-          aria-describedby={missing ? 'kickoff-date-problem' : undefined}
-          onChange={(event) => {
-            setMeetingDate(event.target.value);
-            setMissing(false);
-          }}
-        />
-        {missing && (
-          <p id="kickoff-date-problem" className="mt-1 text-error-2">
-            <span aria-hidden="true">⚠ </span>着手会議の日付を入力してください。
-          </p>
-        )}
-      </div>
-      <div>
-        <label htmlFor="kickoff-attendees" className="text-std-16B-170">
-          出席者（1行に1人）
-        </label>
-        <textarea id="kickoff-attendees" className={`${FIELD} min-h-24`} value={attendees} onChange={(event) => setAttendees(event.target.value)} />
-      </div>
-      <div>
-        <label htmlFor="kickoff-notes" className="text-std-16B-170">
-          メモ
-        </label>
-        <textarea id="kickoff-notes" className={FIELD} maxLength={KICKOFF_NOTES_MAX_LENGTH} value={notes} onChange={(event) => setNotes(event.target.value)} />
-      </div>
-      <ActionProblem problem={action.problem} onRetry={action.retry} reportLabels={reportLabels} />
-      <div>
-        <button type="submit" className={PRIMARY_BUTTON} disabled={action.pending}>
-          着手
-        </button>
-      </div>
-    </form>
+    <KickoffMeetingForm
+      action={action}
+      fiscalYear={fiscalYear}
+      intro={<p>所管局と市政変革室の着手会議の記録を入力してください。着手すると報告書の作成が始まります。</p>}
+      submitLabel="着手"
+      reportLabels={reportLabels}
+    />
   );
 }
 

@@ -3,6 +3,7 @@ import { useAction } from '../actions/use-action';
 import { answer, api } from '../api/api-client';
 import { idempotencyHeader } from '../api/idempotency-key';
 import type { components } from '../api/schema';
+import type { KickoffMeeting } from '../kickoff/kickoff.queries';
 import { HISTORY_PAGE_SIZE } from '../ui/history-section';
 
 export type ClusterDetail = components['schemas']['ClusterDetailView'];
@@ -107,7 +108,7 @@ export function useCaseActions(cluster: ClusterAddress) {
   const params = { path: path(cluster) };
   return {
     kickoff: useAction({
-      act: (meeting: { meetingDate: string; attendees: string[]; notes?: string }, key) =>
+      act: (meeting: KickoffMeeting, key) =>
         answer(api.POST('/api/v1/fiscal-years/{fy}/clusters/{no}/kickoff', { params, body: meeting, headers: idempotencyHeader(key) })),
       refreshes: refreshes(cluster),
     }),
