@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { ActionProblem } from '../actions/action-problem';
 import { PRIMARY_BUTTON } from '../ui/button-styles';
 import { ShowAllButton, useFirstFew } from '../ui/first-few';
-import { Loading } from '../ui/loading';
+import { ErrorNotice } from '../ui/error-notice';
 import { ModalDialog, useModalDialog } from '../ui/modal-dialog';
 import { KickoffMeetingForm } from './kickoff-meeting-form';
 import { type BulkKickoffAnswer, type KickoffMeeting, useBulkKickoff, useFlaggedNotStarted } from './kickoff.queries';
@@ -30,15 +30,18 @@ export function BulkKickoffSection({ fiscalYear }: { fiscalYear: number }) {
     kickoff.run(meeting);
     dialog.close();
   };
+  // Shown once there is something to offer: once the year's flagged clusters are all under way, there is
+  // nothing to offer the rest of the year long.
+  if (waiting.isPending || (waiting.data === 0 && !kickoff.pending && !outcome && !kickoff.problem)) return null;
   return (
     <section aria-labelledby="bulk-kickoff-heading" className="mt-8 rounded-8 border-2 border-blue-900 p-4">
       <h2 id="bulk-kickoff-heading" className="text-std-20B-150 text-solid-gray-900">
         一括着手
       </h2>
-      {waiting.isPending && <Loading label="未着手の対象事業群を数えています" />}
+      {waiting.isError && <ErrorNotice error={waiting.error} onRetry={() => void waiting.refetch()} />}
       {waiting.data !== undefined && !kickoff.pending && (
         <p className="mt-2 text-std-16N-170">
-          {waiting.data > 0 ? `経営分析の対象で未着手の事業群：${waiting.data.toLocaleString('ja-JP')}件` : '経営分析の対象で未着手の事業群はありません。'}
+          {waiting.data > 0 ? `経営分析の対象で未着手の事業群：${waiting.data.toLocaleString('ja-JP')}件` : '経営分析の対象で未着手の事業群は、もうありません。'}
           {outcome && waiting.data > 0 && waiting.data <= outcome.skipped.length && '（下の理由で着手しなかった事業群です。所管局を設定してから、もう一度一括着手してください）'}
         </p>
       )}
