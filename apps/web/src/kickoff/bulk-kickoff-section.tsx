@@ -23,6 +23,11 @@ export function BulkKickoffSection({ fiscalYear }: { fiscalYear: number }) {
   const kickoff = useBulkKickoff(fiscalYear, setOutcome);
   const waiting = useFlaggedNotStarted(fiscalYear, kickoff.pending);
   const dialog = useModalDialog();
+  // A new attempt starts clean, without the last one's refusal.
+  const openDialog = () => {
+    kickoff.reset();
+    dialog.open();
+  };
   // The dialog closes as the run begins: its progress and its outcome are shown here, where the board is.
   const begin = (meeting: KickoffMeeting) => {
     setOutcome(null);
@@ -46,7 +51,7 @@ export function BulkKickoffSection({ fiscalYear }: { fiscalYear: number }) {
         </p>
       )}
       {!kickoff.pending && waiting.data !== undefined && waiting.data > 0 && (
-        <button type="button" className={`mt-2 ${PRIMARY_BUTTON}`} onClick={dialog.open}>
+        <button type="button" className={`mt-2 ${PRIMARY_BUTTON}`} onClick={openDialog}>
           一括着手
         </button>
       )}
