@@ -8,7 +8,7 @@ import { ModalDialog, useModalDialog } from '../ui/modal-dialog';
 import { KickoffMeetingForm } from './kickoff-meeting-form';
 import { type BulkKickoffAnswer, type KickoffMeeting, useBulkKickoff, useFlaggedNotStarted } from './kickoff.queries';
 
-/** Skipped clusters shown before 「すべて表示」: a year of thousands may skip hundreds. */
+/** Skipped clusters shown before 「残り…件も表示」: a year of thousands may skip hundreds. */
 const SKIPPED_SHOWN = 20;
 
 /**
@@ -83,8 +83,9 @@ function useFocusOnShow() {
 
 function Progress({ total, waiting }: { total: number | null; waiting: number | undefined }) {
   const started = total !== null && waiting !== undefined ? Math.max(0, total - waiting) : 0;
+  const focused = useFocusOnShow();
   return (
-    <div ref={useFocusOnShow()} tabIndex={-1} className="mt-2" role="status">
+    <div ref={focused} tabIndex={-1} className="mt-2" role="status">
       <p className="text-std-16N-170">
         一括着手しています：{started.toLocaleString('ja-JP')} / {(total ?? 0).toLocaleString('ja-JP')}件に着手しました。このページを離れても続きます。
       </p>
@@ -95,8 +96,9 @@ function Progress({ total, waiting }: { total: number | null; waiting: number | 
 
 function Outcome({ outcome }: { outcome: BulkKickoffAnswer }) {
   const skipped = useFirstFew(outcome.skipped, SKIPPED_SHOWN);
+  const focused = useFocusOnShow();
   return (
-    <div ref={useFocusOnShow()} tabIndex={-1} className="mt-2" role="status">
+    <div ref={focused} tabIndex={-1} className="mt-2" role="status">
       <p className="text-std-16B-170">
         一括着手が終わりました：着手 {outcome.started.toLocaleString('ja-JP')}件、既に着手済み {outcome.alreadyRunning.toLocaleString('ja-JP')}件、着手しなかった事業群{' '}
         {outcome.skipped.length.toLocaleString('ja-JP')}件（対象 {outcome.flagged.toLocaleString('ja-JP')}件）。
