@@ -47,6 +47,7 @@ const RULES: Readonly<Record<string, Rule>> = {
   'GET /api/v1/fiscal-years/{fy}/catalogue': 'authenticated',
   'GET /api/v1/fiscal-years/{fy}/next-meeting': 'authenticated',
   'GET /api/v1/fiscal-years/{fy}/clusters': 'authenticated',
+  'PATCH /api/v1/fiscal-years/{fy}/clusters': ACTION_ROLES.changeCluster,
   'POST /api/v1/fiscal-years/{fy}/kickoff': OFFICE,
   'GET /api/v1/fiscal-years/{fy}/progress': 'authenticated',
   'GET /api/v1/fiscal-years/{fy}/lifecycle-settings': 'authenticated',

@@ -111,6 +111,34 @@ describe('the FY2024 catalogue through the API', () => {
     await http().patch('/api/v1/fiscal-years/2024/clusters/27').auth(officeToken, { type: 'bearer' }).send({ analysed: true }).expect(400);
   });
 
+  it('lets the reform office flag and unflag many clusters in one change, all of them or none', async () => {
+    const flag = (body: object, token = officeToken) => http().patch('/api/v1/fiscal-years/2024/clusters').auth(token, { type: 'bearer' }).send(body);
+    const analysedOf = async (nos: number[]) => {
+      const query = [...nos.map((no) => `no=${no}`), 'pageSize=100'].join('&');
+      const page = (await http().get(`/api/v1/fiscal-years/2024/clusters?${query}`).auth(staffToken, { type: 'bearer' }).expect(200)).body as ClusterPage;
+      return Object.fromEntries(page.items.map((item) => [item.no, item.analysedThisYear]));
+    };
+    await flag({ nos: [40, 41], analysedThisYear: true }, staffToken).expect(403);
+    await flag({ nos: [40, 41], analysedThisYear: true }, adminToken).expect(403);
+
+    expect((await flag({ nos: [40, 41, 42], analysedThisYear: true }).expect(200)).body).toEqual({ analysedThisYear: true, changed: 3, unchanged: 0 });
+    expect((await flag({ nos: [41, 42, 43, 43], analysedThisYear: true }).expect(200)).body).toEqual({ analysedThisYear: true, changed: 1, unchanged: 2 });
+    expect((await flag({ nos: [40, 43, 44], analysedThisYear: false }).expect(200)).body).toEqual({ analysedThisYear: false, changed: 2, unchanged: 1 });
+    expect(await analysedOf([40, 41, 42, 43, 44])).toEqual({ 40: false, 41: true, 42: true, 43: false, 44: false });
+
+    const unknown = await flag({ nos: [44, 45, 999, 1000], analysedThisYear: true }).expect(400);
+    expect(unknown.body.fields).toEqual([{ field: 'nos', problems: ['令和6年度に No.999、No.1000 の事業群はありません。どの事業群も変更していません'] }]);
+    expect(await analysedOf([44, 45])).toEqual({ 44: false, 45: false });
+
+    const empty = await flag({ nos: [], analysedThisYear: true }).expect(400);
+    expect(empty.body.fields).toEqual([{ field: 'nos', problems: ['nos には事業群の番号を1件以上指定してください'] }]);
+    const noValue = await flag({ nos: [44] }).expect(400);
+    expect(noValue.body.fields[0].field).toBe('analysedThisYear');
+    const tooMany = await flag({ nos: Array.from({ length: 1001 }, (_, index) => index + 1), analysedThisYear: true }).expect(400);
+    expect(tooMany.body.fields).toEqual([{ field: 'nos', problems: ['nos は1,000件までです'] }]);
+    await http().patch('/api/v1/fiscal-years/2099/clusters').auth(officeToken, { type: 'bearer' }).send({ nos: [1], analysedThisYear: true }).expect(404);
+  });
+
   it('opens a new fiscal year as a copy of the previous one, once', async () => {
     await http().post('/api/v1/fiscal-years').auth(staffToken, { type: 'bearer' }).send({ fiscalYear: 2025, copyFrom: 2024 }).expect(403);
     const created = await http().post('/api/v1/fiscal-years').auth(officeToken, { type: 'bearer' }).send({ fiscalYear: 2025, copyFrom: 2024 }).expect(201);

@@ -1,8 +1,12 @@
 import { fiscalYearLabel, OWED_ACTION_LABELS, OwedActionType, refused, Role, ROLE_LABELS, STAGE_LABELS, toTokyoIsoString } from '@app/domain';
 import { BureauRepository, CatalogueRepository, ClusterDetailRecord, ClusterNaming, ClusterRow, PendingActionRow } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
-import { ClusterView, PendingActionView } from './cluster.dto';
+import { invalidFields } from '../common/validation.pipe';
+import { AnalysedChangeView, ClusterView, PendingActionView } from './cluster.dto';
 import { CatalogueStructureView, FiscalYearView } from './fiscal-year.dto';
+
+/** Unknown cluster numbers a refusal names one by one; the rest it counts. */
+const MISSING_NAMED = 10;
 
 /** The catalogue as the API shows it; turns repository outcomes into answers a person can act on. */
 @Injectable()
@@ -30,6 +34,18 @@ export class CatalogueService {
   /** Changes the catalogue fields of a cluster the caller has already found. */
   updateCluster(cluster: ClusterRow, changes: { readonly analysedThisYear?: boolean; readonly owningBureauCode?: string | null }): Promise<void> {
     return this.catalogue.updateCluster(cluster.fiscalYear, cluster.no, changes);
+  }
+
+  /** 分析対象の一括設定: every numbered cluster of the year gets the flag, or none does when a number is not one of them. */
+  async setAnalysedThisYear(fiscalYear: number, nos: readonly number[], analysed: boolean): Promise<AnalysedChangeView> {
+    await this.requireFiscalYear(fiscalYear);
+    const { missing, changed } = await this.catalogue.setAnalysedThisYear(fiscalYear, nos, analysed);
+    if (missing.length > 0) {
+      const named = missing.slice(0, MISSING_NAMED).map((no) => `No.${no}`).join('、');
+      const rest = missing.length > MISSING_NAMED ? `ほか${missing.length - MISSING_NAMED}件` : '';
+      throw invalidFields([{ field: 'nos', problems: [`${fiscalYearLabel(fiscalYear)}に ${named}${rest} の事業群はありません。どの事業群も変更していません`] }]);
+    }
+    return { analysedThisYear: analysed, changed: changed.length, unchanged: new Set(nos).size - changed.length };
   }
 
   /** The cluster as it is now, after a change to one the caller has already found. */

@@ -1,7 +1,7 @@
-import { BUREAU_CODE_PATTERN, CLUSTER_STAGES, CLUSTERS_NAMED_MAX, ClusterGroup, ClusterKind, ClusterStage, DeadlineRisk, ReportProgressState } from '@app/domain';
+import { BUREAU_CODE_PATTERN, CLUSTER_STAGES, CLUSTERS_FLAGGED_AT_ONCE_MAX, CLUSTERS_NAMED_MAX, ClusterGroup, ClusterKind, ClusterStage, DeadlineRisk, ReportProgressState } from '@app/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEnum, IsIn, IsOptional, IsString, Matches, ValidateIf } from 'class-validator';
+import { ArrayMinSize, IsBoolean, IsDefined, IsEnum, IsIn, IsOptional, IsString, Matches, ValidateIf } from 'class-validator';
 import { ClusterNumbers } from '../common/cluster-numbers';
 import { strictInteger } from '../common/integer-input';
 import { PageMeta, PageNumber, PageQuery, PageSize } from '../common/page.dto';
@@ -183,4 +183,22 @@ export class UpdateClusterRequest {
   @IsString({ message: 'owningBureauCode は局のコード（文字列）か null で指定してください' })
   @Matches(BUREAU_CODE_PATTERN, { message: 'owningBureauCode は英数字・ハイフン・下線の40文字以内で指定してください' })
   owningBureauCode?: string | null;
+}
+
+export class SetAnalysedRequest {
+  @ApiProperty({ type: [Number], example: [1, 2, 27], description: `事業群の番号（${CLUSTERS_FLAGGED_AT_ONCE_MAX.toLocaleString('ja-JP')}件まで）` })
+  @ArrayMinSize(1, { message: 'nos には事業群の番号を1件以上指定してください' })
+  @ClusterNumbers('nos', CLUSTERS_FLAGGED_AT_ONCE_MAX)
+  nos!: number[];
+
+  @ApiProperty({ description: 'true: 今年度の経営分析の対象にする / false: 対象から外す' })
+  @IsDefined({ message: 'analysedThisYear（true か false）を指定してください' })
+  @IsBoolean({ message: 'analysedThisYear は true か false で指定してください' })
+  analysedThisYear!: boolean;
+}
+
+export class AnalysedChangeView {
+  @ApiProperty({ description: '設定した値' }) analysedThisYear!: boolean;
+  @ApiProperty({ description: 'この要求で変わった事業群の数' }) changed!: number;
+  @ApiProperty({ description: '既にその値だった事業群の数' }) unchanged!: number;
 }

@@ -1,16 +1,21 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ACTION_ROLES } from '@app/domain';
+import { Body, Controller, Get, Param, Patch, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Authenticated } from '../auth/access-rule.decorator';
+import { Authenticated, Roles } from '../auth/access-rule.decorator';
 import { FiscalYearPipe } from '../common/fiscal-year.param';
 import { Refusals } from '../common/refusals.decorator';
+import { CatalogueService } from './catalogue.service';
 import { ClusterBoardService } from './cluster-board.service';
-import { ClusterListQuery, ClusterPage } from './cluster.dto';
+import { AnalysedChangeView, ClusterListQuery, ClusterPage, SetAnalysedRequest } from './cluster.dto';
 
 @ApiTags('clusters')
 @ApiBearerAuth()
 @Controller('fiscal-years/:fy/clusters')
 export class ClustersController {
-  constructor(private readonly board: ClusterBoardService) {}
+  constructor(
+    private readonly board: ClusterBoardService,
+    private readonly catalogue: CatalogueService,
+  ) {}
 
   @Get()
   @Authenticated()
@@ -20,5 +25,18 @@ export class ClustersController {
   list(@Param('fy', FiscalYearPipe) fiscalYear: number, @Query() query: ClusterListQuery): Promise<ClusterPage> {
     const { page, pageSize, analysed, no, ...filter } = query;
     return this.board.list(fiscalYear, { ...filter, analysedThisYear: analysed, nos: no }, page, pageSize);
+  }
+
+  @Patch()
+  @Roles(...ACTION_ROLES.changeCluster)
+  @ApiOperation({
+    summary: '分析対象の一括設定',
+    description:
+      "Access: reform-office. Sets whether each numbered cluster is analysed this fiscal year, up to 1,000 at once: all of them, or none when a number is not a cluster of the year. Answers how many changed and how many had the flag already; repeating it changes nothing more. Kicking the flagged clusters off is POST /fiscal-years/{fy}/kickoff.",
+  })
+  @ApiOkResponse({ type: AnalysedChangeView })
+  @Refusals('request.invalid', 'fiscal-year.unknown')
+  setAnalysed(@Param('fy', FiscalYearPipe) fiscalYear: number, @Body() body: SetAnalysedRequest): Promise<AnalysedChangeView> {
+    return this.catalogue.setAnalysedThisYear(fiscalYear, body.nos, body.analysedThisYear);
   }
 }

@@ -31,6 +31,8 @@ export function isBlank(text: string): boolean {
 export const CLUSTER_NO_MAX = 99_999;
 /** Clusters one proposal or X policy issue names, and one list request asks for by number, at most. */
 export const CLUSTERS_NAMED_MAX = 100;
+/** Clusters one change of the analysed flag names at most: a thousand, several years of any city's analyses. */
+export const CLUSTERS_FLAGGED_AT_ONCE_MAX = 1_000;
 /** Report versions, and any other counter stored in a 32-bit integer column. */
 export const STORED_INTEGER_MAX = 2_147_483_647;
 /** A list page number: far beyond any list, and small enough that page × size stays an exact offset. */

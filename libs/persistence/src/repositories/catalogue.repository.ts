@@ -353,6 +353,26 @@ export class CatalogueRepository {
   }
 
   /**
+   * Sets whether each of the numbered clusters is analysed this year, in one statement: all of them, or
+   * none when a number is not a cluster of the year (`missing`). `changed` are those whose flag was
+   * otherwise before; the rest already had it.
+   */
+  async setAnalysedThisYear(fiscalYear: number, nos: readonly number[], analysed: boolean): Promise<{ missing: number[]; changed: number[] }> {
+    const [row] = await queryRows<{ missing: number[] | null; changed: number[] | null }>(
+      this.dataSource,
+      `WITH wanted AS (SELECT DISTINCT unnest($2::int[]) AS no),
+            missing AS (SELECT w.no FROM wanted w WHERE NOT EXISTS (SELECT 1 FROM clusters c WHERE c.fiscal_year = $1 AND c.no = w.no)),
+            changed AS (
+              UPDATE clusters SET analysed_this_year = $3, updated_at = now()
+               WHERE fiscal_year = $1 AND no IN (SELECT no FROM wanted) AND analysed_this_year <> $3 AND NOT EXISTS (SELECT 1 FROM missing)
+               RETURNING no)
+       SELECT (SELECT array_agg(no ORDER BY no) FROM missing) AS missing, (SELECT array_agg(no ORDER BY no) FROM changed) AS changed`,
+      [fiscalYear, [...nos], analysed],
+    );
+    return { missing: row.missing ?? [], changed: row.changed ?? [] };
+  }
+
+  /**
    * Opens a new fiscal year with the groups, kinds, clusters and owning bureaus of an earlier one.
    * Lifecycle state is not copied, and which clusters are analysed is decided afresh each year.
    */
