@@ -61,6 +61,7 @@ export const TEST_FISCAL_YEARS = {
   scaleOut: 2086,
   boardPaging: 2087,
   bulkKickoffPage: 2088,
+  analysedSelectionPage: 2089,
 } as const;
 
 export const BUREAUS = { kankyo: '環境局', kodomo: '子ども家庭局' } as const;

@@ -238,7 +238,11 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * 分析対象の一括設定
+         * @description Access: reform-office. Sets whether each numbered cluster is analysed this fiscal year, up to 1,000 at once: all of them, or none when a number is not a cluster of the year. Answers how many changed and how many had the flag already; repeating it changes nothing more. Kicking the flagged clusters off is POST /fiscal-years/{fy}/kickoff.
+         */
+        patch: operations["ClustersController_setAnalysed"];
         trace?: never;
     };
     "/api/v1/fiscal-years/{fy}/clusters/{no}": {
@@ -1672,6 +1676,14 @@ export interface components {
             reportKind: string;
             /** @example 経過報告 */
             reportLabel: string;
+        };
+        AnalysedChangeView: {
+            /** @description 設定した値 */
+            analysedThisYear: boolean;
+            /** @description この要求で変わった事業群の数 */
+            changed: number;
+            /** @description 既にその値だった事業群の数 */
+            unchanged: number;
         };
         ApprovalDocumentView: {
             approvedAt: string | null;
@@ -3187,6 +3199,19 @@ export interface components {
              */
             expiresIn: number;
         };
+        SetAnalysedRequest: {
+            /** @description true: 今年度の経営分析の対象にする / false: 対象から外す */
+            analysedThisYear: boolean;
+            /**
+             * @description 事業群の番号（1,000件まで）
+             * @example [
+             *       1,
+             *       2,
+             *       27
+             *     ]
+             */
+            nos: number[];
+        };
         SetPasswordRequest: {
             /**
              * @description 新しいパスワード（12〜200文字）
@@ -4549,6 +4574,106 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
                         /** @enum {string} */
                         code?: "fiscal-year.unknown";
+                    };
+                };
+            };
+        };
+    };
+    ClustersController_setAnalysed: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 同じキーで繰り返した要求は最初の応答を返し、一度だけ実行されます */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                fy: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetAnalysedRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalysedChangeView"];
+                };
+            };
+            /** @description `request.invalid` 入力内容に誤りがあります<br>`idempotency.key-invalid` Idempotency-Key の形式に誤りがあります */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "request.invalid" | "idempotency.key-invalid";
+                    };
+                };
+            };
+            /** @description `auth.required` ログインが必要です */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "auth.required";
+                    };
+                };
+            };
+            /** @description `access.denied` この操作の権限がありません<br>`auth.csrf-header-missing` 画面からの操作であることを確認できません */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.csrf-header-missing";
+                    };
+                };
+            };
+            /** @description `fiscal-year.unknown` 年度が登録されていません */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "fiscal-year.unknown";
+                    };
+                };
+            };
+            /** @description `idempotency.in-progress` 同じ Idempotency-Key の要求を処理中です */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.in-progress";
+                    };
+                };
+            };
+            /** @description `idempotency.key-reused` 同じ Idempotency-Key が別の要求に使われています */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsView"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.key-reused";
                     };
                 };
             };

@@ -10,6 +10,8 @@ import { BOARD_PAGE_SIZE, filtersFromQuery, FilterUpdate, queryFromFilters } fro
 import { BoardFilterForm } from './board-filter-form';
 import { BoardPager } from './board-pager';
 import { BoardTable } from './board-table';
+import { AnalysedSelectionBar } from './analysed-selection-bar';
+import { useClusterSelection } from './cluster-selection';
 import { useBoardRows } from './board.queries';
 import { NextMeetingPanel } from './next-meeting-panel';
 import { StageTotals } from './stage-totals';
@@ -18,7 +20,8 @@ import { StageTotals } from './stage-totals';
 export function BoardPage() {
   const fiscalYear = Number(useParams().fy);
   if (!Number.isInteger(fiscalYear)) return <p className="text-std-16N-170">年度の指定が正しくありません。アドレスをご確認ください。</p>;
-  return <Board fiscalYear={fiscalYear} />;
+  // Keyed by the year: what was ticked in one year is not carried into another.
+  return <Board key={fiscalYear} fiscalYear={fiscalYear} />;
 }
 
 function Board({ fiscalYear }: { fiscalYear: number }) {
@@ -26,6 +29,8 @@ function Board({ fiscalYear }: { fiscalYear: number }) {
   const filters = filtersFromQuery(query);
   const rows = useBoardRows(fiscalYear, filters);
   const profile = useOutletContext<Profile>();
+  const office = hasRole(profile, Role.ReformOffice);
+  const selection = useClusterSelection();
   const title = `進捗ボード（${fiscalYearLabel(fiscalYear)}）`;
   useEffect(() => {
     document.title = `${title}｜市政変革 ワークフロー`;
@@ -39,7 +44,7 @@ function Board({ fiscalYear }: { fiscalYear: number }) {
       <p className="mt-2 text-std-16N-170 text-solid-gray-700">
         {fiscalYearLabel(fiscalYear)}（{fiscalYear}年度）の全事業群の段階、報告書の状況と次の期限です。事業群名から詳細を開けます。
       </p>
-      {hasRole(profile, Role.ReformOffice) && <BulkKickoffSection key={fiscalYear} fiscalYear={fiscalYear} />}
+      {office && <BulkKickoffSection key={fiscalYear} fiscalYear={fiscalYear} />}
       <NextMeetingPanel key={fiscalYear} fiscalYear={fiscalYear} />
       <StageTotals fiscalYear={fiscalYear} />
       <section aria-labelledby="rows-heading" className="mt-8">
@@ -51,11 +56,12 @@ function Board({ fiscalYear }: { fiscalYear: number }) {
         {rows.isError && <ErrorNotice error={rows.error} onRetry={() => void rows.refetch()} />}
         {rows.data && (
           <div aria-busy={rows.isPlaceholderData}>
+            {office && <AnalysedSelectionBar fiscalYear={fiscalYear} selection={selection} shown={rows.data.items.map((row) => row.no)} />}
             <BoardPager filters={filters} total={rows.data.total} pageSize={BOARD_PAGE_SIZE} />
             {rows.data.items.length === 0 ? (
               <p className="mt-4 text-std-16N-170">条件に合う事業群はありません。</p>
             ) : (
-              <BoardTable fiscalYear={fiscalYear} rows={rows.data.items} />
+              <BoardTable fiscalYear={fiscalYear} rows={rows.data.items} selection={office ? selection : undefined} />
             )}
             {rows.data.total > BOARD_PAGE_SIZE && <BoardPager filters={filters} total={rows.data.total} pageSize={BOARD_PAGE_SIZE} repeated />}
           </div>

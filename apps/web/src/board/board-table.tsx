@@ -1,22 +1,29 @@
+import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import type { components } from '../api/schema';
 import { StatusLabel } from '../ui/status-label';
 import { TokyoDateTime } from '../ui/tokyo-date-time';
 import { AnalysedLabel } from './analysed-label';
 import { categoryName } from './category-name';
+import type { ClusterSelection } from './cluster-selection';
 
 type Row = components['schemas']['BoardRowView'];
 
 const HEAD = 'border-b-2 border-solid-gray-600 px-2 py-2 text-left align-bottom text-std-16B-170';
 const CELL = 'border-b border-solid-gray-420 px-2 py-2 align-top';
 
-/** Rows in catalogue order, grouped as the seed groups them: each group (and kind) under its own heading. */
-export function BoardTable({ fiscalYear, rows }: { fiscalYear: number; rows: readonly Row[] }) {
+/**
+ * Rows in catalogue order, grouped as the seed groups them: each group (and kind) under its own heading.
+ * With a selection (the reform office's), each row and each heading has a checkbox in front.
+ */
+export function BoardTable({ fiscalYear, rows, selection }: { fiscalYear: number; rows: readonly Row[]; selection?: ClusterSelection }) {
   const sections = groupRows(rows);
+  const columns = selection ? 7 : 6;
   return (
     <div className="mt-2 overflow-x-auto" tabIndex={0} role="region" aria-label="事業群の進捗の表（横にスクロールできます）">
       <table className="w-full min-w-[68rem] table-fixed border-collapse text-std-16N-170" aria-label="事業群の進捗">
         <colgroup>
+          {selection && <col className="w-14" />}
           <col className="w-16" />
           <col />
           <col className="w-36" />
@@ -26,6 +33,11 @@ export function BoardTable({ fiscalYear, rows }: { fiscalYear: number; rows: rea
         </colgroup>
         <thead>
           <tr>
+            {selection && (
+              <th scope="col" className={HEAD}>
+                <span className="sr-only">選択</span>
+              </th>
+            )}
             <th scope="col" className={HEAD}>No.</th>
             <th scope="col" className={HEAD}>事業群</th>
             <th scope="col" className={HEAD}>所管局</th>
@@ -37,13 +49,18 @@ export function BoardTable({ fiscalYear, rows }: { fiscalYear: number; rows: rea
         {sections.map((section) => (
           <tbody key={section.key} data-testid="board-group">
             <tr>
-              <th scope="colgroup" colSpan={6} className="bg-solid-gray-50 px-2 py-2 text-left text-std-18B-160 text-solid-gray-900">
-                {section.name}
-                <span className="ml-2 text-std-16N-170 text-solid-gray-700">{section.rows.length}件</span>
+              <th scope="colgroup" colSpan={columns} className="bg-solid-gray-50 px-2 py-2 text-left text-std-18B-160 text-solid-gray-900">
+                <span className="flex items-center gap-3">
+                  {selection && <SectionCheckbox section={section} selection={selection} />}
+                  <span>
+                    {section.name}
+                    <span className="ml-2 text-std-16N-170 text-solid-gray-700">{section.rows.length}件</span>
+                  </span>
+                </span>
               </th>
             </tr>
             {section.rows.map((row) => (
-              <BoardRow key={row.no} fiscalYear={fiscalYear} row={row} />
+              <BoardRow key={row.no} fiscalYear={fiscalYear} row={row} selection={selection} />
             ))}
           </tbody>
         ))}
@@ -52,11 +69,42 @@ export function BoardTable({ fiscalYear, rows }: { fiscalYear: number; rows: rea
   );
 }
 
-function BoardRow({ fiscalYear, row }: { fiscalYear: number; row: Row }) {
+/** Ticks every row of one heading on this page; half-ticked while only some of them are. */
+function SectionCheckbox({ section, selection }: { section: Section; selection: ClusterSelection }) {
+  const nos = section.rows.map((row) => row.no);
+  const chosen = nos.filter((no) => selection.selected.has(no)).length;
+  const box = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (box.current) box.current.indeterminate = chosen > 0 && chosen < nos.length;
+  }, [chosen, nos.length]);
+  return (
+    <input
+      ref={box}
+      type="checkbox"
+      className="size-6 shrink-0"
+      checked={chosen === nos.length}
+      onChange={(event) => selection.choose(nos, event.target.checked)}
+      aria-label={`${section.name}の${nos.length}件をすべて選択`}
+    />
+  );
+}
+
+function BoardRow({ fiscalYear, row, selection }: { fiscalYear: number; row: Row; selection?: ClusterSelection }) {
   const link = `/fiscal-years/${fiscalYear}/clusters/${row.no}`;
   const started = row.reports.some((report) => report.state !== '未着手');
   return (
     <tr data-testid="board-row" data-cluster-no={row.no}>
+      {selection && (
+        <td className={CELL}>
+          <input
+            type="checkbox"
+            className="size-6"
+            checked={selection.selected.has(row.no)}
+            onChange={(event) => selection.choose([row.no], event.target.checked)}
+            aria-label={`No.${row.no} ${row.name}を選択`}
+          />
+        </td>
+      )}
       <td className={`${CELL} tabular-nums`}>
         <Link to={link} className="text-blue-1000 underline underline-offset-4" aria-label={`No.${row.no} ${row.name}`}>
           {row.no}

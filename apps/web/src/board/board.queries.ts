@@ -1,5 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useAction } from '../actions/use-action';
 import { answer, api } from '../api/api-client';
+import { idempotencyHeader } from '../api/idempotency-key';
+import type { components } from '../api/schema';
 import { BOARD_PAGE_SIZE, BoardFilters } from './board-filters';
 
 export const boardKey = (fiscalYear: number) => ['fiscal-years', fiscalYear, 'board'] as const;
@@ -51,4 +54,15 @@ export const useCatalogueStructure = (fiscalYear: number) =>
     queryKey: ['fiscal-years', fiscalYear, 'catalogue'],
     queryFn: () => answer(api.GET('/api/v1/fiscal-years/{fy}/catalogue', { params: { path: { fy: fiscalYear } } })),
     staleTime: 5 * 60_000,
+  });
+
+export type AnalysedChange = components['schemas']['AnalysedChangeView'];
+
+/** 分析対象の一括設定: the board, its counts and the 一括着手 it offers all change with it. */
+export const useSetAnalysed = (fiscalYear: number, onDone: (answer: AnalysedChange) => void) =>
+  useAction({
+    act: (body: components['schemas']['SetAnalysedRequest'], key) =>
+      answer(api.PATCH('/api/v1/fiscal-years/{fy}/clusters', { params: { path: { fy: fiscalYear } }, body, headers: idempotencyHeader(key) })),
+    refreshes: [boardKey(fiscalYear)],
+    onDone,
   });

@@ -1,0 +1,56 @@
+import { useState } from 'react';
+import { ActionProblem } from '../actions/action-problem';
+import { PRIMARY_BUTTON, SECONDARY_BUTTON } from '../ui/button-styles';
+import { type AnalysedChange, useSetAnalysed } from './board.queries';
+import type { ClusterSelection } from './cluster-selection';
+
+/**
+ * 分析対象の一括設定, for the reform office: the clusters ticked in the list, on this page or others,
+ * made this year's analyses (or taken out of them) in one change. It stays in view while the list scrolls.
+ */
+export function AnalysedSelectionBar({ fiscalYear, selection, shown }: { fiscalYear: number; selection: ClusterSelection; shown: readonly number[] }) {
+  const [outcome, setOutcome] = useState<AnalysedChange | null>(null);
+  const change = useSetAnalysed(fiscalYear, (answer) => {
+    setOutcome(answer);
+    selection.clear();
+  });
+  const count = selection.selected.size;
+  const elsewhere = count - shown.filter((no) => selection.selected.has(no)).length;
+  const set = (analysedThisYear: boolean) => {
+    setOutcome(null);
+    change.run({ nos: [...selection.selected].sort((a, b) => a - b), analysedThisYear });
+  };
+  return (
+    <div role="region" aria-label="選択した事業群の分析対象の設定" className="sticky top-0 z-10 mt-4 rounded-8 border border-solid-gray-420 bg-white p-4 shadow-1">
+      {count === 0 ? (
+        <p className="text-std-16N-170 text-solid-gray-700">一覧のチェックボックスで事業群を選ぶと、今年度の経営分析の対象にまとめて設定できます。</p>
+      ) : (
+        <div className="flex flex-wrap items-center gap-4">
+          <p className="text-std-16B-170 text-solid-gray-900">
+            選択中：{count.toLocaleString('ja-JP')}件{elsewhere > 0 && `（うち${elsewhere.toLocaleString('ja-JP')}件はこのページ以外）`}
+          </p>
+          <button type="button" className={PRIMARY_BUTTON} disabled={change.pending} onClick={() => set(true)}>
+            分析対象にする
+          </button>
+          <button type="button" className={SECONDARY_BUTTON} disabled={change.pending} onClick={() => set(false)}>
+            分析対象から外す
+          </button>
+          <button type="button" className={SECONDARY_BUTTON} disabled={change.pending} onClick={selection.clear}>
+            選択を解除
+          </button>
+        </div>
+      )}
+      <p role="status" className="text-std-16N-170 empty:hidden">
+        {change.pending ? '設定しています…' : outcome ? outcomeText(outcome) : ''}
+      </p>
+      {!change.pending && <ActionProblem problem={change.problem} onRetry={change.retry} />}
+    </div>
+  );
+}
+
+function outcomeText({ analysedThisYear, changed, unchanged }: AnalysedChange): string {
+  const count = (n: number) => `${n.toLocaleString('ja-JP')}件`;
+  return analysedThisYear
+    ? `${count(changed)}を今年度の経営分析の対象にしました。${unchanged > 0 ? `${count(unchanged)}は既に対象でした。` : ''}`
+    : `${count(changed)}を今年度の経営分析の対象から外しました。${unchanged > 0 ? `${count(unchanged)}は既に対象外でした。` : ''}`;
+}
