@@ -183,6 +183,10 @@ describe('the meetings, settings and administration pages in a real browser', ()
     await next.getByText('作成しました').waitFor();
     await next.getByRole('list', { name: '登録されている年度' }).getByText('令和34年度（2052年度）').waitFor();
     await screenshot(page, 'settings-next-year');
+    // What the new year needs next, its analyses chosen, is done on its board.
+    await next.getByRole('status').getByRole('link', { name: '令和34年度の進捗ボード' }).click();
+    await page.getByRole('heading', { name: '進捗ボード（令和34年度）' }).waitFor();
+    await page.getByRole('region', { name: '選択した事業群の分析対象の設定' }).waitFor();
   });
 
   it('lets an admin add, change, reset the password of and deactivate a user, and add a bureau', async () => {

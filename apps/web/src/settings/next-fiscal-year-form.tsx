@@ -13,7 +13,8 @@ import { useCreateFiscalYear } from './settings.queries';
 export function NextFiscalYearForm({ fiscalYear }: { fiscalYear: number }) {
   const years = useFiscalYears();
   const [target, setTarget] = useState(String(fiscalYear + 1));
-  const create = useCreateFiscalYear(fiscalYear);
+  const [created, setCreated] = useState<number | null>(null);
+  const create = useCreateFiscalYear(fiscalYear, (year) => setCreated(year.fiscalYear));
   const problem = create.problem;
 
   return (
@@ -52,9 +53,16 @@ export function NextFiscalYearForm({ fiscalYear }: { fiscalYear: number }) {
       </form>
       <FieldProblems problem={problem} field="fiscalYear" id="new-fiscal-year-problems" />
       <ActionProblem problem={problem} onRetry={create.retry} />
-      {create.succeeded && (
+      {create.succeeded && created !== null && (
         <p role="status" className="mt-2">
           <StatusLabel tone="info">作成しました</StatusLabel>
+          <span className="ml-2">
+            新しい年度では、どの事業群もまだ経営分析の対象になっていません。
+            <Link to={`/fiscal-years/${created}`} className="text-blue-1000 underline underline-offset-4">
+              {fiscalYearLabel(created)}の進捗ボード
+            </Link>
+            で事業群を選んで設定してください。
+          </span>
         </p>
       )}
       <h3 className="mt-6 text-std-20B-150">登録されている年度</h3>

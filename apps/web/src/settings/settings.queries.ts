@@ -22,8 +22,9 @@ export const useSaveCalendarSettings = (fiscalYear: number) =>
   });
 
 /** 次年度の作成: the new year starts as a copy of this one's catalogue, calendar and settings. */
-export const useCreateFiscalYear = (copyFrom: number) =>
+export const useCreateFiscalYear = (copyFrom: number, onDone: (created: components['schemas']['FiscalYearView']) => void) =>
   useAction({
     act: ({ fiscalYear }: { fiscalYear: number }, key) => answer(api.POST('/api/v1/fiscal-years', { body: { fiscalYear, copyFrom }, headers: idempotencyHeader(key) })),
     refreshes: [['fiscal-years']],
+    onDone,
   });
