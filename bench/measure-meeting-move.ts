@@ -6,6 +6,7 @@ import { generateYear } from './bench-years';
 import { BenchContext } from './context';
 import { bulkKickoff, describeAnswer } from './measure-kickoff';
 import { OFFICE } from './organisation';
+import { cpuBetween, cpuSnapshot } from './process-cpu';
 import { count, ms, ResultRow, seconds } from './report';
 import { summarise } from './statistics';
 
@@ -51,6 +52,7 @@ export async function measureMeetingMove(context: BenchContext): Promise<ResultR
   }
 
   progress(`[row 7] Moving ${meeting.name} from ${meeting.date.date} to ${newDate}: every interim deadline from ${before} to ${after}…`);
+  const cpuBefore = cpuSnapshot();
   const started = performance.now();
   const patching = api
     .call('PATCH', `/fiscal-years/${MEETING_YEAR}/meetings/${meetingId}`, { token, body: { date: { kind: 'exact', date: newDate } }, headers: { 'Idempotency-Key': randomUUID() } })
@@ -78,6 +80,7 @@ export async function measureMeetingMove(context: BenchContext): Promise<ResultR
     }
     await delay(POLL_MS);
   }
+  const cpu = cpuBetween(cpuBefore, cpuSnapshot(), shown.deadlines, 'analysis re-planned');
   const patchAnswer = await patching;
   progress(`  ${allMs === null ? `${shown.deadlines} deadlines and ${shown.owed} owed drafts re-planned when the run ended` : `all re-planned after ${seconds(allMs)}`}; ${patchAnswer}`);
   const dueList = await timeDueList(context, meetingId, after);
@@ -94,6 +97,7 @@ export async function measureMeetingMove(context: BenchContext): Promise<ResultR
     notes: [
       `FY${MEETING_YEAR}: ${count(PEGGED_CLUSTERS)} generated clusters, no agendas, each interim report pegged by the year's settings to ${meeting.name}; their bulk kickoff took ${seconds(kickoff.allShownMs!)} to the read model.`,
       `PATCH …/meetings/${meetingId} moves it ${MOVED_BY_DAYS} days later; done when clusters.deadlines and owed_actions.due_at of the interim report show the new due time (${after}) for all ${count(PEGGED_CLUSTERS)}, asked every ${POLL_MS} ms.`,
+      `${cpu}, until the last was in the read model.`,
       `Then GET …/meetings/${meetingId}/due, what the meetings page shows as due for it, ${DUE_LIST_SAMPLES} times after one warm-up: printed, not judged.`,
     ],
   };
