@@ -75,6 +75,8 @@ describe('choosing the year’s analyses on the progress board in a real browser
 
     await bar().getByRole('button', { name: '分析対象にする' }).click();
     await bar().getByRole('status').getByText(`${kodomo.length}件を今年度の経営分析の対象にしました。`, { exact: true }).waitFor();
+    // The buttons went with the selection; the focus is on the bar that says what happened.
+    await expect(page.evaluate('document.activeElement.getAttribute("aria-label")')).resolves.toBe('選択した事業群の分析対象の設定');
     const chosen = [...kodomo.filter((cluster) => cluster !== leftOut), kankyo[0]].map((cluster) => cluster.no).sort((a, b) => a - b);
     await expect(flaggedNos()).resolves.toEqual(chosen);
     // Done: nothing is ticked any more, the rows say so, and 一括着手 offers them.
@@ -99,6 +101,7 @@ describe('choosing the year’s analyses on the progress board in a real browser
     const before = await flaggedNos();
     await rowBox(kankyo[2]).check();
     await bar().getByRole('button', { name: '選択を解除' }).click();
+    await expect(page.evaluate('document.activeElement.getAttribute("aria-label")')).resolves.toBe('選択した事業群の分析対象の設定');
     await expect(rowBox(kankyo[2]).isChecked()).resolves.toBe(false);
     await bar().getByText('一覧のチェックボックスで事業群を選ぶと、今年度の経営分析の対象にまとめて設定できます。').waitFor();
     await expect(flaggedNos()).resolves.toEqual(before);

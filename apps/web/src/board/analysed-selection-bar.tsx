@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { ActionProblem } from '../actions/action-problem';
 import { PRIMARY_BUTTON, SECONDARY_BUTTON } from '../ui/button-styles';
 import { type AnalysedChange, useSetAnalysed } from './board.queries';
@@ -10,9 +10,15 @@ import type { ClusterSelection } from './cluster-selection';
  */
 export function AnalysedSelectionBar({ fiscalYear, selection, shown }: { fiscalYear: number; selection: ClusterSelection; shown: readonly number[] }) {
   const [outcome, setOutcome] = useState<AnalysedChange | null>(null);
+  // Done or cleared, the buttons go with the selection: the focus moves to the bar rather than to nothing.
+  const bar = useRef<HTMLDivElement>(null);
+  const clear = () => {
+    selection.clear();
+    bar.current?.focus();
+  };
   const change = useSetAnalysed(fiscalYear, (answer) => {
     setOutcome(answer);
-    selection.clear();
+    clear();
   });
   const count = selection.selected.size;
   const elsewhere = count - shown.filter((no) => selection.selected.has(no)).length;
@@ -21,7 +27,7 @@ export function AnalysedSelectionBar({ fiscalYear, selection, shown }: { fiscalY
     change.run({ nos: [...selection.selected].sort((a, b) => a - b), analysedThisYear });
   };
   return (
-    <div role="region" aria-label="選択した事業群の分析対象の設定" className="sticky top-0 z-10 mt-4 rounded-8 border border-solid-gray-420 bg-white p-4 shadow-1">
+    <div ref={bar} tabIndex={-1} role="region" aria-label="選択した事業群の分析対象の設定" className="sticky top-0 z-10 mt-4 rounded-8 border border-solid-gray-420 bg-white p-4 shadow-1">
       {count === 0 ? (
         <p className="text-std-16N-170 text-solid-gray-700">一覧のチェックボックスで事業群を選ぶと、今年度の経営分析の対象にまとめて設定できます。</p>
       ) : (
@@ -35,7 +41,7 @@ export function AnalysedSelectionBar({ fiscalYear, selection, shown }: { fiscalY
           <button type="button" className={SECONDARY_BUTTON} disabled={change.pending} onClick={() => set(false)}>
             分析対象から外す
           </button>
-          <button type="button" className={SECONDARY_BUTTON} disabled={change.pending} onClick={selection.clear}>
+          <button type="button" className={SECONDARY_BUTTON} disabled={change.pending} onClick={clear}>
             選択を解除
           </button>
         </div>
