@@ -1,7 +1,11 @@
 import type ICALModule from 'ical.js' with { 'resolution-mode': 'import' };
+import { Meeting } from '@app/domain';
+import { clusterWorkflowId, PayloadEncryptionCodec } from '@app/temporal';
+import { defaultPayloadConverter } from '@temporalio/common';
 import request from 'supertest';
 import { login } from '../support/api-harness';
 import { LifecycleFixture, startLifecycleFixture, TEST_FISCAL_YEARS } from '../support/lifecycle-fixture';
+import { TEST_PAYLOAD_KEYS } from '../support/test-temporal';
 import { eventually } from '../support/worker-harness';
 
 // ical.js declares ESM types only; under jest it loads its CommonJS build, an independent iCalendar parser.
@@ -10,11 +14,11 @@ const ICAL: typeof ICALModule = require('ical.js');
 
 interface MeetingView {
   id: string;
+  agenda: { clusterNo: number; reportKind: string; clusterName: string; reportLabel: string }[];
   name: string;
   dateLabel: string;
   earliestDay: string;
   provisional: boolean;
-  agenda: { clusterNo: number; clusterName: string; reportLabel: string }[];
 }
 
 /** The X-meeting calendar: 上旬/中旬/下旬 dates, agendas, moving a meeting, and the iCalendar feed. */
@@ -83,6 +87,37 @@ describe('X meetings and deadlines through the API', () => {
       expect.arrayContaining([{ actor_name: '市政変革 一郎', action: 'change-meeting', from_state: '令和18年7月22日（2036-07-22）', to_state: '令和18年9月中旬（2036-09 中旬）' }]),
     );
   });
+
+  it('tells each running analysis of a change with its own agenda items only, however full the agendas', async () => {
+    await fx.assignCluster(25);
+    await fx.kickoff(25);
+    const before = ((await fx.as('office').get(meetingsPath).expect(200)).body as MeetingView[]).find((meeting) => meeting.id === 'x4')!;
+    // Every cluster's final report on the 4th meeting's agenda, as a year's full agendas would have them.
+    const agenda = Array.from({ length: 57 }, (_, index) => ({ clusterNo: index + 1, reportKind: 'final' }));
+    await fx.as('office').patch(`${meetingsPath}/x4`, { agenda }).expect(200);
+    try {
+      await expectToldItsOwnAgendaOnly();
+    } finally {
+      // The meeting as it was, for the feeds tested below.
+      await fx.as('office').patch(`${meetingsPath}/x4`, { agenda: before.agenda.map(({ clusterNo, reportKind }) => ({ clusterNo, reportKind })) }).expect(200);
+    }
+  });
+
+  async function expectToldItsOwnAgendaOnly() {
+    const final = async () => (await fx.as('staff').get(fx.base(25)).expect(200)).body.deadlines.find((deadline: { target: string }) => deadline.target === 'final');
+    await eventually(async () => expect(await final()).toMatchObject({ meetingId: 'x4' }));
+
+    // What the analysis was told is in its history, sealed: opened, it names no other cluster.
+    const history = await fx.temporal.workflow.getHandle(clusterWorkflowId(fy, 25)).fetchHistory();
+    const told = (history.events ?? [])
+      .map((event) => event.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input)
+      .filter((input) => input?.name === 'replanForCalendar')
+      .map((input) => input!.args!.payloads![0]);
+    const [opened] = await new PayloadEncryptionCodec(TEST_PAYLOAD_KEYS).decode([told[told.length - 1]]);
+    const { calendar } = defaultPayloadConverter.fromPayload<{ calendar: { meetings: Meeting[] } }>(opened);
+    expect(calendar.meetings.find((meeting) => meeting.id === 'x4')?.agenda).toEqual([{ clusterNo: 25, reportKind: 'final' }]);
+    expect(calendar.meetings.flatMap((meeting) => meeting.agenda).every((item) => item.clusterNo === 25)).toBe(true);
+  }
 
   it('lets only the reform office change meetings, and explains bad requests', async () => {
     await fx.as('manager').patch(`${meetingsPath}/x2`, { name: '変更' }).expect(403);

@@ -7,6 +7,7 @@ import {
   Meeting,
   meetingDateLabel,
   meetingDigestRequests,
+  meetingsForCluster,
   NotificationRequest,
   ApprovalStatus,
   CLOSED_PROCESS_PHASES,
@@ -94,17 +95,18 @@ export class CalendarActivitiesFactory {
   private async tellCalendarChange({ fiscalYear, changedBy, changeId, calendar }: CalendarChangeBroadcast): Promise<number> {
     const context = Context.current();
     const toldUpTo = context.info.heartbeatDetails as string | undefined;
-    const clusters = (await this.meetings.runningClusterNos(fiscalYear)).map((no) => clusterWorkflowId(fiscalYear, no));
+    const analyses = new Map((await this.meetings.runningClusterNos(fiscalYear)).map((no) => [clusterWorkflowId(fiscalYear, no), no]));
     const processes = (await this.processes.running(fiscalYear, CLOSED_PROCESS_PHASES)).map(processWorkflowId);
-    const analyses = new Set(clusters);
-    const targets = [...clusters, ...processes].sort().filter((workflowId) => toldUpTo === undefined || workflowId > toldUpTo);
+    const targets = [...analyses.keys(), ...processes].sort().filter((workflowId) => toldUpTo === undefined || workflowId > toldUpTo);
     let resumeAfter = toldUpTo;
     for (let start = 0; start < targets.length; start += TELL_BATCH) {
       const batch = targets.slice(start, start + TELL_BATCH);
       await forEachAtMost(TELL_CONCURRENCY, batch, async (workflowId) => {
         const handle = context.client.workflow.getHandle(workflowId);
         try {
-          if (analyses.has(workflowId)) await this.replanAnalysis(handle, { changedBy, changeId, calendar });
+          const clusterNo = analyses.get(workflowId);
+          // Each analysis gets the meetings with only its own agenda items: all its deadlines depend on.
+          if (clusterNo !== undefined) await this.replanAnalysis(handle, { changedBy, changeId, calendar: { ...calendar, meetings: meetingsForCluster(calendar.meetings, clusterNo) } });
           else await handle.signal(calendarChanged, { changedBy, changeId });
         } catch (error) {
           if (!(error instanceof WorkflowNotFoundError)) throw error;

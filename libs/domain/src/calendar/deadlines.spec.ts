@@ -1,5 +1,5 @@
 import { CalendarSettings } from './calendar-settings';
-import { clusterDeadlines, Deadline, digestInstant, yearDeadlines } from './deadlines';
+import { clusterDeadlines, Deadline, digestInstant, meetingsForCluster, yearDeadlines } from './deadlines';
 import { Meeting } from './meeting';
 import { MeetingDate, MonthThird } from './meeting-date';
 import { FY2024_CALENDAR_SETTINGS, FY2024_MEETINGS } from '../../../persistence/src/seed/fy2024-calendar';
@@ -198,5 +198,26 @@ describe('digestInstant', () => {
     const settings = { ...FY2024_CALENDAR_SETTINGS, digestLeadBusinessDays: 1 };
     expect(digestInstant({ ...meeting('x4'), date: { kind: 'exact', date: '2024-11-05' } }, settings)).toBe('2024-11-01T08:00:00.000Z');
     expect(digestInstant(meeting('x2'), { ...settings, digestLeadBusinessDays: 0, dueTime: '10:00' })).toBe('2024-08-21T01:00:00.000Z');
+  });
+});
+
+describe('meetingsForCluster', () => {
+  // Every report of every cluster on some meeting's agenda, as a year's full agendas would have them.
+  const crowded = FY2024_MEETINGS.map((candidate, index) => ({
+    ...candidate,
+    agenda: Array.from({ length: 57 }, (_, no) => ({ clusterNo: no + 1, reportKind: ['interim', 'direction-budget', 'direction-system', 'final'][(no + index) % 4] })),
+  }));
+
+  it('keeps only the cluster’s own agenda items, and the meetings as they are otherwise', () => {
+    const trimmed = meetingsForCluster(crowded, 27);
+    expect(trimmed.map((candidate) => candidate.agenda.map((item) => item.clusterNo))).toEqual(crowded.map(() => [27]));
+    expect(trimmed.map(({ id, name, date }) => ({ id, name, date }))).toEqual(crowded.map(({ id, name, date }) => ({ id, name, date })));
+  });
+
+  it('plans every cluster’s deadlines as the whole calendar does', () => {
+    for (let no = 1; no <= 57; no += 1) {
+      expect(clusterDeadlines(no, meetingsForCluster(crowded, no), FY2024_CALENDAR_SETTINGS)).toEqual(clusterDeadlines(no, crowded, FY2024_CALENDAR_SETTINGS));
+      expect(clusterDeadlines(no, meetingsForCluster(FY2024_MEETINGS, no), FY2024_CALENDAR_SETTINGS)).toEqual(fy2024(no));
+    }
   });
 });

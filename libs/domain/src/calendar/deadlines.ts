@@ -49,6 +49,15 @@ export function yearDeadlines(meetings: readonly Meeting[], settings: CalendarSe
   };
 }
 
+/**
+ * The meetings as one cluster's deadlines need them: each agenda cut to that cluster's own items.
+ * What travels to each analysis when a meeting changes, so a year of thousands, whose agendas name
+ * hundreds, does not send every analysis everyone's agenda (nor keep it in every history).
+ */
+export function meetingsForCluster(meetings: readonly Meeting[], clusterNo: number): Meeting[] {
+  return meetings.map((meeting) => ({ ...meeting, agenda: meeting.agenda.filter((item) => item.clusterNo === clusterNo) }));
+}
+
 /** The clusters the meetings' agendas name, in order: the only ones whose deadlines differ from the year's defaults. */
 export function agendaClusterNos(meetings: readonly Meeting[]): number[] {
   return [...new Set(meetings.flatMap((meeting) => meeting.agenda.map((item) => item.clusterNo)))].sort((a, b) => a - b);
