@@ -102,6 +102,9 @@ describe('the FY2024 catalogue through the API', () => {
     expect(changed.body).toMatchObject({ no: 27, analysedThisYear: true });
     const analysed = await clusters({ analysed: 'true' });
     expect(analysed.items.map((item) => item.no)).toEqual([27]);
+    await http().patch('/api/v1/fiscal-years/2024/clusters/27').auth(officeToken, { type: 'bearer' }).send({ analysedThisYear: true }).expect(200);
+    const history = await http().get('/api/v1/fiscal-years/2024/clusters/27/history').auth(staffToken, { type: 'bearer' }).expect(200);
+    expect(history.body.items.map((entry: { action: string }) => entry.action)).toEqual(['set-analysed']);
     const unknownBureau = await http()
       .patch('/api/v1/fiscal-years/2024/clusters/27')
       .auth(officeToken, { type: 'bearer' })
@@ -125,6 +128,21 @@ describe('the FY2024 catalogue through the API', () => {
     expect((await flag({ nos: [41, 42, 43, 43], analysedThisYear: true }).expect(200)).body).toEqual({ analysedThisYear: true, changed: 1, unchanged: 2 });
     expect((await flag({ nos: [40, 43, 44], analysedThisYear: false }).expect(200)).body).toEqual({ analysedThisYear: false, changed: 2, unchanged: 1 });
     expect(await analysedOf([40, 41, 42, 43, 44])).toEqual({ 40: false, 41: true, 42: true, 43: false, 44: false });
+    // Each change is in the cluster's 履歴, with who made it; what changed nothing is not.
+    const historyOf = async (no: number) =>
+      ((await http().get(`/api/v1/fiscal-years/2024/clusters/${no}/history`).auth(staffToken, { type: 'bearer' }).expect(200)).body.items as {
+        action: string;
+        actionLabel: string;
+        actor: { name: string };
+        fromStage: string;
+        toStage: string;
+      }[]).map(({ actionLabel, actor, fromStage, toStage }) => [actionLabel, actor.name, fromStage, toStage]);
+    expect(await historyOf(40)).toEqual([
+      ['今年度の分析対象に設定', '市政変革 太郎', 'NOT_STARTED', 'NOT_STARTED'],
+      ['今年度の分析対象から除外', '市政変革 太郎', 'NOT_STARTED', 'NOT_STARTED'],
+    ]);
+    expect(await historyOf(42)).toEqual([['今年度の分析対象に設定', '市政変革 太郎', 'NOT_STARTED', 'NOT_STARTED']]);
+    expect(await historyOf(44)).toEqual([]);
 
     const unknown = await flag({ nos: [44, 45, 999, 1000], analysedThisYear: true }).expect(400);
     expect(unknown.body.fields).toEqual([{ field: 'nos', problems: ['令和6年度に No.999、No.1000 の事業群はありません。どの事業群も変更していません'] }]);

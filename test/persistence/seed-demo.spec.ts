@@ -1,3 +1,4 @@
+import { SYSTEM_ACTOR } from '@app/domain';
 import { BureauRepository, CatalogueRepository, DEMO_ORGANISATION, DEMO_PASSWORD, FY2024_CLUSTERS, prepareDatabase } from '@app/persistence';
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
@@ -37,7 +38,7 @@ describe('demo data (DEMO_DATA=true) on a real PostgreSQL', () => {
 
   it('creates the demo bureaus and users marked is_demo, and keeps the owning bureau the reform office chose', async () => {
     await new BureauRepository(dataSource).create({ code: 'kikaku', name: '企画調整局' });
-    await new CatalogueRepository(dataSource).updateCluster(2024, CHOSEN_CLUSTER, { owningBureauCode: 'kikaku' });
+    await new CatalogueRepository(dataSource).updateCluster(2024, CHOSEN_CLUSTER, { owningBureauCode: 'kikaku' }, SYSTEM_ACTOR);
 
     const prepared = await prepareDatabase(testbed.database.url, { demoData: { hashPassword } });
     expect(prepared.demo).toEqual({ bureausCreated: DEMO_BUREAUS, usersCreated: DEMO_USERS, clustersAssigned: FY2024_CLUSTERS.length - 1 });

@@ -94,6 +94,17 @@ describe('choosing the year’s analyses on the progress board in a real browser
     await bar().getByRole('status').getByText('2件を今年度の経営分析の対象から外しました。1件は既に対象外でした。', { exact: true }).waitFor();
     await expect(flaggedNos()).resolves.toEqual(kodomo.slice(2).map((cluster) => cluster.no));
     await expect(axeViolations(page)).resolves.toEqual([]);
+
+    // The cluster's 履歴 keeps both changes and who made them.
+    await page.getByRole('link', { name: kodomo[0].name, exact: true }).click();
+    const history = page.getByRole('list', { name: '履歴（古い順）' });
+    await history.getByRole('listitem').nth(1).waitFor();
+    await expect(history.getByRole('listitem').allTextContents()).resolves.toEqual([
+      expect.stringContaining('今年度の分析対象に設定'),
+      expect.stringContaining('今年度の分析対象から除外'),
+    ]);
+    await expect(history.getByRole('listitem').first().textContent()).resolves.toContain('坂本 千尋');
+    await screenshot(page, 'cluster-history-analysed');
   });
 
   it('clears a selection without changing anything', async () => {

@@ -1,6 +1,7 @@
 export * from './catalogue/cluster-group';
 export * from './catalogue/cluster-definition';
 export * from './catalogue/catalogue-rules';
+export * from './catalogue/analysed-flag-audit';
 export * from './fiscal-year';
 export * from './lifecycle/cluster-stage';
 export * from './lifecycle/actor';

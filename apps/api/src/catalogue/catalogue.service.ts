@@ -1,4 +1,4 @@
-import { fiscalYearLabel, OWED_ACTION_LABELS, OwedActionType, refused, Role, ROLE_LABELS, STAGE_LABELS, toTokyoIsoString } from '@app/domain';
+import { Actor, fiscalYearLabel, OWED_ACTION_LABELS, OwedActionType, refused, Role, ROLE_LABELS, STAGE_LABELS, toTokyoIsoString } from '@app/domain';
 import { BureauRepository, CatalogueRepository, ClusterDetailRecord, ClusterNaming, ClusterRow, PendingActionRow } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { invalidFields } from '../common/validation.pipe';
@@ -32,14 +32,14 @@ export class CatalogueService {
   }
 
   /** Changes the catalogue fields of a cluster the caller has already found. */
-  updateCluster(cluster: ClusterRow, changes: { readonly analysedThisYear?: boolean; readonly owningBureauCode?: string | null }): Promise<void> {
-    return this.catalogue.updateCluster(cluster.fiscalYear, cluster.no, changes);
+  updateCluster(cluster: ClusterRow, changes: { readonly analysedThisYear?: boolean; readonly owningBureauCode?: string | null }, changedBy: Actor): Promise<void> {
+    return this.catalogue.updateCluster(cluster.fiscalYear, cluster.no, changes, changedBy);
   }
 
   /** 分析対象の一括設定: every numbered cluster of the year gets the flag, or none does when a number is not one of them. */
-  async setAnalysedThisYear(fiscalYear: number, nos: readonly number[], analysed: boolean): Promise<AnalysedChangeView> {
+  async setAnalysedThisYear(fiscalYear: number, nos: readonly number[], analysed: boolean, changedBy: Actor): Promise<AnalysedChangeView> {
     await this.requireFiscalYear(fiscalYear);
-    const { missing, changed } = await this.catalogue.setAnalysedThisYear(fiscalYear, nos, analysed);
+    const { missing, changed } = await this.catalogue.setAnalysedThisYear(fiscalYear, nos, analysed, changedBy);
     if (missing.length > 0) {
       const named = missing.slice(0, MISSING_NAMED).map((no) => `No.${no}`).join('、');
       const rest = missing.length > MISSING_NAMED ? `ほか${missing.length - MISSING_NAMED}件` : '';

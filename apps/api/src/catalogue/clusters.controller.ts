@@ -1,7 +1,10 @@
-import { ACTION_ROLES } from '@app/domain';
+import { ACTION_ROLES, actorOf } from '@app/domain';
 import { Body, Controller, Get, Param, Patch, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, Roles } from '../auth/access-rule.decorator';
+import { AuthenticatedUser } from '../auth/authenticated-user';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { participantOf } from '../auth/participant';
 import { FiscalYearPipe } from '../common/fiscal-year.param';
 import { Refusals } from '../common/refusals.decorator';
 import { CatalogueService } from './catalogue.service';
@@ -36,7 +39,7 @@ export class ClustersController {
   })
   @ApiOkResponse({ type: AnalysedChangeView })
   @Refusals('request.invalid', 'fiscal-year.unknown')
-  setAnalysed(@Param('fy', FiscalYearPipe) fiscalYear: number, @Body() body: SetAnalysedRequest): Promise<AnalysedChangeView> {
-    return this.catalogue.setAnalysedThisYear(fiscalYear, body.nos, body.analysedThisYear);
+  setAnalysed(@Param('fy', FiscalYearPipe) fiscalYear: number, @Body() body: SetAnalysedRequest, @CurrentUser() user: AuthenticatedUser): Promise<AnalysedChangeView> {
+    return this.catalogue.setAnalysedThisYear(fiscalYear, body.nos, body.analysedThisYear, actorOf(participantOf(user)));
   }
 }

@@ -1,4 +1,4 @@
-import { ClusterCommand, ClusterStage, isClosedStage, refused, textRefOf } from '@app/domain';
+import { actorOf, ClusterCommand, ClusterStage, isClosedStage, refused, textRefOf } from '@app/domain';
 import { ClusterRow, ReportTextRepository } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { CatalogueService } from '../catalogue/catalogue.service';
@@ -46,7 +46,7 @@ export class ClusterActionsService {
       const bureau = await this.catalogue.requireBureau(owningBureauCode);
       await this.lifecycle.act(cluster, { type: 'change-owning-bureau', actor: command.actor, bureau }, command.requestKey);
     }
-    await this.catalogue.updateCluster(cluster, { analysedThisYear, owningBureauCode });
+    await this.catalogue.updateCluster(cluster, { analysedThisYear, owningBureauCode }, actorOf(command.actor));
     return this.details.detail(cluster.fiscalYear, cluster.no, command.actor);
   }
 

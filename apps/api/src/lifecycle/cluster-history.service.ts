@@ -1,4 +1,4 @@
-import { CLUSTER_ACTION_LABELS, ClusterAction, refused, toTokyoIsoString } from '@app/domain';
+import { clusterHistoryActionLabel, refused, toTokyoIsoString } from '@app/domain';
 import { ClusterEventRepository, LifecycleReadRepository } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { CatalogueService } from '../catalogue/catalogue.service';
@@ -32,7 +32,7 @@ export class ClusterHistoryService {
         occurredAt: toTokyoIsoString(entry.occurredAt),
         actor: { id: entry.actorId, name: entry.actorName },
         action: entry.action,
-        actionLabel: CLUSTER_ACTION_LABELS[entry.action as ClusterAction] ?? entry.action,
+        actionLabel: clusterHistoryActionLabel(entry.action),
         fromStage: entry.fromState,
         toStage: entry.toState,
         reportKind: entry.reportKind,

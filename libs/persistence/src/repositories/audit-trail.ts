@@ -1,3 +1,4 @@
+import { Actor } from '@app/domain';
 import { EntityManager } from 'typeorm';
 import { queryRows } from '../sql/typed-query';
 
@@ -55,7 +56,7 @@ export function toAuditEntry(row: AuditEntryRecord): AuditEntryRow {
   };
 }
 
-/** An audit entry's insert, written only where the event id is not there yet: the one way rows enter audit_events. */
+/** An audit entry's insert, written only where the event id is not there yet: with {@link clusterSettingEntriesInsert}, the one way rows enter audit_events. */
 export interface AuditEntryInsert {
   /** `INSERT … SELECT … ON CONFLICT (event_id) DO NOTHING RETURNING id`, its parameters numbered from the `first` given. */
   readonly sql: string;
@@ -91,6 +92,23 @@ export function auditEntryInsert(entry: NewAuditEntry, first = 1, from = ''): Au
       JSON.stringify(entry.details),
       entry.subject,
     ],
+  };
+}
+
+/**
+ * One audit entry per cluster a statement changed, as a part of that statement (`WITH changed AS
+ * (UPDATE clusters … RETURNING no, stage), audited AS (<this>)`): a change of a thousand clusters and its
+ * thousand entries are written together or not at all. The entries name the change and who made it,
+ * and the stage the cluster was in; each gets an id of its own, the statement running once per request.
+ */
+export function clusterSettingEntriesInsert(changed: string, change: { readonly fiscalYear: number; readonly action: string; readonly actor: Actor }, first: number): AuditEntryInsert {
+  return {
+    sql: `INSERT INTO audit_events
+            (event_id, occurred_at, fiscal_year, cluster_no, actor_id, actor_name, action, from_state, to_state, report_kind, comment, details, subject)
+          SELECT 'cluster-setting/' || gen_random_uuid(), now(), $${first}::int, no, $${first + 1}::uuid, $${first + 2}::text, $${first + 3}::text, stage, stage, NULL, NULL, '{}'::jsonb, NULL
+            FROM ${changed}
+          RETURNING id`,
+    params: [change.fiscalYear, change.actor.id, change.actor.name, change.action],
   };
 }
 

@@ -1,4 +1,6 @@
 import {
+  Actor,
+  analysedFlagAction,
   ClusterCase,
   ClusterGroup,
   ClusterKind,
@@ -15,8 +17,9 @@ import {
   STAGES_OWING_NOTHING,
 } from '@app/domain';
 import { DataSource } from 'typeorm';
+import { clusterSettingEntriesInsert } from './audit-trail';
 import { Page, PageRequest, pageStatement } from '../sql/paging';
-import { execute, queryFirst, queryRows } from '../sql/typed-query';
+import { execute, queryFirst, queryRows, SqlExecutor } from '../sql/typed-query';
 import { LIFECYCLE_SETTINGS_OF_CLUSTER_YEAR } from './fiscal-year-settings.repository';
 import { REPORT_VERSIONS_WITH_NEWEST_TEXT, ReportVersions, toReportVersions } from './lifecycle-read.repository';
 import { ClusterNaming, ProcessNamingCluster, processesNamingCluster, toProcessesNamingCluster } from './process-read.repository';
@@ -328,46 +331,53 @@ export class CatalogueRepository {
     return rows.map(toCategoryRow);
   }
 
-  /** Changes only the fields given; the caller has checked that the cluster exists. */
+  /**
+   * Changes only the fields given, together; the caller has checked that the cluster exists. A change
+   * of the analysed flag is in the cluster's audit trail.
+   */
   async updateCluster(
     fiscalYear: number,
     no: number,
     changes: { analysedThisYear?: boolean; owningBureauCode?: string | null },
+    changedBy: Actor,
   ): Promise<void> {
-    if (changes.owningBureauCode) {
-      const bureau = await queryFirst<{ code: string }>(this.dataSource, `SELECT code FROM bureaus WHERE code = $1`, [changes.owningBureauCode]);
-      if (!bureau) {
-        const problem = `局コード「${changes.owningBureauCode}」は登録されていません`;
-        throw refused('bureau.unknown', problem, { fields: [{ field: 'owningBureauCode', problems: [problem] }] });
+    await this.dataSource.transaction(async (manager) => {
+      if (changes.owningBureauCode !== undefined) {
+        if (changes.owningBureauCode !== null) {
+          const bureau = await queryFirst<{ code: string }>(manager, `SELECT code FROM bureaus WHERE code = $1`, [changes.owningBureauCode]);
+          if (!bureau) {
+            const problem = `局コード「${changes.owningBureauCode}」は登録されていません`;
+            throw refused('bureau.unknown', problem, { fields: [{ field: 'owningBureauCode', problems: [problem] }] });
+          }
+        }
+        await execute(manager, `UPDATE clusters SET owning_bureau_code = $3, updated_at = now() WHERE fiscal_year = $1 AND no = $2`, [fiscalYear, no, changes.owningBureauCode]);
       }
-    }
-    await execute(
-      this.dataSource,
-      `UPDATE clusters SET
-         analysed_this_year = COALESCE($3, analysed_this_year),
-         owning_bureau_code = CASE WHEN $4::boolean THEN $5 ELSE owning_bureau_code END,
-         updated_at = now()
-       WHERE fiscal_year = $1 AND no = $2`,
-      [fiscalYear, no, changes.analysedThisYear ?? null, changes.owningBureauCode !== undefined, changes.owningBureauCode ?? null],
-    );
+      if (changes.analysedThisYear !== undefined) await this.flagClusters(manager, fiscalYear, [no], changes.analysedThisYear, changedBy);
+    });
   }
 
   /**
    * Sets whether each of the numbered clusters is analysed this year, in one statement: all of them, or
    * none when a number is not a cluster of the year (`missing`). `changed` are those whose flag was
-   * otherwise before; the rest already had it.
+   * otherwise before, each with an entry in its audit trail; the rest already had it.
    */
-  async setAnalysedThisYear(fiscalYear: number, nos: readonly number[], analysed: boolean): Promise<{ missing: number[]; changed: number[] }> {
+  setAnalysedThisYear(fiscalYear: number, nos: readonly number[], analysed: boolean, changedBy: Actor): Promise<{ missing: number[]; changed: number[] }> {
+    return this.flagClusters(this.dataSource, fiscalYear, nos, analysed, changedBy);
+  }
+
+  private async flagClusters(executor: SqlExecutor, fiscalYear: number, nos: readonly number[], analysed: boolean, changedBy: Actor): Promise<{ missing: number[]; changed: number[] }> {
+    const audited = clusterSettingEntriesInsert('changed', { fiscalYear, action: analysedFlagAction(analysed), actor: changedBy }, 4);
     const [row] = await queryRows<{ missing: number[] | null; changed: number[] | null }>(
-      this.dataSource,
+      executor,
       `WITH wanted AS (SELECT DISTINCT unnest($2::int[]) AS no),
             missing AS (SELECT w.no FROM wanted w WHERE NOT EXISTS (SELECT 1 FROM clusters c WHERE c.fiscal_year = $1 AND c.no = w.no)),
             changed AS (
               UPDATE clusters SET analysed_this_year = $3, updated_at = now()
                WHERE fiscal_year = $1 AND no IN (SELECT no FROM wanted) AND analysed_this_year <> $3 AND NOT EXISTS (SELECT 1 FROM missing)
-               RETURNING no)
+               RETURNING no, stage),
+            audited AS (${audited.sql})
        SELECT (SELECT array_agg(no ORDER BY no) FROM missing) AS missing, (SELECT array_agg(no ORDER BY no) FROM changed) AS changed`,
-      [fiscalYear, [...nos], analysed],
+      [fiscalYear, [...nos], analysed, ...audited.params],
     );
     return { missing: row.missing ?? [], changed: row.changed ?? [] };
   }
