@@ -56,6 +56,9 @@ export function toAuditEntry(row: AuditEntryRecord): AuditEntryRow {
   };
 }
 
+/** The columns an entry is written with, in the order both inserts below give them. */
+const AUDIT_COLUMNS = `(event_id, occurred_at, fiscal_year, cluster_no, actor_id, actor_name, action, from_state, to_state, report_kind, comment, details, subject)`;
+
 /** An audit entry's insert, written only where the event id is not there yet: with {@link clusterSettingEntriesInsert}, the one way rows enter audit_events. */
 export interface AuditEntryInsert {
   /** `INSERT … SELECT … ON CONFLICT (event_id) DO NOTHING RETURNING id`, its parameters numbered from the `first` given. */
@@ -73,8 +76,7 @@ export function auditEntryInsert(entry: NewAuditEntry, first = 1, from = ''): Au
   const types = ['text', 'timestamptz', 'int', 'int', 'uuid', 'text', 'text', 'text', 'text', 'text', 'text', 'jsonb', 'text'];
   const values = types.map((type, index) => `$${first + index}::${type}`).join(', ');
   return {
-    sql: `INSERT INTO audit_events
-            (event_id, occurred_at, fiscal_year, cluster_no, actor_id, actor_name, action, from_state, to_state, report_kind, comment, details, subject)
+    sql: `INSERT INTO audit_events ${AUDIT_COLUMNS}
           SELECT ${values} ${from}
           ON CONFLICT (event_id) DO NOTHING RETURNING id`,
     params: [
@@ -103,8 +105,7 @@ export function auditEntryInsert(entry: NewAuditEntry, first = 1, from = ''): Au
  */
 export function clusterSettingEntriesInsert(changed: string, change: { readonly fiscalYear: number; readonly action: string; readonly actor: Actor }, first: number): AuditEntryInsert {
   return {
-    sql: `INSERT INTO audit_events
-            (event_id, occurred_at, fiscal_year, cluster_no, actor_id, actor_name, action, from_state, to_state, report_kind, comment, details, subject)
+    sql: `INSERT INTO audit_events ${AUDIT_COLUMNS}
           SELECT 'cluster-setting/' || gen_random_uuid(), now(), $${first}::int, no, $${first + 1}::uuid, $${first + 2}::text, $${first + 3}::text, stage, stage, NULL, NULL, '{}'::jsonb, NULL
             FROM ${changed}
           RETURNING id`,
