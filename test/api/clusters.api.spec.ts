@@ -111,6 +111,19 @@ describe('the FY2024 catalogue through the API', () => {
       .send({ owningBureauCode: 'no-such-bureau' })
       .expect(400);
     expect(unknownBureau.body.detail).toContain('no-such-bureau');
+
+    // A bureau given and taken away again, each in the 履歴 with what it was and what it became; the same one again is nothing.
+    await http().post('/api/v1/bureaus').auth(adminToken, { type: 'bearer' }).send({ code: 'kankyo', name: '環境局' }).expect(201);
+    const owner = (owningBureauCode: string | null) => http().patch('/api/v1/fiscal-years/2024/clusters/27').auth(officeToken, { type: 'bearer' }).send({ owningBureauCode }).expect(200);
+    await owner('kankyo');
+    await owner('kankyo');
+    await owner(null);
+    const entries = (await http().get('/api/v1/fiscal-years/2024/clusters/27/history').auth(staffToken, { type: 'bearer' }).expect(200)).body.items;
+    expect(entries.map((entry: { actionLabel: string; details: unknown }) => [entry.actionLabel, entry.details])).toEqual([
+      ['今年度の分析対象に設定', {}],
+      ['所管局の変更', { from: null, to: { code: 'kankyo', name: '環境局' } }],
+      ['所管局の変更', { from: { code: 'kankyo', name: '環境局' }, to: null }],
+    ]);
     await http().patch('/api/v1/fiscal-years/2024/clusters/27').auth(officeToken, { type: 'bearer' }).send({ analysed: true }).expect(400);
   });
 

@@ -75,7 +75,8 @@ describe('kicking off a cluster through the API', () => {
 
     const { rows: audit } = await pg.query(`SELECT actor_name, action, from_state, to_state, details FROM audit_events WHERE fiscal_year = $1 AND cluster_no = 27 ORDER BY id`, [fiscalYear]);
     expect(audit).toEqual([
-      // Flagged for the year's analyses before (beforeAll), as the trail says too.
+      // Given its bureau and flagged for the year's analyses before (beforeAll), as the trail says too.
+      { actor_name: '市政変革 花子', action: 'change-owning-bureau', from_state: 'NOT_STARTED', to_state: 'NOT_STARTED', details: { from: null, to: { code: 'kankyo', name: '環境局' } } },
       { actor_name: '市政変革 花子', action: 'set-analysed', from_state: 'NOT_STARTED', to_state: 'NOT_STARTED', details: {} },
       { actor_name: '市政変革 花子', action: 'kickoff', from_state: 'NOT_STARTED', to_state: 'KICKOFF', details: { kickoff } },
     ]);

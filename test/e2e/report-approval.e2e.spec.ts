@@ -244,6 +244,11 @@ describe('report approval through the API', () => {
     await writeAndSubmit(no, 'interim');
     const moved = await fx.as('office').patch(fx.base(no), { owningBureauCode: 'kodomo' }).expect(200);
     expect(moved.body.owningBureau).toEqual({ code: 'kodomo', name: '子ども家庭局' });
+    // Once in the 履歴: the workflow's entry, not a second from the catalogue's own change.
+    const history = await fx.as('staff').get(`${fx.base(no)}/history`).expect(200);
+    expect(history.body.items.filter((entry: { action: string }) => entry.action === 'change-owning-bureau')).toEqual([
+      expect.objectContaining({ details: { from: { code: 'kankyo', name: '環境局' }, to: { code: 'kodomo', name: '子ども家庭局' } } }),
+    ]);
     await fx.as('manager').post(`${fx.base(no)}/reports/interim/approve`).expect(403);
     await fx.as('otherManager').post(`${fx.base(no)}/reports/interim/approve`).expect(200);
     const list = await fx.as('staff').get(`/api/v1/fiscal-years/${fx.fiscalYear}/clusters?bureau=kodomo`).expect(200);

@@ -99,14 +99,15 @@ export function auditEntryInsert(entry: NewAuditEntry, first = 1, from = ''): Au
 
 /**
  * One audit entry per cluster a statement changed, as a part of that statement (`WITH changed AS
- * (UPDATE clusters … RETURNING no, stage), audited AS (<this>)`): a change of a thousand clusters and its
- * thousand entries are written together or not at all. The entries name the change and who made it,
- * and the stage the cluster was in; each gets an id of its own, the statement running once per request.
+ * (UPDATE clusters … RETURNING no, stage, details), audited AS (<this>)`): a change of a thousand clusters
+ * and its thousand entries are written together or not at all. The entries name the change and who made
+ * it, the stage the cluster was in and the change's details; each gets an id of its own, the statement
+ * running once per request.
  */
 export function clusterSettingEntriesInsert(changed: string, change: { readonly fiscalYear: number; readonly action: string; readonly actor: Actor }, first: number): AuditEntryInsert {
   return {
     sql: `INSERT INTO audit_events ${AUDIT_COLUMNS}
-          SELECT 'cluster-setting/' || gen_random_uuid(), now(), $${first}::int, no, $${first + 1}::uuid, $${first + 2}::text, $${first + 3}::text, stage, stage, NULL, NULL, '{}'::jsonb, NULL
+          SELECT 'cluster-setting/' || gen_random_uuid(), now(), $${first}::int, no, $${first + 1}::uuid, $${first + 2}::text, $${first + 3}::text, stage, stage, NULL, NULL, details, NULL
             FROM ${changed}
           RETURNING id`,
     params: [change.fiscalYear, change.actor.id, change.actor.name, change.action],

@@ -1,6 +1,7 @@
 import {
   Actor,
   analysedFlagAction,
+  ClusterAction,
   ClusterCase,
   ClusterGroup,
   ClusterKind,
@@ -333,7 +334,8 @@ export class CatalogueRepository {
 
   /**
    * Changes only the fields given, together; the caller has checked that the cluster exists. A change
-   * of the analysed flag is in the cluster's audit trail.
+   * of either is in the cluster's audit trail (a running analysis's new bureau is there already, from
+   * its workflow, and in the row by the time this runs: it changes nothing more).
    */
   async updateCluster(
     fiscalYear: number,
@@ -350,7 +352,7 @@ export class CatalogueRepository {
             throw refused('bureau.unknown', problem, { fields: [{ field: 'owningBureauCode', problems: [problem] }] });
           }
         }
-        await execute(manager, `UPDATE clusters SET owning_bureau_code = $3, updated_at = now() WHERE fiscal_year = $1 AND no = $2`, [fiscalYear, no, changes.owningBureauCode]);
+        await this.changeOwningBureau(manager, fiscalYear, no, changes.owningBureauCode, changedBy);
       }
       if (changes.analysedThisYear !== undefined) await this.flagClusters(manager, fiscalYear, [no], changes.analysedThisYear, changedBy);
     });
@@ -365,6 +367,23 @@ export class CatalogueRepository {
     return this.flagClusters(this.dataSource, fiscalYear, nos, analysed, changedBy);
   }
 
+  /** The cluster's owning bureau, with an audit entry saying from which to which, if it changes. */
+  private async changeOwningBureau(executor: SqlExecutor, fiscalYear: number, no: number, bureauCode: string | null, changedBy: Actor): Promise<void> {
+    const audited = clusterSettingEntriesInsert('changed', { fiscalYear, action: ClusterAction.ChangeOwningBureau, actor: changedBy }, 4);
+    const bureau = (code: string) => `(SELECT jsonb_build_object('code', code, 'name', name) FROM bureaus WHERE code = ${code})`;
+    await execute(
+      executor,
+      `WITH before AS (SELECT no, owning_bureau_code AS was FROM clusters WHERE fiscal_year = $1 AND no = $2 FOR UPDATE),
+            changed AS (
+              UPDATE clusters c SET owning_bureau_code = $3, updated_at = now() FROM before b
+               WHERE c.fiscal_year = $1 AND c.no = b.no AND b.was IS DISTINCT FROM $3::text
+               RETURNING c.no, c.stage, jsonb_build_object('from', ${bureau('b.was')}, 'to', ${bureau('$3::text')}) AS details),
+            audited AS (${audited.sql})
+       SELECT count(*) FROM changed`,
+      [fiscalYear, no, bureauCode, ...audited.params],
+    );
+  }
+
   private async flagClusters(executor: SqlExecutor, fiscalYear: number, nos: readonly number[], analysed: boolean, changedBy: Actor): Promise<{ missing: number[]; changed: number[] }> {
     const audited = clusterSettingEntriesInsert('changed', { fiscalYear, action: analysedFlagAction(analysed), actor: changedBy }, 4);
     const [row] = await queryRows<{ missing: number[] | null; changed: number[] | null }>(
@@ -374,7 +393,7 @@ export class CatalogueRepository {
             changed AS (
               UPDATE clusters SET analysed_this_year = $3, updated_at = now()
                WHERE fiscal_year = $1 AND no IN (SELECT no FROM wanted) AND analysed_this_year <> $3 AND NOT EXISTS (SELECT 1 FROM missing)
-               RETURNING no, stage),
+               RETURNING no, stage, '{}'::jsonb AS details),
             audited AS (${audited.sql})
        SELECT (SELECT array_agg(no ORDER BY no) FROM missing) AS missing, (SELECT array_agg(no ORDER BY no) FROM changed) AS changed`,
       [fiscalYear, [...nos], analysed, ...audited.params],
