@@ -51,7 +51,10 @@ describe('choosing the year’s analyses on the progress board in a real browser
 
   it('flags the clusters ticked under several filters in one change, then takes some out again', async () => {
     await openBoard('reform.office1', '?bureau=kodomo');
-    await bar().getByText('一覧のチェックボックスで事業群を選ぶと、今年度の経営分析の対象にまとめて設定できます。').waitFor();
+    // The board as everyone sees it until the office starts choosing.
+    await expect(page.getByRole('checkbox', { name: /を選択$/ }).count()).resolves.toBe(0);
+    await bar().getByRole('button', { name: '分析対象を選ぶ' }).click();
+    await bar().getByText('一覧のチェックボックスで事業群を選んでください', { exact: false }).waitFor();
 
     // Every 子ども家庭局 cluster by their headings' checkboxes, then one of them (not alone under its heading) left out again.
     const headings = page.getByRole('checkbox', { name: /件をすべて選択$/ });
@@ -79,8 +82,8 @@ describe('choosing the year’s analyses on the progress board in a real browser
     await expect(page.evaluate('document.activeElement.getAttribute("aria-label")')).resolves.toBe('選択した事業群の分析対象の設定');
     const chosen = [...kodomo.filter((cluster) => cluster !== leftOut), kankyo[0]].map((cluster) => cluster.no).sort((a, b) => a - b);
     await expect(flaggedNos()).resolves.toEqual(chosen);
-    // Done: nothing is ticked any more, the rows say so, and 一括着手 offers them.
-    await bar().getByText('一覧のチェックボックスで事業群を選ぶと、今年度の経営分析の対象にまとめて設定できます。').waitFor();
+    // Done: nothing is ticked any more (still choosing), the rows say so, and 一括着手 offers them.
+    await bar().getByText('一覧のチェックボックスで事業群を選んでください', { exact: false }).waitFor();
     await expect(rowBox(kankyo[0]).isChecked()).resolves.toBe(false);
     await page.getByTestId('board-row').filter({ hasText: kankyo[0].name }).getByText('今年度分析対象').waitFor();
     await page.getByRole('region', { name: '一括着手' }).getByText(`経営分析の対象で未着手の事業群：${chosen.length}件`).waitFor();
@@ -107,14 +110,19 @@ describe('choosing the year’s analyses on the progress board in a real browser
     await screenshot(page, 'cluster-history-analysed');
   });
 
-  it('clears a selection without changing anything', async () => {
+  it('clears a selection, and stops choosing, without changing anything', async () => {
     await openBoard('reform.office1', '?bureau=kankyo');
     const before = await flaggedNos();
+    await bar().getByRole('button', { name: '分析対象を選ぶ' }).click();
     await rowBox(kankyo[2]).check();
     await bar().getByRole('button', { name: '選択を解除' }).click();
     await expect(page.evaluate('document.activeElement.getAttribute("aria-label")')).resolves.toBe('選択した事業群の分析対象の設定');
     await expect(rowBox(kankyo[2]).isChecked()).resolves.toBe(false);
-    await bar().getByText('一覧のチェックボックスで事業群を選ぶと、今年度の経営分析の対象にまとめて設定できます。').waitFor();
+    await rowBox(kankyo[1]).check();
+    await bar().getByRole('button', { name: '選択を終える' }).click();
+    await expect(page.getByRole('checkbox', { name: /を選択$/ }).count()).resolves.toBe(0);
+    await bar().getByRole('button', { name: '分析対象を選ぶ' }).click();
+    await expect(rowBox(kankyo[1]).isChecked()).resolves.toBe(false);
     await expect(flaggedNos()).resolves.toEqual(before);
   });
 });

@@ -61,7 +61,7 @@ function Board({ fiscalYear }: { fiscalYear: number }) {
             {rows.data.items.length === 0 ? (
               <p className="mt-4 text-std-16N-170">条件に合う事業群はありません。</p>
             ) : (
-              <BoardTable fiscalYear={fiscalYear} rows={rows.data.items} selection={office ? selection : undefined} />
+              <BoardTable fiscalYear={fiscalYear} rows={rows.data.items} selection={office && selection.choosing ? selection : undefined} />
             )}
             {rows.data.total > BOARD_PAGE_SIZE && <BoardPager filters={filters} total={rows.data.total} pageSize={BOARD_PAGE_SIZE} repeated />}
           </div>
