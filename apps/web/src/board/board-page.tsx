@@ -20,7 +20,7 @@ import { StageTotals } from './stage-totals';
 export function BoardPage() {
   const fiscalYear = Number(useParams().fy);
   if (!Number.isInteger(fiscalYear)) return <p className="text-std-16N-170">年度の指定が正しくありません。アドレスをご確認ください。</p>;
-  // Keyed by the year: what was ticked in one year is not carried into another.
+  // Keyed by the year: nothing of one year's board (what was ticked, a bulk kickoff's outcome, the panel's pages) is carried into another.
   return <Board key={fiscalYear} fiscalYear={fiscalYear} />;
 }
 
@@ -44,8 +44,8 @@ function Board({ fiscalYear }: { fiscalYear: number }) {
       <p className="mt-2 text-std-16N-170 text-solid-gray-700">
         {fiscalYearLabel(fiscalYear)}（{fiscalYear}年度）の全事業群の段階、報告書の状況と次の期限です。事業群名から詳細を開けます。
       </p>
-      {office && <BulkKickoffSection key={fiscalYear} fiscalYear={fiscalYear} />}
-      <NextMeetingPanel key={fiscalYear} fiscalYear={fiscalYear} />
+      {office && <BulkKickoffSection fiscalYear={fiscalYear} />}
+      <NextMeetingPanel fiscalYear={fiscalYear} />
       <StageTotals fiscalYear={fiscalYear} />
       <section aria-labelledby="rows-heading" className="mt-8">
         <h2 id="rows-heading" className="text-std-24B-150 text-solid-gray-900">

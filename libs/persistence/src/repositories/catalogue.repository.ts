@@ -354,17 +354,8 @@ export class CatalogueRepository {
         }
         await this.changeOwningBureau(manager, fiscalYear, no, changes.owningBureauCode, changedBy);
       }
-      if (changes.analysedThisYear !== undefined) await this.flagClusters(manager, fiscalYear, [no], changes.analysedThisYear, changedBy);
+      if (changes.analysedThisYear !== undefined) await this.setAnalysedThisYear(fiscalYear, [no], changes.analysedThisYear, changedBy, manager);
     });
-  }
-
-  /**
-   * Sets whether each of the numbered clusters is analysed this year, in one statement: all of them, or
-   * none when a number is not a cluster of the year (`missing`). `changed` are those whose flag was
-   * otherwise before, each with an entry in its audit trail; the rest already had it.
-   */
-  setAnalysedThisYear(fiscalYear: number, nos: readonly number[], analysed: boolean, changedBy: Actor): Promise<{ missing: number[]; changed: number[] }> {
-    return this.flagClusters(this.dataSource, fiscalYear, nos, analysed, changedBy);
   }
 
   /** The cluster's owning bureau, with an audit entry saying from which to which, if it changes. */
@@ -384,7 +375,18 @@ export class CatalogueRepository {
     );
   }
 
-  private async flagClusters(executor: SqlExecutor, fiscalYear: number, nos: readonly number[], analysed: boolean, changedBy: Actor): Promise<{ missing: number[]; changed: number[] }> {
+  /**
+   * Sets whether each of the numbered clusters is analysed this year, in one statement: all of them, or
+   * none when a number is not a cluster of the year (`missing`). `changed` are those whose flag was
+   * otherwise before, each with an entry in its audit trail; the rest already had it.
+   */
+  async setAnalysedThisYear(
+    fiscalYear: number,
+    nos: readonly number[],
+    analysed: boolean,
+    changedBy: Actor,
+    executor: SqlExecutor = this.dataSource,
+  ): Promise<{ missing: number[]; changed: number[] }> {
     const audited = clusterSettingEntriesInsert('changed', { fiscalYear, action: analysedFlagAction(analysed), actor: changedBy }, 4);
     const [row] = await queryRows<{ missing: number[] | null; changed: number[] | null }>(
       executor,
