@@ -53,6 +53,7 @@ describe('choosing the year’s analyses on the progress board in a real browser
     await openBoard('reform.office1', '?bureau=kodomo');
     // The board as everyone sees it until the office starts choosing.
     await expect(page.getByRole('checkbox', { name: /を選択$/ }).count()).resolves.toBe(0);
+    await screenshot(page, 'board-analysed-not-choosing');
     await bar().getByRole('button', { name: '分析対象を選ぶ' }).click();
     await bar().getByText('一覧のチェックボックスで事業群を選んでください', { exact: false }).waitFor();
 
