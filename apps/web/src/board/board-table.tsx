@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import type { components } from '../api/schema';
+import { TEXT_LINK } from '../ui/link-styles';
 import { StatusLabel } from '../ui/status-label';
 import { TokyoDateTime } from '../ui/tokyo-date-time';
 import { AnalysedLabel } from './analysed-label';
@@ -106,12 +107,12 @@ function BoardRow({ fiscalYear, row, selection }: { fiscalYear: number; row: Row
         </td>
       )}
       <td className={`${CELL} tabular-nums`}>
-        <Link to={link} className="text-blue-1000 underline underline-offset-4" aria-label={`No.${row.no} ${row.name}`}>
+        <Link to={link} className={TEXT_LINK} aria-label={`No.${row.no} ${row.name}`}>
           {row.no}
         </Link>
       </td>
       <td className={CELL}>
-        <Link to={link} className="text-blue-1000 underline underline-offset-4">
+        <Link to={link} className={TEXT_LINK}>
           {row.name}
         </Link>
         {row.analysedThisYear && (

@@ -1,5 +1,7 @@
 import { fiscalYearLabel, isClusterStage, japaneseEraDateWithIso } from '@app/domain';
-import { Link, useOutletContext, useParams } from 'react-router';
+import { useOutletContext, useParams } from 'react-router';
+import { Breadcrumbs } from '../layout/breadcrumbs';
+import { paths } from '../routes/paths';
 import { ErrorNotice } from '../ui/error-notice';
 import { Loading } from '../ui/loading';
 import { TokyoDateTime } from '../ui/tokyo-date-time';
@@ -33,21 +35,7 @@ function ClusterPageOf({ cluster }: { cluster: ClusterAddress }) {
   const reportLabels = Object.fromEntries(data.reports.map((report) => [report.kind, report.label]));
   return (
     <div lang="ja">
-      <nav aria-label="パンくずリスト" className="text-std-16N-170">
-        <ol className="flex flex-wrap gap-2">
-          <li>
-            <Link to="/" className="text-blue-1000 underline underline-offset-4">ホーム</Link>
-            <span aria-hidden="true"> ›</span>
-          </li>
-          <li>
-            <Link to={`/fiscal-years/${cluster.fiscalYear}`} className="text-blue-1000 underline underline-offset-4">
-              {fiscalYearLabel(cluster.fiscalYear)}の進捗
-            </Link>
-            <span aria-hidden="true"> ›</span>
-          </li>
-          <li aria-current="page">No.{data.no}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs above={[{ label: `${fiscalYearLabel(cluster.fiscalYear)}の進捗`, to: paths.board(cluster.fiscalYear) }]} current={`No.${data.no}`} />
       <h1 className="mt-2 text-std-32B-150">
         No.{data.no} {data.name}
       </h1>

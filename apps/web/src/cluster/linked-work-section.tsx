@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { paths } from '../routes/paths';
+import { TEXT_LINK } from '../ui/link-styles';
 import type { ClusterDetail } from './cluster.queries';
 
 /** The Platinum proposals and the published X-policy issues that name this cluster, each linked to its page: the programme's other work on it. */
@@ -20,7 +21,7 @@ export function LinkedWorkSection({ detail }: { detail: ClusterDetail }) {
             <ul className="mt-1 flex flex-col gap-1" aria-label="関連する提案">
               {proposals.map((proposal) => (
                 <li key={proposal.id}>
-                  <Link to={paths.proposal(detail.fiscalYear, proposal.id)} className="text-blue-1000 underline underline-offset-4">
+                  <Link to={paths.proposal(detail.fiscalYear, proposal.id)} className={TEXT_LINK}>
                     提案 No.{proposal.id}
                     {proposal.title ? ` ${proposal.title}` : ''}
                   </Link>
@@ -39,7 +40,7 @@ export function LinkedWorkSection({ detail }: { detail: ClusterDetail }) {
             <ul className="mt-1 flex flex-col gap-1" aria-label="関連するX方針の課題">
               {issues.map((issue) => (
                 <li key={`${issue.bureauCode}/${issue.issueId}`}>
-                  <Link to={paths.xPolicy(detail.fiscalYear, issue.bureauCode)} className="text-blue-1000 underline underline-offset-4">
+                  <Link to={paths.xPolicy(detail.fiscalYear, issue.bureauCode)} className={TEXT_LINK}>
                     {issue.bureauName}のX方針
                   </Link>
                   ：{issue.title}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { ErrorNotice } from '../ui/error-notice';
+import { TEXT_LINK } from '../ui/link-styles';
 import { Loading } from '../ui/loading';
 import { OlderVersionsButton, useNewestVersions } from '../ui/newest-versions';
 import { TokyoDateTime } from '../ui/tokyo-date-time';
@@ -46,7 +47,7 @@ export function VersionHistory({ cluster, report }: { cluster: ClusterAddress; r
               <td className="py-2">
                 <button
                   type="button"
-                  className="text-blue-1000 underline underline-offset-4"
+                  className={TEXT_LINK}
                   aria-expanded={reading === version.version}
                   onClick={() => setReading(reading === version.version ? null : version.version)}
                 >

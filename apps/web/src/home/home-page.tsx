@@ -3,6 +3,7 @@ import { fiscalYearLabel } from '@app/domain';
 import { Link, useOutletContext } from 'react-router';
 import { useBoardYear } from '../board/board-year';
 import type { Profile } from '../session/profile';
+import { TEXT_LINK } from '../ui/link-styles';
 import { InboxSection } from './inbox-section';
 import { NextMeetingSection } from './next-meeting-section';
 import { TasksSection } from './tasks-section';
@@ -19,7 +20,7 @@ export function HomePage() {
       <p className="mt-2 text-std-16N-170 text-solid-gray-700">{profile.displayName} さんの仕事とお知らせです。</p>
       {boardYear !== undefined && (
         <p className="mt-2 text-std-16N-170">
-          <Link to={`/fiscal-years/${boardYear}`} className="text-blue-1000 underline underline-offset-4">
+          <Link to={`/fiscal-years/${boardYear}`} className={TEXT_LINK}>
             {fiscalYearLabel(boardYear)}の進捗ボード（全事業群の進み具合）
           </Link>
         </p>

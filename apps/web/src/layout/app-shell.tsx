@@ -4,6 +4,7 @@ import { SECONDARY_BUTTON } from '../ui/button-styles';
 import { useLogout } from '../session/session.queries';
 import { useInbox } from '../home/home.queries';
 import type { Profile } from '../session/profile';
+import { TEXT_LINK } from '../ui/link-styles';
 import { MainNav } from './main-nav';
 
 /** Header on every page of a logged-in person: who they are, their unread notices, ログアウト. */
@@ -30,7 +31,7 @@ export function AppShell() {
               <span className="font-bold">{profile.displayName}</span>
               <span className="text-solid-gray-700">（{roles}{profile.bureau ? `・${profile.bureau.name}` : ''}）</span>
             </p>
-            <Link to="/#inbox" className="text-blue-1000 underline underline-offset-4">
+            <Link to="/#inbox" className={TEXT_LINK}>
               お知らせ（未読 <span data-testid="unread-count">{unread ?? '–'}</span>件）
             </Link>
             <button type="button" className={SECONDARY_BUTTON} disabled={logout.isPending} onClick={() => logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) })}>

@@ -5,6 +5,7 @@ import { answer, api } from '../api/api-client';
 import { idempotencyHeader } from '../api/idempotency-key';
 import { SECONDARY_BUTTON } from '../ui/button-styles';
 import { textFieldClass } from '../ui/form-styles';
+import { TEXT_LINK } from '../ui/link-styles';
 import { TokyoDateTime } from '../ui/tokyo-date-time';
 
 /** How a person takes the year's meetings and their own deadlines into a calendar: a file now, or a subscription. */
@@ -25,7 +26,7 @@ export function CalendarFeedLink({ fiscalYear }: { fiscalYear: number }) {
         X会議の日程と、あなた自身の提出・決裁の期限を iCalendar 形式（.ics）で取り込めます。上旬・中旬・下旬までしか決まっていない日程と、それに基づく期限は「仮」の予定になります。
       </p>
       <p className="mt-2">
-        <a href={path} download={`x-meetings-${fiscalYear}.ics`} className="text-blue-1000 underline underline-offset-4">
+        <a href={path} download={`x-meetings-${fiscalYear}.ics`} className={TEXT_LINK}>
           calendar.ics をダウンロード
         </a>
         <span className="text-solid-gray-700">（今の内容をファイルで。日程が変わったら取り込み直します）</span>

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { Link } from 'react-router';
+import { TEXT_LINK } from '../ui/link-styles';
 
 export function NotFoundPage() {
   useEffect(() => {
@@ -11,7 +12,7 @@ export function NotFoundPage() {
       <h1 className="mt-2 text-std-32B-150 text-solid-gray-900">ページが見つかりません</h1>
       <p className="mt-4 text-std-16N-170">お探しのページは、移動したか削除された可能性があります。アドレスに誤りがないかご確認ください。</p>
       <p className="mt-6 text-std-16N-170">
-        <Link to="/" className="text-blue-1000 underline underline-offset-4">
+        <Link to="/" className={TEXT_LINK}>
           ホームへ戻る
         </Link>
       </p>

@@ -1,7 +1,8 @@
 import { fiscalYearLabel } from '@app/domain';
 import { type FormEvent, useEffect, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { ActionProblem } from '../actions/action-problem';
+import { Breadcrumbs } from '../layout/breadcrumbs';
 import { paths } from '../routes/paths';
 import { useFiscalYearParam } from '../routing/fiscal-year-param';
 import { PRIMARY_BUTTON } from '../ui/button-styles';
@@ -24,23 +25,7 @@ function NewProposal({ fiscalYear }: { fiscalYear: number }) {
   const project = usePlatinumProject(fiscalYear);
   return (
     <>
-      <nav aria-label="パンくずリスト" className="text-std-16N-170">
-        <ol className="flex flex-wrap gap-2">
-          <li>
-            <Link to="/" className="text-blue-1000 underline underline-offset-4">
-              ホーム
-            </Link>
-            <span aria-hidden="true"> ›</span>
-          </li>
-          <li>
-            <Link to={paths.platinum(fiscalYear)} className="text-blue-1000 underline underline-offset-4">
-              プラチナ市役所プロジェクト（{fiscalYearLabel(fiscalYear)}）
-            </Link>
-            <span aria-hidden="true"> ›</span>
-          </li>
-          <li aria-current="page">提案の起案</li>
-        </ol>
-      </nav>
+      <Breadcrumbs above={[{ label: `プラチナ市役所プロジェクト（${fiscalYearLabel(fiscalYear)}）`, to: paths.platinum(fiscalYear) }]} current="提案の起案" />
       <h1 className="mt-2 text-std-32B-150 text-solid-gray-900">提案の起案</h1>
       {project.isPending && <Loading label="プロジェクトを読み込んでいます" />}
       {project.isError && <ErrorNotice error={project.error} onRetry={() => void project.refetch()} />}

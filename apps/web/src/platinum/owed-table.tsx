@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { paths } from '../routes/paths';
 import { ShowAllButton, useFirstFew } from '../ui/first-few';
+import { TEXT_LINK } from '../ui/link-styles';
 import { DeadlineWithState, ProvisionalNote } from './deadline-labels';
 import type { OwedItem } from './platinum.queries';
 import { proposalName } from './proposal-name';
@@ -34,7 +35,7 @@ export function OwedTable({ fiscalYear, items, caption, withProposal }: { fiscal
               <tr key={`${item.proposalId}/${item.what}`} data-testid="owed-row">
                 {withProposal && (
                   <td className={CELL}>
-                    <Link to={paths.proposal(fiscalYear, item.proposalId)} className="text-blue-1000 underline underline-offset-4">
+                    <Link to={paths.proposal(fiscalYear, item.proposalId)} className={TEXT_LINK}>
                       {proposalName(item.proposalId, item.proposalTitle)}
                     </Link>
                   </td>

@@ -3,6 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useBureaus } from '../bureaus/bureaus.queries';
 import { paths } from '../routes/paths';
 import { ErrorNotice } from '../ui/error-notice';
+import { TEXT_LINK } from '../ui/link-styles';
 import { Loading } from '../ui/loading';
 import { PROPOSAL_LIST_SIZE, type ProposalSummary, useProposals } from './platinum.queries';
 import { proposalFiltersFromQuery, queryFromProposalFilters, type ProposalFilters } from './proposal-filters';
@@ -120,7 +121,7 @@ function ProposalTable({ fiscalYear, proposals }: { fiscalYear: number; proposal
               <tr key={proposal.id} data-testid="proposal-row" data-proposal-id={proposal.id}>
                 <td className={`${CELL} tabular-nums`}>{proposal.id}</td>
                 <td className={CELL}>
-                  <Link to={paths.proposal(fiscalYear, proposal.id)} className="text-blue-1000 underline underline-offset-4">
+                  <Link to={paths.proposal(fiscalYear, proposal.id)} className={TEXT_LINK}>
                     {proposal.title ?? <>提案 No.{proposal.id}<span className="text-solid-gray-700">（件名はPTリーダーの承認後に表示）</span></>}
                   </Link>
                 </td>

@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { paths } from '../routes/paths';
+import { TEXT_LINK } from '../ui/link-styles';
 import { type ProposalDetail, useClusterNames } from './platinum.queries';
 
 type Content = NonNullable<ProposalDetail['content']>;
@@ -30,7 +31,7 @@ export function ProposalContent({ fiscalYear, content, headingLevel = 3 }: { fis
           <ul className="mt-1 flex flex-col gap-1">
             {content.relatedClusterNos.map((no) => (
               <li key={no}>
-                <Link to={paths.cluster(fiscalYear, no)} className="text-blue-1000 underline underline-offset-4">
+                <Link to={paths.cluster(fiscalYear, no)} className={TEXT_LINK}>
                   No.{no} {names.data?.get(no) ?? ''}
                 </Link>
               </li>

@@ -1,6 +1,7 @@
 import { fiscalYearLabel, PROPOSAL_PHASE_LABELS, ProposalPhase } from '@app/domain';
 import { useEffect } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
+import { Breadcrumbs } from '../layout/breadcrumbs';
 import { NotFoundPage } from '../pages/not-found-page';
 import { paths } from '../routes/paths';
 import { ErrorNotice } from '../ui/error-notice';
@@ -39,23 +40,7 @@ function ProposalPageOf({ proposal }: { proposal: ProposalAddress }) {
   }, [proposal.id, detail.data?.title]);
   return (
     <div lang="ja">
-      <nav aria-label="パンくずリスト" className="text-std-16N-170">
-        <ol className="flex flex-wrap gap-2">
-          <li>
-            <Link to="/" className="text-blue-1000 underline underline-offset-4">
-              ホーム
-            </Link>
-            <span aria-hidden="true"> ›</span>
-          </li>
-          <li>
-            <Link to={paths.platinum(proposal.fiscalYear)} className="text-blue-1000 underline underline-offset-4">
-              プラチナ市役所プロジェクト（{fiscalYearLabel(proposal.fiscalYear)}）
-            </Link>
-            <span aria-hidden="true"> ›</span>
-          </li>
-          <li aria-current="page">提案 No.{proposal.id}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs above={[{ label: `プラチナ市役所プロジェクト（${fiscalYearLabel(proposal.fiscalYear)}）`, to: paths.platinum(proposal.fiscalYear) }]} current={`提案 No.${proposal.id}`} />
       {detail.isPending && <Loading label="提案を読み込んでいます" />}
       {detail.isError && <ErrorNotice error={detail.error} onRetry={() => void detail.refetch()} />}
       {detail.data && <ProposalBody proposal={proposal} detail={detail.data} />}

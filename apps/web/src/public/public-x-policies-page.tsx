@@ -5,14 +5,13 @@ import { isApiProblem } from '../api/api-problem';
 import { paths } from '../routes/paths';
 import { useFiscalYearParam } from '../routing/fiscal-year-param';
 import { ErrorNotice } from '../ui/error-notice';
+import { TEXT_LINK } from '../ui/link-styles';
 import { Loading } from '../ui/loading';
 import { TokyoDate } from '../ui/tokyo-date-time';
 import { IssueView } from '../x-policies/issue-view';
 import { PublishedProgressList } from '../x-policies/published-progress-list';
 import { usePublishedXPolicies } from '../x-policies/x-policies.queries';
 import { PublicShell } from './public-shell';
-
-const LINK = 'text-blue-1000 underline underline-offset-4';
 
 /** /public/x-policies: this fiscal year's published X policies. */
 export function CurrentPublicXPolicies() {
@@ -54,7 +53,7 @@ function PublishedOfYear({ fiscalYear }: { fiscalYear: number }) {
             <ul className="mt-2 flex flex-wrap gap-x-6 gap-y-1">
               {published.data.items.map((policy) => (
                 <li key={policy.bureau.code}>
-                  <a href={`#bureau-${policy.bureau.code}`} className={LINK}>
+                  <a href={`#bureau-${policy.bureau.code}`} className={TEXT_LINK}>
                     {policy.bureau.name}
                   </a>
                 </li>

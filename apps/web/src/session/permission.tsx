@@ -1,6 +1,7 @@
 import { Role } from '@app/domain';
 import type { ReactNode } from 'react';
 import { Link, useOutletContext } from 'react-router';
+import { TEXT_LINK } from '../ui/link-styles';
 import type { Profile } from './profile';
 
 export const hasRole = (profile: Profile, role: Role): boolean => profile.roles.includes(role);
@@ -16,7 +17,7 @@ export function RequireRole({ role, roleLabel, children }: { role: Role; roleLab
       </h1>
       <p className="mt-2">この画面は{roleLabel}の方だけが使えます。必要な場合は{roleLabel}に依頼してください。</p>
       <p className="mt-2">
-        <Link to="/" className="text-blue-1000 underline underline-offset-4">
+        <Link to="/" className={TEXT_LINK}>
           ホームへ戻る
         </Link>
       </p>

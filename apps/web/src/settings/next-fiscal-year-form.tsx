@@ -6,6 +6,7 @@ import { useFiscalYears } from '../home/home.queries';
 import { PRIMARY_BUTTON } from '../ui/button-styles';
 import { fieldHasProblem, FieldProblems } from '../ui/field-problems';
 import { inputClass, LABEL } from '../ui/form-styles';
+import { TEXT_LINK } from '../ui/link-styles';
 import { StatusLabel } from '../ui/status-label';
 import { useCreateFiscalYear } from './settings.queries';
 
@@ -58,7 +59,7 @@ export function NextFiscalYearForm({ fiscalYear }: { fiscalYear: number }) {
           <StatusLabel tone="info">作成しました</StatusLabel>
           <span className="ml-2">
             新しい年度では、どの事業群もまだ経営分析の対象になっていません。
-            <Link to={`/fiscal-years/${created}`} className="text-blue-1000 underline underline-offset-4">
+            <Link to={`/fiscal-years/${created}`} className={TEXT_LINK}>
               {fiscalYearLabel(created)}の進捗ボード
             </Link>
             で事業群を選んで設定してください。
@@ -70,7 +71,7 @@ export function NextFiscalYearForm({ fiscalYear }: { fiscalYear: number }) {
         <ul className="mt-2 list-disc pl-6" aria-label="登録されている年度">
           {years.data.map((year) => (
             <li key={year.fiscalYear}>
-              <Link to={`/fiscal-years/${year.fiscalYear}/settings`} className="text-blue-1000 underline underline-offset-4">
+              <Link to={`/fiscal-years/${year.fiscalYear}/settings`} className={TEXT_LINK}>
                 {year.label}（{year.fiscalYear}年度）
               </Link>
               ：事業群 {year.clusterCount}件{year.copiedFrom ? `・${fiscalYearLabel(year.copiedFrom)}から複製` : ''}

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { TEXT_LINK } from '../ui/link-styles';
 
 interface Issue {
   readonly id: string;
@@ -48,7 +49,7 @@ export function IssueView({
               {issue.clusterNos.map((no) => (
                 <li key={no}>
                   {clusterHref ? (
-                    <Link to={clusterHref(no)} className="text-blue-1000 underline underline-offset-4">
+                    <Link to={clusterHref(no)} className={TEXT_LINK}>
                       No.{no}
                     </Link>
                   ) : (

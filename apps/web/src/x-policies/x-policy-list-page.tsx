@@ -8,6 +8,7 @@ import { useFiscalYearParam } from '../routing/fiscal-year-param';
 import { hasRole } from '../session/permission';
 import type { Profile } from '../session/profile';
 import { ErrorNotice } from '../ui/error-notice';
+import { TEXT_LINK } from '../ui/link-styles';
 import { Loading } from '../ui/loading';
 import { TokyoDateTime } from '../ui/tokyo-date-time';
 import { PROVISIONAL_NOTE } from './deadline-text';
@@ -16,8 +17,6 @@ import { StartXPolicies } from './start-x-policies';
 import { type XPolicySettings, type XPolicySummary, useXPolicyList, useXPolicySettings } from './x-policies.queries';
 import { XPolicySettingsForm } from './x-policy-settings-form';
 import { XPolicyTable } from './x-policy-table';
-
-const LINK = 'text-blue-1000 underline underline-offset-4';
 
 /** /fiscal-years/{fy}/x-policies: every bureau's X policy of the year and where it stands, for anyone logged in. */
 export function XPolicyListPage() {
@@ -41,13 +40,13 @@ function XPoliciesOfYear({ fiscalYear }: { fiscalYear: number }) {
       <ul className="mt-2 flex flex-wrap gap-x-6 text-std-16N-170">
         {profile.bureau && (
           <li>
-            <Link to={paths.xPolicy(fiscalYear, profile.bureau.code)} className={LINK}>
+            <Link to={paths.xPolicy(fiscalYear, profile.bureau.code)} className={TEXT_LINK}>
               {profile.bureau.name}のX方針を開く
             </Link>
           </li>
         )}
         <li>
-          <Link to={paths.publicXPolicies(fiscalYear)} className={LINK}>
+          <Link to={paths.publicXPolicies(fiscalYear)} className={TEXT_LINK}>
             市民向けの公表ページ（ログイン不要）
           </Link>
         </li>

@@ -2,11 +2,13 @@ import { BUREAU_CODE_PATTERN, fiscalYearLabel, X_POLICY_PHASE_LABELS, X_POLICY_P
 import { useEffect } from 'react';
 import { Link, useOutletContext, useParams } from 'react-router';
 import { type DraftAddress, forgetDraft } from '../drafts/local-draft';
+import { Breadcrumbs } from '../layout/breadcrumbs';
 import { NotFoundPage } from '../pages/not-found-page';
 import { paths } from '../routes/paths';
 import { useFiscalYearParam } from '../routing/fiscal-year-param';
 import type { Profile } from '../session/profile';
 import { ErrorNotice } from '../ui/error-notice';
+import { TEXT_LINK } from '../ui/link-styles';
 import { Loading } from '../ui/loading';
 import { StepList } from '../ui/step-list';
 import { TokyoDateTime } from '../ui/tokyo-date-time';
@@ -18,8 +20,6 @@ import { PublicationSection } from './publication-section';
 import { SelfInspectionSection } from './self-inspection-section';
 import { type PlanPart, type XPolicyAddress, type XPolicyDetail, useXPolicyActions, useXPolicyDetail } from './x-policies.queries';
 import { XPolicyHistory } from './x-policy-history';
-
-const LINK = 'text-blue-1000 underline underline-offset-4';
 
 /** /fiscal-years/{fy}/x-policies/{bureau}: one bureau's X policy, everything about it on one page. */
 export function XPolicyPage() {
@@ -45,23 +45,7 @@ function XPolicyOf({ address }: { address: XPolicyAddress }) {
   const published = data.phase === XPolicyPhase.Published || data.phase === XPolicyPhase.Closed;
   return (
     <div>
-      <nav aria-label="パンくずリスト" className="text-std-16N-170">
-        <ol className="flex flex-wrap gap-2">
-          <li>
-            <Link to={paths.home()} className={LINK}>
-              ホーム
-            </Link>
-            <span aria-hidden="true"> ›</span>
-          </li>
-          <li>
-            <Link to={paths.xPolicies(address.fiscalYear)} className={LINK}>
-              {fiscalYearLabel(address.fiscalYear)}の局区X方針
-            </Link>
-            <span aria-hidden="true"> ›</span>
-          </li>
-          <li aria-current="page">{data.bureau.name}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs above={[{ label: `${fiscalYearLabel(address.fiscalYear)}の局区X方針`, to: paths.xPolicies(address.fiscalYear) }]} current={data.bureau.name} />
       <h1 className="mt-2 text-std-32B-150">
         {data.bureau.name}のX方針（{fiscalYearLabel(address.fiscalYear)}）
       </h1>
@@ -118,7 +102,7 @@ function Summary({ detail }: { detail: XPolicyDetail }) {
             <dt className="font-bold">公表した内容</dt>
             <dd>
               課題 {detail.publishedIssueCount}件・進捗 {detail.publishedProgressCount}件（
-              <Link to={paths.publicXPolicies(detail.fiscalYear)} className={LINK}>
+              <Link to={paths.publicXPolicies(detail.fiscalYear)} className={TEXT_LINK}>
                 公表ページ
               </Link>
               ）

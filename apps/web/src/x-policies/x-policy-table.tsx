@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { paths } from '../routes/paths';
+import { TEXT_LINK } from '../ui/link-styles';
 import { StatusLabel } from '../ui/status-label';
 import { TokyoDateTime } from '../ui/tokyo-date-time';
 import { DeadlineText } from './deadline-text';
@@ -27,7 +28,7 @@ export function XPolicyTable({ fiscalYear, items }: { fiscalYear: number; items:
           {items.map((item) => (
             <tr key={item.bureau.code} data-testid="x-policy-row" data-bureau={item.bureau.code}>
               <th scope="row" className={`${CELL} whitespace-nowrap text-left font-normal`}>
-                <Link to={paths.xPolicy(fiscalYear, item.bureau.code)} className="text-blue-1000 underline underline-offset-4">
+                <Link to={paths.xPolicy(fiscalYear, item.bureau.code)} className={TEXT_LINK}>
                   {item.bureau.name}
                 </Link>
               </th>
