@@ -2,6 +2,7 @@ import { fiscalYearLabel } from '@app/domain';
 import { useCallback, useState } from 'react';
 import { Link } from 'react-router';
 import type { components } from '../api/schema';
+import { paths } from '../routes/paths';
 import { ErrorNotice } from '../ui/error-notice';
 import { TEXT_LINK } from '../ui/link-styles';
 import { Loading } from '../ui/loading';
@@ -76,7 +77,7 @@ function DueList({ label, fiscalYear, due, onPage }: { label: string; fiscalYear
       <ul aria-label={label} className="mt-2 flex flex-col divide-y divide-solid-gray-420 text-std-16N-170">
         {due.items.map((item) => (
           <li key={`${item.clusterNo}/${item.deadline.target}`} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2">
-            <Link to={`/fiscal-years/${fiscalYear}/clusters/${item.clusterNo}`} className={TEXT_LINK}>
+            <Link to={paths.cluster(fiscalYear, item.clusterNo)} className={TEXT_LINK}>
               No.{item.clusterNo} {item.clusterName}
             </Link>
             <span className="text-solid-gray-700">{item.owningBureau?.name ?? '所管局未設定'}</span>

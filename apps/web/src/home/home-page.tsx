@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { fiscalYearLabel } from '@app/domain';
 import { Link, useOutletContext } from 'react-router';
 import { useBoardYear } from '../board/board-year';
+import { paths } from '../routes/paths';
 import type { Profile } from '../session/profile';
 import { TEXT_LINK } from '../ui/link-styles';
 import { InboxSection } from './inbox-section';
@@ -20,7 +21,7 @@ export function HomePage() {
       <p className="mt-2 text-std-16N-170 text-solid-gray-700">{profile.displayName} さんの仕事とお知らせです。</p>
       {boardYear !== undefined && (
         <p className="mt-2 text-std-16N-170">
-          <Link to={`/fiscal-years/${boardYear}`} className={TEXT_LINK}>
+          <Link to={paths.board(boardYear)} className={TEXT_LINK}>
             {fiscalYearLabel(boardYear)}の進捗ボード（全事業群の進み具合）
           </Link>
         </p>

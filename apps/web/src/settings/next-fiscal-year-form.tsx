@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { ActionProblem } from '../actions/action-problem';
 import { useFiscalYears } from '../home/home.queries';
+import { paths } from '../routes/paths';
 import { PRIMARY_BUTTON } from '../ui/button-styles';
 import { fieldHasProblem, FieldProblems } from '../ui/field-problems';
 import { inputClass, LABEL } from '../ui/form-styles';
@@ -59,7 +60,7 @@ export function NextFiscalYearForm({ fiscalYear }: { fiscalYear: number }) {
           <StatusLabel tone="info">作成しました</StatusLabel>
           <span className="ml-2">
             新しい年度では、どの事業群もまだ経営分析の対象になっていません。
-            <Link to={`/fiscal-years/${created}`} className={TEXT_LINK}>
+            <Link to={paths.board(created)} className={TEXT_LINK}>
               {fiscalYearLabel(created)}の進捗ボード
             </Link>
             で事業群を選んで設定してください。
@@ -71,7 +72,7 @@ export function NextFiscalYearForm({ fiscalYear }: { fiscalYear: number }) {
         <ul className="mt-2 list-disc pl-6" aria-label="登録されている年度">
           {years.data.map((year) => (
             <li key={year.fiscalYear}>
-              <Link to={`/fiscal-years/${year.fiscalYear}/settings`} className={TEXT_LINK}>
+              <Link to={paths.settings(year.fiscalYear)} className={TEXT_LINK}>
                 {year.label}（{year.fiscalYear}年度）
               </Link>
               ：事業群 {year.clusterCount}件{year.copiedFrom ? `・${fiscalYearLabel(year.copiedFrom)}から複製` : ''}
