@@ -162,11 +162,11 @@ describe('the FY2024 catalogue through the API', () => {
     expect(await analysedOf([44, 45])).toEqual({ 44: false, 45: false });
 
     const empty = await flag({ nos: [], analysedThisYear: true }).expect(400);
-    expect(empty.body.fields).toEqual([{ field: 'nos', problems: ['nos には事業群の番号を1件以上指定してください'] }]);
+    expect(empty.body.fields).toEqual([{ field: 'nos', problems: ['事業群番号を1件以上指定してください'] }]);
     const noValue = await flag({ nos: [44] }).expect(400);
     expect(noValue.body.fields[0].field).toBe('analysedThisYear');
     const tooMany = await flag({ nos: Array.from({ length: 1001 }, (_, index) => index + 1), analysedThisYear: true }).expect(400);
-    expect(tooMany.body.fields).toEqual([{ field: 'nos', problems: ['nos は1,000件までです'] }]);
+    expect(tooMany.body.fields).toEqual([{ field: 'nos', problems: ['事業群番号は1,000件までです'] }]);
     await http().patch('/api/v1/fiscal-years/2099/clusters').auth(officeToken, { type: 'bearer' }).send({ nos: [1], analysedThisYear: true }).expect(404);
   });
 

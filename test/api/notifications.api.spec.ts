@@ -184,6 +184,6 @@ describe('notifications through the API (/me/notifications)', () => {
     expect((await app.get(UserRepository).findByUsername('mail.none'))?.email).toBeNull();
 
     const bad = await as(tokens.admin).post('/api/v1/users').send({ ...user, username: 'mail.bad', email: 'taro at city' }).expect(400);
-    expect(bad.body.fields).toEqual([{ field: 'email', problems: ['email はメールアドレスの形式で指定してください'] }]);
+    expect(bad.body.fields).toEqual([{ field: 'email', problems: ['通知メールの宛先はメールアドレスの形式で指定してください'] }]);
   });
 });

@@ -104,10 +104,10 @@ describe('the progress board rows, the overdue filter and the next-meeting panel
 
   it('refuses a number that is not a whole number from 1, and more than a hundred numbers, in Japanese', async () => {
     const notANumber = await http().get('/api/v1/fiscal-years/2024/clusters?no=27&no=abc').auth(token, { type: 'bearer' }).expect(400);
-    expect(notANumber.body.fields).toEqual([{ field: 'no', problems: ['no は1〜99999の整数で指定してください'] }]);
+    expect(notANumber.body.fields).toEqual([{ field: 'no', problems: ['事業群番号は1〜99999の整数で指定してください'] }]);
     const many = Array.from({ length: 101 }, (_, index) => `no=${index + 1}`).join('&');
     const tooMany = await http().get(`/api/v1/fiscal-years/2024/clusters?${many}`).auth(token, { type: 'bearer' }).expect(400);
-    expect(tooMany.body.fields).toEqual([{ field: 'no', problems: ['no は100件までです'] }]);
+    expect(tooMany.body.fields).toEqual([{ field: 'no', problems: ['事業群番号は100件までです'] }]);
   });
 
   it('names the approval step of a report in 決裁中 and takes the next deadline from the planned ones', async () => {
@@ -158,8 +158,8 @@ describe('the progress board rows, the overdue filter and the next-meeting panel
     const response = await http().get('/api/v1/fiscal-years/2024/next-meeting').query({ atRiskPage: 0, onTrackPage: '1e3', pageSize: 201 }).auth(token, { type: 'bearer' }).expect(400);
     const fields = response.body.fields as { field: string; problems: string[] }[];
     expect(fields.map((entry) => entry.field).sort()).toEqual(['atRiskPage', 'onTrackPage', 'pageSize']);
-    expect(fields.find((entry) => entry.field === 'atRiskPage')?.problems).toEqual(['atRiskPage は1〜1000000の整数で指定してください']);
-    expect(fields.find((entry) => entry.field === 'pageSize')?.problems).toEqual(['pageSize は1〜200の整数で指定してください']);
+    expect(fields.find((entry) => entry.field === 'atRiskPage')?.problems).toEqual(['期限が近い一覧のページは1〜1000000の整数で指定してください']);
+    expect(fields.find((entry) => entry.field === 'pageSize')?.problems).toEqual(['1ページの件数は1〜200の整数で指定してください']);
   });
 
   it('has no next meeting in a year whose meetings are all past', async () => {

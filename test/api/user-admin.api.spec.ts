@@ -141,7 +141,7 @@ describe('user administration: moves, role changes, deactivation and password re
     expect((await app.get(UserRepository).findById(user.id))?.email).toBe('ido@city.example.jp');
 
     const bad = await asAdmin().patch(userPath(user.id)).send({ email: 'ido at city' }).expect(400);
-    expect(bad.body.fields).toEqual([{ field: 'email', problems: ['email はメールアドレスの形式で指定してください'] }]);
+    expect(bad.body.fields).toEqual([{ field: 'email', problems: ['通知メールの宛先はメールアドレスの形式で指定してください'] }]);
 
     // Other changes leave the address alone; null removes it.
     expect((await asAdmin().patch(userPath(user.id)).send({ displayName: '別名' }).expect(200)).body.email).toBe('ido@city.example.jp');

@@ -171,7 +171,7 @@ describe('the meetings, settings and administration pages in a real browser', ()
     await calendar.getByLabel('期限の時刻（HH:MM）').fill('16:30');
     await calendar.getByLabel('報告者への案内（会議の何営業日前）').fill('1.5');
     await calendar.getByRole('button', { name: '保存' }).click();
-    await calendar.locator('#digest-lead-problems').getByText('digestLeadBusinessDays は整数で指定してください').waitFor();
+    await calendar.locator('#digest-lead-problems').getByText('報告者への案内は整数で指定してください').waitFor();
     await expect(calendar.getByLabel('報告者への案内（会議の何営業日前）').inputValue()).resolves.toBe('1.5');
     await expect(calendar.getByLabel('期限の時刻（HH:MM）').inputValue()).resolves.toBe('16:30');
     await expectNoAxeViolations(page);

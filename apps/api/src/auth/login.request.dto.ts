@@ -6,13 +6,13 @@ export class LoginRequest {
   @ApiProperty({ example: 'admin' })
   @IsString({ message: 'ユーザー名を文字列で指定してください' })
   @MinLength(1, { message: 'ユーザー名を入力してください' })
-  @MaxLength(100)
+  @MaxLength(100, { message: 'ユーザー名は100文字以内です' })
   username!: string;
 
   @ApiProperty({ example: 'reform-admin' })
   @IsString({ message: 'パスワードを文字列で指定してください' })
   @MinLength(1, { message: 'パスワードを入力してください' })
-  @MaxLength(PASSWORD_MAX_LENGTH)
+  @MaxLength(PASSWORD_MAX_LENGTH, { message: `パスワードは${PASSWORD_MAX_LENGTH}文字以内です` })
   password!: string;
 }
 

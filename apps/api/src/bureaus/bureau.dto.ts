@@ -5,14 +5,14 @@ import { PageMeta } from '../common/page.dto';
 
 export class CreateBureauRequest {
   @ApiProperty({ example: 'kodomo', description: '局コード（英数字・ハイフン・下線の40文字以内）' })
-  @IsString({ message: 'code は文字列で指定してください' })
-  @Matches(BUREAU_CODE_PATTERN, { message: 'code は英数字・ハイフン・下線の40文字以内で指定してください' })
+  @IsString({ message: '局コードは文字列で指定してください' })
+  @Matches(BUREAU_CODE_PATTERN, { message: '局コードは英数字・ハイフン・下線の40文字以内で指定してください' })
   code!: string;
 
   @ApiProperty({ example: '子ども家庭局', description: '局名' })
-  @IsString({ message: 'name は文字列で指定してください' })
-  @Matches(NOT_BLANK_PATTERN, { message: 'name を入力してください' })
-  @MaxLength(BUREAU_NAME_MAX_LENGTH, { message: `name は${BUREAU_NAME_MAX_LENGTH}文字以内で指定してください` })
+  @IsString({ message: '局名は文字列で指定してください' })
+  @Matches(NOT_BLANK_PATTERN, { message: '局名を入力してください' })
+  @MaxLength(BUREAU_NAME_MAX_LENGTH, { message: `局名は${BUREAU_NAME_MAX_LENGTH}文字以内で指定してください` })
   name!: string;
 }
 

@@ -18,39 +18,39 @@ export class ClusterListQuery extends PageQuery {
   @IsOptional()
   // One `no` arrives as text, several as a list of texts.
   @Transform(({ value }: { value: unknown }) => (Array.isArray(value) ? value : [value]).map(strictInteger))
-  @ClusterNumbers('no')
+  @ClusterNumbers('事業群番号')
   no?: number[];
 
   @ApiPropertyOptional({ enum: ClusterGroup, description: '区分: policy-programme（政策・施策）/ cross-cutting（横断的な仕組み）/ organisation（組織力強化）' })
   @IsOptional()
-  @IsEnum(ClusterGroup, { message: `group は ${Object.values(ClusterGroup).join(' / ')} のいずれかで指定してください` })
+  @IsEnum(ClusterGroup, { message: `グループは ${Object.values(ClusterGroup).join(' / ')} のいずれかで指定してください` })
   group?: ClusterGroup;
 
   @ApiPropertyOptional({ enum: ClusterKind, description: '政策・施策の種別: operations（事業運営）/ city-specific（市独自施策）/ national-system（国の制度）' })
   @IsOptional()
-  @IsEnum(ClusterKind, { message: `kind は ${Object.values(ClusterKind).join(' / ')} のいずれかで指定してください` })
+  @IsEnum(ClusterKind, { message: `種別は ${Object.values(ClusterKind).join(' / ')} のいずれかで指定してください` })
   kind?: ClusterKind;
 
   @ApiPropertyOptional({ enum: ClusterStage })
   @IsOptional()
-  @IsIn(CLUSTER_STAGES, { message: `stage は ${CLUSTER_STAGES.join(' / ')} のいずれかで指定してください` })
+  @IsIn(CLUSTER_STAGES, { message: `段階は ${CLUSTER_STAGES.join(' / ')} のいずれかで指定してください` })
   stage?: ClusterStage;
 
   @ApiPropertyOptional({ description: '所管局のコード' })
   @IsOptional()
-  @IsString()
+  @IsString({ message: '所管局は局のコード（文字列）で指定してください' })
   bureau?: string;
 
   @ApiPropertyOptional({ description: '今年度の経営分析の対象か' })
   @IsOptional()
   @Transform(toBoolean)
-  @IsBoolean({ message: 'analysed は true か false で指定してください' })
+  @IsBoolean({ message: '今年度分析対象の絞り込みは true か false で指定してください' })
   analysed?: boolean;
 
   @ApiPropertyOptional({ description: '期限を過ぎて未了の期限（着手・報告書）があるか。全件で判定してから頁に分ける' })
   @IsOptional()
   @Transform(toBoolean)
-  @IsBoolean({ message: 'overdue は true か false で指定してください' })
+  @IsBoolean({ message: '期限超過の絞り込みは true か false で指定してください' })
   overdue?: boolean;
 }
 
@@ -153,10 +153,10 @@ export class NextMeetingItemPage extends PageMeta {
 
 /** A year of a hundred cities can owe thousands of things for one meeting: each list comes a page at a time. */
 export class NextMeetingQuery {
-  @PageNumber('atRiskPage')
+  @PageNumber('期限が近い一覧のページ')
   atRiskPage = 1;
 
-  @PageNumber('onTrackPage')
+  @PageNumber('そのほか未了の一覧のページ')
   onTrackPage = 1;
 
   @PageSize(NEXT_MEETING_PAGE_SIZE)
@@ -174,26 +174,26 @@ export class NextMeetingPanelView {
 export class UpdateClusterRequest {
   @ApiPropertyOptional({ description: '今年度の経営分析の対象とするか' })
   @IsOptional()
-  @IsBoolean({ message: 'analysedThisYear は true か false で指定してください' })
+  @IsBoolean({ message: '今年度の経営分析の対象は true か false で指定してください' })
   analysedThisYear?: boolean;
 
   @ApiPropertyOptional({ type: String, nullable: true, description: '所管局のコード（null で未設定に戻す）' })
   @IsOptional()
   @ValidateIf((_object, value) => value !== null)
-  @IsString({ message: 'owningBureauCode は局のコード（文字列）か null で指定してください' })
-  @Matches(BUREAU_CODE_PATTERN, { message: 'owningBureauCode は英数字・ハイフン・下線の40文字以内で指定してください' })
+  @IsString({ message: '所管局は局のコード（文字列）か null で指定してください' })
+  @Matches(BUREAU_CODE_PATTERN, { message: '所管局は英数字・ハイフン・下線の40文字以内の局のコードで指定してください' })
   owningBureauCode?: string | null;
 }
 
 export class SetAnalysedRequest {
   @ApiProperty({ type: [Number], example: [1, 2, 27], description: `事業群の番号（${CLUSTERS_FLAGGED_AT_ONCE_MAX.toLocaleString('ja-JP')}件まで）` })
-  @ArrayMinSize(1, { message: 'nos には事業群の番号を1件以上指定してください' })
-  @ClusterNumbers('nos', CLUSTERS_FLAGGED_AT_ONCE_MAX)
+  @ArrayMinSize(1, { message: '事業群番号を1件以上指定してください' })
+  @ClusterNumbers('事業群番号', CLUSTERS_FLAGGED_AT_ONCE_MAX)
   nos!: number[];
 
   @ApiProperty({ description: 'true: 今年度の経営分析の対象にする / false: 対象から外す' })
-  @IsDefined({ message: 'analysedThisYear（true か false）を指定してください' })
-  @IsBoolean({ message: 'analysedThisYear は true か false で指定してください' })
+  @IsDefined({ message: '今年度の経営分析の対象にするか（true か false）を指定してください' })
+  @IsBoolean({ message: '今年度の経営分析の対象は true か false で指定してください' })
   analysedThisYear!: boolean;
 }
 

@@ -12,15 +12,15 @@ export class FiscalYearView {
 /** A new fiscal year starts as a copy of an earlier year's catalogue (groupings are revised afterwards). */
 export class CreateFiscalYearRequest {
   @ApiProperty({ example: 2025, description: '作成する年度（西暦）' })
-  @IsInt({ message: 'fiscalYear は西暦の整数で指定してください' })
-  @Min(MIN_FISCAL_YEAR, { message: `fiscalYear は${MIN_FISCAL_YEAR}〜${MAX_FISCAL_YEAR}の範囲で指定してください` })
-  @Max(MAX_FISCAL_YEAR, { message: `fiscalYear は${MIN_FISCAL_YEAR}〜${MAX_FISCAL_YEAR}の範囲で指定してください` })
+  @IsInt({ message: '作成する年度は西暦の整数で指定してください' })
+  @Min(MIN_FISCAL_YEAR, { message: `作成する年度は${MIN_FISCAL_YEAR}〜${MAX_FISCAL_YEAR}の範囲で指定してください` })
+  @Max(MAX_FISCAL_YEAR, { message: `作成する年度は${MIN_FISCAL_YEAR}〜${MAX_FISCAL_YEAR}の範囲で指定してください` })
   fiscalYear!: number;
 
   @ApiProperty({ example: 2024, description: '複製元の年度（西暦）' })
-  @IsInt({ message: 'copyFrom は西暦の整数で指定してください' })
-  @Min(MIN_FISCAL_YEAR, { message: `copyFrom は${MIN_FISCAL_YEAR}〜${MAX_FISCAL_YEAR}の範囲で指定してください` })
-  @Max(MAX_FISCAL_YEAR, { message: `copyFrom は${MIN_FISCAL_YEAR}〜${MAX_FISCAL_YEAR}の範囲で指定してください` })
+  @IsInt({ message: '複製元の年度は西暦の整数で指定してください' })
+  @Min(MIN_FISCAL_YEAR, { message: `複製元の年度は${MIN_FISCAL_YEAR}〜${MAX_FISCAL_YEAR}の範囲で指定してください` })
+  @Max(MAX_FISCAL_YEAR, { message: `複製元の年度は${MIN_FISCAL_YEAR}〜${MAX_FISCAL_YEAR}の範囲で指定してください` })
   copyFrom!: number;
 }
 

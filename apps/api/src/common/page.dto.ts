@@ -6,9 +6,9 @@ import { StrictInteger } from './integer-input';
 
 export const MAX_PAGE_SIZE = 200;
 
-/** An optional whole number within `1…max` in the query string, refused in Japanese naming the field. */
-function PageParameter(field: string, max: number, defaultValue: number) {
-  const message = `${field} は1〜${max}の整数で指定してください`;
+/** An optional whole number within `1…max` in the query string, refused in Japanese naming the field by `label`. */
+function PageParameter(label: string, max: number, defaultValue: number) {
+  const message = `${label}は1〜${max}の整数で指定してください`;
   return applyDecorators(
     ApiPropertyOptional({ minimum: 1, maximum: max, default: defaultValue }),
     IsOptional(),
@@ -19,15 +19,15 @@ function PageParameter(field: string, max: number, defaultValue: number) {
   );
 }
 
-/** Which page of a list: `?page=` and the like, from 1. */
-export const PageNumber = (field: string) => PageParameter(field, PAGE_MAX, 1);
+/** Which page of a list: `?page=` and the like, from 1; `label` names it as people know it (ページ). */
+export const PageNumber = (label: string) => PageParameter(label, PAGE_MAX, 1);
 
 /** How many items a page holds: `?pageSize=`, up to {@link MAX_PAGE_SIZE}. */
-export const PageSize = (defaultValue: number) => PageParameter('pageSize', MAX_PAGE_SIZE, defaultValue);
+export const PageSize = (defaultValue: number) => PageParameter('1ページの件数', MAX_PAGE_SIZE, defaultValue);
 
 /** `?page=&pageSize=` on every list. */
 export class PageQuery {
-  @PageNumber('page')
+  @PageNumber('ページ')
   page = 1;
 
   @PageSize(50)

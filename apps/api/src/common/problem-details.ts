@@ -57,7 +57,7 @@ export function problemOf(refusal: Refusal, instance: string, status?: number): 
 
 export class FieldProblemView {
   @ApiProperty({ example: 'comment', description: '要求の中の項目（入れ子はドット区切り）' }) field!: string;
-  @ApiProperty({ type: [String], example: ['comment を入力してください'] }) problems!: string[];
+  @ApiProperty({ type: [String], example: ['差戻しの理由を入力してください'] }) problems!: string[];
 }
 
 export class ProblemDetailsView implements ProblemDetails {

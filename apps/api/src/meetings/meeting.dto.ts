@@ -6,43 +6,43 @@ import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max,
 /** Exact (`{kind: "exact", date}`) or a third of a month (`{kind: "third", month, third}`: 上旬/中旬/下旬). */
 export class MeetingDateDto {
   @ApiProperty({ enum: ['exact', 'third'] })
-  @IsIn(['exact', 'third'], { message: 'date.kind は exact（日付が確定）か third（上旬・中旬・下旬）で指定してください' })
+  @IsIn(['exact', 'third'], { message: '日程は exact（日付が確定）か third（上旬・中旬・下旬）で指定してください' })
   kind!: 'exact' | 'third';
 
   @ApiPropertyOptional({ example: '2024-10-07', description: 'kind が exact のとき' })
   @ValidateIf((date: MeetingDateDto) => date.kind === 'exact')
-  @Matches(ISO_DATE_PATTERN, { message: 'date.date は YYYY-MM-DD 形式で指定してください' })
+  @Matches(ISO_DATE_PATTERN, { message: '開催日は YYYY-MM-DD 形式で指定してください' })
   date?: string;
 
   @ApiPropertyOptional({ example: '2024-10', description: 'kind が third のとき' })
   @ValidateIf((date: MeetingDateDto) => date.kind === 'third')
-  @Matches(ISO_MONTH_PATTERN, { message: 'date.month は YYYY-MM 形式で指定してください' })
+  @Matches(ISO_MONTH_PATTERN, { message: '開催月は YYYY-MM 形式で指定してください' })
   month?: string;
 
   @ApiPropertyOptional({ enum: MonthThird, description: 'early（上旬）/ mid（中旬）/ late（下旬）' })
   @ValidateIf((date: MeetingDateDto) => date.kind === 'third')
-  @IsIn(Object.values(MonthThird), { message: 'date.third は early（上旬）/ mid（中旬）/ late（下旬）のいずれかで指定してください' })
+  @IsIn(Object.values(MonthThird), { message: '旬は early（上旬）/ mid（中旬）/ late（下旬）のいずれかで指定してください' })
   third?: MonthThird;
 }
 
 export class AgendaItemDto {
   @ApiProperty({ example: 22 })
-  @IsInt({ message: 'agenda の clusterNo は整数で指定してください' })
-  @Min(1, { message: 'agenda の clusterNo は1以上です' })
-  @Max(999)
+  @IsInt({ message: '議題の事業群番号は整数で指定してください' })
+  @Min(1, { message: '議題の事業群番号は1以上です' })
+  @Max(999, { message: '議題の事業群番号は999以下です' })
   clusterNo!: number;
 
   @ApiProperty({ example: 'interim' })
-  @Matches(SLUG_PATTERN, { message: 'agenda の reportKind は報告書の種類（例: interim）で指定してください' })
+  @Matches(SLUG_PATTERN, { message: '議題の報告書は種類（例: interim）で指定してください' })
   reportKind!: string;
 }
 
 export class ChangeMeetingRequest {
   @ApiPropertyOptional({ example: '第3回X会議' })
   @IsOptional()
-  @IsString({ message: 'name は文字列で指定してください' })
-  @Matches(NOT_BLANK_PATTERN, { message: 'name を入力してください' })
-  @MaxLength(MEETING_NAME_MAX_LENGTH, { message: `name は${MEETING_NAME_MAX_LENGTH}文字以内です` })
+  @IsString({ message: '会議の名称は文字列で指定してください' })
+  @Matches(NOT_BLANK_PATTERN, { message: '会議の名称を入力してください' })
+  @MaxLength(MEETING_NAME_MAX_LENGTH, { message: `会議の名称は${MEETING_NAME_MAX_LENGTH}文字以内です` })
   name?: string;
 
   @ApiPropertyOptional({ type: MeetingDateDto })
@@ -53,8 +53,8 @@ export class ChangeMeetingRequest {
 
   @ApiPropertyOptional({ type: [AgendaItemDto], description: '議題（報告する事業群と報告書）。指定すると置き換えます' })
   @IsOptional()
-  @IsArray({ message: 'agenda は配列で指定してください' })
-  @ArrayMaxSize(200)
+  @IsArray({ message: '議題は配列で指定してください' })
+  @ArrayMaxSize(200, { message: '議題は200件までです' })
   @ValidateNested({ each: true })
   @Type(() => AgendaItemDto)
   agenda?: AgendaItemDto[];
@@ -62,7 +62,7 @@ export class ChangeMeetingRequest {
 
 export class CreateMeetingRequest extends ChangeMeetingRequest {
   @ApiProperty({ example: 'x6', description: '年度内で一意な識別子' })
-  @Matches(MEETING_ID_PATTERN, { message: 'id は英小文字・数字・ハイフンの40文字以内で指定してください' })
+  @Matches(MEETING_ID_PATTERN, { message: '会議の識別子は英小文字・数字・ハイフンの40文字以内で指定してください' })
   id!: string;
 }
 
@@ -86,36 +86,36 @@ export class MeetingView {
 
 export class CalendarSettingsDto {
   @ApiProperty({ type: () => DeadlineRuleDto, isArray: true, description: 'kickoff と報告書の種類ごとの期限の基準' })
-  @IsArray({ message: 'deadlines は配列で指定してください' })
+  @IsArray({ message: '期限は配列で指定してください' })
   @ValidateNested({ each: true })
   @Type(() => DeadlineRuleDto)
   deadlines!: DeadlineRuleDto[];
 
   @ApiProperty({ example: ['P7D', 'P3D', 'P1D'], description: '期限の何日前に督促するか（ISO 8601 の期間）' })
-  @IsArray({ message: 'reminderOffsets は配列で指定してください' })
-  @ArrayMaxSize(10)
-  @IsString({ each: true, message: 'reminderOffsets の各要素は P7D のような期間で指定してください' })
+  @IsArray({ message: '督促する時期は配列で指定してください' })
+  @ArrayMaxSize(10, { message: '督促する時期は10件までです' })
+  @IsString({ each: true, message: '督促する時期はそれぞれ P7D のような期間で指定してください' })
   reminderOffsets!: string[];
 
   @ApiProperty({ example: 3, description: '会議の何営業日前に報告者へ案内するか' })
-  @IsInt({ message: 'digestLeadBusinessDays は整数で指定してください' })
+  @IsInt({ message: '報告者への案内は整数で指定してください' })
   digestLeadBusinessDays!: number;
 
   @ApiProperty({ example: '17:00', description: '期限の時刻（Asia/Tokyo）' })
-  @IsString({ message: 'dueTime は HH:MM 形式で指定してください' })
+  @IsString({ message: '期限の時刻は HH:MM 形式で指定してください' })
   dueTime!: string;
 }
 
 export class DeadlineRuleDto {
   @ApiProperty({ example: 'interim', description: 'kickoff または報告書の種類' })
-  @Matches(SLUG_PATTERN, { message: 'target は kickoff か報告書の種類で指定してください' })
+  @Matches(SLUG_PATTERN, { message: '期限の対象は kickoff か報告書の種類で指定してください' })
   target!: string;
 
   @ApiProperty({ example: 'x1' })
-  @IsString({ message: 'meetingId は会議の識別子で指定してください' })
+  @IsString({ message: '基準の会議は識別子（例: x1）で指定してください' })
   meetingId!: string;
 
   @ApiProperty({ example: 5, description: '会議の何営業日前が期限か' })
-  @IsInt({ message: 'leadBusinessDays は整数で指定してください' })
+  @IsInt({ message: '会議の何営業日前かを整数で指定してください' })
   leadBusinessDays!: number;
 }

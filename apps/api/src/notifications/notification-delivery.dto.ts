@@ -8,7 +8,7 @@ export type DeliveryStatusValue = (typeof DELIVERY_STATUSES)[number];
 export class DeliveryListQuery extends PageQuery {
   @ApiPropertyOptional({ enum: DELIVERY_STATUSES, description: 'この状態の配信だけ（failed: 再送をあきらめたもの、pending: 送信待ち・再試行中）' })
   @IsOptional()
-  @IsIn(DELIVERY_STATUSES, { message: 'status は pending、delivered、failed のいずれかで指定してください' })
+  @IsIn(DELIVERY_STATUSES, { message: '状態は pending、delivered、failed のいずれかで指定してください' })
   status?: DeliveryStatusValue;
 }
 

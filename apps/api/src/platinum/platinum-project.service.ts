@@ -104,7 +104,7 @@ export class PlatinumProjectService {
     await this.catalogue.requireFiscalYear(fiscalYear);
     const members = await this.membersNamed([...new Set(usernames)]);
     const leader = members.find((member) => member.username === leaderName);
-    if (!leader) throw invalidFields([{ field: 'leader', problems: [`リーダー「${leaderName}」をPTのメンバー（members）に含めてください`] }]);
+    if (!leader) throw invalidFields([{ field: 'leader', problems: [`リーダー「${leaderName}」をPTのメンバーに含めてください`] }]);
     await this.ensureStarted(fiscalYear, actor);
     const plain = (member: PtMember & { username: string }): PtMember => ({ id: member.id, name: member.name, bureauCode: member.bureauCode });
     await this.act(fiscalYear, { type: 'set-members', actor, members: members.map(plain), leader: plain(leader) }, requestKey);

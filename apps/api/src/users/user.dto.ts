@@ -17,49 +17,49 @@ import { NamedCodeView, toBoolean } from '../catalogue/cluster.dto';
 import { PageMeta, PageQuery } from '../common/page.dto';
 
 const ROLE_CHOICES = ROLES.join(' / ');
-const PASSWORD_LENGTH_MESSAGE = `password は${PASSWORD_MIN_LENGTH}〜${PASSWORD_MAX_LENGTH}文字で指定してください`;
+const PASSWORD_LENGTH_MESSAGE = `パスワードは${PASSWORD_MIN_LENGTH}〜${PASSWORD_MAX_LENGTH}文字で指定してください`;
 
 // The rules of each field, shared by creating a user and changing one, so both refuse alike.
 const PasswordRules = () =>
   applyDecorators(
-    IsString({ message: 'password は文字列で指定してください' }),
+    IsString({ message: 'パスワードは文字列で指定してください' }),
     MinLength(PASSWORD_MIN_LENGTH, { message: PASSWORD_LENGTH_MESSAGE }),
     MaxLength(PASSWORD_MAX_LENGTH, { message: PASSWORD_LENGTH_MESSAGE }),
   );
 const DisplayNameRules = () =>
   applyDecorators(
-    IsString({ message: 'displayName は文字列で指定してください' }),
-    Matches(NOT_BLANK_PATTERN, { message: 'displayName を入力してください' }),
-    MaxLength(DISPLAY_NAME_MAX_LENGTH, { message: `displayName は${DISPLAY_NAME_MAX_LENGTH}文字以内で指定してください` }),
+    IsString({ message: '表示名は文字列で指定してください' }),
+    Matches(NOT_BLANK_PATTERN, { message: '表示名を入力してください' }),
+    MaxLength(DISPLAY_NAME_MAX_LENGTH, { message: `表示名は${DISPLAY_NAME_MAX_LENGTH}文字以内で指定してください` }),
   );
 const RolesRules = () =>
   applyDecorators(
-    IsArray({ message: 'roles は役割の配列で指定してください' }),
-    ArrayNotEmpty({ message: 'roles に役割を1つ以上指定してください' }),
-    ArrayUnique({ message: 'roles に同じ役割が重複しています' }),
-    IsEnum(Role, { each: true, message: `roles の各要素は ${ROLE_CHOICES} のいずれかで指定してください` }),
+    IsArray({ message: '役割は配列で指定してください' }),
+    ArrayNotEmpty({ message: '役割を1つ以上指定してください' }),
+    ArrayUnique({ message: '同じ役割が重複しています' }),
+    IsEnum(Role, { each: true, message: `役割はそれぞれ ${ROLE_CHOICES} のいずれかで指定してください` }),
   );
 /** Absent or null passes (null: no bureau). */
 const BureauCodeRules = () =>
   applyDecorators(
     IsOptional(),
-    IsString({ message: 'bureauCode は局のコード（文字列）か null で指定してください' }),
-    Matches(BUREAU_CODE_PATTERN, { message: 'bureauCode は英数字・ハイフン・下線の40文字以内で指定してください' }),
+    IsString({ message: '所属局は局のコード（文字列）か null で指定してください' }),
+    Matches(BUREAU_CODE_PATTERN, { message: '所属局は英数字・ハイフン・下線の40文字以内の局のコードで指定してください' }),
   );
 /** Absent or null passes (null: no e-mail). */
 const EmailRules = () =>
   applyDecorators(
     IsOptional(),
-    IsEmail({}, { message: 'email はメールアドレスの形式で指定してください' }),
-    MaxLength(EMAIL_MAX_LENGTH, { message: `email は${EMAIL_MAX_LENGTH}文字以内で指定してください` }),
+    IsEmail({}, { message: '通知メールの宛先はメールアドレスの形式で指定してください' }),
+    MaxLength(EMAIL_MAX_LENGTH, { message: `通知メールの宛先は${EMAIL_MAX_LENGTH}文字以内で指定してください` }),
   );
 /** For a field a change may leave out but never set to null: only an absent field skips the rules. */
 const UnlessAbsent = () => ValidateIf((_object, value) => value !== undefined);
 
 export class CreateUserRequest {
   @ApiProperty({ example: 'kodomo.tanaka', description: 'ログインに使う名前（英数字・ピリオド・ハイフン・下線の3〜64文字）' })
-  @IsString({ message: 'username は文字列で指定してください' })
-  @Matches(USERNAME_PATTERN, { message: 'username は英数字・ピリオド・ハイフン・下線の3〜64文字で指定してください' })
+  @IsString({ message: 'ユーザー名は文字列で指定してください' })
+  @Matches(USERNAME_PATTERN, { message: 'ユーザー名は英数字・ピリオド・ハイフン・下線の3〜64文字で指定してください' })
   username!: string;
 
   @ApiProperty({ example: 'correct-horse-battery', description: `初期パスワード（${PASSWORD_MIN_LENGTH}〜${PASSWORD_MAX_LENGTH}文字）` })
@@ -120,7 +120,7 @@ export class UpdateUserRequest {
 
   @ApiPropertyOptional({ description: 'false で無効化（ログインできず、発行済みのトークンも拒否され、通知も届きません）、true で再び有効に' })
   @UnlessAbsent()
-  @IsBoolean({ message: 'active は true か false で指定してください' })
+  @IsBoolean({ message: '有効・無効は true か false で指定してください' })
   active?: boolean;
 }
 
@@ -135,18 +135,18 @@ export class SetPasswordRequest {
 export class UserListQuery extends PageQuery {
   @ApiPropertyOptional({ description: '所属局のコード' })
   @IsOptional()
-  @IsString({ message: 'bureau は局のコード（文字列）で指定してください' })
+  @IsString({ message: '所属局は局のコード（文字列）で指定してください' })
   bureau?: string;
 
   @ApiPropertyOptional({ enum: Role, description: 'この役割を持つ利用者だけ' })
   @IsOptional()
-  @IsEnum(Role, { message: `role は ${ROLE_CHOICES} のいずれかで指定してください` })
+  @IsEnum(Role, { message: `役割は ${ROLE_CHOICES} のいずれかで指定してください` })
   role?: Role;
 
   @ApiPropertyOptional({ description: 'true: 有効な利用者だけ、false: 無効化された利用者だけ（省略時は両方）' })
   @IsOptional()
   @Transform(toBoolean)
-  @IsBoolean({ message: 'active は true か false で指定してください' })
+  @IsBoolean({ message: '状態は true（有効）か false（無効化済み）で指定してください' })
   active?: boolean;
 }
 
@@ -169,7 +169,7 @@ export class UserPage extends PageMeta {
 export class UserAdminEventQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid', description: 'この利用者についての操作だけ' })
   @IsOptional()
-  @IsUUID('all', { message: 'userId は利用者の id（UUID）で指定してください' })
+  @IsUUID('all', { message: '利用者は id（UUID）で指定してください' })
   userId?: string;
 }
 

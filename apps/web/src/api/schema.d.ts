@@ -2174,7 +2174,7 @@ export interface components {
             field: string;
             /**
              * @example [
-             *       "comment を入力してください"
+             *       "差戻しの理由を入力してください"
              *     ]
              */
             problems: string[];

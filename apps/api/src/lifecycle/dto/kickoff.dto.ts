@@ -5,22 +5,22 @@ import { ArrayMaxSize, IsArray, IsISO8601, IsOptional, IsString, Matches, MaxLen
 /** The owning department's meeting with the reform office that opens the analysis (着手). */
 export class KickoffRequest {
   @ApiProperty({ example: '2024-06-04', description: '着手会議の日付（YYYY-MM-DD）' })
-  @Matches(ISO_DATE_PATTERN, { message: 'meetingDate は YYYY-MM-DD 形式の日付で指定してください' })
-  @IsISO8601({ strict: true }, { message: 'meetingDate は存在する日付で指定してください' })
+  @Matches(ISO_DATE_PATTERN, { message: '着手会議の日付は YYYY-MM-DD 形式で指定してください' })
+  @IsISO8601({ strict: true }, { message: '着手会議の日付は存在する日で指定してください' })
   meetingDate!: string;
 
   @ApiProperty({ type: [String], example: ['子ども家庭局 総務課長', '市政変革推進室 担当係長'], description: '出席者' })
-  @IsArray({ message: 'attendees は出席者名の配列で指定してください' })
-  @ArrayMaxSize(100, { message: 'attendees は100名までです' })
-  @IsString({ each: true, message: 'attendees の各要素は出席者名（文字列）で指定してください' })
-  @Matches(NOT_BLANK_PATTERN, { each: true, message: 'attendees に空の名前があります' })
-  @MaxLength(ATTENDEE_NAME_MAX_LENGTH, { each: true, message: `attendees の名前は${ATTENDEE_NAME_MAX_LENGTH}文字以内です` })
+  @IsArray({ message: '出席者は名前の配列で指定してください' })
+  @ArrayMaxSize(100, { message: '出席者は100名までです' })
+  @IsString({ each: true, message: '出席者はそれぞれ名前（文字列）で指定してください' })
+  @Matches(NOT_BLANK_PATTERN, { each: true, message: '出席者に空の名前があります' })
+  @MaxLength(ATTENDEE_NAME_MAX_LENGTH, { each: true, message: `出席者の名前は${ATTENDEE_NAME_MAX_LENGTH}文字以内です` })
   attendees!: string[];
 
   @ApiPropertyOptional({ type: String, description: 'メモ' })
   @IsOptional()
-  @IsString({ message: 'notes は文字列で指定してください' })
-  @MaxLength(KICKOFF_NOTES_MAX_LENGTH, { message: `notes は${KICKOFF_NOTES_MAX_LENGTH}文字以内です` })
+  @IsString({ message: 'メモは文字列で指定してください' })
+  @MaxLength(KICKOFF_NOTES_MAX_LENGTH, { message: `メモは${KICKOFF_NOTES_MAX_LENGTH}文字以内です` })
   notes?: string;
 }
 
