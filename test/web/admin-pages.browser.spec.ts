@@ -189,6 +189,35 @@ describe('the meetings, settings and administration pages in a real browser', ()
     await page.getByRole('region', { name: '選択した事業群の分析対象の設定' }).waitFor();
   });
 
+  it("tells the reform office what is wrong with a year's settings beside the field to change, in the form's words, and keeps the settings as they were", async () => {
+    const page = await loggedIn(OFFICE);
+    await page.goto(url(`/fiscal-years/${FY}/settings`));
+    const lifecycle = page.getByRole('form', { name: '報告書と決裁経路' });
+    const firstStep = await lifecycle.getByLabel('1段目の名称').inputValue();
+    await lifecycle.getByLabel('1段目の範囲').selectOption({ label: '全庁（市政変革室）' });
+    await lifecycle.getByRole('button', { name: '保存' }).click();
+    const scopeProblem = `${firstStep}：課長の範囲は「所管局の中で」にしてください`;
+    await lifecycle.locator('#step-0-scope-problems').getByText(scopeProblem).waitFor();
+    await expect(lifecycle.getByLabel('1段目の範囲').getAttribute('aria-invalid')).resolves.toBe('true');
+    // The summary above the button lists the same words, not the API's field names.
+    await expect(lifecycle.getByRole('alert').textContent()).resolves.toContain(scopeProblem);
+    await expect(lifecycle.getByRole('alert').textContent()).resolves.not.toContain('approvalChain');
+
+    const calendar = page.getByRole('form', { name: '期限と督促' });
+    const interimLead = calendar.getByLabel('会議の何営業日前（経過報告）');
+    const savedLead = await interimLead.inputValue();
+    await interimLead.fill('70');
+    await calendar.getByRole('button', { name: '保存' }).click();
+    await calendar.locator(`#${await interimLead.getAttribute('aria-describedby')}`).getByText('経過報告の期限は会議の0〜60営業日前で指定してください').waitFor();
+    await expect(calendar.getByRole('alert').textContent()).resolves.not.toContain('deadlines');
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'settings-domain-problems');
+
+    await page.reload();
+    await expect(page.getByRole('form', { name: '報告書と決裁経路' }).getByLabel('1段目の範囲').inputValue()).resolves.toBe('owning-bureau');
+    await expect(page.getByRole('form', { name: '期限と督促' }).getByLabel('会議の何営業日前（経過報告）').inputValue()).resolves.toBe(savedLead);
+  });
+
   it('lets an admin add, change, reset the password of and deactivate a user, and add a bureau', async () => {
     const page = await loggedIn('admin', TEST_ADMIN_PASSWORD);
     await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: '管理' }).click();

@@ -2,6 +2,7 @@ import { fiscalYearLabel, LifecycleSettings, lifecycleSettingsProblems, refused 
 import { FiscalYearSettingsRepository } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { CatalogueService } from '../catalogue/catalogue.service';
+import { invalidFields } from '../common/validation.pipe';
 
 /**
  * The year's report kinds and approval chain (a change applies to clusters kicked off afterwards),
@@ -24,7 +25,7 @@ export class LifecycleSettingsService {
   async change(fiscalYear: number, settings: LifecycleSettings): Promise<LifecycleSettings> {
     await this.catalogue.requireFiscalYear(fiscalYear);
     const problems = lifecycleSettingsProblems(settings);
-    if (problems.length > 0) throw refused('request.invalid', `設定に誤りがあります（${problems.join(' / ')}）`);
+    if (problems.length > 0) throw invalidFields(problems);
     const stored = withDefaults(settings);
     await this.fiscalYearSettings.setLifecycleSettings(fiscalYear, stored);
     return stored;

@@ -98,9 +98,9 @@ export class CalendarService {
   /** New settings apply at once: the calendar and every running analysis re-plan against them. */
   async changeSettings(fiscalYear: number, settings: CalendarSettings, actor: Participant): Promise<CalendarSettings> {
     await this.catalogue.requireFiscalYear(fiscalYear);
-    const meetings = await this.meetings.list(fiscalYear);
-    const problems = calendarSettingsProblems(settings, meetings.map((meeting) => meeting.id));
-    if (problems.length > 0) throw refused('request.invalid', `設定に誤りがあります（${problems.join(' / ')}）`);
+    const [meetings, lifecycle] = await Promise.all([this.meetings.list(fiscalYear), this.fiscalYearSettings.lifecycleSettings(fiscalYear)]);
+    const problems = calendarSettingsProblems(settings, meetings.map((meeting) => meeting.id), lifecycle?.reportKinds);
+    if (problems.length > 0) throw invalidFields(problems);
     await this.fiscalYearSettings.setCalendarSettings(fiscalYear, settings);
     await this.ensureRunning(fiscalYear);
     await this.client.workflow.getHandle(calendarWorkflowId(fiscalYear)).signal(calendarSettingsChanged, { changedBy: actor });

@@ -77,7 +77,9 @@ function adviceFor(status: number, stateChanged: boolean): string | null {
 }
 
 /**
- * Why an action did not take effect, told so a person can act on it: a 409 with the state that
+ * Why an action did not take effect, told so a person can act on it: a refusal of named fields with
+ * each field's message (its detail is the API's one-line summary of the same, with the fields' API
+ * names, for clients that read no fields), a 409 with the state that
  * refused it (the page's data is refreshed by then), a 412 with where the typing went (the editor
  * offers it again on the newer version), a 403 with who may act (the API's detail names
  * them), a 503 or lost connection with 再試行, which resends the same intent under the same key.
@@ -103,11 +105,12 @@ export function ActionProblem({
         <span aria-hidden="true">⚠ </span>
         {known?.title ?? '操作できませんでした'}
       </p>
-      <p>{known?.detail ?? '予期しないエラーが発生しました。画面を再読み込みしてください'}</p>
-      {known && known.fields.length > 0 && (
+      {known && known.fields.length > 0 ? (
         <ul className="mt-2 list-disc pl-6">
           {known.fields.flatMap((field) => field.problems.map((text) => <li key={`${field.field}:${text}`}>{text}</li>))}
         </ul>
+      ) : (
+        <p>{known?.detail ?? '予期しないエラーが発生しました。画面を再読み込みしてください'}</p>
       )}
       {current && <CurrentState current={current} reportLabels={reportLabels} />}
       {advice && <p className="mt-2">{advice}</p>}

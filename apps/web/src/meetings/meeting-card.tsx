@@ -1,4 +1,4 @@
-import { KICKOFF_TARGET } from '@app/domain';
+import { deadlineTargetLabel } from '@app/domain';
 import { useRef, useState } from 'react';
 import type { components } from '../api/schema';
 import { SECONDARY_BUTTON } from '../ui/button-styles';
@@ -38,7 +38,7 @@ export function MeetingCard({
   const due = useMeetingDue(fiscalYear, meeting.id, watching);
   const open = due.data?.filter((item) => !item.done) ?? [];
   const done = due.data?.filter((item) => item.done) ?? [];
-  const labelOf = (target: string) => (target === KICKOFF_TARGET ? '着手（キックオフ資料）' : (reportKinds.find((kind) => kind.slug === target)?.label ?? target));
+  const labelOf = (target: string) => deadlineTargetLabel(target, reportKinds);
   const close = () => {
     setEditing(false);
     requestAnimationFrame(() => opener.current?.focus());

@@ -1,4 +1,4 @@
-import { KICKOFF_TARGET } from '@app/domain';
+import { deadlineTargetLabel, type ReportKindName } from '@app/domain';
 import { useState } from 'react';
 import { FormSubmitRow } from '../actions/form-submit-row';
 import type { MeetingView } from '../meetings/meetings.queries';
@@ -36,19 +36,19 @@ export function CalendarSettingsForm({
   fiscalYear,
   settings,
   meetings,
-  reportLabels,
+  reportKinds,
 }: {
   fiscalYear: number;
   settings: CalendarSettings;
   meetings: readonly MeetingView[];
-  reportLabels: Readonly<Record<string, string>>;
+  reportKinds: readonly ReportKindName[];
 }) {
   const [draft, setDraft] = useState<Draft>(() => draftOf(settings));
   const save = useSaveCalendarSettings(fiscalYear);
   const problem = save.problem;
   const setRule = (index: number, change: Partial<Draft['deadlines'][number]>) =>
     setDraft((old) => ({ ...old, deadlines: old.deadlines.map((rule, at) => (at === index ? { ...rule, ...change } : rule)) }));
-  const targetLabel = (target: string) => (target === KICKOFF_TARGET ? '着手（キックオフ資料）' : (reportLabels[target] ?? target));
+  const targetLabel = (target: string) => deadlineTargetLabel(target, reportKinds);
 
   return (
     <form

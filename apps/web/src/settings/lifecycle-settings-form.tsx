@@ -1,4 +1,4 @@
-import { ROLE_LABELS, Role, STAGE_LABELS, type ClusterStage } from '@app/domain';
+import { APPROVAL_SCOPE_LABELS, ROLE_LABELS, Role, STAGE_LABELS, type ClusterStage } from '@app/domain';
 import { useState } from 'react';
 import { FormSubmitRow } from '../actions/form-submit-row';
 import { SECONDARY_BUTTON } from '../ui/button-styles';
@@ -10,7 +10,6 @@ type Step = LifecycleSettings['approvalChain'][number];
 type ReportKind = LifecycleSettings['reportKinds'][number];
 
 const STEP_ROLES: Step['role'][] = [Role.Manager, Role.Director, Role.ReformOffice];
-const SCOPE_LABELS: Record<Step['scope'], string> = { 'owning-bureau': '所管局の中で', programme: '全庁（市政変革室）' };
 const REPORT_STAGES: ReportKind['stage'][] = ['INTERIM_REPORT', 'DIRECTION_REPORT', 'FINAL_REPORT'];
 
 /** 報告書と決裁経路: the report kinds of the year and the chain each report is approved along. */
@@ -47,7 +46,7 @@ export function LifecycleSettingsForm({ fiscalYear, settings }: { fiscalYear: nu
               </p>
               <div>
                 <label htmlFor={`report-kind-${index}-label`} className={LABEL}>
-                  {kind.slug} の名称
+                  名称<span className="sr-only">（識別子 {kind.slug}）</span>
                 </label>
                 <input
                   id={`report-kind-${index}-label`}
@@ -61,7 +60,7 @@ export function LifecycleSettingsForm({ fiscalYear, settings }: { fiscalYear: nu
               </div>
               <div>
                 <label htmlFor={`report-kind-${index}-stage`} className={LABEL}>
-                  {kind.slug} の段階
+                  段階<span className="sr-only">（識別子 {kind.slug}）</span>
                 </label>
                 <select id={`report-kind-${index}-stage`} value={kind.stage} onChange={(event) => setKind(index, { stage: event.target.value as ReportKind['stage'] })} className={`${inputClass()} w-full`}>
                   {REPORT_STAGES.map((stage) => (
@@ -74,6 +73,7 @@ export function LifecycleSettingsForm({ fiscalYear, settings }: { fiscalYear: nu
             </li>
           ))}
         </ul>
+        <FieldProblems problem={problem} field="reportKinds" id="report-kinds-problems" />
       </fieldset>
 
       <fieldset className="mt-6">
@@ -112,13 +112,21 @@ export function LifecycleSettingsForm({ fiscalYear, settings }: { fiscalYear: nu
                 <label htmlFor={`step-${index}-scope`} className={LABEL}>
                   {index + 1}段目の範囲
                 </label>
-                <select id={`step-${index}-scope`} value={step.scope} onChange={(event) => setStep(index, { scope: event.target.value as Step['scope'] })} className={inputClass()}>
-                  {Object.entries(SCOPE_LABELS).map(([scope, label]) => (
+                <select
+                  id={`step-${index}-scope`}
+                  value={step.scope}
+                  onChange={(event) => setStep(index, { scope: event.target.value as Step['scope'] })}
+                  aria-invalid={fieldHasProblem(problem, `approvalChain.${index}.scope`)}
+                  aria-describedby={`step-${index}-scope-problems`}
+                  className={inputClass(fieldHasProblem(problem, `approvalChain.${index}.scope`))}
+                >
+                  {Object.entries(APPROVAL_SCOPE_LABELS).map(([scope, label]) => (
                     <option key={scope} value={scope}>
                       {label}
                     </option>
                   ))}
                 </select>
+                <FieldProblems problem={problem} field={`approvalChain.${index}.scope`} id={`step-${index}-scope-problems`} />
               </div>
               <button type="button" className={`mt-8 ${SECONDARY_BUTTON}`} onClick={() => setChain((steps) => steps.filter((_, at) => at !== index))}>
                 {index + 1}段目を削除

@@ -27,7 +27,6 @@ function SettingsOfYear({ fiscalYear }: { fiscalYear: number }) {
   const lifecycle = useLifecycleSettings(fiscalYear);
   const calendar = useCalendarSettings(fiscalYear);
   const meetings = useMeetings(fiscalYear);
-  const reportLabels = Object.fromEntries((lifecycle.data?.reportKinds ?? []).map((kind) => [kind.slug, kind.label]));
 
   return (
     <>
@@ -39,7 +38,7 @@ function SettingsOfYear({ fiscalYear }: { fiscalYear: number }) {
         {(calendar.isPending || meetings.isPending) && <Loading label="期限と督促の設定を読み込んでいます" />}
         {calendar.isError && <ErrorNotice error={calendar.error} onRetry={() => void calendar.refetch()} />}
         {meetings.isError && <ErrorNotice error={meetings.error} onRetry={() => void meetings.refetch()} />}
-        {calendar.data && meetings.data && <CalendarSettingsForm fiscalYear={fiscalYear} settings={calendar.data} meetings={meetings.data} reportLabels={reportLabels} />}
+        {calendar.data && meetings.data && <CalendarSettingsForm fiscalYear={fiscalYear} settings={calendar.data} meetings={meetings.data} reportKinds={lifecycle.data?.reportKinds ?? []} />}
         <NextFiscalYearForm fiscalYear={fiscalYear} />
       </div>
     </>

@@ -1,3 +1,4 @@
+import { type FieldProblem, fieldProblemList } from '../refusals/refusal';
 import { durationMs } from './durations';
 
 /** What the kickoff or a report kind is due for: material due `leadBusinessDays` business days before the meeting. */
@@ -21,30 +22,54 @@ export interface CalendarSettings {
 
 export const KICKOFF_TARGET = 'kickoff';
 
+/** What people call the kickoff's deadline, beside the report kinds' own labels. */
+export const KICKOFF_LABEL = '経営分析の着手';
+
+/** A report kind as a deadline names it. */
+export interface ReportKindName {
+  readonly slug: string;
+  readonly label: string;
+}
+
+/** A deadline's target as people know it: the kickoff, or its report kind's label (the slug if the year has no such kind). */
+export function deadlineTargetLabel(target: string, reportKinds: readonly ReportKindName[]): string {
+  return target === KICKOFF_TARGET ? KICKOFF_LABEL : (reportKinds.find((kind) => kind.slug === target)?.label ?? target);
+}
+
 const TIME = /^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/;
 
-/** Problems in Japanese; empty when the settings can run. */
-export function calendarSettingsProblems(settings: CalendarSettings, meetingIds: readonly string[]): string[] {
-  const problems: string[] = [];
-  for (const rule of settings.deadlines) {
-    if (!meetingIds.includes(rule.meetingId)) problems.push(`${rule.target} の期限の基準となる会議 ${rule.meetingId} がありません`);
+/**
+ * Problems in Japanese, each under the request field it concerns (`deadlines.0.leadBusinessDays`), so
+ * a form can show it beside that field; empty when the settings can run. A deadline is named as people
+ * know it: the kickoff, or its report kind's label from the year's `reportKinds`.
+ */
+export function calendarSettingsProblems(
+  settings: CalendarSettings,
+  meetingIds: readonly string[],
+  reportKinds: readonly ReportKindName[] = [],
+): FieldProblem[] {
+  const problems = fieldProblemList();
+  const add = problems.add;
+  const nameOf = (target: string) => deadlineTargetLabel(target, reportKinds);
+  for (const [index, rule] of settings.deadlines.entries()) {
+    if (!meetingIds.includes(rule.meetingId)) add(`deadlines.${index}.meetingId`, `${nameOf(rule.target)}の期限の基準となる会議（${rule.meetingId}）がありません。会議を選び直してください`);
     if (!Number.isInteger(rule.leadBusinessDays) || rule.leadBusinessDays < 0 || rule.leadBusinessDays > 60) {
-      problems.push(`${rule.target} の期限は会議の0〜60営業日前で指定してください`);
+      add(`deadlines.${index}.leadBusinessDays`, `${nameOf(rule.target)}の期限は会議の0〜60営業日前で指定してください`);
     }
   }
   const targets = settings.deadlines.map((rule) => rule.target);
   for (const duplicate of new Set(targets.filter((target, index) => targets.indexOf(target) !== index))) {
-    problems.push(`${duplicate} の期限が重複して設定されています`);
+    add('deadlines', `${nameOf(duplicate)}の期限が重複して設定されています`);
   }
   const offsets = settings.reminderOffsets.map(durationMs);
-  if (new Set(offsets).size !== offsets.length) problems.push('督促のタイミングが重複しています');
+  if (new Set(offsets).size !== offsets.length) add('reminderOffsets', '督促する時期が重複しています');
   for (const offset of settings.reminderOffsets) {
     const ms = durationMs(offset);
-    if (ms === undefined || ms > 90 * 24 * 3600 * 1000) problems.push(`督促のタイミング ${offset} は P7D や PT12H のような90日以内の期間で指定してください`);
+    if (ms === undefined || ms > 90 * 24 * 3600 * 1000) add('reminderOffsets', `督促する時期「${offset}」は P7D や PT12H のような90日以内の期間で指定してください`);
   }
-  if (!TIME.test(settings.dueTime)) problems.push(`期限の時刻 ${settings.dueTime} は HH:MM 形式で指定してください`);
+  if (!TIME.test(settings.dueTime)) add('dueTime', `期限の時刻「${settings.dueTime}」は HH:MM 形式で指定してください`);
   if (!Number.isInteger(settings.digestLeadBusinessDays) || settings.digestLeadBusinessDays < 0 || settings.digestLeadBusinessDays > 30) {
-    problems.push('会議案内は会議の0〜30営業日前で指定してください');
+    add('digestLeadBusinessDays', '報告者への案内は会議の0〜30営業日前で指定してください');
   }
-  return problems;
+  return problems.list();
 }

@@ -1,5 +1,5 @@
 import { businessDaysBefore } from '../calendar/business-days';
-import { CalendarSettings, KICKOFF_TARGET } from '../calendar/calendar-settings';
+import { CalendarSettings, KICKOFF_LABEL, KICKOFF_TARGET } from '../calendar/calendar-settings';
 import { agendaClusterNos, Deadline, yearDeadlines } from '../calendar/deadlines';
 import { Meeting } from '../calendar/meeting';
 import { earliestMeetingDay } from '../calendar/meeting-date';
@@ -64,8 +64,6 @@ export interface YearCalendar {
   readonly meetings: readonly Meeting[];
   readonly settings: CalendarSettings | null;
 }
-
-export const KICKOFF_LABEL = '経営分析の着手';
 
 /** Each calendar's plan for its clusters not yet kicked off, worked out once however many rows a read judges against it. */
 const plansBeforeKickoff = new WeakMap<YearCalendar, (clusterNo: number) => readonly Deadline[]>();

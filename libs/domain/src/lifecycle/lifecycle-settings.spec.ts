@@ -54,34 +54,50 @@ describe('lifecycleSettingsProblems', () => {
     expect(lifecycleSettingsProblems(settings)).toEqual([]);
   });
 
-  it.each<[string, LifecycleSettings, RegExp]>([
+  it.each<[string, LifecycleSettings, string, string]>([
     [
       'a duplicate slug',
       withKinds([...FY2024.reportKinds, { slug: 'final', label: '最終報告（再）', stage: ClusterStage.FinalReport }]),
-      /「final」が重複/,
+      'reportKinds',
+      '報告書の識別子「final」が重複しています',
     ],
-    ['a report stage without a report', withKinds(FY2024.reportKinds.filter((kind) => kind.stage !== ClusterStage.FinalReport)), /FINAL_REPORT の報告書がありません/],
+    [
+      'a report stage without a report',
+      withKinds(FY2024.reportKinds.filter((kind) => kind.stage !== ClusterStage.FinalReport)),
+      'reportKinds',
+      '最終報告の段階の報告書がありません。どれかの報告書の段階を最終報告にしてください',
+    ],
     [
       'a report in a stage that has no reports',
       withKinds([...FY2024.reportKinds, { slug: 'kickoff-memo', label: '着手メモ', stage: ClusterStage.Kickoff }]),
-      /「kickoff-memo」の段階 KICKOFF/,
+      `reportKinds.${FY2024.reportKinds.length}.stage`,
+      '着手メモの段階は経過報告・改革の方向性の報告・最終報告のどれかにしてください',
     ],
-    ['a slug that is not an identifier', withKinds([...FY2024.reportKinds, { slug: 'Final Report', label: '最終', stage: ClusterStage.FinalReport }]), /「Final Report」は英小文字/],
-    ['a report without a label', withKinds([...FY2024.reportKinds, { slug: 'extra', label: '  ', stage: ClusterStage.FinalReport }]), /「extra」に名称がありません/],
-    ['staff as an approver', withChain([{ role: Role.Staff, scope: 'owning-bureau', label: '担当' }, ...DEFAULT_APPROVAL_CHAIN]), /担当: 役割 staff は決裁者になれません/],
-    ['an admin as an approver', withChain([...DEFAULT_APPROVAL_CHAIN, { role: Role.Admin, scope: 'programme', label: '管理者' }]), /管理者: 役割 admin は決裁者になれません/],
-    ['a manager scoped to the whole programme', withChain([{ role: Role.Manager, scope: 'programme', label: '課長' }]), /課長: 役割 manager と範囲 programme が合いません/],
-    ['a director scoped to the whole programme', withChain([{ role: Role.Director, scope: 'programme', label: '局長' }]), /局長: 役割 director と範囲 programme/],
+    [
+      'a slug that is not an identifier',
+      withKinds([...FY2024.reportKinds, { slug: 'Final Report', label: '最終', stage: ClusterStage.FinalReport }]),
+      `reportKinds.${FY2024.reportKinds.length}.slug`,
+      '最終の識別子「Final Report」は英小文字・数字・ハイフンにしてください',
+    ],
+    [
+      'a report without a label',
+      withKinds([...FY2024.reportKinds, { slug: 'extra', label: '  ', stage: ClusterStage.FinalReport }]),
+      `reportKinds.${FY2024.reportKinds.length}.label`,
+      '報告書の名称を入力してください',
+    ],
+    ['staff as an approver', withChain([{ role: Role.Staff, scope: 'owning-bureau', label: '担当' }, ...DEFAULT_APPROVAL_CHAIN]), 'approvalChain.0.role', '担当：担当職員は決裁者になれません'],
+    ['an admin as an approver', withChain([...DEFAULT_APPROVAL_CHAIN, { role: Role.Admin, scope: 'programme', label: '管理者' }]), 'approvalChain.3.role', '管理者：システム管理者は決裁者になれません'],
+    ['a manager scoped to the whole programme', withChain([{ role: Role.Manager, scope: 'programme', label: '課長' }]), 'approvalChain.0.scope', '課長：課長の範囲は「所管局の中で」にしてください'],
+    ['a director scoped to the whole programme', withChain([{ role: Role.Director, scope: 'programme', label: '' }]), 'approvalChain.0.scope', '1段目：局長の範囲は「所管局の中で」にしてください'],
     [
       'the reform office scoped to the owning bureau',
       withChain([{ role: Role.ReformOffice, scope: 'owning-bureau', label: '変革室' }]),
-      /変革室: 役割 reform-office と範囲 owning-bureau/,
+      'approvalChain.0.scope',
+      '変革室：市政変革室の範囲は「全庁（市政変革室）」にしてください',
     ],
-    ['an empty chain', withChain([]), /決裁の経路が空です/],
-  ])('rejects %s with exactly one problem naming it', (_what, settings, problem) => {
-    const problems = lifecycleSettingsProblems(settings);
-    expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(problem);
+    ['an empty chain', withChain([]), 'approvalChain', '決裁の経路に1段以上を設けてください'],
+  ])('rejects %s with exactly one problem, under the field to change', (_what, settings, field, problem) => {
+    expect(lifecycleSettingsProblems(settings)).toEqual([{ field, problems: [problem] }]);
   });
 
   it('reports every problem at once', () => {
@@ -92,15 +108,16 @@ describe('lifecycleSettingsProblems', () => {
       ],
       approvalChain: [],
     };
-    const problems = lifecycleSettingsProblems(settings);
-    expect(problems).toEqual(
-      expect.arrayContaining([
-        expect.stringContaining('「interim」が重複'),
-        expect.stringContaining('DIRECTION_REPORT の報告書がありません'),
-        expect.stringContaining('FINAL_REPORT の報告書がありません'),
-        '決裁の経路が空です',
-      ]),
-    );
-    expect(problems).toHaveLength(4);
+    expect(lifecycleSettingsProblems(settings)).toEqual([
+      {
+        field: 'reportKinds',
+        problems: [
+          '報告書の識別子「interim」が重複しています',
+          '改革の方向性の報告の段階の報告書がありません。どれかの報告書の段階を改革の方向性の報告にしてください',
+          '最終報告の段階の報告書がありません。どれかの報告書の段階を最終報告にしてください',
+        ],
+      },
+      { field: 'approvalChain', problems: ['決裁の経路に1段以上を設けてください'] },
+    ]);
   });
 });

@@ -140,6 +140,15 @@ export interface FieldProblem {
   readonly problems: readonly string[];
 }
 
+/** Gathers problems under their fields in the order they are found, one entry per field. */
+export function fieldProblemList(): { add(field: string, problem: string): void; readonly list: () => FieldProblem[] } {
+  const byField = new Map<string, string[]>();
+  return {
+    add: (field, problem) => byField.set(field, [...(byField.get(field) ?? []), problem]),
+    list: () => [...byField].map(([field, problems]) => ({ field, problems })),
+  };
+}
+
 export interface Refusal {
   readonly code: RefusalCode;
   readonly message: string;
