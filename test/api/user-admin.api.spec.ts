@@ -95,7 +95,7 @@ describe('user administration: moves, role changes, deactivation and password re
     // Into the reform office: a user without a bureau role may not keep the bureau…
     const keepsBureau = await asAdmin().patch(userPath(user.id)).send({ roles: ['reform-office'] }).expect(400);
     expect(fieldsOf(keepsBureau.body)).toEqual(['bureauCode']);
-    expect(keepsBureau.body.detail).toContain('所属局（bureauCode）を指定できません');
+    expect(keepsBureau.body.detail).toContain('の役割だけの利用者には所属局を指定できません');
     // …so the move says both at once.
     const office = await asAdmin().patch(userPath(user.id)).send({ roles: ['reform-office'], bureauCode: null }).expect(200);
     expect(office.body).toMatchObject({ roles: ['reform-office'], bureau: null });
@@ -104,7 +104,7 @@ describe('user administration: moves, role changes, deactivation and password re
     // Back to a bureau role: it needs a bureau.
     const noBureau = await asAdmin().patch(userPath(user.id)).send({ roles: ['director'] }).expect(400);
     expect(fieldsOf(noBureau.body)).toEqual(['bureauCode']);
-    expect(noBureau.body.detail).toContain('所属局（bureauCode）を指定してください');
+    expect(noBureau.body.detail).toContain('の役割を持つ利用者には所属局を指定してください');
     // A bureau alone for a user who is only reform-office is refused too.
     const bureauOnly = await asAdmin().patch(userPath(user.id)).send({ bureauCode: 'kankyo' }).expect(400);
     expect(fieldsOf(bureauOnly.body)).toEqual(['bureauCode']);
@@ -276,7 +276,7 @@ describe('user administration: moves, role changes, deactivation and password re
     it('refuses removing one’s own admin role, with the reason', async () => {
       const response = await as(secondToken).patch(userPath(second.id)).send({ roles: ['reform-office'] }).expect(400);
       expect(fieldsOf(response.body)).toEqual(['roles']);
-      expect(response.body.detail).toContain('自分自身から admin の役割は外せません');
+      expect(response.body.detail).toContain('自分自身からシステム管理者の役割は外せません');
       await as(secondToken).get('/api/v1/users').expect(200);
     });
 

@@ -161,13 +161,13 @@ describe('bureaus, users and the caller’s profile through the API', () => {
   ])('requires a bureau for roles %j (bureauCode %p)', async (roles, bureauCode) => {
     const response = await asAdmin().post('/api/v1/users').send({ ...validUser, username: uniqueName('nobureau'), roles, bureauCode }).expect(400);
     expect(fieldsOf(response.body)).toEqual(['bureauCode']);
-    expect(response.body.detail).toContain('所属局（bureauCode）を指定してください');
+    expect(response.body.detail).toContain('の役割を持つ利用者には所属局を指定してください');
   });
 
   it.each([[['admin']], [['reform-office']], [['admin', 'reform-office']]])('refuses a bureau for roles %j, and accepts none', async (roles) => {
     const refused = await asAdmin().post('/api/v1/users').send({ ...validUser, username: uniqueName('city'), roles, bureauCode: 'matrix' }).expect(400);
     expect(fieldsOf(refused.body)).toEqual(['bureauCode']);
-    expect(refused.body.detail).toContain('所属局（bureauCode）を指定できません');
+    expect(refused.body.detail).toContain('の役割だけの利用者には所属局を指定できません');
     const withNull = await asAdmin().post('/api/v1/users').send({ ...validUser, username: uniqueName('city'), roles, bureauCode: null }).expect(201);
     expect(withNull.body.bureau).toBeNull();
     const { bureauCode: _omitted, ...withoutBureau } = validUser;

@@ -30,7 +30,7 @@ describe('error answers as problem details', () => {
     expect(problem.current).toBeNull();
 
     const path = expectProblem(await fx.as('staff').get(`/api/v1/fiscal-years/${fx.fiscalYear}/clusters/x`), 400, 'request.invalid');
-    expect(path.fields).toEqual([{ field: 'no', problems: ['クラスター番号は1〜99999の整数で指定してください。指定値: x'] }]);
+    expect(path.fields).toEqual([{ field: 'no', problems: ['事業群番号は1〜99999の整数で指定してください。指定値: x'] }]);
   });
 
   it('answers a body that is not JSON with a 400 too', async () => {

@@ -13,4 +13,4 @@ export class FiscalYearPipe implements PipeTransform<string, number> {
 }
 
 /** `:no` in paths: a cluster number. */
-export const ClusterNoPipe = new IntegerParamPipe('no', 1, CLUSTER_NO_MAX, `クラスター番号は1〜${CLUSTER_NO_MAX}の整数で指定してください`);
+export const ClusterNoPipe = new IntegerParamPipe('no', 1, CLUSTER_NO_MAX, `事業群番号は1〜${CLUSTER_NO_MAX}の整数で指定してください`);

@@ -1,4 +1,4 @@
-import { ISO_DATE_PATTERN, ISO_MONTH_PATTERN, MEETING_ID_PATTERN, MEETING_NAME_MAX_LENGTH, MonthThird, NOT_BLANK_PATTERN, SLUG_PATTERN } from '@app/domain';
+import { CLUSTER_NO_MAX, ISO_DATE_PATTERN, ISO_MONTH_PATTERN, MEETING_ID_PATTERN, MEETING_NAME_MAX_LENGTH, MonthThird, NOT_BLANK_PATTERN, SLUG_PATTERN } from '@app/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
@@ -29,7 +29,7 @@ export class AgendaItemDto {
   @ApiProperty({ example: 22 })
   @IsInt({ message: '議題の事業群番号は整数で指定してください' })
   @Min(1, { message: '議題の事業群番号は1以上です' })
-  @Max(999, { message: '議題の事業群番号は999以下です' })
+  @Max(CLUSTER_NO_MAX, { message: `議題の事業群番号は${CLUSTER_NO_MAX}以下です` })
   clusterNo!: number;
 
   @ApiProperty({ example: 'interim' })

@@ -64,7 +64,7 @@ describe('decideMeetingChange', () => {
   });
 
   it('names the offending field', () => {
-    expect(refusalOf(change({ name: '   ' })).fields).toEqual([{ field: 'name', problems: ['name を入力してください'] }]);
+    expect(refusalOf(change({ name: '   ' })).fields).toEqual([{ field: 'name', problems: ['会議の名称を入力してください'] }]);
     expect(refusalOf(change({ date: { kind: 'exact', date: '2024-02-30' } })).fields).toEqual([
       { field: 'date', problems: ['日付 2024-02-30 は YYYY-MM-DD 形式の存在する日付で指定してください'] },
     ]);
@@ -72,7 +72,7 @@ describe('decideMeetingChange', () => {
 
   it('keeps the messages people read today', () => {
     expect(refusalOf(change({ actor: manager, name: '変更' })).message).toBe('X会議の日程と議題は市政変革室だけが変更できます');
-    expect(refusalOf(change({})).message).toBe('変更する項目（name, date, agenda）を指定してください');
+    expect(refusalOf(change({})).message).toBe('変更する項目（会議の名称・日付・議題のどれか）を指定してください');
     expect(refusalOf(change({ meetingId: 'nope', name: '変更' })).message).toBe('会議 nope はありません');
   });
 });

@@ -44,14 +44,14 @@ export function decideMeetingChange(meetings: readonly Meeting[], change: Meetin
   const before = meetings.find((meeting) => meeting.id === change.meetingId) ?? null;
   if (!change.actor.roles.includes(Role.ReformOffice)) return refuse('reform-office.only', 'X会議の日程と議題は市政変革室だけが変更できます');
   if (!change.create && change.name === undefined && !change.date && !change.agenda) {
-    return refuse('request.invalid', '変更する項目（name, date, agenda）を指定してください');
+    return refuse('request.invalid', '変更する項目（会議の名称・日付・議題のどれか）を指定してください');
   }
   if (change.create && before) return refuse('meeting.exists', `会議 ${change.meetingId} は既にあります`);
   if (!change.create && !before) return refuse('meeting.unknown', `会議 ${change.meetingId} はありません`);
   if (change.create && (!change.name || !change.date)) return refuse('request.invalid', '新しい会議には名称と日付が必要です');
-  if (change.create && !MEETING_ID_PATTERN.test(change.meetingId)) return invalidField('id', 'id は英小文字・数字・ハイフンの40文字以内で指定してください');
-  if (change.name !== undefined && isBlank(change.name)) return invalidField('name', 'name を入力してください');
-  if (change.name !== undefined && change.name.length > MEETING_NAME_MAX_LENGTH) return invalidField('name', `name は${MEETING_NAME_MAX_LENGTH}文字以内です`);
+  if (change.create && !MEETING_ID_PATTERN.test(change.meetingId)) return invalidField('id', '会議の識別子は英小文字・数字・ハイフンの40文字以内で指定してください');
+  if (change.name !== undefined && isBlank(change.name)) return invalidField('name', '会議の名称を入力してください');
+  if (change.name !== undefined && change.name.length > MEETING_NAME_MAX_LENGTH) return invalidField('name', `会議の名称は${MEETING_NAME_MAX_LENGTH}文字以内です`);
   const problems = change.date ? meetingDateProblems(change.date) : [];
   if (problems.length > 0) return refuse('request.invalid', problems.join(' / '), { fields: [{ field: 'date', problems }] });
 

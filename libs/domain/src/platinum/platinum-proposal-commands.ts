@@ -109,7 +109,7 @@ export function decidePlatinumProposal(state: PlatinumProposalState, command: Pr
   }
   const comment = 'comment' in command ? command.comment : command.type === 'withdraw' ? command.reason : null;
   if (comment && comment.length > COMMENT_MAX_LENGTH) {
-    const message = `comment は${COMMENT_MAX_LENGTH}文字以内で入力してください`;
+    const message = `${COMMENT_MAX_LENGTH}文字以内で入力してください（${comment.length}文字あります）`;
     return refusedWith(refusal('request.invalid', message, { fields: [{ field: 'comment', problems: [message] }] }));
   }
   switch (command.type) {

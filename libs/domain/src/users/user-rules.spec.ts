@@ -7,7 +7,7 @@ describe('bureauAssignmentProblem', () => {
     (roles) => {
       expect(belongsToBureau(roles)).toBe(true);
       expect(bureauAssignmentProblem(roles, 'kodomo')).toBeNull();
-      expect(bureauAssignmentProblem(roles, null)).toContain('所属局（bureauCode）を指定してください');
+      expect(bureauAssignmentProblem(roles, null)).toContain('の役割を持つ利用者には所属局を指定してください');
     },
   );
 
@@ -51,6 +51,6 @@ describe('selfLockoutProblem', () => {
   });
 
   it('refuses giving up one’s own admin role, naming roles', () => {
-    expect(selfLockoutProblem(ME, { id: ME, roles: [Role.ReformOffice], active: true })).toEqual({ field: 'roles', problem: expect.stringContaining('admin の役割は外せません') });
+    expect(selfLockoutProblem(ME, { id: ME, roles: [Role.ReformOffice], active: true })).toEqual({ field: 'roles', problem: expect.stringContaining('システム管理者の役割は外せません') });
   });
 });

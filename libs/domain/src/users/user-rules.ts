@@ -1,4 +1,4 @@
-import { Role } from '../roles';
+import { Role, ROLE_LABELS } from '../roles';
 
 /** Usernames are typed at the login prompt and shown in the audit trail, so they stay short and ASCII. */
 export const USERNAME_PATTERN = /^[A-Za-z0-9._-]{3,64}$/;
@@ -25,9 +25,9 @@ export function belongsToBureau(roles: readonly Role[]): boolean {
  */
 export function bureauAssignmentProblem(roles: readonly Role[], bureauCode: string | null): string | null {
   if (belongsToBureau(roles)) {
-    return bureauCode === null ? `${BUREAU_MEMBER_ROLES.join(' / ')} の役割を持つ利用者には所属局（bureauCode）を指定してください` : null;
+    return bureauCode === null ? `${BUREAU_MEMBER_ROLES.map((role) => ROLE_LABELS[role]).join('・')}の役割を持つ利用者には所属局を指定してください` : null;
   }
-  return bureauCode === null ? null : `${Role.Admin} / ${Role.ReformOffice} だけの利用者には所属局（bureauCode）を指定できません`;
+  return bureauCode === null ? null : `${ROLE_LABELS[Role.Admin]}・${ROLE_LABELS[Role.ReformOffice]}の役割だけの利用者には所属局を指定できません`;
 }
 
 /** What an administrator's change leaves of an account, as far as who may administer is concerned. */
@@ -46,7 +46,7 @@ export function selfLockoutProblem(actorId: string, after: AccountStanding): { f
   if (after.id !== actorId) return null;
   if (!after.active) return { field: 'active', problem: '自分自身のアカウントは無効化できません（管理者がいなくなることを防ぐため）' };
   if (!after.roles.includes(Role.Admin)) {
-    return { field: 'roles', problem: `自分自身から ${Role.Admin} の役割は外せません（管理者がいなくなることを防ぐため）` };
+    return { field: 'roles', problem: `自分自身から${ROLE_LABELS[Role.Admin]}の役割は外せません（管理者がいなくなることを防ぐため）` };
   }
   return null;
 }

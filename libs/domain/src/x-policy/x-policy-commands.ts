@@ -83,7 +83,7 @@ export function decideXPolicy(state: XPolicyState, command: XPolicyCommand, now:
   if (state.closedAt) return refuse('x-policy.closed', `${state.bureau.name}のX方針は年度終了しているため操作できません（状態: ${xPolicyPhase(state)}）`);
   const comment = 'comment' in command ? command.comment : null;
   if (comment && comment.length > COMMENT_MAX_LENGTH) {
-    const message = `comment は${COMMENT_MAX_LENGTH}文字以内で入力してください`;
+    const message = `${COMMENT_MAX_LENGTH}文字以内で入力してください（${comment.length}文字あります）`;
     return refusedWith(refusal('request.invalid', message, { fields: [{ field: 'comment', problems: [message] }] }));
   }
   switch (command.type) {
