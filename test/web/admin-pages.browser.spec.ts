@@ -273,7 +273,7 @@ describe('the meetings, settings and administration pages in a real browser', ()
     await expect(acts.allInnerTexts()).resolves.toEqual([
       expect.stringMatching(/無効化[\s\S]*有効：有効 → 無効/),
       expect.stringContaining('パスワードの再設定'),
-      expect.stringMatching(/変更[\s\S]*氏名：田中 太郎 → 田中 次郎/),
+      expect.stringMatching(/変更[\s\S]*表示名：田中 太郎 → 田中 次郎/),
       expect.stringContaining('登録'),
     ]);
     await expect(history.textContent()).resolves.not.toContain('second-password-5678');

@@ -33,10 +33,10 @@ export interface FieldChange {
 }
 
 export const ACCOUNT_FIELD_LABELS: Readonly<Record<AccountField, string>> = {
-  displayName: '氏名',
+  displayName: '表示名',
   roles: '役割',
   bureauCode: '所属局',
-  email: 'メールアドレス',
+  email: '通知メールの宛先',
   active: '有効',
 };
 
