@@ -44,6 +44,9 @@ describe('the Platinum project through the API', () => {
     expectProblem(await fx.as('staff').put(`${api}/members`, { members: ['staff'], leader: 'staff' }), 403, 'access.denied');
     expectProblem(await fx.as('office').put(`${api}/members`, { members: ['staff', 'nobody'], leader: 'staff' }), 400, 'request.invalid');
 
+    // A deadline pegged to a meeting the year does not have is refused beside the field that names it.
+    const noMeeting = expectProblem(await fx.as('office').put(`${api}/deadlines`, { deadlines: [{ target: 'proposals', meetingId: 'x9', leadBusinessDays: 5 }] }), 400, 'request.invalid');
+    expect(noMeeting.fields).toEqual([{ field: 'deadlines.0.meetingId', problems: ['PTの提案の期限の基準となる会議（x9）がありません。会議を選び直してください'] }]);
     await fx.as('office').put(`${api}/deadlines`, { deadlines: [{ target: 'proposals', meetingId: 'x1', leadBusinessDays: 5 }, { target: 'decisions', date: `${year}-11-29` }] }).expect(200);
     const named = await fx.as('office').put(`${api}/members`, { members: ['staff', 'otherStaff', 'manager'], leader: 'manager' }).expect(200);
     expect(named.body.members.map((member: { username: string; name: string; leader: boolean }) => [member.username, member.name, member.leader])).toEqual([

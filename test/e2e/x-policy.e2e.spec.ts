@@ -57,7 +57,7 @@ describe('a bureau\'s X policy through the API', () => {
 
     // The started bureaus answer the items they started with: one of those cannot be removed now, a new one can be added.
     const removed = expectProblem(await fx.as('office').put(`${api}/x-policy-settings`, { items: [{ id: 'rules', question: '押印・書面・来庁を求める手続は' }], deadlines: [] }), 400, 'request.invalid');
-    expect(removed.fields[0].problems).toEqual(['自己点検の項目「digital」は開始済みの環境局・子ども家庭局が回答するため削除できません']);
+    expect(removed.fields).toEqual([{ field: 'items', problems: ['自己点検の項目「digital」は開始済みの環境局・子ども家庭局が回答するため削除できません'] }]);
 
     const list = await fx.as('otherStaff').get(`${api}/x-policies`).expect(200);
     expect(list.body.items.map((item: { bureau: { code: string }; phaseLabel: string }) => [item.bureau.code, item.phaseLabel])).toEqual([

@@ -120,7 +120,7 @@ export class PlatinumProjectService {
     await this.catalogue.requireFiscalYear(fiscalYear);
     const meetingIds = (await this.meetings.list(fiscalYear)).map((meeting) => meeting.id);
     const problems = platinumSettingsProblems(settings, meetingIds);
-    if (problems.length > 0) throw invalidFields([{ field: 'deadlines', problems }]);
+    if (problems.length > 0) throw invalidFields(problems);
     await this.fiscalYearSettings.setPlatinumSettings(fiscalYear, settings);
     const running = (await this.reads.running(fiscalYear, CLOSED_PROCESS_PHASES)).filter((subject) => subject.kind !== ProcessKind.XPolicy);
     await this.workflows.tellDeadlinesChanged(running, actorOf(actor), `platinum-settings/${fiscalYear}/${randomUUID()}`);

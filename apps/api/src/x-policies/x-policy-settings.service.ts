@@ -2,6 +2,7 @@ import {
   actorOf,
   CLOSED_PROCESS_PHASES,
   fiscalYearLabel,
+  mergeFieldProblems,
   Participant,
   ProcessDeadline,
   processDeadlineProblems,
@@ -70,8 +71,13 @@ export class XPolicySettingsService {
     await this.catalogue.requireFiscalYear(fiscalYear);
     const meetingIds = (await this.meetings.list(fiscalYear)).map((meeting) => meeting.id);
     const rules = settings.deadlines;
-    const problems = [...xPolicySettingsProblems(settings), ...processDeadlineProblems(rules, X_POLICY_DEADLINE_TARGETS, meetingIds), ...(await this.itemsStillAnswered(fiscalYear, settings))];
-    if (problems.length > 0) throw invalidFields([{ field: 'settings', problems }]);
+    const stillAnswered = await this.itemsStillAnswered(fiscalYear, settings);
+    const problems = mergeFieldProblems(
+      xPolicySettingsProblems(settings),
+      processDeadlineProblems(rules, X_POLICY_DEADLINE_TARGETS, meetingIds),
+      stillAnswered.length > 0 ? [{ field: 'items', problems: stillAnswered }] : [],
+    );
+    if (problems.length > 0) throw invalidFields(problems);
     await this.fiscalYearSettings.setXPolicySettings(fiscalYear, { items: settings.items.map((item) => ({ id: item.id, question: item.question })), deadlines: rules });
     const running = (await this.reads.running(fiscalYear, CLOSED_PROCESS_PHASES)).filter((subject) => subject.kind === ProcessKind.XPolicy);
     await this.workflows.tellDeadlinesChanged(running, actorOf(actor), `x-policy-settings/${fiscalYear}/${randomUUID()}`);

@@ -131,6 +131,7 @@ export function XPolicySettingsForm({
             );
           })}
         </ol>
+        <FieldProblems problem={save.problem} field="items" id="x-policy-items-problems" />
         {draft.items.length < SELF_INSPECTION_ITEM_MAX && (
           <button
             type="button"
@@ -228,8 +229,8 @@ export function XPolicySettingsForm({
             <FieldMessages id={`${fieldId('deadlines.0.date')}-problems`} messages={problemsOf('deadlines.0.date')} />
           </div>
         )}
+        <FieldProblems problem={save.problem} field="deadlines" id="x-policy-deadlines-problems" />
       </fieldset>
-      <FieldProblems problem={save.problem} field="settings" id="x-policy-settings-problems" />
       <FormSubmitRow action={save} label="設定を保存" doneLabel="保存しました" />
     </form>
   );

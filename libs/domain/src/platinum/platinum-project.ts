@@ -1,6 +1,6 @@
 import { Actor } from '../lifecycle/actor';
 import { Role } from '../roles';
-import { refusal, RefusalCode } from '../refusals/refusal';
+import { type FieldProblem, refusal, RefusalCode } from '../refusals/refusal';
 import { isValidIsoDate } from '../calendar/meeting-date';
 import { ProcessDeadline, processDeadlineProblems, ProcessDeadlineRule } from '../process/process-deadlines';
 import { ProcessChange, ProcessDecision } from '../process/process-event';
@@ -134,6 +134,6 @@ export function isPtMember(project: Pick<PlatinumProjectState, 'members'> | null
   return project?.members.some((member) => member.id === userId) ?? false;
 }
 
-export function platinumSettingsProblems(settings: PlatinumSettings, meetingIds: readonly string[]): string[] {
+export function platinumSettingsProblems(settings: PlatinumSettings, meetingIds: readonly string[]): FieldProblem[] {
   return processDeadlineProblems(settings.deadlines, PLATINUM_DEADLINE_TARGETS, meetingIds);
 }

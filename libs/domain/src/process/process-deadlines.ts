@@ -2,6 +2,7 @@ import { businessDaysBefore, HolidayCalendar, LIBRARY_HOLIDAYS } from '../calend
 import { Meeting } from '../calendar/meeting';
 import { earliestMeetingDay, isProvisional, isValidIsoDate, meetingDateLabel } from '../calendar/meeting-date';
 import { tokyoInstant } from '../calendar/tokyo-dates';
+import { type FieldProblem, fieldProblemList } from '../refusals/refusal';
 
 /**
  * A deadline of the Platinum project or of the bureaus' X policies: pegged to an X meeting (material
@@ -47,26 +48,30 @@ export function processDeadlines(
   });
 }
 
-/** Problems of a set of rules in Japanese, for the targets a process knows; empty when they can run. */
-export function processDeadlineProblems(rules: readonly ProcessDeadlineRule[], targets: Readonly<Record<string, string>>, meetingIds: readonly string[]): string[] {
-  const problems: string[] = [];
+/**
+ * Problems of a set of rules in Japanese, for the targets a process knows, each under the request
+ * field it concerns (`deadlines.0.leadBusinessDays`); empty when they can run.
+ */
+export function processDeadlineProblems(rules: readonly ProcessDeadlineRule[], targets: Readonly<Record<string, string>>, meetingIds: readonly string[]): FieldProblem[] {
+  const problems = fieldProblemList();
   const seen = new Set<string>();
-  for (const rule of rules) {
+  for (const [index, rule] of rules.entries()) {
+    const field = `deadlines.${index}`;
     const name = targets[rule.target];
     if (!name) {
-      problems.push(`期限の対象 ${rule.target} はありません（${Object.keys(targets).join(', ')}）`);
+      problems.add(`${field}.target`, `期限の対象 ${rule.target} はありません（${Object.keys(targets).join(', ')}）`);
       continue;
     }
-    if (seen.has(rule.target)) problems.push(`${name}の期限が重複して設定されています`);
+    if (seen.has(rule.target)) problems.add('deadlines', `${name}の期限が重複して設定されています`);
     seen.add(rule.target);
     if (rule.date !== undefined) {
-      if (!isValidIsoDate(rule.date)) problems.push(`${name}の期限 ${rule.date} は YYYY-MM-DD の日付で指定してください`);
+      if (!isValidIsoDate(rule.date)) problems.add(`${field}.date`, `${name}の期限 ${rule.date} は YYYY-MM-DD の日付で指定してください`);
       continue;
     }
-    if (!meetingIds.includes(rule.meetingId)) problems.push(`${name}の期限の基準となる会議 ${rule.meetingId} がありません`);
+    if (!meetingIds.includes(rule.meetingId)) problems.add(`${field}.meetingId`, `${name}の期限の基準となる会議（${rule.meetingId}）がありません。会議を選び直してください`);
     if (!Number.isInteger(rule.leadBusinessDays) || rule.leadBusinessDays < 0 || rule.leadBusinessDays > 60) {
-      problems.push(`${name}の期限は会議の0〜60営業日前で指定してください`);
+      problems.add(`${field}.leadBusinessDays`, `${name}の期限は会議の0〜60営業日前で指定してください`);
     }
   }
-  return problems;
+  return problems.list();
 }

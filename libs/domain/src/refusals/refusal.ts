@@ -149,6 +149,13 @@ export function fieldProblemList(): { add(field: string, problem: string): void;
   };
 }
 
+/** Several checks' problems as one list, one entry per field. */
+export function mergeFieldProblems(...lists: readonly (readonly FieldProblem[])[]): FieldProblem[] {
+  const merged = fieldProblemList();
+  for (const { field, problems } of lists.flat()) for (const problem of problems) merged.add(field, problem);
+  return merged.list();
+}
+
 export interface Refusal {
   readonly code: RefusalCode;
   readonly message: string;

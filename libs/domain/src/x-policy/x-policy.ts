@@ -3,6 +3,7 @@ import type { BureauRef } from '../lifecycle/cluster-case';
 import { ApprovalDocument, ApprovalStatus, RoleStepRule, UNWRITTEN } from '../approval/approval-document';
 import { isBlank, SLUG_PATTERN } from '../fields/field-limits';
 import { ProcessDeadlineRule } from '../process/process-deadlines';
+import { type FieldProblem, fieldProblemList } from '../refusals/refusal';
 
 /**
  * 局区X方針: each bureau, office and ward's own reform plan for a fiscal year. The bureau inspects
@@ -160,18 +161,18 @@ export function unansweredItems(state: XPolicyState): string[] {
   return state.itemIds.filter((id) => !answered.has(id));
 }
 
-/** Problems of a year's settings in Japanese; empty when they can run. */
-export function xPolicySettingsProblems(settings: XPolicySettings): string[] {
-  const problems: string[] = [];
-  if (settings.items.length === 0) problems.push('自己点検の項目がありません');
-  if (settings.items.length > SELF_INSPECTION_ITEM_MAX) problems.push(`自己点検の項目は${SELF_INSPECTION_ITEM_MAX}件までです`);
+/** Problems of a year's items in Japanese, each under the request field it concerns; empty when they can run. */
+export function xPolicySettingsProblems(settings: XPolicySettings): FieldProblem[] {
+  const problems = fieldProblemList();
+  if (settings.items.length === 0) problems.add('items', '自己点検の項目がありません');
+  if (settings.items.length > SELF_INSPECTION_ITEM_MAX) problems.add('items', `自己点検の項目は${SELF_INSPECTION_ITEM_MAX}件までです`);
   const ids = settings.items.map((item) => item.id);
-  for (const item of settings.items) {
-    if (!SLUG_PATTERN.test(item.id)) problems.push(`自己点検の項目「${item.id}」の識別子は英小文字・数字・ハイフンにしてください`);
-    if (isBlank(item.question)) problems.push(`自己点検の項目「${item.id}」の問いがありません`);
+  for (const [index, item] of settings.items.entries()) {
+    if (!SLUG_PATTERN.test(item.id)) problems.add(`items.${index}.id`, `自己点検の項目「${item.id}」の識別子は英小文字・数字・ハイフンにしてください`);
+    if (isBlank(item.question)) problems.add(`items.${index}.question`, `項目${index + 1}の問いを入力してください`);
   }
-  for (const duplicate of new Set(ids.filter((id, index) => ids.indexOf(id) !== index))) problems.push(`自己点検の項目「${duplicate}」が重複しています`);
-  return problems;
+  for (const duplicate of new Set(ids.filter((id, index) => ids.indexOf(id) !== index))) problems.add('items', `自己点検の項目「${duplicate}」が重複しています`);
+  return problems.list();
 }
 
 /** Problems of a plan's words against the year's items, in Japanese with the field each concerns. */
