@@ -40,5 +40,7 @@ export function findChromium(): ChromiumFound {
 
 export async function launchChromium(): Promise<Browser> {
   const { executablePath } = findChromium();
-  return chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+  // The browser's own controls (a date field's 2049/06/10, its picker) follow the process's locale, not
+  // the page's: Japanese, as a city employee's browser shows them, whatever this machine's LANG is.
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true, env: { ...process.env, LANG: 'ja_JP.UTF-8' } });
 }
