@@ -29,6 +29,13 @@ describe('error answers as problem details', () => {
     expect(problem.fields.find((entry) => entry.field === 'colour')?.problems).toEqual(['不明な項目です']);
     expect(problem.current).toBeNull();
 
+    // What no decorator of ours words (a nested field that is not an object) is told in Japanese too.
+    const nested = expectProblem(await fx.as('office').put(`/api/v1/fiscal-years/${fx.fiscalYear}/lifecycle-settings`, { reportKinds: 'interim', approvalChain: ['所管課長'] }), 400, 'request.invalid');
+    expect(nested.fields).toEqual(
+      expect.arrayContaining([{ field: 'approvalChain.0', problems: ['項目の組（JSON のオブジェクト）で指定してください'] }, { field: 'reportKinds', problems: expect.arrayContaining(['報告書の種類は配列で指定してください']) }]),
+    );
+    expect(JSON.stringify(nested.fields)).not.toMatch(/must|should/);
+
     const path = expectProblem(await fx.as('staff').get(`/api/v1/fiscal-years/${fx.fiscalYear}/clusters/x`), 400, 'request.invalid');
     expect(path.fields).toEqual([{ field: 'no', problems: ['事業群番号は1〜99999の整数で指定してください。指定値: x'] }]);
   });

@@ -1,12 +1,25 @@
 import { FieldProblem, refused, RefusedError } from '@app/domain';
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 
+/**
+ * class-validator's own checks, which no decorator of ours words: an unknown field, and a nested one
+ * that is not an object. Every message of ours is Japanese; the library's are English.
+ */
+const LIBRARY_CHECK_PROBLEMS: Readonly<Record<string, string>> = {
+  whitelistValidation: '不明な項目です',
+  nestedValidation: '項目の組（JSON のオブジェクト）で指定してください',
+};
+const LIBRARY_DEFAULT = /^[\x20-\x7e]*$/;
+
+/** The problem in Japanese: ours as worded, the library's English by what it checked. */
+const inJapanese = (check: string, message: string) => (LIBRARY_DEFAULT.test(message) ? (LIBRARY_CHECK_PROBLEMS[check] ?? '形式が正しくありません') : message);
+
 /** Flattens nested validation errors to dotted field paths a person can find in their request. */
 export function fieldProblems(errors: ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
     // A rule put as several checks (whole number, at least, at most) says its words once.
-    const own = [...new Set(Object.values(error.constraints ?? {}))];
+    const own = [...new Set(Object.entries(error.constraints ?? {}).map(([check, message]) => inJapanese(check, message)))];
     return [...(own.length ? [{ field, problems: own }] : []), ...fieldProblems(error.children ?? [], field)];
   });
 }
@@ -21,13 +34,7 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) => {
-      const fields = fieldProblems(errors).map(({ field, problems }) => ({
-        field,
-        problems: problems.map((problem) => (problem.startsWith(`property ${field.split('.').pop()} should not exist`) ? '不明な項目です' : problem)),
-      }));
-      return invalidFields(fields);
-    },
+    exceptionFactory: (errors) => invalidFields(fieldProblems(errors)),
   });
 }
 
