@@ -199,9 +199,10 @@ describe('the meetings, settings and administration pages in a real browser', ()
     const scopeProblem = `${firstStep}：課長の範囲は「所管局の中で」にしてください`;
     await lifecycle.locator('#step-0-scope-problems').getByText(scopeProblem).waitFor();
     await expect(lifecycle.getByLabel('1段目の範囲').getAttribute('aria-invalid')).resolves.toBe('true');
-    // The summary above the button lists the same words, not the API's field names.
-    await expect(lifecycle.getByRole('alert').textContent()).resolves.toContain(scopeProblem);
+    // The summary above the button lists the same words, not the API's field names, each leading to its field.
     await expect(lifecycle.getByRole('alert').textContent()).resolves.not.toContain('approvalChain');
+    await lifecycle.getByRole('alert').getByRole('link', { name: scopeProblem }).click();
+    await expect(lifecycle.getByLabel('1段目の範囲').evaluate((control) => control === document.activeElement)).resolves.toBe(true);
 
     const calendar = page.getByRole('form', { name: '期限と督促' });
     const interimLead = calendar.getByLabel('会議の何営業日前（経過報告）');

@@ -1,6 +1,9 @@
 import { isClusterStage, APPROVAL_STATUS_LABELS, type ApprovalStatus, PROPOSAL_PHASE_LABELS, type ProposalPhase, STAGE_LABELS, X_POLICY_PHASE_LABELS, type XPolicyPhase } from '@app/domain';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { isApiProblem } from '../api/api-problem';
 import { SECONDARY_BUTTON } from '../ui/button-styles';
+import { PROBLEMS_OF_ATTRIBUTE } from '../ui/field-problems';
+import { TEXT_LINK } from '../ui/link-styles';
 
 /** What a 409 says the refused thing is now: a cluster (stage and reports), an X policy (phase and plan) or a Platinum proposal (phase, proposal and decision). */
 interface CurrentCase {
@@ -65,6 +68,40 @@ function CurrentState({ current, reportLabels }: { current: CurrentCase; reportL
 }
 
 /**
+ * One field's problem in the summary: a link to the field when the form shows that field's problems
+ * beside a control, which it finds by the list the control's aria-describedby names. The page's own
+ * anchor would scroll; focusing the control also lets a screen reader say its label and its message.
+ */
+function ProblemOfField({ field, text }: { field: string; text: string }) {
+  const item = useRef<HTMLSpanElement>(null);
+  const [control, setControl] = useState<HTMLElement | null>(null);
+  useLayoutEffect(() => {
+    const scope = item.current?.closest('form') ?? document;
+    const list = scope.querySelector(`[${PROBLEMS_OF_ATTRIBUTE}="${CSS.escape(field)}"]`);
+    setControl(list?.id ? scope.querySelector<HTMLElement>(`[aria-describedby~="${CSS.escape(list.id)}"]`) : null);
+  }, [field]);
+  return (
+    <span ref={item}>
+      {control?.id ? (
+        <a
+          href={`#${control.id}`}
+          className={TEXT_LINK}
+          onClick={(event) => {
+            event.preventDefault();
+            control.scrollIntoView({ block: 'center' });
+            control.focus();
+          }}
+        >
+          {text}
+        </a>
+      ) : (
+        text
+      )}
+    </span>
+  );
+}
+
+/**
  * What the person should do next, by the kind of answer. A 409 that names the state it was judged on
  * lost a race with someone else's action; one without (a code or name already taken) says all in its detail.
  */
@@ -107,7 +144,13 @@ export function ActionProblem({
       </p>
       {known && known.fields.length > 0 ? (
         <ul className="mt-2 list-disc pl-6">
-          {known.fields.flatMap((field) => field.problems.map((text) => <li key={`${field.field}:${text}`}>{text}</li>))}
+          {known.fields.flatMap((field) =>
+            field.problems.map((text) => (
+              <li key={`${field.field}:${text}`}>
+                <ProblemOfField field={field.field} text={text} />
+              </li>
+            )),
+          )}
         </ul>
       ) : (
         <p>{known?.detail ?? '予期しないエラーが発生しました。画面を再読み込みしてください'}</p>

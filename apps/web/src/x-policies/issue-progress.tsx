@@ -127,7 +127,7 @@ function ProgressForm({
       <p id={`${id}-text-hint`} className="mt-1 text-solid-gray-700">
         提出すると局長の決裁に回り、承認されると公表ページに日付とともに掲載されます。
       </p>
-      <FieldMessages id={`${id}-text-problems`} messages={messages} />
+      <FieldMessages id={`${id}-text-problems`} messages={messages} field="text" />
       <ActionProblem problem={post.problem} onRetry={post.retry} />
       <div className="mt-2">
         <button type="submit" className={PRIMARY_BUTTON} disabled={post.pending}>

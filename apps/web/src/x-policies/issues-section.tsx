@@ -102,7 +102,7 @@ function IssuesEditor({ detail, address, save, baseVersion }: { detail: XPolicyD
             {options.hint}
           </p>
         )}
-        <FieldMessages id={`${id}-problems`} messages={messages} />
+        <FieldMessages id={`${id}-problems`} messages={messages} field={path} />
       </div>
     );
   };
@@ -132,7 +132,7 @@ function IssuesEditor({ detail, address, save, baseVersion }: { detail: XPolicyD
           </li>
         ))}
       </ol>
-      <FieldMessages id="issues-problems" messages={messagesOf('issues')} />
+      <FieldMessages id="issues-problems" messages={messagesOf('issues')} field="issues" />
       {issues.length < X_POLICY_ISSUE_MAX && (
         <button id="add-issue" type="button" className={`mt-3 ${SECONDARY_BUTTON}`} onClick={add}>
           課題を追加

@@ -120,7 +120,7 @@ export function XPolicySettingsForm({
                     aria-describedby={`${fieldId(field)}-problems`}
                     onChange={(event) => setQuestion(index, event.target.value)}
                   />
-                  <FieldMessages id={`${fieldId(field)}-problems`} messages={problemsOf(field)} />
+                  <FieldMessages id={`${fieldId(field)}-problems`} messages={problemsOf(field)} field={field} />
                 </div>
                 {!(anyStarted && savedIds.has(item.id)) && (
                   <button type="button" className={SECONDARY_BUTTON} onClick={() => change({ items: draft.items.filter((_, at) => at !== index) })}>
@@ -226,7 +226,7 @@ export function XPolicySettingsForm({
               aria-describedby={`${fieldId('deadlines.0.date')}-problems`}
               onChange={(event) => change({ date: event.target.value })}
             />
-            <FieldMessages id={`${fieldId('deadlines.0.date')}-problems`} messages={problemsOf('deadlines.0.date')} />
+            <FieldMessages id={`${fieldId('deadlines.0.date')}-problems`} messages={problemsOf('deadlines.0.date')} field="deadlines.0.date" />
           </div>
         )}
         <FieldProblems problem={save.problem} field="deadlines" id="x-policy-deadlines-problems" />
