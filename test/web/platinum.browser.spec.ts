@@ -139,6 +139,9 @@ describe('the Platinum project pages in a real browser', () => {
     await button(member, '起案する').click();
     await member.getByText('件名を入力してください').waitFor();
     await member.getByLabel(/^件名/).fill('補助金交付申請の押印の廃止');
+    // The message goes as soon as the field is right, not at the next 起案.
+    await member.getByText('件名を入力してください').waitFor({ state: 'detached' });
+    await expect(member.getByLabel(/^件名/).getAttribute('aria-invalid')).resolves.toBe('false');
     await member.getByLabel(/^課題/).fill('補助金の交付申請に押印を求めており、電子申請ができない。');
     await member.getByLabel(/^対象の制度・規程/).fill('北九州市補助金等交付規則 第5条');
     await member.getByLabel(/^提案内容/).fill('押印欄を削り、電子申請を可能にする。');

@@ -24,7 +24,8 @@ export function MembersForm({ project, action, onDone }: { project: PlatinumProj
   const nextKey = useRef(initial.length);
   const [rows, setRows] = useState<Row[]>(() => initial.map(({ key, username }) => ({ key, username })));
   const [leaderKey, setLeaderKey] = useState<number | null>(() => initial.find((candidate) => candidate.leader)?.key ?? null);
-  const [missing, setMissing] = useState<string | null>(null);
+  // Checked from the first 指名 on, then as the person types: the message goes once the team is complete.
+  const [checking, setChecking] = useState(false);
   useCloseWhenDone(action, onDone);
 
   const setUsername = (key: number, username: string) => setRows((old) => old.map((candidate) => (candidate.key === key ? { ...candidate, username } : candidate)));
@@ -38,13 +39,14 @@ export function MembersForm({ project, action, onDone }: { project: PlatinumProj
     setRows((old) => old.filter((candidate) => candidate.key !== key));
     if (leaderKey === key) setLeaderKey(null);
   };
+  const named = rows.filter((candidate) => candidate.username.trim() !== '');
+  const leader = named.find((candidate) => candidate.key === leaderKey);
+  const incomplete = named.length === 0 ? 'メンバーのユーザー名を一人以上入力してください。' : !leader ? 'PTリーダーをメンバーの中から一人選んでください。' : null;
+  const missing = checking ? incomplete : null;
   const send = (event: FormEvent) => {
     event.preventDefault();
-    const named = rows.filter((candidate) => candidate.username.trim() !== '');
-    const leader = named.find((candidate) => candidate.key === leaderKey);
-    if (named.length === 0) return setMissing('メンバーのユーザー名を一人以上入力してください。');
-    if (!leader) return setMissing('PTリーダーをメンバーの中から一人選んでください。');
-    setMissing(null);
+    setChecking(true);
+    if (incomplete || !leader) return;
     action.run({ members: named.map((candidate) => candidate.username.trim()), leader: leader.username.trim() });
   };
 

@@ -49,17 +49,18 @@ function NewProposal({ fiscalYear }: { fiscalYear: number }) {
 function NewProposalForm({ fiscalYear }: { fiscalYear: number }) {
   const navigate = useNavigate();
   const [fields, setFields] = useState<ProposalFields>(EMPTY_PROPOSAL);
-  const [localProblems, setLocalProblems] = useState<Partial<Record<keyof ProposalFields, string>>>({});
+  // Checked from the first 起案 on, then as the person types: a message goes as soon as its field is right.
+  const [checking, setChecking] = useState(false);
+  const checked = proposalRequestOf(fields);
+  const localProblems = checking && 'problems' in checked ? checked.problems : {};
   const create = useCreateProposal(fiscalYear, (created) => void navigate(paths.proposal(fiscalYear, created.id)));
   const send = (event: FormEvent) => {
     event.preventDefault();
-    const checked = proposalRequestOf(fields);
+    setChecking(true);
     if ('problems' in checked) {
-      setLocalProblems(checked.problems);
       document.getElementById(`new-proposal-${Object.keys(checked.problems)[0]}`)?.focus();
       return;
     }
-    setLocalProblems({});
     create.run(checked.request);
   };
   return (

@@ -38,12 +38,13 @@ function AssignForm({ detail, action }: { detail: ProposalDetail; action: Propos
   const bureaus = useBureaus();
   const [owning, setOwning] = useState(detail.owningBureau?.code ?? '');
   const [concerned, setConcerned] = useState<string[]>(detail.concernedBureaus.map((bureau) => bureau.code));
-  const [missing, setMissing] = useState<{ owning?: boolean; concerned?: boolean }>({});
+  // Checked from the first 割当て on, then as the person chooses: a message goes as soon as its choice is made.
+  const [checking, setChecking] = useState(false);
+  const missing = { owning: checking && owning === '', concerned: checking && concerned.length === 0 };
   const send = (event: FormEvent) => {
     event.preventDefault();
-    const problems = { owning: owning === '', concerned: concerned.length === 0 };
-    setMissing(problems);
-    if (problems.owning || problems.concerned) return;
+    setChecking(true);
+    if (owning === '' || concerned.length === 0) return;
     action.run({ owningBureau: owning, concernedBureaus: concerned });
   };
   const toggle = (code: string, on: boolean) => setConcerned((old) => (on ? [...old, code] : old.filter((candidate) => candidate !== code)));

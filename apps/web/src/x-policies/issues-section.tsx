@@ -47,8 +47,10 @@ const fieldId = (field: string) => `issue-field-${field.replaceAll('.', '-')}`;
 
 function IssuesEditor({ detail, address, save, baseVersion }: { detail: XPolicyDetail; address: DraftAddress; save: SaveIssues; baseVersion: number }) {
   const draft = useLocalDraft<IssueDraft[]>(address, (detail.issues ?? []).map(issueDraftOf), readIssueDrafts);
-  const [checked, setChecked] = useState<Map<string, string[]>>(new Map());
+  // Checked from the first 保存 on, then as the person types: a message goes as soon as its field is right.
+  const [checking, setChecking] = useState(false);
   const issues = draft.value;
+  const checked = checking ? issueDraftProblems(issues) : new Map<string, string[]>();
   const messagesOf = (field: string) => [...(checked.get(field) ?? []), ...apiFieldProblems(save.problem, field)];
   const setIssue = (index: number, change: Partial<IssueDraft>) => draft.setValue(issues.map((issue, at) => (at === index ? { ...issue, ...change } : issue)));
   const add = () => {
@@ -58,14 +60,12 @@ function IssuesEditor({ detail, address, save, baseVersion }: { detail: XPolicyD
   };
   const remove = (index: number) => {
     draft.setValue(issues.filter((_, at) => at !== index));
-    setChecked(new Map());
     requestAnimationFrame(() => document.getElementById('add-issue')?.focus());
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const problems = issueDraftProblems(issues);
-    setChecked(problems);
-    const first = [...problems.keys()][0];
+    setChecking(true);
+    const first = [...issueDraftProblems(issues).keys()][0];
     if (first) {
       document.getElementById(fieldId(first))?.focus();
       return;

@@ -68,7 +68,9 @@ export function XPolicySettingsForm({
   anyStarted: boolean;
 }) {
   const [draft, setDraft] = useState<Draft>(() => draftOf(settings, meetings));
-  const [checked, setChecked] = useState<Map<string, string[]>>(new Map());
+  // Checked from the first 保存 on, then as the person types: a message goes as soon as its field is right.
+  const [checking, setChecking] = useState(false);
+  const checked = checking ? draftProblems(draft) : new Map<string, string[]>();
   const save = useSaveXPolicySettings(fiscalYear);
   const savedIds = new Set(settings?.items.map((item) => item.id) ?? []);
   const change = (next: Partial<Draft>) => setDraft((old) => ({ ...old, ...next }));
@@ -79,9 +81,8 @@ export function XPolicySettingsForm({
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const problems = draftProblems(draft);
-    setChecked(problems);
-    const first = [...problems.keys()][0];
+    setChecking(true);
+    const first = [...draftProblems(draft).keys()][0];
     if (first) {
       document.getElementById(fieldId(first))?.focus();
       return;
