@@ -202,7 +202,7 @@ describe('the meetings, settings and administration pages in a real browser', ()
     // The summary above the button lists the same words, not the API's field names, each leading to its field.
     await expect(lifecycle.getByRole('alert').textContent()).resolves.not.toContain('approvalChain');
     await lifecycle.getByRole('alert').getByRole('link', { name: scopeProblem }).click();
-    await expect(lifecycle.getByLabel('1段目の範囲').evaluate((control) => control === document.activeElement)).resolves.toBe(true);
+    await expect(page.evaluate('document.activeElement.id')).resolves.toBe(await lifecycle.getByLabel('1段目の範囲').getAttribute('id'));
 
     const calendar = page.getByRole('form', { name: '期限と督促' });
     const interimLead = calendar.getByLabel('会議の何営業日前（経過報告）');
