@@ -3159,7 +3159,7 @@ export interface components {
              */
             body: string;
             /**
-             * @description 表題
+             * @description 件名
              * @example ごみ処理事業 経過報告
              */
             title: string;

@@ -167,7 +167,7 @@ export function decideOnDocument<D extends ApprovalDocument>(document: D, rules:
         return refuse('inApproval', `${label}は決裁中のため保存できません。最初の決裁前なら引戻してから修正してください（状態: ${document.status}）`);
       }
       if (document.status === ApprovalStatus.Approved) return refuse('approved', `${label}は承認済みです（状態: ${document.status}）`);
-      if (isBlank(act.title)) return refused(refusal('request.invalid', '表題を入力してください'));
+      if (isBlank(act.title)) return refused(refusal('request.invalid', '件名を入力してください'));
       const current = versionCountOf(document);
       if (act.basedOnVersion !== null && act.basedOnVersion !== current) {
         const based = act.basedOnVersion === 0 ? '未保存の状態' : `第${act.basedOnVersion}版`;

@@ -7,7 +7,7 @@ const commentLengthMessage = (label: string) => `${label}は${COMMENT_MAX_LENGTH
 
 /** 下書き保存: every save is a new version. */
 export class SaveDraftRequest {
-  @ApiProperty({ example: 'ごみ処理事業 経過報告', description: '表題' })
+  @ApiProperty({ example: 'ごみ処理事業 経過報告', description: '件名' })
   @IsString({ message: '件名は文字列で指定してください' })
   @Matches(NOT_BLANK_PATTERN, { message: '件名を入力してください' })
   @MaxLength(REPORT_TITLE_MAX_LENGTH, { message: `件名は${REPORT_TITLE_MAX_LENGTH}文字以内で入力してください` })
