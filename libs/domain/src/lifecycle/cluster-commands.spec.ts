@@ -251,7 +251,7 @@ describe('drafting and submitting', () => {
   });
 
   it('refuses a draft without a title', () => {
-    expect(refused(openCase(), save(staff, 'interim', '本文', '  '))).toMatchObject({ code: 'request.invalid', message: expect.stringContaining('表題') });
+    expect(refused(openCase(), save(staff, 'interim', '本文', '  '))).toMatchObject({ code: 'request.invalid', message: expect.stringContaining('件名') });
   });
 
   it.each([
