@@ -39,6 +39,24 @@ export function deadlineTargetLabel(target: string, reportKinds: readonly Report
 const TIME = /^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/;
 
 /**
+ * What can be wrong with a deadline pegged to a meeting, the year's calendar's or a process's: the
+ * meeting is not the year's, or the lead is not 0–60 business days. `field` is the rule's path
+ * (`deadlines.1`), `name` what people call the deadline.
+ */
+export function peggedDeadlineProblems(
+  rule: { readonly meetingId: string; readonly leadBusinessDays: number },
+  field: string,
+  name: string,
+  meetingIds: readonly string[],
+  add: (field: string, problem: string) => void,
+): void {
+  if (!meetingIds.includes(rule.meetingId)) add(`${field}.meetingId`, `${name}の期限の基準となる会議（${rule.meetingId}）がありません。会議を選び直してください`);
+  if (!Number.isInteger(rule.leadBusinessDays) || rule.leadBusinessDays < 0 || rule.leadBusinessDays > 60) {
+    add(`${field}.leadBusinessDays`, `${name}の期限は会議の0〜60営業日前で指定してください`);
+  }
+}
+
+/**
  * Problems in Japanese, each under the request field it concerns (`deadlines.0.leadBusinessDays`), so
  * a form can show it beside that field; empty when the settings can run. A deadline is named as people
  * know it: the kickoff, or its report kind's label from the year's `reportKinds`.
@@ -51,12 +69,7 @@ export function calendarSettingsProblems(
   const problems = fieldProblemList();
   const add = problems.add;
   const nameOf = (target: string) => deadlineTargetLabel(target, reportKinds);
-  for (const [index, rule] of settings.deadlines.entries()) {
-    if (!meetingIds.includes(rule.meetingId)) add(`deadlines.${index}.meetingId`, `${nameOf(rule.target)}の期限の基準となる会議（${rule.meetingId}）がありません。会議を選び直してください`);
-    if (!Number.isInteger(rule.leadBusinessDays) || rule.leadBusinessDays < 0 || rule.leadBusinessDays > 60) {
-      add(`deadlines.${index}.leadBusinessDays`, `${nameOf(rule.target)}の期限は会議の0〜60営業日前で指定してください`);
-    }
-  }
+  for (const [index, rule] of settings.deadlines.entries()) peggedDeadlineProblems(rule, `deadlines.${index}`, nameOf(rule.target), meetingIds, add);
   const targets = settings.deadlines.map((rule) => rule.target);
   for (const duplicate of new Set(targets.filter((target, index) => targets.indexOf(target) !== index))) {
     add('deadlines', `${nameOf(duplicate)}の期限が重複して設定されています`);

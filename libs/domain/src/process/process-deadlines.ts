@@ -1,6 +1,7 @@
 import { businessDaysBefore, HolidayCalendar, LIBRARY_HOLIDAYS } from '../calendar/business-days';
 import { Meeting } from '../calendar/meeting';
 import { earliestMeetingDay, isProvisional, isValidIsoDate, meetingDateLabel } from '../calendar/meeting-date';
+import { peggedDeadlineProblems } from '../calendar/calendar-settings';
 import { tokyoInstant } from '../calendar/tokyo-dates';
 import { type FieldProblem, fieldProblemList } from '../refusals/refusal';
 
@@ -68,10 +69,7 @@ export function processDeadlineProblems(rules: readonly ProcessDeadlineRule[], t
       if (!isValidIsoDate(rule.date)) problems.add(`${field}.date`, `${name}の期限 ${rule.date} は YYYY-MM-DD の日付で指定してください`);
       continue;
     }
-    if (!meetingIds.includes(rule.meetingId)) problems.add(`${field}.meetingId`, `${name}の期限の基準となる会議（${rule.meetingId}）がありません。会議を選び直してください`);
-    if (!Number.isInteger(rule.leadBusinessDays) || rule.leadBusinessDays < 0 || rule.leadBusinessDays > 60) {
-      problems.add(`${field}.leadBusinessDays`, `${name}の期限は会議の0〜60営業日前で指定してください`);
-    }
+    peggedDeadlineProblems(rule, field, name, meetingIds, problems.add);
   }
   return problems.list();
 }
